@@ -1,0 +1,58 @@
+/**
+ * What every detector reads: the repository's text files, classified once, read once.
+ * Detectors never touch the filesystem themselves.
+ */
+import type { Endpoint, Evidence, FrameworkFinding, Signals } from "./report.js";
+
+/**
+ * app: application code and config; test: test code and fixtures; example: examples/, docs/,
+ * samples/ (scanned but kept apart: a library's examples do not make it a service).
+ */
+export type FileRole = "app" | "test" | "example";
+
+export interface SourceFile {
+  /** repository-relative POSIX path */
+  readonly path: string;
+  /** lower-case base name, e.g. "package.json" */
+  readonly name: string;
+  /** lower-case extension without the dot, "" when none */
+  readonly ext: string;
+  readonly role: FileRole;
+  readonly size: number;
+  /** the decoded text (files are read once, binaries and large files are never here) */
+  readonly text: string;
+}
+
+export interface ScanContext {
+  readonly root: string;
+  readonly files: readonly SourceFile[];
+  /** lookup by repository-relative path */
+  readonly byPath: ReadonlyMap<string, SourceFile>;
+}
+
+/** What a detector may contribute; the analyzer merges the parts of all detectors. */
+export interface Findings {
+  readonly frameworks?: readonly FrameworkFinding[];
+  readonly endpoints?: readonly Endpoint[];
+  readonly signals?: Partial<Signals>;
+}
+
+/** One detector module per area, all of this shape. */
+export interface Detector {
+  readonly id: string;
+  /** `prior` holds the merged findings of the detectors that ran before this one. */
+  detect(ctx: ScanContext, prior: Findings): Findings;
+}
+
+/** 1-based line number of a character offset. */
+export function lineAt(text: string, offset: number): number {
+  let line = 1;
+  for (let i = text.indexOf("\n"); i !== -1 && i < offset; i = text.indexOf("\n", i + 1)) line++;
+  return line;
+}
+
+export function evidence(file: SourceFile, offset: number, note?: string): Evidence {
+  return note === undefined
+    ? { file: file.path, line: lineAt(file.text, offset) }
+    : { file: file.path, line: lineAt(file.text, offset), note };
+}
