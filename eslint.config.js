@@ -32,7 +32,11 @@ export default tseslint.config(
     },
   },
   {
-    files: ["**/*.js"],
+    // Plain-JavaScript scripts (config, bench/) are not part of the TypeScript project.
+    files: ["**/*.js", "**/*.mjs"],
     extends: [tseslint.configs.disableTypeChecked],
+    languageOptions: {
+      globals: { process: "readonly", console: "readonly", URL: "readonly", Buffer: "readonly" },
+    },
   },
 );

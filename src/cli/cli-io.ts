@@ -7,6 +7,8 @@ export interface CliIO {
   readonly out: (text: string) => void;
   readonly err: (text: string) => void;
   readonly colors: Colors;
+  /** stderr is a terminal: long-running commands may show progress there */
+  readonly interactive: boolean;
 }
 
 export function processIO(): CliIO {
@@ -15,5 +17,6 @@ export function processIO(): CliIO {
     out: (text) => process.stdout.write(text.endsWith("\n") ? text : `${text}\n`),
     err: (text) => process.stderr.write(text.endsWith("\n") ? text : `${text}\n`),
     colors: pc.createColors(pc.isColorSupported),
+    interactive: process.stderr.isTTY === true,
   };
 }

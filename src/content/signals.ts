@@ -122,3 +122,16 @@ export const FACT_IDS = Object.keys(FACTS) as FactId[];
 export function isFactId(id: string): id is FactId {
   return Object.hasOwn(FACTS, id);
 }
+
+/** Areas that group signals in reports and in the web app's radar chart. */
+export const SIGNAL_AREAS = {
+  api: ["rest_api", "http_endpoints", "crud", "input_validation", "central_error_handling"],
+  data: ["sql_database", "sql_engines", "orms", "migrations", "nosql_databases", "caching"],
+  security: ["auth_jwt", "oauth", "password_hashing", "authorization", "committed_secrets"],
+  testing: ["tests", "test_frameworks", "test_files", "api_tests"],
+  delivery: ["dockerfile", "docker_compose", "ci", "ci_systems", "microservices"],
+  docs: ["readme", "readme_has_setup", "api_docs"],
+  quality: ["lint_config", "formatter_config", "logging", "env_config"],
+} as const satisfies Record<string, readonly SignalId[]>;
+
+export type SignalArea = keyof typeof SIGNAL_AREAS;
