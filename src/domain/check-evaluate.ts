@@ -1,0 +1,202 @@
+/**
+ * Judges the skill-gap checks and the recruiter checklist against the facts of one analysis.
+ *
+ * A criterion compares one fact with its expectation. Facts are compared by magnitude: a number
+ * is itself, a list counts its entries, a boolean is 1 or 0. So `is: true` means "non-zero /
+ * non-empty / true", `min`/`max` bound the magnitude (a list's length), and `nonEmpty` means
+ * "magnitude above 0". An unknown value (null, e.g. git facts of a folder without history) never
+ * meets a criterion.
+ *
+ * Verdict of a check:
+ *   pass    every criterion is met;
+ *   fail    some required criterion is unmet, or no criterion is met at all;
+ *   partial otherwise (all required criteria met, some optional one not).
+ *
+ * Score (0-100), quoted in the README:
+ *   each check's share      = 100 * weight / sum of all checks' weights
+ *   a criterion's weight    = 2 when required, 1 otherwise
+ *   metShare(check)         = weight of met criteria / weight of all its criteria
+ *   credit(check)           = 1 for pass, metShare for partial, metShare / 2 for fail
+ *   score                   = round(sum of share * credit)
+ * Meeting one more criterion never lowers the score: metShare grows, and the verdict can only move
+ * from fail to partial to pass (metShare / 2 < a larger metShare <= 1). A failed check earns half
+ * because something essential is missing, yet its met criteria still count for something.
+ *
+ * Next steps: one per unmet criterion, its `nextStep` text with {value} replaced by the observed
+ * value and the caller's hint for that fact in parentheses, ordered by impact (the score points meeting that criterion alone would add), then by
+ * check and criterion order.
+ */
+import type { CheckResult, Evidence, NextStep, Verdict } from "../analyzer/report.js";
+import type { Check, Criterion } from "../content/content.schema.js";
+import { isFactId, type FactId } from "../content/signals.js";
+import { DevladderError } from "../errors.js";
+import type { FactObservation, FactValue, FactView } from "./fact-view.js";
+
+/** How many evidence items each met criterion adds to its check's evidence. */
+export const EVIDENCE_PER_CRITERION = 5;
+
+/**
+ * Specifics per fact that the caller knows from the repository, added in parentheses to the next
+ * step of a criterion over that fact, e.g. { api_tests: "e.g. for POST /api/articles" }.
+ */
+export type NextStepHints = Partial<Record<FactId, string>>;
+
+export interface CheckEvaluation {
+  readonly checks: CheckResult[];
+  readonly score: number;
+  readonly nextSteps: NextStep[];
+}
+
+interface JudgedCriterion {
+  readonly criterion: Criterion;
+  readonly fact: FactId;
+  readonly observation: FactObservation;
+  readonly met: boolean;
+}
+
+export function evaluateChecks(
+  checks: readonly Check[],
+  facts: FactView,
+  hints: NextStepHints = {},
+): CheckEvaluation {
+  const totalWeight = checks.reduce((sum, check) => sum + check.weight, 0);
+  const results: CheckResult[] = [];
+  const steps: { step: NextStep; rank: number }[] = [];
+  let score = 0;
+
+  for (const check of checks) {
+    const judged = check.criteria.map((criterion) => judge(check, criterion, facts));
+    const met = judged.map((entry) => entry.met);
+    const share = totalWeight > 0 ? (100 * check.weight) / totalWeight : 0;
+    const credit = creditOf(check.criteria, met);
+    score += share * credit;
+    results.push({
+      id: check.id,
+      kind: check.kind,
+      title: check.title,
+      verdict: verdictOf(check.criteria, met),
+      reasons: judged.map(reasonFor),
+      evidence: evidenceOf(judged),
+    });
+    judged.forEach((entry, index) => {
+      if (entry.met) return;
+      const ifMet = met.map((value, other) => value || other === index);
+      const impact = share * (creditOf(check.criteria, ifMet) - credit);
+      steps.push({
+        rank: steps.length,
+        step: {
+          check: check.id,
+          impact: Math.round(impact * 10) / 10,
+          text: stepText(entry, hints[entry.fact]),
+        },
+      });
+    });
+  }
+
+  steps.sort((a, b) => b.step.impact - a.step.impact || a.rank - b.rank);
+  return {
+    checks: results,
+    score: Math.min(100, Math.max(0, Math.round(score))),
+    nextSteps: steps.map((entry) => entry.step),
+  };
+}
+
+function judge(check: Check, criterion: Criterion, facts: FactView): JudgedCriterion {
+  const fact = criterion.fact;
+  if (!isFactId(fact)) {
+    // The content loader rejects unknown facts; reaching here means unvalidated content.
+    throw new DevladderError(
+      "content_invalid",
+      `check '${check.id}' names unknown fact '${fact}'`,
+      [{ where: `checks.${check.id}.criteria`, problem: `unknown fact '${fact}'` }],
+    );
+  }
+  const observation = facts[fact];
+  return { criterion, fact, observation, met: meets(criterion.expect, observation.value) };
+}
+
+function meets(expect: Criterion["expect"], value: FactValue): boolean {
+  if (value === null) return false;
+  const size = magnitude(value);
+  if ("is" in expect) return size > 0 === expect.is;
+  if ("min" in expect) return size >= expect.min;
+  if ("max" in expect) return size <= expect.max;
+  return size > 0;
+}
+
+function magnitude(value: Exclude<FactValue, null>): number {
+  if (typeof value === "boolean") return value ? 1 : 0;
+  if (typeof value === "number") return value;
+  return value.length;
+}
+
+export function verdictOf(criteria: readonly Criterion[], met: readonly boolean[]): Verdict {
+  if (met.every(Boolean)) return "pass";
+  const requiredUnmet = criteria.some((criterion, index) => criterion.required && !met[index]);
+  if (requiredUnmet || !met.some(Boolean)) return "fail";
+  return "partial";
+}
+
+function creditOf(criteria: readonly Criterion[], met: readonly boolean[]): number {
+  const weightOf = (criterion: Criterion) => (criterion.required ? 2 : 1);
+  const total = criteria.reduce((sum, criterion) => sum + weightOf(criterion), 0);
+  const achieved = criteria.reduce(
+    (sum, criterion, index) => sum + (met[index] ? weightOf(criterion) : 0),
+    0,
+  );
+  const metShare = total > 0 ? achieved / total : 0;
+  const verdict = verdictOf(criteria, met);
+  switch (verdict) {
+    case "pass":
+      return 1;
+    case "partial":
+      return metShare;
+    case "fail":
+      return metShare / 2;
+  }
+}
+
+function reasonFor(entry: JudgedCriterion): string {
+  const example = exampleOf(entry.observation.evidence);
+  const observed = `${entry.fact} = ${formatValue(entry.observation.value)}`;
+  return `${entry.met ? "met" : "not met"}: ${entry.criterion.label} (${observed}${example ? `, e.g. ${example}` : ""})`;
+}
+
+function exampleOf(evidence: readonly Evidence[]): string | null {
+  const [first] = evidence;
+  if (!first) return null;
+  const place = first.line > 0 ? `${first.file}:${first.line}` : first.file;
+  return first.note ? `${first.note} at ${place}` : place;
+}
+
+function evidenceOf(judged: readonly JudgedCriterion[]): Evidence[] {
+  const seen = new Set<string>();
+  const evidence: Evidence[] = [];
+  for (const entry of judged) {
+    if (!entry.met) continue;
+    for (const item of entry.observation.evidence.slice(0, EVIDENCE_PER_CRITERION)) {
+      const key = `${item.file}\0${item.line}\0${item.note ?? ""}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
+      evidence.push(item);
+    }
+  }
+  return evidence;
+}
+
+function stepText(entry: JudgedCriterion, hint: string | undefined): string {
+  const text = entry.criterion.nextStep.replaceAll("{value}", formatValue(entry.observation.value));
+  if (!hint) return text;
+  const period = text.endsWith(".");
+  return `${period ? text.slice(0, -1) : text} (${hint})${period ? "." : ""}`;
+}
+
+/** How an observed value reads inside a sentence. */
+export function formatValue(value: FactValue): string {
+  if (value === null) return "unknown";
+  if (typeof value === "boolean") return value ? "yes" : "no";
+  if (typeof value === "number") {
+    return Number.isInteger(value) ? String(value) : String(Math.round(value * 100) / 100);
+  }
+  return value.length > 0 ? value.join(", ") : "none";
+}

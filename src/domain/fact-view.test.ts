@@ -1,0 +1,73 @@
+import { describe, expect, it } from "vitest";
+import type { GitSummary, SignalResult, Signals } from "../analyzer/report.js";
+import { FACT_IDS, SIGNALS, SIGNAL_IDS, type SignalId } from "../content/signals.js";
+import { factViewFromReport } from "./fact-view.js";
+
+function signals(overrides: Partial<Record<SignalId, SignalResult<unknown>>>): Signals {
+  const absent = (id: SignalId) => {
+    switch (SIGNALS[id].type) {
+      case "boolean":
+        return false;
+      case "number":
+        return 0;
+      case "list":
+        return [];
+    }
+  };
+  return Object.fromEntries(
+    SIGNAL_IDS.map((id) => [id, overrides[id] ?? { value: absent(id), evidence: [] }]),
+  ) as Signals;
+}
+
+const git: GitSummary = {
+  commits: 42,
+  authors: 2,
+  bot_authors: 1,
+  branches: 3,
+  merge_commits: 5,
+  first_commit: "2026-01-01T10:00:00Z",
+  last_commit: "2026-03-01T10:00:00Z",
+  active_weeks: 7,
+  longest_gap_days: 12,
+  conventional_commit_share: 0.5,
+  bulk_upload: false,
+  tests_with_changes_share: 0.25,
+  numstat_commits: 42,
+  weekly: [],
+};
+
+describe("factViewFromReport", () => {
+  it("gives every fact of the catalogue, signals with their evidence", () => {
+    const view = factViewFromReport({
+      signals: signals({
+        http_endpoints: { value: 3, evidence: [{ file: "src/app.ts", line: 4, note: "GET /" }] },
+      }),
+      git,
+      codeCommentRatio: 0.2,
+      codeLines: 900,
+    });
+    expect(Object.keys(view).sort()).toEqual([...FACT_IDS].sort());
+    expect(view.http_endpoints).toEqual({
+      value: 3,
+      evidence: [{ file: "src/app.ts", line: 4, note: "GET /" }],
+    });
+    expect(view.readme.value).toBe(false);
+    expect(view["git.commits"].value).toBe(42);
+    expect(view["git.tests_with_changes_share"].value).toBe(0.25);
+    expect(view["git.bulk_upload"].value).toBe(false);
+    expect(view["code.comment_ratio"].value).toBe(0.2);
+    expect(view["code.lines"].value).toBe(900);
+  });
+
+  it("marks git facts unknown when there is no history", () => {
+    const view = factViewFromReport({
+      signals: signals({}),
+      git: null,
+      codeCommentRatio: 0,
+      codeLines: 0,
+    });
+    const gitFacts = FACT_IDS.filter((id) => id.startsWith("git."));
+    expect(gitFacts.length).toBeGreaterThan(0);
+    for (const id of gitFacts) expect(view[id].value, id).toBeNull();
+  });
+});

@@ -1,0 +1,57 @@
+/**
+ * Every fact of the catalogue (signals.ts) with its observed value and evidence, in one flat view,
+ * so rules over facts (check criteria, level measures) need not know where each fact comes from.
+ */
+import type { Evidence, GitSummary, Signals } from "../analyzer/report.js";
+import { SIGNAL_IDS, type DerivedFactId, type FactId } from "../content/signals.js";
+
+export type FactValue = boolean | number | readonly string[] | null;
+
+export interface FactObservation {
+  /** null: not known for this repository (e.g. git facts of a folder without history) */
+  readonly value: FactValue;
+  readonly evidence: readonly Evidence[];
+}
+
+export type FactView = Readonly<Record<FactId, FactObservation>>;
+
+export interface ReportFacts {
+  readonly signals: Signals;
+  readonly git: GitSummary | null;
+  /** comment lines / (code + comment lines) in application code */
+  readonly codeCommentRatio: number;
+  readonly codeLines: number;
+}
+
+/** The git summary fields that are facts: the scalar ones (not dates or the weekly series). */
+type ScalarGitKey = {
+  [K in keyof GitSummary]: GitSummary[K] extends number | boolean ? K : never;
+}[keyof GitSummary];
+
+export function factViewFromReport(parts: ReportFacts): FactView {
+  const { git } = parts;
+  const fromGit = (key: ScalarGitKey): FactObservation => ({
+    value: git ? git[key] : null,
+    evidence: [],
+  });
+  const derived: Record<DerivedFactId, FactObservation> = {
+    "git.commits": fromGit("commits"),
+    "git.authors": fromGit("authors"),
+    "git.branches": fromGit("branches"),
+    "git.merge_commits": fromGit("merge_commits"),
+    "git.active_weeks": fromGit("active_weeks"),
+    "git.longest_gap_days": fromGit("longest_gap_days"),
+    "git.conventional_commit_share": fromGit("conventional_commit_share"),
+    "git.bulk_upload": fromGit("bulk_upload"),
+    "git.tests_with_changes_share": fromGit("tests_with_changes_share"),
+    "code.comment_ratio": { value: parts.codeCommentRatio, evidence: [] },
+    "code.lines": { value: parts.codeLines, evidence: [] },
+  };
+  const signals = Object.fromEntries(
+    SIGNAL_IDS.map((id) => [
+      id,
+      { value: parts.signals[id].value, evidence: parts.signals[id].evidence },
+    ]),
+  ) as Record<(typeof SIGNAL_IDS)[number], FactObservation>;
+  return { ...signals, ...derived };
+}
