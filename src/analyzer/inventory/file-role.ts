@@ -11,8 +11,12 @@ const TEST_DIRS =
 const TEST_FILES =
   /(\.(test|spec|e2e-spec|e2e)\.[cm]?[jt]sx?$)|(^|\/)test_[^/]*\.py$|_test\.(py|go|rb|exs?)$|_spec\.rb$|(Test|Tests|IT|Spec)\.(java|kt|cs|php|scala|groovy)$|(^|\/)conftest\.py$/;
 
+/** JVM source roots: below them, folders are package names (com/example/shop), not examples. */
+const JVM_SOURCE_ROOT = /(^|\/)src\/(main|test)\/(java|kotlin|scala|groovy|resources)\//;
+
 export function fileRole(path: string): FileRole {
   if (TEST_FILES.test(path) || TEST_DIRS.test(path)) return "test";
-  if (EXAMPLE_DIRS.test(path)) return "example";
+  const root = JVM_SOURCE_ROOT.exec(path);
+  if (EXAMPLE_DIRS.test(root ? path.slice(0, root.index + root[0].length) : path)) return "example";
   return "app";
 }

@@ -1,0 +1,164 @@
+import { writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { afterEach, describe, expect, it } from "vitest";
+import { DevladderError } from "../../errors.js";
+import { gitIn, makeFolder, makeRepo, type TempRepo } from "../test-support/make-repo.js";
+import { readGitHistory } from "./git-history.js";
+
+const cleanups: (() => void)[] = [];
+afterEach(() => {
+  for (const cleanup of cleanups.splice(0)) cleanup();
+});
+function track(repo: TempRepo): TempRepo {
+  cleanups.push(() => repo.cleanup());
+  return repo;
+}
+
+const ADA = { name: "Ada Learner", email: "ada@example.com" };
+const ADA_OLD = { name: "ada", email: "Ada@Old.Example" };
+const BOB = { name: "Bob Stone", email: "bob@example.com" };
+const BOT = { name: "dependabot[bot]", email: "49699333+dependabot[bot]@users.noreply.github.com" };
+
+const lines = (n: number, what: string) =>
+  Array.from({ length: n }, (_, i) => `export const ${what}${i} = ${i};`).join("\n") + "\n";
+
+function commitAs(repo: TempRepo, who: typeof ADA, date: string, args: string[]): void {
+  gitIn(repo.dir, args, {
+    GIT_AUTHOR_NAME: who.name,
+    GIT_AUTHOR_EMAIL: who.email,
+    GIT_COMMITTER_NAME: who.name,
+    GIT_COMMITTER_EMAIL: who.email,
+    GIT_AUTHOR_DATE: date,
+    GIT_COMMITTER_DATE: date,
+  });
+}
+
+describe("readGitHistory", () => {
+  it("summarises authors, bots, merges, weeks, gaps and commit style exactly", async () => {
+    const repo = track(
+      makeRepo([
+        {
+          files: {
+            "src/app.ts": lines(50, "route"),
+            ".mailmap": "Ada Learner <ada@example.com> <ada@old.example>\n",
+          },
+          message: "feat: scaffold the api",
+          date: "2026-01-05T10:00:00Z",
+          author: ADA,
+        },
+        {
+          files: { "src/app.ts": lines(55, "route"), "test/app.test.ts": lines(5, "check") },
+          message: "fix(api): handle an empty body",
+          date: "2026-01-06T10:00:00Z",
+          author: ADA_OLD,
+        },
+        {
+          files: { "package.json": '{ "dependencies": { "zod": "4.1.0" } }\n' },
+          message: "build(deps): bump zod",
+          date: "2026-01-08T10:00:00Z",
+          author: BOT,
+        },
+        {
+          files: { "src/orders.ts": lines(20, "order") },
+          message: "Add orders endpoint",
+          date: "2026-02-17T10:00:00Z",
+          author: BOB,
+        },
+      ]),
+    );
+    repo.git("checkout", "-q", "-b", "feature/x");
+    writeFileSync(join(repo.dir, "src/feature.ts"), lines(10, "flag"));
+    repo.git("add", "src/feature.ts");
+    commitAs(repo, BOB, "2026-02-18T10:00:00Z", [
+      "commit",
+      "-q",
+      "-m",
+      "feat!: drop the v1 payload",
+    ]);
+    repo.git("checkout", "-q", "main");
+    commitAs(repo, BOB, "2026-02-19T10:00:00Z", [
+      "merge",
+      "-q",
+      "--no-ff",
+      "-m",
+      "Merge branch 'feature/x'",
+      "feature/x",
+    ]);
+
+    const history = await readGitHistory(repo.dir);
+
+    expect(history).toEqual({
+      commits: 6,
+      authors: 2,
+      bot_authors: 1,
+      branches: 2,
+      merge_commits: 1,
+      first_commit: "2026-01-05T10:00:00.000Z",
+      last_commit: "2026-02-19T10:00:00.000Z",
+      active_weeks: 2,
+      longest_gap_days: 40,
+      conventional_commit_share: 0.8,
+      bulk_upload: false,
+      tests_with_changes_share: 0.25,
+      numstat_commits: 5,
+      weekly: [
+        ["2026-01-05", 3],
+        ["2026-02-16", 3],
+      ],
+    });
+  });
+
+  it("flags a bulk upload: most code arriving in one or two commits", async () => {
+    const repo = track(
+      makeRepo([
+        { files: { "src/service.ts": lines(400, "handler") }, message: "initial commit" },
+        { files: { "src/extra.ts": lines(30, "extra") }, message: "more" },
+        { files: { "README.md": "# Service\n" }, message: "readme" },
+      ]),
+    );
+    const history = await readGitHistory(repo.dir);
+    expect(history.bulk_upload).toBe(true);
+    expect(history.numstat_commits).toBe(3);
+  });
+
+  it("does not flag a history where code grew over many commits", async () => {
+    const repo = track(
+      makeRepo(
+        Array.from({ length: 10 }, (_, i) => ({
+          files: { [`src/part${i}.ts`]: lines(60, `p${i}_`) },
+          message: `feat: part ${i}`,
+        })),
+      ),
+    );
+    const history = await readGitHistory(repo.dir);
+    expect(history.bulk_upload).toBe(false);
+    expect(history.commits).toBe(10);
+  });
+
+  it("reads line counts for the last numstatLimit commits only, or all with fullHistory split", async () => {
+    const repo = track(
+      makeRepo(
+        Array.from({ length: 7 }, (_, i) => ({
+          files: {
+            [`src/m${i}.ts`]: lines(5, `m${i}_`),
+            [`test/m${i}.test.ts`]: i % 2 === 0 ? "it();\n" : "",
+          },
+          message: `feat: module ${i}`,
+        })),
+      ),
+    );
+    expect((await readGitHistory(repo.dir, { numstatLimit: 2 })).numstat_commits).toBe(2);
+    const split = await readGitHistory(repo.dir, { fullHistory: true, processes: 2 });
+    const single = await readGitHistory(repo.dir, { fullHistory: true, processes: 1 });
+    expect(split.numstat_commits).toBe(7);
+    expect(split).toEqual(single);
+  });
+
+  it("refuses a repository without commits", async () => {
+    const folder = track(makeFolder({ "a.ts": "x\n" }));
+    folder.git("init", "-q");
+    await expect(readGitHistory(folder.dir)).rejects.toThrow(
+      new DevladderError("invalid_input", "repository has no commits"),
+    );
+  });
+});

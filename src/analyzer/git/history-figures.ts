@@ -1,0 +1,168 @@
+/**
+ * The git history figures, computed incrementally from parsed log records (no I/O here).
+ * Definitions, all on the history of HEAD:
+ * - authors: distinct mailmapped e-mail addresses (lower-cased; the name when there is no
+ *   address), bots counted apart in bot_authors;
+ * - first/last commit: earliest and latest author date; active_weeks/weekly: ISO weeks
+ *   (Monday, UTC) with at least one commit, weekly listing only those weeks, oldest first;
+ * - longest_gap_days: the longest time between two consecutive author dates, in whole days;
+ * - conventional_commit_share: share of non-merge commits whose subject follows Conventional
+ *   Commits (type, optional scope, optional "!", ": ", description), rounded to 3 decimals;
+ * - from line counts (--numstat, merges excluded), over counted code paths only:
+ *   bulk_upload: at least BULK_MIN_LINES lines were added and the two biggest commits brought
+ *   at least BULK_SHARE of them; tests_with_changes_share: among commits that change
+ *   application code, the share that also change test code.
+ */
+import type { GitSummary } from "../report.js";
+
+export interface CommitMeta {
+  readonly sha: string;
+  readonly parents: number;
+  /** author time, seconds since the epoch */
+  readonly time: number;
+  readonly email: string;
+  readonly name: string;
+  readonly subject: string;
+}
+
+export interface FileChange {
+  /** null for binary files ("-" in numstat) */
+  readonly added: number | null;
+  readonly deleted: number | null;
+  readonly path: string;
+}
+
+export const BULK_MIN_LINES = 300;
+export const BULK_SHARE = 0.8;
+
+const CONVENTIONAL =
+  /^(feat|fix|docs|style|refactor|perf|test|tests|build|ci|chore|revert)(\([^)]*\))?!?: .+/;
+const BOT =
+  /\[bot\]|^(dependabot|renovate|github-actions|greenkeeper|snyk-bot|semantic-release-bot|pre-commit-ci|allcontributors|imgbot|codecov|mergify|deepsource-autofix|pyup-bot)\b/i;
+
+export function isBotIdentity(name: string, email: string): boolean {
+  return BOT.test(name) || BOT.test(email) || /^bot@|[-+.]bot@/i.test(email);
+}
+
+export function isConventionalSubject(subject: string): boolean {
+  return CONVENTIONAL.test(subject);
+}
+
+/** Monday (UTC) of the ISO week holding `seconds`, as YYYY-MM-DD. */
+export function weekStart(seconds: number): string {
+  const d = new Date(seconds * 1000);
+  const sinceMonday = (d.getUTCDay() + 6) % 7;
+  return new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth(), d.getUTCDate() - sinceMonday))
+    .toISOString()
+    .slice(0, 10);
+}
+
+const round3 = (x: number) => Math.round(x * 1000) / 1000;
+
+export class MetadataFigures {
+  private commits = 0;
+  private merges = 0;
+  private nonMerges = 0;
+  private conventional = 0;
+  private readonly people = new Map<string, boolean>();
+  private readonly weeks = new Map<string, number>();
+  private readonly times: number[] = [];
+
+  add(commit: CommitMeta): void {
+    this.commits++;
+    if (commit.parents >= 2) this.merges++;
+    else {
+      this.nonMerges++;
+      if (isConventionalSubject(commit.subject)) this.conventional++;
+    }
+    const who = commit.email !== "" ? commit.email.toLowerCase() : commit.name.toLowerCase();
+    if (!this.people.has(who)) this.people.set(who, isBotIdentity(commit.name, commit.email));
+    const week = weekStart(commit.time);
+    this.weeks.set(week, (this.weeks.get(week) ?? 0) + 1);
+    this.times.push(commit.time);
+  }
+
+  get commitCount(): number {
+    return this.commits;
+  }
+
+  summary(): Pick<
+    GitSummary,
+    | "commits"
+    | "authors"
+    | "bot_authors"
+    | "merge_commits"
+    | "first_commit"
+    | "last_commit"
+    | "active_weeks"
+    | "longest_gap_days"
+    | "conventional_commit_share"
+    | "weekly"
+  > {
+    const times = Float64Array.from(this.times).sort();
+    let gap = 0;
+    for (let i = 1; i < times.length; i++)
+      gap = Math.max(gap, (times[i] ?? 0) - (times[i - 1] ?? 0));
+    const bots = [...this.people.values()].filter(Boolean).length;
+    const first = times[0];
+    const last = times[times.length - 1];
+    return {
+      commits: this.commits,
+      authors: this.people.size - bots,
+      bot_authors: bots,
+      merge_commits: this.merges,
+      first_commit: first === undefined ? null : new Date(first * 1000).toISOString(),
+      last_commit: last === undefined ? null : new Date(last * 1000).toISOString(),
+      active_weeks: this.weeks.size,
+      longest_gap_days: Math.floor(gap / 86_400),
+      conventional_commit_share:
+        this.nonMerges === 0 ? 0 : round3(this.conventional / this.nonMerges),
+      weekly: [...this.weeks].sort((a, b) => (a[0] < b[0] ? -1 : 1)),
+    };
+  }
+}
+
+export interface PathKinds {
+  /** counted toward line totals (code, not vendored or generated) */
+  isCounted(path: string): boolean;
+  /** test code (by fileRole) */
+  isTest(path: string): boolean;
+}
+
+export class ChangeFigures {
+  private commits = 0;
+  private readonly added: number[] = [];
+  private codeCommits = 0;
+  private codeCommitsWithTests = 0;
+
+  constructor(private readonly kinds: PathKinds) {}
+
+  add(changes: readonly FileChange[]): void {
+    this.commits++;
+    let added = 0;
+    let code = false;
+    let tests = false;
+    for (const change of changes) {
+      if (!this.kinds.isCounted(change.path)) continue;
+      added += change.added ?? 0;
+      if (this.kinds.isTest(change.path)) tests = true;
+      else code = true;
+    }
+    this.added.push(added);
+    if (code) {
+      this.codeCommits++;
+      if (tests) this.codeCommitsWithTests++;
+    }
+  }
+
+  summary(): Pick<GitSummary, "bulk_upload" | "tests_with_changes_share" | "numstat_commits"> {
+    const total = this.added.reduce((a, b) => a + b, 0);
+    const [top1 = 0, top2 = 0] = [...this.added].sort((a, b) => b - a);
+    return {
+      bulk_upload: total >= BULK_MIN_LINES && top1 + top2 >= BULK_SHARE * total,
+      tests_with_changes_share:
+        this.codeCommits === 0 ? 0 : round3(this.codeCommitsWithTests / this.codeCommits),
+      numstat_commits: this.commits,
+    };
+  }
+}

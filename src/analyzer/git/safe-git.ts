@@ -1,0 +1,201 @@
+/**
+ * The one way the analyzer runs git. A repository under analysis is untrusted: its own
+ * .git/config can name commands (core.fsmonitor, diff.<driver>.textconv, gpg.program through
+ * log.showSignature, core.pager, hooks), so every call goes through here and gets:
+ * - command-line overrides for every config key that read-only commands would execute
+ *   (command-line `-c` beats repository config);
+ * - an environment without the caller's GIT_* variables, without system or global config,
+ *   with prompts and pagers off, and only the https/ssh/file transports allowed;
+ * - execFile/spawn with an argument array, never a shell.
+ */
+import { spawn, type ChildProcess } from "node:child_process";
+import { StringDecoder } from "node:string_decoder";
+import { DevladderError } from "../../errors.js";
+
+/** `-c` overrides placed before every git subcommand. */
+export const SAFE_CONFIG_ARGS: readonly string[] = [
+  // A repository's config may set core.fsmonitor to a command; index reads (ls-files) run it.
+  "-c",
+  "core.fsmonitor=false",
+  "-c",
+  "core.hooksPath=/dev/null",
+  "-c",
+  "core.pager=cat",
+  // log.showSignature=true would make `git log` run gpg.program for every commit.
+  "-c",
+  "log.showSignature=false",
+  "-c",
+  "diff.external=",
+  // Our parsers read UTF-8; a repository could ask for another log encoding.
+  "-c",
+  "i18n.logOutputEncoding=UTF-8",
+  "-c",
+  "gc.auto=0",
+  "-c",
+  "maintenance.auto=false",
+  "-c",
+  "protocol.allow=never",
+  "-c",
+  "protocol.https.allow=always",
+  "-c",
+  "protocol.ssh.allow=always",
+  "-c",
+  "protocol.file.allow=always",
+  "-c",
+  "core.protectNTFS=true",
+  "-c",
+  "core.protectHFS=true",
+];
+
+/** The environment for every git process: the caller's, minus anything git or ssh would obey. */
+export function safeGitEnv(): NodeJS.ProcessEnv {
+  const env: NodeJS.ProcessEnv = {};
+  for (const [key, value] of Object.entries(process.env)) {
+    // GIT_DIR, GIT_CONFIG_PARAMETERS, GIT_EXTERNAL_DIFF, GIT_SSH, GIT_TEMPLATE_DIR, ... all steer
+    // git; the analysis must not depend on (or be steered by) the calling shell.
+    if (key.startsWith("GIT_") || key === "SSH_ASKPASS" || key === "PAGER") continue;
+    env[key] = value;
+  }
+  return {
+    ...env,
+    GIT_CONFIG_NOSYSTEM: "1",
+    GIT_CONFIG_GLOBAL: "/dev/null",
+    GIT_TERMINAL_PROMPT: "0",
+    // Empty (not unset) so git neither falls back to SSH_ASKPASS nor prompts.
+    GIT_ASKPASS: "",
+    GIT_PAGER: "cat",
+    GIT_ALLOW_PROTOCOL: "https:ssh:file",
+    GIT_SSH_COMMAND: "ssh -o BatchMode=yes -o ConnectTimeout=20",
+    GIT_LFS_SKIP_SMUDGE: "1",
+    // Read-only analysis: never refresh or rewrite the index of the repository being read.
+    GIT_OPTIONAL_LOCKS: "0",
+    LC_ALL: "C",
+  };
+}
+
+export interface SafeGitOptions {
+  /** written to git's stdin, then stdin is closed */
+  readonly input?: string;
+  /** git exit codes that are not failures (e.g. 1 for `rev-parse --verify -q`) */
+  readonly okExitCodes?: readonly number[];
+  readonly signal?: AbortSignal;
+}
+
+export interface GitExit {
+  readonly exitCode: number;
+  /** the tail of git's stderr (the last 8 KiB) */
+  readonly stderr: string;
+}
+
+export interface GitResult extends GitExit {
+  readonly stdout: string;
+}
+
+export function spawnSafeGit(
+  cwd: string,
+  args: readonly string[],
+  extra: { detached?: boolean; signal?: AbortSignal } = {},
+): ChildProcess {
+  return spawn("git", ["--no-pager", ...SAFE_CONFIG_ARGS, ...args], {
+    cwd,
+    env: safeGitEnv(),
+    stdio: ["pipe", "pipe", "pipe"],
+    shell: false,
+    windowsHide: true,
+    ...(extra.detached !== undefined && { detached: extra.detached }),
+    ...(extra.signal !== undefined && { signal: extra.signal }),
+  });
+}
+
+/**
+ * The most telling line of git's stderr: the last `fatal:`/`error:` line (else the last line),
+ * preceded by ssh's own complaint when there is one ("Connection refused" says more than git's
+ * "Could not read from remote repository").
+ */
+export function gitFailureCause(stderr: string): string {
+  const lines = stderr
+    .split(/\r?\n/)
+    .map((l) => l.trim())
+    .filter((l) => l !== "");
+  const fatal = [...lines].reverse().find((l) => /^(fatal|error):/.test(l));
+  let cause = (fatal ?? lines.at(-1) ?? "git failed without a message").replace(
+    /^(fatal|error):\s*/,
+    "",
+  );
+  const ssh = lines.find((l) => l.startsWith("ssh:"));
+  if (ssh !== undefined) cause = `${ssh} (${cause})`;
+  return redactCredentials(cause);
+}
+
+/**
+ * Masks credentials in URLs so tokens never reach output: user:password@ everywhere, and any
+ * user@ in http(s) URLs, where a token is often passed as the user name.
+ */
+export function redactCredentials(text: string): string {
+  return text.replace(
+    /\b([a-z][a-z0-9+.-]*):\/\/([^/@\s]+)@/gi,
+    (whole, scheme: string, user: string) =>
+      user.includes(":") || /^https?$/i.test(scheme) ? `${scheme}://***@` : whole,
+  );
+}
+
+/**
+ * Streams git's stdout to `onData` as decoded UTF-8 text (chunk boundaries are arbitrary).
+ * Resolves with the exit code when it is 0 or listed in okExitCodes; rejects otherwise with a
+ * repository_unavailable error carrying git's own one-line cause.
+ */
+export function streamSafeGit(
+  cwd: string,
+  args: readonly string[],
+  onData: (text: string) => void,
+  options: SafeGitOptions = {},
+): Promise<GitExit> {
+  return new Promise((resolve, reject) => {
+    const child = spawnSafeGit(
+      cwd,
+      args,
+      options.signal === undefined ? {} : { signal: options.signal },
+    );
+    const decoder = new StringDecoder("utf8");
+    let stderr = "";
+    child.stdout?.on("data", (chunk: Buffer) => onData(decoder.write(chunk)));
+    child.stderr?.on("data", (chunk: Buffer) => {
+      // Keep only the tail: git can be chatty, and only the last lines explain a failure.
+      stderr = (stderr + chunk.toString("utf8")).slice(-8192);
+    });
+    child.on("error", (error) =>
+      reject(
+        new DevladderError("repository_unavailable", `cannot run git: ${error.message}`, [], {
+          cause: error,
+        }),
+      ),
+    );
+    child.on("close", (code, signal) => {
+      const rest = decoder.end();
+      if (rest !== "") onData(rest);
+      const exitCode = code ?? -1;
+      if (exitCode === 0 || options.okExitCodes?.includes(exitCode)) {
+        resolve({ exitCode, stderr });
+        return;
+      }
+      const cause = signal !== null ? `git was stopped (${signal})` : gitFailureCause(stderr);
+      reject(new DevladderError("repository_unavailable", `git ${args[0] ?? ""} failed: ${cause}`));
+    });
+    // A git that exits before reading all of stdin makes the write fail with EPIPE; the exit
+    // code (handled in "close") is then the error that matters, so only that one is reported.
+    child.stdin?.on("error", () => undefined);
+    if (options.input !== undefined) child.stdin?.end(options.input);
+    else child.stdin?.end();
+  });
+}
+
+/** Runs git to completion and returns its whole stdout. For small outputs; stream big ones. */
+export async function safeGit(
+  cwd: string,
+  args: readonly string[],
+  options: SafeGitOptions = {},
+): Promise<GitResult> {
+  const parts: string[] = [];
+  const exit = await streamSafeGit(cwd, args, (text) => parts.push(text), options);
+  return { ...exit, stdout: parts.join("") };
+}
