@@ -1,0 +1,57 @@
+import { describe, expect, it } from "vitest";
+import { scanContextFrom } from "../../test-support/scan-context-from.js";
+import { authDetector } from "./detect-auth.js";
+
+const detect = (files: Record<string, string>) =>
+  authDetector.detect(scanContextFrom(files), {}).signals;
+
+describe("authDetector", () => {
+  it("does not take FastAPI's OAuth2PasswordBearer alone for OAuth", () => {
+    const signals = detect({
+      "app/auth.py":
+        "from fastapi.security import OAuth2PasswordBearer\nfrom jose import jwt\nfrom passlib.context import CryptContext\n\noauth2_scheme = OAuth2PasswordBearer(tokenUrl='token')\n",
+    });
+    expect(signals?.oauth).toEqual({ value: false, evidence: [] });
+    expect(signals?.auth_jwt?.value).toBe(true);
+    expect(signals?.password_hashing?.value).toBe(true);
+  });
+
+  it("recognises a real OAuth client flow", () => {
+    const signals = detect({
+      "package.json": '{ "dependencies": { "passport-github2": "^0.1.12" } }',
+      "src/auth/github.ts": "import { Strategy as GitHubStrategy } from 'passport-github2';\n",
+    });
+    expect(signals?.oauth?.value).toBe(true);
+    expect(signals?.oauth?.evidence).toEqual([
+      { file: "src/auth/github.ts", line: 1, note: "imports passport-github2" },
+      { file: "package.json", line: 1, note: "declares passport-github2" },
+    ]);
+  });
+
+  it("needs JWT use in app code, not just a declared dependency", () => {
+    expect(
+      detect({ "package.json": '{ "dependencies": { "jsonwebtoken": "^9.0.0" } }' })?.auth_jwt
+        ?.value,
+    ).toBe(false);
+  });
+
+  it("treats 'is logged in' as authentication, and roles or ownership as authorization", () => {
+    const loggedIn = detect({
+      "views.py":
+        "from rest_framework.permissions import IsAuthenticated\n\nclass V(APIView):\n    permission_classes = [IsAuthenticated]\n",
+    });
+    expect(loggedIn?.authorization?.value).toBe(false);
+    const owner = detect({
+      "src/articles.ts": "if (article.authorId !== req.user.id) return res.status(403).end();\n",
+    });
+    expect(owner?.authorization).toEqual({
+      value: true,
+      evidence: [{ file: "src/articles.ts", line: 1, note: "ownership check" }],
+    });
+    const roles = detect({
+      "Controllers/AdminController.cs":
+        '[Authorize(Roles = "Admin")]\npublic class AdminController {}\n',
+    });
+    expect(roles?.authorization?.value).toBe(true);
+  });
+});

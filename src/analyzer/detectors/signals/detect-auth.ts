@@ -1,0 +1,502 @@
+/**
+ * Authentication and authorization: JWT, OAuth/OIDC, password hashing, role or ownership checks.
+ *
+ * Every signal here needs use in application code; a library that is only declared does not
+ * prove the app authenticates anyone. Manifest lines are added as supporting evidence.
+ * OAuth means a real provider or client flow (social login, an OIDC client, an authorization
+ * server). FastAPI's `OAuth2PasswordBearer` only reads a bearer token from a password form and is
+ * deliberately not OAuth. Authorization means more than "is logged in": roles, permissions,
+ * policies or an explicit ownership comparison.
+ */
+import { type Detector } from "../../scan-context.js";
+import {
+  CONFIG_EXTS,
+  CS_EXTS,
+  JS_EXTS,
+  JVM_EXTS,
+  PHP_EXTS,
+  PY_EXTS,
+  RB_EXTS,
+  boolSignal,
+  code,
+  compileRules,
+  flatEvidence,
+  goImport,
+  jsImport,
+  jvmImport,
+  phpUse,
+  pyImport,
+  runRules,
+  type Rule,
+} from "./signal-kit.js";
+
+const JWT_RULES: readonly Rule[] = [
+  {
+    id: "node-jwt",
+    deps: [
+      "npm:jsonwebtoken",
+      "npm:jose",
+      "npm:@nestjs/jwt",
+      "npm:passport-jwt",
+      "npm:@fastify/jwt",
+      "npm:fastify-jwt",
+      "npm:express-jwt",
+    ],
+    uses: [
+      jsImport("jsonwebtoken"),
+      jsImport("jose"),
+      jsImport("@nestjs/jwt"),
+      jsImport("passport-jwt"),
+      jsImport("@fastify/jwt"),
+      jsImport("fastify-jwt"),
+      jsImport("express-jwt"),
+      jsImport("hono/jwt"),
+    ],
+  },
+  {
+    id: "python-jwt",
+    deps: [
+      "pypi:pyjwt",
+      "pypi:djangorestframework-simplejwt",
+      "pypi:python-jose",
+      "pypi:flask-jwt-extended",
+      "pypi:authlib",
+    ],
+    uses: [
+      pyImport("jwt"),
+      code(PY_EXTS, "rest_framework_simplejwt", undefined, "simplejwt"),
+      code(PY_EXTS, "jose", /^\s*from\s+jose\s+import\s+[^\n]*\bjwt\b/m, "python-jose"),
+      pyImport("flask_jwt_extended"),
+      pyImport("authlib.jose"),
+    ],
+  },
+  {
+    id: "jvm-jwt",
+    deps: [
+      "maven:jjwt-api",
+      "maven:jjwt",
+      "maven:java-jwt",
+      "maven:spring-boot-starter-oauth2-resource-server",
+      "maven:spring-security-oauth2-jose",
+    ],
+    uses: [
+      jvmImport("io.jsonwebtoken"),
+      jvmImport("com.auth0.jwt"),
+      jvmImport("com.nimbusds.jwt"),
+      jvmImport("org.springframework.security.oauth2.jwt"),
+      code(
+        JVM_EXTS,
+        "oauth2ResourceServer",
+        /oauth2ResourceServer\s*\([\s\S]{0,120}?\bjwt\b/,
+        "JWT resource server",
+      ),
+    ],
+  },
+  {
+    id: "go-jwt",
+    deps: [
+      "go:github.com/golang-jwt/jwt",
+      "go:github.com/dgrijalva/jwt-go",
+      "go:github.com/lestrrat-go/jwx",
+    ],
+    uses: [
+      goImport("github.com/golang-jwt/jwt"),
+      goImport("github.com/dgrijalva/jwt-go"),
+      goImport("github.com/lestrrat-go/jwx"),
+      goImport("github.com/gofiber/contrib/jwt"),
+      goImport("github.com/labstack/echo-jwt"),
+    ],
+  },
+  {
+    id: "ruby-jwt",
+    deps: ["gem:jwt", "gem:devise-jwt"],
+    uses: [
+      code(RB_EXTS, "JWT.", /\bJWT\.(?:encode|decode)\b/, "ruby-jwt"),
+      code(RB_EXTS, "jwt_authenticatable", undefined, "devise-jwt"),
+    ],
+  },
+  {
+    id: "php-jwt",
+    deps: [
+      "composer:firebase/php-jwt",
+      "composer:tymon/jwt-auth",
+      "composer:php-open-source-saver/jwt-auth",
+      "composer:lcobucci/jwt",
+    ],
+    uses: [
+      phpUse("Firebase\\JWT"),
+      phpUse("Tymon\\JWTAuth"),
+      phpUse("PHPOpenSourceSaver\\JWTAuth"),
+      phpUse("Lcobucci\\JWT"),
+      code(PHP_EXTS, "jwt", /['"]driver['"]\s*=>\s*['"]jwt['"]/, "JWT guard"),
+    ],
+  },
+  {
+    id: "dotnet-jwt",
+    deps: [
+      "nuget:microsoft.aspnetcore.authentication.jwtbearer",
+      "nuget:system.identitymodel.tokens.jwt",
+    ],
+    uses: [
+      code(CS_EXTS, "AddJwtBearer", undefined, "JWT bearer authentication"),
+      code(CS_EXTS, "JwtSecurityTokenHandler", undefined, "issues JWTs"),
+      code(CS_EXTS, "JsonWebTokenHandler", undefined, "issues JWTs"),
+    ],
+  },
+];
+
+const OAUTH_RULES: readonly Rule[] = [
+  {
+    id: "node-oauth",
+    deps: [
+      "npm:passport-google-oauth20",
+      "npm:passport-github2",
+      "npm:passport-oauth2",
+      "npm:passport-facebook",
+      "npm:openid-client",
+      "npm:next-auth",
+      "npm:@auth/core",
+      "npm:simple-oauth2",
+      "npm:@fastify/oauth2",
+      "npm:arctic",
+      "npm:oidc-provider",
+    ],
+    uses: [
+      jsImport("passport-google-oauth20"),
+      jsImport("passport-google-oauth2"),
+      jsImport("passport-github2"),
+      jsImport("passport-github"),
+      jsImport("passport-oauth2"),
+      jsImport("passport-facebook"),
+      jsImport("openid-client"),
+      jsImport("next-auth/providers"),
+      jsImport("@auth/core/providers"),
+      jsImport("simple-oauth2"),
+      jsImport("@fastify/oauth2"),
+      jsImport("arctic"),
+      jsImport("oidc-provider"),
+    ],
+  },
+  {
+    id: "python-oauth",
+    deps: [
+      "pypi:authlib",
+      "pypi:social-auth-app-django",
+      "pypi:django-allauth",
+      "pypi:requests-oauthlib",
+      "pypi:flask-dance",
+      "pypi:django-oauth-toolkit",
+      "pypi:fastapi-sso",
+    ],
+    uses: [
+      pyImport("authlib.integrations"),
+      pyImport("social_django"),
+      pyImport("social_core"),
+      pyImport("requests_oauthlib"),
+      pyImport("flask_dance"),
+      pyImport("fastapi_sso"),
+      pyImport("oauth2_provider"),
+      code(PY_EXTS, "allauth.socialaccount", undefined, "django-allauth social accounts"),
+      code(PY_EXTS, "oauth2_provider", undefined, "django-oauth-toolkit"),
+    ],
+  },
+  {
+    id: "jvm-oauth",
+    deps: [
+      "maven:spring-boot-starter-oauth2-client",
+      "maven:spring-boot-starter-oauth2-authorization-server",
+      "maven:spring-security-oauth2-authorization-server",
+    ],
+    uses: [
+      code(JVM_EXTS, "oauth2Login", /\.oauth2Login\s*\(/, "OAuth2 login"),
+      code(JVM_EXTS, "oauth2Client", /\.oauth2Client\s*\(/, "OAuth2 client"),
+      jvmImport("org.springframework.security.oauth2.server.authorization"),
+      code(
+        CONFIG_EXTS,
+        "oauth2",
+        /spring\.security\.oauth2\.client\.registration|oauth2:\s*\n\s+client:\s*\n\s+registration:/,
+        "OAuth2 client registration",
+      ),
+    ],
+  },
+  {
+    id: "go-oauth",
+    deps: [
+      "go:golang.org/x/oauth2",
+      "go:github.com/coreos/go-oidc",
+      "go:github.com/markbates/goth",
+    ],
+    uses: [
+      goImport("golang.org/x/oauth2"),
+      goImport("github.com/coreos/go-oidc"),
+      goImport("github.com/markbates/goth"),
+    ],
+  },
+  {
+    id: "ruby-oauth",
+    deps: ["gem:omniauth", "gem:doorkeeper"],
+    uses: [
+      code(
+        RB_EXTS,
+        "omniauth",
+        /\bprovider\s+:\w+|:omniauthable|omniauth_providers/,
+        "OmniAuth provider",
+      ),
+      code(RB_EXTS, "Doorkeeper", undefined, "Doorkeeper"),
+    ],
+  },
+  {
+    id: "php-oauth",
+    deps: [
+      "composer:laravel/socialite",
+      "composer:laravel/passport",
+      "composer:league/oauth2-client",
+      "composer:league/oauth2-server",
+    ],
+    uses: [
+      phpUse("Laravel\\Socialite"),
+      code(PHP_EXTS, "Socialite::", undefined, "Socialite"),
+      code(PHP_EXTS, "Passport::", undefined, "Passport"),
+      phpUse("League\\OAuth2"),
+    ],
+  },
+  {
+    id: "dotnet-oauth",
+    deps: [
+      "nuget:microsoft.aspnetcore.authentication.openidconnect",
+      "nuget:microsoft.aspnetcore.authentication.google",
+      "nuget:openiddict",
+      "nuget:duende.identityserver",
+    ],
+    uses: [
+      code(CS_EXTS, "AddOpenIdConnect", undefined, "OpenID Connect"),
+      code(
+        CS_EXTS,
+        ".Add",
+        /\.Add(?:Google|GitHub|MicrosoftAccount|Facebook|OAuth)\s*\(/,
+        "external login provider",
+      ),
+      code(CS_EXTS, "AddOpenIddict", undefined, "OpenIddict"),
+      code(CS_EXTS, "AddIdentityServer", undefined, "IdentityServer"),
+    ],
+  },
+];
+
+const HASHING_RULES: readonly Rule[] = [
+  {
+    id: "node-hash",
+    deps: [
+      "npm:bcrypt",
+      "npm:bcryptjs",
+      "npm:argon2",
+      "npm:@node-rs/argon2",
+      "npm:@node-rs/bcrypt",
+    ],
+    uses: [
+      jsImport("bcrypt"),
+      jsImport("bcryptjs"),
+      jsImport("argon2"),
+      jsImport("@node-rs/argon2"),
+      jsImport("@node-rs/bcrypt"),
+      code(JS_EXTS, "scrypt", /\bscrypt(?:Sync)?\s*\(/, "node:crypto scrypt"),
+      code(JS_EXTS, "pbkdf2", /\bpbkdf2(?:Sync)?\s*\(/, "node:crypto pbkdf2"),
+    ],
+  },
+  {
+    id: "python-hash",
+    deps: ["pypi:passlib", "pypi:bcrypt", "pypi:argon2-cffi"],
+    uses: [
+      pyImport("passlib"),
+      pyImport("bcrypt"),
+      pyImport("argon2"),
+      code(
+        PY_EXTS,
+        "password",
+        /\b(?:make_password|check_password)\s*\(|\.set_password\s*\(|\.objects\.create_(?:super)?user\s*\(/,
+        "Django password hasher",
+      ),
+      code(
+        PY_EXTS,
+        "Abstract",
+        /\(\s*(?:AbstractUser|AbstractBaseUser)\s*[,)]/,
+        "Django auth user (hashed passwords)",
+      ),
+      code(PY_EXTS, "generate_password_hash", undefined, "Werkzeug password hash"),
+      code(PY_EXTS, "hashlib", /hashlib\.(?:pbkdf2_hmac|scrypt)\s*\(/, "hashlib key derivation"),
+    ],
+  },
+  {
+    id: "jvm-hash",
+    deps: ["maven:spring-security-crypto", "maven:jbcrypt"],
+    uses: [
+      code(JVM_EXTS, "PasswordEncoder", undefined, "Spring PasswordEncoder"),
+      code(JVM_EXTS, "BCrypt.", /\bBCrypt\.(?:hashpw|checkpw)\b/, "jBCrypt"),
+    ],
+  },
+  {
+    id: "go-hash",
+    deps: ["go:golang.org/x/crypto"],
+    uses: [
+      goImport("golang.org/x/crypto/bcrypt"),
+      goImport("golang.org/x/crypto/argon2"),
+      goImport("golang.org/x/crypto/scrypt"),
+      goImport("golang.org/x/crypto/pbkdf2"),
+    ],
+  },
+  {
+    id: "ruby-hash",
+    deps: ["gem:bcrypt", "gem:devise"],
+    uses: [
+      code(RB_EXTS, "has_secure_password", undefined, "has_secure_password"),
+      code(RB_EXTS, "BCrypt::Password", undefined, "bcrypt"),
+      code(RB_EXTS, "database_authenticatable", undefined, "Devise password hashing"),
+    ],
+  },
+  {
+    id: "php-hash",
+    uses: [
+      code(PHP_EXTS, "Hash::", /\bHash::(?:make|check)\s*\(/, "Laravel Hash"),
+      code(PHP_EXTS, "bcrypt(", /(?<![\w>$])bcrypt\s*\(/, "Laravel bcrypt()"),
+      code(PHP_EXTS, "password_hash", /\bpassword_hash\s*\(/, "password_hash()"),
+      code(PHP_EXTS, "hashed", /['"]password['"]\s*=>\s*['"]hashed['"]/, "hashed password cast"),
+    ],
+  },
+  {
+    id: "dotnet-hash",
+    deps: ["nuget:bcrypt.net-next", "nuget:microsoft.aspnetcore.identity.entityframeworkcore"],
+    uses: [
+      code(CS_EXTS, "PasswordHasher", undefined, "ASP.NET PasswordHasher"),
+      code(
+        CS_EXTS,
+        "Identity",
+        /\.Add(?:Default)?Identity(?:Core|ApiEndpoints)?\s*</,
+        "ASP.NET Identity",
+      ),
+      code(CS_EXTS, "BCrypt.Net", undefined, "BCrypt.Net"),
+      code(CS_EXTS, "Rfc2898DeriveBytes", undefined, "PBKDF2"),
+    ],
+  },
+];
+
+/** `x.authorId !== req.user.id`-style comparisons between a record's owner and the current user. */
+const JS_OWNERSHIP =
+  /\b\w+\.(?:author|owner|user|creator|createdBy)(?:_?[Ii][Dd])?(?:\.\w+)?\s*[!=]==?\s*(?:req|request|ctx|c)\.(?:user|auth|state\.user|session\.user)\b|\b(?:req|request|ctx)\.(?:user|auth|state\.user)(?:\.\w+)?\s*[!=]==?\s*\w+\.(?:author|owner|user|creator)(?:_?[Ii][Dd])?\b/;
+const JS_ROLE = /\buser\??\.(?:role\s*[!=]==?|roles\??\.(?:includes|some)\(|isAdmin\b)/;
+const PY_OWNERSHIP =
+  /\.(?:author|owner|user|created_by)(?:_id)?\s*[!=]=\s*(?:request\.user|current_user)\b|(?:request\.user|current_user)(?:\.id)?\s*[!=]=\s*\w+\.(?:author|owner|user)(?:_id)?\b/;
+const PY_ROLE =
+  /(?:request\.user|current_user|user)\.(?:is_staff|is_superuser|is_admin|has_perm\(|role\s*[!=]=)/;
+const GO_OWNERSHIP = /\b\w+\.(?:AuthorID|OwnerID|UserID|CreatedBy)\s*!=\s*\w+/;
+
+const AUTHZ_RULES: readonly Rule[] = [
+  {
+    id: "node-authz",
+    deps: ["npm:@casl/ability", "npm:accesscontrol", "npm:casbin"],
+    uses: [
+      code(JS_EXTS, "@Roles", /@Roles\s*\(/, "@Roles"),
+      code(JS_EXTS, "RolesGuard", undefined, "RolesGuard"),
+      jsImport("@casl/ability"),
+      jsImport("accesscontrol"),
+      jsImport("casbin"),
+      code(JS_EXTS, "user", JS_OWNERSHIP, "ownership check"),
+      code(JS_EXTS, "user", JS_ROLE, "role check"),
+    ],
+  },
+  {
+    id: "python-authz",
+    uses: [
+      code(
+        PY_EXTS,
+        "BasePermission",
+        /class\s+\w+\(\s*(?:permissions\.)?BasePermission\s*\)/,
+        "DRF permission class",
+      ),
+      code(PY_EXTS, "has_object_permission", undefined, "object permission"),
+      code(PY_EXTS, "IsAdminUser", undefined, "IsAdminUser"),
+      code(PY_EXTS, "DjangoModelPermissions", undefined, "model permissions"),
+      code(PY_EXTS, "permission_required", undefined, "permission_required"),
+      code(PY_EXTS, "PermissionRequiredMixin", undefined, "PermissionRequiredMixin"),
+      code(PY_EXTS, "user_passes_test", undefined, "user_passes_test"),
+      code(PY_EXTS, "roles_required", undefined, "roles_required"),
+      code(PY_EXTS, "user", PY_OWNERSHIP, "ownership check"),
+      code(PY_EXTS, "user", PY_ROLE, "role check"),
+    ],
+  },
+  {
+    id: "jvm-authz",
+    uses: [
+      code(JVM_EXTS, "@PreAuthorize", undefined, "@PreAuthorize"),
+      code(JVM_EXTS, "@PostAuthorize", undefined, "@PostAuthorize"),
+      code(JVM_EXTS, "@Secured", undefined, "@Secured"),
+      code(JVM_EXTS, "@RolesAllowed", undefined, "@RolesAllowed"),
+      code(
+        JVM_EXTS,
+        "has",
+        /\.(?:hasRole|hasAnyRole|hasAuthority|hasAnyAuthority)\s*\(/,
+        "role rule",
+      ),
+    ],
+  },
+  {
+    id: "go-authz",
+    deps: ["go:github.com/casbin/casbin"],
+    uses: [
+      goImport("github.com/casbin/casbin"),
+      code(["go"], "ID", GO_OWNERSHIP, "ownership check"),
+      code(["go"], "Role", /\.Role\s*!=\s*"?\w+/, "role check"),
+    ],
+  },
+  {
+    id: "ruby-authz",
+    deps: ["gem:pundit", "gem:cancancan"],
+    uses: [
+      code(RB_EXTS, "Pundit", undefined, "Pundit"),
+      code(RB_EXTS, "authorize", /^\s*authorize\s+[@:\w]/m, "Pundit authorize"),
+      code(RB_EXTS, "load_and_authorize_resource", undefined, "CanCanCan"),
+      code(RB_EXTS, "CanCan::Ability", undefined, "CanCanCan ability"),
+    ],
+  },
+  {
+    id: "php-authz",
+    uses: [
+      code(PHP_EXTS, "Gate::", undefined, "Gate"),
+      code(PHP_EXTS, "authorize(", /\$this->authorize\s*\(/, "authorize()"),
+      code(PHP_EXTS, "can:", /middleware\(\s*['"]can:/, "can middleware"),
+      code(PHP_EXTS, "Policy", /class\s+\w+Policy\b/, "policy class"),
+      code(PHP_EXTS, "->can(", /->(?:can|cannot)\s*\(/, "ability check"),
+    ],
+  },
+  {
+    id: "dotnet-authz",
+    uses: [
+      code(
+        CS_EXTS,
+        "Authorize(",
+        /\[Authorize\s*\(\s*(?:Roles|Policy)\s*=/,
+        "[Authorize(Roles/Policy)]",
+      ),
+      code(CS_EXTS, "RequireRole", undefined, "RequireRole"),
+      code(CS_EXTS, "AddPolicy", undefined, "authorization policy"),
+      code(CS_EXTS, "AuthorizationHandler", undefined, "authorization handler"),
+    ],
+  },
+];
+
+const jwt = compileRules(JWT_RULES);
+const oauth = compileRules(OAUTH_RULES);
+const hashing = compileRules(HASHING_RULES);
+const authz = compileRules(AUTHZ_RULES);
+
+export const authDetector: Detector = {
+  id: "signals/auth",
+  detect(ctx) {
+    return {
+      signals: {
+        auth_jwt: boolSignal(flatEvidence(runRules(ctx, jwt))),
+        oauth: boolSignal(flatEvidence(runRules(ctx, oauth))),
+        password_hashing: boolSignal(flatEvidence(runRules(ctx, hashing))),
+        authorization: boolSignal(flatEvidence(runRules(ctx, authz))),
+      },
+    };
+  },
+};

@@ -1,0 +1,79 @@
+import { describe, expect, it } from "vitest";
+import { scanContextFrom } from "../../test-support/scan-context-from.js";
+import { databasesDetector } from "./detect-databases.js";
+
+const detect = (files: Record<string, string>) =>
+  databasesDetector.detect(scanContextFrom(files), {}).signals;
+
+describe("databasesDetector", () => {
+  it("does not take TypeORM schema auto-sync for migrations", () => {
+    const signals = detect({
+      "package.json": '{ "dependencies": { "typeorm": "^0.3.20", "pg": "^8.11.0" } }',
+      "src/data-source.ts":
+        "import { DataSource } from 'typeorm';\nexport const db = new DataSource({ type: 'postgres', synchronize: true });\n",
+    });
+    expect(signals?.migrations).toEqual({ value: false, evidence: [] });
+    expect(signals?.orms?.value).toEqual(["typeorm"]);
+    expect(signals?.sql_engines?.value).toEqual(["postgresql"]);
+    expect(signals?.sql_database?.value).toBe(true);
+  });
+
+  it("points a declared driver at its manifest line", () => {
+    const signals = detect({
+      "package.json": '{\n  "dependencies": {\n    "mysql2": "^3.9.0"\n  }\n}\n',
+    });
+    expect(signals?.sql_engines).toEqual({
+      value: ["mysql"],
+      evidence: [{ file: "package.json", line: 3, note: "declares mysql2" }],
+    });
+  });
+
+  it("finds engines, ORMs and migrations across stacks", () => {
+    const signals = detect({
+      "go.mod":
+        "module example.com/shop\n\nrequire (\n\tgorm.io/gorm v1.25.0\n\tgorm.io/driver/postgres v1.5.0\n)\n",
+      "internal/db.go": 'package db\n\nimport "gorm.io/gorm"\n',
+      "migrations/000001_create_orders.up.sql": "CREATE TABLE orders (id serial);\n",
+      Gemfile: "gem 'rails'\ngem 'sqlite3'\n",
+      "app/models/post.rb": "class Post < ApplicationRecord\nend\n",
+    });
+    expect(signals?.sql_engines?.value).toEqual(["postgresql", "sqlite"]);
+    expect(signals?.orms?.value).toEqual(["activerecord", "gorm"]);
+    expect(signals?.migrations?.value).toBe(true);
+  });
+
+  it("does not report an ORM that is declared but never used", () => {
+    const signals = detect({
+      "package.json": '{ "dependencies": { "sequelize": "^6.0.0" } }',
+      "src/index.js": "console.log('hi');\n",
+    });
+    expect(signals?.orms?.value).toEqual([]);
+    expect(signals?.sql_database?.value).toBe(false);
+  });
+
+  it("needs a NoSQL client in code; a Compose image only adds evidence", () => {
+    const onlyCompose = detect({
+      "docker-compose.yml": "services:\n  cache:\n    image: redis:7\n",
+    });
+    expect(onlyCompose?.nosql_databases?.value).toEqual([]);
+    const used = detect({
+      "docker-compose.yml": "services:\n  mongo:\n    image: mongo:7\n",
+      "src/db.ts": "import mongoose from 'mongoose';\n",
+    });
+    expect(used?.nosql_databases?.value).toEqual(["mongodb"]);
+    expect(used?.nosql_databases?.evidence).toContainEqual({
+      file: "docker-compose.yml",
+      line: 3,
+      note: "mongodb service",
+    });
+  });
+
+  it("ignores database code in examples and tests", () => {
+    const signals = detect({
+      "examples/todo/db.js": "const { Pool } = require('pg');\nconst knex = require('knex');\n",
+      "test/db.test.ts": "import { PrismaClient } from '@prisma/client';\n",
+    });
+    expect(signals?.sql_database?.value).toBe(false);
+    expect(signals?.orms?.value).toEqual([]);
+  });
+});

@@ -1,0 +1,590 @@
+/**
+ * Databases: relational engines, ORMs, versioned migrations and NoSQL stores.
+ *
+ * Judgement, per area:
+ * - sql_engines: a driver declared in a manifest is enough (drivers are often loaded by name from
+ *   configuration: JDBC URLs, Django's ENGINE, Prisma's provider), and so is such configuration
+ *   or a Compose service running the engine. H2 and other embedded test databases are not engines
+ *   of the list and are ignored.
+ * - orms: need use in application code (an import, an entity, a schema file); the manifest line is
+ *   added as evidence. A declared but never used ORM is not reported.
+ * - migrations: versioned migration files only. Schema auto-sync (`synchronize: true`,
+ *   `sequelize.sync()`, `ddl-auto=update`) creates no files and so never counts.
+ * - nosql_databases: a client used in application code or configured for the framework; a Compose
+ *   image alone is only supporting evidence.
+ * - sql_database: any engine or any ORM (every ORM on the list is relational).
+ */
+import type { Evidence } from "../../report.js";
+import { evidence, type Detector, type ScanContext } from "../../scan-context.js";
+import {
+  CONFIG_EXTS,
+  CS_EXTS,
+  JS_EXTS,
+  PHP_EXTS,
+  PY_EXTS,
+  RB_EXTS,
+  boolSignal,
+  code,
+  compileRules,
+  csUsing,
+  fileEvidence,
+  foundEvidence,
+  goImport,
+  jsImport,
+  jvmImport,
+  listSignal,
+  named,
+  phpUse,
+  pyImport,
+  runRules,
+  type Rule,
+  type SourcePattern,
+} from "./signal-kit.js";
+
+const COMPOSE_NAMES = ["docker-compose.yml", "docker-compose.yaml", "compose.yml", "compose.yaml"];
+const ENV_NAMES = [".env", ".env.example", ".env.sample", ".env.template", ".env.dist"];
+const APP_CONFIG = [
+  ...CONFIG_EXTS,
+  ...PY_EXTS,
+  ...JS_EXTS,
+  "prisma",
+  "env",
+  "cs",
+  "php",
+  "rb",
+  "go",
+];
+
+/** An engine named in configuration: a URL scheme, a JDBC URL, a dialect or adapter setting. */
+const config = (keyword: string, re: RegExp, note: string): SourcePattern =>
+  code(APP_CONFIG, keyword, re, note);
+const composeImage = (re: RegExp, note: string): SourcePattern =>
+  named(COMPOSE_NAMES, "image", re, note);
+
+const ENGINE_RULES: readonly Rule[] = [
+  {
+    id: "postgresql",
+    declaredCounts: true,
+    deps: [
+      "npm:pg",
+      "npm:postgres",
+      "npm:pg-promise",
+      "npm:@neondatabase/serverless",
+      "npm:@vercel/postgres",
+      "pypi:psycopg2",
+      "pypi:psycopg2-binary",
+      "pypi:psycopg",
+      "pypi:asyncpg",
+      "pypi:pg8000",
+      "maven:org.postgresql:postgresql",
+      "go:github.com/lib/pq",
+      "go:github.com/jackc/pgx",
+      "go:gorm.io/driver/postgres",
+      "gem:pg",
+      "nuget:npgsql",
+      "nuget:npgsql.entityframeworkcore.postgresql",
+    ],
+    uses: [
+      config(
+        "postgres",
+        /jdbc:postgresql:|\bpostgres(?:ql)?(?:\+\w+)?:\/\/|django\.db\.backends\.postgresql|provider\s*=\s*"postgresql"|\btype\s*:\s*['"]postgres['"]|\bdialect\s*:\s*['"]postgres['"]|\bclient\s*:\s*['"](?:postgres|postgresql)['"]|\badapter\s*:\s*['"]?postgresql|dialect\s*:\s*['"]postgresql['"]/,
+        "PostgreSQL configured",
+      ),
+      code(JS_EXTS, "pg", /\bclient\s*:\s*['"]pg['"]/, "knex PostgreSQL client"),
+      code(
+        ["env", ...CONFIG_EXTS, "php"],
+        "pgsql",
+        /DB_CONNECTION\s*=\s*pgsql|['"]default['"]\s*=>\s*env\(\s*['"]DB_CONNECTION['"]\s*,\s*['"]pgsql['"]/,
+        "PostgreSQL connection",
+      ),
+      named(ENV_NAMES, "pgsql", /DB_CONNECTION\s*=\s*pgsql/, "PostgreSQL connection"),
+      code(CS_EXTS, "UseNpgsql", /\bUseNpgsql\s*\(/, "UseNpgsql"),
+      composeImage(
+        /image:\s*['"]?(?:[\w.-]+\/)*(?:postgres|postgis\/postgis)(?::|['"\s]|$)/m,
+        "postgres service",
+      ),
+    ],
+  },
+  {
+    id: "mysql",
+    declaredCounts: true,
+    deps: [
+      "npm:mysql",
+      "npm:mysql2",
+      "npm:mariadb",
+      "pypi:mysqlclient",
+      "pypi:pymysql",
+      "pypi:mysql-connector-python",
+      "pypi:aiomysql",
+      "maven:com.mysql:mysql-connector-j",
+      "maven:mysql:mysql-connector-java",
+      "maven:org.mariadb.jdbc:mariadb-java-client",
+      "go:github.com/go-sql-driver/mysql",
+      "go:gorm.io/driver/mysql",
+      "gem:mysql2",
+      "gem:trilogy",
+      "nuget:mysql.data",
+      "nuget:mysqlconnector",
+      "nuget:pomelo.entityframeworkcore.mysql",
+    ],
+    uses: [
+      config(
+        "mysql",
+        /jdbc:mysql:|\bmysql(?:\+\w+)?:\/\/|django\.db\.backends\.mysql|provider\s*=\s*"mysql"|\btype\s*:\s*['"](?:mysql|mariadb)['"]|\bdialect\s*:\s*['"](?:mysql|mariadb)['"]|\bclient\s*:\s*['"]mysql2?['"]|\badapter\s*:\s*['"]?(?:mysql2|trilogy)/,
+        "MySQL configured",
+      ),
+      config(
+        "mariadb",
+        /jdbc:mariadb:|\bmariadb:\/\/|\b(?:type|dialect)\s*:\s*['"]mariadb['"]/,
+        "MariaDB configured",
+      ),
+      named(ENV_NAMES, "mysql", /DB_CONNECTION\s*=\s*(?:mysql|mariadb)/, "MySQL connection"),
+      code(CS_EXTS, "UseMySql", /\bUseMySql\s*\(/, "UseMySql"),
+      composeImage(/image:\s*['"]?(?:[\w.-]+\/)*(?:mysql|mariadb)(?::|['"\s]|$)/m, "mysql service"),
+    ],
+  },
+  {
+    id: "sqlite",
+    declaredCounts: true,
+    deps: [
+      "npm:sqlite3",
+      "npm:better-sqlite3",
+      "npm:sqlite",
+      "npm:@libsql/client",
+      "pypi:aiosqlite",
+      "maven:org.xerial:sqlite-jdbc",
+      "go:github.com/mattn/go-sqlite3",
+      "go:modernc.org/sqlite",
+      "go:gorm.io/driver/sqlite",
+      "go:github.com/glebarez/sqlite",
+      "gem:sqlite3",
+      "nuget:microsoft.data.sqlite",
+      "nuget:microsoft.entityframeworkcore.sqlite",
+    ],
+    uses: [
+      pyImport("sqlite3", "uses sqlite3"),
+      config(
+        "sqlite",
+        /jdbc:sqlite:|\bsqlite:\/\/|django\.db\.backends\.sqlite3|provider\s*=\s*"sqlite"|\btype\s*:\s*['"](?:sqlite|better-sqlite3)['"]|\bdialect\s*:\s*['"]sqlite['"]|\bclient\s*:\s*['"](?:sqlite3|better-sqlite3)['"]|\badapter\s*:\s*['"]?sqlite3/,
+        "SQLite configured",
+      ),
+      named(ENV_NAMES, "sqlite", /DB_CONNECTION\s*=\s*sqlite/, "SQLite connection"),
+      code(CS_EXTS, "UseSqlite", /\bUseSqlite\s*\(/, "UseSqlite"),
+    ],
+  },
+  {
+    id: "mssql",
+    declaredCounts: true,
+    deps: [
+      "npm:mssql",
+      "npm:tedious",
+      "pypi:pymssql",
+      "pypi:mssql-django",
+      "maven:com.microsoft.sqlserver:mssql-jdbc",
+      "go:github.com/microsoft/go-mssqldb",
+      "go:github.com/denisenkom/go-mssqldb",
+      "go:gorm.io/driver/sqlserver",
+      "gem:tiny_tds",
+      "gem:activerecord-sqlserver-adapter",
+      "nuget:microsoft.data.sqlclient",
+      "nuget:system.data.sqlclient",
+      "nuget:microsoft.entityframeworkcore.sqlserver",
+    ],
+    uses: [
+      config(
+        "sqlserver",
+        /jdbc:sqlserver:|\bsqlserver:\/\/|\btype\s*:\s*['"]mssql['"]|\bdialect\s*:\s*['"]mssql['"]|provider\s*=\s*"sqlserver"|\badapter\s*:\s*['"]?sqlserver/,
+        "SQL Server configured",
+      ),
+      config(
+        "mssql",
+        /\bmssql(?:\+\w+)?:\/\/|\btype\s*:\s*['"]mssql['"]|\bdialect\s*:\s*['"]mssql['"]|\bclient\s*:\s*['"]mssql['"]/,
+        "SQL Server configured",
+      ),
+      code(CS_EXTS, "UseSqlServer", /\bUseSqlServer\s*\(/, "UseSqlServer"),
+      named(ENV_NAMES, "sqlsrv", /DB_CONNECTION\s*=\s*sqlsrv/, "SQL Server connection"),
+      composeImage(/image:\s*['"]?mcr\.microsoft\.com\/mssql\//, "SQL Server service"),
+    ],
+  },
+  {
+    id: "oracle",
+    declaredCounts: true,
+    deps: [
+      "npm:oracledb",
+      "pypi:cx-oracle",
+      "pypi:oracledb",
+      "maven:ojdbc8",
+      "maven:ojdbc11",
+      "maven:ojdbc10",
+      "go:github.com/godror/godror",
+      "go:github.com/sijms/go-ora",
+      "gem:ruby-oci8",
+      "gem:activerecord-oracle_enhanced-adapter",
+      "nuget:oracle.manageddataaccess.core",
+      "nuget:oracle.entityframeworkcore",
+    ],
+    uses: [
+      config(
+        "oracle",
+        /jdbc:oracle:|\boracle(?:\+\w+)?:\/\/|django\.db\.backends\.oracle|\btype\s*:\s*['"]oracle['"]|\bclient\s*:\s*['"]oracledb['"]/,
+        "Oracle configured",
+      ),
+      code(CS_EXTS, "UseOracle", /\bUseOracle\s*\(/, "UseOracle"),
+    ],
+  },
+];
+
+const ORM_RULES: readonly Rule[] = [
+  {
+    id: "prisma",
+    deps: ["npm:prisma", "npm:@prisma/client"],
+    uses: [
+      code(["prisma"], "datasource", /^\s*datasource\s+\w+\s*\{/m, "Prisma schema"),
+      jsImport("@prisma/client"),
+    ],
+  },
+  {
+    id: "typeorm",
+    deps: ["npm:typeorm", "npm:@nestjs/typeorm"],
+    uses: [jsImport("typeorm"), jsImport("@nestjs/typeorm")],
+  },
+  {
+    id: "sequelize",
+    deps: ["npm:sequelize", "npm:sequelize-typescript", "npm:@nestjs/sequelize"],
+    uses: [jsImport("sequelize"), jsImport("sequelize-typescript"), jsImport("@nestjs/sequelize")],
+  },
+  {
+    id: "mikro-orm",
+    deps: ["npm:@mikro-orm/core"],
+    uses: [jsImport("@mikro-orm/core"), jsImport("@mikro-orm/nestjs")],
+  },
+  {
+    id: "knex",
+    deps: ["npm:knex"],
+    uses: [
+      jsImport("knex"),
+      named(
+        ["knexfile.js", "knexfile.ts", "knexfile.cjs", "knexfile.mjs"],
+        "client",
+        undefined,
+        "knexfile",
+      ),
+    ],
+  },
+  { id: "drizzle", deps: ["npm:drizzle-orm"], uses: [jsImport("drizzle-orm")] },
+  { id: "kysely", deps: ["npm:kysely"], uses: [jsImport("kysely")] },
+  {
+    id: "django-orm",
+    deps: ["pypi:django"],
+    uses: [
+      code(
+        PY_EXTS,
+        "models.Model",
+        /^\s*class\s+\w+\([^)]*\bmodels\.Model\b[^)]*\)\s*:/m,
+        "Django model",
+      ),
+    ],
+  },
+  {
+    id: "sqlalchemy",
+    deps: ["pypi:sqlalchemy", "pypi:flask-sqlalchemy"],
+    uses: [pyImport("sqlalchemy"), pyImport("flask_sqlalchemy")],
+  },
+  { id: "sqlmodel", deps: ["pypi:sqlmodel"], uses: [pyImport("sqlmodel")] },
+  {
+    id: "jpa-hibernate",
+    deps: [
+      "maven:spring-boot-starter-data-jpa",
+      "maven:hibernate-core",
+      "maven:jakarta.persistence-api",
+      "nuget:nhibernate",
+    ],
+    uses: [
+      jvmImport("jakarta.persistence"),
+      jvmImport("javax.persistence"),
+      jvmImport("org.hibernate"),
+      jvmImport("org.springframework.data.jpa"),
+    ],
+  },
+  {
+    id: "mybatis",
+    deps: ["maven:mybatis", "maven:mybatis-spring-boot-starter", "maven:mybatis-plus-boot-starter"],
+    uses: [
+      jvmImport("org.apache.ibatis"),
+      jvmImport("com.baomidou.mybatisplus"),
+      code(["xml"], "mybatis.org", /<!DOCTYPE mapper[^>]*mybatis\.org/, "MyBatis mapper"),
+    ],
+  },
+  {
+    id: "gorm",
+    deps: ["go:gorm.io/gorm", "go:github.com/jinzhu/gorm"],
+    uses: [goImport("gorm.io/gorm"), goImport("github.com/jinzhu/gorm")],
+  },
+  {
+    id: "activerecord",
+    deps: ["gem:rails", "gem:activerecord"],
+    uses: [
+      code(RB_EXTS, "ApplicationRecord", /<\s*ApplicationRecord\b/, "Active Record model"),
+      code(RB_EXTS, "ActiveRecord::Base", /<\s*ActiveRecord::Base\b/, "Active Record model"),
+    ],
+  },
+  {
+    id: "eloquent",
+    deps: ["composer:laravel/framework", "composer:illuminate/database"],
+    uses: [phpUse("Illuminate\\Database\\Eloquent", "Eloquent model")],
+  },
+  {
+    id: "ef-core",
+    deps: [
+      "nuget:microsoft.entityframeworkcore",
+      "nuget:microsoft.entityframeworkcore.sqlserver",
+      "nuget:npgsql.entityframeworkcore.postgresql",
+    ],
+    uses: [
+      csUsing("Microsoft.EntityFrameworkCore"),
+      code(CS_EXTS, "DbContext", /:\s*(?:Identity)?DbContext\b/, "DbContext"),
+    ],
+  },
+];
+
+const NOSQL_RULES: readonly Rule[] = [
+  {
+    id: "mongodb",
+    deps: [
+      "npm:mongoose",
+      "npm:mongodb",
+      "npm:@nestjs/mongoose",
+      "npm:@typegoose/typegoose",
+      "pypi:pymongo",
+      "pypi:motor",
+      "pypi:mongoengine",
+      "pypi:beanie",
+      "pypi:djongo",
+      "maven:spring-boot-starter-data-mongodb",
+      "maven:mongodb-driver-sync",
+      "go:go.mongodb.org/mongo-driver",
+      "gem:mongoid",
+      "gem:mongo",
+      "nuget:mongodb.driver",
+      "composer:mongodb/mongodb",
+    ],
+    uses: [
+      jsImport("mongoose"),
+      jsImport("mongodb"),
+      jsImport("@nestjs/mongoose"),
+      jsImport("@typegoose/typegoose"),
+      pyImport("pymongo"),
+      pyImport("motor"),
+      pyImport("mongoengine"),
+      pyImport("beanie"),
+      jvmImport("org.springframework.data.mongodb"),
+      jvmImport("com.mongodb"),
+      goImport("go.mongodb.org/mongo-driver"),
+      code(RB_EXTS, "Mongoid::Document", undefined, "Mongoid document"),
+      csUsing("MongoDB.Driver"),
+      code(
+        CONFIG_EXTS,
+        "mongodb",
+        /spring\.data\.mongodb\.|\bmongodb(?:\+srv)?:\/\//,
+        "MongoDB configured",
+      ),
+    ],
+  },
+  {
+    id: "redis",
+    deps: [
+      "npm:ioredis",
+      "npm:redis",
+      "npm:@upstash/redis",
+      "pypi:redis",
+      "pypi:django-redis",
+      "pypi:aioredis",
+      "maven:spring-boot-starter-data-redis",
+      "maven:jedis",
+      "maven:lettuce-core",
+      "go:github.com/redis/go-redis",
+      "go:github.com/go-redis/redis",
+      "go:github.com/gomodule/redigo",
+      "gem:redis",
+      "nuget:stackexchange.redis",
+      "nuget:microsoft.extensions.caching.stackexchangeredis",
+      "composer:predis/predis",
+    ],
+    uses: [
+      jsImport("ioredis"),
+      jsImport("redis"),
+      jsImport("@upstash/redis"),
+      pyImport("redis"),
+      pyImport("aioredis"),
+      code(PY_EXTS, "django_redis", undefined, "django-redis"),
+      jvmImport("org.springframework.data.redis"),
+      jvmImport("redis.clients.jedis"),
+      jvmImport("io.lettuce"),
+      goImport("github.com/redis/go-redis"),
+      goImport("github.com/go-redis/redis"),
+      goImport("github.com/gomodule/redigo"),
+      code(RB_EXTS, "Redis.new", undefined, "Redis client"),
+      code(RB_EXTS, "redis_cache_store", undefined, "Redis cache store"),
+      csUsing("StackExchange.Redis"),
+      code(CS_EXTS, "AddStackExchangeRedisCache", undefined, "Redis cache"),
+      code(PHP_EXTS, "Redis::", /\bRedis::\w+\(/, "Redis facade"),
+      code(CONFIG_EXTS, "redis", /spring\.(?:data\.)?redis\.|\brediss?:\/\//, "Redis configured"),
+      named(
+        ENV_NAMES,
+        "redis",
+        /^(?:CACHE_DRIVER|CACHE_STORE|SESSION_DRIVER|QUEUE_CONNECTION)\s*=\s*redis/m,
+        "Redis configured",
+      ),
+    ],
+  },
+  {
+    id: "dynamodb",
+    deps: [
+      "npm:@aws-sdk/client-dynamodb",
+      "npm:@aws-sdk/lib-dynamodb",
+      "npm:dynamoose",
+      "pypi:pynamodb",
+      "maven:dynamodb",
+      "maven:dynamodb-enhanced",
+      "go:github.com/aws/aws-sdk-go-v2/service/dynamodb",
+      "nuget:awssdk.dynamodbv2",
+    ],
+    uses: [
+      jsImport("@aws-sdk/client-dynamodb"),
+      jsImport("@aws-sdk/lib-dynamodb"),
+      jsImport("dynamoose"),
+      pyImport("pynamodb"),
+      code(PY_EXTS, "dynamodb", /\.(?:resource|client)\(\s*['"]dynamodb['"]/, "boto3 DynamoDB"),
+      jvmImport("software.amazon.awssdk.services.dynamodb"),
+      jvmImport("com.amazonaws.services.dynamodbv2"),
+      goImport("github.com/aws/aws-sdk-go-v2/service/dynamodb"),
+      goImport("github.com/aws/aws-sdk-go/service/dynamodb"),
+      csUsing("Amazon.DynamoDBv2"),
+    ],
+  },
+  {
+    id: "cassandra",
+    deps: [
+      "npm:cassandra-driver",
+      "pypi:cassandra-driver",
+      "maven:spring-boot-starter-data-cassandra",
+      "maven:java-driver-core",
+      "go:github.com/gocql/gocql",
+    ],
+    uses: [
+      jsImport("cassandra-driver"),
+      pyImport("cassandra"),
+      jvmImport("com.datastax"),
+      jvmImport("org.springframework.data.cassandra"),
+      goImport("github.com/gocql/gocql"),
+    ],
+  },
+  {
+    id: "elasticsearch",
+    deps: [
+      "npm:@elastic/elasticsearch",
+      "pypi:elasticsearch",
+      "pypi:elasticsearch-dsl",
+      "maven:spring-boot-starter-data-elasticsearch",
+      "maven:elasticsearch-java",
+      "go:github.com/elastic/go-elasticsearch",
+      "gem:elasticsearch",
+      "gem:searchkick",
+      "nuget:elastic.clients.elasticsearch",
+      "nuget:nest",
+    ],
+    uses: [
+      jsImport("@elastic/elasticsearch"),
+      pyImport("elasticsearch"),
+      pyImport("elasticsearch_dsl"),
+      jvmImport("org.springframework.data.elasticsearch"),
+      jvmImport("co.elastic.clients"),
+      goImport("github.com/elastic/go-elasticsearch"),
+      code(RB_EXTS, "searchkick", undefined, "searchkick"),
+      csUsing("Elastic.Clients.Elasticsearch"),
+      csUsing("Nest"),
+    ],
+  },
+];
+
+const NOSQL_IMAGES: Readonly<Record<string, RegExp>> = {
+  mongodb: /image:\s*['"]?(?:[\w.-]+\/)*mongo(?:db)?(?::|['"\s]|$)/m,
+  redis: /image:\s*['"]?(?:[\w.-]+\/)*(?:redis|valkey)(?::|['"\s]|$)/m,
+  cassandra: /image:\s*['"]?(?:[\w.-]+\/)*cassandra(?::|['"\s]|$)/m,
+  elasticsearch: /image:\s*['"]?(?:[\w.-]+\/)*elasticsearch(?::|['"\s]|$)/m,
+  dynamodb: /image:\s*['"]?amazon\/dynamodb-local/m,
+};
+
+/** Versioned migration files, by tool. Each is a path pattern on application files. */
+const MIGRATION_PATHS: readonly (readonly [RegExp, string])[] = [
+  [/(^|\/)prisma\/migrations\/[^/]+\/migration\.sql$/, "Prisma migration"],
+  [/(^|\/)migrations\/\d{4}_\w+\.py$/, "Django migration"],
+  [/(^|\/)(?:alembic|migrations)\/versions\/\w+\.py$/, "Alembic revision"],
+  [/(^|\/)V\d+(?:[._]\d+)*__\w[^/]*\.(?:sql|java|kt)$/, "Flyway migration"],
+  [
+    /(^|\/)db\/changelog\/[^/]+\.(?:xml|ya?ml|json|sql)$|(^|\/)db\.changelog-master\.(?:xml|ya?ml|json)$/,
+    "Liquibase changelog",
+  ],
+  [/(^|\/)db\/migrate\/\d+_\w+\.rb$/, "Rails migration"],
+  [/(^|\/)database\/migrations\/\d{4}_\d{2}_\d{2}_\d{6}_\w+\.php$/, "Laravel migration"],
+  [/(^|\/)Migrations\/\d{14}_\w+\.cs$/, "EF Core migration"],
+  [/(^|\/)\d+_[\w-]+\.(?:up|down)\.sql$/, "golang-migrate migration"],
+  [/(^|\/)drizzle\/\d{4}_[\w-]+\.sql$|(^|\/)drizzle\/meta\/_journal\.json$/, "Drizzle migration"],
+  [
+    /(^|\/)migrations?\/(?:V?\d{3,}|\d{4}-\d{2}-\d{2})[_-][\w.-]*\.(?:sql|ts|js|mjs|cjs|py|go)$/,
+    "versioned migration",
+  ],
+];
+
+const engines = compileRules(ENGINE_RULES);
+const orms = compileRules(ORM_RULES);
+const nosql = compileRules(NOSQL_RULES);
+
+export const databasesDetector: Detector = {
+  id: "signals/databases",
+  detect(ctx) {
+    const engineFound = foundEvidence(runRules(ctx, engines));
+    const ormFound = foundEvidence(runRules(ctx, orms));
+    const nosqlResults = runRules(ctx, nosql);
+    const nosqlFound = foundEvidence(nosqlResults);
+    addComposeSupport(ctx, nosqlFound);
+
+    const sqlEngines = listSignal(engineFound);
+    const ormList = listSignal(ormFound);
+    const sqlEvidence: Evidence[] = [...sqlEngines.evidence, ...ormList.evidence];
+    const migrations = findMigrations(ctx);
+    return {
+      signals: {
+        sql_database: boolSignal(sqlEvidence),
+        sql_engines: sqlEngines,
+        orms: ormList,
+        migrations: boolSignal(migrations),
+        nosql_databases: listSignal(nosqlFound),
+      },
+    };
+  },
+};
+
+/** A Compose service running a store the code already uses adds that service as evidence. */
+function addComposeSupport(ctx: ScanContext, found: Map<string, Evidence[]>): void {
+  for (const file of ctx.files) {
+    if (file.role !== "app" || !COMPOSE_NAMES.includes(file.name)) continue;
+    for (const [id, re] of Object.entries(NOSQL_IMAGES)) {
+      const list = found.get(id);
+      if (!list) continue;
+      const m = re.exec(file.text);
+      if (m) list.push(evidence(file, m.index, `${id} service`));
+    }
+  }
+}
+
+function findMigrations(ctx: ScanContext): Evidence[] {
+  const out: Evidence[] = [];
+  for (const file of ctx.files) {
+    if (file.role !== "app") continue;
+    const hit = MIGRATION_PATHS.find(([re]) => re.test(file.path));
+    if (hit) out.push(fileEvidence(file, hit[1]));
+    if (out.length >= 5) break;
+  }
+  return out;
+}

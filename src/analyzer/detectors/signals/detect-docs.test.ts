@@ -1,0 +1,49 @@
+import { describe, expect, it } from "vitest";
+import { scanContextFrom } from "../../test-support/scan-context-from.js";
+import { docsDetector } from "./detect-docs.js";
+
+const detect = (files: Record<string, string>) =>
+  docsDetector.detect(scanContextFrom(files), {}).signals;
+
+describe("docsDetector", () => {
+  it("finds the setup section of the README", () => {
+    const signals = detect({
+      "README.md": "# shop\n\nSells things.\n\n## Installation\n\nSee below.\n",
+    });
+    expect(signals?.readme?.value).toBe(true);
+    expect(signals?.readme_has_setup).toEqual({
+      value: true,
+      evidence: [{ file: "README.md", line: 5, note: "setup section" }],
+    });
+  });
+
+  it("does not take a README without install or run steps for setup docs", () => {
+    const signals = detect({
+      "README.md": "# shop\n\nSells things. Built with care.\n\n## License\n\nMIT\n",
+    });
+    expect(signals?.readme?.value).toBe(true);
+    expect(signals?.readme_has_setup?.value).toBe(false);
+  });
+
+  it("finds an OpenAPI spec, a Postman collection and a FastAPI app as API docs", () => {
+    expect(
+      detect({ "api/openapi.yaml": "openapi: 3.1.0\ninfo:\n  title: x\n" })?.api_docs?.evidence,
+    ).toEqual([{ file: "api/openapi.yaml", line: 1, note: "OpenAPI spec" }]);
+    expect(
+      detect({
+        "shop.postman_collection.json": '{ "info": { "_postman_id": "1", "name": "shop" } }',
+      })?.api_docs?.value,
+    ).toBe(true);
+    expect(
+      detect({ "app/main.py": "from fastapi import FastAPI\napp = FastAPI(title='shop')\n" })
+        ?.api_docs?.value,
+    ).toBe(true);
+    expect(detect({ "app/main.py": "app = FastAPI(openapi_url=None)\n" })?.api_docs?.value).toBe(
+      false,
+    );
+  });
+
+  it("does not take a YAML file named api without an OpenAPI header for a spec", () => {
+    expect(detect({ "config/api.yaml": "port: 8080\n" })?.api_docs?.value).toBe(false);
+  });
+});

@@ -1,0 +1,212 @@
+/**
+ * Documentation: a README, whether it says how to install and run the project, and API docs.
+ *
+ * readme: the root README (any of .md/.rst/.txt/.adoc or none); when the root has none, a README
+ * one folder down (monorepos). readme_has_setup: an install/run heading ("Getting started",
+ * "Installation", "Setup", "Running", "Quick start", "Development") or an install/run command.
+ * api_docs: an OpenAPI/Swagger spec file, a Postman collection, a Markdown API reference that
+ * lists endpoints, or an OpenAPI generator in application code. FastAPI counts as a generator
+ * (it publishes OpenAPI and /docs by default) unless the app turns `openapi_url` off.
+ */
+import type { Evidence } from "../../report.js";
+import { evidence, type Detector, type ScanContext, type SourceFile } from "../../scan-context.js";
+import {
+  CS_EXTS,
+  GO_EXTS,
+  JVM_EXTS,
+  PHP_EXTS,
+  PY_EXTS,
+  boolSignal,
+  code,
+  compileRules,
+  fileEvidence,
+  flatEvidence,
+  jsImport,
+  runRules,
+  type Rule,
+} from "./signal-kit.js";
+
+const README = /^readme(?:\.(?:md|markdown|rst|txt|adoc|org))?$/;
+
+export function findReadme(ctx: ScanContext): SourceFile | undefined {
+  const candidates = ctx.files.filter((f) => README.test(f.name));
+  return (
+    candidates.find((f) => !f.path.includes("/")) ??
+    candidates.find((f) => f.role === "app" && f.path.split("/").length === 2)
+  );
+}
+
+const SETUP_WORDS =
+  "(?:\\d+\\.\\s*)?(?:getting started|get started|installation|installing|install|setup|set up|quick ?start|running|run|how to run|local development|development|build(?:ing)? and run(?:ning)?|prerequisites)\\b";
+/** A Markdown heading, a setext/reStructuredText underlined title, or a bold line. */
+const SETUP_HEADING = new RegExp(
+  `^#{1,6}[ \\t]+${SETUP_WORDS}|^${SETUP_WORDS}[^\\n]*\\n[=~-]{3,}[ \\t]*$|^\\*\\*${SETUP_WORDS}`,
+  "im",
+);
+const SETUP_COMMAND =
+  /(?:^|[\s`$>])(npm (?:install|ci|i|run \w+|start)|yarn(?: install| dev| start)?$|pnpm (?:install|i|dev|start)|bun (?:install|run)|pip3? install|poetry (?:install|run)|uv (?:sync|run)|pipenv install|python3? (?:-m \w+|manage\.py \w+)|uvicorn |flask run|(?:\.\/)?mvnw? |(?:\.\/)?gradlew? |docker[- ]compose up|docker run|go (?:run|build|install)|bundle (?:install|exec)|(?:bin\/)?rails (?:s|server|db:\w+)|composer install|php artisan|dotnet (?:run|restore|build|watch)|cargo (?:run|build)|make (?:run|dev|up|install|start))/m;
+
+function setupEvidence(readme: SourceFile): Evidence | undefined {
+  const heading = SETUP_HEADING.exec(readme.text);
+  if (heading) return evidence(readme, heading.index, "setup section");
+  const command = SETUP_COMMAND.exec(readme.text);
+  if (!command?.[1]) return undefined;
+  return evidence(readme, command.index + command[0].indexOf(command[1]), "install/run command");
+}
+
+const SPEC_FILE =
+  /^(?:openapi|swagger|api-docs|api)(?:[.-][\w-]+)?\.(?:ya?ml|json)$|\.openapi\.(?:ya?ml|json)$|\.postman_collection\.json$/;
+const SPEC_CONTENT =
+  /^\s*["']?(?:openapi|swagger)["']?\s*:\s*["']?\d|"info"\s*:\s*\{[\s\S]*"_postman_id"|_postman_id|"schema"\s*:\s*"https:\/\/schema\.getpostman\.com/m;
+const API_REFERENCE_NAME =
+  /(?:^|\/)(?:api|endpoints|api-reference|api_reference)(?:\.md|\.markdown|\.rst)$/i;
+const ENDPOINT_LINE = /^[\s|>*`#-]*`?(?:GET|POST|PUT|PATCH|DELETE)`?\s+`?\/[\w/{}:.-]*/gm;
+
+function specEvidence(file: SourceFile): Evidence | undefined {
+  if (SPEC_FILE.test(file.name)) {
+    const m = SPEC_CONTENT.exec(file.text);
+    return m
+      ? evidence(
+          file,
+          m.index,
+          file.name.endsWith(".postman_collection.json") ? "Postman collection" : "OpenAPI spec",
+        )
+      : undefined;
+  }
+  if (API_REFERENCE_NAME.test(file.path)) {
+    const lines = file.text.match(ENDPOINT_LINE) ?? [];
+    if (lines.length >= 2) {
+      ENDPOINT_LINE.lastIndex = 0;
+      const first = ENDPOINT_LINE.exec(file.text);
+      return evidence(file, first?.index ?? 0, "API reference");
+    }
+  }
+  return undefined;
+}
+
+const GENERATOR_RULES: readonly Rule[] = [
+  {
+    id: "node",
+    deps: [
+      "npm:@nestjs/swagger",
+      "npm:@fastify/swagger",
+      "npm:swagger-jsdoc",
+      "npm:swagger-ui-express",
+      "npm:@hono/zod-openapi",
+      "npm:express-openapi",
+      "npm:tsoa",
+    ],
+    uses: [
+      jsImport("@nestjs/swagger"),
+      jsImport("@fastify/swagger"),
+      jsImport("swagger-jsdoc"),
+      jsImport("swagger-ui-express"),
+      jsImport("@hono/zod-openapi"),
+      jsImport("express-openapi"),
+      jsImport("tsoa"),
+      jsImport("fastify-swagger"),
+    ],
+  },
+  {
+    id: "python",
+    deps: [
+      "pypi:drf-spectacular",
+      "pypi:drf-yasg",
+      "pypi:flasgger",
+      "pypi:flask-smorest",
+      "pypi:apispec",
+      "pypi:flask-restx",
+    ],
+    uses: [
+      code(PY_EXTS, "drf_spectacular", undefined, "drf-spectacular"),
+      code(PY_EXTS, "drf_yasg", undefined, "drf-yasg"),
+      code(PY_EXTS, "flasgger", undefined, "flasgger"),
+      code(PY_EXTS, "flask_smorest", undefined, "flask-smorest"),
+      code(PY_EXTS, "flask_restx", undefined, "flask-restx"),
+      code(
+        PY_EXTS,
+        "FastAPI(",
+        /=\s*FastAPI\s*\((?![^)]*openapi_url\s*=\s*None)/,
+        "FastAPI OpenAPI docs",
+      ),
+    ],
+  },
+  {
+    id: "jvm",
+    deps: [
+      "maven:springdoc-openapi-starter-webmvc-ui",
+      "maven:springdoc-openapi-starter-webflux-ui",
+      "maven:springdoc-openapi-ui",
+      "maven:springfox-boot-starter",
+      "maven:springfox-swagger2",
+      "maven:swagger-annotations",
+    ],
+    declaredCounts: true,
+    uses: [
+      code(JVM_EXTS, "io.swagger", /^\s*import\s+io\.swagger/m, "Swagger annotations"),
+      code(JVM_EXTS, "springdoc", undefined, "springdoc"),
+    ],
+  },
+  {
+    id: "go",
+    deps: [
+      "go:github.com/swaggo/swag",
+      "go:github.com/swaggo/gin-swagger",
+      "go:github.com/swaggo/echo-swagger",
+      "go:github.com/swaggo/http-swagger",
+    ],
+    uses: [code(GO_EXTS, "@Router", /^\/\/\s*@Router\s+\//m, "swaggo annotations")],
+  },
+  {
+    id: "php",
+    deps: [
+      "composer:darkaonline/l5-swagger",
+      "composer:zircote/swagger-php",
+      "composer:dedoc/scramble",
+      "composer:nelmio/api-doc-bundle",
+    ],
+    uses: [code(PHP_EXTS, "OA\\", /@OA\\\w+|#\[OA\\\w+/, "OpenAPI attributes")],
+  },
+  {
+    id: "ruby",
+    deps: ["gem:rswag", "gem:rswag-specs", "gem:apipie-rails", "gem:grape-swagger"],
+    declaredCounts: true,
+  },
+  {
+    id: "dotnet",
+    deps: [
+      "nuget:swashbuckle.aspnetcore",
+      "nuget:nswag.aspnetcore",
+      "nuget:microsoft.aspnetcore.openapi",
+    ],
+    uses: [
+      code(CS_EXTS, "AddSwaggerGen", undefined, "Swashbuckle"),
+      code(CS_EXTS, "AddOpenApi", /\.AddOpenApi(?:Document)?\s*\(/, "OpenAPI document"),
+      code(CS_EXTS, "MapOpenApi", undefined, "OpenAPI endpoint"),
+    ],
+  },
+];
+
+const generators = compileRules(GENERATOR_RULES);
+
+export const docsDetector: Detector = {
+  id: "signals/docs",
+  detect(ctx) {
+    const readme = findReadme(ctx);
+    const setup = readme ? setupEvidence(readme) : undefined;
+    const specs: Evidence[] = [];
+    for (const file of ctx.files) {
+      if (file.role === "test") continue;
+      const e = specEvidence(file);
+      if (e) specs.push(e);
+    }
+    const apiDocs = [...specs, ...flatEvidence(runRules(ctx, generators))];
+    return {
+      signals: {
+        readme: boolSignal(readme ? [fileEvidence(readme, "README")] : []),
+        readme_has_setup: boolSignal(setup ? [setup] : []),
+        api_docs: boolSignal(apiDocs),
+      },
+    };
+  },
+};

@@ -1,0 +1,145 @@
+/**
+ * env_config: configuration read from environment variables in application code, or an example
+ * environment file (.env.example and friends) that documents them. A committed .env also shows
+ * env-based configuration (whether its values are secrets is the secrets detector's business).
+ */
+import type { Evidence } from "../../report.js";
+import type { Detector } from "../../scan-context.js";
+import {
+  CONFIG_EXTS,
+  CS_EXTS,
+  GO_EXTS,
+  JS_EXTS,
+  JVM_EXTS,
+  PHP_EXTS,
+  PY_EXTS,
+  RB_EXTS,
+  RS_EXTS,
+  boolSignal,
+  code,
+  compileRules,
+  fileEvidence,
+  flatEvidence,
+  goImport,
+  jsImport,
+  pyImport,
+  runRules,
+  type Rule,
+} from "./signal-kit.js";
+
+export const ENV_FILE = /^\.env(?:\.[\w-]+)?$|^(?:example|sample|template)\.env$|^\.envrc$/;
+
+const RULES: readonly Rule[] = [
+  {
+    id: "node",
+    deps: ["npm:dotenv", "npm:@nestjs/config", "npm:envalid", "npm:env-var"],
+    uses: [
+      code(
+        JS_EXTS,
+        "process.env",
+        /\bprocess\.env(?:\.\w|\[)|\{[^}]*\}\s*=\s*process\.env\b/,
+        "process.env",
+      ),
+      code(JS_EXTS, "import.meta.env", undefined, "import.meta.env"),
+      code(JS_EXTS, ".env", /\b(?:Bun|Deno)\.env\b/, "runtime env"),
+      jsImport("dotenv"),
+      jsImport("@nestjs/config"),
+      jsImport("envalid"),
+      jsImport("env-var"),
+    ],
+  },
+  {
+    id: "python",
+    deps: [
+      "pypi:python-dotenv",
+      "pypi:pydantic-settings",
+      "pypi:python-decouple",
+      "pypi:django-environ",
+    ],
+    uses: [
+      code(
+        PY_EXTS,
+        "environ",
+        /\bos\.environ\b|\bos\.getenv\s*\(|\benviron\.Env\s*\(/,
+        "os.environ",
+      ),
+      code(PY_EXTS, "getenv", /\bgetenv\s*\(/, "getenv"),
+      pyImport("decouple"),
+      pyImport("dotenv"),
+      pyImport("pydantic_settings"),
+      pyImport("environs"),
+      code(PY_EXTS, "BaseSettings", /\(\s*BaseSettings\s*\)/, "pydantic settings"),
+    ],
+  },
+  {
+    id: "jvm",
+    uses: [
+      code(JVM_EXTS, "getenv", /\bSystem\.getenv\s*\(/, "System.getenv"),
+      code(JVM_EXTS, "@Value", /@Value\s*\(\s*"\$\{/, "@Value property"),
+      code(JVM_EXTS, "@ConfigurationProperties", undefined, "@ConfigurationProperties"),
+      code(CONFIG_EXTS, "${", /\$\{[A-Z][A-Z0-9_]*(?::[^}]*)?\}/, "environment placeholder"),
+    ],
+  },
+  {
+    id: "go",
+    deps: [
+      "go:github.com/spf13/viper",
+      "go:github.com/kelseyhightower/envconfig",
+      "go:github.com/caarlos0/env",
+      "go:github.com/joho/godotenv",
+    ],
+    uses: [
+      code(GO_EXTS, "os.", /\bos\.(?:Getenv|LookupEnv)\s*\(/, "os.Getenv"),
+      goImport("github.com/spf13/viper"),
+      goImport("github.com/kelseyhightower/envconfig"),
+      goImport("github.com/caarlos0/env"),
+      goImport("github.com/joho/godotenv"),
+    ],
+  },
+  {
+    id: "ruby",
+    deps: ["gem:dotenv", "gem:dotenv-rails"],
+    uses: [code(RB_EXTS, "ENV", /\bENV(?:\[|\.fetch\b)/, "ENV")],
+  },
+  {
+    id: "php",
+    uses: [code(PHP_EXTS, "env", /(?<![\w>$])env\s*\(\s*['"]|\bgetenv\s*\(|\$_ENV\[/, "env()")],
+  },
+  {
+    id: "dotnet",
+    uses: [
+      code(
+        CS_EXTS,
+        "Environment",
+        /\bEnvironment\.GetEnvironmentVariable\s*\(|\bAddEnvironmentVariables\s*\(/,
+        "environment variables",
+      ),
+      code(
+        CS_EXTS,
+        "Configuration",
+        /\bConfiguration\s*\[\s*"|\bConfiguration\.Get(?:ConnectionString|Section|Value)\b|\bIConfiguration\b|\bIOptions</,
+        "IConfiguration",
+      ),
+    ],
+  },
+  {
+    id: "rust",
+    uses: [code(RS_EXTS, "env", /\b(?:std::)?env::var\s*\(|\bdotenvy?::/, "env::var")],
+  },
+];
+
+const compiled = compileRules(RULES);
+
+export const envConfigDetector: Detector = {
+  id: "signals/env-config",
+  detect(ctx) {
+    const files: Evidence[] = [];
+    for (const file of ctx.files) {
+      if (file.role === "app" && ENV_FILE.test(file.name))
+        files.push(fileEvidence(file, "environment file"));
+    }
+    return {
+      signals: { env_config: boolSignal([...flatEvidence(runRules(ctx, compiled)), ...files]) },
+    };
+  },
+};

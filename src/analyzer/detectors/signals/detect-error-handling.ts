@@ -1,0 +1,161 @@
+/**
+ * central_error_handling: an application-level error handler written by the project, one place
+ * that turns errors into responses. A try/catch in one handler is not central; framework
+ * defaults and generated stubs (Laravel's empty `reportable` callback, the `/Error` page that
+ * ASP.NET templates register) are not written by the project and do not count.
+ */
+import type { Detector } from "../../scan-context.js";
+import {
+  CS_EXTS,
+  GO_EXTS,
+  JS_EXTS,
+  JVM_EXTS,
+  PHP_EXTS,
+  PY_EXTS,
+  RB_EXTS,
+  boolSignal,
+  code,
+  compileRules,
+  flatEvidence,
+  runRules,
+  type Rule,
+} from "./signal-kit.js";
+
+/** Express error middleware: four parameters, the first an error, e.g. (err, req, res, next). */
+const EXPRESS_ERROR_MIDDLEWARE =
+  /\(\s*(?:err|error|e|ex|exception)\s*(?::\s*[\w.<>| ]+)?,\s*_?req\w*\s*(?::\s*[\w.<>]+)?,\s*_?res\w*\s*(?::\s*[\w.<>]+)?,\s*_?next\w*\s*(?::\s*[\w.<>]+)?\)/;
+
+const RULES: readonly Rule[] = [
+  {
+    id: "node",
+    uses: [
+      code(JS_EXTS, "next", EXPRESS_ERROR_MIDDLEWARE, "Express error middleware"),
+      code(JS_EXTS, "ErrorRequestHandler", /:\s*ErrorRequestHandler\b/, "Express error middleware"),
+      code(JS_EXTS, "setErrorHandler", /\.setErrorHandler\s*\(/, "Fastify error handler"),
+      code(JS_EXTS, "onError", /\bapp\.onError\s*\(/, "Hono error handler"),
+      code(
+        JS_EXTS,
+        "@Catch",
+        /@Catch\s*\([\s\S]{0,200}?implements\s+ExceptionFilter/,
+        "NestJS exception filter",
+      ),
+      code(JS_EXTS, "useGlobalFilters", undefined, "NestJS global filter"),
+      code(JS_EXTS, "APP_FILTER", undefined, "NestJS global filter"),
+      code(
+        JS_EXTS,
+        "await next()",
+        /try\s*\{\s*await\s+next\(\)\s*;?\s*\}\s*catch/,
+        "Koa error middleware",
+      ),
+    ],
+  },
+  {
+    id: "python",
+    uses: [
+      code(PY_EXTS, "EXCEPTION_HANDLER", /['"]EXCEPTION_HANDLER['"]\s*:/, "DRF exception handler"),
+      code(
+        PY_EXTS,
+        "process_exception",
+        /def\s+process_exception\s*\(/,
+        "Django exception middleware",
+      ),
+      code(PY_EXTS, "handler", /^\s*handler(?:400|403|404|500)\s*=/m, "Django error view"),
+      code(
+        PY_EXTS,
+        "errorhandler",
+        /@\w+\.(?:app_)?errorhandler\s*\(|\.register_error_handler\s*\(/,
+        "Flask error handler",
+      ),
+      code(
+        PY_EXTS,
+        "exception_handler",
+        /@\w+\.exception_handler\s*\(|\.add_exception_handler\s*\(/,
+        "FastAPI exception handler",
+      ),
+    ],
+  },
+  {
+    id: "jvm",
+    uses: [
+      code(JVM_EXTS, "ControllerAdvice", /@(?:Rest)?ControllerAdvice\b/, "@ControllerAdvice"),
+      code(
+        JVM_EXTS,
+        "ResponseEntityExceptionHandler",
+        /extends\s+ResponseEntityExceptionHandler\b/,
+        "exception handler",
+      ),
+      code(
+        JVM_EXTS,
+        "ExceptionMapper",
+        /implements\s+ExceptionMapper\s*</,
+        "JAX-RS ExceptionMapper",
+      ),
+    ],
+  },
+  {
+    id: "go",
+    uses: [
+      code(GO_EXTS, "HTTPErrorHandler", /\.HTTPErrorHandler\s*=/, "Echo error handler"),
+      code(GO_EXTS, "c.Errors", /\bc\.Errors\b/, "Gin error middleware"),
+      code(GO_EXTS, "CustomRecovery", undefined, "Gin recovery handler"),
+      code(GO_EXTS, "ErrorHandler", /\bErrorHandler\s*:\s*\w+/, "Fiber error handler"),
+    ],
+  },
+  {
+    id: "ruby",
+    uses: [code(RB_EXTS, "rescue_from", /^\s*rescue_from\s+/m, "rescue_from")],
+  },
+  {
+    id: "php",
+    uses: [
+      code(
+        PHP_EXTS,
+        "withExceptions",
+        /withExceptions\s*\([\s\S]{0,400}?->(?:render|renderable)\s*\(/,
+        "Laravel exception rendering",
+      ),
+      code(
+        PHP_EXTS,
+        "renderable",
+        /\$this->renderable\s*\(|public\s+function\s+render\s*\(\s*\$request\s*,/,
+        "Laravel exception handler",
+      ),
+      code(
+        PHP_EXTS,
+        "ExceptionListener",
+        /#\[AsEventListener\([^)]*KernelEvents::EXCEPTION|ExceptionEvent\s+\$event/,
+        "Symfony exception listener",
+      ),
+    ],
+  },
+  {
+    id: "dotnet",
+    uses: [
+      code(
+        CS_EXTS,
+        "UseExceptionHandler",
+        /UseExceptionHandler\s*\((?!\s*"\/(?:Home\/)?Error"\s*\))/,
+        "UseExceptionHandler",
+      ),
+      code(CS_EXTS, "IExceptionHandler", undefined, "IExceptionHandler"),
+      code(CS_EXTS, "AddProblemDetails", undefined, "ProblemDetails"),
+      code(
+        CS_EXTS,
+        "ExceptionFilter",
+        /:\s*(?:IExceptionFilter|IAsyncExceptionFilter|ExceptionFilterAttribute)\b/,
+        "exception filter",
+      ),
+    ],
+  },
+];
+
+const compiled = compileRules(RULES);
+
+export const errorHandlingDetector: Detector = {
+  id: "signals/error-handling",
+  detect(ctx) {
+    return {
+      signals: { central_error_handling: boolSignal(flatEvidence(runRules(ctx, compiled))) },
+    };
+  },
+};

@@ -1,0 +1,179 @@
+/**
+ * logging: a logging library or a framework logger used in application code. `console.log`,
+ * `print` and `fmt.Println` are output, not logging, and do not count. HTTP access-log
+ * middleware (morgan, pino-http, Gin's and Echo's logger middleware) counts: it is a logger the
+ * project chose to wire in.
+ */
+import type { Detector } from "../../scan-context.js";
+import {
+  CS_EXTS,
+  GO_EXTS,
+  JS_EXTS,
+  JVM_EXTS,
+  PHP_EXTS,
+  PY_EXTS,
+  RB_EXTS,
+  RS_EXTS,
+  boolSignal,
+  code,
+  compileRules,
+  flatEvidence,
+  goImport,
+  jsImport,
+  jvmImport,
+  named,
+  phpUse,
+  pyImport,
+  runRules,
+  type Rule,
+} from "./signal-kit.js";
+
+const RULES: readonly Rule[] = [
+  {
+    id: "node",
+    deps: [
+      "npm:winston",
+      "npm:pino",
+      "npm:bunyan",
+      "npm:morgan",
+      "npm:log4js",
+      "npm:pino-http",
+      "npm:consola",
+      "npm:signale",
+    ],
+    uses: [
+      jsImport("winston"),
+      jsImport("pino"),
+      jsImport("pino-http"),
+      jsImport("bunyan"),
+      jsImport("morgan"),
+      jsImport("log4js"),
+      jsImport("consola"),
+      jsImport("signale"),
+      jsImport("hono/logger"),
+      jsImport("@logtape/logtape"),
+      code(
+        JS_EXTS,
+        "logger",
+        /\b[Ff]astify\s*\(\s*\{[^)]{0,200}?\blogger\s*:\s*(?:true|\{|\w)/,
+        "Fastify logger",
+      ),
+      code(
+        JS_EXTS,
+        "Logger",
+        /\bnew\s+Logger\s*\(|\bLogger\.(?:log|warn|error|debug|verbose)\s*\(|\bprivate\s+(?:readonly\s+)?logger\s*=\s*new\s+Logger\b/,
+        "NestJS Logger",
+      ),
+    ],
+  },
+  {
+    id: "python",
+    deps: ["pypi:loguru", "pypi:structlog"],
+    uses: [
+      code(
+        PY_EXTS,
+        "logging",
+        /\blogging\.(?:getLogger|basicConfig|info|warning|error|exception|debug|config\.dictConfig)\s*\(/,
+        "logging",
+      ),
+      code(PY_EXTS, "LOGGING", /^LOGGING\s*=\s*\{/m, "Django LOGGING"),
+      pyImport("loguru"),
+      pyImport("structlog"),
+    ],
+  },
+  {
+    id: "jvm",
+    deps: [
+      "maven:slf4j-api",
+      "maven:logback-classic",
+      "maven:log4j-core",
+      "maven:spring-boot-starter-log4j2",
+      "maven:kotlin-logging-jvm",
+    ],
+    uses: [
+      jvmImport("org.slf4j"),
+      jvmImport("org.apache.logging.log4j"),
+      jvmImport("java.util.logging"),
+      jvmImport("mu.KotlinLogging"),
+      jvmImport("io.github.oshai.kotlinlogging"),
+      code(JVM_EXTS, "@", /@(?:Slf4j|Log4j2|Log|CommonsLog|XSlf4j)\b/, "Lombok logger"),
+      named(
+        ["logback.xml", "logback-spring.xml", "log4j2.xml", "log4j2-spring.xml", "log4j2.yml"],
+        "<",
+        undefined,
+        "logging config",
+      ),
+    ],
+  },
+  {
+    id: "go",
+    deps: ["go:go.uber.org/zap", "go:github.com/rs/zerolog", "go:github.com/sirupsen/logrus"],
+    uses: [
+      code(GO_EXTS, "log", /"log(?:\/slog)?"/, "log package"),
+      goImport("go.uber.org/zap"),
+      goImport("github.com/rs/zerolog"),
+      goImport("github.com/sirupsen/logrus"),
+      code(
+        GO_EXTS,
+        "Logger()",
+        /\b(?:gin|middleware)\.Logger(?:WithConfig)?\s*\(/,
+        "request logger middleware",
+      ),
+    ],
+  },
+  {
+    id: "ruby",
+    deps: ["gem:lograge", "gem:semantic_logger"],
+    uses: [
+      code(
+        RB_EXTS,
+        "logger",
+        /\bRails\.logger\.|\bLogger\.new\b|\blogger\.(?:info|warn|error|debug)\b/,
+        "Rails logger",
+      ),
+    ],
+  },
+  {
+    id: "php",
+    deps: ["composer:monolog/monolog"],
+    uses: [
+      code(
+        PHP_EXTS,
+        "Log::",
+        /\bLog::(?:info|warning|error|debug|notice|critical|channel)\s*\(/,
+        "Log facade",
+      ),
+      phpUse("Psr\\Log"),
+      phpUse("Monolog"),
+    ],
+  },
+  {
+    id: "dotnet",
+    deps: ["nuget:serilog", "nuget:serilog.aspnetcore", "nuget:nlog"],
+    uses: [
+      code(CS_EXTS, "ILogger", undefined, "ILogger"),
+      code(CS_EXTS, "Serilog", undefined, "Serilog"),
+      code(CS_EXTS, "NLog", undefined, "NLog"),
+    ],
+  },
+  {
+    id: "rust",
+    uses: [
+      code(
+        RS_EXTS,
+        "::",
+        /\b(?:log|tracing)::(?:info|warn|error|debug|trace)!?|\buse\s+(?:log|tracing)::/,
+        "log/tracing",
+      ),
+    ],
+  },
+];
+
+const compiled = compileRules(RULES);
+
+export const loggingDetector: Detector = {
+  id: "signals/logging",
+  detect(ctx) {
+    return { signals: { logging: boolSignal(flatEvidence(runRules(ctx, compiled))) } };
+  },
+};

@@ -1,0 +1,74 @@
+import { describe, expect, it } from "vitest";
+import { scanContextFrom } from "../../test-support/scan-context-from.js";
+import { composeServices, microservicesDetector } from "./detect-microservices.js";
+import { sourceFile } from "../../test-support/scan-context-from.js";
+
+const detect = (files: Record<string, string>) =>
+  microservicesDetector.detect(scanContextFrom(files), {}).signals?.microservices;
+
+const EXPRESS_PKG = '{ "dependencies": { "express": "^4.19.0" } }';
+
+describe("microservicesDetector", () => {
+  it("does not count an app with its database as microservices", () => {
+    expect(
+      detect({
+        "package.json": EXPRESS_PKG,
+        Dockerfile: "FROM node:20\n",
+        "docker-compose.yml":
+          "services:\n  app:\n    build: .\n  db:\n    image: postgres:16\n  cache:\n    image: redis:7\n",
+      }),
+    ).toEqual({ value: false, evidence: [] });
+  });
+
+  it("does not count a backend with a front-end app beside it", () => {
+    expect(
+      detect({
+        "api/package.json": EXPRESS_PKG,
+        "api/Dockerfile": "FROM node:20\n",
+        "web/package.json": '{ "dependencies": { "react": "^18.0.0", "vite": "^5.0.0" } }',
+        "web/Dockerfile": "FROM node:20\n",
+      })?.value,
+    ).toBe(false);
+  });
+
+  it("finds two services built from their own folders in Compose", () => {
+    const result = detect({
+      "orders/go.mod": "module example.com/orders\n",
+      "billing/pom.xml": "<project></project>\n",
+      "docker-compose.yml":
+        "services:\n  orders:\n    build: ./orders\n  billing:\n    build:\n      context: ./billing\n  db:\n    image: postgres:16\n",
+    });
+    expect(result).toEqual({
+      value: true,
+      evidence: [
+        { file: "docker-compose.yml", line: 2, note: "service orders" },
+        { file: "docker-compose.yml", line: 4, note: "service billing" },
+      ],
+    });
+  });
+
+  it("finds two application workloads in Kubernetes manifests", () => {
+    const deploy = (name: string) =>
+      `apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: ${name}\nspec:\n  template:\n    spec:\n      containers:\n        - name: ${name}\n          image: ghcr.io/acme/${name}:1.2.0\n`;
+    expect(
+      detect({
+        "k8s/users.yaml": deploy("users"),
+        "k8s/orders.yaml": deploy("orders"),
+        "k8s/db.yaml": "kind: StatefulSet\nspec:\n  containers:\n    - image: postgres:16\n",
+      })?.value,
+    ).toBe(true);
+  });
+});
+
+describe("composeServices", () => {
+  it("reads each service's code folder from its build context and Dockerfile", () => {
+    const file = sourceFile(
+      "deploy/compose.yaml",
+      "services:\n  api:\n    build:\n      context: ..\n      dockerfile: services/api/Dockerfile\n  db:\n    image: postgres\n",
+    );
+    expect(composeServices(file).map((s) => [s.name, s.dir, s.image])).toEqual([
+      ["api", "services/api", undefined],
+      ["db", undefined, "postgres"],
+    ]);
+  });
+});

@@ -1,0 +1,185 @@
+/**
+ * microservices: two or more separately deployable backend services in the repository.
+ *
+ * A service is a folder that builds its own image and holds a backend manifest (pom.xml,
+ * build.gradle, go.mod, requirements.txt, pyproject.toml, Gemfile, composer.json, *.csproj,
+ * Cargo.toml, or a package.json that is not a front-end app). Services are found two ways:
+ * Compose services built from the repository (`build:` with their context or Dockerfile folder)
+ * and folders that have both a Dockerfile and a backend manifest. Kubernetes workloads count when
+ * two or more Deployments/StatefulSets run different images that are not infrastructure.
+ * App + database (+ cache, queue, proxy) is one service, not microservices; so is a backend with
+ * a front-end app beside it.
+ */
+import type { Evidence } from "../../report.js";
+import { lineAt, type Detector, type ScanContext, type SourceFile } from "../../scan-context.js";
+import { isComposeFile, isDockerfile } from "./detect-containers.js";
+import { boolSignal, fileEvidence } from "./signal-kit.js";
+
+const BACKEND_MANIFESTS = new Set([
+  "pom.xml",
+  "build.gradle",
+  "build.gradle.kts",
+  "go.mod",
+  "requirements.txt",
+  "pyproject.toml",
+  "pipfile",
+  "gemfile",
+  "composer.json",
+  "cargo.toml",
+  "mix.exs",
+]);
+const FRONTEND_DEPS = /"(?:react|react-dom|vue|@angular\/core|svelte|solid-js|preact|vite)"\s*:/;
+const BACKEND_DEPS =
+  /"(?:express|fastify|@nestjs\/core|koa|hono|@hapi\/hapi|restify|@apollo\/server|apollo-server|graphql-yoga|kafkajs|amqplib|bullmq|socket\.io|ws|@grpc\/grpc-js)"\s*:/;
+const INFRA_IMAGE =
+  /^(?:[\w.-]+\/)*(?:postgres|postgis|mysql|mariadb|mongo|mongodb|redis|valkey|memcached|rabbitmq|kafka|cp-kafka|zookeeper|cp-zookeeper|nats|elasticsearch|opensearch|kibana|logstash|nginx|traefik|haproxy|envoy|caddy|minio|localstack|mailhog|mailpit|adminer|pgadmin4?|prometheus|grafana|jaeger|all-in-one|otel-collector|consul|vault|keycloak|busybox|alpine|mssql\/server|cassandra|dynamodb-local|azurite|selenium|wiremock)(?::|$)/;
+
+function dirOf(path: string): string {
+  const i = path.lastIndexOf("/");
+  return i === -1 ? "" : path.slice(0, i);
+}
+
+function normalizeDir(base: string, rel: string): string {
+  const parts = base === "" ? [] : base.split("/");
+  for (const part of rel.replace(/\/+$/, "").split("/")) {
+    if (part === "" || part === ".") continue;
+    if (part === "..") parts.pop();
+    else parts.push(part);
+  }
+  return parts.join("/");
+}
+
+function isBackendManifest(file: SourceFile): boolean {
+  if (BACKEND_MANIFESTS.has(file.name) || file.ext === "csproj" || file.ext === "fsproj")
+    return true;
+  if (file.name !== "package.json") return false;
+  if (BACKEND_DEPS.test(file.text)) return true;
+  // A package.json with a front-end framework and no server framework is a web client.
+  return (
+    !FRONTEND_DEPS.test(file.text) &&
+    /"(?:start|serve)"\s*:\s*"[^"]*\b(?:node|ts-node|tsx|nest)\b/.test(file.text)
+  );
+}
+
+function backendDirs(ctx: ScanContext): Set<string> {
+  const dirs = new Set<string>();
+  for (const file of ctx.files) {
+    if (file.role === "app" && isBackendManifest(file)) dirs.add(dirOf(file.path));
+  }
+  return dirs;
+}
+
+interface ComposeService {
+  readonly name: string;
+  readonly offset: number;
+  /** folder that holds the service's code: the Dockerfile's folder, else the build context */
+  readonly dir: string | undefined;
+  readonly image: string | undefined;
+}
+
+/** Services of a Compose file, read by indentation (enough for the keys needed here). */
+export function composeServices(file: SourceFile): ComposeService[] {
+  const lines = file.text.split("\n");
+  const services: ComposeService[] = [];
+  let offset = 0;
+  let inServices = false;
+  let serviceIndent = -1;
+  let current:
+    | { name: string; offset: number; context?: string; dockerfile?: string; image?: string }
+    | undefined;
+  const base = dirOf(file.path);
+  const flush = (): void => {
+    if (!current) return;
+    const dockerfileDir = current.dockerfile?.includes("/") ? dirOf(current.dockerfile) : "";
+    const dir =
+      current.context === undefined
+        ? undefined
+        : normalizeDir(normalizeDir(base, current.context), dockerfileDir);
+    services.push({ name: current.name, offset: current.offset, dir, image: current.image });
+    current = undefined;
+  };
+  for (const line of lines) {
+    const lineOffset = offset;
+    offset += line.length + 1;
+    if (/^\s*(?:#|$)/.test(line)) continue;
+    const indent = line.length - line.trimStart().length;
+    if (indent === 0) {
+      flush();
+      inServices = /^services\s*:/.test(line);
+      serviceIndent = -1;
+      continue;
+    }
+    if (!inServices) continue;
+    if (serviceIndent === -1) serviceIndent = indent;
+    if (indent === serviceIndent) {
+      flush();
+      const name = /^\s*["']?([\w.-]+)["']?\s*:/.exec(line)?.[1];
+      if (name) current = { name, offset: lineOffset };
+      continue;
+    }
+    if (!current) continue;
+    const build = /^\s*build\s*:\s*["']?([^"'\s#{]+)?/.exec(line);
+    if (build) current.context = build[1] ?? current.context ?? ".";
+    const context = /^\s*context\s*:\s*["']?([^"'\s#]+)/.exec(line);
+    if (context?.[1]) current.context = context[1];
+    const dockerfile = /^\s*dockerfile\s*:\s*["']?([^"'\s#]+)/.exec(line);
+    if (dockerfile?.[1]) current.dockerfile = dockerfile[1];
+    const image = /^\s*image\s*:\s*["']?([^"'\s#]+)/.exec(line);
+    if (image?.[1]) current.image = image[1];
+  }
+  flush();
+  return services;
+}
+
+const K8S_WORKLOAD = /^kind:\s*(?:Deployment|StatefulSet|DaemonSet|CronJob|Job)\s*$/m;
+const K8S_IMAGE = /^\s*-?\s*image:\s*["']?([^"'\s#]+)/gm;
+
+export const microservicesDetector: Detector = {
+  id: "signals/microservices",
+  detect(ctx) {
+    const backends = backendDirs(ctx);
+    const services = new Map<string, Evidence>();
+
+    for (const file of ctx.files) {
+      if (file.role !== "app") continue;
+      if (isComposeFile(file)) {
+        for (const svc of composeServices(file)) {
+          if (svc.dir !== undefined && backends.has(svc.dir) && !services.has(svc.dir)) {
+            services.set(svc.dir, {
+              file: file.path,
+              line: lineAt(file.text, svc.offset),
+              note: `service ${svc.name}`,
+            });
+          }
+        }
+      } else if (isDockerfile(file) && !file.path.startsWith(".devcontainer/")) {
+        const dir = dirOf(file.path);
+        if (backends.has(dir) && !services.has(dir))
+          services.set(dir, fileEvidence(file, `service ${dir === "" ? "(root)" : dir}`));
+      }
+    }
+    if (services.size >= 2)
+      return { signals: { microservices: boolSignal([...services.values()]) } };
+
+    const images = new Map<string, Evidence>();
+    for (const file of ctx.files) {
+      if (
+        file.role !== "app" ||
+        (file.ext !== "yml" && file.ext !== "yaml") ||
+        !K8S_WORKLOAD.test(file.text)
+      )
+        continue;
+      K8S_IMAGE.lastIndex = 0;
+      for (let m = K8S_IMAGE.exec(file.text); m !== null; m = K8S_IMAGE.exec(file.text)) {
+        const image = (m[1] ?? "").replace(/:[^/]*$/, "");
+        if (image === "" || INFRA_IMAGE.test(image) || images.has(image)) continue;
+        images.set(image, {
+          file: file.path,
+          line: lineAt(file.text, m.index),
+          note: `workload image ${image}`,
+        });
+      }
+    }
+    return { signals: { microservices: boolSignal(images.size >= 2 ? [...images.values()] : []) } };
+  },
+};

@@ -1,0 +1,69 @@
+import { describe, expect, it } from "vitest";
+import { scanContextFrom } from "../../test-support/scan-context-from.js";
+import { cachingDetector } from "./detect-caching.js";
+import { envConfigDetector } from "./detect-env-config.js";
+import { loggingDetector } from "./detect-logging.js";
+
+const ctx = (files: Record<string, string>) => scanContextFrom(files);
+
+describe("loggingDetector", () => {
+  it("counts a logging library but not console output", () => {
+    expect(
+      loggingDetector.detect(ctx({ "src/a.ts": "console.log('started');\n" }), {}).signals?.logging
+        ?.value,
+    ).toBe(false);
+    expect(
+      loggingDetector.detect(
+        ctx({ "app/log.py": "import logging\nlog = logging.getLogger(__name__)\n" }),
+        {},
+      ).signals?.logging?.evidence,
+    ).toEqual([{ file: "app/log.py", line: 2, note: "logging" }]);
+  });
+});
+
+describe("cachingDetector", () => {
+  it("counts Spring's @Cacheable but not functools.lru_cache or a no-store header", () => {
+    expect(
+      cachingDetector.detect(
+        ctx({ "Svc.java": '@Cacheable("books")\npublic Book find() {}\n' }),
+        {},
+      ).signals?.caching?.value,
+    ).toBe(true);
+    expect(
+      cachingDetector.detect(
+        ctx({ "util.py": "from functools import lru_cache\n@lru_cache\ndef f(): ...\n" }),
+        {},
+      ).signals?.caching?.value,
+    ).toBe(false);
+    expect(
+      cachingDetector.detect(ctx({ "src/h.ts": "res.set('Cache-Control', 'no-store');\n" }), {})
+        .signals?.caching?.value,
+    ).toBe(false);
+    expect(
+      cachingDetector.detect(
+        ctx({ "src/h.ts": "res.set('Cache-Control', 'public, max-age=300');\n" }),
+        {},
+      ).signals?.caching?.value,
+    ).toBe(true);
+  });
+});
+
+describe("envConfigDetector", () => {
+  it("counts environment reads in code and an example env file", () => {
+    expect(
+      envConfigDetector.detect(ctx({ "main.go": 'port := os.Getenv("PORT")\n' }), {}).signals
+        ?.env_config?.value,
+    ).toBe(true);
+    expect(
+      envConfigDetector.detect(ctx({ ".env.example": "PORT=3000\n" }), {}).signals?.env_config
+        ?.evidence,
+    ).toEqual([{ file: ".env.example", line: 0, note: "environment file" }]);
+  });
+
+  it("reports no env config for hard-coded settings", () => {
+    expect(
+      envConfigDetector.detect(ctx({ "src/config.ts": "export const port = 3000;\n" }), {}).signals
+        ?.env_config,
+    ).toEqual({ value: false, evidence: [] });
+  });
+});

@@ -1,0 +1,93 @@
+import { describe, expect, it } from "vitest";
+import { scanContextFrom } from "../../test-support/scan-context-from.js";
+import { looksLikeSecret, mask, secretsDetector } from "./detect-secrets.js";
+
+const detect = (files: Record<string, string>) =>
+  secretsDetector.detect(scanContextFrom(files), {}).signals?.committed_secrets;
+
+// Assembled at run time so this test file itself holds no scanner-bait literals.
+const AWS_KEY = ["AKIA", "Q3EGRTZ7", "M4NKXW2P"].join("");
+const GH_TOKEN = `ghp_${"a1B2c3D4e5".repeat(3)}Zy98Xw`;
+const REAL_PASSWORD = "t8#Vq2!mLz9Rk4";
+
+describe("secretsDetector", () => {
+  it("reports an AWS key id with its kind, place and a masked value", () => {
+    const result = detect({
+      "config/prod.env": `REGION=eu-west-1\nAWS_ACCESS_KEY_ID=${AWS_KEY}\n`,
+    });
+    expect(result?.value).toEqual([
+      "aws-access-key-id at config/prod.env:2 (AKIA************XW2P)",
+    ]);
+    expect(result?.evidence).toEqual([
+      { file: "config/prod.env", line: 2, note: "aws-access-key-id" },
+    ]);
+  });
+
+  it("never puts a raw secret into its findings", () => {
+    const files = {
+      "src/github.ts": `const token = "${GH_TOKEN}";\n`,
+      ".env": `DB_PASSWORD=${REAL_PASSWORD}\n`,
+      "deploy/key.pem":
+        "-----BEGIN RSA PRIVATE KEY-----\nMIIEowIBAAKCAQEAuZ3ExampleBodyThatIsLongEnough0123456789\n-----END RSA PRIVATE KEY-----\n",
+    };
+    const result = detect(files);
+    expect(result?.value).toHaveLength(3);
+    const json = JSON.stringify(result);
+    expect(json).not.toContain(GH_TOKEN);
+    expect(json).not.toContain(REAL_PASSWORD);
+    expect(json).not.toContain("MIIEowIBAAKCAQEA");
+    expect(result?.value).toContain(
+      "private-key at deploy/key.pem:1 (-----BEGIN RSA PRIVATE KEY----- ****)",
+    );
+  });
+
+  it("ignores placeholders, environment references and short values", () => {
+    const result = detect({
+      ".env":
+        "JWT_SECRET=changeme\nAPI_KEY=your-api-key-here\nDB_PASSWORD=${DB_PASSWORD}\nSESSION_SECRET=\nTOKEN=abc\n",
+      "config/app.yml": "password: '%(DB_PASS)s'\nclient_secret: <your-secret-here>\n",
+      "src/config.ts":
+        "export const secret = process.env.JWT_SECRET;\nconst password = req.body.password;\n",
+      "settings.py": "SECRET_KEY = os.environ['SECRET_KEY']\nPASSWORD = 'dummy-password'\n",
+      "docker-compose.yml":
+        "services:\n  db:\n    image: postgres\n    environment:\n      POSTGRES_PASSWORD: postgres\n",
+      "README.md": `Use ${["AKIA", "IOSFODNN7", "EXAMPLE"].join("")} as in the AWS docs.\n`,
+    });
+    expect(result?.value).toEqual([]);
+  });
+
+  it("does not report fake keys in test files or example env files", () => {
+    const result = detect({
+      "test/fixtures/keys.ts": `export const fakeToken = "${GH_TOKEN}";\n`,
+      "src/auth.test.ts": `const password = "${REAL_PASSWORD}";\n`,
+      ".env.example": `DB_PASSWORD=${REAL_PASSWORD}\n`,
+    });
+    expect(result?.value).toEqual([]);
+  });
+
+  it("reports credentials embedded in a connection URL", () => {
+    const result = detect({
+      "src/main/resources/application.yml": `url: postgres://app:${REAL_PASSWORD}@db.prod:5432/app\n`,
+    });
+    expect(result?.value).toEqual([
+      "url-credentials at src/main/resources/application.yml:1 (t*************)",
+    ]);
+  });
+});
+
+describe("looksLikeSecret", () => {
+  it("accepts varied values and rejects words, hashes and repeats", () => {
+    expect(looksLikeSecret(REAL_PASSWORD)).toBe(true);
+    expect(looksLikeSecret("postgres")).toBe(false);
+    expect(looksLikeSecret("aaaaaaaaaaaa")).toBe(false);
+    expect(looksLikeSecret("$2b$10$abcdefghijklmnopqrstuv")).toBe(false);
+    expect(looksLikeSecret("not-a-real-secret")).toBe(false);
+  });
+});
+
+describe("mask", () => {
+  it("keeps four characters at each end of long values and one of short ones", () => {
+    expect(mask("abcd1234efgh5678ijkl")).toBe("abcd************ijkl");
+    expect(mask("Zx9!short")).toBe("Z********");
+  });
+});

@@ -1,0 +1,226 @@
+/**
+ * committed_secrets: real-looking credentials or private keys committed to the repository.
+ *
+ * Each finding's value is "<kind> at <file>:<line> (<masked>)", e.g.
+ * "aws-access-key-id at config/prod.env:3 (AKIA************WXYZ)". The raw value never leaves
+ * this module: not in the value, not in evidence notes.
+ *
+ * Not secrets: placeholders (changeme, your-secret-here, <...>, ${VAR}, %(VAR)s, {{ var }},
+ * example, dummy, xxx, values containing "secret"/"password"/"test"), references to the
+ * environment (process.env.X, os.environ[...], env(...)), unquoted expressions in source code,
+ * values shorter than 8 characters or with too little variety to be a credential, password hashes,
+ * documented example keys (AKIA…EXAMPLE), and anything in test-role files or in example env
+ * files (.env.example, .env.sample, …), which exist to hold fake values.
+ */
+import type { Evidence } from "../../report.js";
+import { lineAt, type Detector, type SourceFile } from "../../scan-context.js";
+
+const EXAMPLE_ENV =
+  /^\.env\.(?:example|sample|template|dist|defaults|test)$|^(?:example|sample|template)\.env$/;
+/** Config-like files where unquoted values are literals (in source code they are expressions). */
+const CONFIG_LIKE = new Set([
+  "env",
+  "properties",
+  "yml",
+  "yaml",
+  "toml",
+  "ini",
+  "cfg",
+  "conf",
+  "json",
+  "xml",
+  "tf",
+  "tfvars",
+  "sh",
+  "",
+]);
+const SOURCE_LIKE = new Set([
+  "js",
+  "jsx",
+  "ts",
+  "tsx",
+  "mjs",
+  "cjs",
+  "py",
+  "java",
+  "kt",
+  "go",
+  "rb",
+  "php",
+  "cs",
+  "rs",
+  "scala",
+  "groovy",
+  "swift",
+]);
+
+interface TokenPattern {
+  readonly kind: string;
+  readonly keyword: readonly string[];
+  readonly re: RegExp;
+}
+
+const TOKENS: readonly TokenPattern[] = [
+  { kind: "aws-access-key-id", keyword: ["AKIA", "ASIA"], re: /\b(?:AKIA|ASIA)[0-9A-Z]{16}\b/g },
+  {
+    kind: "github-token",
+    keyword: ["ghp_", "gho_", "ghu_", "ghs_", "ghr_", "github_pat_"],
+    re: /\b(?:gh[pousr]_[A-Za-z0-9]{36}|github_pat_[A-Za-z0-9_]{50,})\b/g,
+  },
+  { kind: "slack-token", keyword: ["xox"], re: /\bxox[abprs]-[A-Za-z0-9-]{10,}/g },
+  { kind: "stripe-live-key", keyword: ["_live_"], re: /\b[sr]k_live_[A-Za-z0-9]{20,}/g },
+  { kind: "google-api-key", keyword: ["AIza"], re: /\bAIza[0-9A-Za-z_-]{35}\b/g },
+];
+
+const PRIVATE_KEY =
+  /-----BEGIN ((?:RSA |EC |OPENSSH |DSA |ENCRYPTED |PGP )?PRIVATE KEY(?: BLOCK)?)-----\s*\n\s*([A-Za-z0-9+/=:\- ]{20,})/g;
+
+/** NAME = value, NAME: value, "name": "value", name => 'value' for credential-like names. */
+const ASSIGNMENT =
+  /(?<![\w.-])([A-Za-z0-9_.-]*(?:password|passwd|pwd|secret|secret[_-]?key|api[_-]?key|apikey|access[_-]?key|auth[_-]?token|access[_-]?token|refresh[_-]?token|private[_-]?key|client[_-]?secret|token|credentials?))["']?[ \t]*(?:=|:|=>|:=)[ \t]*(["'`]?)([^\s"'`,;)}\]]+)\2/gi;
+const ASSIGNMENT_HINT = /pass|pwd|secret|key|token|credential/gi;
+
+const URL_CREDENTIALS = /\b[a-z][a-z0-9+.-]*:\/\/([^:/\s@'"]+):([^@/\s'"]+)@[\w.-]+/g;
+
+const PLACEHOLDER =
+  /change[-_ ]?me|changeit|your[-_ ]|example|sample|placeholder|dummy|fake|test|secret|password|passwd|xxx|\*\*\*|redacted|todo|replace|insert|<[^>]*>|^\$|\$\{|%\(|\{\{|process\.env|os\.environ|getenv|env\(|ENV\[|config\(|^none$|^null$|^true$|^false$|^undefined$/i;
+const PASSWORD_HASH =
+  /^\$(?:2[abxy]?|argon2(?:id|i|d)?|pbkdf2[\w-]*|scrypt)\$|^pbkdf2_sha256\$|^argon2\$/;
+
+/** Shannon entropy in bits per character. */
+export function entropy(value: string): number {
+  const counts = new Map<string, number>();
+  for (const ch of value) counts.set(ch, (counts.get(ch) ?? 0) + 1);
+  let bits = 0;
+  for (const n of counts.values()) {
+    const p = n / value.length;
+    bits -= p * Math.log2(p);
+  }
+  return bits;
+}
+
+/** A value that could be a real credential rather than a placeholder or an expression. */
+export function looksLikeSecret(value: string): boolean {
+  if (value.length < 8) return false;
+  if (PLACEHOLDER.test(value) || PASSWORD_HASH.test(value)) return false;
+  if (/^[\w.-]+\.[a-z]{2,4}$/i.test(value) && !/\d{3}/.test(value)) return false; // a file or host name
+  if (/^\d+$/.test(value) || /^(.)\1+$/.test(value)) return false;
+  const classes = [/[a-z]/, /[A-Z]/, /\d/, /[^A-Za-z0-9]/].filter((re) => re.test(value)).length;
+  return classes >= 2 && entropy(value) >= 3;
+}
+
+/** Keeps just enough of a value to recognise it: 4 + 4 characters of long tokens, 1 of short ones. */
+export function mask(value: string): string {
+  if (value.length >= 20)
+    return `${value.slice(0, 4)}${"*".repeat(value.length - 8)}${value.slice(-4)}`;
+  return `${value.slice(0, 1)}${"*".repeat(Math.max(7, value.length - 1))}`;
+}
+
+interface Finding {
+  readonly kind: string;
+  readonly file: SourceFile;
+  readonly offset: number;
+  readonly masked: string;
+}
+
+function scanFile(file: SourceFile, out: Finding[]): void {
+  const text = file.text;
+  for (const token of TOKENS) {
+    if (!token.keyword.some((k) => text.includes(k))) continue;
+    token.re.lastIndex = 0;
+    for (let m = token.re.exec(text); m !== null; m = token.re.exec(text)) {
+      if (/EXAMPLE|X{6,}/.test(m[0])) continue;
+      out.push({ kind: token.kind, file, offset: m.index, masked: mask(m[0]) });
+    }
+  }
+  if (text.includes("PRIVATE KEY")) {
+    PRIVATE_KEY.lastIndex = 0;
+    for (let m = PRIVATE_KEY.exec(text); m !== null; m = PRIVATE_KEY.exec(text)) {
+      const body = (m[2] ?? "").replace(/\s/g, "");
+      if (/^\.+$|x{6,}/i.test(body) || body.length < 20) continue;
+      out.push({
+        kind: "private-key",
+        file,
+        offset: m.index,
+        masked: `-----BEGIN ${m[1] ?? "PRIVATE KEY"}----- ****`,
+      });
+    }
+  }
+  if (text.includes("://") && text.includes("@")) {
+    eachLineWith(text, /:\/\//g, (line, lineStart) => {
+      URL_CREDENTIALS.lastIndex = 0;
+      for (let m = URL_CREDENTIALS.exec(line); m !== null; m = URL_CREDENTIALS.exec(line)) {
+        const password = m[2] ?? "";
+        if (looksLikeSecret(password))
+          out.push({
+            kind: "url-credentials",
+            file,
+            offset: lineStart + m.index,
+            masked: mask(password),
+          });
+      }
+    });
+  }
+  const quotedOnly = SOURCE_LIKE.has(file.ext) || !CONFIG_LIKE.has(file.ext);
+  const reported = new Set(out.filter((f) => f.file === file).map((f) => lineAt(text, f.offset)));
+  eachLineWith(text, ASSIGNMENT_HINT, (line, lineStart) => {
+    ASSIGNMENT.lastIndex = 0;
+    for (let m = ASSIGNMENT.exec(line); m !== null; m = ASSIGNMENT.exec(line)) {
+      const [, name = "", quote = "", value = ""] = m;
+      if (quotedOnly && quote === "") continue;
+      if (!looksLikeSecret(value)) continue;
+      const offset = lineStart + m.index + m[0].lastIndexOf(value);
+      const line = lineAt(text, offset);
+      if (reported.has(line)) continue;
+      reported.add(line);
+      out.push({ kind: secretKind(name), file, offset, masked: mask(value) });
+    }
+  });
+}
+
+/**
+ * Calls `visit` once for each line holding a match of `hint` (a global regex), so the expensive
+ * patterns run on a few short lines instead of over the whole file.
+ */
+function eachLineWith(
+  text: string,
+  hint: RegExp,
+  visit: (line: string, lineStart: number) => void,
+): void {
+  hint.lastIndex = 0;
+  for (let m = hint.exec(text); m !== null; m = hint.exec(text)) {
+    const start = text.lastIndexOf("\n", m.index) + 1;
+    const newline = text.indexOf("\n", m.index);
+    const end = newline === -1 ? text.length : newline;
+    visit(text.slice(start, end), start);
+    hint.lastIndex = end + 1;
+  }
+}
+
+function secretKind(name: string): string {
+  const n = name.toLowerCase();
+  if (/pass|pwd/.test(n)) return "password";
+  if (/private/.test(n)) return "private-key";
+  if (/token/.test(n)) return "token";
+  if (/key/.test(n)) return "api-key";
+  return "secret";
+}
+
+export const secretsDetector: Detector = {
+  id: "signals/secrets",
+  detect(ctx) {
+    const findings: Finding[] = [];
+    for (const file of ctx.files) {
+      if (file.role === "test" || EXAMPLE_ENV.test(file.name)) continue;
+      scanFile(file, findings);
+    }
+    const value: string[] = [];
+    const evidenceList: Evidence[] = [];
+    for (const f of findings) {
+      const line = lineAt(f.file.text, f.offset);
+      value.push(`${f.kind} at ${f.file.path}:${line} (${f.masked})`);
+      evidenceList.push({ file: f.file.path, line, note: f.kind });
+    }
+    return { signals: { committed_secrets: { value, evidence: evidenceList } } };
+  },
+};

@@ -1,0 +1,114 @@
+import { describe, expect, it } from "vitest";
+import { scanContextFrom } from "../../test-support/scan-context-from.js";
+import { findApiTestCalls, methodFromName, testsDetector } from "./detect-tests.js";
+
+const detect = (files: Record<string, string>) =>
+  testsDetector.detect(scanContextFrom(files), {}).signals;
+
+describe("testsDetector", () => {
+  it("does not count generated stubs and self-evident assertions as tests", () => {
+    const signals = detect({
+      "src/app.spec.ts":
+        "describe('app', () => {\n  it('works', () => {});\n  it('is true', () => { expect(true).toBe(true); });\n});\n",
+      "src/test/java/com/acme/AppTests.java":
+        "class AppTests {\n  @Test\n  void contextLoads() {\n  }\n}\n",
+      "tests/test_app.py": "def test_app():\n    pass\n\ndef test_truth():\n    assert True\n",
+      "package.json": '{ "devDependencies": { "jest": "^29.0.0" } }',
+    });
+    expect(signals?.tests).toEqual({ value: false, evidence: [] });
+    expect(signals?.test_files?.value).toBe(0);
+    expect(signals?.test_frameworks?.value).toEqual(["jest"]);
+  });
+
+  it("counts each file that holds a test with a real assertion", () => {
+    const signals = detect({
+      "src/price.test.ts":
+        "import { test, expect } from 'vitest';\ntest('adds tax', () => {\n  expect(withTax(100)).toBe(120);\n});\n",
+      "tests/test_slug.py":
+        "from app.slug import slugify\n\ndef test_slugify():\n    assert slugify('A B') == 'a-b'\n",
+      "pkg/cart/cart_test.go":
+        'package cart\n\nimport "testing"\n\nfunc TestTotal(t *testing.T) {\n\tif Total() != 3 {\n\t\tt.Fatalf("bad total")\n\t}\n}\n',
+      "articles/tests.py":
+        "from django.test import TestCase\n\nclass ArticleTests(TestCase):\n    def test_title(self):\n        self.assertEqual(Article(title='x').title, 'x')\n",
+      "src/lib.rs":
+        "pub fn add(a: i32, b: i32) -> i32 { a + b }\n#[cfg(test)]\nmod tests {\n    #[test]\n    fn adds() { assert_eq!(super::add(2, 2), 4); }\n}\n",
+    });
+    expect(signals?.tests?.value).toBe(true);
+    expect(signals?.test_files?.value).toBe(5);
+    expect(signals?.test_frameworks?.value).toEqual([
+      "cargo-test",
+      "go-testing",
+      "unittest",
+      "vitest",
+    ]);
+    expect(signals?.tests?.evidence[0]).toEqual({
+      file: "src/price.test.ts",
+      line: 2,
+      note: "test with assertions",
+    });
+  });
+
+  it("ignores assertions that are commented out", () => {
+    const signals = detect({
+      "test/user.test.js": "it('saves', () => {\n  // expect(save()).toBe(true);\n});\n",
+    });
+    expect(signals?.tests?.value).toBe(false);
+  });
+});
+
+describe("findApiTestCalls", () => {
+  it("names the method and path of HTTP calls from each stack's test harness", () => {
+    const calls = findApiTestCalls(
+      scanContextFrom({
+        "test/app.e2e-spec.ts":
+          "import request from 'supertest';\nit('lists', () => request(app.getHttpServer())\n  .get('/api/articles')\n  .expect(200));\n",
+        "test/fastify.test.ts":
+          "const res = await app.inject({ method: 'POST', url: '/api/users', payload: {} });\nexpect(res.statusCode).toBe(201);\n",
+        "tests/test_api.py":
+          "def test_create(client):\n    r = client.post('/api/items', json={})\n    assert r.status_code == 201\n",
+        "handler_test.go":
+          'req := httptest.NewRequest(http.MethodDelete, "/v1/items/3", nil)\nrec := httptest.NewRecorder()\n',
+        "tests/Feature/PostTest.php":
+          "class PostTest extends TestCase {\n  public function test_update() {\n    $this->putJson('/api/posts/1', [])->assertOk();\n  }\n}\n",
+        "spec/requests/articles_spec.rb":
+          "RSpec.describe 'Articles', type: :request do\n  it 'shows' do\n    get '/articles/1'\n    expect(response).to have_http_status(:ok)\n  end\nend\n",
+        "tests/Api.Tests/ItemsTests.cs":
+          'public class ItemsTests : IClassFixture<WebApplicationFactory<Program>> {\n  async Task Get() { var r = await _client.GetAsync("/items"); }\n}\n',
+      }),
+    );
+    expect(calls.map((c) => c.note).sort()).toEqual(
+      [
+        "GET /api/articles",
+        "POST /api/users",
+        "POST /api/items",
+        "DELETE /v1/items/3",
+        "PUT /api/posts/1",
+        "GET /articles/1",
+        "GET /items",
+      ].sort(),
+    );
+    expect(calls.find((c) => c.note === "GET /api/articles")).toMatchObject({
+      file: "test/app.e2e-spec.ts",
+      line: 3,
+    });
+  });
+
+  it("does not take HTTP client calls in app code or mocked clients for API tests", () => {
+    const calls = findApiTestCalls(
+      scanContextFrom({
+        "src/api.ts": "export const load = () => axios.get('/api/articles');\n",
+        "src/api.test.ts":
+          "vi.mock('axios');\nit('loads', async () => { axios.get.mockResolvedValue({}); await load(); expect(axios.get).toHaveBeenCalledWith('/api/articles'); });\n",
+        "tests/test_cache.py":
+          "def test_cache(redis_client):\n    redis_client.get('key')\n    assert True\n",
+      }),
+    );
+    expect(calls).toEqual([]);
+  });
+
+  it("maps call names to HTTP methods", () => {
+    expect(methodFromName("getJson")).toBe("GET");
+    expect(methodFromName("PostAsJsonAsync")).toBe("POST");
+    expect(methodFromName("exchange")).toBe("ANY");
+  });
+});

@@ -1,0 +1,559 @@
+/**
+ * Tests: whether the repository has real tests, with which frameworks, in how many files, and
+ * (for the lead's api_tests signal) which tests call the app's HTTP endpoints.
+ *
+ * A test file is a test-role source file (or a Django `tests.py`, or Rust code with `#[test]`)
+ * that declares at least one test. It counts as real, and toward `test_files`, only when it also
+ * holds an assertion once trivial ones are removed: generated stubs (`it('works', () => {})`,
+ * an empty `contextLoads()`, `def test_x(): pass`) and self-evident checks
+ * (`expect(true).toBe(true)`, `assert True`) prove nothing about the project.
+ * Test frameworks count when declared in a manifest or imported by tests.
+ */
+import type { Evidence } from "../../report.js";
+import { evidence, type Detector, type ScanContext, type SourceFile } from "../../scan-context.js";
+import {
+  CS_EXTS,
+  GO_EXTS,
+  JS_EXTS,
+  JVM_EXTS,
+  PHP_EXTS,
+  PY_EXTS,
+  RB_EXTS,
+  code,
+  compileRules,
+  csUsing,
+  foundEvidence,
+  goImport,
+  jsImport,
+  jvmImport,
+  listSignal,
+  MAX_EVIDENCE,
+  named,
+  pyImport,
+  runRules,
+  type Rule,
+} from "./signal-kit.js";
+
+type Lang = "js" | "py" | "jvm" | "go" | "rb" | "php" | "cs" | "rs";
+
+const LANG_BY_EXT = new Map<string, Lang>([
+  ...JS_EXTS.map((e) => [e, "js"] as const),
+  ...PY_EXTS.map((e) => [e, "py"] as const),
+  ...JVM_EXTS.map((e) => [e, "jvm"] as const),
+  ...GO_EXTS.map((e) => [e, "go"] as const),
+  ["rb", "rb"],
+  ...PHP_EXTS.map((e) => [e, "php"] as const),
+  ...CS_EXTS.map((e) => [e, "cs"] as const),
+  ["rs", "rs"],
+]);
+
+interface LangRules {
+  /** a test declaration */
+  readonly declaration: RegExp;
+  /** an assertion on something */
+  readonly assertion: RegExp;
+  /** assertions that prove nothing, removed before looking for a real one */
+  readonly trivial: RegExp;
+  /** line comments, removed so commented-out assertions do not count */
+  readonly comment: RegExp;
+}
+
+const SLASH_COMMENTS = /^\s*(?:\/\/|\*|\/\*).*$/gm;
+const HASH_COMMENTS = /^\s*#.*$/gm;
+
+const LANGS: Readonly<Record<Lang, LangRules>> = {
+  js: {
+    declaration: /\b(?:it|test|Deno\.test)(?:\.only|\.concurrent|\.each\([^)]*\))?\s*\(\s*['"`]/,
+    assertion:
+      /\bexpect\s*\(|\bassert(?:\.\w+)?\s*\(|\.should\b|\bt\.(?:is|not|deepEqual|true|false|truthy|falsy|throws|throwsAsync|like|assert|regex|snapshot|equal|ok)\s*\(|\.expect\s*\(/,
+    trivial:
+      /\bexpect\s*\(\s*(?:true|false|1|0|null|undefined|\d+\s*[-+*]\s*\d+)\s*\)\s*\.(?:not\.)?(?:toBe|toEqual|toStrictEqual|toBeTruthy|toBeFalsy|toBeDefined|to\.be\.\w+|to\.equal)\s*\([^)]*\)|\bassert(?:\.ok|\.equal|\.strictEqual)?\s*\(\s*true\s*(?:,\s*true\s*)?\)|\bassert\.(?:equal|strictEqual)\s*\(\s*(\d+)\s*,\s*\1\s*\)/g,
+    comment: SLASH_COMMENTS,
+  },
+  py: {
+    declaration: /^\s*(?:async\s+)?def\s+test\w*\s*\(/m,
+    assertion: /^\s*assert\s+\S|\bself\.assert\w+\s*\(|\bpytest\.raises\s*\(|\.assert_\w+\s*\(/m,
+    trivial:
+      /^\s*assert\s+(?:True|1|not\s+False|1\s*==\s*1|1\s*\+\s*1\s*==\s*2)\s*$|\bself\.assert(?:True|Equal)\s*\(\s*(?:True|1\s*,\s*1|1\s*\+\s*1\s*,\s*2)\s*\)/gm,
+    comment: HASH_COMMENTS,
+  },
+  jvm: {
+    declaration: /@(?:Test|ParameterizedTest|RepeatedTest)\b/,
+    assertion:
+      /\bassert\w*\s*\(|\.andExpect\s*\(|\bverify\s*\(|\.expectStatus\s*\(|\.expectBody\s*\(|\bshouldBe\b|\.statusCode\s*\(|\bassertThat\b|\bfail\s*\(/,
+    trivial:
+      /\bassert(?:True|Assertions\.assertTrue)\s*\(\s*true\s*\)|\bassertEquals\s*\(\s*(\d+)\s*,\s*\1\s*\)|\bassertThat\s*\(\s*true\s*\)\s*\.isTrue\s*\(\s*\)/g,
+    comment: SLASH_COMMENTS,
+  },
+  go: {
+    declaration: /^func\s+Test\w*\s*\(\s*\w+\s+\*testing\.T\s*\)/m,
+    assertion:
+      /\bt\.(?:Error|Errorf|Fatal|Fatalf|Fail|FailNow)\s*\(|\b(?:assert|require)\.\w+\s*\(|\bExpect\s*\(/,
+    trivial: /\bassert\.True\s*\(\s*t\s*,\s*true\s*\)/g,
+    comment: SLASH_COMMENTS,
+  },
+  rb: {
+    declaration: /^\s*(?:it|specify|scenario|test)\s*(?:['"]|\{|do\b)|^\s*def\s+test_\w+/m,
+    assertion: /\bexpect\s*[({]|\bassert\w*\b|\bmust_\w+|\.should\b|\bis_expected\b/,
+    trivial:
+      /\bexpect\s*\(\s*true\s*\)\s*\.to\s*\(?\s*(?:be|eq)\s*\(?\s*true\s*\)?\s*\)?|^\s*assert\s+true\s*$/gm,
+    comment: HASH_COMMENTS,
+  },
+  php: {
+    declaration: /function\s+test\w*\s*\(|@test\b|#\[Test\]|^\s*(?:it|test)\s*\(\s*['"]/m,
+    assertion: /->assert\w+\s*\(|\bself::assert\w+\s*\(|\bexpect\s*\(|\bAssert::\w+\s*\(/,
+    trivial:
+      /\$this->assertTrue\s*\(\s*true\s*\)|\bexpect\s*\(\s*true\s*\)\s*->toBeTrue\s*\(\s*\)/g,
+    comment: SLASH_COMMENTS,
+  },
+  cs: {
+    declaration: /\[(?:Fact|Theory|Test|TestMethod|TestCase)\b/,
+    assertion: /\bAssert\.\w+\s*\(|\.Should\(\)/,
+    trivial: /\bAssert\.(?:True\s*\(\s*true\s*\)|Pass\s*\(\s*\))/g,
+    comment: SLASH_COMMENTS,
+  },
+  rs: {
+    declaration: /#\[(?:tokio::)?test\]/,
+    assertion: /\bassert(?:_eq|_ne)?!\s*\(/,
+    trivial: /\bassert!\s*\(\s*true\s*\)/g,
+    comment: SLASH_COMMENTS,
+  },
+};
+
+function langOf(file: SourceFile): Lang | undefined {
+  return LANG_BY_EXT.get(file.ext);
+}
+
+/** Test code: test-role files, Django's per-app tests.py, and Rust sources with in-file tests. */
+function isTestCandidate(file: SourceFile, lang: Lang): boolean {
+  if (file.role === "test") return true;
+  if (file.role !== "app") return false;
+  if (lang === "py") return file.name === "tests.py";
+  if (lang === "rs") return file.text.includes("#[test]") || file.text.includes("#[tokio::test]");
+  return false;
+}
+
+export interface TestFileVerdict {
+  readonly file: SourceFile;
+  /** offset of the first test declaration */
+  readonly at: number;
+  readonly real: boolean;
+}
+
+/** Classifies every file that declares tests as real or stub-only. */
+export function classifyTestFiles(ctx: ScanContext): TestFileVerdict[] {
+  const out: TestFileVerdict[] = [];
+  for (const file of ctx.files) {
+    const lang = langOf(file);
+    if (lang === undefined || !isTestCandidate(file, lang)) continue;
+    const rules = LANGS[lang];
+    const decl = rules.declaration.exec(file.text);
+    if (decl === null) continue;
+    const meaningful = file.text.replace(rules.comment, "").replace(rules.trivial, "");
+    out.push({ file, at: decl.index, real: rules.assertion.test(meaningful) });
+  }
+  return out;
+}
+
+const JEST_CONFIGS = [
+  "jest.config.js",
+  "jest.config.ts",
+  "jest.config.mjs",
+  "jest.config.cjs",
+  "jest.config.json",
+];
+const VITEST_CONFIGS = [
+  "vitest.config.ts",
+  "vitest.config.js",
+  "vitest.config.mts",
+  "vitest.config.mjs",
+  "vitest.workspace.ts",
+];
+
+const FRAMEWORK_RULES: readonly Rule[] = [
+  {
+    id: "jest",
+    declaredCounts: true,
+    deps: ["npm:jest", "npm:ts-jest", "npm:@jest/globals", "npm:babel-jest"],
+    uses: [named(JEST_CONFIGS, "", undefined, "Jest config"), jsImport("@jest/globals")],
+  },
+  {
+    id: "mocha",
+    declaredCounts: true,
+    deps: ["npm:mocha"],
+    uses: [
+      named(
+        [".mocharc.js", ".mocharc.json", ".mocharc.yml", ".mocharc.yaml", ".mocharc.cjs"],
+        "",
+        undefined,
+        "Mocha config",
+      ),
+    ],
+  },
+  {
+    id: "vitest",
+    declaredCounts: true,
+    deps: ["npm:vitest"],
+    uses: [named(VITEST_CONFIGS, "", undefined, "Vitest config"), jsImport("vitest")],
+  },
+  {
+    id: "jasmine",
+    declaredCounts: true,
+    deps: ["npm:jasmine", "npm:jasmine-core", "npm:karma-jasmine"],
+  },
+  { id: "ava", declaredCounts: true, deps: ["npm:ava"], uses: [jsImport("ava")] },
+  { id: "node-test", uses: [jsImport("node:test")] },
+  { id: "supertest", declaredCounts: true, deps: ["npm:supertest"], uses: [jsImport("supertest")] },
+  { id: "playwright", declaredCounts: true, deps: ["npm:@playwright/test"] },
+  { id: "cypress", declaredCounts: true, deps: ["npm:cypress"] },
+  {
+    id: "testcontainers",
+    declaredCounts: true,
+    deps: [
+      "npm:testcontainers",
+      "pypi:testcontainers",
+      "maven:org.testcontainers:testcontainers",
+      "maven:org.testcontainers:junit-jupiter",
+      "go:github.com/testcontainers/testcontainers-go",
+    ],
+    uses: [jvmImport("org.testcontainers"), jsImport("testcontainers")],
+  },
+  {
+    id: "pytest",
+    declaredCounts: true,
+    deps: ["pypi:pytest"],
+    uses: [
+      pyImport("pytest"),
+      named(["pytest.ini"], "", undefined, "pytest config"),
+      named(
+        ["pyproject.toml", "setup.cfg", "tox.ini"],
+        "pytest",
+        /^\[(?:tool:pytest|tool\.pytest\.ini_options|pytest)\]/m,
+        "pytest config",
+      ),
+    ],
+  },
+  { id: "pytest-django", declaredCounts: true, deps: ["pypi:pytest-django"] },
+  {
+    id: "unittest",
+    uses: [
+      pyImport("unittest"),
+      code(
+        PY_EXTS,
+        "django.test",
+        /^\s*from\s+django\.test\s+import/m,
+        "Django TestCase (unittest)",
+      ),
+    ],
+  },
+  {
+    id: "junit",
+    declaredCounts: true,
+    deps: [
+      "maven:junit",
+      "maven:junit-jupiter",
+      "maven:junit-jupiter-api",
+      "maven:spring-boot-starter-test",
+    ],
+    uses: [jvmImport("org.junit")],
+  },
+  { id: "testng", declaredCounts: true, deps: ["maven:testng"], uses: [jvmImport("org.testng")] },
+  {
+    id: "mockito",
+    declaredCounts: true,
+    deps: ["maven:mockito-core", "maven:mockito-junit-jupiter", "maven:mockito-kotlin"],
+    uses: [jvmImport("org.mockito")],
+  },
+  {
+    id: "rest-assured",
+    declaredCounts: true,
+    deps: ["maven:rest-assured"],
+    uses: [jvmImport("io.restassured")],
+  },
+  {
+    id: "go-testing",
+    uses: [code(GO_EXTS, '"testing"', /^\s*(?:import\s+)?"testing"\s*$/m, "imports testing")],
+  },
+  {
+    id: "testify",
+    declaredCounts: true,
+    deps: ["go:github.com/stretchr/testify"],
+    uses: [goImport("github.com/stretchr/testify")],
+  },
+  {
+    id: "rspec",
+    declaredCounts: true,
+    deps: ["gem:rspec", "gem:rspec-rails"],
+    uses: [
+      named([".rspec"], "", undefined, "RSpec config"),
+      code(RB_EXTS, "RSpec.", /\bRSpec\.(?:describe|configure)\b/, "RSpec"),
+    ],
+  },
+  {
+    id: "minitest",
+    declaredCounts: true,
+    deps: ["gem:minitest"],
+    uses: [
+      code(
+        RB_EXTS,
+        "Test",
+        /<\s*(?:Minitest::Test|ActiveSupport::TestCase|ActionDispatch::IntegrationTest|ActionController::TestCase)\b/,
+        "Minitest",
+      ),
+    ],
+  },
+  {
+    id: "phpunit",
+    declaredCounts: true,
+    deps: ["composer:phpunit/phpunit"],
+    uses: [
+      named(["phpunit.xml", "phpunit.xml.dist"], "", undefined, "PHPUnit config"),
+      code(
+        PHP_EXTS,
+        "TestCase",
+        /extends\s+(?:\\?PHPUnit\\Framework\\)?TestCase\b/,
+        "PHPUnit test case",
+      ),
+    ],
+  },
+  { id: "pest", declaredCounts: true, deps: ["composer:pestphp/pest"] },
+  {
+    id: "xunit",
+    declaredCounts: true,
+    deps: ["nuget:xunit", "nuget:xunit.v3"],
+    uses: [csUsing("Xunit")],
+  },
+  { id: "nunit", declaredCounts: true, deps: ["nuget:nunit"], uses: [csUsing("NUnit.Framework")] },
+  {
+    id: "mstest",
+    declaredCounts: true,
+    deps: ["nuget:mstest.testframework", "nuget:mstest"],
+    uses: [csUsing("Microsoft.VisualStudio.TestTools.UnitTesting")],
+  },
+  { id: "cargo-test", uses: [code(["rs"], "#[", /#\[(?:tokio::)?test\]/, "Rust test")] },
+];
+
+const frameworks = compileRules(FRAMEWORK_RULES);
+
+export const testsDetector: Detector = {
+  id: "signals/tests",
+  detect(ctx) {
+    const verdicts = classifyTestFiles(ctx);
+    const real = verdicts.filter((v) => v.real);
+    const realEvidence = real
+      .slice(0, MAX_EVIDENCE)
+      .map((v) => evidence(v.file, v.at, "test with assertions"));
+    return {
+      signals: {
+        tests:
+          real.length > 0
+            ? { value: true, evidence: realEvidence }
+            : { value: false, evidence: [] },
+        test_files: { value: real.length, evidence: realEvidence },
+        test_frameworks: listSignal(foundEvidence(runRules(ctx, frameworks, ["app", "test"]))),
+      },
+    };
+  },
+};
+
+// ---------------------------------------------------------------------------------------------
+// Tests that exercise HTTP endpoints (the lead derives api_tests from these).
+
+interface ApiCallPattern {
+  readonly exts: readonly string[];
+  /** the file must contain one of these before the pattern runs */
+  readonly when: readonly string[];
+  /** global regex */
+  readonly re: RegExp;
+  /** method and literal path (undefined when not a literal) of a match */
+  readonly read: (m: RegExpExecArray) => readonly [string, string | undefined];
+  readonly applies?: (file: SourceFile) => boolean;
+}
+
+const METHOD_WORDS = ["options", "delete", "patch", "post", "head", "get", "put"] as const;
+
+/** GET from get, getJson, GetAsync, getForEntity, GetFromJsonAsync; ANY when unclear. */
+export function methodFromName(name: string): string {
+  const lower = name.toLowerCase();
+  const word = METHOD_WORDS.find((w) => lower.startsWith(w));
+  return word === undefined ? "ANY" : word.toUpperCase();
+}
+
+const byName =
+  (methodGroup: number, pathGroup: number) =>
+  (m: RegExpExecArray): readonly [string, string | undefined] => [
+    methodFromName(m[methodGroup] ?? ""),
+    m[pathGroup],
+  ];
+
+const HTTP_VERB = "get|post|put|patch|delete|head|options";
+
+const API_CALLS: readonly ApiCallPattern[] = [
+  {
+    // supertest: request(app).get('/x'), request(app.getHttpServer()).post('/x'), agent.get('/x')
+    exts: JS_EXTS,
+    when: ["supertest"],
+    re: new RegExp(`\\.(${HTTP_VERB})\\s*\\(\\s*(['"\`])(/[^'"\`]*)\\2`, "g"),
+    read: byName(1, 3),
+  },
+  {
+    exts: JS_EXTS,
+    when: ["request("],
+    re: new RegExp(
+      `\\brequest\\s*\\((?:[^()]|\\([^()]*\\))*\\)\\s*\\.(${HTTP_VERB})\\s*\\(\\s*(?:(['"\`])([^'"\`]*)\\2)?`,
+      "g",
+    ),
+    read: byName(1, 3),
+    // supertest files are covered, call by call, by the pattern above
+    applies: (f) => !f.text.includes("supertest"),
+  },
+  {
+    // Fastify / light-my-request: app.inject({ method: 'POST', url: '/x' })
+    exts: JS_EXTS,
+    when: [".inject("],
+    re: /\.inject\s*\(\s*\{([\s\S]{0,400}?)\}\s*\)/g,
+    read: (m) => {
+      const body = m[1] ?? "";
+      const method = /\bmethod\s*:\s*['"`](\w+)['"`]/.exec(body)?.[1] ?? "GET";
+      const url = /\b(?:url|path)\s*:\s*['"`]([^'"`]*)['"`]/.exec(body)?.[1];
+      return [method.toUpperCase(), url];
+    },
+  },
+  {
+    exts: JS_EXTS,
+    when: [".inject()"],
+    re: new RegExp(
+      `\\.inject\\(\\)\\s*\\.(${HTTP_VERB})\\s*\\(\\s*(?:(['"\`])([^'"\`]*)\\2)?`,
+      "g",
+    ),
+    read: byName(1, 3),
+  },
+  {
+    // Hono: app.request('/x', { method: 'POST' })
+    exts: JS_EXTS,
+    when: [".request("],
+    re: /\bapp\.request\s*\(\s*(['"`])(\/[^'"`]*)\1(?:\s*,\s*\{[\s\S]{0,200}?\bmethod\s*:\s*['"`](\w+)['"`])?/g,
+    read: (m) => [(m[3] ?? "GET").toUpperCase(), m[2]],
+  },
+  {
+    // Django/DRF test client, Flask test client, FastAPI/Starlette TestClient, httpx AsyncClient
+    exts: PY_EXTS,
+    when: ["client"],
+    re: new RegExp(
+      `\\b(?:self\\.)?(?:api_|test_|async_|auth_|admin_|authed_|app\\.test_)?client(?:\\(\\))?\\.(${HTTP_VERB})\\s*\\(\\s*(?:f?(['"])(/[^'"]*)\\2)?`,
+      "gi",
+    ),
+    read: byName(1, 3),
+  },
+  {
+    exts: JVM_EXTS,
+    when: ["perform("],
+    re: new RegExp(
+      `\\bperform\\s*\\(\\s*(?:MockMvcRequestBuilders\\.)?(${HTTP_VERB}|multipart)\\s*\\(\\s*(?:"([^"]*)")?`,
+      "g",
+    ),
+    read: (m) => [m[1] === "multipart" ? "POST" : methodFromName(m[1] ?? ""), m[2]],
+  },
+  {
+    exts: JVM_EXTS,
+    when: ["TestRestTemplate"],
+    re: /\.(getForEntity|getForObject|postForEntity|postForObject|postForLocation|put|delete|patchForObject|exchange)\s*\(\s*(?:"([^"]*)")?/g,
+    read: (m) => [methodFromName(m[1] ?? ""), m[2]],
+  },
+  {
+    exts: JVM_EXTS,
+    when: ["WebTestClient"],
+    re: new RegExp(`\\.(${HTTP_VERB})\\s*\\(\\s*\\)\\s*\\.uri\\s*\\(\\s*(?:"([^"]*)")?`, "g"),
+    read: byName(1, 2),
+  },
+  {
+    exts: JVM_EXTS,
+    when: ["restassured", "RestAssured"],
+    re: new RegExp(`\\.when\\s*\\(\\s*\\)\\s*\\.(${HTTP_VERB})\\s*\\(\\s*(?:"([^"]*)")?`, "g"),
+    read: byName(1, 2),
+  },
+  {
+    exts: GO_EXTS,
+    when: ["httptest"],
+    re: /\b(?:httptest\.NewRequest|http\.NewRequest)(?:WithContext)?\s*\(\s*(?:\w+\s*,\s*)?(?:http\.Method(\w+)|"(\w+)")\s*,\s*(?:"([^"]*)"|\w+\.URL\s*\+\s*"([^"]*)")?/g,
+    read: (m) => [methodFromName(m[1] ?? m[2] ?? ""), m[3] ?? m[4]],
+  },
+  {
+    // Rails request, controller and integration tests
+    exts: RB_EXTS,
+    when: [
+      "get ",
+      "post ",
+      "put ",
+      "patch ",
+      "delete ",
+      "get(",
+      "post(",
+      "patch(",
+      "put(",
+      "delete(",
+    ],
+    re: new RegExp(
+      `^\\s*(${HTTP_VERB})\\s*\\(?\\s*(?:(['"])([^'"]*)\\2|\\w+_(?:path|url)\\b)`,
+      "gm",
+    ),
+    read: byName(1, 3),
+    applies: (f) =>
+      /(^|\/)(spec\/(requests|controllers|api|integration)|test\/(controllers|integration))\//.test(
+        f.path,
+      ) ||
+      f.text.includes("type: :request") ||
+      f.text.includes("IntegrationTest"),
+  },
+  {
+    exts: PHP_EXTS,
+    when: ["Json(", "->get(", "->post(", "->put(", "->patch(", "->delete(", "->json("],
+    re: /(?:\$this->|\bthis\(\)->|(?<![\w>$]))(getJson|postJson|putJson|patchJson|deleteJson|get|post|put|patch|delete|json)\s*\(\s*(?:(['"])([^'"]*)\2)?(?:\s*,\s*(['"])([^'"]*)\4)?/g,
+    read: (m) =>
+      m[1] === "json" ? [(m[3] ?? "ANY").toUpperCase(), m[5]] : [methodFromName(m[1] ?? ""), m[3]],
+    applies: (f) => /extends\s+\w*TestCase\b|\buses\s*\(/.test(f.text),
+  },
+  {
+    exts: CS_EXTS,
+    when: ["WebApplicationFactory", "TestServer"],
+    re: /\.(GetAsync|PostAsync|PutAsync|DeleteAsync|PatchAsync|GetFromJsonAsync|PostAsJsonAsync|PutAsJsonAsync|PatchAsJsonAsync|GetStringAsync)\s*\(\s*(?:\$?"([^"]*)")?/g,
+    read: (m) => [methodFromName(m[1] ?? ""), m[2]],
+  },
+];
+
+const API_EXTS = new Set(API_CALLS.flatMap((p) => p.exts));
+
+/**
+ * Calls in test code that exercise the app's own HTTP endpoints, with "METHOD /path" notes when
+ * the path is a literal. HTTP client calls to other services (axios, requests, RestTemplate
+ * outside a test server) are not matched: each pattern needs the test harness of its stack.
+ */
+export function findApiTestCalls(ctx: ScanContext): Evidence[] {
+  const out: Evidence[] = [];
+  const seen = new Set<string>();
+  for (const file of ctx.files) {
+    if (!API_EXTS.has(file.ext)) continue;
+    const lang = langOf(file);
+    if (lang === undefined || !isTestCandidate(file, lang)) continue;
+    for (const pattern of API_CALLS) {
+      if (!pattern.exts.includes(file.ext)) continue;
+      if (!pattern.when.some((w) => file.text.includes(w))) continue;
+      if (pattern.applies && !pattern.applies(file)) continue;
+      pattern.re.lastIndex = 0;
+      for (let m = pattern.re.exec(file.text); m !== null; m = pattern.re.exec(file.text)) {
+        const [method, path] = pattern.read(m);
+        const e = evidence(
+          file,
+          m.index,
+          path === undefined ? `${method} (path not literal)` : `${method} ${path}`,
+        );
+        // Two patterns may see the same call (a supertest chain is both); report it once.
+        const key = `${e.file}:${e.line}:${e.note ?? ""}`;
+        if (seen.has(key)) continue;
+        seen.add(key);
+        out.push(e);
+      }
+    }
+  }
+  return out;
+}
