@@ -1,0 +1,76 @@
+/**
+ * The .NET stack detector: ASP.NET Core (a Web SDK project or AspNetCore packages in a .csproj,
+ * used through WebApplication, controllers or minimal APIs), its endpoints with full paths, and
+ * whether it serves JSON: API controllers ([ApiController], ControllerBase) and minimal API
+ * endpoints do; MVC controllers that return views do not.
+ */
+import type { Endpoint, Evidence } from "../../report.js";
+import type { Detector, Findings, ScanContext } from "../../scan-context.js";
+import { evidence } from "../../scan-context.js";
+import { sortEndpoints } from "../stack-text/endpoint-list.js";
+import { FrameworkSightings } from "../stack-text/framework-finding.js";
+import { maskComments } from "../stack-text/mask-comments.js";
+import { joinUrlPath } from "../stack-text/url-path.js";
+import { controllerEndpoints } from "./aspnet-controllers.js";
+import type { CsSource } from "./aspnet-minimal-api.js";
+import { minimalApiRoutes } from "./aspnet-minimal-api.js";
+
+const WEB_PROJECT =
+  /Sdk\s*=\s*"Microsoft\.NET\.Sdk\.Web"|Include\s*=\s*"Microsoft\.AspNetCore\.[\w.]+"/;
+const USAGE =
+  /\bWebApplication\.Create(?:Builder|SlimBuilder)?\s*\(|\[ApiController\]|:\s*ControllerBase\b/;
+const HINT = /Controller|\.Map\w*\(|WebApplication/;
+const MAX_JSON_EVIDENCE = 5;
+
+export const dotnetStackDetector: Detector = {
+  id: "stack-dotnet",
+  detect(ctx: ScanContext): Findings {
+    const sightings = new FrameworkSightings();
+    const endpoints: Endpoint[] = [];
+    const json: Evidence[] = [];
+    const sources: CsSource[] = [];
+    for (const file of ctx.files) {
+      if (file.role !== "app") continue;
+      if (file.ext === "csproj") {
+        const m = WEB_PROJECT.exec(file.text);
+        if (m) sightings.declared("aspnetcore", evidence(file, m.index, m[0]));
+        continue;
+      }
+      if (file.ext !== "cs" || !HINT.test(file.text)) continue;
+      const masked = maskComments(file.text, "csharp");
+      const used = USAGE.exec(masked);
+      if (used) sightings.used("aspnetcore", evidence(file, used.index, used[0].trim()));
+      if (masked.includes("Controller")) {
+        const found = controllerEndpoints(file, masked);
+        endpoints.push(...found.endpoints);
+        json.push(...found.json);
+      }
+      if (/\.Map\w*\(/.test(masked)) sources.push({ file, masked });
+    }
+    const { routes, graph } = minimalApiRoutes(sources);
+    for (const route of routes) {
+      for (const prefix of graph.prefixes(route.node)) {
+        endpoints.push({
+          method: route.method,
+          path: joinUrlPath(prefix.path, route.path),
+          framework: "aspnetcore",
+          file: route.file.path,
+          line: route.line,
+          resolved: prefix.resolved && route.resolved,
+        });
+      }
+    }
+    if (routes[0])
+      json.push({ file: routes[0].file.path, line: routes[0].line, note: "minimal API endpoint" });
+    return {
+      frameworks: sightings.findings(() => "backend"),
+      endpoints: sortEndpoints(endpoints),
+      signals: {
+        rest_api:
+          json.length > 0 && endpoints.length > 0
+            ? { value: true, evidence: json.slice(0, MAX_JSON_EVIDENCE) }
+            : { value: false, evidence: [] },
+      },
+    };
+  },
+};

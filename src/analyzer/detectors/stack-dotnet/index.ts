@@ -1,0 +1,1 @@
+export { dotnetStackDetector } from "./dotnet-stack-detector.js";

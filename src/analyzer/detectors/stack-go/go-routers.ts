@@ -1,0 +1,410 @@
+/**
+ * Go HTTP routers and their routes: net/http ServeMux (with Go 1.22 "METHOD /path" patterns),
+ * Gin, Echo, Chi and gorilla/mux. Routers are followed through variables, groups, Chi's
+ * Route/Group closures and Mount, http.StripPrefix, struct fields, functions that take a router
+ * parameter, and functions that build and return one, across all files of the repository.
+ * Only calls on a known router count, so an HTTP client (`http.Get`, `client.Get`) is never a route.
+ */
+import type { HttpMethod } from "../../report.js";
+import type { SourceFile } from "../../scan-context.js";
+import { lineAt } from "../../scan-context.js";
+import { matchBracket, splitTopLevel } from "../stack-text/brackets.js";
+import { httpVerb } from "../stack-text/endpoint-list.js";
+import type { RouterNode } from "../stack-text/prefix-graph.js";
+import { PrefixGraph } from "../stack-text/prefix-graph.js";
+import { stringLiteral } from "../stack-text/string-literal.js";
+import { unresolvedPiece } from "../stack-text/url-path.js";
+
+export interface GoSource {
+  readonly file: SourceFile;
+  readonly masked: string;
+}
+
+export interface GoRoute {
+  readonly node: RouterNode;
+  readonly method: HttpMethod;
+  readonly path: string;
+  readonly resolved: boolean;
+  readonly file: SourceFile;
+  readonly line: number;
+}
+
+interface FuncInfo {
+  readonly name: string;
+  /** the receiver's type for a method (`usersResource` in `func (rs usersResource) Routes()`) */
+  readonly receiverType: string | null;
+  readonly source: GoSource;
+  readonly params: ReadonlyMap<string, RouterNode>;
+  readonly returned: RouterNode | null;
+  readonly paramOrder: readonly (RouterNode | null)[];
+  readonly bodyStart: number;
+  readonly bodyEnd: number;
+}
+
+/** Parameter and field types that are routers, with the framework and whether they are a root. */
+const ROUTER_TYPES: readonly [RegExp, string, boolean][] = [
+  [/^\*gin\.Engine$/, "gin", true],
+  [/^(\*gin\.RouterGroup|gin\.IRouter|gin\.IRoutes)$/, "gin", false],
+  [/^\*echo\.Echo$/, "echo", true],
+  [/^\*echo\.Group$/, "echo", false],
+  [/^(chi\.Router|\*chi\.Mux)$/, "chi", false],
+  [/^\*http\.ServeMux$/, "net-http", false],
+  [/^\*mux\.Router$/, "gorilla-mux", false],
+];
+const RETURNS_ROUTER =
+  /^\s*\(?\s*(\*gin\.Engine|\*gin\.RouterGroup|\*echo\.Echo|chi\.Router|\*chi\.Mux|http\.Handler|\*http\.ServeMux|\*mux\.Router)\b/;
+const CONSTRUCTORS: readonly [RegExp, string][] = [
+  [/^gin\.(?:Default|New)\(\s*\)$/, "gin"],
+  [/^echo\.New\(\s*\)$/, "echo"],
+  [/^chi\.(?:NewRouter|NewMux)\(\s*\)$/, "chi"],
+  [/^http\.NewServeMux\(\s*\)$/, "net-http"],
+  [/^mux\.NewRouter\(\s*\)$/, "gorilla-mux"],
+];
+const FUNC_DECL =
+  /^func\s*(?:\(\s*(?:\w+\s+)?\*?\s*([\w.]+)(?:\[[^\]]*\])?\s*\)\s*)?(\w+)\s*(?:\[[^\]]*\]\s*)?\(/gm;
+const UPPER_VERBS = new Set(["GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "OPTIONS"]);
+const TITLE_VERBS = new Set(["Get", "Post", "Put", "Patch", "Delete", "Head", "Options"]);
+/** a call `recv.Name(` or `Name(`, a `return x`, or an assignment `x := …` / `s.f = …` */
+const CALL =
+  /(&?[A-Za-z_][\w.]*(?:\{[^{}\n]*\})?)\.(\w+)\s*\(|(?<![\w.])()(\w+)\s*\(|\b(?:return)\s+([A-Za-z_][\w.]*)\s*$|(?:^|[^\w.])([A-Za-z_][\w.]*)\s*:?=\s*(?!=)|[{,]\s*(\w+):\s*(?=[A-Za-z_][\w.]*\()/gm;
+const CLOSURE =
+  /([A-Za-z_][\w.]*)\.(Route|Group)\(\s*(?:("[^"\n]*"|`[^`]*`)\s*,\s*)?func\s*\(\s*(\w+)\s+[\w.*]+\s*\)\s*\{/y;
+const STRUCT_FIELD = /^[ \t]+(\w+)[ \t]+(\*?[\w.]+)[ \t]*(?:`[^`]*`)?[ \t]*$/gm;
+
+export class GoRouterScan {
+  private readonly graph = new PrefixGraph();
+  private readonly funcs = new Map<string, FuncInfo[]>();
+  private readonly fields = new Map<string, RouterNode>();
+  private readonly defaultMux = this.graph.node("constructed", "net-http");
+  private readonly routes: GoRoute[] = [];
+
+  constructor(private readonly sources: readonly GoSource[]) {}
+
+  run(): { routes: GoRoute[]; graph: PrefixGraph } {
+    for (const source of this.sources) this.collectFunctions(source);
+    for (const f of [...this.funcs.values()].flat()) {
+      const env = new Map(f.params);
+      this.scope(f.source, f.bodyStart, f.bodyEnd, env, f);
+    }
+    return { routes: this.routes, graph: this.graph };
+  }
+
+  private collectFunctions(source: GoSource): void {
+    const { masked } = source;
+    // Struct fields typed as routers, so `s.router.GET(...)` in a method is known to be a route.
+    for (const m of masked.matchAll(STRUCT_FIELD)) {
+      const type = routerType(m[2] as string);
+      if (type && !this.fields.has(m[1] as string)) {
+        this.fields.set(
+          m[1] as string,
+          this.graph.node(type.root ? "constructed" : "bound", type.framework),
+        );
+      }
+    }
+    for (const m of masked.matchAll(FUNC_DECL)) {
+      const open = m.index + m[0].length - 1;
+      const close = matchBracket(masked, open);
+      if (close === -1) continue;
+      const bodyOpen = masked.indexOf("{\n", close);
+      if (bodyOpen === -1) continue;
+      const bodyClose = matchBracket(masked, bodyOpen);
+      if (bodyClose === -1) continue;
+      const params = new Map<string, RouterNode>();
+      const order: (RouterNode | null)[] = [];
+      for (const param of splitTopLevel(masked.slice(open + 1, close))) {
+        const pm = /^(\w+)\s+(.+)$/.exec(param);
+        const type = pm ? routerType((pm[2] as string).trim()) : null;
+        const node = type
+          ? this.graph.node(type.root ? "constructed" : "bound", type.framework)
+          : null;
+        if (pm && node) params.set(pm[1] as string, node);
+        order.push(node);
+      }
+      const returns = RETURNS_ROUTER.test(masked.slice(close + 1, bodyOpen));
+      const name = m[2] as string;
+      const list = this.funcs.get(name) ?? [];
+      this.funcs.set(name, list);
+      list.push({
+        name,
+        receiverType: m[1] ?? null,
+        source,
+        params,
+        paramOrder: order,
+        returned: returns ? this.graph.node("returned") : null,
+        bodyStart: bodyOpen + 1,
+        bodyEnd: bodyClose,
+      });
+    }
+  }
+
+  /** Walks one function body or closure body in order; closures nested in it get their own scope. */
+  private scope(
+    source: GoSource,
+    start: number,
+    end: number,
+    env: Map<string, RouterNode>,
+    fn: FuncInfo | null,
+  ): void {
+    const masked = source.masked;
+    const text = masked.slice(start, end);
+    let skipUntil = -1;
+    for (const m of text.matchAll(CALL)) {
+      if (m.index < skipUntil) continue;
+      const at = start + m.index;
+      if (m[2] === "Route" || m[2] === "Group") {
+        CLOSURE.lastIndex = m.index;
+        const c = CLOSURE.exec(text);
+        if (c) {
+          const braceAt = start + c.index + c[0].length - 1;
+          const braceEnd = matchBracket(masked, braceAt);
+          if (braceEnd === -1) continue;
+          skipUntil = braceEnd - start;
+          const parent = this.lookup(c[1] as string, env);
+          if (!parent) continue;
+          const child = this.graph.node("bound");
+          const path = c[3] === undefined ? { value: "", resolved: true } : pathValue(c[3]);
+          this.graph.link(parent, child, path.value, path.resolved);
+          const inner = new Map(env);
+          inner.set(c[4] as string, child);
+          this.scope(source, braceAt + 1, braceEnd, inner, null);
+          continue;
+        }
+      }
+      if (m[5] !== undefined) {
+        const node = this.lookup(m[5], env);
+        if (node && fn?.returned) this.graph.link(fn.returned, node);
+      } else if (m[6] !== undefined) {
+        const rhs = statementFrom(text, m.index + m[0].length);
+        const node = this.exprNode(rhs, env);
+        if (node) this.assign(m[6], node, env);
+      } else if (m[7] !== undefined) {
+        // A field set in a composite literal: &server{router: gin.Default()}.
+        const node = this.exprNode(
+          statementFrom(text, m.index + m[0].length).replace(/,\s*$/, ""),
+          env,
+        );
+        if (node) this.assign(`.${m[7]}`, node, env);
+      } else {
+        const open = start + m.index + m[0].length - 1;
+        const close = matchBracket(masked, open);
+        if (close === -1) continue;
+        const receiver = m[1] ?? m[3] ?? "";
+        const name = (m[2] ?? m[4]) as string;
+        this.call(source, receiver, name, masked.slice(open + 1, close), close, at, env);
+      }
+    }
+  }
+
+  private call(
+    source: GoSource,
+    receiver: string,
+    name: string,
+    argText: string,
+    close: number,
+    at: number,
+    env: Map<string, RouterNode>,
+  ): void {
+    const args = splitTopLevel(argText);
+    const node =
+      receiver === "http" ? this.defaultMux : receiver === "" ? null : this.lookup(receiver, env);
+    if (node) {
+      const framework = this.graph.framework(node);
+      const route = routeOf(framework, name, args, source.masked.slice(close + 1, close + 200));
+      if (route) {
+        for (const method of route.methods) {
+          this.routes.push({
+            node,
+            method,
+            path: route.path,
+            resolved: route.resolved,
+            file: source.file,
+            line: lineAt(source.masked, at),
+          });
+        }
+        const strip =
+          name === "Handle"
+            ? /^http\.StripPrefix\(\s*("[^"]*")\s*,\s*([\s\S]+)\)$/.exec(args[1] ?? "")
+            : null;
+        if (strip) {
+          const child = this.exprNode(strip[2] as string, env);
+          const path = pathValue(strip[1] as string);
+          if (child) this.graph.link(node, child, path.value, path.resolved);
+          this.routes.pop();
+        }
+        return;
+      }
+      if (name === "Mount" && args.length === 2) {
+        const child = this.exprNode(args[1] as string, env);
+        const path = pathValue(args[0] as string);
+        if (child) this.graph.link(node, child, path.value, path.resolved);
+        return;
+      }
+    }
+    // A function or method that takes a router: the argument's prefixes flow into the parameter.
+    const { callees, certain } = this.callees(receiver, name, env);
+    for (const callee of callees) {
+      callee.paramOrder.forEach((param, i) => {
+        const arg = args[i];
+        if (!param || arg === undefined) return;
+        const from = this.exprNode(arg, env);
+        if (from) this.graph.link(from, param, "", certain);
+      });
+    }
+  }
+
+  /**
+   * The functions a call may reach. `T{}.Routes()` names its type; a plain `Setup(r)` or
+   * `routes.Setup(r)` is a function; `h.Routes()` on an unknown variable is every method of
+   * that name, and then not certain (two handlers both with Routes() must not swap prefixes).
+   */
+  private callees(
+    receiver: string,
+    name: string,
+    env: ReadonlyMap<string, RouterNode>,
+  ): { callees: FuncInfo[]; certain: boolean } {
+    const all = this.funcs.get(name) ?? [];
+    const literalType = /^&?([A-Za-z_]\w*)\{/.exec(receiver);
+    if (literalType)
+      return { callees: all.filter((f) => f.receiverType === literalType[1]), certain: true };
+    const functions = all.filter((f) => f.receiverType === null);
+    if (
+      receiver === "" ||
+      (!env.has(receiver) && !receiver.includes(".") && functions.length > 0)
+    ) {
+      return { callees: functions, certain: functions.length === 1 };
+    }
+    const methods = all.filter((f) => f.receiverType !== null);
+    return { callees: methods, certain: methods.length === 1 };
+  }
+
+  private assign(name: string, node: RouterNode, env: Map<string, RouterNode>): void {
+    if (name.includes(".")) {
+      const field = name.slice(name.lastIndexOf(".") + 1);
+      const existing = this.fields.get(field);
+      if (existing) this.graph.link(node, existing);
+      else this.fields.set(field, node);
+    } else {
+      env.set(name, node);
+    }
+  }
+
+  private lookup(name: string, env: ReadonlyMap<string, RouterNode>): RouterNode | null {
+    const local = env.get(name);
+    if (local) return local;
+    if (!name.includes(".")) return null;
+    return this.fields.get(name.slice(name.lastIndexOf(".") + 1)) ?? null;
+  }
+
+  /** The router an expression evaluates to, or null when it is not (known to be) a router. */
+  private exprNode(raw: string, env: Map<string, RouterNode>): RouterNode | null {
+    const expr = raw.trim().replace(/^&/, "");
+    for (const [pattern, framework] of CONSTRUCTORS) {
+      if (pattern.test(expr)) return this.graph.node("constructed", framework);
+    }
+    const group = /^([A-Za-z_][\w.]*)\.Group\(\s*("[^"]*"|`[^`]*`|[^,)]+)\s*(?:,[\s\S]*)?\)$/.exec(
+      expr,
+    );
+    const prefix = /^([A-Za-z_][\w.]*)\.PathPrefix\(\s*("[^"]*"|[^)]+)\)\.Subrouter\(\s*\)$/.exec(
+      expr,
+    );
+    const sub = group ?? prefix;
+    if (sub) {
+      const parent = this.lookup(sub[1] as string, env);
+      if (!parent) return null;
+      const child = this.graph.node("bound");
+      const path = pathValue(sub[2] as string);
+      this.graph.link(parent, child, path.value, path.resolved);
+      return child;
+    }
+    const with_ = /^([A-Za-z_][\w.]*)\.With\(/.exec(expr);
+    if (with_) return this.lookup(with_[1] as string, env);
+    const call = /^(?:(&?[A-Za-z_][\w.]*(?:\{[^{}]*\})?)\.)?(\w+)\([\s\S]*\)$/.exec(expr);
+    if (call) {
+      const { callees, certain } = this.callees(call[1] ?? "", call[2] as string, env);
+      const returned = callees.map((f) => f.returned).filter((n): n is RouterNode => n !== null);
+      if (returned.length === 1 && certain) return returned[0] as RouterNode;
+      if (returned.length === 0) return null;
+      const joint = this.graph.node("bound");
+      for (const r of returned) this.graph.link(joint, r, "", false);
+      return joint;
+    }
+    return /^[A-Za-z_][\w.]*$/.test(expr) ? this.lookup(expr, env) : null;
+  }
+}
+
+function routerType(type: string): { framework: string; root: boolean } | null {
+  for (const [pattern, framework, root] of ROUTER_TYPES) {
+    if (pattern.test(type)) return { framework, root };
+  }
+  return null;
+}
+
+/** The rest of the statement that starts at `from` (to the line end, or a balanced call). */
+function statementFrom(text: string, from: number): string {
+  let depth = 0;
+  for (let i = from; i < text.length; i++) {
+    const c = text[i];
+    if (c === "(" || c === "{" || c === "[") depth++;
+    else if (c === ")" || c === "}" || c === "]") depth--;
+    else if (c === "\n" && depth <= 0) return text.slice(from, i);
+    if (depth < 0) return text.slice(from, i);
+  }
+  return text.slice(from);
+}
+
+function pathValue(expr: string): { value: string; resolved: boolean } {
+  const literal = stringLiteral(expr);
+  return literal === null
+    ? { value: unresolvedPiece(expr), resolved: false }
+    : { value: literal, resolved: true };
+}
+
+interface RouteCall {
+  readonly methods: HttpMethod[];
+  readonly path: string;
+  readonly resolved: boolean;
+}
+
+/** Reads one route registration, by the router's framework and the method called on it. */
+function routeOf(
+  framework: string | null,
+  name: string,
+  args: readonly string[],
+  after: string,
+): RouteCall | null {
+  const withPath = (methods: HttpMethod[], expr: string | undefined): RouteCall | null => {
+    if (expr === undefined) return null;
+    const p = pathValue(expr);
+    return { methods, path: p.value, resolved: p.resolved };
+  };
+  const literalMethods = (expr: string | undefined): HttpMethod[] =>
+    [...(expr ?? "").matchAll(/"([A-Za-z]+)"|http\.Method([A-Z][a-z]+)/g)]
+      .map((m) => httpVerb((m[1] ?? m[2]) as string))
+      .filter((v): v is HttpMethod => v !== null);
+
+  if ((framework === "gin" || framework === "echo") && UPPER_VERBS.has(name))
+    return withPath([name as HttpMethod], args[0]);
+  if ((framework === "gin" || framework === "echo") && name === "Any")
+    return withPath(["ANY"], args[0]);
+  if (framework === "gin" && name === "Handle") return withPath(literalMethods(args[0]), args[1]);
+  if (framework === "echo" && (name === "Match" || name === "Add"))
+    return withPath(literalMethods(args[0]), args[1]);
+  if (framework === "chi" && TITLE_VERBS.has(name))
+    return withPath([name.toUpperCase() as HttpMethod], args[0]);
+  if (framework === "chi" && (name === "Method" || name === "MethodFunc"))
+    return withPath(literalMethods(args[0]), args[1]);
+  if (name !== "HandleFunc" && name !== "Handle") return null;
+  if (framework === "chi") return withPath(["ANY"], args[0]);
+  if (framework === "gorilla-mux") {
+    const methods = /^\s*\.Methods\(([^)]*)\)/.exec(after);
+    const list = methods ? literalMethods(methods[1]) : [];
+    return withPath(list.length > 0 ? list : ["ANY"], args[0]);
+  }
+  // net/http: Go 1.22 patterns are "[METHOD ][HOST]/path".
+  const literal = args[0] === undefined ? null : stringLiteral(args[0]);
+  if (literal === null) return withPath(["ANY"], args[0]);
+  const pattern = /^(?:([A-Z]+)\s+)?[^/\s]*(\/.*)$/.exec(literal.trim());
+  if (!pattern) return withPath(["ANY"], args[0]);
+  const verb = pattern[1] === undefined ? "ANY" : httpVerb(pattern[1]);
+  return verb === null ? null : { methods: [verb], path: pattern[2] as string, resolved: true };
+}

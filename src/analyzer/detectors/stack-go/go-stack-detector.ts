@@ -1,0 +1,85 @@
+/**
+ * The Go stack detector: Gin, Echo, Chi, gorilla/mux and the standard library's net/http, their
+ * endpoints with full paths, and whether the application writes JSON responses.
+ *
+ * net/http is the standard library, so it is never "declared"; it is reported (id `net-http`)
+ * only when the application registers handlers on a ServeMux, which is what makes it a web
+ * framework in use rather than an import for an HTTP client.
+ */
+import type { Endpoint, Evidence } from "../../report.js";
+import type { Detector, Findings, ScanContext } from "../../scan-context.js";
+import { evidence } from "../../scan-context.js";
+import { sortEndpoints } from "../stack-text/endpoint-list.js";
+import { FrameworkSightings } from "../stack-text/framework-finding.js";
+import { maskComments } from "../stack-text/mask-comments.js";
+import { joinUrlPath } from "../stack-text/url-path.js";
+import type { GoSource } from "./go-routers.js";
+import { GoRouterScan } from "./go-routers.js";
+
+const MODULES: readonly [string, RegExp][] = [
+  ["gin", /github\.com\/gin-gonic\/gin\b/],
+  ["echo", /github\.com\/labstack\/echo(?:\/v\d+)?\b/],
+  ["chi", /github\.com\/go-chi\/chi(?:\/v\d+)?\b/],
+  ["gorilla-mux", /github\.com\/gorilla\/mux\b/],
+];
+const WEB_HINT = /"net\/http"|gin-gonic|labstack\/echo|go-chi\/chi|gorilla\/mux/;
+/** Writing a JSON body in each router's idiom. */
+const JSON_WRITE =
+  /\b\w+\.(?:JSON|IndentedJSON|JSONPretty|SecureJSON|PureJSON)\s*\(|json\.NewEncoder\(\s*w\s*\)\.Encode|render\.JSON\s*\(|Header\(\)\.Set\(\s*"Content-Type"\s*,\s*"application\/json/;
+const MAX_JSON_EVIDENCE = 5;
+
+export const goStackDetector: Detector = {
+  id: "stack-go",
+  detect(ctx: ScanContext): Findings {
+    const sightings = new FrameworkSightings();
+    const sources: GoSource[] = [];
+    const json: Evidence[] = [];
+    for (const file of ctx.files) {
+      if (file.role !== "app") continue;
+      if (file.name === "go.mod") {
+        for (const [id, pattern] of MODULES) {
+          const m = pattern.exec(file.text);
+          if (m) sightings.declared(id, evidence(file, m.index, m[0]));
+        }
+        continue;
+      }
+      if (file.ext !== "go" || !WEB_HINT.test(file.text)) continue;
+      const masked = maskComments(file.text, "go");
+      for (const [id, pattern] of MODULES) {
+        const m = new RegExp(`"${pattern.source}`).exec(masked);
+        if (m) sightings.used(id, evidence(file, m.index, "import"));
+      }
+      const write = JSON_WRITE.exec(masked);
+      if (write) json.push(evidence(file, write.index, write[0].trim()));
+      sources.push({ file, masked });
+    }
+
+    const { routes, graph } = new GoRouterScan(sources).run();
+    const endpoints: Endpoint[] = [];
+    for (const route of routes) {
+      const framework = graph.framework(route.node) ?? "net-http";
+      if (framework === "net-http")
+        sightings.used("net-http", { file: route.file.path, line: route.line });
+      for (const prefix of graph.prefixes(route.node)) {
+        endpoints.push({
+          method: route.method,
+          path: joinUrlPath(prefix.path, route.path),
+          framework,
+          file: route.file.path,
+          line: route.line,
+          resolved: prefix.resolved && route.resolved,
+        });
+      }
+    }
+    return {
+      frameworks: sightings.findings(() => "backend"),
+      endpoints: sortEndpoints(endpoints),
+      signals: {
+        rest_api:
+          json.length > 0 && endpoints.length > 0
+            ? { value: true, evidence: json.slice(0, MAX_JSON_EVIDENCE) }
+            : { value: false, evidence: [] },
+      },
+    };
+  },
+};

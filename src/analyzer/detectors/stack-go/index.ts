@@ -1,0 +1,1 @@
+export { goStackDetector } from "./go-stack-detector.js";

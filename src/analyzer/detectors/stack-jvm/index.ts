@@ -1,0 +1,1 @@
+export { jvmStackDetector } from "./jvm-stack-detector.js";

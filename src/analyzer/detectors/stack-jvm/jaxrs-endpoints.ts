@@ -1,0 +1,93 @@
+/**
+ * JAX-RS resources (Jersey, RESTEasy, Quarkus, CXF): class @Path + method @GET/@POST/… with an
+ * optional method @Path, under the application's @ApplicationPath. MicroProfile REST client
+ * interfaces (@RegisterRestClient) use the same annotations to call services and are skipped.
+ * Retrofit's `@GET("users")` takes an argument, JAX-RS's `@GET` never does, which tells them apart.
+ */
+import type { Endpoint, Evidence, HttpMethod } from "../../report.js";
+import type { SourceFile } from "../../scan-context.js";
+import { evidence } from "../../scan-context.js";
+import { splitTopLevel } from "../stack-text/brackets.js";
+import { joinUrlPath } from "../stack-text/url-path.js";
+import { annotationPaths } from "./annotation-paths.js";
+import type { Annotation, Declarations } from "./java-declarations.js";
+import { annotationArgs } from "./java-declarations.js";
+import type { ConstantTable, ResolvedString } from "./jvm-constants.js";
+
+const VERBS: Record<string, HttpMethod> = {
+  GET: "GET",
+  POST: "POST",
+  PUT: "PUT",
+  PATCH: "PATCH",
+  DELETE: "DELETE",
+  HEAD: "HEAD",
+  OPTIONS: "OPTIONS",
+};
+
+export interface JaxRsFileResult {
+  readonly endpoints: Endpoint[];
+  readonly json: Evidence[];
+}
+
+export function jaxRsEndpoints(
+  file: SourceFile,
+  decls: Declarations,
+  constants: ConstantTable,
+  applicationPath: ResolvedString,
+): JaxRsFileResult {
+  const endpoints: Endpoint[] = [];
+  const json: Evidence[] = [];
+  for (const member of decls.members) {
+    const verb = member.annotations.find((a) => a.name in VERBS && a.args === null);
+    if (!verb) continue;
+    const owner = member.owner;
+    if (!owner || owner.annotations.some((a) => a.name === "RegisterRestClient")) continue;
+    const classPath = pathOf(owner.annotations, constants);
+    const methodPath = pathOf(member.annotations, constants);
+    const resolved = applicationPath.resolved && classPath.resolved && methodPath.resolved;
+    endpoints.push({
+      method: VERBS[verb.name] as HttpMethod,
+      path: joinUrlPath(applicationPath.value, classPath.value, methodPath.value),
+      framework: "jax-rs",
+      file: file.path,
+      line: evidence(file, verb.start).line,
+      resolved,
+    });
+    const produces =
+      member.annotations.find((a) => a.name === "Produces") ??
+      owner.annotations.find((a) => a.name === "Produces");
+    // Without @Produces the runtime picks JSON for entities; only an explicit page type says otherwise.
+    if (
+      !produces ||
+      !/TEXT_HTML|text\/html|TEXT_PLAIN|text\/plain/.test(produces.args ?? "") ||
+      /JSON|json/.test(produces.args ?? "")
+    ) {
+      json.push(evidence(file, verb.start, "returns a response body"));
+    }
+  }
+  return { endpoints, json };
+}
+
+function pathOf(list: readonly Annotation[], constants: ConstantTable): ResolvedString {
+  const path = list.find((a) => a.name === "Path");
+  if (!path) return { value: "", resolved: true };
+  const args = annotationArgs(path.args, splitTopLevel);
+  return annotationPaths(args.get("value"), constants)[0] ?? { value: "", resolved: true };
+}
+
+/** `@ApplicationPath("/api")`, or Quarkus' `quarkus.rest.path` / `quarkus.resteasy.path`. */
+export function applicationPathIn(masked: string, constants: ConstantTable): ResolvedString | null {
+  const m = /@(?:[\w.]+\.)?ApplicationPath\s*\(([^)]*)\)/.exec(masked);
+  if (!m) return null;
+  const args = annotationArgs(m[1] as string, splitTopLevel);
+  return annotationPaths(args.get("value"), constants)[0] ?? null;
+}
+
+export function quarkusRestPath(properties: string): string | null {
+  const root = /^\s*quarkus\.http\.root-path\s*=\s*(\S+)/m.exec(properties);
+  const rest = /^\s*quarkus\.(?:rest|resteasy|resteasy-reactive)\.path\s*=\s*(\S+)/m.exec(
+    properties,
+  );
+  if (!root && !rest) return null;
+  return joinUrlPath(root?.[1] ?? "", rest?.[1] ?? "");
+}

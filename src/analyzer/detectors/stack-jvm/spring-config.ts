@@ -1,0 +1,129 @@
+/**
+ * The servlet prefixes Spring Boot puts in front of every mapping: `server.servlet.context-path`,
+ * `spring.mvc.servlet.path` and, for WebFlux, `spring.webflux.base-path`, read from the default
+ * (profile-less) application.properties / application.yml of each module. Profile-specific files
+ * are ignored: the report describes the application as it runs without extra configuration.
+ */
+import { parseAllDocuments } from "yaml";
+import type { ScanContext, SourceFile } from "../../scan-context.js";
+import { joinUrlPath } from "../stack-text/url-path.js";
+
+const CONFIG_NAME = /^application\.(properties|ya?ml)$/;
+const PREFIX_KEYS = [
+  "server.servlet.context-path",
+  "spring.mvc.servlet.path",
+  "spring.webflux.base-path",
+];
+
+export interface ServletPrefix {
+  readonly path: string;
+  readonly resolved: boolean;
+}
+
+interface ModuleConfig {
+  readonly moduleRoot: string;
+  readonly standardLayout: boolean;
+  readonly prefix: ServletPrefix;
+}
+
+export class SpringPrefixes {
+  private readonly configs: ModuleConfig[];
+
+  constructor(ctx: ScanContext) {
+    this.configs = ctx.files
+      .filter((f) => f.role === "app" && CONFIG_NAME.test(f.name))
+      .map((f) => ({
+        moduleRoot: moduleRoot(f.path),
+        standardLayout: f.path.includes("src/main/"),
+        prefix: readPrefix(f),
+      }));
+  }
+
+  /** The prefix for a controller file: the config of the module that holds it. */
+  forFile(path: string): ServletPrefix {
+    let best: ModuleConfig | null = null;
+    for (const c of this.configs) {
+      if (path.startsWith(c.moduleRoot) && (!best || c.moduleRoot.length > best.moduleRoot.length))
+        best = c;
+    }
+    // A lone config outside the Maven/Gradle layout is taken to serve the whole repository.
+    const only = this.configs.length === 1 ? (this.configs[0] as ModuleConfig) : null;
+    if (!best && only && !only.standardLayout) best = only;
+    return best ? best.prefix : { path: "", resolved: true };
+  }
+}
+
+function moduleRoot(path: string): string {
+  const at = path.indexOf("src/main/");
+  if (at !== -1) return path.slice(0, at);
+  const slash = path.lastIndexOf("/");
+  return slash === -1 ? "" : path.slice(0, slash + 1);
+}
+
+function readPrefix(file: SourceFile): ServletPrefix {
+  const values = file.ext === "properties" ? readProperties(file.text) : readYaml(file.text);
+  const parts: string[] = [];
+  let resolved = true;
+  for (const key of PREFIX_KEYS) {
+    const v = values.get(key);
+    if (v === undefined || v === "") continue;
+    // `${CONTEXT_PATH:/api}` comes from the environment: take the default if there is one.
+    const placeholder = /^\$\{[^:}]+(?::([^}]*))?\}$/.exec(v);
+    if (placeholder) {
+      if (placeholder[1] === undefined) resolved = false;
+      else parts.push(placeholder[1]);
+      continue;
+    }
+    parts.push(v);
+  }
+  return { path: parts.length > 0 ? joinUrlPath(...parts) : "", resolved };
+}
+
+function readProperties(text: string): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const line of text.split("\n")) {
+    const m = /^\s*([\w.-]+)\s*[=:]\s*(.*?)\s*$/.exec(line);
+    if (m && PREFIX_KEYS.includes(m[1] as string)) out.set(m[1] as string, m[2] as string);
+  }
+  return out;
+}
+
+function readYaml(text: string): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const doc of parseAllDocuments(text)) {
+    if (doc.errors.length > 0) continue;
+    const value: unknown = doc.toJS();
+    if (!isRecord(value) || isProfileDocument(value)) continue;
+    for (const key of PREFIX_KEYS) {
+      const v = lookup(value, key.split("."));
+      if (typeof v === "string") out.set(key, v.trim());
+    }
+  }
+  return out;
+}
+
+function isProfileDocument(doc: Record<string, unknown>): boolean {
+  return (
+    lookup(doc, ["spring", "config", "activate", "on-profile"]) !== undefined ||
+    // The legacy `spring.profiles: dev` marks a profile document; `spring.profiles.active` does not.
+    typeof lookup(doc, ["spring", "profiles"]) === "string"
+  );
+}
+
+/** Reads `a.b.c` from nested maps, also when some levels are written as dotted keys. */
+function lookup(node: unknown, path: readonly string[]): unknown {
+  if (path.length === 0) return node;
+  if (!isRecord(node)) return undefined;
+  for (let take = path.length; take >= 1; take--) {
+    const key = path.slice(0, take).join(".");
+    if (key in node) {
+      const found = lookup(node[key], path.slice(take));
+      if (found !== undefined) return found;
+    }
+  }
+  return undefined;
+}
+
+function isRecord(v: unknown): v is Record<string, unknown> {
+  return typeof v === "object" && v !== null && !Array.isArray(v);
+}

@@ -1,0 +1,1 @@
+export { phpStackDetector } from "./php-stack-detector.js";

@@ -1,0 +1,244 @@
+/**
+ * Laravel routes from routes/*.php: `Route::get/post/…/any/match`, `Route::resource` and
+ * `Route::apiResource` (with ->only/->except and dotted nesting), and groups through
+ * `Route::prefix(…)->…->group(function () {…})` or `Route::group(['prefix' => …], …)`, with
+ * `require __DIR__.'/x.php'` followed inside a routes file. routes/api.php gets the api prefix.
+ */
+import type { Endpoint, HttpMethod } from "../../report.js";
+import type { SourceFile } from "../../scan-context.js";
+import { lineAt } from "../../scan-context.js";
+import { matchBracket, splitTopLevel } from "../stack-text/brackets.js";
+import { httpVerb } from "../stack-text/endpoint-list.js";
+import { stringLiteral } from "../stack-text/string-literal.js";
+import { joinUrlPath, unresolvedPiece } from "../stack-text/url-path.js";
+
+type Action = "index" | "create" | "store" | "show" | "edit" | "update" | "destroy";
+const WEB_ACTIONS: readonly Action[] = [
+  "index",
+  "create",
+  "store",
+  "show",
+  "edit",
+  "update",
+  "destroy",
+];
+const API_ACTIONS: readonly Action[] = ["index", "store", "show", "update", "destroy"];
+
+interface Call {
+  readonly name: string;
+  readonly args: string;
+  readonly argsStart: number;
+}
+
+export interface PhpRouteFile {
+  readonly file: SourceFile;
+  readonly masked: string;
+}
+
+export function laravelRoutes(
+  target: PhpRouteFile,
+  prefix: string,
+  resolveRequire: (path: string) => PhpRouteFile | null,
+  depth = 0,
+): Endpoint[] {
+  const out: Endpoint[] = [];
+  walk(
+    target,
+    0,
+    target.masked.length,
+    { path: prefix, resolved: true },
+    resolveRequire,
+    depth,
+    out,
+  );
+  return out;
+}
+
+interface Prefix {
+  readonly path: string;
+  readonly resolved: boolean;
+}
+
+function walk(
+  target: PhpRouteFile,
+  start: number,
+  end: number,
+  prefix: Prefix,
+  resolveRequire: (path: string) => PhpRouteFile | null,
+  depth: number,
+  out: Endpoint[],
+): void {
+  const { masked, file } = target;
+  const pattern =
+    /Route::|\b(?:require|include)(?:_once)?\s*\(?\s*__DIR__\s*\.\s*(['"][^'"]+['"])/g;
+  pattern.lastIndex = start;
+  for (let m = pattern.exec(masked); m !== null && m.index < end; m = pattern.exec(masked)) {
+    if (m[1] !== undefined) {
+      const rel = stringLiteral(m[1]);
+      const included = rel === null || depth > 4 ? null : resolveRequire(rel);
+      if (included)
+        walk(included, 0, included.masked.length, prefix, resolveRequire, depth + 1, out);
+      continue;
+    }
+    const chain = readChain(masked, m.index + "Route::".length);
+    pattern.lastIndex = chain.end;
+    const line = lineAt(masked, m.index);
+    let groupPrefix = prefix;
+    const emit = (method: HttpMethod, path: string, resolved: boolean): void => {
+      out.push({
+        method,
+        path,
+        framework: "laravel",
+        file: file.path,
+        line,
+        resolved: resolved && groupPrefix.resolved,
+      });
+    };
+    for (const call of chain.calls) {
+      const args = splitTopLevel(call.args);
+      if (call.name === "prefix") {
+        groupPrefix = addPrefix(groupPrefix, args[0]);
+      } else if (call.name === "group") {
+        const options = args.length > 1 ? args[0] : undefined;
+        const arrayPrefix = options ? /['"]prefix['"]\s*=>\s*(['"][^'"]*['"])/.exec(options) : null;
+        if (arrayPrefix) groupPrefix = addPrefix(groupPrefix, arrayPrefix[1]);
+        const body = args[args.length - 1] ?? "";
+        const brace = body.indexOf("{");
+        if (brace !== -1) {
+          const open = call.argsStart + call.args.indexOf(body) + brace;
+          const close = matchBracket(masked, open);
+          if (close !== -1) walk(target, open + 1, close, groupPrefix, resolveRequire, depth, out);
+        } else {
+          const rel = /__DIR__\s*\.\s*(['"][^'"]+['"])/.exec(body);
+          const included = rel ? resolveRequire(stringLiteral(rel[1] as string) ?? "") : null;
+          if (included && depth < 4)
+            walk(included, 0, included.masked.length, groupPrefix, resolveRequire, depth + 1, out);
+        }
+      } else if (call.name === "resource" || call.name === "apiResource") {
+        resourceRoutes(
+          call.name === "apiResource" ? API_ACTIONS : WEB_ACTIONS,
+          args,
+          chain.calls,
+          groupPrefix,
+          emit,
+        );
+      } else if (call.name === "resources" || call.name === "apiResources") {
+        const entries = /^\[([\s\S]*)\]$/.exec((args[0] ?? "").trim());
+        for (const entry of splitTopLevel(entries?.[1] ?? "")) {
+          const [name] = entry.split("=>");
+          resourceRoutes(
+            call.name === "apiResources" ? API_ACTIONS : WEB_ACTIONS,
+            [name ?? ""],
+            [],
+            groupPrefix,
+            emit,
+          );
+        }
+      } else if (call.name === "match") {
+        const methods = [...(args[0] ?? "").matchAll(/['"](\w+)['"]/g)]
+          .map((v) => httpVerb(v[1] as string))
+          .filter((v): v is HttpMethod => v !== null);
+        const p = pathOf(groupPrefix, args[1]);
+        for (const method of methods) emit(method, p.path, p.resolved);
+      } else if (call.name === "any" || httpVerb(call.name) !== null) {
+        const p = pathOf(groupPrefix, args[0]);
+        emit(call.name === "any" ? "ANY" : (httpVerb(call.name) as HttpMethod), p.path, p.resolved);
+      }
+    }
+  }
+}
+
+function addPrefix(prefix: Prefix, expr: string | undefined): Prefix {
+  const p = pathOf(prefix, expr);
+  return { path: p.path, resolved: prefix.resolved && p.resolved };
+}
+
+function pathOf(prefix: Prefix, expr: string | undefined): { path: string; resolved: boolean } {
+  const literal = expr === undefined ? null : stringLiteral(expr);
+  if (literal === null)
+    return { path: joinUrlPath(prefix.path, unresolvedPiece(expr ?? "?")), resolved: false };
+  return { path: joinUrlPath(prefix.path, literal), resolved: true };
+}
+
+function resourceRoutes(
+  all: readonly Action[],
+  args: readonly string[],
+  chain: readonly Call[],
+  prefix: Prefix,
+  emit: (method: HttpMethod, path: string, resolved: boolean) => void,
+): void {
+  const name = args[0] === undefined ? null : stringLiteral(args[0]);
+  if (name === null) {
+    emit("ANY", joinUrlPath(prefix.path, unresolvedPiece(args[0] ?? "?")), false);
+    return;
+  }
+  // 'photos.comments' nests: /photos/{photo}/comments/{comment}.
+  const parts = name.split(".");
+  let base = prefix.path;
+  parts.slice(0, -1).forEach((p) => (base = joinUrlPath(base, p, `{${parameterName(p)}}`)));
+  const last = parts[parts.length - 1] as string;
+  const collection = joinUrlPath(base, last);
+  const member = joinUrlPath(collection, `{${parameterName(last)}}`);
+  const listed = (method: string): Set<string> | null => {
+    const call = chain.find((c) => c.name === method);
+    return call
+      ? new Set([...call.args.matchAll(/['"](\w+)['"]/g)].map((m) => m[1] as string))
+      : null;
+  };
+  const only = listed("only");
+  const except = listed("except");
+  for (const action of all) {
+    if ((only && !only.has(action)) || except?.has(action)) continue;
+    switch (action) {
+      case "index":
+        emit("GET", collection, true);
+        break;
+      case "create":
+        emit("GET", joinUrlPath(collection, "create"), true);
+        break;
+      case "store":
+        emit("POST", collection, true);
+        break;
+      case "show":
+        emit("GET", member, true);
+        break;
+      case "edit":
+        emit("GET", joinUrlPath(member, "edit"), true);
+        break;
+      case "update":
+        emit("PUT", member, true);
+        emit("PATCH", member, true);
+        break;
+      case "destroy":
+        emit("DELETE", member, true);
+        break;
+    }
+  }
+}
+
+/** Laravel's route parameter for a resource: singular, snake_case (blog-posts → blog_post). */
+function parameterName(resource: string): string {
+  const snake = resource.replace(/-/g, "_");
+  if (/ies$/.test(snake)) return snake.slice(0, -3) + "y";
+  if (/(ss|x|ch|sh)es$/.test(snake)) return snake.slice(0, -2);
+  if (/s$/.test(snake) && !/ss$/.test(snake)) return snake.slice(0, -1);
+  return snake;
+}
+
+/** Reads `name(args)->name(args)…` starting right after `Route::`. */
+function readChain(masked: string, from: number): { calls: Call[]; end: number } {
+  const calls: Call[] = [];
+  let i = from;
+  const step = /\s*(?:->\s*)?(\w+)\s*\(/y;
+  for (;;) {
+    step.lastIndex = i;
+    const m = step.exec(masked);
+    if (!m || (calls.length > 0 && !m[0].includes("->"))) break;
+    const open = i + m[0].length - 1;
+    const close = matchBracket(masked, open);
+    if (close === -1) break;
+    calls.push({ name: m[1] as string, args: masked.slice(open + 1, close), argsStart: open + 1 });
+    i = close + 1;
+  }
+  return { calls, end: i };
+}

@@ -1,0 +1,1 @@
+export { rubyStackDetector } from "./ruby-stack-detector.js";

@@ -1,0 +1,70 @@
+/**
+ * The Ruby stack detector: Rails (declared in the Gemfile, used through config/routes.rb and
+ * controllers), its routes with full paths, and whether controllers render JSON.
+ * API-only controllers (ActionController::API), `render json:`, `format.json` and jbuilder views
+ * are JSON; ERB-only apps serve pages and are not a REST API, though their routes are listed.
+ */
+import type { Endpoint, Evidence } from "../../report.js";
+import type { Detector, Findings, ScanContext } from "../../scan-context.js";
+import { evidence } from "../../scan-context.js";
+import { sortEndpoints } from "../stack-text/endpoint-list.js";
+import { FrameworkSightings } from "../stack-text/framework-finding.js";
+import { maskComments } from "../stack-text/mask-comments.js";
+import { railsRoutes } from "./rails-routes.js";
+
+const GEM_RAILS = /^\s*gem\s+["'](rails|railties)["']/m;
+const ROUTES_DRAW = /\b\w+::Application\.routes\.draw|Rails\.application\.routes\.draw/;
+const CONTROLLER = /<\s*(?:ActionController::(?:API|Base)|ApplicationController)\b/;
+const JSON_RENDER =
+  /ActionController::API\b|\brender\s*\(?\s*json:|\brender\s*\(?\s*:json\s*=>|\bformat\.json\b/;
+const MAX_JSON_EVIDENCE = 5;
+
+export const rubyStackDetector: Detector = {
+  id: "stack-ruby",
+  detect(ctx: ScanContext): Findings {
+    const sightings = new FrameworkSightings();
+    const json: Evidence[] = [];
+    const endpoints: Endpoint[] = [];
+    const apiOnly = ctx.files.some(
+      (f) =>
+        f.role === "app" &&
+        f.path.endsWith("config/application.rb") &&
+        /config\.api_only\s*=\s*true/.test(f.text),
+    );
+    for (const file of ctx.files) {
+      if (file.role !== "app") continue;
+      if (file.name === "gemfile") {
+        const m = GEM_RAILS.exec(file.text);
+        if (m)
+          sightings.declared("rails", evidence(file, m.index + m[0].indexOf("gem"), "gem rails"));
+        continue;
+      }
+      if (file.path.endsWith(".json.jbuilder")) {
+        json.push({ file: file.path, line: 0, note: "jbuilder view" });
+        continue;
+      }
+      if (file.ext !== "rb") continue;
+      if (file.path === "config/routes.rb" || file.path.endsWith("/config/routes.rb")) {
+        const masked = maskComments(file.text, "ruby");
+        const draw = ROUTES_DRAW.exec(masked);
+        if (!draw) continue;
+        sightings.used("rails", evidence(file, draw.index, "routes.draw"));
+        endpoints.push(...railsRoutes(file, masked, apiOnly));
+      } else if (file.path.includes("app/controllers/") && CONTROLLER.test(file.text)) {
+        const masked = maskComments(file.text, "ruby");
+        const render = JSON_RENDER.exec(masked);
+        if (render) json.push(evidence(file, render.index, render[0].trim()));
+      }
+    }
+    return {
+      frameworks: sightings.findings(() => "backend"),
+      endpoints: sortEndpoints(endpoints),
+      signals: {
+        rest_api:
+          json.length > 0 && endpoints.length > 0
+            ? { value: true, evidence: json.slice(0, MAX_JSON_EVIDENCE) }
+            : { value: false, evidence: [] },
+      },
+    };
+  },
+};
