@@ -6,8 +6,9 @@
 import { Command, CommanderError } from "commander";
 import { realpathSync } from "node:fs";
 import { fileURLToPath } from "node:url";
-import { DevladderError, isDevladderError } from "../errors.js";
+import { isDevladderError, type DevladderError } from "../errors.js";
 import { processIO, type CliIO } from "./cli-io.js";
+import { registerAnalyzeCommand } from "./commands/analyze.command.js";
 import { registerContentCommands } from "./commands/content.commands.js";
 import { registerPlanCommand } from "./commands/plan.command.js";
 import { toolVersion } from "./version.js";
@@ -24,13 +25,15 @@ export function buildProgram(io: CliIO): Command {
     .exitOverride();
   registerContentCommands(program, io);
   registerPlanCommand(program, io);
+  registerAnalyzeCommand(program, io);
   program.addHelpText(
     "after",
     `
 Examples:
   $ devladder roadmap --track python
   $ devladder plan --track java --hours 10 --start 2026-12-01
-  $ devladder skill rest-api-design`,
+  $ devladder skill rest-api-design
+  $ devladder analyze . --fail-under 60`,
   );
   return program;
 }

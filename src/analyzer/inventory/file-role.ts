@@ -5,11 +5,11 @@
  */
 import type { FileRole } from "../scan-context.js";
 
-const EXAMPLE_DIRS = /(^|\/)(examples?|samples?|docs?|demos?|documentation|playground)\//i;
+const EXAMPLE_DIRS = /(^|\/)(examples?|samples?|docs?|docs_src|demos?|documentation|playground)\//i;
 const TEST_DIRS =
   /(^|\/)(tests?|__tests__|__mocks__|spec|specs|e2e|testing|fixtures|testdata|src\/test)\//i;
 const TEST_FILES =
-  /(\.(test|spec|e2e-spec|e2e)\.[cm]?[jt]sx?$)|(^|\/)test_[^/]*\.py$|_test\.(py|go|rb|exs?)$|_spec\.rb$|(Test|Tests|IT|Spec)\.(java|kt|cs|php|scala|groovy)$|(^|\/)conftest\.py$/;
+  /(\.(test|spec|e2e-spec|e2e)\.[cm]?[jt]sx?$)|(^|\/)test_[^/]*\.py$|_test\.(py|go|rb|exs?)$|_spec\.rb$|(Test|Tests|IT|Spec)\.(java|kt|cs|php|scala|groovy)$|(^|\/)(conftest|tests)\.py$/;
 
 /** JVM source roots: below them, folders are package names (com/example/shop), not examples. */
 const JVM_SOURCE_ROOT = /(^|\/)src\/(main|test)\/(java|kotlin|scala|groovy|resources)\//;

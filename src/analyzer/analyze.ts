@@ -1,0 +1,109 @@
+/**
+ * The analyzer's one entry point: a directory or git URL in, an EvidenceReport out.
+ * Reading files and reading history run side by side (git works in its own processes),
+ * then detectors, derived signals and the roadmap's checks.
+ */
+import type { Check } from "../content/content.schema.js";
+import { toolVersion } from "../cli/version.js";
+import { evaluateChecks } from "../domain/check-evaluate.js";
+import { factViewFromReport } from "../domain/fact-view.js";
+import { DevladderError } from "../errors.js";
+import { deriveSignals, distinctEndpoints } from "./derive-signals.js";
+import { DETECTORS } from "./detectors/index.js";
+import { findApiTestCalls } from "./detectors/signals/index.js";
+import { readGitHistory } from "./git/git-history.js";
+import { buildInventory } from "./inventory/inventory.js";
+import { countLines } from "./languages/line-counts.js";
+import { nextStepHints } from "./next-step-hints.js";
+import type { EvidenceReport } from "./report.js";
+import { runDetectors } from "./run-detectors.js";
+import type { ScanContext } from "./scan-context.js";
+import { resolveSource } from "./source/resolve-source.js";
+
+export interface AnalyzeOptions {
+  /** read line counts for every commit instead of the last 1,000 */
+  readonly fullHistory?: boolean;
+  /** called at the start of each phase, for progress on long scans */
+  readonly onProgress?: (phase: string) => void;
+  readonly cloneTimeoutMs?: number;
+  readonly maxCloneBytes?: number;
+}
+
+export async function analyze(
+  input: string,
+  checks: readonly Check[],
+  options: AnalyzeOptions = {},
+): Promise<EvidenceReport> {
+  const progress = options.onProgress ?? (() => undefined);
+  progress(`reading ${input}`);
+  const source = await resolveSource(input, {
+    ...(options.cloneTimeoutMs !== undefined && { cloneTimeoutMs: options.cloneTimeoutMs }),
+    ...(options.maxCloneBytes !== undefined && { maxCloneBytes: options.maxCloneBytes }),
+  });
+  try {
+    const inventory = await buildInventory(source.root, source.isGit);
+    if (source.isGit && inventory.commit === null) {
+      throw new DevladderError("invalid_input", `repository has no commits: ${input}`);
+    }
+    if (inventory.files.length === 0) {
+      throw new DevladderError(
+        "invalid_input",
+        `repository is empty (no readable source files): ${input}`,
+      );
+    }
+    progress(`scanning ${inventory.files.length} files`);
+    // History is read by git in its own processes while this process scans the files.
+    const history = source.isGit
+      ? readGitHistory(source.root, { fullHistory: options.fullHistory ?? false })
+      : Promise.resolve(null);
+    // Keep a rejection from surfacing as unhandled while the scan below runs.
+    history.catch(() => undefined);
+
+    const ctx: ScanContext = {
+      root: source.root,
+      files: inventory.files,
+      byPath: new Map(inventory.files.map((f) => [f.path, f])),
+    };
+    const findings = runDetectors(ctx, DETECTORS);
+    const endpoints = distinctEndpoints(findings.endpoints ?? []);
+    const apiTestCalls = findApiTestCalls(ctx);
+    const signals = deriveSignals(findings.signals ?? {}, endpoints, apiTestCalls);
+    const lines = countLines(inventory.files);
+
+    progress("reading git history");
+    const git = await history;
+
+    const facts = factViewFromReport({
+      signals,
+      git,
+      codeCommentRatio:
+        lines.app.code + lines.app.comment === 0
+          ? 0
+          : lines.app.comment / (lines.app.code + lines.app.comment),
+      codeLines: lines.app.code,
+    });
+    const evaluation = evaluateChecks(checks, facts, nextStepHints(endpoints, signals));
+
+    return {
+      schemaVersion: 1,
+      tool: { name: "devladder", version: toolVersion() },
+      repository: {
+        root: input,
+        commit: inventory.commit,
+        files: inventory.files.length,
+        bytes: inventory.bytes,
+        skipped: inventory.skipped,
+      },
+      languages: lines.languages,
+      frameworks: [...(findings.frameworks ?? [])].sort((a, b) => a.id.localeCompare(b.id)),
+      endpoints,
+      signals,
+      git,
+      checks: evaluation.checks,
+      score: evaluation.score,
+      next_steps: evaluation.nextSteps,
+    };
+  } finally {
+    await source.cleanup();
+  }
+}

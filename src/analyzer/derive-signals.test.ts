@@ -1,0 +1,90 @@
+import { describe, expect, it } from "vitest";
+import { SIGNAL_IDS } from "../content/signals.js";
+import { deriveSignals, distinctEndpoints, findCrudResource } from "./derive-signals.js";
+import type { Endpoint, HttpMethod } from "./report.js";
+
+const ep = (method: HttpMethod, path: string, line = 1): Endpoint => ({
+  method,
+  path,
+  framework: "express",
+  file: "src/routes.ts",
+  line,
+  resolved: true,
+});
+
+describe("deriveSignals", () => {
+  it("names every catalogue signal, with absent values when nothing was detected", () => {
+    const signals = deriveSignals({}, [], []);
+    expect(Object.keys(signals).sort()).toEqual([...SIGNAL_IDS].sort());
+    expect(signals.tests).toEqual({ value: false, evidence: [] });
+    expect(signals.test_files).toEqual({ value: 0, evidence: [] });
+    expect(signals.orms).toEqual({ value: [], evidence: [] });
+  });
+
+  it("counts distinct METHOD + path pairs as http_endpoints", () => {
+    const signals = deriveSignals({}, [ep("GET", "/a"), ep("GET", "/a", 9), ep("POST", "/a")], []);
+    expect(signals.http_endpoints.value).toBe(2);
+  });
+
+  it("reports a REST API only when JSON output comes with endpoints", () => {
+    const json = { rest_api: { value: true, evidence: [{ file: "src/app.ts", line: 3 }] } };
+    expect(deriveSignals(json, [], []).rest_api.value).toBe(false);
+    expect(deriveSignals(json, [ep("GET", "/x")], []).rest_api).toEqual(json.rest_api);
+    expect(deriveSignals({}, [ep("GET", "/x")], []).rest_api.value).toBe(false);
+  });
+
+  it("turns API test calls into the api_tests signal", () => {
+    const calls = [{ file: "test/api.test.ts", line: 4, note: "GET /api/x" }];
+    expect(deriveSignals({}, [], calls).api_tests).toEqual({ value: true, evidence: calls });
+  });
+});
+
+describe("findCrudResource", () => {
+  it("finds create, read, update and delete across the collection and item paths", () => {
+    const found = findCrudResource([
+      ep("GET", "/api/articles"),
+      ep("POST", "/api/articles"),
+      ep("GET", "/api/articles/:slug"),
+      ep("PATCH", "/api/articles/:slug"),
+      ep("DELETE", "/api/articles/:slug"),
+    ]);
+    expect(found?.map((e) => e.method)).toEqual(["POST", "GET", "PATCH", "DELETE"]);
+  });
+
+  it("accepts the parameter syntaxes of Spring, Django and Rails alike", () => {
+    for (const param of ["{id}", "<int:pk>", ":id", "(?P<pk>[0-9]+)"]) {
+      const found = findCrudResource([
+        ep("POST", "/users/"),
+        ep("GET", `/users/${param}/`),
+        ep("PUT", `/users/${param}/`),
+        ep("DELETE", `/users/${param}/`),
+      ]);
+      expect(found, param).not.toBeNull();
+    }
+  });
+
+  it("does not call a resource CRUD when one of the four operations is missing", () => {
+    expect(
+      findCrudResource([
+        ep("GET", "/a"),
+        ep("POST", "/a"),
+        ep("PUT", "/a/:id"),
+        ep("DELETE", "/b/:id"),
+      ]),
+    ).toBeNull();
+  });
+});
+
+describe("distinctEndpoints", () => {
+  it("keeps the first declaration of the same route written with different parameter names", () => {
+    const list = distinctEndpoints([
+      ep("GET", "/a/:id", 3),
+      ep("GET", "/a/:slug", 7),
+      ep("GET", "/a/"),
+    ]);
+    expect(list.map((e) => `${e.method} ${e.path} ${e.line}`)).toEqual([
+      "GET /a/ 1",
+      "GET /a/:id 3",
+    ]);
+  });
+});

@@ -1,0 +1,112 @@
+/**
+ * Signals that are judged from other findings rather than read from one file:
+ * http_endpoints and crud from the endpoint list, rest_api (JSON served by real endpoints),
+ * api_tests from tests that call the app's HTTP endpoints. Every other signal is completed with
+ * its "absent" value so that each report names every signal.
+ */
+import { SIGNALS, SIGNAL_IDS, type SignalId } from "../content/signals.js";
+import type { Endpoint, Evidence, SignalResult, Signals } from "./report.js";
+
+export function absentSignal(id: SignalId): SignalResult<unknown> {
+  switch (SIGNALS[id].type) {
+    case "boolean":
+      return { value: false, evidence: [] };
+    case "number":
+      return { value: 0, evidence: [] };
+    case "list":
+      return { value: [], evidence: [] };
+  }
+}
+
+const MAX_EVIDENCE = 20;
+
+/** Completes the merged detector signals with the derived ones and absent defaults. */
+export function deriveSignals(
+  detected: Partial<Signals>,
+  endpoints: readonly Endpoint[],
+  apiTestCalls: readonly Evidence[],
+): Signals {
+  const distinct = distinctEndpoints(endpoints);
+  const servesJson = detected.rest_api?.value === true;
+  const crud = findCrudResource(distinct);
+
+  const derived: Partial<Record<SignalId, SignalResult<unknown>>> = {
+    http_endpoints: {
+      value: distinct.length,
+      evidence: distinct
+        .slice(0, MAX_EVIDENCE)
+        .map((e) => ({ file: e.file, line: e.line, note: `${e.method} ${e.path}` })),
+    },
+    // JSON output only proves a REST API when the app also has endpoints that serve it.
+    rest_api:
+      servesJson && distinct.length > 0
+        ? { value: true, evidence: detected.rest_api?.evidence ?? [] }
+        : { value: false, evidence: [] },
+    crud: crud
+      ? {
+          value: true,
+          evidence: crud.map((e) => ({
+            file: e.file,
+            line: e.line,
+            note: `${e.method} ${e.path}`,
+          })),
+        }
+      : { value: false, evidence: [] },
+    api_tests:
+      apiTestCalls.length > 0
+        ? { value: true, evidence: apiTestCalls.slice(0, MAX_EVIDENCE) }
+        : { value: false, evidence: [] },
+  };
+
+  const signals = {} as Record<SignalId, SignalResult<unknown>>;
+  for (const id of SIGNAL_IDS) signals[id] = derived[id] ?? detected[id] ?? absentSignal(id);
+  return signals as Signals;
+}
+
+/** One endpoint per METHOD + path, keeping the first place it is declared. */
+export function distinctEndpoints(endpoints: readonly Endpoint[]): Endpoint[] {
+  const byKey = new Map<string, Endpoint>();
+  for (const ep of endpoints) {
+    const key = `${ep.method} ${normalizePath(ep.path)}`;
+    if (!byKey.has(key)) byKey.set(key, ep);
+  }
+  return [...byKey.values()].sort(
+    (a, b) => a.path.localeCompare(b.path) || a.method.localeCompare(b.method),
+  );
+}
+
+/** Route parameters in the syntaxes of the supported frameworks, all written as `{}` for comparison. */
+const PARAM_SEGMENT = /^(:\w+\??|\{[^}]*\}|<[^>]*>|\[[^\]]*\]|\(\?P<\w+>[^)]*\)|\*\w*)$/;
+
+function normalizePath(path: string): string {
+  const trimmed = path.length > 1 ? path.replace(/\/+$/, "") : path;
+  return trimmed
+    .split("/")
+    .map((segment) => (PARAM_SEGMENT.test(segment) ? "{}" : segment))
+    .join("/");
+}
+
+/**
+ * A resource has CRUD when its collection path and item path (the collection plus one parameter)
+ * together accept create (POST), read (GET), update (PUT or PATCH) and delete (DELETE).
+ * Returns the four endpoints that prove it for the first such resource, or null.
+ */
+export function findCrudResource(endpoints: readonly Endpoint[]): Endpoint[] | null {
+  const byResource = new Map<string, Map<string, Endpoint>>();
+  for (const ep of endpoints) {
+    const normal = normalizePath(ep.path);
+    const resource = normal.endsWith("/{}") ? normal.slice(0, -3) || "/" : normal;
+    const methods = byResource.get(resource) ?? new Map<string, Endpoint>();
+    const verb = ep.method === "PATCH" ? "PUT" : ep.method;
+    if (!methods.has(verb)) methods.set(verb, ep);
+    byResource.set(resource, methods);
+  }
+  for (const methods of byResource.values()) {
+    const create = methods.get("POST");
+    const read = methods.get("GET");
+    const update = methods.get("PUT");
+    const remove = methods.get("DELETE");
+    if (create && read && update && remove) return [create, read, update, remove];
+  }
+  return null;
+}

@@ -1,0 +1,123 @@
+/**
+ * Finds where route handlers answer with JSON, the evidence for the rest_api signal: `res.json(x)`,
+ * `res.send({...})`, `reply.send(x)`, `c.json(x)`, `ctx.body = {...}`, and for Fastify a handler
+ * that returns an object (Fastify serialises it). Server-rendered pages (`res.render`) are
+ * endpoints too, but they find no evidence here. Handlers are followed to their definitions
+ * (local functions, or the module a controller is imported from); only the handler code is read.
+ */
+import ts from "typescript";
+import type { Evidence } from "../../report.js";
+import { lineAt } from "../../scan-context.js";
+import type { SourceFile } from "../../scan-context.js";
+import type { JsModule, JsProgram } from "./js-ast.js";
+import type { RouteOp } from "./route-ops.js";
+
+const JSON_MARKERS: readonly RegExp[] = [
+  // res.json(data), res.status(201).json(data), c.json(data); not `await response.json()`
+  /\.jsonp?\s*\(\s*[^)\s]/g,
+  // res.send({ ... }) / reply.send(users); a string argument is text, not JSON
+  /\b(?:res|response|reply)(?:\.(?:status|code)\s*\([^)]*\))?\s*\.send\s*\(\s*[{[A-Za-z_$]/g,
+  // koa: ctx.body = { ... } or a value that is not a string literal
+  /\bctx\.(?:response\.)?body\s*=\s*(?!['"`])[{[A-Za-z_$]/g,
+];
+
+/** Fastify serialises whatever a handler returns; a string return is text. */
+const FASTIFY_RETURN =
+  /\breturn\s+(?!['"`]|reply\.(?:view|redirect)\b|res\.render\b)[{[A-Za-z_$]|=>\s*\(\s*[{[]/g;
+
+interface ScanTarget {
+  readonly file: SourceFile;
+  readonly start: number;
+  readonly end: number;
+}
+
+export class JsonResponseFinder {
+  private readonly scanned = new Map<string, readonly Evidence[]>();
+
+  constructor(private readonly program: JsProgram) {}
+
+  /** Evidence lines where this route's handlers produce JSON; empty when none is seen. */
+  evidenceFor(op: RouteOp, framework: string): readonly Evidence[] {
+    const out: Evidence[] = [];
+    for (const target of this.targets(op.mod, op.handlers)) {
+      out.push(...this.scan(target, framework === "fastify"));
+    }
+    return out;
+  }
+
+  private targets(mod: JsModule, handlers: readonly ts.Expression[]): ScanTarget[] {
+    const out: ScanTarget[] = [];
+    const add = (m: JsModule, node: ts.Node): void => {
+      out.push({ file: m.file, start: node.getStart(m.ast), end: node.getEnd() });
+    };
+    // A controller module imported by the routes file: its text is scanned, it is not parsed.
+    const wholeFile = (file: SourceFile): void => {
+      out.push({ file, start: 0, end: file.text.length });
+    };
+    const follow = (m: JsModule, expr: ts.Expression, depth: number): void => {
+      if (depth > 3) return;
+      if (ts.isFunctionExpression(expr) || ts.isArrowFunction(expr)) return add(m, expr);
+      if (ts.isObjectLiteralExpression(expr)) return add(m, expr);
+      if (ts.isCallExpression(expr)) {
+        // asyncHandler(fn), controller.list.bind(controller), validate(schema), ...
+        for (const arg of expr.arguments) follow(m, arg, depth + 1);
+        if (ts.isPropertyAccessExpression(expr.expression)) {
+          follow(m, expr.expression.expression, depth + 1);
+        }
+        return;
+      }
+      let root: ts.Expression = expr;
+      while (ts.isPropertyAccessExpression(root)) root = root.expression;
+      if (!ts.isIdentifier(root)) return;
+      const decl = m.declarationOf(root.text, root);
+      if (decl !== undefined && !ts.isBindingElement(decl) && !ts.isParameter(decl)) {
+        const required = ts.isVariableDeclaration(decl) ? requireSpec(decl.initializer) : null;
+        if (required === null) return add(m, decl);
+        const target = this.program.resolveFile(required, m.file);
+        if (target !== undefined) wholeFile(target);
+        return;
+      }
+      const binding = m.imports.get(root.text);
+      if (binding === undefined) return;
+      const target = this.program.resolveFile(binding.module, m.file);
+      if (target !== undefined) wholeFile(target);
+    };
+    for (const handler of handlers) follow(mod, handler, 0);
+    return out;
+  }
+
+  private scan(target: ScanTarget, fastify: boolean): readonly Evidence[] {
+    const key = `${target.file.path}:${target.start}:${target.end}:${fastify}`;
+    const cached = this.scanned.get(key);
+    if (cached !== undefined) return cached;
+    const text = target.file.text;
+    const slice = text.slice(target.start, target.end);
+    const found: Evidence[] = [];
+    const markers = fastify ? [...JSON_MARKERS, FASTIFY_RETURN] : JSON_MARKERS;
+    for (const marker of markers) {
+      marker.lastIndex = 0;
+      for (const match of slice.matchAll(marker)) {
+        found.push({
+          file: target.file.path,
+          line: lineAt(text, target.start + match.index),
+          note: "JSON response",
+        });
+      }
+    }
+    this.scanned.set(key, found);
+    return found;
+  }
+}
+
+function requireSpec(expr: ts.Expression | undefined): string | null {
+  if (
+    expr !== undefined &&
+    ts.isCallExpression(expr) &&
+    ts.isIdentifier(expr.expression) &&
+    expr.expression.text === "require"
+  ) {
+    const arg = expr.arguments[0];
+    if (arg !== undefined && ts.isStringLiteralLike(arg)) return arg.text;
+  }
+  return null;
+}

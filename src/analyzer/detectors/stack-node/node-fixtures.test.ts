@@ -1,0 +1,39 @@
+import { describe, expect, it } from "vitest";
+import { scanContextFrom } from "../../test-support/scan-context-from.js";
+import * as expressApi from "../../test-support/fixtures/node-express-api.js";
+import * as fastifyApi from "../../test-support/fixtures/node-fastify-api.js";
+import * as nestjsApi from "../../test-support/fixtures/node-nestjs-api.js";
+import * as koaApi from "../../test-support/fixtures/node-koa-api.js";
+import * as honoApi from "../../test-support/fixtures/node-hono-api.js";
+import * as frontendOnly from "../../test-support/fixtures/node-frontend-only.js";
+import * as frameworkLibrary from "../../test-support/fixtures/node-framework-library.js";
+import * as cliTool from "../../test-support/fixtures/node-cli-tool.js";
+import * as ssrMvc from "../../test-support/fixtures/node-ssr-mvc.js";
+import type { StackExpectation } from "../../test-support/fixtures/stack-expectation.js";
+import type { FileMap } from "../../test-support/make-repo.js";
+import { detectNodeStack } from "./index.js";
+
+const fixtures: readonly (readonly [string, { files: FileMap; expected: StackExpectation }])[] = [
+  ["node-express-api", expressApi],
+  ["node-fastify-api", fastifyApi],
+  ["node-nestjs-api", nestjsApi],
+  ["node-koa-api", koaApi],
+  ["node-hono-api", honoApi],
+  ["node-frontend-only", frontendOnly],
+  ["node-framework-library", frameworkLibrary],
+  ["node-cli-tool", cliTool],
+  ["node-ssr-mvc", ssrMvc],
+];
+
+describe("Node stack detector on the fixture corpus", () => {
+  for (const [name, fixture] of fixtures) {
+    it(`reports exactly the frameworks, endpoints and rest_api of ${name}`, () => {
+      const found = detectNodeStack(scanContextFrom(fixture.files));
+      expect({
+        frameworks: (found.frameworks ?? []).map((f) => ({ id: f.id, confidence: f.confidence })),
+        endpoints: found.endpoints,
+        rest_api: found.signals?.rest_api?.value,
+      }).toEqual(fixture.expected);
+    });
+  }
+});

@@ -1,0 +1,366 @@
+import { describe, expect, it } from "vitest";
+import type { Endpoint } from "../../report.js";
+import { scanContextFrom } from "../../test-support/scan-context-from.js";
+import type { FileMap } from "../../test-support/make-repo.js";
+import { detectNodeStack } from "./index.js";
+
+function routes(files: FileMap): string[] {
+  return (detectNodeStack(scanContextFrom(files)).endpoints ?? []).map(describeEndpoint);
+}
+
+function describeEndpoint(e: Endpoint): string {
+  return `${e.method} ${e.path} ${e.framework} ${e.file}:${e.line}${e.resolved ? "" : " unresolved"}`;
+}
+
+const expressPkg = JSON.stringify({ dependencies: { express: "^4.21.0" } });
+
+describe("Node route extraction", () => {
+  it("does not take HTTP client calls in application code for endpoints", () => {
+    expect(
+      routes({
+        "package.json": expressPkg,
+        "src/client.js": `import axios from "axios";
+import got from "got";
+const http = axios.create({ baseURL: "https://api.example.com" });
+export const load = () => axios.get("/api/x", { timeout: 1000 });
+export const save = (data) => http.post("/api/y", data);
+export const ping = () => fetch("/api/z", { method: "POST" });
+export const other = () => got.get("https://example.com/a", { retry: 0 });
+`,
+      }),
+    ).toEqual([]);
+  });
+
+  it("ignores routes and supertest calls in test files and test folders", () => {
+    expect(
+      routes({
+        "package.json": expressPkg,
+        "src/app.test.ts": `import express from "express";
+import request from "supertest";
+const app = express();
+app.get("/x", (req, res) => res.json({}));
+await request(app).get("/x");
+`,
+        "test/helpers.js": `const express = require("express");
+const app = express();
+app.post("/fake", (req, res) => res.json({}));
+`,
+      }),
+    ).toEqual([]);
+  });
+
+  it("reads an Express setting lookup (app.get with one argument) as no route", () => {
+    expect(
+      routes({
+        "app.js": `const express = require("express");
+const app = express();
+app.set("title", "demo");
+console.log(app.get("title"));
+`,
+      }),
+    ).toEqual([]);
+  });
+
+  it("resolves prefixes held in constants and keeps unknown template parts as unresolved", () => {
+    expect(
+      routes({
+        "app.js": `import express from "express";
+import { Router } from "express";
+const API = "/api";
+const v = process.env.API_VERSION;
+const app = express();
+const users = Router();
+users.get("/:id", (req, res) => res.json({}));
+app.use(\`\${API}/users\`, users);
+app.use(\`/\${v}/people\`, users);
+`,
+      }),
+    ).toEqual([
+      "GET /${v}/people/:id express app.js:7 unresolved",
+      "GET /api/users/:id express app.js:7",
+    ]);
+  });
+
+  it("reports the routes of a router nobody mounts as unresolved", () => {
+    expect(
+      routes({
+        "routes/orphan.js": `const { Router } = require("express");
+const router = Router();
+router.delete("/items/:id", (req, res) => res.status(204).end());
+module.exports = router;
+`,
+      }),
+    ).toEqual(["DELETE /items/:id express routes/orphan.js:3 unresolved"]);
+  });
+
+  it("follows module.exports = function (app) plugins called with the app", () => {
+    expect(
+      routes({
+        "server.js": `const express = require("express");
+const app = express();
+require("./routes/health")(app);
+app.listen(3000);
+`,
+        "routes/health.js": `module.exports = function (app) {
+  app.get("/healthz", (req, res) => res.json({ ok: true }));
+};
+`,
+        "lib/http.js": `module.exports = (http) => http.get("/not-a-route", { cache: false });
+`,
+      }),
+    ).toEqual(["GET /healthz express routes/health.js:2"]);
+  });
+
+  it("finds routes registered on this.app in a server class", () => {
+    expect(
+      routes({
+        "src/server.ts": `import express from "express";
+import { booksRouter } from "./books";
+
+export class Server {
+  private app = express();
+  constructor() {
+    this.app = express();
+    this.app.use("/books", booksRouter);
+    this.app.get("/", (_req, res) => res.send("ok"));
+  }
+}
+`,
+        "src/books.ts": `import { Router } from "express";
+export const booksRouter = Router();
+booksRouter.get("/", (_req, res) => res.json([]));
+`,
+      }),
+    ).toEqual(["GET / express src/server.ts:9", "GET /books express src/books.ts:3"]);
+  });
+
+  it("applies a koa-router prefix and Fastify register prefixes through inline plugins", () => {
+    expect(
+      routes({
+        "koa.js": `const Router = require("@koa/router");
+const Koa = require("koa");
+const app = new Koa();
+const router = new Router({ prefix: "/v2" });
+router.put("/things/:id", (ctx) => { ctx.body = { ok: true }; });
+app.use(router.routes());
+`,
+        "fastify.js": `import fastify from "fastify";
+const server = fastify();
+server.register(async (child) => {
+  child.get("/ping", async () => "pong");
+}, { prefix: "/inner" });
+`,
+      }),
+    ).toEqual(["GET /inner/ping fastify fastify.js:4", "PUT /v2/things/:id koa koa.js:5"]);
+  });
+
+  it("reads NestJS controllers with array paths and no global prefix", () => {
+    expect(
+      routes({
+        "src/tags.controller.ts": `import { Controller, Get, Post } from "@nestjs/common";
+
+@Controller(["tags", "labels"])
+export class TagsController {
+  @Get()
+  list() {
+    return [];
+  }
+
+  @Post(":name/merge")
+  merge() {
+    return { merged: true };
+  }
+}
+`,
+      }),
+    ).toEqual([
+      "GET /labels nestjs src/tags.controller.ts:5",
+      "POST /labels/:name/merge nestjs src/tags.controller.ts:10",
+      "GET /tags nestjs src/tags.controller.ts:5",
+      "POST /tags/:name/merge nestjs src/tags.controller.ts:10",
+    ]);
+  });
+
+  it("gives no JSON evidence for a Nest handler that renders a view", () => {
+    const found = detectNodeStack(
+      scanContextFrom({
+        "src/pages.controller.ts": `import { Controller, Get, Render } from "@nestjs/common";
+
+@Controller()
+export class PagesController {
+  @Get()
+  @Render("index")
+  home() {
+    return { title: "Home" };
+  }
+}
+`,
+      }),
+    );
+    expect(found.endpoints?.map(describeEndpoint)).toEqual([
+      "GET / nestjs src/pages.controller.ts:5",
+    ]);
+    expect(found.signals?.rest_api).toEqual({ value: false, evidence: [] });
+  });
+
+  it("points rest_api evidence at the controller line that sends JSON", () => {
+    const found = detectNodeStack(
+      scanContextFrom({
+        "app.js": `const express = require("express");
+const users = require("./users.controller");
+const app = express();
+app.get("/users", users.list);
+`,
+        "users.controller.js": `exports.list = (req, res) => {
+  res.status(200).json([]);
+};
+`,
+      }),
+    );
+    expect(found.signals?.rest_api).toEqual({
+      value: true,
+      evidence: [{ file: "users.controller.js", line: 2, note: "JSON response" }],
+    });
+  });
+});
+
+describe("Node route extraction, patterns seen in real projects", () => {
+  it("mounts @fastify/autoload route folders at their folder paths", () => {
+    expect(
+      routes({
+        "src/app.ts": `import path from "node:path";
+import autoload from "@fastify/autoload";
+import type { FastifyInstance } from "fastify";
+
+export default async function app(fastify: FastifyInstance) {
+  fastify.register(autoload, { dir: path.join(import.meta.dirname, "routes"), options: { prefix: "/api" } });
+}
+`,
+        "src/server.ts": `import Fastify from "fastify";
+import fp from "fastify-plugin";
+import app from "./app.js";
+const server = Fastify();
+server.register(fp(app));
+`,
+        "src/routes/root.ts": `import type { FastifyPluginAsync } from "fastify";
+const root: FastifyPluginAsync = async (fastify) => {
+  fastify.get("/", async () => ({ ok: true }));
+};
+export default root;
+`,
+        "src/routes/users/_id/index.ts": `import type { FastifyInstance } from "fastify";
+export default async function (fastify: FastifyInstance) {
+  fastify.patch("/", async () => ({ updated: true }));
+}
+`,
+        "src/routes/users/autohooks.ts": `export default async function (fastify) {
+  fastify.addHook("onRequest", async () => {});
+}
+`,
+      }),
+    ).toEqual([
+      "GET /api fastify src/routes/root.ts:3",
+      "PATCH /api/users/:id fastify src/routes/users/_id/index.ts:3",
+    ]);
+  });
+
+  it("follows an app bound in a chained assignment (const app = module.exports = new Koa())", () => {
+    expect(
+      routes({
+        "app.js": `const router = require("@koa/router")();
+const Koa = require("koa");
+const app = module.exports = new Koa();
+router.get("/", (ctx) => { ctx.body = []; }).post("/post", (ctx) => { ctx.body = {}; });
+app.use(router.routes());
+`,
+      }),
+    ).toEqual(["GET / koa app.js:4", "POST /post koa app.js:4"]);
+  });
+
+  it("expands routers mounted in a loop over a constant list", () => {
+    expect(
+      routes({
+        "routes/index.js": `const express = require("express");
+const auth = require("./auth");
+const router = express.Router();
+const routes = [
+  { path: "/auth", route: auth },
+];
+routes.forEach((r) => {
+  router.use(r.path, r.route);
+});
+module.exports = router;
+`,
+        "routes/auth.js": `const router = require("express").Router();
+router.post("/login", (req, res) => res.json({}));
+module.exports = router;
+`,
+        "app.js": `const express = require("express");
+const app = express();
+app.use("/v1", require("./routes"));
+`,
+      }),
+    ).toEqual(["POST /v1/auth/login express routes/auth.js:2"]);
+  });
+
+  it("adds Nest URI version segments and honours global prefix exclusions", () => {
+    expect(
+      routes({
+        "src/main.ts": `import { NestFactory } from "@nestjs/core";
+import { VersioningType } from "@nestjs/common";
+import { AppModule } from "./app.module";
+const app = await NestFactory.create(AppModule);
+app.setGlobalPrefix("api", { exclude: ["health"] });
+app.enableVersioning({ type: VersioningType.URI, defaultVersion: "1" });
+`,
+        "src/app.controller.ts": `import { Controller, Get, Version } from "@nestjs/common";
+
+@Controller({ path: "orders", version: ["1", "2"] })
+export class OrdersController {
+  @Get()
+  list() {
+    return [];
+  }
+
+  @Version("3")
+  @Get("export")
+  exportAll() {
+    return [];
+  }
+}
+
+@Controller()
+export class HealthController {
+  @Get("health")
+  ok() {
+    return { ok: true };
+  }
+}
+`,
+      }),
+    ).toEqual([
+      "GET /api/v1/orders nestjs src/app.controller.ts:5",
+      "GET /api/v2/orders nestjs src/app.controller.ts:5",
+      "GET /api/v3/orders/export nestjs src/app.controller.ts:11",
+      "GET /v1/health nestjs src/app.controller.ts:19",
+    ]);
+  });
+
+  it("keeps a prefix read from configuration unresolved and shortens its expression", () => {
+    expect(
+      routes({
+        "app.js": `import express from "express";
+const app = express();
+const r = express.Router();
+r.get("/x", (req, res) => res.json({}));
+app.use(config.get("server.http.apiPrefixWithAVeryLongNameIndeed"), r);
+app.use(\`\${config.get("server.http.apiPrefixWithAVeryLongNameIndeed")}\`, r);
+app.use(cors(), r);
+`,
+      }),
+    ).toEqual([
+      'GET /${config.get("server.http.apiPrefixWithAV…}/x express app.js:4 unresolved',
+      "GET /x express app.js:4",
+    ]);
+  });
+});

@@ -1,0 +1,402 @@
+/**
+ * Collects, from one file's syntax tree, every call that could register a route or mount a
+ * router: `x.get(path, handler)`, `x.route(path).get(handler)`, `x.on(method, path, handler)`,
+ * `x.route({ method, url })`, `x.use(prefix, child)`, `x.route(prefix, child)`,
+ * `x.register(plugin, { prefix })` and `plugin(x)`. Whether `x` really is a router is decided
+ * later, when references are resolved across files: an `axios.get("/api/x", config)` is collected
+ * here and dropped there, because axios is no router.
+ */
+import ts from "typescript";
+import type { HttpMethod } from "../../report.js";
+import type { JsModule } from "./js-ast.js";
+import { EMPTY_PATH, evalPath, isPathLike } from "./route-path.js";
+import type { RoutePath } from "./route-path.js";
+
+const ROUTE_METHODS: ReadonlyMap<string, HttpMethod> = new Map([
+  ["get", "GET"],
+  ["post", "POST"],
+  ["put", "PUT"],
+  ["patch", "PATCH"],
+  ["delete", "DELETE"],
+  ["del", "DELETE"],
+  ["head", "HEAD"],
+  ["options", "OPTIONS"],
+  ["all", "ANY"],
+]);
+
+export interface RouteOp {
+  readonly mod: JsModule;
+  readonly receiver: ts.Expression;
+  readonly methods: readonly HttpMethod[];
+  readonly paths: readonly RoutePath[];
+  readonly handlers: readonly ts.Expression[];
+  readonly line: number;
+}
+
+export interface MountOp {
+  readonly mod: JsModule;
+  readonly parent: ts.Expression;
+  readonly prefix: RoutePath;
+  readonly children: readonly ts.Expression[];
+  readonly line: number;
+  /** `plugin(app)`: the child must be a function taking the router, not a router itself */
+  readonly viaCall: boolean;
+  /** Fastify register options, read again for @fastify/autoload */
+  readonly options?: ts.Expression;
+}
+
+export interface FileOps {
+  readonly routes: RouteOp[];
+  readonly mounts: MountOp[];
+}
+
+/**
+ * A cheap text test for files worth parsing at all: a mention of a server framework, a mount or
+ * registration call, or a route call whose first argument is a literal path. `cache.get(key)`
+ * and `map.get("id")` do not make a file a candidate, which keeps most files unparsed.
+ */
+export const ROUTE_CALL_HINT =
+  /["'](?:express|fastify|fastify-plugin|koa|@koa\/router|koa-router|hono|@hono\/[\w-]+)["']|\.(?:use|register|route)\s*\(|\.(?:get|post|put|patch|delete|del|all|head|options|on)\s*\(\s*(?:["'`]\/|\[)/;
+
+function toMethod(text: string): HttpMethod | null {
+  const upper = text.toUpperCase();
+  if (upper === "ALL" || upper === "*") return "ANY";
+  const method = ROUTE_METHODS.get(text.toLowerCase());
+  return method ?? null;
+}
+
+function methodsOf(expr: ts.Expression): HttpMethod[] {
+  const items = ts.isArrayLiteralExpression(expr) ? [...expr.elements] : [expr];
+  const out: HttpMethod[] = [];
+  for (const item of items) {
+    if (!ts.isStringLiteralLike(item)) continue;
+    const method = toMethod(item.text);
+    if (method !== null) out.push(method);
+  }
+  return out;
+}
+
+function pathsOf(mod: JsModule, expr: ts.Expression): RoutePath[] {
+  if (ts.isArrayLiteralExpression(expr)) return expr.elements.map((e) => evalPath(mod, e));
+  return [evalPath(mod, expr)];
+}
+
+/** A route's first argument: a path, never a handler or an options object. */
+function isRoutePathArg(expr: ts.Expression | undefined): expr is ts.Expression {
+  if (expr === undefined) return false;
+  return (
+    isPathLike(expr) ||
+    ts.isIdentifier(expr) ||
+    ts.isPropertyAccessExpression(expr) ||
+    ts.isArrayLiteralExpression(expr)
+  );
+}
+
+/** Names that say a value is a path (`config.apiPrefix`, `BASE_URL`), not a middleware. */
+const PATH_NAME = /path|prefix|url|base|version|mount/i;
+
+/**
+ * A mount prefix: a literal path, a constant that evaluates to one, or (when more arguments
+ * follow) a value named like a path whose content is unknown, which makes the mount unresolved
+ * rather than wrongly mounted at the root.
+ */
+function mountPrefix(
+  mod: JsModule,
+  expr: ts.Expression | undefined,
+  more: boolean,
+): RoutePath | null {
+  if (expr === undefined) return null;
+  if (isPathLike(expr)) return evalPath(mod, expr);
+  if (ts.isIdentifier(expr)) {
+    const value = evalPath(mod, expr);
+    if (value.resolved) return value;
+  }
+  const named =
+    ts.isIdentifier(expr) ||
+    ts.isPropertyAccessExpression(expr) ||
+    ts.isElementAccessExpression(expr) ||
+    ts.isCallExpression(expr);
+  if (more && named && PATH_NAME.test(mod.text(expr))) return evalPath(mod, expr);
+  return null;
+}
+
+function property(obj: ts.ObjectLiteralExpression, name: string): ts.Expression | undefined {
+  for (const prop of obj.properties) {
+    if (ts.isPropertyAssignment(prop) && ts.isIdentifier(prop.name) && prop.name.text === name) {
+      return prop.initializer;
+    }
+    if (ts.isShorthandPropertyAssignment(prop) && prop.name.text === name) return prop.name;
+    if (ts.isMethodDeclaration(prop) && ts.isIdentifier(prop.name) && prop.name.text === name) {
+      return undefined;
+    }
+  }
+  return undefined;
+}
+
+function handlerProperty(obj: ts.ObjectLiteralExpression): ts.Node[] {
+  for (const prop of obj.properties) {
+    if (prop.name !== undefined && ts.isIdentifier(prop.name) && prop.name.text === "handler") {
+      return [ts.isPropertyAssignment(prop) ? prop.initializer : prop];
+    }
+  }
+  return [];
+}
+
+/** Fastify's `{ prefix }` register option; an options value we cannot read leaves it unknown. */
+function registerPrefix(mod: JsModule, options: ts.Expression | undefined): RoutePath {
+  if (options === undefined) return EMPTY_PATH;
+  if (!ts.isObjectLiteralExpression(options)) {
+    return { text: "", resolved: false };
+  }
+  const prefix = property(options, "prefix");
+  return prefix === undefined ? EMPTY_PATH : evalPath(mod, prefix);
+}
+
+export function collectOps(mod: JsModule): FileOps {
+  const ops: FileOps = { routes: [], mounts: [] };
+  const visit = (node: ts.Node): void => {
+    if (ts.isCallExpression(node)) collectCall(mod, node, ops);
+    ts.forEachChild(node, visit);
+  };
+  visit(mod.ast);
+  return ops;
+}
+
+function collectCall(mod: JsModule, call: ts.CallExpression, ops: FileOps): void {
+  const callee = call.expression;
+  const args = call.arguments;
+  if (!ts.isPropertyAccessExpression(callee)) {
+    // plugin(app): a function that receives the router and registers routes on it.
+    const first = args[0];
+    if (first !== undefined && (ts.isIdentifier(first) || isThisProperty(first))) {
+      ops.mounts.push({
+        mod,
+        parent: first,
+        prefix: EMPTY_PATH,
+        children: [callee],
+        line: mod.line(call),
+        viaCall: true,
+      });
+    }
+    return;
+  }
+  const name = callee.name.text;
+  const receiver = callee.expression;
+  const line = mod.line(callee.name);
+  const method = ROUTE_METHODS.get(name);
+  if (method !== undefined) {
+    const chain = routeChainPath(receiver);
+    if (chain !== null) {
+      // app.route("/x").get(handler).post(handler)
+      if (args.length < 1) return;
+      ops.routes.push({
+        mod,
+        receiver: chain.receiver,
+        methods: [method],
+        paths: pathsOf(mod, chain.path),
+        handlers: [...args],
+        line,
+      });
+      return;
+    }
+    if (args.length < 2 || !isRoutePathArg(args[0])) return;
+    ops.routes.push({
+      mod,
+      receiver,
+      methods: [method],
+      paths: pathsOf(mod, args[0]),
+      handlers: args.slice(1),
+      line,
+    });
+    return;
+  }
+  switch (name) {
+    case "on": {
+      // Hono: app.on("PURGE" | ["GET", "POST"], path, handler)
+      const [methods, path] = args;
+      if (args.length < 3 || methods === undefined || !isRoutePathArg(path)) return;
+      const list = methodsOf(methods);
+      if (list.length === 0) return;
+      ops.routes.push({
+        mod,
+        receiver,
+        methods: list,
+        paths: pathsOf(mod, path),
+        handlers: args.slice(2),
+        line,
+      });
+      return;
+    }
+    case "route": {
+      const [first, second] = args;
+      if (args.length === 1 && first !== undefined && ts.isObjectLiteralExpression(first)) {
+        // Fastify: fastify.route({ method, url, handler })
+        const methodExpr = property(first, "method");
+        const urlExpr = property(first, "url") ?? property(first, "path");
+        if (methodExpr === undefined || urlExpr === undefined) return;
+        const methods = methodsOf(methodExpr);
+        if (methods.length === 0) return;
+        ops.routes.push({
+          mod,
+          receiver,
+          methods,
+          paths: pathsOf(mod, urlExpr),
+          handlers: handlerProperty(first).filter(ts.isExpression),
+          line,
+        });
+        return;
+      }
+      const prefix = mountPrefix(mod, first, second !== undefined);
+      if (second !== undefined && prefix !== null) {
+        // Hono: app.route("/api", subApp)
+        ops.mounts.push({
+          mod,
+          parent: receiver,
+          prefix,
+          children: [second],
+          line,
+          viaCall: false,
+        });
+      }
+      return;
+    }
+    case "use": {
+      if (args.length === 0) return;
+      const expanded = loopMounts(mod, receiver, args, line);
+      if (expanded !== null) {
+        ops.mounts.push(...expanded);
+        return;
+      }
+      const prefix = mountPrefix(mod, args[0], args.length > 1);
+      const children = prefix === null ? [...args] : args.slice(1);
+      ops.mounts.push({
+        mod,
+        parent: receiver,
+        prefix: prefix ?? EMPTY_PATH,
+        children,
+        line,
+        viaCall: false,
+      });
+      return;
+    }
+    case "register": {
+      const [child, options] = args;
+      if (child === undefined) return;
+      ops.mounts.push({
+        mod,
+        parent: receiver,
+        prefix: registerPrefix(mod, options),
+        children: [child],
+        line,
+        viaCall: false,
+        options,
+      });
+      return;
+    }
+    default:
+      return;
+  }
+}
+
+function isThisProperty(expr: ts.Expression): boolean {
+  return ts.isPropertyAccessExpression(expr) && expr.expression.kind === ts.SyntaxKind.ThisKeyword;
+}
+
+/**
+ * For Express's `router.route("/x").get(h).put(h)`: the router and the path of the chain that
+ * `receiver` belongs to, or null when `receiver` is no such chain.
+ */
+function routeChainPath(
+  receiver: ts.Expression,
+): { receiver: ts.Expression; path: ts.Expression } | null {
+  let expr = receiver;
+  while (ts.isCallExpression(expr) && ts.isPropertyAccessExpression(expr.expression)) {
+    const name = expr.expression.name.text;
+    const args = expr.arguments;
+    if (name === "route" && args.length === 1) {
+      const path = args[0];
+      if (path === undefined || ts.isObjectLiteralExpression(path)) return null;
+      return { receiver: expr.expression.expression, path };
+    }
+    if (!ROUTE_METHODS.has(name) || args.some((a) => isPathLike(a))) return null;
+    expr = expr.expression.expression;
+  }
+  return null;
+}
+
+/**
+ * `routes.forEach((r) => router.use(r.path, r.route))` and `for (const r of routes) ...` over a
+ * constant array of `{ path, route }` objects, a common way to mount a list of routers: one mount
+ * per element, with the element's values. Null when `args` do not follow that pattern.
+ */
+function loopMounts(
+  mod: JsModule,
+  receiver: ts.Expression,
+  args: readonly ts.Expression[],
+  line: number,
+): MountOp[] | null {
+  const [first, second] = args;
+  if (first === undefined || !ts.isPropertyAccessExpression(first)) return null;
+  const item = first.expression;
+  if (!ts.isIdentifier(item)) return null;
+  const decl = mod.declarationOf(item.text, item);
+  const list = decl === undefined ? undefined : loopedArray(mod, decl);
+  if (list === undefined) return null;
+  const childKey =
+    second !== undefined &&
+    ts.isPropertyAccessExpression(second) &&
+    second.expression.getText(mod.ast) === item.text
+      ? second.name.text
+      : null;
+  if (childKey === null) return null;
+  const out: MountOp[] = [];
+  for (const element of list.elements) {
+    if (!ts.isObjectLiteralExpression(element)) continue;
+    const prefixExpr = property(element, first.name.text);
+    const childExpr = property(element, childKey);
+    if (prefixExpr === undefined || childExpr === undefined) continue;
+    out.push({
+      mod,
+      parent: receiver,
+      prefix: evalPath(mod, prefixExpr),
+      children: [childExpr],
+      line,
+      viaCall: false,
+    });
+  }
+  return out;
+}
+
+/** The constant array a loop variable walks: `arr.forEach((x) => ...)` or `for (const x of arr)`. */
+function loopedArray(mod: JsModule, decl: ts.Node): ts.ArrayLiteralExpression | undefined {
+  let arrayExpr: ts.Expression | undefined;
+  if (ts.isParameter(decl)) {
+    const fn = decl.parent;
+    const call = fn.parent;
+    if (
+      (ts.isArrowFunction(fn) || ts.isFunctionExpression(fn)) &&
+      ts.isCallExpression(call) &&
+      ts.isPropertyAccessExpression(call.expression) &&
+      call.expression.name.text === "forEach"
+    ) {
+      arrayExpr = call.expression.expression;
+    }
+  } else if (
+    ts.isVariableDeclaration(decl) &&
+    ts.isVariableDeclarationList(decl.parent) &&
+    ts.isForOfStatement(decl.parent.parent)
+  ) {
+    arrayExpr = decl.parent.parent.expression;
+  }
+  if (arrayExpr === undefined || !ts.isIdentifier(arrayExpr)) return undefined;
+  const arrayDecl = mod.declarationOf(arrayExpr.text, arrayExpr);
+  if (
+    arrayDecl !== undefined &&
+    ts.isVariableDeclaration(arrayDecl) &&
+    arrayDecl.initializer !== undefined &&
+    ts.isArrayLiteralExpression(arrayDecl.initializer)
+  ) {
+    return arrayDecl.initializer;
+  }
+  return undefined;
+}

@@ -1,0 +1,466 @@
+/**
+ * Links the collected route and mount calls into a graph of routers across files and walks it
+ * from the roots, so each route gets its full path: `app.use("/api", api)` in app.ts,
+ * `api.use("/articles", articles)` in routes/index.ts and `articles.get("/:slug")` in
+ * routes/articles.ts give GET /api/articles/:slug.
+ *
+ * A router is an object created by a framework constructor (express(), Router(), new Hono(),
+ * new Router() of koa-router, fastify()), or a function parameter that routes are registered on
+ * (Fastify plugins, `module.exports = (app) => { app.get(...) }`). A parameter counts on its own
+ * only when its file imports a server framework or its type names one; otherwise only once some
+ * router mounts it, which keeps `(http) => http.get("/x", config)` client helpers out.
+ */
+import ts from "typescript";
+import type { Endpoint, HttpMethod } from "../../report.js";
+import type { JsModule, JsProgram } from "./js-ast.js";
+import { JS_EXTENSIONS, requiredModule } from "./js-ast.js";
+import { collectOps } from "./route-ops.js";
+import type { MountOp, RouteOp } from "./route-ops.js";
+import { EMPTY_PATH, evalPath, joinPath } from "./route-path.js";
+import type { RoutePath } from "./route-path.js";
+import {
+  annotatedFramework,
+  importedFramework,
+  isAutoload,
+  isPluginWrapper,
+  routerCreation,
+} from "./router-frameworks.js";
+import type { NodeRouteFramework } from "./router-frameworks.js";
+
+interface RouteRecord {
+  readonly method: HttpMethod;
+  readonly path: RoutePath;
+  readonly op: RouteOp;
+}
+
+interface MountRecord {
+  readonly prefix: RoutePath;
+  readonly child: RouterNode;
+}
+
+interface RouterNode {
+  readonly mod: JsModule;
+  readonly framework: NodeRouteFramework | null;
+  readonly kind: "app" | "router" | "param";
+  /** a parameter router that counts only when mounted (see the module comment) */
+  readonly needsMount: boolean;
+  readonly ownPrefix: RoutePath;
+  readonly routes: RouteRecord[];
+  readonly mounts: MountRecord[];
+  mounted: boolean;
+}
+
+interface RouterRef {
+  readonly node: RouterNode;
+  /** Hono's basePath("/x") applied on the way to this reference */
+  readonly prefix: RoutePath;
+}
+
+/** One endpoint with the handler expressions that produce its response. */
+export interface NodeRoute {
+  readonly endpoint: Endpoint;
+  readonly op: RouteOp;
+}
+
+const CHAIN_METHODS = new Set([
+  "get",
+  "post",
+  "put",
+  "patch",
+  "delete",
+  "del",
+  "head",
+  "options",
+  "all",
+  "on",
+  "use",
+  "routes",
+  "middleware",
+]);
+
+export class RouterGraph {
+  private readonly nodes = new Map<ts.Node, RouterNode>();
+  private readonly resolving = new Set<ts.Node>();
+
+  constructor(private readonly program: JsProgram) {}
+
+  /** Builds the graph from the given files and returns every endpoint it reaches. */
+  routes(mods: readonly JsModule[]): NodeRoute[] {
+    const routeOps: RouteOp[] = [];
+    const mountOps: MountOp[] = [];
+    for (const mod of mods) {
+      const ops = collectOps(mod);
+      routeOps.push(...ops.routes);
+      mountOps.push(...ops.mounts);
+      for (const op of ops.routes) this.noteParameterRouter(op.mod, op.receiver);
+      for (const op of ops.mounts) this.noteParameterRouter(op.mod, op.parent);
+    }
+    for (const op of routeOps) {
+      const ref = this.resolve(op.mod, op.receiver);
+      if (ref === null) continue;
+      for (const path of op.paths) {
+        for (const method of op.methods) {
+          ref.node.routes.push({ method, path: joinPath(ref.prefix, path), op });
+        }
+      }
+    }
+    for (const op of mountOps) {
+      const parent = this.resolve(op.mod, op.parent);
+      if (parent === null) continue;
+      const autoload = op.children[0];
+      if (op.options !== undefined && autoload !== undefined && isAutoload(op.mod, autoload)) {
+        this.mountAutoloaded(op.mod, parent, op.options);
+        continue;
+      }
+      for (const childExpr of op.children) {
+        const child = this.resolve(op.mod, childExpr);
+        if (child === null || child.node === parent.node) continue;
+        if (op.viaCall && child.node.kind !== "param") continue;
+        child.node.mounted = true;
+        // A child's own basePath is already part of its routes' paths.
+        const prefix = joinPath(parent.prefix, op.prefix);
+        parent.node.mounts.push({ prefix, child: child.node });
+      }
+    }
+    return this.emit();
+  }
+
+  /**
+   * `fastify.register(autoload, { dir: join(__dirname, "routes"), options: { prefix } })`: each
+   * plugin file under the directory is mounted at its folder path (`routes/api/tasks/index.ts` at
+   * /api/tasks; a `_id` folder is the parameter `:id`), after the options' prefix.
+   */
+  private mountAutoloaded(mod: JsModule, parent: RouterRef, options: ts.Expression): void {
+    if (!ts.isObjectLiteralExpression(options)) return;
+    let dir: string | null = null;
+    let prefix: RoutePath = EMPTY_PATH;
+    for (const prop of options.properties) {
+      if (!ts.isPropertyAssignment(prop) || !ts.isIdentifier(prop.name)) continue;
+      if (prop.name.text === "dir") dir = lastStringLiteral(prop.initializer);
+      if (prop.name.text === "options" && ts.isObjectLiteralExpression(prop.initializer)) {
+        for (const inner of prop.initializer.properties) {
+          if (
+            ts.isPropertyAssignment(inner) &&
+            ts.isIdentifier(inner.name) &&
+            inner.name.text === "prefix"
+          ) {
+            prefix = evalPath(mod, inner.initializer);
+          }
+        }
+      }
+    }
+    if (dir === null) return;
+    const from = mod.file.path.includes("/")
+      ? mod.file.path.slice(0, mod.file.path.lastIndexOf("/"))
+      : "";
+    const base = joinSegments(from, dir);
+    if (base === null) return;
+    for (const file of this.program.ctx.files) {
+      if (file.role !== "app" || !file.path.startsWith(`${base}/`)) continue;
+      if (!JS_EXTENSIONS.has(file.ext) || file.name.endsWith(".d.ts")) continue;
+      if (/^autohooks\./.test(file.name)) continue;
+      const child = this.resolveExport(this.program.module(file), "default");
+      if (child === null || child.node === parent.node) continue;
+      const folders = file.path
+        .slice(base.length + 1)
+        .split("/")
+        .slice(0, -1)
+        .map((segment) => (segment.startsWith("_") ? `:${segment.slice(1)}` : segment));
+      child.node.mounted = true;
+      const path = joinPath(prefix, { text: folders.join("/"), resolved: true });
+      parent.node.mounts.push({ prefix: joinPath(parent.prefix, path), child: child.node });
+    }
+  }
+
+  /** A parameter that routes are registered on becomes a router of its own. */
+  private noteParameterRouter(mod: JsModule, receiver: ts.Expression): void {
+    let expr = receiver;
+    while (ts.isCallExpression(expr) && ts.isPropertyAccessExpression(expr.expression)) {
+      expr = expr.expression.expression;
+    }
+    if (!ts.isIdentifier(expr)) return;
+    const decl = mod.declarationOf(expr.text, expr);
+    if (decl === undefined || !ts.isParameter(decl) || this.nodes.has(decl)) return;
+    const framework = annotatedFramework(mod, decl) ?? importedFramework(mod);
+    this.nodes.set(decl, {
+      mod,
+      framework,
+      kind: "param",
+      needsMount: framework === null,
+      ownPrefix: EMPTY_PATH,
+      routes: [],
+      mounts: [],
+      mounted: false,
+    });
+  }
+
+  private creationNode(mod: JsModule, expr: ts.Expression): RouterNode | null {
+    const existing = this.nodes.get(expr);
+    if (existing !== undefined) return existing;
+    const created = routerCreation(mod, expr);
+    if (created === null) return null;
+    const node: RouterNode = {
+      mod,
+      framework: created.framework,
+      kind: created.kind,
+      needsMount: false,
+      ownPrefix: created.prefix ?? EMPTY_PATH,
+      routes: [],
+      mounts: [],
+      mounted: false,
+    };
+    this.nodes.set(expr, node);
+    return node;
+  }
+
+  /** What router (if any) an expression denotes, following names across files. */
+  resolve(mod: JsModule, expr: ts.Expression): RouterRef | null {
+    if (this.resolving.has(expr)) return null;
+    this.resolving.add(expr);
+    try {
+      return this.resolveExpr(mod, expr);
+    } finally {
+      this.resolving.delete(expr);
+    }
+  }
+
+  private resolveExpr(mod: JsModule, expr: ts.Expression): RouterRef | null {
+    if (
+      ts.isParenthesizedExpression(expr) ||
+      ts.isAsExpression(expr) ||
+      ts.isAwaitExpression(expr) ||
+      ts.isNonNullExpression(expr) ||
+      ts.isSatisfiesExpression(expr)
+    ) {
+      return this.resolve(mod, expr.expression);
+    }
+    if (ts.isIdentifier(expr)) return this.resolveName(mod, expr);
+    // const app = module.exports = new Koa()
+    if (ts.isBinaryExpression(expr) && expr.operatorToken.kind === ts.SyntaxKind.EqualsToken) {
+      return this.resolve(mod, expr.right);
+    }
+    if (ts.isFunctionExpression(expr) || ts.isArrowFunction(expr)) {
+      return this.resolveFunction(mod, expr);
+    }
+    if (ts.isPropertyAccessExpression(expr)) return this.resolveProperty(mod, expr);
+    if (ts.isNewExpression(expr)) {
+      const node = this.creationNode(mod, expr);
+      return node === null ? null : { node, prefix: EMPTY_PATH };
+    }
+    if (ts.isCallExpression(expr)) return this.resolveCall(mod, expr);
+    return null;
+  }
+
+  private resolveCall(mod: JsModule, call: ts.CallExpression): RouterRef | null {
+    const created = this.creationNode(mod, call);
+    if (created !== null) return { node: created, prefix: EMPTY_PATH };
+    const module = requiredModule(call);
+    if (module !== null) return this.resolveImport(mod, module, "default");
+    if (call.expression.kind === ts.SyntaxKind.ImportKeyword) {
+      const spec = call.arguments[0];
+      return spec !== undefined && ts.isStringLiteralLike(spec)
+        ? this.resolveImport(mod, spec.text, "default")
+        : null;
+    }
+    const callee = call.expression;
+    if (isPluginWrapper(mod, callee)) {
+      const plugin = call.arguments[0];
+      return plugin === undefined ? null : this.resolve(mod, plugin);
+    }
+    if (ts.isPropertyAccessExpression(callee)) {
+      const name = callee.name.text;
+      if (name === "basePath") {
+        const base = this.resolve(mod, callee.expression);
+        const arg = call.arguments[0];
+        if (base === null || arg === undefined) return null;
+        return { node: base.node, prefix: joinPath(base.prefix, evalPath(mod, arg)) };
+      }
+      // Chained registration returns the same router (Hono, Express's use, koa's routes()).
+      if (CHAIN_METHODS.has(name)) return this.resolve(mod, callee.expression);
+      return null;
+    }
+    // A factory: createUsersRouter() returns the router it builds.
+    const target = this.resolve(mod, callee);
+    if (target !== null && target.node.kind !== "param") return target;
+    const fn = this.functionOf(mod, callee);
+    return fn === null ? null : this.returnedRouter(fn.mod, fn.fn);
+  }
+
+  private functionOf(
+    mod: JsModule,
+    expr: ts.Expression,
+  ): { mod: JsModule; fn: ts.FunctionLikeDeclaration } | null {
+    if (ts.isFunctionExpression(expr) || ts.isArrowFunction(expr)) return { mod, fn: expr };
+    if (!ts.isIdentifier(expr)) return null;
+    const decl = mod.declarationOf(expr.text, expr);
+    if (decl !== undefined && ts.isFunctionDeclaration(decl)) return { mod, fn: decl };
+    if (decl !== undefined && ts.isVariableDeclaration(decl) && decl.initializer !== undefined) {
+      return this.functionOf(mod, decl.initializer);
+    }
+    return null;
+  }
+
+  private resolveName(mod: JsModule, id: ts.Identifier): RouterRef | null {
+    const decl = mod.declarationOf(id.text, id);
+    if (decl !== undefined && !ts.isBindingElement(decl)) {
+      const param = this.nodes.get(decl);
+      if (param !== undefined) return { node: param, prefix: EMPTY_PATH };
+      if (ts.isVariableDeclaration(decl)) {
+        return decl.initializer === undefined ? null : this.resolve(mod, decl.initializer);
+      }
+      if (ts.isFunctionDeclaration(decl)) return this.resolveFunction(mod, decl);
+      return null;
+    }
+    const binding = mod.imports.get(id.text);
+    if (binding === undefined) return null;
+    return this.resolveImport(mod, binding.module, binding.imported);
+  }
+
+  private resolveProperty(mod: JsModule, expr: ts.PropertyAccessExpression): RouterRef | null {
+    const inner = expr.expression;
+    if (inner.kind === ts.SyntaxKind.ThisKeyword) return this.resolveThisProperty(mod, expr);
+    // ns.router with `import * as ns` or `const ns = require("./x")`
+    if (ts.isIdentifier(inner)) {
+      const binding = mod.imports.get(inner.text);
+      const local = mod.declarationOf(inner.text, inner);
+      if (binding !== undefined && (local === undefined || ts.isVariableDeclaration(local))) {
+        if (binding.imported === "*" || binding.imported === "default") {
+          return this.resolveImport(mod, binding.module, expr.name.text);
+        }
+      }
+      return null;
+    }
+    const module = requiredModule(inner);
+    return module === null ? null : this.resolveImport(mod, module, expr.name.text);
+  }
+
+  /** `this.app` in a class: the value some `this.app = ...` assignment in the file gives it. */
+  private resolveThisProperty(mod: JsModule, expr: ts.PropertyAccessExpression): RouterRef | null {
+    const name = expr.name.text;
+    let found: RouterRef | null = null;
+    const visit = (node: ts.Node): void => {
+      if (found !== null) return;
+      if (
+        ts.isBinaryExpression(node) &&
+        node.operatorToken.kind === ts.SyntaxKind.EqualsToken &&
+        ts.isPropertyAccessExpression(node.left) &&
+        node.left.expression.kind === ts.SyntaxKind.ThisKeyword &&
+        node.left.name.text === name
+      ) {
+        found = this.resolve(mod, node.right);
+        return;
+      }
+      ts.forEachChild(node, visit);
+    };
+    visit(mod.ast);
+    return found;
+  }
+
+  private resolveImport(mod: JsModule, specifier: string, name: string): RouterRef | null {
+    const target = this.program.resolve(specifier, mod.file);
+    return target === undefined ? null : this.resolveExport(target, name);
+  }
+
+  private resolveExport(target: JsModule, name: string): RouterRef | null {
+    const exports = target.exports();
+    // A whole CommonJS module (`require("./x")`) is its module.exports.
+    const bound = exports.get(name === "*" ? "default" : name);
+    if (bound === undefined) return null;
+    if (ts.isVariableDeclaration(bound)) {
+      return bound.initializer === undefined ? null : this.resolve(target, bound.initializer);
+    }
+    if (ts.isFunctionDeclaration(bound)) return this.resolveFunction(target, bound);
+    if (ts.isExpression(bound)) return this.resolve(target, bound);
+    return null;
+  }
+
+  /** A function is a router by its first parameter (a plugin) or by what it returns (a factory). */
+  private resolveFunction(mod: JsModule, fn: ts.FunctionLikeDeclaration): RouterRef | null {
+    const first = fn.parameters[0];
+    const param = first === undefined ? undefined : this.nodes.get(first);
+    if (param !== undefined) return { node: param, prefix: EMPTY_PATH };
+    return this.returnedRouter(mod, fn);
+  }
+
+  private returnedRouter(mod: JsModule, fn: ts.FunctionLikeDeclaration): RouterRef | null {
+    const body = fn.body;
+    if (body === undefined) return null;
+    if (!ts.isBlock(body)) return this.resolve(mod, body);
+    let found: RouterRef | null = null;
+    const visit = (node: ts.Node): void => {
+      if (found !== null || ts.isFunctionLike(node)) return;
+      if (ts.isReturnStatement(node) && node.expression !== undefined) {
+        found = this.resolve(mod, node.expression);
+        return;
+      }
+      ts.forEachChild(node, visit);
+    };
+    ts.forEachChild(body, visit);
+    return found;
+  }
+
+  private emit(): NodeRoute[] {
+    const out: NodeRoute[] = [];
+    const walk = (
+      node: RouterNode,
+      base: RoutePath,
+      inherited: NodeRouteFramework | null,
+      stack: Set<RouterNode>,
+    ): void => {
+      if (stack.has(node)) return;
+      stack.add(node);
+      const framework = node.framework ?? inherited;
+      const here = joinPath(base, node.ownPrefix);
+      if (framework !== null) {
+        for (const route of node.routes) {
+          const path = joinPath(here, route.path);
+          out.push({
+            op: route.op,
+            endpoint: {
+              method: route.method,
+              path: path.text,
+              framework,
+              file: route.op.mod.file.path,
+              line: route.op.line,
+              resolved: path.resolved,
+            },
+          });
+        }
+      }
+      for (const mount of node.mounts) {
+        walk(mount.child, joinPath(here, mount.prefix), framework, stack);
+      }
+      stack.delete(node);
+    };
+    for (const node of new Set(this.nodes.values())) {
+      if (node.mounted || node.needsMount) continue;
+      // A router nobody mounts has a prefix we cannot know.
+      const base = node.kind === "app" ? EMPTY_PATH : { text: "", resolved: false };
+      walk(node, base, null, new Set());
+    }
+    return out;
+  }
+}
+
+function lastStringLiteral(expr: ts.Expression): string | null {
+  let found: string | null = null;
+  const visit = (node: ts.Node): void => {
+    if (ts.isStringLiteralLike(node)) found = node.text;
+    ts.forEachChild(node, visit);
+  };
+  visit(expr);
+  return found;
+}
+
+/** `dir` joined to `relative` as a repository path, or null when it leaves the repository. */
+function joinSegments(dir: string, relative: string): string | null {
+  const out = dir === "" ? [] : dir.split("/");
+  for (const part of relative.split("/")) {
+    if (part === "" || part === ".") continue;
+    if (part === "..") {
+      if (out.length === 0) return null;
+      out.pop();
+    } else out.push(part);
+  }
+  return out.join("/");
+}

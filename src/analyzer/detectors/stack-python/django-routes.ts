@@ -1,0 +1,479 @@
+/**
+ * Django endpoints from URLconfs: `urlpatterns` lists of path()/re_path()/url() entries, followed
+ * through include() (module strings such as "blog.urls", imported url modules, DRF router.urls)
+ * from the ROOT_URLCONF, so each view gets its full path. Class-based views answer the HTTP
+ * methods they define or inherit (DRF generics, Django generic views); function views the methods
+ * their decorators allow (@api_view, @require_http_methods, ...), else any method ("ANY").
+ *
+ * Paths keep Django's syntax ("/api/articles/<slug:slug>/"); regex routes keep the pattern without
+ * its ^ and $ anchors; DRF router routes use "{pk}" (or the ViewSet's lookup field). Django
+ * admin (admin.site.urls) and third-party URLconfs are not the application's own endpoints.
+ * The DefaultRouter's generated API root view is left out for the same reason.
+ */
+import type { Endpoint, Evidence, HttpMethod } from "../../report.js";
+import { viewSetRoutes } from "./drf-viewsets.js";
+import { PyDefinitions } from "./py-definitions.js";
+import type { Located } from "./py-definitions.js";
+import type { PyFile, PyProgram } from "./py-modules.js";
+import { callArgs, keyword, lineOf, positional, stringList, stringValue } from "./py-source.js";
+import type { PyArg, PyClass } from "./py-source.js";
+
+interface PyPath {
+  readonly text: string;
+  readonly resolved: boolean;
+}
+
+type UrlTarget =
+  | { readonly kind: "module"; readonly file: PyFile }
+  | { readonly kind: "router"; readonly key: string }
+  | { readonly kind: "class"; readonly ref: string; readonly actions: readonly string[] | null }
+  | { readonly kind: "function"; readonly ref: string }
+  /** include([...]) of an inline list or a list variable of the same module */
+  | { readonly kind: "list"; readonly entries: readonly UrlEntry[] };
+
+interface UrlEntry {
+  readonly route: PyPath;
+  readonly target: UrlTarget;
+  readonly line: number;
+}
+
+interface DrfRouter {
+  readonly trailingSlash: string;
+  readonly registrations: { prefix: PyPath; viewset: string; line: number }[];
+  readonly file: PyFile;
+}
+
+export interface DjangoResult {
+  readonly endpoints: Endpoint[];
+  readonly json: Evidence[];
+}
+
+const DRF_BASES = new Set([
+  "APIView",
+  "GenericAPIView",
+  "ViewSet",
+  "GenericViewSet",
+  "ModelViewSet",
+  "ReadOnlyModelViewSet",
+  "ListAPIView",
+  "CreateAPIView",
+  "RetrieveAPIView",
+  "DestroyAPIView",
+  "UpdateAPIView",
+  "ListCreateAPIView",
+  "RetrieveUpdateAPIView",
+  "RetrieveDestroyAPIView",
+  "RetrieveUpdateDestroyAPIView",
+]);
+
+/** Methods a library base class answers without the subclass defining them. */
+const BASE_METHODS: Readonly<Record<string, readonly HttpMethod[]>> = {
+  ListAPIView: ["GET"],
+  CreateAPIView: ["POST"],
+  RetrieveAPIView: ["GET"],
+  DestroyAPIView: ["DELETE"],
+  UpdateAPIView: ["PUT", "PATCH"],
+  ListCreateAPIView: ["GET", "POST"],
+  RetrieveUpdateAPIView: ["GET", "PUT", "PATCH"],
+  RetrieveDestroyAPIView: ["GET", "DELETE"],
+  RetrieveUpdateDestroyAPIView: ["GET", "PUT", "PATCH", "DELETE"],
+  TemplateView: ["GET"],
+  ListView: ["GET"],
+  DetailView: ["GET"],
+  ArchiveIndexView: ["GET"],
+  FormView: ["GET", "POST"],
+  CreateView: ["GET", "POST"],
+  UpdateView: ["GET", "POST"],
+  DeleteView: ["GET", "POST"],
+};
+
+const HTTP: Readonly<Record<string, HttpMethod>> = {
+  get: "GET",
+  post: "POST",
+  put: "PUT",
+  patch: "PATCH",
+  delete: "DELETE",
+  head: "HEAD",
+  options: "OPTIONS",
+};
+
+const VIEWSET_ACTION_METHODS = new Set([
+  "ViewSet",
+  "GenericViewSet",
+  "ModelViewSet",
+  "ReadOnlyModelViewSet",
+  "ViewSetMixin",
+]);
+
+function concat(a: PyPath, b: PyPath): PyPath {
+  return { text: a.text + b.text, resolved: a.resolved && b.resolved };
+}
+
+function routeOf(value: string | undefined, regex: boolean): PyPath {
+  if (value === undefined) return { text: "", resolved: true };
+  const literal = stringValue(value);
+  if (literal === null) return { text: "${" + value + "}", resolved: false };
+  return { text: regex ? literal.replace(/^\^/, "").replace(/\$$/, "") : literal, resolved: true };
+}
+
+function sortedMethods(list: Iterable<HttpMethod>): HttpMethod[] {
+  return [...new Set(list)];
+}
+
+export class DjangoRoutes {
+  private readonly defs: PyDefinitions;
+  private readonly entriesCache = new Map<string, UrlEntry[]>();
+  private readonly routers = new Map<string, DrfRouter>();
+  private readonly result: DjangoResult = { endpoints: [], json: [] };
+
+  constructor(private readonly program: PyProgram) {
+    this.defs = new PyDefinitions(program);
+  }
+
+  build(): DjangoResult {
+    const urlModules: PyFile[] = [];
+    for (const source of this.program.sources) {
+      if (source.text.includes("Router(")) this.collectRouters(this.program.file(source));
+      if (source.text.includes("urlpatterns")) urlModules.push(this.program.file(source));
+    }
+    if (urlModules.length === 0) return this.result;
+    const included = new Set<string>();
+    for (const file of urlModules) {
+      for (const entry of this.entries(file)) {
+        if (entry.target.kind === "module") included.add(entry.target.file.file.path);
+      }
+    }
+    const root = this.rootUrlconf();
+    const visited = new Set<string>();
+    if (root !== undefined) this.walk(root, { text: "", resolved: true }, visited, new Set());
+    for (const file of urlModules) {
+      if (visited.has(file.file.path) || included.has(file.file.path)) continue;
+      // Without a ROOT_URLCONF, a URLconf nobody includes is taken as the root.
+      this.walk(file, { text: "", resolved: root === undefined }, visited, new Set());
+    }
+    for (const file of urlModules) {
+      if (!visited.has(file.file.path))
+        this.walk(file, { text: "", resolved: false }, visited, new Set());
+    }
+    return this.result;
+  }
+
+  private rootUrlconf(): PyFile | undefined {
+    for (const source of this.program.sources) {
+      if (!source.text.includes("ROOT_URLCONF")) continue;
+      const m = /^ROOT_URLCONF\s*=\s*["']([\w.]+)["']/m.exec(source.text);
+      if (m?.[1] === undefined) continue;
+      const file = this.program.resolveModule(m[1], false, source);
+      if (file !== undefined) return file;
+    }
+    return undefined;
+  }
+
+  private collectRouters(file: PyFile): void {
+    const re =
+      /^[ \t]*([A-Za-z_]\w*)[ \t]*=[ \t]*(?:[\w.]*\.)?(DefaultRouter|SimpleRouter)[ \t]*\(/gm;
+    for (const m of file.code.matchAll(re)) {
+      const call = callArgs(file.file.text, file.code, m.index + m[0].length - 1);
+      const trailing = keyword(call, "trailing_slash")?.value === "False" ? "" : "/";
+      const router: DrfRouter = { trailingSlash: trailing, registrations: [], file };
+      this.routers.set(`${file.file.path}#${m[1] ?? ""}`, router);
+      const regRe = new RegExp(`(?:^|[^\\w.])${m[1] ?? ""}\\.register[ \\t]*\\(`, "gm");
+      for (const r of file.code.matchAll(regRe)) {
+        const args = callArgs(file.file.text, file.code, r.index + r[0].length - 1);
+        const prefix = routeOf((positional(args, 0) ?? keyword(args, "prefix"))?.value, true);
+        const viewset = (positional(args, 1) ?? keyword(args, "viewset"))?.value;
+        if (viewset === undefined) continue;
+        const line = lineOf(file.file, r.index + r[0].indexOf(m[1] ?? ""));
+        router.registrations.push({ prefix, viewset, line });
+      }
+    }
+  }
+
+  private routerKey(file: PyFile, name: string): string | null {
+    const local = `${file.file.path}#${name}`;
+    if (this.routers.has(local)) return local;
+    const imported = this.program.resolveImported(file, name);
+    if (imported?.kind === "name") {
+      const key = `${imported.file.file.path}#${imported.name}`;
+      if (this.routers.has(key)) return key;
+    }
+    return null;
+  }
+
+  private entries(file: PyFile): UrlEntry[] {
+    const cached = this.entriesCache.get(file.file.path);
+    if (cached !== undefined) return cached;
+    const out: UrlEntry[] = [];
+    this.entriesCache.set(file.file.path, out);
+    const { code } = file;
+    for (const m of code.matchAll(/^urlpatterns[ \t]*\+?=[ \t]*/gm)) {
+      let at = m.index + m[0].length;
+      if (code.startsWith("[", at)) {
+        const list = this.listEntries(file, at);
+        out.push(...list.entries);
+        at = list.end;
+      }
+      const tail = /^\s*\+?\s*([A-Za-z_]\w*)\.urls\b/.exec(code.slice(at));
+      if (tail?.[1] !== undefined) {
+        const key = this.routerKey(file, tail[1]);
+        if (key !== null) {
+          out.push({
+            route: { text: "", resolved: true },
+            target: { kind: "router", key },
+            line: lineOf(file.file, at),
+          });
+        }
+      }
+    }
+    return out;
+  }
+
+  /** The path()/re_path() entries of the list literal whose "[" is at `open`. */
+  private listEntries(file: PyFile, open: number): { entries: UrlEntry[]; end: number } {
+    const list = callArgs(file.file.text, file.code, open);
+    const entries: UrlEntry[] = [];
+    for (const item of list.args) {
+      const entry = this.entry(file, item.value, item.offset);
+      if (entry !== null) entries.push(entry);
+    }
+    return { entries, end: list.end };
+  }
+
+  private entry(file: PyFile, value: string, offset: number): UrlEntry | null {
+    const m = /^(path|re_path|url)\s*\(/.exec(value);
+    if (m === null) return null;
+    const open = offset + m[0].length - 1;
+    const call = callArgs(file.file.text, file.code, open);
+    const route = routeOf(positional(call, 0)?.value, m[1] !== "path");
+    const view = positional(call, 1) ?? keyword(call, "view");
+    if (view === undefined) return null;
+    const target = this.target(file, view);
+    if (target === null) return null;
+    return { route, target, line: lineOf(file.file, offset) };
+  }
+
+  private include(file: PyFile, viewArg: PyArg): UrlTarget | null {
+    const open = viewArg.offset + viewArg.value.indexOf("(");
+    let arg = positional(callArgs(file.file.text, file.code, open), 0);
+    // include(("app.urls", "namespace")) and include(([...], "namespace"))
+    if (arg?.value.startsWith("(") === true) {
+      arg = positional(callArgs(file.file.text, file.code, arg.offset), 0);
+    }
+    if (arg === undefined) return null;
+    if (arg.value.startsWith("[")) {
+      return { kind: "list", entries: this.listEntries(file, arg.offset).entries };
+    }
+    const module = stringValue(arg.value);
+    if (module !== null) {
+      const target = this.program.resolveModule(module, false, file.file);
+      return target === undefined ? null : { kind: "module", file: target };
+    }
+    const routerRef = /^([A-Za-z_]\w*)\.urls$/.exec(arg.value);
+    if (routerRef?.[1] !== undefined) {
+      const key = this.routerKey(file, routerRef[1]);
+      return key === null ? null : { kind: "router", key };
+    }
+    if (/^[A-Za-z_]\w*$/.test(arg.value)) {
+      const local = new RegExp(`^${arg.value}[ \\t]*=[ \\t]*\\[`, "m").exec(file.code);
+      if (local !== null) {
+        const at = local.index + local[0].length - 1;
+        return { kind: "list", entries: this.listEntries(file, at).entries };
+      }
+    }
+    const imported = this.program.resolveImported(file, arg.value);
+    return imported?.kind === "module" ? { kind: "module", file: imported.file } : null;
+  }
+
+  private target(file: PyFile, viewArg: PyArg): UrlTarget | null {
+    const view = viewArg.value;
+    if (/^include\s*\(/.test(view)) return this.include(file, viewArg);
+    if (/\.site\.urls$/.test(view)) return null;
+    const asView = /^([A-Za-z_][\w.]*)\.as_view\s*\(([\s\S]*)\)$/.exec(view);
+    if (asView?.[1] !== undefined) {
+      const dict = /^\s*\{([\s\S]*)\}/.exec(asView[2] ?? "");
+      const actions =
+        dict === null
+          ? null
+          : [...(dict[1] ?? "").matchAll(/["'](\w+)["']\s*:/g)].map((a) => a[1] ?? "");
+      return { kind: "class", ref: asView[1], actions };
+    }
+    if (/^[A-Za-z_][\w.]*$/.test(view)) return { kind: "function", ref: view };
+    return null;
+  }
+
+  private walk(file: PyFile, base: PyPath, visited: Set<string>, stack: Set<string>): void {
+    const key = file.file.path;
+    if (stack.has(key)) return;
+    stack.add(key);
+    visited.add(key);
+    this.walkEntries(file, this.entries(file), base, visited, stack);
+    stack.delete(key);
+  }
+
+  private walkEntries(
+    file: PyFile,
+    entries: readonly UrlEntry[],
+    base: PyPath,
+    visited: Set<string>,
+    stack: Set<string>,
+  ): void {
+    for (const entry of entries) {
+      const full = concat(base, entry.route);
+      switch (entry.target.kind) {
+        case "module":
+          this.walk(entry.target.file, full, visited, stack);
+          break;
+        case "list":
+          this.walkEntries(file, entry.target.entries, full, visited, stack);
+          break;
+        case "router":
+          this.emitRouter(entry.target.key, full);
+          break;
+        case "class":
+          this.emitClassView(file, entry, entry.target.ref, entry.target.actions, full);
+          break;
+        case "function":
+          this.emitFunctionView(file, entry, entry.target.ref, full);
+          break;
+      }
+    }
+  }
+
+  private push(method: HttpMethod, path: PyPath, drf: boolean, file: PyFile, line: number): void {
+    this.result.endpoints.push({
+      method,
+      path: `/${path.text.replace(/^\/+/, "")}`,
+      framework: drf ? "djangorestframework" : "django",
+      file: file.file.path,
+      line,
+      resolved: path.resolved,
+    });
+  }
+
+  /** A DRF view: a known DRF base, or any base imported from rest_framework or its extensions. */
+  private isDrf(lineage: readonly Located<PyClass>[]): boolean {
+    for (const base of this.defs.baseNames(lineage)) if (DRF_BASES.has(base)) return true;
+    for (const cls of lineage) {
+      const imports = cls.file.imports();
+      for (const base of cls.def.bases) {
+        if (imports.get(base)?.module.startsWith("rest_framework") === true) return true;
+      }
+    }
+    return false;
+  }
+
+  private emitRouter(key: string, base: PyPath): void {
+    const router = this.routers.get(key);
+    if (router === undefined) return;
+    for (const reg of router.registrations) {
+      const viewset = this.defs.findClass(router.file, reg.viewset);
+      if (viewset === null) continue;
+      const prefix = concat(base, reg.prefix);
+      for (const route of viewSetRoutes(this.defs, viewset, router.trailingSlash)) {
+        const path =
+          route.suffix === ""
+            ? { text: prefix.text + router.trailingSlash, resolved: prefix.resolved }
+            : { text: `${prefix.text}/${route.suffix}`, resolved: prefix.resolved };
+        this.push(route.method, path, true, router.file, reg.line);
+      }
+      this.result.json.push({
+        file: viewset.file.file.path,
+        line: lineOf(viewset.file.file, viewset.def.offset),
+        note: "DRF viewset",
+      });
+    }
+  }
+
+  private emitClassView(
+    file: PyFile,
+    entry: UrlEntry,
+    ref: string,
+    actions: readonly string[] | null,
+    path: PyPath,
+  ): void {
+    const cls = this.defs.findClass(file, ref);
+    if (cls === null) {
+      this.push("ANY", path, false, file, entry.line);
+      return;
+    }
+    const lineage = this.defs.lineage(cls);
+    const bases = this.defs.baseNames(lineage);
+    const drf = this.isDrf(lineage);
+    let methods: HttpMethod[];
+    if (actions !== null && [...bases].some((b) => VIEWSET_ACTION_METHODS.has(b))) {
+      methods = sortedMethods(actions.flatMap((a) => HTTP[a.toLowerCase()] ?? []));
+    } else {
+      const defined = this.defs.definedMethods(lineage);
+      const list: HttpMethod[] = [];
+      for (const base of bases) list.push(...(BASE_METHODS[base] ?? []));
+      for (const [name, method] of Object.entries(HTTP)) if (defined.has(name)) list.push(method);
+      methods = sortedMethods(list);
+    }
+    if (methods.length === 0) methods = ["ANY"];
+    for (const method of methods) this.push(method, path, drf, file, entry.line);
+    const evidenceAt = lineOf(cls.file.file, cls.def.offset);
+    if (drf)
+      this.result.json.push({ file: cls.file.file.path, line: evidenceAt, note: "DRF view" });
+    else this.jsonResponses(cls.file, cls.def.offset, cls.def.bodyEnd);
+  }
+
+  private emitFunctionView(file: PyFile, entry: UrlEntry, ref: string, path: PyPath): void {
+    const fn = this.defs.findFunction(file, ref);
+    if (fn === null) {
+      this.push("ANY", path, false, file, entry.line);
+      return;
+    }
+    const decorators = decoratorsAbove(fn.file, fn.def.offset);
+    let methods: HttpMethod[] = ["ANY"];
+    let drf = false;
+    for (const d of decorators) {
+      const m =
+        /^@(?:[\w.]*\.)?(api_view|require_http_methods|require_GET|require_POST|require_safe)\b(?:\s*\(([\s\S]*)\))?/.exec(
+          d,
+        );
+      if (m === null) continue;
+      const name = m[1] ?? "";
+      if (name === "require_GET" || name === "require_safe") methods = ["GET"];
+      else if (name === "require_POST") methods = ["POST"];
+      else {
+        const listed = stringList((m[2] ?? "").trim() === "" ? "['GET']" : (m[2] ?? "").trim()) ?? [
+          "GET",
+        ];
+        methods = sortedMethods(listed.flatMap((v) => HTTP[v.toLowerCase()] ?? []));
+        if (name === "api_view") drf = true;
+      }
+    }
+    for (const method of methods) this.push(method, path, drf, file, entry.line);
+    if (drf) {
+      this.result.json.push({
+        file: fn.file.file.path,
+        line: lineOf(fn.file.file, fn.def.offset),
+        note: "DRF api_view",
+      });
+    } else this.jsonResponses(fn.file, fn.def.offset, fn.def.bodyEnd);
+  }
+
+  private jsonResponses(file: PyFile, start: number, end: number): void {
+    const body = file.code.slice(start, end);
+    for (const m of body.matchAll(/\bJsonResponse\s*\(/g)) {
+      this.result.json.push({
+        file: file.file.path,
+        line: lineOf(file.file, start + m.index),
+        note: "JsonResponse",
+      });
+    }
+  }
+}
+
+/** The decorator lines directly above a `def`, nearest last. */
+function decoratorsAbove(file: PyFile, defOffset: number): string[] {
+  const before = file.file.text.slice(0, defOffset).split("\n");
+  before.pop();
+  const out: string[] = [];
+  for (let i = before.length - 1; i >= 0; i--) {
+    const line = (before[i] ?? "").trim();
+    if (line.startsWith("@")) out.unshift(line);
+    else if (line !== "") break;
+  }
+  return out;
+}

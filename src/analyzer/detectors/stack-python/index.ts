@@ -1,0 +1,80 @@
+/**
+ * The Python stack detector: Django (+ Django REST framework), Flask and FastAPI frameworks from
+ * manifests and imports; endpoints with full paths from URLconfs, blueprints and routers; and the
+ * rest_api signal with the views that answer JSON (DRF views, JsonResponse, jsonify or returned
+ * dicts in Flask, FastAPI handlers unless they render HTML). Template-rendering views are
+ * endpoints but no evidence of a JSON API. Only application files are read: routes in tests,
+ * examples and docs are not the repository's endpoints.
+ */
+import type { Endpoint, Evidence } from "../../report.js";
+import type { Detector, Findings, ScanContext } from "../../scan-context.js";
+import { pythonProjectNames, readPythonDependencies } from "../manifests/python-manifests.js";
+import { DjangoRoutes } from "./django-routes.js";
+import { PyProgram } from "./py-modules.js";
+import type { PyFile } from "./py-modules.js";
+import { PyRouterGraph } from "./py-router-graph.js";
+import { pythonFrameworks } from "./python-frameworks.js";
+
+const MAX_JSON_EVIDENCE = 10;
+
+function compare(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+function sortEndpoints(list: readonly Endpoint[]): Endpoint[] {
+  const seen = new Set<string>();
+  const out = list.filter((e) => {
+    const key = `${e.method} ${e.path} ${e.file}:${e.line}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+  return out.sort(
+    (a, b) =>
+      compare(a.path, b.path) ||
+      compare(a.method, b.method) ||
+      compare(a.file, b.file) ||
+      a.line - b.line,
+  );
+}
+
+function uniqueEvidence(list: readonly Evidence[]): Evidence[] {
+  const seen = new Set<string>();
+  return list.filter((e) => {
+    const key = `${e.file}:${e.line}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
+
+export function detectPythonStack(ctx: ScanContext): Findings {
+  const frameworks = pythonFrameworks(ctx, readPythonDependencies(ctx), pythonProjectNames(ctx));
+  const program = new PyProgram(ctx);
+  const routerFiles: PyFile[] = [];
+  for (const source of program.sources) {
+    if (/\b(Flask|Blueprint|FastAPI|APIRouter)\b/.test(source.text)) {
+      routerFiles.push(program.file(source));
+    } else if (
+      /\.(route|get|post|put|patch|delete|api_route|add_url_rule|add_api_route)\s*\(/.test(
+        source.text,
+      )
+    ) {
+      routerFiles.push(program.file(source));
+    }
+  }
+  const decorated = new PyRouterGraph(program).build(routerFiles);
+  const django = new DjangoRoutes(program).build();
+  const endpoints = sortEndpoints([...decorated.endpoints, ...django.endpoints]);
+  const evidence = uniqueEvidence([...decorated.json, ...django.json]).slice(0, MAX_JSON_EVIDENCE);
+  return {
+    frameworks,
+    endpoints,
+    signals: { rest_api: { value: evidence.length > 0, evidence } },
+  };
+}
+
+export const pythonStackDetector: Detector = {
+  id: "stack-python",
+  detect: (ctx) => detectPythonStack(ctx),
+};

@@ -1,0 +1,28 @@
+/**
+ * Makes next steps specific to the repository: names an endpoint to test, the count of
+ * untested endpoints, where secrets were found. Keys are the facts whose criteria the hint completes.
+ */
+import type { FactId } from "../content/signals.js";
+import type { Endpoint, Signals } from "./report.js";
+
+export function nextStepHints(
+  endpoints: readonly Endpoint[],
+  signals: Signals,
+): Partial<Record<FactId, string>> {
+  const hints: Partial<Record<FactId, string>> = {};
+  const write = endpoints.find((e) => e.method === "POST") ?? endpoints[0];
+  if (endpoints.length > 0 && !signals.api_tests.value && write) {
+    hints.api_tests = `${endpoints.length} endpoint${endpoints.length === 1 ? "" : "s"}, none exercised by a test: start with ${write.method} ${write.path}`;
+  }
+  if (signals.committed_secrets.value.length > 0) {
+    const first = signals.committed_secrets.evidence[0];
+    if (first) hints.committed_secrets = `first found at ${first.file}:${first.line}`;
+  }
+  if (endpoints.length > 0 && !signals.input_validation.value) {
+    const body = endpoints.find(
+      (e) => e.method === "POST" || e.method === "PUT" || e.method === "PATCH",
+    );
+    if (body) hints.input_validation = `e.g. the body of ${body.method} ${body.path}`;
+  }
+  return hints;
+}

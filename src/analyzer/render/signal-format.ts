@@ -1,0 +1,33 @@
+/** Short human wording of signal values, shared by the text and Markdown renderers. */
+import type { SignalResult } from "../report.js";
+
+export function formatSignalValue(result: SignalResult<unknown>): string {
+  const { value } = result;
+  if (typeof value === "boolean") return value ? "yes" : "no";
+  if (typeof value === "number") return String(value);
+  if (Array.isArray(value)) return value.length === 0 ? "none" : value.join(", ");
+  return String(value);
+}
+
+export function isPresent(result: SignalResult<unknown>): boolean {
+  const { value } = result;
+  if (typeof value === "boolean") return value;
+  if (typeof value === "number") return value > 0;
+  return Array.isArray(value) && value.length > 0;
+}
+
+export function formatEvidencePlace(e: { file: string; line: number }): string {
+  return e.line > 0 ? `${e.file}:${e.line}` : e.file;
+}
+
+export function shortSha(sha: string | null): string {
+  return sha ? sha.slice(0, 10) : "no commit";
+}
+
+export function datePart(iso: string | null): string {
+  return iso ? iso.slice(0, 10) : "—";
+}
+
+export function percent(share: number): string {
+  return `${Math.round(share * 100)}%`;
+}

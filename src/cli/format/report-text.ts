@@ -1,0 +1,138 @@
+/** The terminal report: grouped, coloured when the terminal supports it, readable in 80 columns. */
+import { SIGNAL_AREAS } from "../../content/signals.js";
+import type { Colors } from "../cli-io.js";
+import type { CheckResult, EvidenceReport, Verdict } from "../../analyzer/report.js";
+import {
+  datePart,
+  formatEvidencePlace,
+  formatSignalValue,
+  isPresent,
+  percent,
+  shortSha,
+} from "../../analyzer/render/signal-format.js";
+
+const WIDTH = 80;
+const MAX_ENDPOINTS = 25;
+
+export function renderText(report: EvidenceReport, c: Colors): string {
+  const out: string[] = [];
+  const heading = (title: string) => out.push("", c.bold(c.underline(title)));
+
+  out.push(
+    `${c.bold("devladder")} ${report.repository.root} ${c.dim(`(${shortSha(report.repository.commit)})`)}`,
+  );
+  out.push(`${c.bold("Score")} ${scoreColor(report.score, c)(`${report.score}/100`)}`);
+
+  for (const kind of ["skill-gap", "recruiter"] as const) {
+    const checks = report.checks.filter((check) => check.kind === kind);
+    if (checks.length === 0) continue;
+    heading(kind === "skill-gap" ? "Skill-gap checks" : "Recruiter checklist");
+    for (const check of checks) out.push(...renderCheck(check, c));
+  }
+
+  heading("Stack");
+  const langs = report.languages.slice(0, 6).map((l) => `${l.name} ${l.code.toLocaleString("en")}`);
+  out.push(wrap(`Languages: ${langs.join(" · ") || "none"}`, "  "));
+  const fws = report.frameworks.map((f) => `${f.id} (${f.confidence})`);
+  out.push(wrap(`Frameworks: ${fws.join(", ") || "none detected"}`, "  "));
+  const { files, skipped } = report.repository;
+  out.push(
+    c.dim(
+      `  ${files} files read; left out: ${skipped.vendored} vendored, ${skipped.generated} generated, ` +
+        `${skipped.binary} binary, ${skipped.large} large`,
+    ),
+  );
+
+  heading(`Endpoints (${report.endpoints.length})`);
+  if (report.endpoints.length === 0) out.push(c.dim("  none found in application code"));
+  for (const ep of report.endpoints.slice(0, MAX_ENDPOINTS)) {
+    const flag = ep.resolved ? "" : c.yellow(" (unresolved)");
+    out.push(
+      `  ${ep.method.padEnd(7)}${truncate(ep.path, 38).padEnd(39)}${c.dim(formatEvidencePlace(ep))}${flag}`,
+    );
+  }
+  if (report.endpoints.length > MAX_ENDPOINTS) {
+    out.push(c.dim(`  … and ${report.endpoints.length - MAX_ENDPOINTS} more (see --json)`));
+  }
+
+  heading("Signals");
+  for (const [area, ids] of Object.entries(SIGNAL_AREAS)) {
+    const parts = ids.map((id) => {
+      const result = report.signals[id];
+      const text = `${id} ${formatSignalValue(result)}`;
+      if (id === "committed_secrets") return isPresent(result) ? c.red(text) : c.green(text);
+      return isPresent(result) ? c.green(text) : c.dim(text);
+    });
+    out.push(wrap(`${area.padEnd(9)} ${parts.join(" · ")}`, "  ", 12));
+  }
+
+  heading("Git history");
+  const git = report.git;
+  if (!git) {
+    out.push(c.dim("  not a git repository: history not analysed"));
+  } else {
+    out.push(
+      wrap(
+        `${git.commits} commits by ${git.authors} author${git.authors === 1 ? "" : "s"}, ` +
+          `${datePart(git.first_commit)} → ${datePart(git.last_commit)}, ${git.active_weeks} active weeks, ` +
+          `longest gap ${git.longest_gap_days} days, ${git.branches} branches, ${git.merge_commits} merges, ` +
+          `${percent(git.conventional_commit_share)} conventional commits, ` +
+          `${percent(git.tests_with_changes_share)} of changes touch tests` +
+          (git.bulk_upload ? ", most code arrived in one or two commits (bulk upload)" : ""),
+        "  ",
+      ),
+    );
+  }
+
+  heading("Next steps");
+  if (report.next_steps.length === 0) out.push(c.green("  Nothing left: every check passes."));
+  report.next_steps.slice(0, 8).forEach((step, i) => {
+    out.push(wrap(`${i + 1}. ${step.text} ${c.dim(`(+${step.impact})`)}`, "  ", 5));
+  });
+  return `${out.join("\n")}\n`;
+}
+
+const VERDICT_MARK: Record<Verdict, string> = {
+  pass: "✔ pass",
+  partial: "◐ partial",
+  fail: "✘ fail",
+};
+
+function renderCheck(check: CheckResult, c: Colors): string[] {
+  const paint = check.verdict === "pass" ? c.green : check.verdict === "partial" ? c.yellow : c.red;
+  const lines = [`  ${paint(VERDICT_MARK[check.verdict].padEnd(10))}${check.title}`];
+  for (const reason of check.reasons) lines.push(c.dim(wrap(`- ${reason}`, "      ", 8)));
+  return lines;
+}
+
+function scoreColor(score: number, c: Colors): (s: string) => string {
+  if (score >= 75) return c.green;
+  if (score >= 50) return c.yellow;
+  return c.red;
+}
+
+function truncate(text: string, max: number): string {
+  return text.length <= max ? text : `${text.slice(0, max - 1)}…`;
+}
+
+/** Word-wraps plain text to the report width; continuation lines are indented further. */
+function wrap(text: string, indent: string, hang = indent.length + 2): string {
+  const words = text.split(" ");
+  const lines: string[] = [];
+  let line = indent;
+  for (const word of words) {
+    if (visibleLength(line) + word.length + 1 > WIDTH && line.trim() !== "") {
+      lines.push(line.trimEnd());
+      line = " ".repeat(hang);
+    }
+    line += (line.trim() === "" ? "" : " ") + word;
+  }
+  lines.push(line.trimEnd());
+  return lines.join("\n");
+}
+
+// eslint-disable-next-line no-control-regex -- ANSI colour codes do not take up columns
+const ANSI = /\u001b\[[0-9;]*m/g;
+function visibleLength(text: string): number {
+  return text.replace(ANSI, "").length;
+}
