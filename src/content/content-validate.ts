@@ -305,7 +305,8 @@ function checkCriterion(criterion: Criterion, where: string, report: Report): vo
   const fits =
     ("is" in expect && type === "boolean") ||
     (("min" in expect || "max" in expect) && type === "number") ||
-    ("nonEmpty" in expect && type === "list");
+    // A list is measured by its length: { max: 0 } reads "none at all".
+    (("nonEmpty" in expect || "max" in expect) && type === "list");
   if (!fits) {
     report(
       `${where}.expect`,
@@ -314,7 +315,7 @@ function checkCriterion(criterion: Criterion, where: string, report: Report): vo
         ? "{ is: true|false }"
         : type === "number"
           ? "{ min: N } or { max: N }"
-          : "{ nonEmpty: true }",
+          : "{ nonEmpty: true } or { max: N } (at most N entries)",
     );
   }
 }

@@ -68,7 +68,7 @@ export const skillFileSchema = z.strictObject({ skills: z.array(skillSchema).min
 /** One machine-readable condition over an analysis fact. */
 export const criterionSchema = z.strictObject({
   fact: z.string(),
-  /** true: the fact must be true; min/max: numeric bounds; nonEmpty: a list with at least one entry */
+  /** is: the boolean value; min/max: bounds on a number or on a list's length; nonEmpty: a list with entries */
   expect: z.union([
     z.strictObject({ is: z.boolean() }),
     z.strictObject({ min: z.number() }),

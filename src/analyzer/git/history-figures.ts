@@ -48,13 +48,23 @@ export function isConventionalSubject(subject: string): boolean {
   return CONVENTIONAL.test(subject);
 }
 
+const DAY = 86_400;
+const WEEK = 7 * DAY;
+/** 1970-01-01 was a Thursday: shifting by three days makes week numbers start on Mondays. */
+const MONDAY_SHIFT = 3 * DAY;
+
+/** Number of the ISO (Monday-based, UTC) week holding `seconds`; cheap for 100k commits. */
+function weekNumber(seconds: number): number {
+  return Math.floor((seconds + MONDAY_SHIFT) / WEEK);
+}
+
+function mondayOfWeek(week: number): string {
+  return new Date((week * WEEK - MONDAY_SHIFT) * 1000).toISOString().slice(0, 10);
+}
+
 /** Monday (UTC) of the ISO week holding `seconds`, as YYYY-MM-DD. */
 export function weekStart(seconds: number): string {
-  const d = new Date(seconds * 1000);
-  const sinceMonday = (d.getUTCDay() + 6) % 7;
-  return new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth(), d.getUTCDate() - sinceMonday))
-    .toISOString()
-    .slice(0, 10);
+  return mondayOfWeek(weekNumber(seconds));
 }
 
 const round3 = (x: number) => Math.round(x * 1000) / 1000;
@@ -65,7 +75,7 @@ export class MetadataFigures {
   private nonMerges = 0;
   private conventional = 0;
   private readonly people = new Map<string, boolean>();
-  private readonly weeks = new Map<string, number>();
+  private readonly weeks = new Map<number, number>();
   private readonly times: number[] = [];
 
   add(commit: CommitMeta): void {
@@ -77,7 +87,7 @@ export class MetadataFigures {
     }
     const who = commit.email !== "" ? commit.email.toLowerCase() : commit.name.toLowerCase();
     if (!this.people.has(who)) this.people.set(who, isBotIdentity(commit.name, commit.email));
-    const week = weekStart(commit.time);
+    const week = weekNumber(commit.time);
     this.weeks.set(week, (this.weeks.get(week) ?? 0) + 1);
     this.times.push(commit.time);
   }
@@ -114,10 +124,12 @@ export class MetadataFigures {
       first_commit: first === undefined ? null : new Date(first * 1000).toISOString(),
       last_commit: last === undefined ? null : new Date(last * 1000).toISOString(),
       active_weeks: this.weeks.size,
-      longest_gap_days: Math.floor(gap / 86_400),
+      longest_gap_days: Math.floor(gap / DAY),
       conventional_commit_share:
         this.nonMerges === 0 ? 0 : round3(this.conventional / this.nonMerges),
-      weekly: [...this.weeks].sort((a, b) => (a[0] < b[0] ? -1 : 1)),
+      weekly: [...this.weeks]
+        .sort((a, b) => a[0] - b[0])
+        .map(([week, count]) => [mondayOfWeek(week), count] as const),
     };
   }
 }

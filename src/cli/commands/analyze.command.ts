@@ -1,13 +1,9 @@
 /** `devladder analyze <dir|git-url>`: evidence from a repository, as text, JSON, Markdown or a badge. */
 import type { Command } from "commander";
 import { writeFileSync } from "node:fs";
-import { analyze } from "../../analyzer/analyze.js";
-import { renderBadge } from "../../analyzer/render/render-badge.js";
-import { renderMarkdown } from "../../analyzer/render/render-markdown.js";
 import { loadRoadmap } from "../../content/content-loader.js";
 import { DevladderError, invalidInput } from "../../errors.js";
 import type { CliIO } from "../cli-io.js";
-import { renderText } from "../format/report-text.js";
 
 interface AnalyzeFlags {
   json?: boolean;
@@ -59,15 +55,21 @@ Exit codes: 0 ok, 1 failure (e.g. clone failed), 2 bad input, 3 score below --fa
       const failUnder = parseFailUnder(flags.failUnder);
       const roadmap = loadRoadmap(flags.content);
       const showProgress = io.interactive && !flags.quiet;
+      // Loaded here, not at start-up: the analyzer's parsers would slow down every other command.
+      const { analyze } = await import("../../analyzer/analyze.js");
       const report = await analyze(repository, roadmap.checks, {
         fullHistory: flags.fullHistory ?? false,
         ...(showProgress && { onProgress: (phase: string) => io.err(io.colors.dim(`… ${phase}`)) }),
       });
 
       if (flags.json) io.out(JSON.stringify(report, null, 2));
-      else if (flags.md) io.out(renderMarkdown(report));
-      else io.out(renderText(report, io.colors));
-      if (flags.badge) writeFileSync(flags.badge, renderBadge(report.score));
+      else if (flags.md)
+        io.out((await import("../../analyzer/render/render-markdown.js")).renderMarkdown(report));
+      else io.out((await import("../format/report-text.js")).renderText(report, io.colors));
+      if (flags.badge) {
+        const { renderBadge } = await import("../../analyzer/render/render-badge.js");
+        writeFileSync(flags.badge, renderBadge(report.score));
+      }
 
       if (failUnder !== undefined && report.score < failUnder) {
         throw new DevladderError(
