@@ -64,7 +64,7 @@ export async function analyze(
       files: inventory.files,
       byPath: new Map(inventory.files.map((f) => [f.path, f])),
     };
-    const findings = runDetectors(ctx, DETECTORS);
+    const findings = await runDetectors(ctx, DETECTORS);
     const endpoints = distinctEndpoints(findings.endpoints ?? []);
     const apiTestCalls = findApiTestCalls(ctx);
     const signals = deriveSignals(findings.signals ?? {}, endpoints, apiTestCalls);

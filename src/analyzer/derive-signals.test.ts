@@ -76,6 +76,17 @@ describe("findCrudResource", () => {
 });
 
 describe("distinctEndpoints", () => {
+  it("keeps apart unresolved paths whose unreadable pieces differ", () => {
+    const unresolved = (path: string): Endpoint => ({ ...ep("POST", path), resolved: false });
+    const list = distinctEndpoints([unresolved("/<TodoItems>"), unresolved("/<TodoLists>")]);
+    expect(list.map((e) => e.path)).toEqual(["/<TodoItems>", "/<TodoLists>"]);
+  });
+
+  it("still reads Django's <int:pk> in a resolved path as a parameter", () => {
+    const list = distinctEndpoints([ep("GET", "/a/<int:pk>/"), ep("GET", "/a/<slug:slug>/")]);
+    expect(list).toHaveLength(1);
+  });
+
   it("keeps the first declaration of the same route written with different parameter names", () => {
     const list = distinctEndpoints([
       ep("GET", "/a/:id", 3),

@@ -67,7 +67,7 @@ export function deriveSignals(
 export function distinctEndpoints(endpoints: readonly Endpoint[]): Endpoint[] {
   const byKey = new Map<string, Endpoint>();
   for (const ep of endpoints) {
-    const key = `${ep.method} ${normalizePath(ep.path)}`;
+    const key = `${ep.method} ${normalizePath(ep)}`;
     if (!byKey.has(key)) byKey.set(key, ep);
   }
   return [...byKey.values()].sort(
@@ -77,12 +77,19 @@ export function distinctEndpoints(endpoints: readonly Endpoint[]): Endpoint[] {
 
 /** Route parameters in the syntaxes of the supported frameworks, all written as `{}` for comparison. */
 const PARAM_SEGMENT = /^(:\w+\??|\{[^}]*\}|<[^>]*>|\[[^\]]*\]|\(\?P<\w+>[^)]*\)|\*\w*)$/;
+/** In an unresolved path, `<expression>` marks a piece that could not be read, not a parameter. */
+const UNRESOLVED_PIECE = /^<[^>]*>$/;
 
-function normalizePath(path: string): string {
+function normalizePath(endpoint: Pick<Endpoint, "path" | "resolved">): string {
+  const { path } = endpoint;
   const trimmed = path.length > 1 ? path.replace(/\/+$/, "") : path;
   return trimmed
     .split("/")
-    .map((segment) => (PARAM_SEGMENT.test(segment) ? "{}" : segment))
+    .map((segment) =>
+      PARAM_SEGMENT.test(segment) && (endpoint.resolved || !UNRESOLVED_PIECE.test(segment))
+        ? "{}"
+        : segment,
+    )
     .join("/");
 }
 
@@ -94,7 +101,7 @@ function normalizePath(path: string): string {
 export function findCrudResource(endpoints: readonly Endpoint[]): Endpoint[] | null {
   const byResource = new Map<string, Map<string, Endpoint>>();
   for (const ep of endpoints) {
-    const normal = normalizePath(ep.path);
+    const normal = normalizePath(ep);
     const resource = normal.endsWith("/{}") ? normal.slice(0, -3) || "/" : normal;
     const methods = byResource.get(resource) ?? new Map<string, Endpoint>();
     const verb = ep.method === "PATCH" ? "PUT" : ep.method;

@@ -44,6 +44,12 @@ export interface Detector {
   detect(ctx: ScanContext, prior: Findings): Findings;
 }
 
+/** A detector that answers asynchronously, so it can load a heavy parser only when needed. */
+export interface AsyncDetector {
+  readonly id: string;
+  detect(ctx: ScanContext, prior: Findings): Promise<Findings>;
+}
+
 /** 1-based line number of a character offset. */
 export function lineAt(text: string, offset: number): number {
   let line = 1;

@@ -8,6 +8,18 @@ import type { FileRole } from "../scan-context.js";
 const EXAMPLE_DIRS = /(^|\/)(examples?|samples?|docs?|docs_src|demos?|documentation|playground)\//i;
 const TEST_DIRS =
   /(^|\/)(tests?|__tests__|__mocks__|spec|specs|e2e|testing|fixtures|testdata|src\/test)\//i;
+/**
+ * Folders whose name says they hold tests of a kind: smoke-test/, integration-tests/,
+ * api_tests/, my-app-e2e/, test-utils/. A word "test(s)" set off by - or _ marks them; a word
+ * that merely contains "test" (contest/, latest/, testcontainers/) does not. ("spec" is left out:
+ * api-spec/ usually holds an OpenAPI document, not tests.)
+ */
+const TEST_KIND_DIRS = /(^|\/)(?:[\w.-]*[-_])?(?:tests?|e2e)(?:[-_][\w.-]*)?\//i;
+/**
+ * Gradle and Maven source sets other than main that hold test code: src/integrationTest,
+ * src/intTest, src/dockerTest, src/testFixtures, src/it (Maven Invoker), src/androidTest.
+ */
+const TEST_SOURCE_SETS = /(^|\/)src\/(?:[a-z]\w*Test|test[A-Z]\w*|it|androidTest)\//;
 const TEST_FILES =
   /(\.(test|spec|e2e-spec|e2e)\.[cm]?[jt]sx?$)|(^|\/)test_[^/]*\.py$|_test\.(py|go|rb|exs?)$|_spec\.rb$|(Test|Tests|IT|Spec)\.(java|kt|cs|php|scala|groovy)$|(^|\/)(conftest|tests)\.py$/;
 
@@ -15,8 +27,13 @@ const TEST_FILES =
 const JVM_SOURCE_ROOT = /(^|\/)src\/(main|test)\/(java|kotlin|scala|groovy|resources)\//;
 
 export function fileRole(path: string): FileRole {
-  if (TEST_FILES.test(path) || TEST_DIRS.test(path)) return "test";
   const root = JVM_SOURCE_ROOT.exec(path);
-  if (EXAMPLE_DIRS.test(root ? path.slice(0, root.index + root[0].length) : path)) return "example";
+  // Below a JVM source root, folders are packages: com/acme/test_utils is still judged by the
+  // source set (src/main or src/test), not by the package name.
+  const dirs = root ? path.slice(0, root.index + root[0].length) : path;
+  if (TEST_FILES.test(path) || TEST_DIRS.test(path)) return "test";
+  if (TEST_SOURCE_SETS.test(dirs) || TEST_KIND_DIRS.test(dirs.slice(0, dirs.lastIndexOf("/") + 1)))
+    return "test";
+  if (EXAMPLE_DIRS.test(dirs)) return "example";
   return "app";
 }

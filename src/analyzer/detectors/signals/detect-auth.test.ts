@@ -54,4 +54,22 @@ describe("authDetector", () => {
     });
     expect(roles?.authorization?.value).toBe(true);
   });
+
+  it("recognises hand-written role gates in a Rails app without a policy gem", () => {
+    const gated = detect({
+      "app/controllers/reports_controller.rb":
+        "class ReportsController < ApplicationController\n  before_action :require_logged_in_admin, only: [:destroy]\nend\n",
+      "app/controllers/invites_controller.rb":
+        "class InvitesController < ApplicationController\n  def create\n    head :forbidden unless Current.user.admin?\n  end\nend\n",
+    });
+    expect(gated?.authorization?.evidence).toEqual([
+      { file: "app/controllers/reports_controller.rb", line: 2, note: "role filter" },
+      { file: "app/controllers/invites_controller.rb", line: 3, note: "role check" },
+    ]);
+    const loginOnly = detect({
+      "app/controllers/notes_controller.rb":
+        "class NotesController < ApplicationController\n  before_action :require_login\n  def admin_tools?; false; end\nend\n",
+    });
+    expect(loginOnly?.authorization).toEqual({ value: false, evidence: [] });
+  });
 });

@@ -454,6 +454,22 @@ const AUTHZ_RULES: readonly Rule[] = [
       code(RB_EXTS, "authorize", /^\s*authorize\s+[@:\w]/m, "Pundit authorize"),
       code(RB_EXTS, "load_and_authorize_resource", undefined, "CanCanCan"),
       code(RB_EXTS, "CanCan::Ability", undefined, "CanCanCan ability"),
+      // Hand-written role gates, the common case in Rails apps without a policy gem:
+      // `before_action :require_admin`, `unless Current.user.admin?`, `user.is_moderator?`.
+      code(
+        RB_EXTS,
+        "before_action",
+        /before_action\s+:require_\w*(?:admin|moderator|staff|role)\w*/,
+        "role filter",
+      ),
+      ...["admin?", "moderator?", "staff?"].map((keyword) =>
+        code(
+          RB_EXTS,
+          keyword,
+          /\b(?:if|unless)\b[^\n]*\.(?:is_)?(?:super_)?(?:admin|moderator|staff)\?/,
+          "role check",
+        ),
+      ),
     ],
   },
   {

@@ -65,6 +65,31 @@ describe("secretsDetector", () => {
     expect(result?.value).toEqual([]);
   });
 
+  it("ignores keys and sample settings in docs, examples and test source sets", () => {
+    const result = detect({
+      "docs/guide/tls.adoc": `[source,yaml]\n----\nserver:\n  ssl:\n    private-key: "${REAL_PASSWORD}"\n----\n`,
+      "examples/deploy/settings.gradle": `registry {\n  token = "${REAL_PASSWORD}"\n}\n`,
+      "module/queue/src/dockerTest/resources/server.key":
+        "-----BEGIN PRIVATE KEY-----\nMIIEvQIBADANBgkqhkiG9w0BAQEFAASC0123456789abcdef\n-----END PRIVATE KEY-----\n",
+      "smoke-test/shop-web/src/main/resources/application.properties": `shop.api-key=${REAL_PASSWORD}\n`,
+    });
+    expect(result?.value).toEqual([]);
+  });
+
+  it("does not take property names, resource references or identifiers for secret values", () => {
+    const result = detect({
+      "src/main/resources/application.yml":
+        "tls:\n  private-key: classpath:certs/server.key\n  trust-key: file:/etc/shop/trust.pem\n",
+      "src/main/java/shop/AccessRules.java":
+        'class AccessRules {\n  static final String DEFAULT_KEY = "shop.endpoints.access.default";\n  String key = "shop.endpoint.%s.access".formatted(id);\n}\n',
+      "web/components/Login.vue": '<otp-form :login-token="pendingLoginToken" />\n',
+      "public/.htaccess": "RewriteRule .* - [E=CSRF_TOKEN:%{HTTP:X-Csrf-Token}]\n",
+      "src/seed/Defaults.cs": 'public const string AdminPassword = "P@ssw0rd!";\n',
+      ".devcontainer/devcontainer.json": '{ "Kestrel_Password": "CertPwdGoesHere1" }\n',
+    });
+    expect(result?.value).toEqual([]);
+  });
+
   it("reports credentials embedded in a connection URL", () => {
     const result = detect({
       "src/main/resources/application.yml": `url: postgres://app:${REAL_PASSWORD}@db.prod:5432/app\n`,

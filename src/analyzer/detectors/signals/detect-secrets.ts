@@ -9,8 +9,11 @@
  * example, dummy, xxx, values containing "secret"/"password"/"test"), references to the
  * environment (process.env.X, os.environ[...], env(...)), unquoted expressions in source code,
  * values shorter than 8 characters or with too little variety to be a credential, password hashes,
- * documented example keys (AKIA…EXAMPLE), and anything in test-role files or in example env
- * files (.env.example, .env.sample, …), which exist to hold fake values.
+ * documented example keys (AKIA…EXAMPLE), names and references rather than values (property
+ * paths, identifiers, file paths, classpath: resources, format strings), well-known default
+ * passwords spelled with tricks (P@ssw0rd), and anything in test-role or example-role files (tests,
+ * fixtures, examples/, docs/) or in example env files (.env.example, .env.sample, …), which exist to
+ * hold fake values.
  */
 import type { Evidence } from "../../report.js";
 import { lineAt, type Detector, type SourceFile } from "../../scan-context.js";
@@ -83,7 +86,7 @@ const ASSIGNMENT_HINT = /pass|pwd|secret|key|token|credential/gi;
 const URL_CREDENTIALS = /\b[a-z][a-z0-9+.-]*:\/\/([^:/\s@'"]+):([^@/\s'"]+)@[\w.-]+/g;
 
 const PLACEHOLDER =
-  /change[-_ ]?me|changeit|your[-_ ]|example|sample|placeholder|dummy|fake|test|secret|password|passwd|xxx|\*\*\*|redacted|todo|replace|insert|<[^>]*>|^\$|\$\{|%\(|\{\{|process\.env|os\.environ|getenv|env\(|ENV\[|config\(|^none$|^null$|^true$|^false$|^undefined$/i;
+  /change[-_ ]?me|changeit|your[-_ ]|example|sample|placeholder|dummy|fake|test|secret|password|passwd|xxx|\*\*\*|redacted|todo|replace|insert|goes[-_ ]?here|<[^>]*>|^<|^\$|\$\{|%\(|%\{|#\{|\{\{|process\.env|os\.environ|getenv|env\(|ENV\[|config\(|^none$|^null$|^true$|^false$|^undefined$/i;
 const PASSWORD_HASH =
   /^\$(?:2[abxy]?|argon2(?:id|i|d)?|pbkdf2[\w-]*|scrypt)\$|^pbkdf2_sha256\$|^argon2\$/;
 
@@ -99,11 +102,38 @@ export function entropy(value: string): number {
   return bits;
 }
 
+/**
+ * Names rather than values: a file path or URL-less resource reference (classpath:certs/app.key,
+ * /etc/ssl/server.pem, ./keys/dev.p12), a property path or dotted identifier
+ * (management.endpoints.access.default, config.auth.secret), a format string
+ * (app.%s.token), or a plain identifier (twoFactorLoginToken, session_key_name). Generated
+ * credentials mix in digits; names made of words and separators alone are what code refers to.
+ */
+const REFERENCE =
+  /^(?:classpath\*?:|file:|\.{0,2}\/|~\/)|\.(?:pem|key|crt|cer|der|p12|pfx|jks|keystore|json|ya?ml|txt|properties|env|xml)$/i;
+const DOTTED_NAME = /^[A-Za-z_$][\w$-]*(?:[.:][A-Za-z_$%][\w$%-]*)+$/;
+const FORMAT_SPEC = /%[sd]|\{\d*\}/;
+const WORDS_ONLY = /^[A-Za-z]+(?:[-_][A-Za-z]+)*$/;
+
+/** Spelling tricks on a known word (P@ssw0rd, Pass@word1) undone, to compare with placeholders. */
+function unleet(value: string): string {
+  return value
+    .toLowerCase()
+    .replace(/[@4]/g, "a")
+    .replace(/0/g, "o")
+    .replace(/\$/g, "s")
+    .replace(/3/g, "e")
+    .replace(/[^a-z]/g, "");
+}
+
 /** A value that could be a real credential rather than a placeholder or an expression. */
 export function looksLikeSecret(value: string): boolean {
   if (value.length < 8) return false;
   if (PLACEHOLDER.test(value) || PASSWORD_HASH.test(value)) return false;
   if (/^[\w.-]+\.[a-z]{2,4}$/i.test(value) && !/\d{3}/.test(value)) return false; // a file or host name
+  if (REFERENCE.test(value) || FORMAT_SPEC.test(value)) return false;
+  if (!/\d/.test(value) && (DOTTED_NAME.test(value) || WORDS_ONLY.test(value))) return false;
+  if (/pas+a?word|secret|changeme/.test(unleet(value))) return false;
   if (/^\d+$/.test(value) || /^(.)\1+$/.test(value)) return false;
   const classes = [/[a-z]/, /[A-Z]/, /\d/, /[^A-Za-z0-9]/].filter((re) => re.test(value)).length;
   return classes >= 2 && entropy(value) >= 3;
@@ -211,7 +241,8 @@ export const secretsDetector: Detector = {
   detect(ctx) {
     const findings: Finding[] = [];
     for (const file of ctx.files) {
-      if (file.role === "test" || EXAMPLE_ENV.test(file.name)) continue;
+      // Tests, examples and docs hold fake keys and sample configuration on purpose.
+      if (file.role !== "app" || EXAMPLE_ENV.test(file.name)) continue;
       scanFile(file, findings);
     }
     const value: string[] = [];

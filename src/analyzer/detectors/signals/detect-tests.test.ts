@@ -1,6 +1,11 @@
 import { describe, expect, it } from "vitest";
 import { scanContextFrom } from "../../test-support/scan-context-from.js";
-import { findApiTestCalls, methodFromName, testsDetector } from "./detect-tests.js";
+import {
+  classifyTestFiles,
+  findApiTestCalls,
+  methodFromName,
+  testsDetector,
+} from "./detect-tests.js";
 
 const detect = (files: Record<string, string>) =>
   testsDetector.detect(scanContextFrom(files), {}).signals;
@@ -56,6 +61,22 @@ describe("testsDetector", () => {
   });
 });
 
+describe("testsDetector on .NET assertion libraries", () => {
+  it("counts Shouldly and Playwright assertions as real ones", () => {
+    const signals = detect({
+      "tests/Shop.UnitTests/CartTests.cs":
+        "public class CartTests {\n  [Test]\n  public void AddsAnItem() {\n    new Cart().Add(3).Count.ShouldBe(1);\n  }\n}\n",
+      "tests/Shop.UnitTests/PriceTests.cs":
+        "public class PriceTests {\n  [Test]\n  public async Task RejectsNegative() {\n    await Should.ThrowAsync<ArgumentException>(() => Price.Of(-1));\n  }\n}\n",
+      "tests/Shop.AcceptanceTests/HomeSteps.cs":
+        'public class HomeSteps {\n  [Test]\n  public async Task ShowsTitle() {\n    await Expect(Page).ToHaveTitleAsync("Shop");\n  }\n}\n',
+      "tests/Shop.UnitTests/EmptyTests.cs":
+        "public class EmptyTests {\n  [Test]\n  public void ShouldDoSomething() {\n  }\n}\n",
+    });
+    expect(signals?.test_files?.value).toBe(3);
+  });
+});
+
 describe("findApiTestCalls", () => {
   it("names the method and path of HTTP calls from each stack's test harness", () => {
     const calls = findApiTestCalls(
@@ -104,6 +125,44 @@ describe("findApiTestCalls", () => {
       }),
     );
     expect(calls).toEqual([]);
+  });
+
+  it("reads Go requests built with a router's own method constant and a context", () => {
+    const calls = findApiTestCalls(
+      scanContextFrom({
+        "internal/http/book_test.go": `func TestList(t *testing.T) {
+	req, err := http.NewRequestWithContext(context.Background(),
+		echo.GET, "/books?page=2", nil)
+	require.NoError(t, err)
+	rec := httptest.NewRecorder()
+	assert.Equal(t, http.StatusOK, rec.Code)
+}
+`,
+      }),
+    );
+    expect(calls).toEqual([
+      { file: "internal/http/book_test.go", line: 2, note: "GET /books?page=2" },
+    ]);
+  });
+
+  it("does not count a new Laravel app's home-page example as a real or an API test", () => {
+    const ctx = scanContextFrom({
+      "tests/Feature/ExampleTest.php": `<?php
+class ExampleTest extends TestCase
+{
+    public function test_home_page_answers(): void
+    {
+        $response = $this->get('/');
+
+        $response->assertStatus(200);
+    }
+}
+`,
+      "tests/Unit/ExampleTest.php":
+        "<?php\nclass ExampleTest extends TestCase {\n  public function test_truth(): void { $this->assertTrue(true); }\n}\n",
+    });
+    expect(findApiTestCalls(ctx)).toEqual([]);
+    expect(classifyTestFiles(ctx).map((v) => v.real)).toEqual([false, false]);
   });
 
   it("maps call names to HTTP methods", () => {

@@ -102,13 +102,18 @@ const LANGS: Readonly<Record<Lang, LangRules>> = {
   php: {
     declaration: /function\s+test\w*\s*\(|@test\b|#\[Test\]|^\s*(?:it|test)\s*\(\s*['"]/m,
     assertion: /->assert\w+\s*\(|\bself::assert\w+\s*\(|\bexpect\s*\(|\bAssert::\w+\s*\(/,
+    // Besides assertTrue(true): the home-page check every new Laravel app ships with
+    // (`$response = $this->get('/'); $response->assertStatus(200);`, or chained in Pest).
     trivial:
-      /\$this->assertTrue\s*\(\s*true\s*\)|\bexpect\s*\(\s*true\s*\)\s*->toBeTrue\s*\(\s*\)/g,
+      /\$this->assertTrue\s*\(\s*true\s*\)|\bexpect\s*\(\s*true\s*\)\s*->toBeTrue\s*\(\s*\)|(?:\$response\s*=\s*)?\$this->get\s*\(\s*['"]\/['"]\s*\)\s*;?\s*(?:\$response\s*)?->assert(?:Status\s*\(\s*200\s*\)|Ok\s*\(\s*\)|Successful\s*\(\s*\))/g,
     comment: SLASH_COMMENTS,
   },
   cs: {
     declaration: /\[(?:Fact|Theory|Test|TestMethod|TestCase)\b/,
-    assertion: /\bAssert\.\w+\s*\(|\.Should\(\)/,
+    // xUnit/NUnit/MSTest Assert, FluentAssertions (.Should()), Shouldly (.ShouldBe(…),
+    // Should.Throw<…>), and Playwright's Expect(page)
+    assertion:
+      /\bAssert\.\w+\s*\(|\.Should\(\)|\.Should[A-Z]\w*\s*[<(]|\bShould\.\w+\s*[<(]|\bExpect\s*\(/,
     trivial: /\bAssert\.(?:True\s*\(\s*true\s*\)|Pass\s*\(\s*\))/g,
     comment: SLASH_COMMENTS,
   },
@@ -146,13 +151,19 @@ export function classifyTestFiles(ctx: ScanContext): TestFileVerdict[] {
   for (const file of ctx.files) {
     const lang = langOf(file);
     if (lang === undefined || !isTestCandidate(file, lang)) continue;
-    const rules = LANGS[lang];
-    const decl = rules.declaration.exec(file.text);
-    if (decl === null) continue;
-    const meaningful = file.text.replace(rules.comment, "").replace(rules.trivial, "");
-    out.push({ file, at: decl.index, real: rules.assertion.test(meaningful) });
+    const verdict = classifyTestFile(file, lang);
+    if (verdict) out.push(verdict);
   }
   return out;
+}
+
+/** The verdict for one test candidate, or null when it declares no test. */
+function classifyTestFile(file: SourceFile, lang: Lang): TestFileVerdict | null {
+  const rules = LANGS[lang];
+  const decl = rules.declaration.exec(file.text);
+  if (decl === null) return null;
+  const meaningful = file.text.replace(rules.comment, "").replace(rules.trivial, "");
+  return { file, at: decl.index, real: rules.assertion.test(meaningful) };
 }
 
 const JEST_CONFIGS = [
@@ -475,8 +486,9 @@ const API_CALLS: readonly ApiCallPattern[] = [
   {
     exts: GO_EXTS,
     when: ["httptest"],
-    re: /\b(?:httptest\.NewRequest|http\.NewRequest)(?:WithContext)?\s*\(\s*(?:\w+\s*,\s*)?(?:http\.Method(\w+)|"(\w+)")\s*,\s*(?:"([^"]*)"|\w+\.URL\s*\+\s*"([^"]*)")?/g,
-    read: (m) => [methodFromName(m[1] ?? m[2] ?? ""), m[3] ?? m[4]],
+    // The method as http.MethodGet, "GET", or a router's own constant (echo.GET, fiber.MethodGet).
+    re: /\b(?:httptest\.NewRequest|http\.NewRequest)(?:WithContext)?\s*\(\s*(?:[\w.()]+\s*,\s*)?(?:\w+\.Method(\w+)|\w+\.(GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS)\b|"(\w+)")\s*,\s*(?:"([^"]*)"|\w+\.URL\s*\+\s*"([^"]*)")?/g,
+    read: (m) => [methodFromName(m[1] ?? m[2] ?? m[3] ?? ""), m[4] ?? m[5]],
   },
   {
     // Rails request, controller and integration tests
@@ -535,6 +547,8 @@ export function findApiTestCalls(ctx: ScanContext): Evidence[] {
     if (!API_EXTS.has(file.ext)) continue;
     const lang = langOf(file);
     if (lang === undefined || !isTestCandidate(file, lang)) continue;
+    // A generated stub's request (the new-app home-page check) exercises nothing of the app.
+    if (classifyTestFile(file, lang)?.real === false) continue;
     for (const pattern of API_CALLS) {
       if (!pattern.exts.includes(file.ext)) continue;
       if (!pattern.when.some((w) => file.text.includes(w))) continue;

@@ -1,24 +1,11 @@
-import { describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import type { Signals } from "../../report.js";
 import { runDetectors } from "../../run-detectors.js";
 import type { FileMap } from "../../test-support/make-repo.js";
 import { scanContextFrom } from "../../test-support/scan-context-from.js";
-import {
-  signalsDjangoDrf,
-  signalsDjangoDrfApiCalls,
-  signalsDjangoDrfExpected,
-} from "../../test-support/fixtures/signals-django-drf.js";
-import {
-  signalsNodePrisma,
-  signalsNodePrismaApiCalls,
-  signalsNodePrismaExpected,
-} from "../../test-support/fixtures/signals-node-prisma.js";
-import {
-  signalsSpringBoot,
-  signalsSpringBootApiCalls,
-  signalsSpringBootExpected,
-  signalsSpringBootSecret,
-} from "../../test-support/fixtures/signals-spring-boot.js";
+import * as djangoDrf from "../../test-support/fixtures/signals-django-drf.js";
+import * as nodePrisma from "../../test-support/fixtures/signals-node-prisma.js";
+import * as springBoot from "../../test-support/fixtures/signals-spring-boot.js";
 import { findApiTestCalls, signalDetectors } from "./index.js";
 
 const FIXTURES: readonly (readonly [
@@ -27,16 +14,18 @@ const FIXTURES: readonly (readonly [
   Record<string, unknown>,
   readonly string[],
 ])[] = [
-  ["Node + Prisma + JWT", signalsNodePrisma, signalsNodePrismaExpected, signalsNodePrismaApiCalls],
-  ["Django + DRF", signalsDjangoDrf, signalsDjangoDrfExpected, signalsDjangoDrfApiCalls],
-  ["Spring Boot + JPA", signalsSpringBoot, signalsSpringBootExpected, signalsSpringBootApiCalls],
+  ["Node + Prisma + JWT", nodePrisma.files, nodePrisma.detectorSignals, nodePrisma.apiCalls],
+  ["Django + DRF", djangoDrf.files, djangoDrf.detectorSignals, djangoDrf.apiCalls],
+  ["Spring Boot + JPA", springBoot.files, springBoot.detectorSignals, springBoot.apiCalls],
 ];
 
 describe.each(FIXTURES)(
   "signal detectors on the %s fixture",
   (_name, files, expected, apiCalls) => {
-    const ctx = scanContextFrom(files);
-    const signals = runDetectors(ctx, signalDetectors).signals ?? {};
+    let signals: Partial<Signals> = {};
+    beforeAll(async () => {
+      signals = (await runDetectors(scanContextFrom(files), signalDetectors)).signals ?? {};
+    });
 
     it("computes exactly the expected value of every owned signal", () => {
       const actual = Object.fromEntries(
@@ -59,16 +48,16 @@ describe.each(FIXTURES)(
     });
 
     it("finds the tests that call the app over HTTP", () => {
-      expect(findApiTestCalls(ctx).map((e) => e.note)).toEqual(apiCalls);
+      expect(findApiTestCalls(scanContextFrom(files)).map((e) => e.note)).toEqual(apiCalls);
     });
   },
 );
 
 describe("the Spring Boot fixture's committed password", () => {
-  it("is reported but never shown unmasked", () => {
-    const findings = runDetectors(scanContextFrom(signalsSpringBoot), signalDetectors);
+  it("is reported but never shown unmasked", async () => {
+    const findings = await runDetectors(scanContextFrom(springBoot.files), signalDetectors);
     expect(findings.signals?.committed_secrets?.value).toHaveLength(1);
-    expect(JSON.stringify(findings)).not.toContain(signalsSpringBootSecret);
-    expect(JSON.stringify(findings)).not.toContain(signalsSpringBootSecret.slice(1, 9));
+    expect(JSON.stringify(findings)).not.toContain(springBoot.secret);
+    expect(JSON.stringify(findings)).not.toContain(springBoot.secret.slice(1, 9));
   });
 });

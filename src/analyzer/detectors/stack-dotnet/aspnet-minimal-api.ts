@@ -3,6 +3,12 @@
  * `MapGroup("/api")` held in variables or chained, and extension methods
  * (`static void MapTodos(this IEndpointRouteBuilder app)` / `this RouteGroupBuilder group`) whose
  * routes take the prefix of every router they are called on, across files.
+ *
+ * Two conventions of real apps are followed too: route modules that a library or the app's own
+ * start-up code discovers by reflection and calls (Carter's `AddRoutes(IEndpointRouteBuilder app)`,
+ * MinimalApi.Endpoint's `AddRoute`, a template's `static void Map(RouteGroupBuilder group)`), and
+ * the app's own MapGet/MapPost… wrappers whose parameters come in another order
+ * (`MapGet(this IEndpointRouteBuilder b, Delegate handler, string pattern = "")`).
  */
 import type { HttpMethod } from "../../report.js";
 import type { SourceFile } from "../../scan-context.js";
@@ -36,6 +42,16 @@ interface Extension {
   readonly end: number;
 }
 
+/**
+ * A method whose only parameter is a router and that nobody calls by name: discovery code calls
+ * it. A WebApplication or IEndpointRouteBuilder is the app itself; a RouteGroupBuilder is a group
+ * whose prefix the discovery code makes up (often from the class name), so it stays unresolved.
+ */
+const MODULE_METHOD =
+  /\b(\w+)\s*\(\s*(IEndpointRouteBuilder|RouteGroupBuilder|WebApplication)\s+(\w+)\s*\)\s*\{/g;
+/** The app's own MapGet/MapPost… extension methods, wrappers over the framework's. */
+const VERB_WRAPPER =
+  /\bstatic\s+[\w<>?,\s]+?\s+(MapGet|MapPost|MapPut|MapPatch|MapDelete)\s*\(\s*this\b/g;
 const EXTENSION =
   /\bstatic\s+[\w<>?,\s]+?\s+(\w+)\s*\(\s*this\s+(?:IEndpointRouteBuilder|RouteGroupBuilder|WebApplication|IApplicationBuilder)\s+(\w+)[^)]*\)\s*\{/g;
 const ROOT = /^(?:\w+\.Build\(\s*\)|WebApplication\.Create\([^)]*\))$/;
@@ -50,14 +66,55 @@ const MAP_VERBS: Record<string, HttpMethod> = {
 const STATEMENT =
   /(\w+)((?:\s*\.\s*\w+\s*\([^;]*?\))*?)\s*\.\s*(\w+)\s*\(|\b(?:var|[A-Z]\w*(?:<[^>]*>)?)\s+(\w+)\s*=\s*([^;]+);/g;
 
+/** Where a wrapper takes the route pattern: its index among the call's arguments, and default. */
+interface Wrapper {
+  readonly patternArg: number;
+  readonly fallback: string | null;
+}
+
+interface Body {
+  readonly source: CsSource;
+  readonly start: number;
+  readonly end: number;
+}
+
 export function minimalApiRoutes(sources: readonly CsSource[]): {
   routes: MinimalRoute[];
   graph: PrefixGraph;
 } {
   const graph = new PrefixGraph();
-  const extensions = new Map<string, Extension[]>();
+  const wrappers = new Map<string, Wrapper>();
+  // Code not scanned at the top level of its file: extension and module bodies get their own
+  // scope, wrapper bodies none (their routes belong to the callers).
+  const nested: Body[] = [];
   for (const source of sources) {
+    for (const m of source.masked.matchAll(VERB_WRAPPER)) {
+      const open = m.index + m[0].lastIndexOf("(");
+      const wrapper = readWrapper(source.masked, open);
+      if (!wrapper) continue;
+      wrappers.set(m[1] as string, wrapper.wrapper);
+      nested.push({ source, start: wrapper.bodyStart, end: wrapper.bodyEnd });
+    }
+  }
+  const extensions = new Map<string, Extension[]>();
+  const modules: Extension[] = [];
+  for (const source of sources) {
+    for (const m of source.masked.matchAll(MODULE_METHOD)) {
+      const open = m.index + m[0].length - 1;
+      const close = matchBracket(source.masked, open);
+      if (close === -1 || MAP_VERBS[m[1] as string] !== undefined) continue;
+      let node: RouterNode;
+      if (m[2] === "RouteGroupBuilder") {
+        node = graph.node("bound", "aspnetcore");
+        const owner = enclosingClass(source.masked, m.index) ?? (m[1] as string);
+        graph.link(graph.node("constructed", "aspnetcore"), node, unresolvedPiece(owner), false);
+      } else {
+        node = graph.node("constructed", "aspnetcore");
+      }
+      modules.push({ param: m[3] as string, node, source, start: open + 1, end: close });
+    }
     for (const m of source.masked.matchAll(EXTENSION)) {
+      if (wrappers.has(m[1] as string)) continue;
       const open = m.index + m[0].length - 1;
       const close = matchBracket(source.masked, open);
       if (close === -1) continue;
@@ -135,8 +192,15 @@ export function minimalApiRoutes(sources: readonly CsSource[]): {
             : name === "Map"
               ? ["ANY"]
               : [];
-      if (methods.length > 0 && args[0] !== undefined) {
-        const p = pathValue(args[0]);
+      const wrapper = fixed !== undefined ? wrappers.get(name) : undefined;
+      // A wrapper call with the pattern where the framework's own method has the handler.
+      const pattern =
+        wrapper && (args[0] === undefined || stringLiteral(args[0].replace(/^@/, "")) === null)
+          ? (args[wrapper.patternArg] ??
+            (wrapper.fallback === null ? undefined : `"${wrapper.fallback}"`))
+          : args[0];
+      if (methods.length > 0 && pattern !== undefined) {
+        const p = pathValue(pattern);
         for (const method of methods) {
           routes.push({
             node: receiver,
@@ -159,18 +223,60 @@ export function minimalApiRoutes(sources: readonly CsSource[]): {
     }
   };
 
-  for (const list of extensions.values()) {
-    for (const ext of list)
-      scope(ext.source, ext.start, ext.end, new Map([[ext.param, ext.node]]), []);
+  const scoped = [...extensions.values()].flat().concat(modules);
+  for (const ext of scoped) {
+    const inner = nested
+      .filter((b) => b.source === ext.source && b.start > ext.start && b.end <= ext.end)
+      .map((b): [number, number] => [b.start, b.end]);
+    scope(ext.source, ext.start, ext.end, new Map([[ext.param, ext.node]]), inner);
   }
   for (const source of sources) {
-    const bodies = [...extensions.values()]
-      .flat()
+    const bodies = [...scoped, ...nested]
       .filter((e) => e.source === source)
       .map((e): [number, number] => [e.start, e.end]);
     scope(source, 0, source.masked.length, new Map(), bodies);
   }
   return { routes, graph };
+}
+
+/**
+ * Reads a wrapper's parameter list (opening bracket at `open`): which call argument is the
+ * `string pattern` (the `this` parameter is not an argument) and its default, and the body's span.
+ */
+function readWrapper(
+  text: string,
+  open: number,
+): { wrapper: Wrapper; bodyStart: number; bodyEnd: number } | null {
+  const close = matchBracket(text, open);
+  if (close === -1) return null;
+  const params = splitTopLevel(text.slice(open + 1, close)).slice(1);
+  const index = params.findIndex((p) => /(?:^|[\s\]])string\??\s+\w+\s*(?:=|$)/.test(p.trim()));
+  if (index === -1) return null;
+  const fallback = /=\s*("[^"]*")\s*$/.exec(params[index] as string);
+  const brace = /^\s*\{/.exec(text.slice(close + 1));
+  let bodyStart = close + 1;
+  let bodyEnd = text.indexOf(";", close);
+  if (brace) {
+    bodyStart = close + 1 + brace[0].length;
+    bodyEnd = matchBracket(text, bodyStart - 1);
+  }
+  if (bodyEnd === -1) return null;
+  return {
+    wrapper: {
+      patternArg: index,
+      fallback: fallback ? (stringLiteral(fallback[1] as string) ?? "") : null,
+    },
+    bodyStart,
+    bodyEnd,
+  };
+}
+
+/** The name of the class declared closest before `offset`. */
+function enclosingClass(text: string, offset: number): string | null {
+  let name: string | null = null;
+  for (const m of text.slice(0, offset).matchAll(/\b(?:class|record|struct)\s+(\w+)/g))
+    name = m[1] as string;
+  return name;
 }
 
 function pathValue(expr: string | undefined): { value: string; resolved: boolean } {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { scanContextFrom } from "../../test-support/scan-context-from.js";
 import * as dotnetAspnetcoreApi from "../../test-support/fixtures/dotnet-aspnetcore-api.js";
-import { observeStack } from "../stack-text/stack-fixture-check.js";
+import { observeStack } from "../../test-support/stack-fixture-check.js";
 import { dotnetStackDetector } from "./index.js";
 
 function detect(files: Record<string, string>) {
@@ -10,15 +10,13 @@ function detect(files: Record<string, string>) {
 
 describe("dotnetStackDetector", () => {
   it("reports exactly the frameworks, endpoints and JSON verdict of dotnet-aspnetcore-api", () => {
-    expect(observeStack(dotnetStackDetector, dotnetAspnetcoreApi.dotnetAspnetcoreApi)).toEqual(
+    expect(observeStack(dotnetStackDetector, dotnetAspnetcoreApi.files)).toEqual(
       dotnetAspnetcoreApi.expected,
     );
   });
 
   it("skips HttpClient calls, commented-out endpoints and controllers in test projects", () => {
-    const paths = (detect(dotnetAspnetcoreApi.dotnetAspnetcoreApi).endpoints ?? []).map(
-      (e) => e.path,
-    );
+    const paths = (detect(dotnetAspnetcoreApi.files).endpoints ?? []).map((e) => e.path);
     expect(paths).not.toContain("/danger");
     expect(paths).not.toContain("/fake");
     expect(paths.some((p) => p.includes("quote"))).toBe(false);
@@ -54,6 +52,45 @@ app.Run();`,
       "HEAD /v1/users/{id}",
       "GET /v2/users/{id}",
       "HEAD /v2/users/{id}",
+    ]);
+  });
+
+  it("follows route modules that discovery code calls, and the app's own MapGet wrappers", () => {
+    const found = detect({
+      "Api/Program.cs": `var app = WebApplication.CreateBuilder(args).Build();
+app.MapModules();
+app.Run();`,
+      "Api/Routing/RouteWrappers.cs": `public static class RouteWrappers
+{
+    public static RouteHandlerBuilder MapGet(this IEndpointRouteBuilder routes, Delegate handler, [StringSyntax("Route")] string pattern = "")
+    {
+        return routes.MapGet(pattern, handler).WithName(handler.Method.Name);
+    }
+    public static RouteHandlerBuilder MapDelete(this IEndpointRouteBuilder routes, Delegate handler, [StringSyntax("Route")] string pattern)
+        => routes.MapDelete(pattern, handler);
+}`,
+      "Api/Modules/Shelves.cs": `public class Shelves : IRouteModule
+{
+    public static void Map(RouteGroupBuilder group)
+    {
+        group.MapGet(ListShelves);
+        group.MapDelete(RemoveShelf, "{id}");
+    }
+    public static IResult ListShelves() => Results.Ok();
+    public static IResult RemoveShelf(int id) => Results.NoContent();
+}`,
+      "Api/Modules/Health.cs": `public class Health : ICarterModule
+{
+    public void AddRoutes(IEndpointRouteBuilder app)
+    {
+        app.MapGet("/health", () => Results.Ok("up"));
+    }
+}`,
+    });
+    expect(found.endpoints?.map((e) => `${e.method} ${e.path} ${String(e.resolved)}`)).toEqual([
+      "GET /<Shelves> false",
+      "DELETE /<Shelves>/{id} false",
+      "GET /health true",
     ]);
   });
 });

@@ -4,15 +4,15 @@ import * as goChiApi from "../../test-support/fixtures/go-chi-api.js";
 import * as goEchoApi from "../../test-support/fixtures/go-echo-api.js";
 import * as goGinApi from "../../test-support/fixtures/go-gin-api.js";
 import * as goNethttpApi from "../../test-support/fixtures/go-nethttp-api.js";
-import { observeStack } from "../stack-text/stack-fixture-check.js";
+import { observeStack } from "../../test-support/stack-fixture-check.js";
 import { goStackDetector } from "./index.js";
 
 describe("goStackDetector on the fixture apps", () => {
   it.each([
-    ["go-gin-api", goGinApi.goGinApi, goGinApi.expected],
-    ["go-echo-api", goEchoApi.goEchoApi, goEchoApi.expected],
-    ["go-chi-api", goChiApi.goChiApi, goChiApi.expected],
-    ["go-nethttp-api", goNethttpApi.goNethttpApi, goNethttpApi.expected],
+    ["go-gin-api", goGinApi.files, goGinApi.expected],
+    ["go-echo-api", goEchoApi.files, goEchoApi.expected],
+    ["go-chi-api", goChiApi.files, goChiApi.expected],
+    ["go-nethttp-api", goNethttpApi.files, goNethttpApi.expected],
   ])(
     "reports exactly the frameworks, endpoints and JSON verdict of %s",
     (_name, files, expected) => {
@@ -27,7 +27,7 @@ function detect(files: Record<string, string>) {
 
 describe("goStackDetector", () => {
   it("ignores http.Get calls, commented-out routes and routes in _test.go files", () => {
-    const paths = (detect(goGinApi.goGinApi).endpoints ?? []).map((e) => `${e.method} ${e.path}`);
+    const paths = (detect(goGinApi.files).endpoints ?? []).map((e) => `${e.method} ${e.path}`);
     expect(paths).not.toContain("GET /only-in-tests");
     expect(paths).not.toContain("DELETE /api/v1/sessions");
     expect(paths.some((p) => p.includes("verify"))).toBe(false);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { observeStack } from "../stack-text/stack-fixture-check.js";
+import { observeStack } from "../../test-support/stack-fixture-check.js";
 import { scanContextFrom } from "../../test-support/scan-context-from.js";
 import * as javaJaxrsApi from "../../test-support/fixtures/java-jaxrs-api.js";
 import * as javaSpringBootApi from "../../test-support/fixtures/java-spring-boot-api.js";
@@ -9,10 +9,10 @@ import { jvmStackDetector } from "./index.js";
 
 describe("jvmStackDetector on the fixture apps", () => {
   it.each([
-    ["java-spring-boot-api", javaSpringBootApi.javaSpringBootApi, javaSpringBootApi.expected],
-    ["kotlin-spring-gradle", kotlinSpringGradle.kotlinSpringGradle, kotlinSpringGradle.expected],
-    ["java-spring-mvc-ssr", javaSpringMvcSsr.javaSpringMvcSsr, javaSpringMvcSsr.expected],
-    ["java-jaxrs-api", javaJaxrsApi.javaJaxrsApi, javaJaxrsApi.expected],
+    ["java-spring-boot-api", javaSpringBootApi.files, javaSpringBootApi.expected],
+    ["kotlin-spring-gradle", kotlinSpringGradle.files, kotlinSpringGradle.expected],
+    ["java-spring-mvc-ssr", javaSpringMvcSsr.files, javaSpringMvcSsr.expected],
+    ["java-jaxrs-api", javaJaxrsApi.files, javaJaxrsApi.expected],
   ])(
     "reports exactly the frameworks, endpoints and JSON verdict of %s",
     (_name, files, expected) => {
@@ -27,13 +27,131 @@ function detect(files: Record<string, string>) {
 
 describe("jvmStackDetector", () => {
   it("reports Spring Boot from the build and the bootstrap class, not plain Spring", () => {
-    const found = detect(javaSpringBootApi.javaSpringBootApi);
+    const found = detect(javaSpringBootApi.files);
     expect(found.frameworks?.map((f) => f.id)).toEqual(["spring-boot"]);
     expect(found.frameworks?.[0]?.evidence).toContainEqual({
       file: "src/main/java/com/example/shop/ShopApplication.java",
       line: 7,
       note: "@SpringBootApplication",
     });
+  });
+
+  it("does not call a site of server-rendered pages a REST API for one JSON action", () => {
+    const pageMethods = ["list", "show", "edit", "create", "search", "archive"]
+      .map(
+        (name) =>
+          `    @GetMapping("/books/${name}")\n    public String ${name}(Model model) { return "books/${name}"; }\n`,
+      )
+      .join("");
+    const site = {
+      "src/main/java/lib/BookPages.java": `package lib;
+@Controller
+class BookPages {
+${pageMethods}
+    @GetMapping("/books.json")
+    public @ResponseBody List<Book> asJson() { return repo.findAll(); }
+}
+`,
+    };
+    const found = detect(site);
+    expect(found.endpoints).toHaveLength(7);
+    expect(found.signals?.rest_api).toEqual({ value: false, evidence: [] });
+
+    const api = {
+      ...site,
+      "src/main/java/lib/LoanApi.java": `package lib;
+@RestController
+@RequestMapping("/api/loans")
+class LoanApi {
+    @GetMapping public List<Loan> all() { return loans.all(); }
+    @PostMapping public Loan open(@RequestBody Loan loan) { return loans.open(loan); }
+}
+`,
+    };
+    expect(detect(api).signals?.rest_api?.value).toBe(true);
+  });
+
+  it("leaves out controllers a Spring Boot starter module ships to the apps that use it", () => {
+    const found = detect({
+      "starter/src/main/resources/META-INF/spring/org.springframework.boot.autoconfigure.AutoConfiguration.imports":
+        "io.acme.audit.AuditAutoConfiguration\n",
+      "starter/src/main/java/io/acme/audit/AuditController.java": `package io.acme.audit;
+@RestController
+@RequestMapping("\${acme.audit.path:/audit}")
+public class AuditController {
+    @GetMapping public List<Entry> recent() { return log.recent(); }
+}
+`,
+      "orders/src/main/resources/META-INF/spring.factories":
+        "org.springframework.boot.autoconfigure.EnableAutoConfiguration=io.acme.orders.OrdersConfig\n",
+      "orders/src/main/java/io/acme/orders/OrdersApplication.java": `package io.acme.orders;
+@SpringBootApplication
+public class OrdersApplication {
+    public static void main(String[] args) { SpringApplication.run(OrdersApplication.class, args); }
+}
+`,
+      "orders/src/main/java/io/acme/orders/GreetingController.java": `package io.acme.orders;
+@RestController
+class GreetingController {
+    @GetMapping("/greetings") List<String> all() { return List.of("hi"); }
+}
+`,
+    });
+    expect(found.endpoints?.map((e) => `${e.method} ${e.path}`)).toEqual(["GET /greetings"]);
+  });
+
+  it("reads an API-first app's endpoints from the spec its build generates interfaces from", () => {
+    const pom = (generator: string) => `<project>
+  <build><plugins><plugin>
+    <groupId>org.openapitools</groupId>
+    <artifactId>openapi-generator-maven-plugin</artifactId>
+    <executions><execution><configuration>
+      <inputSpec>\${project.basedir}/src/main/resources/library.yaml</inputSpec>
+      <generatorName>${generator}</generatorName>
+      <configOptions><interfaceOnly>true</interfaceOnly><useTags>true</useTags></configOptions>
+    </configuration></execution></executions>
+  </plugin></plugins></build>
+</project>
+`;
+    const app = {
+      "pom.xml": pom("spring"),
+      "src/main/resources/application.properties": "server.servlet.context-path=/library\n",
+      "src/main/resources/library.yaml": `openapi: 3.0.1
+info: { title: Library, version: "1" }
+paths:
+  /books:
+    get: { tags: [books], operationId: listBooks, responses: { "200": { description: ok } } }
+    post: { tags: [books], operationId: addBook, responses: { "201": { description: ok } } }
+  /books/{bookId}:
+    delete: { tags: [books], operationId: removeBook, responses: { "204": { description: ok } } }
+  /loan-desk/open:
+    get: { tags: [loan-desk], operationId: isOpen, responses: { "200": { description: ok } } }
+`,
+      "src/main/java/lib/web/BookController.java": `package lib.web;
+@RestController
+@RequestMapping("/api")
+public class BookController implements BooksApi {
+    @Override
+    public ResponseEntity<List<BookDto>> listBooks() { return ResponseEntity.ok(books.all()); }
+
+    @Override
+    public ResponseEntity<BookDto> addBook(BookDto book) { return ResponseEntity.status(201).body(books.add(book)); }
+
+    @Override
+    public ResponseEntity<Void> removeBook(Integer bookId) { books.remove(bookId); return ResponseEntity.noContent().build(); }
+}
+`,
+    };
+    const found = detect(app);
+    expect(found.endpoints?.map((e) => `${e.method} ${e.path} ${e.file}:${e.line}`)).toEqual([
+      "GET /library/api/books src/main/java/lib/web/BookController.java:6",
+      "POST /library/api/books src/main/java/lib/web/BookController.java:9",
+      "DELETE /library/api/books/{bookId} src/main/java/lib/web/BookController.java:12",
+    ]);
+    expect(found.signals?.rest_api?.value).toBe(true);
+
+    // A build that generates a client from the same spec serves none of it.
+    expect(detect({ ...app, "pom.xml": pom("java") }).endpoints).toEqual([]);
   });
 
   it("calls annotated controllers without Boot plain Spring MVC", () => {
@@ -53,7 +171,7 @@ public class PingController {
   });
 
   it("skips Feign clients, RestTemplate calls, commented-out mappings and controllers in tests", () => {
-    const paths = (detect(javaSpringBootApi.javaSpringBootApi).endpoints ?? []).map((e) => e.path);
+    const paths = (detect(javaSpringBootApi.files).endpoints ?? []).map((e) => e.path);
     expect(paths).not.toContain("/shop/api/charges/{id}");
     expect(
       paths.some((p) => p.includes("refunds") || p.includes("legacy") || p.includes("bulk")),
@@ -62,7 +180,7 @@ public class PingController {
   });
 
   it("keeps a path built from an unknown constant as unresolved, showing the expression", () => {
-    const health = detect(javaSpringBootApi.javaSpringBootApi).endpoints?.find((e) =>
+    const health = detect(javaSpringBootApi.files).endpoints?.find((e) =>
       e.path.includes("HEALTH"),
     );
     expect(health).toMatchObject({ path: "/shop/<PlatformPaths.HEALTH>", resolved: false });

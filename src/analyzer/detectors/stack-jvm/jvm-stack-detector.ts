@@ -9,10 +9,16 @@ import type { Endpoint, Evidence } from "../../report.js";
 import type { Detector, Findings, ScanContext, SourceFile } from "../../scan-context.js";
 import { evidence } from "../../scan-context.js";
 import { sortEndpoints } from "../stack-text/endpoint-list.js";
+import { joinUrlPath } from "../stack-text/url-path.js";
 import { FrameworkSightings } from "../stack-text/framework-finding.js";
 import { maskComments } from "../stack-text/mask-comments.js";
+import { isJsonApi } from "../stack-text/rest-api-verdict.js";
 import { scanDeclarations } from "./java-declarations.js";
+import { splitTopLevel } from "../stack-text/brackets.js";
 import { applicationPathIn, jaxRsEndpoints, quarkusRestPath } from "./jaxrs-endpoints.js";
+import { annotationPaths } from "./annotation-paths.js";
+import { annotationArgs } from "./java-declarations.js";
+import { apiFirstEndpoints } from "./openapi-first.js";
 import { ConstantTable } from "./jvm-constants.js";
 import type { ResolvedString } from "./jvm-constants.js";
 import { readJvmManifests } from "./jvm-manifests.js";
@@ -24,6 +30,15 @@ const JAX_RS_IMPORT = /\bimport\s+(?:javax|jakarta)\.ws\.rs\./;
 const CONSTANT_HINT =
   /\bstatic\s+final\s+String\b|\bfinal\s+static\s+String\b|\bconst\s+val\b|\binterface\b/;
 const MAX_JSON_EVIDENCE = 5;
+/** A class that may implement an interface generated from an OpenAPI spec (`implements PetsApi`). */
+const IMPLEMENTS_API = /(?:\bimplements\b|\)\s*:)[^{]*\w+Api\b/;
+/**
+ * A module that registers Spring Boot auto-configuration is a library (a starter, or Boot
+ * itself): controllers it ships (an error page, a management endpoint) serve whichever app adds
+ * it, not an application of this repository.
+ */
+const AUTO_CONFIGURATION =
+  /(^|\/)src\/main\/resources\/META-INF\/(?:spring\/[\w.]*AutoConfiguration\.imports|spring\.factories)$/;
 
 interface JvmSource {
   readonly file: SourceFile;
@@ -39,6 +54,9 @@ export const jvmStackDetector: Detector = {
     const constants = new ConstantTable();
     const sources: JvmSource[] = [];
     let applicationPath: ResolvedString | null = null;
+    const bootstraps: string[] = [];
+    const interfaces = new Set<string>();
+    const implementers: JvmSource[] = [];
     for (const file of ctx.files) {
       if (file.role !== "app") continue;
       if (file.name === "application.properties" && file.text.includes("quarkus.")) {
@@ -51,17 +69,28 @@ export const jvmStackDetector: Detector = {
       const masked = maskComments(file.text, file.ext === "kt" ? "kotlin" : "java");
       if (mayHoldConstants) constants.addFile(masked);
       const boot = BOOTSTRAP.exec(masked);
-      if (boot) sightings.used("spring-boot", evidence(file, boot.index, boot[0].trim()));
+      if (boot) {
+        sightings.used("spring-boot", evidence(file, boot.index, boot[0].trim()));
+        bootstraps.push(file.path);
+      }
       if (masked.includes("ApplicationPath"))
         applicationPath = applicationPathIn(masked, constants) ?? applicationPath;
       if (masked.includes("Mapping") || JAX_RS_IMPORT.test(masked)) sources.push({ file, masked });
+      for (const d of masked.matchAll(/\binterface\s+(\w+)/g)) interfaces.add(d[1] as string);
+      if (IMPLEMENTS_API.test(masked)) implementers.push({ file, masked });
     }
 
+    // A module with its own application class is an app that also configures itself.
+    const libraries = autoConfiguredModules(ctx).filter(
+      (root) => !bootstraps.some((path) => path.startsWith(root)),
+    );
     const springId = sightings.has("spring-boot") ? "spring-boot" : "spring";
     const prefixes = new SpringPrefixes(ctx);
     const endpoints: Endpoint[] = [];
     const json: Evidence[] = [];
+    let pages = 0;
     for (const { file, masked } of sources) {
+      if (libraries.some((root) => file.path.startsWith(root))) continue;
       const decls = scanDeclarations(masked);
       if (masked.includes("Mapping")) {
         const spring = springEndpoints(
@@ -76,6 +105,7 @@ export const jvmStackDetector: Detector = {
         }
         endpoints.push(...spring.endpoints);
         json.push(...spring.json);
+        pages += spring.pages;
       }
       const jaxImport = JAX_RS_IMPORT.exec(masked);
       if (jaxImport) {
@@ -92,12 +122,48 @@ export const jvmStackDetector: Detector = {
       }
     }
 
+    const apiFirst = apiFirstEndpoints(
+      ctx,
+      implementers,
+      interfaces,
+      (source, className) => {
+        const servlet = prefixes.forFile(source.file.path);
+        const owner = scanDeclarations(source.masked).classes.find((c) => c.name === className);
+        const mapping = owner?.annotations.find((a) => a.name === "RequestMapping");
+        const args = mapping ? annotationArgs(mapping.args, splitTopLevel) : undefined;
+        const [classPath] = annotationPaths(args?.get("value") ?? args?.get("path"), constants);
+        return {
+          path: joinUrlPath(servlet.path, classPath?.value ?? ""),
+          resolved: servlet.resolved && (classPath?.resolved ?? true),
+        };
+      },
+      springId,
+    );
+    endpoints.push(...apiFirst.endpoints);
+    json.push(...apiFirst.json);
+
     return {
       frameworks: sightings.findings(() => "backend"),
       endpoints: sortEndpoints(endpoints),
       signals: {
-        rest_api: { value: json.length > 0, evidence: json.slice(0, MAX_JSON_EVIDENCE) },
+        rest_api: isJsonApi(json.length, pages)
+          ? { value: true, evidence: json.slice(0, MAX_JSON_EVIDENCE) }
+          : { value: false, evidence: [] },
       },
     };
   },
 };
+
+/** Folders of modules that declare auto-configuration ("" for the repository root). */
+function autoConfiguredModules(ctx: ScanContext): string[] {
+  const roots: string[] = [];
+  for (const file of ctx.files) {
+    if (file.role !== "app" || !file.path.includes("META-INF")) continue;
+    const m = AUTO_CONFIGURATION.exec(file.path);
+    if (!m) continue;
+    if (file.name === "spring.factories" && !file.text.includes("EnableAutoConfiguration"))
+      continue;
+    roots.push(file.path.slice(0, m.index + (m[1] ?? "").length));
+  }
+  return roots;
+}

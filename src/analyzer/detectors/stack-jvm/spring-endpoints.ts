@@ -32,6 +32,8 @@ export interface SpringFileResult {
   readonly endpoints: Endpoint[];
   /** where the file serves a JSON body (a @RestController, a @ResponseBody method …) */
   readonly json: Evidence[];
+  /** how many handlers render a view (a template name, ModelAndView) instead of a body */
+  readonly pages: number;
 }
 
 export function springEndpoints(
@@ -43,6 +45,7 @@ export function springEndpoints(
 ): SpringFileResult {
   const endpoints: Endpoint[] = [];
   const json: Evidence[] = [];
+  let pages = 0;
   for (const member of decls.members) {
     const mapping = member.annotations.find((a) => a.name in MAPPINGS);
     if (!mapping) continue;
@@ -68,8 +71,9 @@ export function springEndpoints(
     }
     if (servesBody(owner, member))
       json.push(evidence(file, mapping.start, "returns a response body"));
+    else pages++;
   }
-  return { endpoints, json };
+  return { endpoints, json, pages };
 }
 
 function classMappingPath(owner: ClassDecl | null): string | undefined {

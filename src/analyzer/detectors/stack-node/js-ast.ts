@@ -7,16 +7,7 @@
 import ts from "typescript";
 import type { ScanContext, SourceFile } from "../../scan-context.js";
 
-export const JS_EXTENSIONS: ReadonlySet<string> = new Set([
-  "js",
-  "jsx",
-  "mjs",
-  "cjs",
-  "ts",
-  "tsx",
-  "mts",
-  "cts",
-]);
+import { JS_EXTENSIONS } from "./js-files.js";
 
 function scriptKind(ext: string): ts.ScriptKind {
   switch (ext) {

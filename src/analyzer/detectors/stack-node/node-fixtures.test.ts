@@ -1,5 +1,4 @@
 import { describe, expect, it } from "vitest";
-import { scanContextFrom } from "../../test-support/scan-context-from.js";
 import * as expressApi from "../../test-support/fixtures/node-express-api.js";
 import * as fastifyApi from "../../test-support/fixtures/node-fastify-api.js";
 import * as nestjsApi from "../../test-support/fixtures/node-nestjs-api.js";
@@ -11,7 +10,8 @@ import * as cliTool from "../../test-support/fixtures/node-cli-tool.js";
 import * as ssrMvc from "../../test-support/fixtures/node-ssr-mvc.js";
 import type { StackExpectation } from "../../test-support/fixtures/stack-expectation.js";
 import type { FileMap } from "../../test-support/make-repo.js";
-import { detectNodeStack } from "./index.js";
+import { observeAsyncStack } from "../../test-support/stack-fixture-check.js";
+import { nodeStackDetector } from "./index.js";
 
 const fixtures: readonly (readonly [string, { files: FileMap; expected: StackExpectation }])[] = [
   ["node-express-api", expressApi],
@@ -27,13 +27,8 @@ const fixtures: readonly (readonly [string, { files: FileMap; expected: StackExp
 
 describe("Node stack detector on the fixture corpus", () => {
   for (const [name, fixture] of fixtures) {
-    it(`reports exactly the frameworks, endpoints and rest_api of ${name}`, () => {
-      const found = detectNodeStack(scanContextFrom(fixture.files));
-      expect({
-        frameworks: (found.frameworks ?? []).map((f) => ({ id: f.id, confidence: f.confidence })),
-        endpoints: found.endpoints,
-        rest_api: found.signals?.rest_api?.value,
-      }).toEqual(fixture.expected);
+    it(`reports exactly the frameworks, endpoints and rest_api of ${name}`, async () => {
+      expect(await observeAsyncStack(nodeStackDetector, fixture.files)).toEqual(fixture.expected);
     });
   }
 });

@@ -15,7 +15,7 @@ import { lineAt } from "../../scan-context.js";
 import type { ScanContext, SourceFile } from "../../scan-context.js";
 import type { DeclaredDependency } from "../manifests/declared-dependency.js";
 import type { PackageManifest } from "../manifests/package-json.js";
-import { JS_EXTENSIONS } from "./js-ast.js";
+import { JS_EXTENSIONS } from "./js-files.js";
 
 interface FrameworkRule {
   readonly id: string;

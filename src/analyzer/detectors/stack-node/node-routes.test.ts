@@ -4,8 +4,8 @@ import { scanContextFrom } from "../../test-support/scan-context-from.js";
 import type { FileMap } from "../../test-support/make-repo.js";
 import { detectNodeStack } from "./index.js";
 
-function routes(files: FileMap): string[] {
-  return (detectNodeStack(scanContextFrom(files)).endpoints ?? []).map(describeEndpoint);
+async function routes(files: FileMap): Promise<string[]> {
+  return ((await detectNodeStack(scanContextFrom(files))).endpoints ?? []).map(describeEndpoint);
 }
 
 function describeEndpoint(e: Endpoint): string {
@@ -15,9 +15,9 @@ function describeEndpoint(e: Endpoint): string {
 const expressPkg = JSON.stringify({ dependencies: { express: "^4.21.0" } });
 
 describe("Node route extraction", () => {
-  it("does not take HTTP client calls in application code for endpoints", () => {
+  it("does not take HTTP client calls in application code for endpoints", async () => {
     expect(
-      routes({
+      await routes({
         "package.json": expressPkg,
         "src/client.js": `import axios from "axios";
 import got from "got";
@@ -31,9 +31,9 @@ export const other = () => got.get("https://example.com/a", { retry: 0 });
     ).toEqual([]);
   });
 
-  it("ignores routes and supertest calls in test files and test folders", () => {
+  it("ignores routes and supertest calls in test files and test folders", async () => {
     expect(
-      routes({
+      await routes({
         "package.json": expressPkg,
         "src/app.test.ts": `import express from "express";
 import request from "supertest";
@@ -49,9 +49,9 @@ app.post("/fake", (req, res) => res.json({}));
     ).toEqual([]);
   });
 
-  it("reads an Express setting lookup (app.get with one argument) as no route", () => {
+  it("reads an Express setting lookup (app.get with one argument) as no route", async () => {
     expect(
-      routes({
+      await routes({
         "app.js": `const express = require("express");
 const app = express();
 app.set("title", "demo");
@@ -61,9 +61,9 @@ console.log(app.get("title"));
     ).toEqual([]);
   });
 
-  it("resolves prefixes held in constants and keeps unknown template parts as unresolved", () => {
+  it("resolves prefixes held in constants and keeps unknown template parts as unresolved", async () => {
     expect(
-      routes({
+      await routes({
         "app.js": `import express from "express";
 import { Router } from "express";
 const API = "/api";
@@ -81,9 +81,9 @@ app.use(\`/\${v}/people\`, users);
     ]);
   });
 
-  it("reports the routes of a router nobody mounts as unresolved", () => {
+  it("reports the routes of a router nobody mounts as unresolved", async () => {
     expect(
-      routes({
+      await routes({
         "routes/orphan.js": `const { Router } = require("express");
 const router = Router();
 router.delete("/items/:id", (req, res) => res.status(204).end());
@@ -93,9 +93,9 @@ module.exports = router;
     ).toEqual(["DELETE /items/:id express routes/orphan.js:3 unresolved"]);
   });
 
-  it("follows module.exports = function (app) plugins called with the app", () => {
+  it("follows module.exports = function (app) plugins called with the app", async () => {
     expect(
-      routes({
+      await routes({
         "server.js": `const express = require("express");
 const app = express();
 require("./routes/health")(app);
@@ -111,9 +111,9 @@ app.listen(3000);
     ).toEqual(["GET /healthz express routes/health.js:2"]);
   });
 
-  it("finds routes registered on this.app in a server class", () => {
+  it("finds routes registered on this.app in a server class", async () => {
     expect(
-      routes({
+      await routes({
         "src/server.ts": `import express from "express";
 import { booksRouter } from "./books";
 
@@ -134,9 +134,9 @@ booksRouter.get("/", (_req, res) => res.json([]));
     ).toEqual(["GET / express src/server.ts:9", "GET /books express src/books.ts:3"]);
   });
 
-  it("applies a koa-router prefix and Fastify register prefixes through inline plugins", () => {
+  it("applies a koa-router prefix and Fastify register prefixes through inline plugins", async () => {
     expect(
-      routes({
+      await routes({
         "koa.js": `const Router = require("@koa/router");
 const Koa = require("koa");
 const app = new Koa();
@@ -154,9 +154,9 @@ server.register(async (child) => {
     ).toEqual(["GET /inner/ping fastify fastify.js:4", "PUT /v2/things/:id koa koa.js:5"]);
   });
 
-  it("reads NestJS controllers with array paths and no global prefix", () => {
+  it("reads NestJS controllers with array paths and no global prefix", async () => {
     expect(
-      routes({
+      await routes({
         "src/tags.controller.ts": `import { Controller, Get, Post } from "@nestjs/common";
 
 @Controller(["tags", "labels"])
@@ -181,8 +181,8 @@ export class TagsController {
     ]);
   });
 
-  it("gives no JSON evidence for a Nest handler that renders a view", () => {
-    const found = detectNodeStack(
+  it("gives no JSON evidence for a Nest handler that renders a view", async () => {
+    const found = await detectNodeStack(
       scanContextFrom({
         "src/pages.controller.ts": `import { Controller, Get, Render } from "@nestjs/common";
 
@@ -203,8 +203,8 @@ export class PagesController {
     expect(found.signals?.rest_api).toEqual({ value: false, evidence: [] });
   });
 
-  it("points rest_api evidence at the controller line that sends JSON", () => {
-    const found = detectNodeStack(
+  it("points rest_api evidence at the controller line that sends JSON", async () => {
+    const found = await detectNodeStack(
       scanContextFrom({
         "app.js": `const express = require("express");
 const users = require("./users.controller");
@@ -225,9 +225,9 @@ app.get("/users", users.list);
 });
 
 describe("Node route extraction, patterns seen in real projects", () => {
-  it("mounts @fastify/autoload route folders at their folder paths", () => {
+  it("mounts @fastify/autoload route folders at their folder paths", async () => {
     expect(
-      routes({
+      await routes({
         "src/app.ts": `import path from "node:path";
 import autoload from "@fastify/autoload";
 import type { FastifyInstance } from "fastify";
@@ -264,9 +264,9 @@ export default async function (fastify: FastifyInstance) {
     ]);
   });
 
-  it("follows an app bound in a chained assignment (const app = module.exports = new Koa())", () => {
+  it("follows an app bound in a chained assignment (const app = module.exports = new Koa())", async () => {
     expect(
-      routes({
+      await routes({
         "app.js": `const router = require("@koa/router")();
 const Koa = require("koa");
 const app = module.exports = new Koa();
@@ -277,9 +277,9 @@ app.use(router.routes());
     ).toEqual(["GET / koa app.js:4", "POST /post koa app.js:4"]);
   });
 
-  it("expands routers mounted in a loop over a constant list", () => {
+  it("expands routers mounted in a loop over a constant list", async () => {
     expect(
-      routes({
+      await routes({
         "routes/index.js": `const express = require("express");
 const auth = require("./auth");
 const router = express.Router();
@@ -303,9 +303,9 @@ app.use("/v1", require("./routes"));
     ).toEqual(["POST /v1/auth/login express routes/auth.js:2"]);
   });
 
-  it("adds Nest URI version segments and honours global prefix exclusions", () => {
+  it("adds Nest URI version segments and honours global prefix exclusions", async () => {
     expect(
-      routes({
+      await routes({
         "src/main.ts": `import { NestFactory } from "@nestjs/core";
 import { VersioningType } from "@nestjs/common";
 import { AppModule } from "./app.module";
@@ -346,9 +346,9 @@ export class HealthController {
     ]);
   });
 
-  it("keeps a prefix read from configuration unresolved and shortens its expression", () => {
+  it("keeps a prefix read from configuration unresolved and shortens its expression", async () => {
     expect(
-      routes({
+      await routes({
         "app.js": `import express from "express";
 const app = express();
 const r = express.Router();

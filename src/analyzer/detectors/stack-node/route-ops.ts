@@ -50,14 +50,6 @@ export interface FileOps {
   readonly mounts: MountOp[];
 }
 
-/**
- * A cheap text test for files worth parsing at all: a mention of a server framework, a mount or
- * registration call, or a route call whose first argument is a literal path. `cache.get(key)`
- * and `map.get("id")` do not make a file a candidate, which keeps most files unparsed.
- */
-export const ROUTE_CALL_HINT =
-  /["'](?:express|fastify|fastify-plugin|koa|@koa\/router|koa-router|hono|@hono\/[\w-]+)["']|\.(?:use|register|route)\s*\(|\.(?:get|post|put|patch|delete|del|all|head|options|on)\s*\(\s*(?:["'`]\/|\[)/;
-
 function toMethod(text: string): HttpMethod | null {
   const upper = text.toUpperCase();
   if (upper === "ALL" || upper === "*") return "ANY";

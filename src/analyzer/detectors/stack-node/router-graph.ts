@@ -13,7 +13,8 @@
 import ts from "typescript";
 import type { Endpoint, HttpMethod } from "../../report.js";
 import type { JsModule, JsProgram } from "./js-ast.js";
-import { JS_EXTENSIONS, requiredModule } from "./js-ast.js";
+import { requiredModule } from "./js-ast.js";
+import { JS_EXTENSIONS } from "./js-files.js";
 import { collectOps } from "./route-ops.js";
 import type { MountOp, RouteOp } from "./route-ops.js";
 import { EMPTY_PATH, evalPath, joinPath } from "./route-path.js";

@@ -38,7 +38,7 @@ export interface PhpRouteFile {
 export function laravelRoutes(
   target: PhpRouteFile,
   prefix: string,
-  resolveRequire: (path: string) => PhpRouteFile | null,
+  resolveRequire: (path: string, fromRoot: boolean) => PhpRouteFile | null,
   depth = 0,
 ): Endpoint[] {
   const out: Endpoint[] = [];
@@ -64,7 +64,7 @@ function walk(
   start: number,
   end: number,
   prefix: Prefix,
-  resolveRequire: (path: string) => PhpRouteFile | null,
+  resolveRequire: (path: string, fromRoot: boolean) => PhpRouteFile | null,
   depth: number,
   out: Endpoint[],
 ): void {
@@ -75,7 +75,7 @@ function walk(
   for (let m = pattern.exec(masked); m !== null && m.index < end; m = pattern.exec(masked)) {
     if (m[1] !== undefined) {
       const rel = stringLiteral(m[1]);
-      const included = rel === null || depth > 4 ? null : resolveRequire(rel);
+      const included = rel === null || depth > 4 ? null : resolveRequire(rel, false);
       if (included)
         walk(included, 0, included.masked.length, prefix, resolveRequire, depth + 1, out);
       continue;
@@ -110,7 +110,12 @@ function walk(
           if (close !== -1) walk(target, open + 1, close, groupPrefix, resolveRequire, depth, out);
         } else {
           const rel = /__DIR__\s*\.\s*(['"][^'"]+['"])/.exec(body);
-          const included = rel ? resolveRequire(stringLiteral(rel[1] as string) ?? "") : null;
+          const base = /base_path\s*\(\s*(['"][^'"]+['"])\s*\)/.exec(body);
+          const included = rel
+            ? resolveRequire(stringLiteral(rel[1] as string) ?? "", false)
+            : base
+              ? resolveRequire(stringLiteral(base[1] as string) ?? "", true)
+              : null;
           if (included && depth < 4)
             walk(included, 0, included.masked.length, groupPrefix, resolveRequire, depth + 1, out);
         }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { scanContextFrom } from "../../test-support/scan-context-from.js";
 import * as phpLaravelApi from "../../test-support/fixtures/php-laravel-api.js";
-import { observeStack } from "../stack-text/stack-fixture-check.js";
+import { observeStack } from "../../test-support/stack-fixture-check.js";
 import { phpStackDetector } from "./index.js";
 
 function detect(files: Record<string, string>) {
@@ -10,13 +10,11 @@ function detect(files: Record<string, string>) {
 
 describe("phpStackDetector", () => {
   it("reports exactly the frameworks, endpoints and JSON verdict of php-laravel-api", () => {
-    expect(observeStack(phpStackDetector, phpLaravelApi.phpLaravelApi)).toEqual(
-      phpLaravelApi.expected,
-    );
+    expect(observeStack(phpStackDetector, phpLaravelApi.files)).toEqual(phpLaravelApi.expected);
   });
 
   it("ignores routes declared in tests and commented out", () => {
-    const paths = (detect(phpLaravelApi.phpLaravelApi).endpoints ?? []).map((e) => e.path);
+    const paths = (detect(phpLaravelApi.files).endpoints ?? []).map((e) => e.path);
     expect(paths).not.toContain("/only-in-tests");
     expect(paths.some((p) => p.includes("archive"))).toBe(false);
   });
@@ -53,5 +51,40 @@ describe("phpStackDetector", () => {
       "routes/api.php": "<?php\nRoute::get('/ping', fn () => ['ok' => true]);\n",
     });
     expect(found.endpoints?.map((e) => e.path)).toEqual(["/v2/ping"]);
+  });
+
+  it("reads every routes file an app splits its routes into, with the prefix its loader gives", () => {
+    const found = detect({
+      "composer.json": '{"require": {"laravel/framework": "^11.0"}}',
+      "bootstrap/app.php": `<?php
+return Application::configure(basePath: dirname(__DIR__))
+    ->withRouting(
+        using: function () {
+            Router::loadVersioned('web');
+            Route::middleware('api')->prefix('partners')->group(base_path('routes/partner.php'));
+        },
+        commands: __DIR__.'/../routes/console.php',
+    )->create();
+`,
+      "routes/web.main.php": "<?php\nRoute::get('/', [HomeController::class, 'index']);\n",
+      "routes/api.main.php": `<?php
+Route::prefix('api')->group(function () {
+    Route::apiResource('playlists', PlaylistController::class)->only('index', 'store');
+    require __DIR__.'/api.admin.php';
+});
+`,
+      "routes/api.admin.php":
+        "<?php\nRoute::delete('users/{user}', [UserController::class, 'destroy']);\n",
+      "routes/partner.php": "<?php\nRoute::get('stock', StockController::class);\n",
+      "routes/console.php": "<?php\nArtisan::command('inspire', fn () => 1);\n",
+    });
+    expect(found.endpoints?.map((e) => `${e.method} ${e.path} ${e.file}`)).toEqual([
+      "GET / routes/web.main.php",
+      "GET /api/playlists routes/api.main.php",
+      "POST /api/playlists routes/api.main.php",
+      "DELETE /api/users/{user} routes/api.admin.php",
+      "GET /partners/stock routes/partner.php",
+    ]);
+    expect(found.signals?.rest_api?.value).toBe(true);
   });
 });

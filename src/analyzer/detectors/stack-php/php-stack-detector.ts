@@ -1,7 +1,9 @@
 /**
  * The PHP stack detector: Laravel (declared in composer.json, used through routes/ and
- * Illuminate imports), its routes with full paths, and whether it serves JSON. Routes in
- * routes/api.php are JSON by Laravel's convention (the `api` middleware group, `/api` prefix);
+ * Illuminate imports), its routes with full paths, and whether it serves JSON. Every routes/*.php
+ * file is read (apps split routes into api.base.php, admin.php, …) except console and channel
+ * files and the files another routes file includes. Routes in routes/api*.php, or loaded with the
+ * `api` middleware group, are JSON by Laravel's convention (the `api` group, `/api` prefix);
  * elsewhere `response()->json(…)` or API resources (JsonResource) show it. An app whose routes only
  * return `view(…)` serves pages.
  */
@@ -19,11 +21,13 @@ const ILLUMINATE = /^use\s+Illuminate\\/m;
 const JSON_RESPONSE =
   /response\(\)\s*->\s*json\s*\(|\bextends\s+(?:JsonResource|ResourceCollection)\b|->\s*toJson\s*\(/;
 const MAX_JSON_EVIDENCE = 5;
-/** Route files Laravel loads itself; others are reached through require or a provider. */
-const ROUTE_FILES: Record<string, "api" | "web"> = {
-  "routes/api.php": "api",
-  "routes/web.php": "web",
-};
+/** Route files that declare console commands and broadcast channels, not HTTP routes. */
+const NOT_HTTP = new Set(["routes/console.php", "routes/channels.php"]);
+/** Where a file is loaded from: `__DIR__ . '/x.php'` (relative) or `base_path('routes/x.php')`. */
+const FILE_REFERENCE =
+  /__DIR__\s*\.\s*['"]([^'"]+\.php)['"]|base_path\s*\(\s*['"]([^'"]+\.php)['"]/g;
+/** Files that wire routes up: bootstrap/app.php (Laravel 11+) and service providers. */
+const LOADER = /^(?:bootstrap\/app\.php|app\/Providers\/[^/]+\.php)$/;
 
 export const phpStackDetector: Detector = {
   id: "stack-php",
@@ -58,18 +62,39 @@ export const phpStackDetector: Detector = {
     }
 
     const apiPrefix = readApiPrefix(ctx);
-    for (const [path, kind] of Object.entries(ROUTE_FILES)) {
-      const file = ctx.byPath.get(path);
-      if (!file || file.role !== "app") continue;
+    const routeFiles = ctx.files.filter(
+      (f) =>
+        f.role === "app" &&
+        f.ext === "php" &&
+        f.path.startsWith("routes/") &&
+        !NOT_HTTP.has(f.path),
+    );
+    const loaders = ctx.files.filter((f) => f.role === "app" && LOADER.test(f.path));
+    // A file another routes file pulls in is walked from there, with its includer's prefix.
+    const included = new Set<string>();
+    for (const file of routeFiles) {
+      for (const ref of fileReferences(load(file).masked, file.path)) included.add(ref.path);
+    }
+    for (const file of routeFiles) {
+      if (included.has(file.path)) continue;
+      const path = file.path;
       const dir = path.slice(0, path.lastIndexOf("/") + 1);
-      const resolveRequire = (rel: string): PhpRouteFile | null => {
-        const target = ctx.byPath.get(normalise(dir + rel.replace(/^\//, "")));
+      const resolveRequire = (rel: string, fromRoot: boolean): PhpRouteFile | null => {
+        const target = ctx.byPath.get(normalise(fromRoot ? rel : dir + rel.replace(/^\//, "")));
         return target ? load(target) : null;
       };
-      const found = laravelRoutes(load(file), kind === "api" ? apiPrefix : "", resolveRequire);
+      const loadedAs = loadingStatement(path, loaders, load);
+      const isApi =
+        /^routes\/api\b/.test(path) || /middleware\s*\(\s*['"]api['"]|\bapi\s*:/.test(loadedAs);
+      const prefix =
+        path === "routes/api.php"
+          ? apiPrefix
+          : (/prefix\s*\(\s*['"]([^'"]*)['"]/.exec(loadedAs)?.[1] ?? "");
+      const found = laravelRoutes(load(file), prefix, resolveRequire);
       if (found.length > 0) sightings.used("laravel", { file: path, line: found[0]?.line ?? 0 });
-      if (kind === "api" && found.length > 0)
-        json.push({ file: path, line: found[0]?.line ?? 0, note: "routes/api.php" });
+      if (isApi && found.length > 0)
+        // The routes file is the strongest evidence, so it leads the list.
+        json.unshift({ file: path, line: found[0]?.line ?? 0, note: "API routes file" });
       endpoints.push(...found);
     }
 
@@ -96,6 +121,43 @@ function readApiPrefix(ctx: ScanContext): string {
     ? /prefix\(\s*['"]([^'"]*)['"]\s*\)[^;]*?routes\/api\.php/.exec(provider.text)
     : null;
   return p10 ? (p10[1] as string) : "api";
+}
+
+/** The route files a PHP file loads, as repository paths. */
+function fileReferences(masked: string, from: string): { path: string; at: number }[] {
+  const dir = from.slice(0, from.lastIndexOf("/") + 1);
+  const out: { path: string; at: number }[] = [];
+  for (const m of masked.matchAll(FILE_REFERENCE)) {
+    const path =
+      m[1] !== undefined ? normalise(dir + m[1].replace(/^\//, "")) : normalise(m[2] ?? "");
+    out.push({ path, at: m.index });
+  }
+  return out;
+}
+
+/**
+ * The statement of bootstrap/app.php or a provider that loads a routes file, e.g.
+ * `Route::middleware('api')->prefix('v1')->group(base_path('routes/partner.php'))` or the
+ * argument name in `withRouting(api: …)`, or "" when nothing names it (Laravel's own web.php and api.php are loaded by convention).
+ */
+function loadingStatement(
+  path: string,
+  loaders: readonly SourceFile[],
+  load: (file: SourceFile) => PhpRouteFile,
+): string {
+  for (const loader of loaders) {
+    if (!loader.text.includes(path.slice(path.lastIndexOf("/") + 1))) continue;
+    const masked = load(loader).masked;
+    for (const ref of fileReferences(masked, loader.path)) {
+      if (ref.path !== path) continue;
+      const start = Math.max(masked.lastIndexOf(";", ref.at), masked.lastIndexOf("{", ref.at)) + 1;
+      const before = masked.slice(start, ref.at);
+      // withRouting(web: …, api: …): only the argument's own name speaks for this file.
+      const named = /(\w+)\s*:\s*$/.exec(before);
+      return named ? `${named[1] as string}:` : before;
+    }
+  }
+  return "";
 }
 
 function normalise(path: string): string {

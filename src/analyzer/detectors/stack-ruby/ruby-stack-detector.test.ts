@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { scanContextFrom } from "../../test-support/scan-context-from.js";
 import * as rubyRailsApi from "../../test-support/fixtures/ruby-rails-api.js";
-import { observeStack } from "../stack-text/stack-fixture-check.js";
+import { observeStack } from "../../test-support/stack-fixture-check.js";
 import { rubyStackDetector } from "./index.js";
 
 function detect(files: Record<string, string>) {
@@ -14,9 +14,7 @@ const routes = (body: string): Record<string, string> => ({
 
 describe("rubyStackDetector", () => {
   it("reports exactly the frameworks, endpoints and JSON verdict of ruby-rails-api", () => {
-    expect(observeStack(rubyStackDetector, rubyRailsApi.rubyRailsApi)).toEqual(
-      rubyRailsApi.expected,
-    );
+    expect(observeStack(rubyStackDetector, rubyRailsApi.files)).toEqual(rubyRailsApi.expected);
   });
 
   it("expands resources into the seven standard actions, new and edit included outside API mode", () => {

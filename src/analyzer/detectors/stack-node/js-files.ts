@@ -1,0 +1,38 @@
+/**
+ * Which files the Node stack detector reads, decided from names and a cheap text test only, so
+ * that repositories without candidates never load the TypeScript parser.
+ */
+import type { SourceFile } from "../../scan-context.js";
+
+export const JS_EXTENSIONS: ReadonlySet<string> = new Set([
+  "js",
+  "jsx",
+  "mjs",
+  "cjs",
+  "ts",
+  "tsx",
+  "mts",
+  "cts",
+]);
+
+/**
+ * A cheap text test for files worth parsing at all: a mention of a server framework, a mount or
+ * registration call, or a route call whose first argument is a literal path. `cache.get(key)`
+ * and `map.get("id")` do not make a file a candidate, which keeps most files unparsed.
+ */
+export const ROUTE_CALL_HINT =
+  /["'](?:express|fastify|fastify-plugin|koa|@koa\/router|koa-router|hono|@hono\/[\w-]+)["']|\.(?:use|register|route)\s*\(|\.(?:get|post|put|patch|delete|del|all|head|options|on)\s*\(\s*(?:["'`]\/|\[)/;
+
+/** NestJS files are read for decorators; other app files only when they look like routing. */
+export function isNestCandidate(file: SourceFile): boolean {
+  return file.text.includes("@nestjs/");
+}
+
+export function isRouteCandidate(file: SourceFile): boolean {
+  return (
+    file.role === "app" &&
+    JS_EXTENSIONS.has(file.ext) &&
+    !file.name.endsWith(".d.ts") &&
+    (isNestCandidate(file) || ROUTE_CALL_HINT.test(file.text))
+  );
+}

@@ -1,0 +1,79 @@
+/**
+ * The parser-based half of the Node stack detector: endpoints with their full paths (Express,
+ * Koa, Hono and Fastify through the router graph, NestJS through decorators) and the lines
+ * where handlers answer with JSON. Loaded only when a repository has candidate files.
+ */
+import type { Endpoint, Evidence } from "../../report.js";
+import type { ScanContext } from "../../scan-context.js";
+import { JsProgram } from "./js-ast.js";
+import type { JsModule } from "./js-ast.js";
+import { isNestCandidate } from "./js-files.js";
+import { JsonResponseFinder } from "./json-responses.js";
+import { nestRoutes } from "./nest-routes.js";
+import { RouterGraph } from "./router-graph.js";
+
+const MAX_JSON_EVIDENCE = 10;
+
+export interface NodeEndpoints {
+  readonly endpoints: Endpoint[];
+  /** lines where handlers send JSON, at most MAX_JSON_EVIDENCE */
+  readonly json: Evidence[];
+}
+
+export function nodeEndpoints(
+  ctx: ScanContext,
+  candidates: readonly SourceFileLike[],
+): NodeEndpoints {
+  const program = new JsProgram(ctx);
+  const routeModules: JsModule[] = [];
+  const nestModules: JsModule[] = [];
+  for (const file of candidates) {
+    (isNestCandidate(file) ? nestModules : routeModules).push(program.module(file));
+  }
+  const routes = new RouterGraph(program).routes(routeModules);
+  const finder = new JsonResponseFinder(program);
+  const json: Evidence[] = [];
+  for (const route of routes) {
+    json.push(...finder.evidenceFor(route.op, route.endpoint.framework));
+  }
+  const nest = nestRoutes(nestModules);
+  json.push(...nest.json);
+  return {
+    endpoints: sortEndpoints([...routes.map((r) => r.endpoint), ...nest.endpoints]),
+    json: uniqueEvidence(json).slice(0, MAX_JSON_EVIDENCE),
+  };
+}
+
+type SourceFileLike = Parameters<JsProgram["module"]>[0];
+
+function sortEndpoints(list: readonly Endpoint[]): Endpoint[] {
+  const seen = new Set<string>();
+  const out: Endpoint[] = [];
+  for (const e of list) {
+    const key = `${e.method} ${e.path} ${e.file}:${e.line}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    out.push(e);
+  }
+  return out.sort(
+    (a, b) =>
+      compare(a.path, b.path) ||
+      compare(a.method, b.method) ||
+      compare(a.file, b.file) ||
+      a.line - b.line,
+  );
+}
+
+function compare(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+function uniqueEvidence(list: readonly Evidence[]): Evidence[] {
+  const seen = new Set<string>();
+  return list.filter((e) => {
+    const key = `${e.file}:${e.line}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
