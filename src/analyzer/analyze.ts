@@ -41,6 +41,14 @@ export async function analyze(
     ...(options.maxCloneBytes !== undefined && { maxCloneBytes: options.maxCloneBytes }),
   });
   try {
+    // History is read by git in its own processes while this process reads and scans the files.
+    const history = source.isGit
+      ? readGitHistory(source.root, { fullHistory: options.fullHistory ?? false })
+      : Promise.resolve(null);
+    // Keep a rejection (e.g. no commits, reported below with more context) from surfacing as
+    // unhandled while the files are read; it is raised again where the history is awaited.
+    history.catch(() => undefined);
+
     const inventory = await buildInventory(source.root, source.isGit);
     if (source.isGit && inventory.commit === null) {
       throw new DevladderError("invalid_input", `repository has no commits: ${input}`);
@@ -52,12 +60,6 @@ export async function analyze(
       );
     }
     progress(`scanning ${inventory.files.length} files`);
-    // History is read by git in its own processes while this process scans the files.
-    const history = source.isGit
-      ? readGitHistory(source.root, { fullHistory: options.fullHistory ?? false })
-      : Promise.resolve(null);
-    // Keep a rejection from surfacing as unhandled while the scan below runs.
-    history.catch(() => undefined);
 
     const ctx: ScanContext = {
       root: source.root,

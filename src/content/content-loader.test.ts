@@ -1,6 +1,9 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { DevladderError, type ErrorDetail } from "../errors.js";
-import { loadRoadmap } from "./content-loader.js";
+import { appendFileSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { pathToFileURL } from "node:url";
+import { loadRoadmap, parseRoadmap } from "./content-loader.js";
 import { GROWTH_DIMENSIONS, TRACK_IDS } from "./content.schema.js";
 import { isFactId } from "./signals.js";
 import {
@@ -154,6 +157,28 @@ describe("the real roadmap content", () => {
   it("is frozen so callers cannot change the shared roadmap", () => {
     expect(Object.isFrozen(roadmap.skills)).toBe(true);
     expect(Object.isFrozen(roadmap.skills[0])).toBe(true);
+  });
+});
+
+describe("the build's snapshot of the content", () => {
+  it("is used while it was made from exactly the files in the folder", () => {
+    const dir = fixture();
+    const snapshot = pathToFileURL(join(dir, "snapshot.json"));
+    const parsed = parseRoadmap(dir);
+    // A snapshot that differs from the YAML in a visible way, to tell which one was read.
+    writeFileSync(snapshot, JSON.stringify({ ...parsed, faq: [] }));
+    expect(loadRoadmap(dir, snapshot).faq).toEqual([]);
+  });
+
+  it("is ignored once a content file changes after the build", () => {
+    const dir = fixture();
+    const snapshot = pathToFileURL(join(dir, "snapshot.json"));
+    const parsed = parseRoadmap(dir);
+    writeFileSync(snapshot, JSON.stringify({ ...parsed, faq: [] }));
+    appendFileSync(join(dir, "faq.yaml"), "# edited after the build\n");
+    const loaded = loadRoadmap(dir, snapshot);
+    expect(loaded.faq).toEqual(parsed.faq);
+    expect(loaded.version).not.toBe(parsed.version);
   });
 });
 

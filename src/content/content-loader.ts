@@ -35,7 +35,45 @@ interface SourceFile {
 type ContentFileName = keyof typeof contentFiles;
 type ParsedFiles = { [K in ContentFileName]: z.infer<(typeof contentFiles)[K]> };
 
-export function loadRoadmap(dir: string = defaultContentDir()): Roadmap {
+/**
+ * `npm run build` validates the content once and writes it next to the compiled loader
+ * (write-roadmap-snapshot.ts). Parsing YAML costs every CLI start far more than the command
+ * itself, so the default content is read from that snapshot while its version matches.
+ */
+export const SNAPSHOT_URL = new URL("./roadmap.snapshot.json", import.meta.url);
+
+export function loadRoadmap(
+  dir: string = defaultContentDir(),
+  snapshot: URL | null = dir === defaultContentDir() ? SNAPSHOT_URL : null,
+): Roadmap {
+  return (snapshot && snapshotFor(dir, snapshot)) || parseRoadmap(dir);
+}
+
+/** The snapshot when it was made from exactly the files now in `dir`. */
+function snapshotFor(dir: string, snapshotUrl: URL): Roadmap | undefined {
+  if (!existsSync(snapshotUrl)) return undefined;
+  const names = [...Object.keys(contentFiles), ...skillFileNames(dir)];
+  const texts = new Map<string, string>();
+  for (const name of names) {
+    const path = join(dir, name);
+    if (!existsSync(path)) return undefined;
+    texts.set(name, readFileSync(path, "utf8"));
+  }
+  const snapshot = JSON.parse(readFileSync(snapshotUrl, "utf8")) as Roadmap;
+  return snapshot.version === contentVersion(texts) ? deepFreeze(snapshot) : undefined;
+}
+
+function skillFileNames(dir: string): string[] {
+  const skillsDir = join(dir, SKILLS_DIR);
+  if (!existsSync(skillsDir)) return [];
+  return readdirSync(skillsDir)
+    .filter((f) => f.endsWith(".yaml") || f.endsWith(".yml"))
+    .sort()
+    .map((f) => `${SKILLS_DIR}/${f}`);
+}
+
+/** Reads, checks and cross-checks the YAML content in `dir`, reporting every problem found. */
+export function parseRoadmap(dir: string): Roadmap {
   if (!existsSync(dir) || !statSync(dir).isDirectory()) {
     throw new DevladderError("content_invalid", `content folder not found: ${dir}`, [
       {
@@ -98,12 +136,7 @@ export function loadRoadmap(dir: string = defaultContentDir()): Roadmap {
   }
 
   const skills: SkillEntry[] = [];
-  const skillsDir = join(dir, SKILLS_DIR);
-  const skillFiles = existsSync(skillsDir)
-    ? readdirSync(skillsDir)
-        .filter((f) => f.endsWith(".yaml") || f.endsWith(".yml"))
-        .sort()
-    : [];
+  const skillFiles = skillFileNames(dir);
   if (skillFiles.length === 0) {
     problems.push({
       where: `${SKILLS_DIR}/`,
@@ -112,8 +145,7 @@ export function loadRoadmap(dir: string = defaultContentDir()): Roadmap {
     });
   }
   let skillFilesOk = true;
-  for (const file of skillFiles) {
-    const name = `${SKILLS_DIR}/${file}`;
+  for (const name of skillFiles) {
     const data = parse(read(name), skillFileSchema);
     if (!data) {
       skillFilesOk = false;
@@ -159,7 +191,7 @@ function assemble(draft: ContentDraft, sources: ReadonlyMap<string, SourceFile>)
     .map((e) => e.skill)
     .sort((a, b) => (stageOrder.get(a.stage) ?? 0) - (stageOrder.get(b.stage) ?? 0));
   return deepFreeze({
-    version: contentVersion(sources),
+    version: contentVersion(new Map([...sources].map(([name, source]) => [name, source.text]))),
     tracks: draft.tracks,
     stages,
     skills,
@@ -172,13 +204,13 @@ function assemble(draft: ContentDraft, sources: ReadonlyMap<string, SourceFile>)
 }
 
 /** A short hash of every content file's name and bytes: changes whenever the content does. */
-function contentVersion(sources: ReadonlyMap<string, SourceFile>): string {
+function contentVersion(texts: ReadonlyMap<string, string>): string {
   const hash = createHash("sha256");
-  for (const name of [...sources.keys()].sort()) {
+  for (const name of [...texts.keys()].sort()) {
     hash
       .update(name)
       .update("\0")
-      .update((sources.get(name) as SourceFile).text)
+      .update(texts.get(name) ?? "")
       .update("\0");
   }
   return hash.digest("hex").slice(0, 12);
