@@ -14,6 +14,20 @@ export const ERROR_KINDS = {
   repository_unavailable: { status: 422, exitCode: 1, expose: true },
   /** The analysis score fell below the --fail-under gate. */
   score_below_threshold: { status: 422, exitCode: 3, expose: true },
+  /** The caller is not signed in, or their credentials are wrong or expired. */
+  unauthorized: { status: 401, exitCode: 2, expose: true },
+  /** The caller is signed in but their role may not do this. */
+  forbidden: { status: 403, exitCode: 2, expose: true },
+  /** The change clashes with the current state (e.g. a grant that already exists). */
+  conflict: { status: 409, exitCode: 2, expose: true },
+  /** The request body is larger than the server accepts. */
+  payload_too_large: { status: 413, exitCode: 2, expose: true },
+  /** The request body is in a format the server does not read (not JSON). */
+  unsupported_media_type: { status: 415, exitCode: 2, expose: true },
+  /** Too many attempts in a short time; try again later. */
+  rate_limited: { status: 429, exitCode: 2, expose: true },
+  /** A dependency the service needs (the database) cannot be reached. */
+  unavailable: { status: 503, exitCode: 1, expose: true },
   /** Anything we did not anticipate. Never shown verbatim. */
   internal: { status: 500, exitCode: 1, expose: false },
 } as const satisfies Record<string, { status: number; exitCode: number; expose: boolean }>;

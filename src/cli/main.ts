@@ -8,9 +8,12 @@ import { realpathSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { isDevladderError, type DevladderError } from "../errors.js";
 import { processIO, type CliIO } from "./cli-io.js";
+import { registerAdminCommand } from "./commands/admin.command.js";
 import { registerAnalyzeCommand } from "./commands/analyze.command.js";
 import { registerContentCommands } from "./commands/content.commands.js";
+import { registerMigrateCommand } from "./commands/migrate.command.js";
 import { registerPlanCommand } from "./commands/plan.command.js";
+import { registerServeCommand } from "./commands/serve.command.js";
 import { toolVersion } from "./version.js";
 
 export function buildProgram(io: CliIO): Command {
@@ -26,6 +29,9 @@ export function buildProgram(io: CliIO): Command {
   registerContentCommands(program, io);
   registerPlanCommand(program, io);
   registerAnalyzeCommand(program, io);
+  registerServeCommand(program, io);
+  registerMigrateCommand(program, io);
+  registerAdminCommand(program, io);
   program.addHelpText(
     "after",
     `

@@ -1,0 +1,136 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { TEST_DIALECTS } from "../../store/test-support/test-databases.js";
+import { call, openTestApp, type TestApp } from "../test-support/test-app.js";
+
+describe.each(TEST_DIALECTS)("progress routes on %s", (dialect) => {
+  let t: TestApp;
+  let skills: string[];
+  beforeAll(async () => {
+    t = await openTestApp(dialect);
+    skills = t.services.roadmap.skills.filter((s) => s.tracks.includes("python")).map((s) => s.id);
+  });
+  afterAll(async () => {
+    await t.cleanup();
+  });
+
+  it("sets one skill's status, keeps its note when none is sent, and records the history", async () => {
+    const learner = await t.makeUser();
+    const skill = skills[0] ?? "";
+    const put = (payload: Record<string, unknown>) =>
+      call(t.app, {
+        method: "PUT",
+        url: `/api/v1/progress/${skill}`,
+        headers: learner.auth,
+        payload,
+      });
+    expect((await put({ status: "learning", note: "chapter 3" })).body).toMatchObject({
+      skillId: skill,
+      status: "learning",
+      note: "chapter 3",
+    });
+    expect((await put({ status: "done" })).body).toMatchObject({
+      status: "done",
+      note: "chapter 3",
+    });
+    const history = await call(t.app, {
+      method: "GET",
+      url: "/api/v1/progress/history",
+      headers: learner.auth,
+    });
+    const items = (history.body as { items: { from: string | null; to: string }[] }).items;
+    expect(items.map((h) => [h.from, h.to])).toEqual([
+      ["learning", "done"],
+      [null, "learning"],
+    ]);
+  });
+
+  it("applies a bulk update completely, and with one unknown skill changes nothing", async () => {
+    const learner = await t.makeUser();
+    const patch = (changes: Record<string, unknown>[]) =>
+      call(t.app, {
+        method: "PATCH",
+        url: "/api/v1/progress",
+        headers: learner.auth,
+        payload: { changes },
+      });
+    const ok = await patch([
+      { skillId: skills[0], status: "done" },
+      { skillId: skills[1], status: "learning", note: "n" },
+    ]);
+    expect(ok.status).toBe(200);
+    const bad = await patch([
+      { skillId: skills[2], status: "done" },
+      { skillId: "not-a-skill", status: "done" },
+      { skillId: skills[0], status: "skipped" },
+    ]);
+    expect(bad.status).toBe(400);
+    expect((bad.body as { errors: { where: string }[] }).errors.map((e) => e.where)).toEqual([
+      "body.changes[1].skillId",
+    ]);
+    const list = await call(t.app, {
+      method: "GET",
+      url: "/api/v1/progress",
+      headers: learner.auth,
+    });
+    const rows = (list.body as { items: { skillId: string; status: string }[] }).items;
+    expect(Object.fromEntries(rows.map((r) => [r.skillId, r.status]))).toEqual({
+      [skills[0] ?? ""]: "done",
+      [skills[1] ?? ""]: "learning",
+    });
+  });
+
+  it("pages progress by skill id with a bounded page size", async () => {
+    const learner = await t.makeUser();
+    const chosen = skills.slice(0, 3);
+    await call(t.app, {
+      method: "PATCH",
+      url: "/api/v1/progress",
+      headers: learner.auth,
+      payload: { changes: chosen.map((skillId) => ({ skillId, status: "learning" })) },
+    });
+    const get = (query: string) =>
+      call(t.app, { method: "GET", url: `/api/v1/progress?${query}`, headers: learner.auth });
+    const first = (await get("limit=2")).body as {
+      items: { skillId: string }[];
+      nextCursor: string;
+    };
+    expect(first.items).toHaveLength(2);
+    const second = (await get(`limit=2&cursor=${first.nextCursor}`)).body as {
+      items: { skillId: string }[];
+      nextCursor: string | null;
+    };
+    expect(second.nextCursor).toBeNull();
+    expect([...first.items, ...second.items].map((i) => i.skillId).sort()).toEqual(
+      [...chosen].sort(),
+    );
+    const forged = Buffer.from("x' or 1=1 --").toString("base64url");
+    expect((await get(`cursor=${forged}`)).status).toBe(400);
+  });
+
+  it("shows a granted mentor the progress without private notes, and hides it from others", async () => {
+    const learner = await t.makeUser();
+    const mentor = await t.makeUser({ role: "mentor" });
+    const stranger = await t.makeUser({ role: "mentor" });
+    await call(t.app, {
+      method: "PUT",
+      url: `/api/v1/progress/${skills[0]}`,
+      headers: learner.auth,
+      payload: { status: "learning", note: "my secret struggle" },
+    });
+    await t.services.grants.grant({ id: learner.id, role: "learner" }, mentor.email);
+    const seen = await call(t.app, {
+      method: "GET",
+      url: `/api/v1/learners/${learner.id}/progress`,
+      headers: mentor.auth,
+    });
+    expect(seen.status).toBe(200);
+    expect(seen.text).not.toContain("my secret struggle");
+    expect((seen.body as { items: unknown[] }).items).toHaveLength(1);
+    const hidden = await call(t.app, {
+      method: "GET",
+      url: `/api/v1/learners/${learner.id}/progress`,
+      headers: stranger.auth,
+    });
+    expect(hidden.status).toBe(404);
+  });
+});

@@ -1,0 +1,60 @@
+/** `devladder serve`: migrate the database, start the API and serve until SIGINT/SIGTERM. */
+import type { Command } from "commander";
+import { buildApp } from "../../api/app.js";
+import { startServer, type RunningServer } from "../../api/server.js";
+import { createServices } from "../../composition.js";
+import { loadConfig } from "../../config.js";
+import type { CliIO } from "../cli-io.js";
+
+type Env = Readonly<Record<string, string | undefined>>;
+
+export interface ServeCommandDeps {
+  readonly env?: Env;
+  /** called once listening; tests use it to stop the server without sending signals */
+  readonly started?: (server: RunningServer) => void;
+  /** SIGINT/SIGTERM stop the server (default); in-process tests turn this off */
+  readonly handleSignals?: boolean;
+}
+
+export function registerServeCommand(
+  program: Command,
+  io: CliIO,
+  deps: ServeCommandDeps = {},
+): void {
+  program
+    .command("serve")
+    .description("start the devladder API (and migrate its database first)")
+    .addHelpText(
+      "after",
+      `
+Configuration comes from the environment:
+  PORT          port to listen on (default 3000)
+  HOST          interface to listen on (default localhost; 0.0.0.0 for all)
+  DATA_DIR      where the SQLite database and the generated JWT secret live (default ./data)
+  DATABASE_URL  postgres://… to use PostgreSQL instead of SQLite
+  JWT_SECRET    signing secret for access tokens (default: generated once into DATA_DIR)
+  LOG_LEVEL     fatal, error, warn, info (default), debug, trace or silent`,
+    )
+    .action(async () => {
+      const config = loadConfig(deps.env ?? process.env);
+      const services = createServices(config);
+      try {
+        const { applied } = await services.migrate();
+        if (applied.length > 0) io.err(`database migrated: ${applied.join(", ")}`);
+        const app = buildApp({ services, logger: { level: config.logLevel } });
+        const server = await startServer(app, {
+          port: config.port,
+          host: config.host,
+          handleSignals: deps.handleSignals ?? true,
+          onClosed: () => services.close(),
+          log: io.err,
+        });
+        io.out(`devladder is running at ${server.url}  (API docs: ${server.url}/docs)`);
+        deps.started?.(server);
+        await server.closed;
+      } catch (error) {
+        await services.close();
+        throw error;
+      }
+    });
+}
