@@ -5,10 +5,9 @@
  */
 import { randomBytes } from "node:crypto";
 import type { Command } from "commander";
-import { createServices } from "../../composition.js";
-import { loadConfig } from "../../config.js";
 import { DevladderError, invalidInput } from "../../errors.js";
 import type { CliIO } from "../cli-io.js";
+import { loadServices } from "../load-services.js";
 
 type Env = Readonly<Record<string, string | undefined>>;
 
@@ -56,7 +55,7 @@ export function registerAdminCommand(
           },
         ]);
       }
-      const services = createServices(loadConfig(deps.env ?? process.env));
+      const services = await loadServices(deps.env ?? process.env);
       try {
         await services.migrate();
         const user = await services.auth.register({

@@ -1,8 +1,7 @@
 /** `devladder migrate`: bring the configured database up to the latest schema, then exit. */
 import type { Command } from "commander";
-import { createServices } from "../../composition.js";
-import { loadConfig } from "../../config.js";
 import type { CliIO } from "../cli-io.js";
+import { loadServices } from "../load-services.js";
 
 type Env = Readonly<Record<string, string | undefined>>;
 
@@ -11,7 +10,7 @@ export function registerMigrateCommand(program: Command, io: CliIO, env: Env = p
     .command("migrate")
     .description("apply pending database migrations (serve also does this on start)")
     .action(async () => {
-      const services = createServices(loadConfig(env));
+      const services = await loadServices(env);
       try {
         const { applied } = await services.migrate();
         io.out(
