@@ -26,6 +26,20 @@ describe("loadConfig", () => {
     expect(loadConfig({ DATA_DIR: dir }).jwtSecret).toBe(first.jwtSecret);
   });
 
+  it("reads the job settings, and refuses zero workers on SQLite where serve is the only worker", () => {
+    const dir = tempDir();
+    expect(loadConfig({ DATA_DIR: dir }).jobs).toEqual({
+      workers: 1,
+      timeoutSeconds: 600,
+      attempts: 3,
+      retryDelaySeconds: 10,
+    });
+    const url = "postgres://app@db.internal:5432/devladder";
+    expect(loadConfig({ DATA_DIR: dir, DATABASE_URL: url, WORKERS: "0" }).jobs.workers).toBe(0);
+    expect(() => loadConfig({ DATA_DIR: dir, WORKERS: "0" })).toThrow(DevladderError);
+    expect(() => loadConfig({ DATA_DIR: dir, JOB_ATTEMPTS: "three" })).toThrow(DevladderError);
+  });
+
   it("switches to PostgreSQL for a postgres:// DATABASE_URL", () => {
     const url = "postgres://app@db.internal:5432/devladder";
     const config = loadConfig({ DATA_DIR: tempDir(), DATABASE_URL: url });

@@ -20,6 +20,22 @@ export type DatabaseConfig =
 export const LOG_LEVELS = ["fatal", "error", "warn", "info", "debug", "trace", "silent"] as const;
 export type LogLevel = (typeof LOG_LEVELS)[number];
 
+/** Analysis jobs: WORKERS, JOB_TIMEOUT_SECONDS, JOB_ATTEMPTS, JOB_RETRY_DELAY_SECONDS. */
+export interface JobsConfig {
+  /**
+   * workers a `serve` process runs (default 1). On SQLite they are the only workers, so at least
+   * one; on PostgreSQL 0 leaves all jobs to `devladder worker` processes. `devladder worker`
+   * runs this many too.
+   */
+  readonly workers: number;
+  /** time limit of one attempt (default 600 s) */
+  readonly timeoutSeconds: number;
+  /** attempts before a job fails for good (default 3) */
+  readonly attempts: number;
+  /** first retry delay, doubled for each further retry (default 10 s) */
+  readonly retryDelaySeconds: number;
+}
+
 export interface Config {
   readonly port: number;
   readonly host: string;
@@ -27,6 +43,7 @@ export interface Config {
   readonly database: DatabaseConfig;
   readonly jwtSecret: string;
   readonly logLevel: LogLevel;
+  readonly jobs: JobsConfig;
 }
 
 /** HS256 wants at least 256 bits of key; shorter secrets are refused rather than padded. */
@@ -67,6 +84,27 @@ export function loadConfig(env: Env = process.env): Config {
     });
   }
 
+  const whole = (name: string, fallback: number, min: number, max: number): number => {
+    const text = value(name);
+    if (text === undefined) return fallback;
+    const number = Number(text);
+    if (!/^\d+$/.test(text) || number < min || number > max) {
+      problems.push({
+        where: name,
+        problem: `'${text}' is out of range`,
+        accepted: `a whole number from ${min} to ${max}`,
+      });
+    }
+    return number;
+  };
+  const jobs: JobsConfig = Object.freeze({
+    // SQLite has no other workers than the serving process's own
+    workers: whole("WORKERS", 1, database?.kind === "postgres" ? 0 : 1, 32),
+    timeoutSeconds: whole("JOB_TIMEOUT_SECONDS", 600, 1, 6 * 3600),
+    attempts: whole("JOB_ATTEMPTS", 3, 1, 10),
+    retryDelaySeconds: whole("JOB_RETRY_DELAY_SECONDS", 10, 1, 3600),
+  });
+
   if (problems.length > 0 || port === undefined || database === undefined || !logLevel) {
     throw invalidInput(
       `the configuration has ${problems.length} problem${problems.length === 1 ? "" : "s"}`,
@@ -75,7 +113,7 @@ export function loadConfig(env: Env = process.env): Config {
   }
   // Only touch the disk once the rest is known to be valid.
   const jwtSecret = secretText ?? keptSecret(dataDir);
-  return Object.freeze({ port, host, dataDir, database, jwtSecret, logLevel });
+  return Object.freeze({ port, host, dataDir, database, jwtSecret, logLevel, jobs });
 }
 
 function parsePort(text: string | undefined, problems: ErrorDetail[]): number | undefined {

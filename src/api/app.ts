@@ -15,15 +15,26 @@ import {
 } from "fastify-type-provider-zod";
 import { toolVersion } from "../cli/version.js";
 import { DEFAULT_AUTH_RATE_LIMIT, DEFAULT_BODY_LIMIT, type AppDeps } from "./app-deps.js";
+import { analysesRoutes } from "./analyses/analyses.routes.js";
 import { authRoutes } from "./auth/auth.routes.js";
+import { endorsementsRoutes } from "./endorsements/endorsements.routes.js";
+import { growthRoutes } from "./growth/growth.routes.js";
+import { certificationsRoutes } from "./certifications/certifications.routes.js";
+import { practiceRoutes } from "./practice/practice.routes.js";
+import { readinessRoutes } from "./readiness/readiness.routes.js";
+import { candidatesRoutes } from "./candidates/candidates.routes.js";
+import { meRoutes } from "./me/me.routes.js";
 import { grantsRoutes } from "./grants/grants.routes.js";
 import { healthRoutes } from "./health/health.routes.js";
 import { planRoutes } from "./plan/plan.routes.js";
 import { registerErrorHandler } from "./plugins/error-handler.js";
 import { profilesRoutes } from "./profiles/profiles.routes.js";
 import { progressRoutes } from "./progress/progress.routes.js";
+import { repositoriesRoutes } from "./repositories/repositories.routes.js";
 import { roadmapRoutes } from "./roadmap/roadmap.routes.js";
+import { verifiedSkillsRoutes } from "./skills/verified-skills.routes.js";
 import { usersRoutes } from "./users/users.routes.js";
+import { WEB_ASSETS_DIR, hasWebApp, webAppPlugin } from "./plugins/web-app.js";
 
 export const API_PREFIX = "/api/v1";
 
@@ -74,8 +85,20 @@ export function buildApp(deps: AppDeps): FastifyInstance {
       await api.register(roadmapRoutes, { services });
       await api.register(progressRoutes, { services });
       await api.register(planRoutes, { services });
+      await api.register(repositoriesRoutes, { services });
+      await api.register(analysesRoutes, { services });
+      await api.register(verifiedSkillsRoutes, { services });
+      await api.register(endorsementsRoutes, { services });
+      await api.register(growthRoutes, { services });
+      await api.register(certificationsRoutes, { services });
+      await api.register(practiceRoutes, { services });
+      await api.register(readinessRoutes, { services });
+      await api.register(candidatesRoutes, { services });
+      await api.register(meRoutes, { services });
     },
     { prefix: API_PREFIX },
   );
+  // the web app, when it has been built (npm run build); the API works the same without it
+  if (hasWebApp(WEB_ASSETS_DIR)) void app.register(webAppPlugin, { root: WEB_ASSETS_DIR });
   return app;
 }

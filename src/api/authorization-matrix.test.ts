@@ -6,6 +6,11 @@
  */
 import type { InjectOptions } from "fastify";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { analyze } from "../analyzer/analyze.js";
+import { files as expressApi } from "../analyzer/test-support/fixtures/node-express-api.js";
+import { makeFolder } from "../analyzer/test-support/make-repo.js";
+import { analysesRepository } from "../store/analyses.repository.js";
+import { newId } from "../store/ids.js";
 import { TEST_DIALECTS } from "../store/test-support/test-databases.js";
 import { openTestApp, type TestApp, type TestUser } from "./test-support/test-app.js";
 
@@ -38,6 +43,11 @@ interface Case {
   readonly name: string;
   readonly request: (w: World) => InjectOptions | Promise<InjectOptions>;
   readonly expected: Record<Actor, number>;
+  /**
+   * Call as a new user with the actor's role instead of the shared one: for calls that destroy
+   * their caller (deleting the account), so later rows still have their actors.
+   */
+  readonly asFreshUser?: boolean;
 }
 
 const SECRET_NOTE = "owner-private-note-7f3a";
@@ -52,6 +62,26 @@ const learnersOnly = (status: number) => signedIn(403, { otherLearner: status, o
 const mentorsOnly = (status: number) =>
   signedIn(403, { mentorWithGrant: status, mentorWithoutGrant: status });
 const adminOnly = (status: number) => signedIn(403, { admin: status });
+
+/**
+ * Data a case needs, made once per world (the case's request runs once per actor): e.g. the
+ * owner's endorsement every actor then tries to hide.
+ */
+const made = new WeakMap<World, Map<string, Promise<unknown>>>();
+function oncePerWorld<T>(w: World, key: string, make: () => Promise<T>): Promise<T> {
+  const cache = made.get(w) ?? new Map<string, Promise<unknown>>();
+  made.set(w, cache);
+  if (!cache.has(key)) cache.set(key, make());
+  return cache.get(key) as Promise<T>;
+}
+
+const ownerGrowthEntry = (w: World, key: string) =>
+  oncePerWorld(w, `growth-${key}`, () =>
+    w.t.services.growth.create(
+      { id: w.users.owner.id, role: "learner" },
+      { dimension: "mastery", title: key, what: "w", happenedOn: "2026-01-05", links: [] },
+    ),
+  );
 
 const newProfile = { track: "python", hoursPerWeek: 6, startDate: "2026-12-01" };
 
@@ -260,6 +290,370 @@ const TABLE: Record<string, readonly Case[]> = {
       expected: signedIn(404, { owner: 200 }),
     },
   ],
+  // Career evidence (issue 5). Rows that need data make it through the services first.
+  "POST /api/v1/learners/:userId/endorsements": [
+    {
+      name: "endorse the owner's skill",
+      request: (w) => ({
+        method: "POST",
+        url: `/api/v1/learners/${w.users.owner.id}/endorsements`,
+        payload: {
+          skillId: w.skillId,
+          comment: "solid work",
+          evidenceUrl: "https://example.test/pr/7",
+        },
+      }),
+      expected: signedIn(403, { mentorWithoutGrant: 404, mentorWithGrant: 201 }),
+    },
+  ],
+  "GET /api/v1/learners/:userId/endorsements": [
+    {
+      name: "the owner's endorsements (private profile)",
+      request: (w) => ({ method: "GET", url: `/api/v1/learners/${w.users.owner.id}/endorsements` }),
+      expected: signedIn(404, { owner: 200, admin: 200, mentorWithGrant: 200 }),
+    },
+    {
+      name: "a public learner's endorsements",
+      request: (w) => ({
+        method: "GET",
+        url: `/api/v1/learners/${w.publicLearner.id}/endorsements`,
+      }),
+      expected: signedIn(200),
+    },
+  ],
+  "GET /api/v1/endorsements": [
+    {
+      name: "own endorsements",
+      request: () => ({ method: "GET", url: "/api/v1/endorsements" }),
+      expected: signedIn(200),
+    },
+  ],
+  "PATCH /api/v1/endorsements/:endorsementId": [
+    {
+      name: "hide an endorsement of the owner",
+      request: async (w) => {
+        const made = await oncePerWorld(w, "endorsement", () =>
+          w.t.services.endorsements.endorse(
+            { id: w.users.mentorWithGrant.id, role: "mentor" },
+            w.users.owner.id,
+            {
+              skillId: w.t.services.roadmap.skills.at(-1)?.id ?? "",
+              comment: "c",
+              evidenceUrl: "https://example.test/e",
+            },
+          ),
+        );
+        return {
+          method: "PATCH",
+          url: `/api/v1/endorsements/${made.id}`,
+          payload: { hidden: true },
+        };
+      },
+      expected: signedIn(404, { owner: 200 }),
+    },
+  ],
+  "POST /api/v1/growth": [
+    {
+      name: "record own growth",
+      request: () => ({
+        method: "POST",
+        url: "/api/v1/growth",
+        payload: { dimension: "impact", title: "t", what: "w", happenedOn: "2026-01-05" },
+      }),
+      expected: signedIn(201),
+    },
+  ],
+  "GET /api/v1/growth": [
+    {
+      name: "own growth log",
+      request: () => ({ method: "GET", url: "/api/v1/growth" }),
+      expected: signedIn(200),
+    },
+  ],
+  "GET /api/v1/growth/summary": [
+    {
+      name: "own promotion summary",
+      request: () => ({ method: "GET", url: "/api/v1/growth/summary" }),
+      expected: signedIn(200),
+    },
+  ],
+  "DELETE /api/v1/growth/:entryId": [
+    {
+      name: "delete the owner's entry",
+      request: async (w) => ({
+        method: "DELETE",
+        url: `/api/v1/growth/${(await ownerGrowthEntry(w, "to-delete")).id}`,
+      }),
+      expected: signedIn(404, { owner: 204 }),
+    },
+  ],
+  "POST /api/v1/growth/:entryId/comments": [
+    {
+      name: "comment on the owner's entry",
+      request: async (w) => ({
+        method: "POST",
+        url: `/api/v1/growth/${(await ownerGrowthEntry(w, "commented")).id}/comments`,
+        payload: { body: "nice" },
+      }),
+      expected: signedIn(404, { mentorWithGrant: 201, owner: 403, admin: 403 }),
+    },
+  ],
+  "GET /api/v1/growth/:entryId/comments": [
+    {
+      name: "read comments on the owner's entry",
+      request: async (w) => ({
+        method: "GET",
+        url: `/api/v1/growth/${(await ownerGrowthEntry(w, "commented")).id}/comments`,
+      }),
+      expected: signedIn(404, { owner: 200, admin: 200, mentorWithGrant: 200 }),
+    },
+  ],
+  "GET /api/v1/learners/:userId/growth": [
+    {
+      name: "the owner's growth log",
+      request: (w) => ({ method: "GET", url: `/api/v1/learners/${w.users.owner.id}/growth` }),
+      expected: signedIn(404, { owner: 200, admin: 200, mentorWithGrant: 200 }),
+    },
+  ],
+  "GET /api/v1/learners/:userId/growth/summary": [
+    {
+      name: "the owner's promotion summary",
+      request: (w) => ({
+        method: "GET",
+        url: `/api/v1/learners/${w.users.owner.id}/growth/summary`,
+      }),
+      expected: signedIn(404, { owner: 200, admin: 200, mentorWithGrant: 200 }),
+    },
+  ],
+  "GET /api/v1/certifications": [
+    {
+      name: "own certifications",
+      request: () => ({ method: "GET", url: "/api/v1/certifications" }),
+      expected: signedIn(200),
+    },
+  ],
+  "PUT /api/v1/certifications/:certificationId": [
+    {
+      name: "plan a certification",
+      request: (w) => ({
+        method: "PUT",
+        url: `/api/v1/certifications/${w.t.services.roadmap.certifications[0]?.id ?? ""}`,
+        payload: { status: "planned" },
+      }),
+      expected: signedIn(200),
+    },
+  ],
+  "DELETE /api/v1/certifications/:certificationId": [
+    {
+      name: "remove a certification only the owner has",
+      request: async (w) => {
+        const id = w.t.services.roadmap.certifications[1]?.id ?? "";
+        await oncePerWorld(w, "certification", () =>
+          w.t.services.certifications.save({ id: w.users.owner.id, role: "learner" }, id, {
+            status: "planned",
+          }),
+        );
+        return { method: "DELETE", url: `/api/v1/certifications/${id}` };
+      },
+      expected: signedIn(404, { owner: 204 }),
+    },
+  ],
+  "GET /api/v1/learners/:userId/certifications": [
+    {
+      name: "the owner's certifications (private profile)",
+      request: (w) => ({
+        method: "GET",
+        url: `/api/v1/learners/${w.users.owner.id}/certifications`,
+      }),
+      expected: signedIn(404, { owner: 200, admin: 200, mentorWithGrant: 200 }),
+    },
+    {
+      name: "a public learner's certifications",
+      request: (w) => ({
+        method: "GET",
+        url: `/api/v1/learners/${w.publicLearner.id}/certifications`,
+      }),
+      expected: signedIn(200),
+    },
+  ],
+  "GET /api/v1/practice/due": [
+    {
+      name: "own due questions",
+      request: () => ({ method: "GET", url: "/api/v1/practice/due" }),
+      expected: signedIn(200),
+    },
+  ],
+  "GET /api/v1/practice/:skillId": [
+    {
+      name: "a skill's questions with own schedule",
+      request: (w) => ({ method: "GET", url: `/api/v1/practice/${w.skillId}` }),
+      expected: signedIn(200),
+    },
+  ],
+  "POST /api/v1/practice/:skillId/:questionIndex/review": [
+    {
+      name: "grade own answer",
+      request: (w) => ({
+        method: "POST",
+        url: `/api/v1/practice/${w.skillId}/0/review`,
+        payload: { grade: 4 },
+      }),
+      expected: signedIn(200),
+    },
+  ],
+  // Analyses (issue 5): the owner's and the public learner's repositories, each with a finished
+  // analysis; the owner's profile is private.
+  "GET /api/v1/repositories": [
+    {
+      name: "own repositories",
+      request: () => ({ method: "GET", url: "/api/v1/repositories" }),
+      expected: signedIn(200),
+    },
+  ],
+  "GET /api/v1/repositories/:repositoryId/analyses": [
+    {
+      name: "the owner's repository's analyses",
+      request: async (w) => ({
+        method: "GET",
+        url: `/api/v1/repositories/${(await analysisWorld(w)).ownerRepositoryId}/analyses`,
+      }),
+      expected: signedIn(404, { owner: 200, admin: 200, mentorWithGrant: 200 }),
+    },
+  ],
+  "GET /api/v1/analyses/:analysisId": [
+    {
+      name: "the owner's analysis",
+      request: async (w) => ({
+        method: "GET",
+        url: `/api/v1/analyses/${(await analysisWorld(w)).ownerAnalysisId}`,
+      }),
+      expected: signedIn(404, { owner: 200, admin: 200, mentorWithGrant: 200 }),
+    },
+  ],
+  "GET /api/v1/analyses/:analysisId/report": [
+    {
+      name: "the owner's report",
+      request: async (w) => ({
+        method: "GET",
+        url: `/api/v1/analyses/${(await analysisWorld(w)).ownerAnalysisId}/report`,
+      }),
+      expected: signedIn(404, { owner: 200, admin: 200, mentorWithGrant: 200 }),
+    },
+    {
+      name: "a public learner's report as Markdown",
+      request: async (w) => ({
+        method: "GET",
+        url: `/api/v1/analyses/${(await analysisWorld(w)).publicAnalysisId}/report?format=md`,
+      }),
+      expected: signedIn(200),
+    },
+  ],
+  "GET /api/v1/analyses/:analysisId/badge.svg": [
+    {
+      name: "the owner's badge (private profile)",
+      request: async (w) => ({
+        method: "GET",
+        url: `/api/v1/analyses/${(await analysisWorld(w)).ownerAnalysisId}/badge.svg`,
+      }),
+      expected: statuses(404, { owner: 200, admin: 200, mentorWithGrant: 200 }),
+    },
+    {
+      name: "a public learner's badge, embeddable without sign-in",
+      request: async (w) => ({
+        method: "GET",
+        url: `/api/v1/analyses/${(await analysisWorld(w)).publicAnalysisId}/badge.svg`,
+      }),
+      expected: statuses(200),
+    },
+  ],
+  "GET /api/v1/skills/verified": [
+    {
+      name: "own verified skills",
+      request: () => ({ method: "GET", url: "/api/v1/skills/verified" }),
+      expected: signedIn(200),
+    },
+  ],
+  "POST /api/v1/repositories/:repositoryId/analyses": [
+    {
+      name: "queue an analysis of the owner's repository",
+      request: async (w) => ({
+        method: "POST",
+        url: `/api/v1/repositories/${(await analysisWorld(w)).ownerRepositoryId}/analyses`,
+      }),
+      expected: signedIn(404, { owner: 202 }),
+    },
+  ],
+  "POST /api/v1/repositories": [
+    {
+      name: "link an https repository",
+      request: () => ({
+        method: "POST",
+        url: "/api/v1/repositories",
+        payload: { url: `https://127.0.0.1:9/acme/${newId()}.git` },
+      }),
+      expected: signedIn(403, { otherLearner: 201, owner: 201, admin: 201 }),
+    },
+  ],
+  "DELETE /api/v1/repositories/:repositoryId": [
+    {
+      name: "unlink the owner's spare repository",
+      request: async (w) => ({
+        method: "DELETE",
+        url: `/api/v1/repositories/${(await analysisWorld(w)).spareRepositoryId}`,
+      }),
+      expected: signedIn(404, { owner: 204 }),
+    },
+  ],
+  "GET /api/v1/readiness": [
+    {
+      name: "own readiness",
+      request: () => ({ method: "GET", url: "/api/v1/readiness" }),
+      expected: signedIn(200),
+    },
+  ],
+  "GET /api/v1/learners/:userId/readiness": [
+    {
+      name: "the owner's readiness",
+      request: (w) => ({ method: "GET", url: `/api/v1/learners/${w.users.owner.id}/readiness` }),
+      expected: signedIn(404, { owner: 200, admin: 200, mentorWithGrant: 200 }),
+    },
+  ],
+  "GET /api/v1/candidates": [
+    {
+      name: "search candidates",
+      request: (w) => ({ method: "GET", url: `/api/v1/candidates?skills=${w.skillId}` }),
+      expected: signedIn(403, { recruiter: 200, admin: 200 }),
+    },
+  ],
+  "GET /api/v1/candidates.csv": [
+    {
+      name: "export the shortlist",
+      request: () => ({ method: "GET", url: "/api/v1/candidates.csv?track=python" }),
+      expected: signedIn(403, { recruiter: 200, admin: 200 }),
+    },
+  ],
+  "GET /api/v1/me/export": [
+    {
+      name: "export own data",
+      request: () => ({ method: "GET", url: "/api/v1/me/export" }),
+      expected: signedIn(200),
+    },
+  ],
+  "GET /api/v1/me/resume": [
+    {
+      name: "own JSON Resume",
+      request: () => ({ method: "GET", url: "/api/v1/me/resume" }),
+      expected: signedIn(200),
+    },
+  ],
+  "DELETE /api/v1/me": [
+    {
+      name: "delete own account (as a fresh user of each role)",
+      request: () => ({ method: "DELETE", url: "/api/v1/me" }),
+      expected: signedIn(204),
+      asFreshUser: true,
+    },
+  ],
   // Writes come last: they give every caller a profile and progress of their own.
   "PUT /api/v1/progress/:skillId": [
     {
@@ -291,6 +685,65 @@ const TABLE: Record<string, readonly Case[]> = {
     },
   ],
 };
+
+interface AnalysisWorld {
+  readonly ownerRepositoryId: string;
+  readonly spareRepositoryId: string;
+  readonly ownerAnalysisId: string;
+  readonly publicAnalysisId: string;
+}
+const analysisWorlds = new WeakMap<World, Promise<AnalysisWorld>>();
+
+/** Repositories with finished analyses (a real report of a fixture), made once per world. */
+function analysisWorld(w: World): Promise<AnalysisWorld> {
+  let made = analysisWorlds.get(w);
+  if (made === undefined) {
+    made = (async () => {
+      const { repositories, roadmap } = w.t.services;
+      const owner = { id: w.users.owner.id, role: "learner" as const };
+      const publicOwner = { id: w.publicLearner.id, role: "learner" as const };
+      const folder = makeFolder(expressApi);
+      const report = await analyze(folder.dir, roadmap.checks).finally(() => folder.cleanup());
+      const finished = async (repositoryId: string, ownerId: string) => {
+        const rows = analysesRepository(w.t.services.store.db);
+        const at = new Date().toISOString();
+        const row = await rows.create({
+          id: newId(),
+          repository_id: repositoryId,
+          owner_id: ownerId,
+          commit_sha: null,
+          status: "running",
+          progress: 0,
+          phase: "starting",
+          attempts: 1,
+          error: null,
+          report: null,
+          score: null,
+          reused_from: null,
+          created_at: at,
+          started_at: at,
+          finished_at: null,
+          run_after: at,
+          locked_until: null,
+        });
+        const result = { commit: null, report: JSON.stringify(report), score: report.score };
+        await rows.complete(row.id, result, [], at);
+        return row.id;
+      };
+      const ownerRepository = await repositories.link(owner, "https://127.0.0.1:9/owner/a.git");
+      const spare = await repositories.link(owner, "https://127.0.0.1:9/owner/spare.git");
+      const publicRepository = await repositories.link(publicOwner, "https://127.0.0.1:9/p/a.git");
+      return {
+        ownerRepositoryId: ownerRepository.id,
+        spareRepositoryId: spare.id,
+        ownerAnalysisId: await finished(ownerRepository.id, owner.id),
+        publicAnalysisId: await finished(publicRepository.id, publicOwner.id),
+      };
+    })();
+    analysisWorlds.set(w, made);
+  }
+  return made;
+}
 
 /** Documentation is public by design and carries no user data. */
 const isDocumentation = (url: string) => url === "/docs" || url.startsWith("/docs/");
@@ -378,7 +831,12 @@ describe.each(TEST_DIALECTS)("authorization matrix on %s", (dialect) => {
       for (const testCase of cases) {
         for (const actor of ACTORS) {
           const options = await testCase.request(w);
-          const headers = actor === "anonymous" ? {} : w.users[actor].auth;
+          const headers =
+            actor === "anonymous"
+              ? {}
+              : testCase.asFreshUser
+                ? (await w.t.makeUser({ role: w.users[actor].role })).auth
+                : w.users[actor].auth;
           const response = await w.t.app.inject({
             ...options,
             headers: { ...options.headers, ...headers },

@@ -5,6 +5,12 @@ import { problemSchema } from "./plugins/error-handler.js";
 
 export const idSchema = z.uuid().describe("a UUID");
 
+/** Links users give (evidence, credentials): web URLs only, never `javascript:` or `file:`. */
+export const webUrlSchema = z
+  .url({ protocol: /^https?$/ })
+  .max(2000)
+  .describe("an http(s) URL");
+
 export const pageQuerySchema = z.strictObject({
   cursor: z.string().min(1).max(200).optional().describe("nextCursor from the previous page"),
   limit: z.coerce

@@ -14,6 +14,7 @@ import { registerContentCommands } from "./commands/content.commands.js";
 import { registerMigrateCommand } from "./commands/migrate.command.js";
 import { registerPlanCommand } from "./commands/plan.command.js";
 import { registerServeCommand } from "./commands/serve.command.js";
+import { registerWorkerCommand } from "./commands/worker.command.js";
 import { toolVersion } from "./version.js";
 
 export function buildProgram(io: CliIO): Command {
@@ -30,6 +31,7 @@ export function buildProgram(io: CliIO): Command {
   registerPlanCommand(program, io);
   registerAnalyzeCommand(program, io);
   registerServeCommand(program, io);
+  registerWorkerCommand(program, io);
   registerMigrateCommand(program, io);
   registerAdminCommand(program, io);
   program.addHelpText(

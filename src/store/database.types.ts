@@ -80,6 +80,124 @@ export interface ProgressHistoryTable {
   changed_at: string;
 }
 
+export const CERTIFICATION_STATUSES = ["planned", "in_progress", "earned"] as const;
+export type CertificationStatus = (typeof CERTIFICATION_STATUSES)[number];
+
+export interface EndorsementsTable {
+  id: string;
+  learner_id: string;
+  mentor_id: string;
+  skill_id: string;
+  comment: string;
+  evidence_url: string;
+  /** set when the learner hides it: then only the learner sees it, and it counts for nothing */
+  hidden_at: string | null;
+  created_at: string;
+}
+
+export interface GrowthEntriesTable {
+  /** time-ordered (UUIDv7) */
+  id: string;
+  user_id: string;
+  dimension: "impact" | "mastery" | "collaboration";
+  title: string;
+  what: string;
+  /** YYYY-MM-DD: when the work happened, not when it was written down */
+  happened_on: string;
+  /** JSON array of URLs, as text */
+  links: string;
+  created_at: string;
+}
+
+export interface GrowthCommentsTable {
+  id: string;
+  entry_id: string;
+  author_id: string;
+  body: string;
+  created_at: string;
+}
+
+export interface UserCertificationsTable {
+  user_id: string;
+  certification_id: string;
+  status: CertificationStatus;
+  /** YYYY-MM-DD the learner aims to sit the exam (planned / in progress) */
+  target_date: string | null;
+  started_on: string | null;
+  earned_on: string | null;
+  credential_url: string | null;
+  updated_at: string;
+}
+
+export interface PracticeCardsTable {
+  user_id: string;
+  skill_id: string;
+  question_index: number;
+  repetitions: number;
+  interval_days: number;
+  ease_factor: number;
+  /** YYYY-MM-DD of the next review */
+  due_on: string;
+  last_grade: number;
+  reviewed_at: string;
+}
+
+export const REPOSITORY_KINDS = ["url", "path"] as const;
+export type RepositoryKind = (typeof REPOSITORY_KINDS)[number];
+
+export const ANALYSIS_STATUSES = ["queued", "running", "done", "failed"] as const;
+export type AnalysisStatus = (typeof ANALYSIS_STATUSES)[number];
+
+export interface RepositoriesTable {
+  id: string;
+  owner_id: string;
+  /** `url`: a remote the service clones; `path`: a directory on the server (admins only) */
+  kind: RepositoryKind;
+  location: string;
+  created_at: string;
+}
+
+/** One analysis of a repository; on SQLite also the job row of the in-process queue. */
+export interface AnalysesTable {
+  /** time-ordered (UUIDv7), so ordering by id is ordering by when it was queued */
+  id: string;
+  repository_id: string;
+  owner_id: string;
+  /** the commit analysed (known before the run when it could be resolved cheaply) */
+  commit_sha: string | null;
+  status: AnalysisStatus;
+  /** 0-100 */
+  progress: number;
+  phase: string;
+  /** runs started so far, the current one included */
+  attempts: number;
+  /** why the last attempt failed: kept for the user while a retry waits, and when it failed */
+  error: string | null;
+  /** the EvidenceReport as JSON text, once done */
+  report: string | null;
+  score: number | null;
+  /** the analysis whose report was reused because the commit had not changed */
+  reused_from: string | null;
+  created_at: string;
+  started_at: string | null;
+  finished_at: string | null;
+  /** the in-process queue does not start the job before this time (retry backoff) */
+  run_after: string;
+  /** the in-process queue's lease: a running job whose lease ran out is taken again */
+  locked_until: string | null;
+}
+
+/** A skill proved by the latest analysis of one repository. */
+export interface VerifiedSkillsTable {
+  repository_id: string;
+  skill_id: string;
+  user_id: string;
+  analysis_id: string;
+  /** JSON array of the signals that proved it, with their values and evidence */
+  evidence: string;
+  verified_at: string;
+}
+
 export interface Database {
   users: UsersTable;
   refresh_tokens: RefreshTokensTable;
@@ -87,6 +205,14 @@ export interface Database {
   profiles: ProfilesTable;
   progress: ProgressTable;
   progress_history: ProgressHistoryTable;
+  repositories: RepositoriesTable;
+  analyses: AnalysesTable;
+  verified_skills: VerifiedSkillsTable;
+  endorsements: EndorsementsTable;
+  growth_entries: GrowthEntriesTable;
+  growth_comments: GrowthCommentsTable;
+  user_certifications: UserCertificationsTable;
+  practice_cards: PracticeCardsTable;
 }
 
 export type UserRow = Selectable<UsersTable>;
@@ -97,3 +223,11 @@ export type GrantRow = Selectable<GrantsTable>;
 export type ProfileRow = Selectable<ProfilesTable>;
 export type ProgressRow = Selectable<ProgressTable>;
 export type ProgressHistoryRow = Selectable<ProgressHistoryTable>;
+export type EndorsementRow = Selectable<EndorsementsTable>;
+export type GrowthEntryRow = Selectable<GrowthEntriesTable>;
+export type GrowthCommentRow = Selectable<GrowthCommentsTable>;
+export type UserCertificationRow = Selectable<UserCertificationsTable>;
+export type PracticeCardRow = Selectable<PracticeCardsTable>;
+export type RepositoryRow = Selectable<RepositoriesTable>;
+export type AnalysisRow = Selectable<AnalysesTable>;
+export type VerifiedSkillRow = Selectable<VerifiedSkillsTable>;

@@ -1,5 +1,5 @@
 /** All SQL about a learner's progress per skill and its history. */
-import type { Kysely } from "kysely";
+import type { Kysely, Transaction } from "kysely";
 import { newId } from "./ids.js";
 import type {
   Database,
@@ -49,52 +49,7 @@ export function progressRepository(db: Kysely<Database>): ProgressRepository {
       return query.execute();
     },
     apply: (userId, changes, now) =>
-      db.transaction().execute(async (trx) => {
-        const rows: ProgressRow[] = [];
-        const at = Date.parse(now);
-        for (const change of changes) {
-          const before = await trx
-            .selectFrom("progress")
-            .select(["status", "updated_at"])
-            .where("user_id", "=", userId)
-            .where("skill_id", "=", change.skillId)
-            .executeTakeFirst();
-          // updated_at is when the status last changed (the plan reads it as the day a skill
-          // was finished), so editing only the note leaves it alone
-          const since = before?.status === change.status ? before.updated_at : now;
-          const row = await trx
-            .insertInto("progress")
-            .values({
-              user_id: userId,
-              skill_id: change.skillId,
-              status: change.status,
-              note: change.note,
-              updated_at: since,
-            })
-            .onConflict((oc) =>
-              oc
-                .columns(["user_id", "skill_id"])
-                .doUpdateSet({ status: change.status, note: change.note, updated_at: since }),
-            )
-            .returningAll()
-            .executeTakeFirstOrThrow();
-          rows.push(row);
-          if (before?.status !== change.status) {
-            await trx
-              .insertInto("progress_history")
-              .values({
-                id: newId(at),
-                user_id: userId,
-                skill_id: change.skillId,
-                from_status: before?.status ?? null,
-                to_status: change.status,
-                changed_at: now,
-              })
-              .execute();
-          }
-        }
-        return rows;
-      }),
+      db.transaction().execute((trx) => applyProgressChanges(trx, userId, changes, now)),
     history: (userId, { after, limit }) => {
       let query = db
         .selectFrom("progress_history")
@@ -106,4 +61,60 @@ export function progressRepository(db: Kysely<Database>): ProgressRepository {
       return query.execute();
     },
   };
+}
+
+/**
+ * The writes of `apply`, inside a transaction the caller already holds, so another aggregate
+ * (an earned certification marking its skills done) changes progress in the same transaction.
+ */
+export async function applyProgressChanges(
+  trx: Transaction<Database>,
+  userId: string,
+  changes: readonly ProgressChange[],
+  now: string,
+): Promise<ProgressRow[]> {
+  const rows: ProgressRow[] = [];
+  const at = Date.parse(now);
+  for (const change of changes) {
+    const before = await trx
+      .selectFrom("progress")
+      .select(["status", "updated_at"])
+      .where("user_id", "=", userId)
+      .where("skill_id", "=", change.skillId)
+      .executeTakeFirst();
+    // updated_at is when the status last changed (the plan reads it as the day a skill
+    // was finished), so editing only the note leaves it alone
+    const since = before?.status === change.status ? before.updated_at : now;
+    const row = await trx
+      .insertInto("progress")
+      .values({
+        user_id: userId,
+        skill_id: change.skillId,
+        status: change.status,
+        note: change.note,
+        updated_at: since,
+      })
+      .onConflict((oc) =>
+        oc
+          .columns(["user_id", "skill_id"])
+          .doUpdateSet({ status: change.status, note: change.note, updated_at: since }),
+      )
+      .returningAll()
+      .executeTakeFirstOrThrow();
+    rows.push(row);
+    if (before?.status !== change.status) {
+      await trx
+        .insertInto("progress_history")
+        .values({
+          id: newId(at),
+          user_id: userId,
+          skill_id: change.skillId,
+          from_status: before?.status ?? null,
+          to_status: change.status,
+          changed_at: now,
+        })
+        .execute();
+    }
+  }
+  return rows;
 }

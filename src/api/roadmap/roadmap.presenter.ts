@@ -1,5 +1,11 @@
 /** The roadmap for one track: its stages and the skills on it, in learning order. */
 import type { Roadmap, TrackId } from "../../content/content.schema.js";
+import { FACTS } from "../../content/signals.js";
+
+/** fact id → what it means, so a client can explain a skill's evidence without the catalogue */
+const FACT_DESCRIPTIONS = new Map<string, string>(
+  Object.entries(FACTS).map(([id, fact]) => [id, fact.description]),
+);
 
 export function presentRoadmap(roadmap: Roadmap, trackId: TrackId) {
   const track = roadmap.tracks.find((t) => t.id === trackId);
@@ -24,6 +30,8 @@ export function presentRoadmap(roadmap: Roadmap, trackId: TrackId) {
         prerequisites: [...s.prerequisites],
         hours: s.effort.hours,
         tags: [...s.tags],
+        signals: s.signals.map((id) => ({ id, description: FACT_DESCRIPTIONS.get(id) ?? id })),
+        questions: s.questions.map((q) => ({ question: q.question, answer: q.answer })),
       })),
   };
 }

@@ -38,6 +38,30 @@ describe("roadmap route", () => {
     expect(otherTrack.statusCode).toBe(200);
   });
 
+  it("gives each skill its evidence signals with their meaning and its interview questions", async () => {
+    const response = await call(t.app, { method: "GET", url: "/api/v1/roadmap?track=node" });
+    const skills = (
+      response.body as {
+        skills: {
+          id: string;
+          signals: { id: string; description: string }[];
+          questions: { question: string; answer: string }[];
+        }[];
+      }
+    ).skills;
+    const withSignals = t.services.roadmap.skills.find(
+      (s) => s.tracks.includes("node") && s.signals.length > 0,
+    );
+    if (!withSignals) throw new Error("the content has no node skill with evidence signals");
+    const served = skills.find((s) => s.id === withSignals.id);
+    expect(served?.signals.map((s) => s.id)).toEqual(withSignals.signals);
+    // the description comes from the fact catalogue, not the id repeated
+    for (const signal of served?.signals ?? []) expect(signal.description).not.toBe(signal.id);
+    expect(served?.questions).toEqual(
+      withSignals.questions.map((q) => ({ question: q.question, answer: q.answer })),
+    );
+  });
+
   it("rejects an unknown track and lists the accepted ones", async () => {
     const response = await call(t.app, { method: "GET", url: "/api/v1/roadmap?track=cobol" });
     expect(response.status).toBe(400);

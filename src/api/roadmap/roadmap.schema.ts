@@ -19,6 +19,10 @@ const skill = z.object({
   prerequisites: z.array(z.string()),
   hours: z.number(),
   tags: z.array(z.string()),
+  signals: z
+    .array(z.object({ id: z.string(), description: z.string() }))
+    .describe("the analysis facts that show the skill in a repository"),
+  questions: z.array(z.object({ question: z.string(), answer: z.string() })),
 });
 
 export const roadmapSchema = z

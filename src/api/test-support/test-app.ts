@@ -34,27 +34,29 @@ export interface TestApp {
 export async function openTestApp(
   dialect: DialectName,
   options: Partial<Omit<AppDeps, "services">> &
-    Pick<CompositionOptions, "clock"> & {
+    Pick<CompositionOptions, "clock" | "inProcessQueue" | "log"> & {
+      readonly jobs?: Partial<Config["jobs"]>;
       /** runs before the plugins load, e.g. to add an onRoute hook */
       beforeReady?: (app: FastifyInstance) => void;
     } = {},
 ): Promise<TestApp> {
-  const { store, cleanup } = await openTestStore(dialect);
+  const { store, config: database, cleanup } = await openTestStore(dialect);
   const config: Config = Object.freeze({
     port: 0,
     host: "127.0.0.1",
     dataDir: "/nonexistent",
-    database:
-      dialect === "sqlite"
-        ? { kind: "sqlite" as const, file: ":memory:" }
-        : { kind: "postgres" as const, url: "postgres://unused" },
+    // the store is passed in below; the URL is for what connects on its own (pg-boss)
+    database,
     jwtSecret: `test-secret-${randomUUID()}`,
     logLevel: "silent",
+    jobs: { workers: 1, timeoutSeconds: 60, attempts: 2, retryDelaySeconds: 1, ...options.jobs },
   });
   const services = createServices(config, {
     store,
     scryptCost: TEST_SCRYPT_COST,
     ...(options.clock && { clock: options.clock }),
+    ...(options.inProcessQueue && { inProcessQueue: options.inProcessQueue }),
+    ...(options.log && { log: options.log }),
   });
   const app = buildApp({
     services,
@@ -92,6 +94,8 @@ export async function openTestApp(
     },
     async cleanup() {
       await app.close();
+      // stops job workers and the queue's connections before the database is dropped
+      await services.close();
       await cleanup();
     },
   };

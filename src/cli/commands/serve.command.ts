@@ -33,7 +33,11 @@ Configuration comes from the environment:
   DATA_DIR      where the SQLite database and the generated JWT secret live (default ./data)
   DATABASE_URL  postgres://… to use PostgreSQL instead of SQLite
   JWT_SECRET    signing secret for access tokens (default: generated once into DATA_DIR)
-  LOG_LEVEL     fatal, error, warn, info (default), debug, trace or silent`,
+  LOG_LEVEL     fatal, error, warn, info (default), debug, trace or silent
+  WORKERS       analysis jobs this process runs at the same time (default 1). With SQLite
+                serve is the only worker (at least 1); with PostgreSQL 0 leaves every job to
+                \`devladder worker\` processes
+  JOB_TIMEOUT_SECONDS, JOB_ATTEMPTS, JOB_RETRY_DELAY_SECONDS  see \`devladder worker --help\``,
     )
     .action(async () => {
       const config = loadConfig(deps.env ?? process.env);
@@ -41,6 +45,10 @@ Configuration comes from the environment:
       try {
         const { applied } = await services.migrate();
         if (applied.length > 0) io.err(`database migrated: ${applied.join(", ")}`);
+        // workers start before the port opens: a queue that cannot start stops serve cleanly
+        const workers = config.jobs.workers;
+        if (workers > 0) await services.jobs.startWorkers(workers);
+        io.err(`analysis workers in this process: ${workers} (${services.jobs.queue.name} queue)`);
         const app = buildApp({ services, logger: { level: config.logLevel } });
         const server = await startServer(app, {
           port: config.port,

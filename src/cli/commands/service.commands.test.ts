@@ -53,7 +53,7 @@ describe.each(TEST_DIALECTS)("service commands on %s", (dialect) => {
   it("migrates a fresh database once and then reports it up to date", async () => {
     const first = captureIO();
     await program().addCommand(migrate(first.io)).parseAsync(["migrate"], { from: "user" });
-    expect(first.out.join("\n")).toMatch(/applied 1 migration to the \w+ database/);
+    expect(first.out.join("\n")).toMatch(/applied \d+ migrations? to the \w+ database/);
     const second = captureIO();
     await program().addCommand(migrate(second.io)).parseAsync(["migrate"], { from: "user" });
     expect(second.out.join("\n")).toContain(`the ${dialect} database is up to date`);

@@ -8,6 +8,8 @@ import { DevladderError } from "../../errors.js";
 import type { DialectRules } from "../dialect.js";
 import type { Database } from "../database.types.js";
 import * as m0001 from "./0001-accounts-profiles-progress.js";
+import * as m0002 from "./0002-repositories-analyses.js";
+import * as m0003 from "./0003-career-evidence.js";
 
 type DialectMigration = {
   up(db: Kysely<unknown>, dialect: DialectRules): Promise<void>;
@@ -15,6 +17,8 @@ type DialectMigration = {
 
 const MIGRATIONS: Readonly<Record<string, DialectMigration>> = {
   "0001-accounts-profiles-progress": m0001,
+  "0002-repositories-analyses": m0002,
+  "0003-career-evidence": m0003,
 };
 
 export const MIGRATION_NAMES: readonly string[] = Object.keys(MIGRATIONS);

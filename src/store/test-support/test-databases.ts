@@ -50,12 +50,13 @@ export async function createTestDatabase(dialect: DialectName): Promise<TestData
 /** A migrated store on a fresh database; `cleanup` closes it and drops the database. */
 export async function openTestStore(
   dialect: DialectName,
-): Promise<{ store: Store; cleanup: () => Promise<void> }> {
+): Promise<{ store: Store; config: DatabaseConfig; cleanup: () => Promise<void> }> {
   const database = await createTestDatabase(dialect);
   const store = openDatabase(database.config, { poolSize: 4 });
   await migrateToLatest(store.db, store.dialect);
   return {
     store,
+    config: database.config,
     cleanup: async () => {
       await store.close();
       await database.drop();

@@ -1,0 +1,39 @@
+/**
+ * The two kinds of a learner's career data, and who sees each, decided by access.ts:
+ * - showcase (endorsements, certifications, readiness): what a profile shows, so whoever may see
+ *   the learner's profile (a public profile: any signed-in caller);
+ * - working records (growth log, practice): the learner, a granted mentor, an admin.
+ * A "no" becomes a 404 in the services, so a hidden learner is indistinguishable from none.
+ */
+import type { ProfilesRepository } from "../store/profiles.repository.js";
+import { canViewProfile, canViewProgress } from "./access.js";
+import type { Caller } from "./caller.js";
+
+export interface LearnerVisibilityDeps {
+  readonly profiles: Pick<ProfilesRepository, "findByUser">;
+  readonly isGranted: (caller: Caller, learnerId: string) => Promise<boolean>;
+}
+
+export interface LearnerVisibility {
+  canSeeShowcase(caller: Caller, learnerId: string): Promise<boolean>;
+  canSeeRecords(caller: Caller, learnerId: string): Promise<boolean>;
+}
+
+export function learnerVisibility({
+  profiles,
+  isGranted,
+}: LearnerVisibilityDeps): LearnerVisibility {
+  return {
+    async canSeeShowcase(caller, learnerId) {
+      const granted = await isGranted(caller, learnerId);
+      if (canViewProgress(caller, learnerId, { granted })) return true;
+      const profile = await profiles.findByUser(learnerId);
+      return (
+        profile !== undefined && canViewProfile(caller, learnerId, profile.visibility, { granted })
+      );
+    },
+    async canSeeRecords(caller, learnerId) {
+      return canViewProgress(caller, learnerId, { granted: await isGranted(caller, learnerId) });
+    },
+  };
+}

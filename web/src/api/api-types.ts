@@ -1,0 +1,152 @@
+/**
+ * The JSON the devladder API sends and accepts, as the web app uses it. Written out by hand so the
+ * browser bundle carries no server code; src/web-tests/api-types.contract.test.ts checks at
+ * type-check time that each one still equals the server's zod schema.
+ */
+export const TRACK_IDS = ["python", "java", "node"] as const;
+export type TrackId = (typeof TRACK_IDS)[number];
+
+export const PROGRESS_STATUSES = ["pending", "learning", "done", "skipped"] as const;
+export type ProgressStatus = (typeof PROGRESS_STATUSES)[number];
+
+export const SELF_SERVICE_ROLES = ["learner", "mentor", "recruiter"] as const;
+export type Role = "learner" | "mentor" | "recruiter" | "admin";
+export type Visibility = "private" | "link" | "public";
+
+export interface User {
+  id: string;
+  email: string;
+  displayName: string;
+  role: Role;
+  createdAt: string;
+  disabled: boolean;
+}
+
+export interface Session {
+  tokenType: "Bearer";
+  accessToken: string;
+  expiresIn: number;
+  refreshToken: string;
+  user: User;
+}
+
+export interface RegisterBody {
+  email: string;
+  password: string;
+  displayName: string;
+  role: (typeof SELF_SERVICE_ROLES)[number];
+}
+
+export interface ProfileBody {
+  track: TrackId;
+  hoursPerWeek: number;
+  startDate: string;
+  targetLevel: string | null;
+  visibility: Visibility;
+  headline: string;
+}
+
+export interface OwnProfile {
+  userId: string;
+  track: TrackId;
+  hoursPerWeek: number;
+  startDate: string;
+  targetLevel: string | null;
+  headline: string;
+  updatedAt: string;
+  visibility: Visibility;
+  sharePath: string;
+}
+
+export interface RoadmapStage {
+  id: string;
+  order: number;
+  title: string;
+  months: { from: number; to: number | null };
+  goals: string[];
+}
+
+export interface RoadmapSkill {
+  id: string;
+  title: string;
+  description: string;
+  stage: string;
+  prerequisites: string[];
+  hours: number;
+  tags: string[];
+  signals: { id: string; description: string }[];
+  questions: { question: string; answer: string }[];
+}
+
+export interface Roadmap {
+  version: string;
+  track: { id: TrackId; title: string; language: string; frameworks: string[]; summary: string };
+  stages: RoadmapStage[];
+  skills: RoadmapSkill[];
+}
+
+export interface ProgressEntry {
+  skillId: string;
+  status: ProgressStatus;
+  note: string;
+  updatedAt: string;
+}
+
+export interface Page<T> {
+  items: T[];
+  nextCursor: string | null;
+}
+
+export interface ProgressChange {
+  skillId: string;
+  status: ProgressStatus;
+  note?: string | undefined;
+}
+
+export interface Plan {
+  track: TrackId;
+  hoursPerWeek: number;
+  start: string;
+  end: string;
+  totalHours: number;
+  totalWeeks: number;
+  items: {
+    skillId: string;
+    title: string;
+    stage: string;
+    hours: number;
+    start: string;
+    end: string;
+  }[];
+  stages: {
+    id: string;
+    order: number;
+    title: string;
+    start: string | null;
+    end: string | null;
+    hours: number;
+    skills: number;
+  }[];
+}
+
+export interface LearnerPlan {
+  today: string;
+  standing: "ahead" | "on-schedule" | "behind";
+  daysAhead: number;
+  completedHours: number;
+  expectedHours: number;
+  original: Plan;
+  replanned: Plan;
+}
+
+/** RFC 9457 problem details, as every API error arrives. */
+export interface Problem {
+  type: string;
+  title: string;
+  status: number;
+  detail: string;
+  instance: string;
+  code: string;
+  requestId: string;
+  errors?: { where: string; problem: string; accepted?: string | undefined }[] | undefined;
+}

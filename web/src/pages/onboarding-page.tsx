@@ -1,0 +1,203 @@
+/**
+ * Onboarding (and later, settings): the track, weekly hours, start date, and the skills already
+ * known, ticked off stage by stage so the plan schedules only what is left.
+ */
+import { useState, type FormEvent } from "react";
+import { useNavigate } from "react-router-dom";
+import { ApiError } from "../api/api-error.js";
+import {
+  TRACK_IDS,
+  type OwnProfile,
+  type ProgressEntry,
+  type Roadmap,
+  type TrackId,
+} from "../api/api-types.js";
+import {
+  allProgress,
+  ownProfile,
+  roadmap,
+  saveProfile,
+  setManyProgress,
+} from "../api/devladder-api.js";
+import { useApi } from "../auth/auth-context.js";
+import { Field } from "../components/field.js";
+import { ErrorNotice, FormError, Loading } from "../components/status-views.js";
+import { usePageTitle } from "../components/use-page-title.js";
+import { useResource } from "../components/use-resource.js";
+import { knownSkillChanges } from "../onboarding/known-skill-changes.js";
+import { localToday } from "../onboarding/today.js";
+
+interface Loaded {
+  readonly profile: OwnProfile | null;
+  readonly roadmaps: ReadonlyMap<TrackId, Roadmap>;
+  readonly progress: readonly ProgressEntry[];
+}
+
+export function OnboardingPage() {
+  const api = useApi();
+  const { resource, reload } = useResource<Loaded>(async () => {
+    const [profile, progress, ...maps] = await Promise.all([
+      ownProfile(api),
+      allProgress(api),
+      ...TRACK_IDS.map((track) => roadmap(api, track)),
+    ]);
+    return { profile, progress, roadmaps: new Map(maps.map((m) => [m.track.id, m])) };
+  }, [api]);
+  const title =
+    resource.status === "ready" && resource.data.profile
+      ? "Your plan settings"
+      : "Set up your plan";
+  usePageTitle(title);
+
+  return (
+    <section className="page" aria-labelledby="onboarding-title">
+      <h1 id="onboarding-title">{title}</h1>
+      {resource.status === "loading" && <Loading label="Loading the tracks" />}
+      {resource.status === "error" && (
+        <ErrorNotice
+          title="The tracks could not be loaded"
+          error={resource.error}
+          onRetry={reload}
+        />
+      )}
+      {resource.status === "ready" && <OnboardingForm loaded={resource.data} />}
+    </section>
+  );
+}
+
+function OnboardingForm({ loaded }: { loaded: Loaded }) {
+  const api = useApi();
+  const navigate = useNavigate();
+  const { profile } = loaded;
+  const [track, setTrack] = useState<TrackId>(profile?.track ?? "python");
+  const [hours, setHours] = useState(String(profile?.hoursPerWeek ?? 10));
+  const [startDate, setStartDate] = useState(profile?.startDate ?? localToday());
+  const current = new Map(loaded.progress.map((p) => [p.skillId, p.status]));
+  const [known, setKnown] = useState<ReadonlySet<string>>(
+    () => new Set(loaded.progress.filter((p) => p.status === "done").map((p) => p.skillId)),
+  );
+  const [error, setError] = useState<unknown>(null);
+  const [busy, setBusy] = useState(false);
+  const fieldError = (name: string) =>
+    error instanceof ApiError ? error.fieldErrors.get(name) : undefined;
+
+  const map = loaded.roadmaps.get(track);
+  const toggle = (skillId: string, on: boolean) => {
+    const next = new Set(known);
+    if (on) next.add(skillId);
+    else next.delete(skillId);
+    setKnown(next);
+  };
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    setBusy(true);
+    setError(null);
+    try {
+      await saveProfile(api, {
+        track,
+        hoursPerWeek: Number(hours),
+        startDate,
+        targetLevel: profile?.targetLevel ?? null,
+        visibility: profile?.visibility ?? "private",
+        headline: profile?.headline ?? "",
+      });
+      const changes = knownSkillChanges(current, known, map?.skills.map((s) => s.id) ?? []);
+      if (changes.length > 0) await setManyProgress(api, changes);
+      void navigate("/roadmap");
+    } catch (caught) {
+      setError(caught);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <form className="onboarding" onSubmit={(event) => void submit(event)} noValidate>
+      <fieldset className="choice-group tracks">
+        <legend>Track</legend>
+        {TRACK_IDS.map((id) => {
+          const info = loaded.roadmaps.get(id)?.track;
+          return (
+            <label key={id} className="choice choice-card">
+              <input
+                type="radio"
+                name="track"
+                value={id}
+                checked={track === id}
+                onChange={() => setTrack(id)}
+              />
+              <span>
+                <strong>{info?.title ?? id}</strong>
+                {info && <span className="muted">{info.summary}</span>}
+              </span>
+            </label>
+          );
+        })}
+        {fieldError("track") && <p className="field-error">{fieldError("track")}</p>}
+      </fieldset>
+      <div className="field-row">
+        <Field
+          label="Hours per week"
+          type="number"
+          min={0.5}
+          max={80}
+          step={0.5}
+          inputMode="decimal"
+          required
+          hint="What you can give most weeks, from 0.5 to 80."
+          value={hours}
+          error={fieldError("hoursPerWeek")}
+          onChange={(e) => setHours(e.target.value)}
+        />
+        <Field
+          label="Start date"
+          type="date"
+          required
+          hint="The first day of study."
+          value={startDate}
+          error={fieldError("startDate")}
+          onChange={(e) => setStartDate(e.target.value)}
+        />
+      </div>
+      <fieldset className="known-skills">
+        <legend>Skills you already know</legend>
+        <p className="hint">
+          Tick what you could already do at work. They count as done and the plan skips them.
+        </p>
+        {map?.stages.map((stage) => {
+          const skills = map.skills.filter((s) => s.stage === stage.id);
+          const ticked = skills.filter((s) => known.has(s.id)).length;
+          return (
+            <details key={stage.id} className="stage-checklist">
+              <summary>
+                {stage.title}{" "}
+                <span className="muted">
+                  ({ticked} of {skills.length} ticked)
+                </span>
+              </summary>
+              <ul>
+                {skills.map((skill) => (
+                  <li key={skill.id}>
+                    <label className="check">
+                      <input
+                        type="checkbox"
+                        checked={known.has(skill.id)}
+                        onChange={(e) => toggle(skill.id, e.target.checked)}
+                      />
+                      <span>{skill.title}</span>
+                    </label>
+                  </li>
+                ))}
+              </ul>
+            </details>
+          );
+        })}
+      </fieldset>
+      <FormError error={error} />
+      <button type="submit" className="button button-primary" disabled={busy}>
+        {busy ? "Saving…" : profile ? "Save settings" : "Create my plan"}
+      </button>
+    </form>
+  );
+}

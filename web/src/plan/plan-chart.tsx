@@ -1,0 +1,59 @@
+/**
+ * The stage timeline chart (ECharts, canvas). Loaded lazily so the chart library is only fetched
+ * on the plan page; the colours are read from the stylesheet, so it follows the theme.
+ */
+import { BarChart } from "echarts/charts";
+import {
+  GridComponent,
+  LegendComponent,
+  MarkLineComponent,
+  TooltipComponent,
+} from "echarts/components";
+import { init, use } from "echarts/core";
+import { CanvasRenderer } from "echarts/renderers";
+import { useEffect, useRef } from "react";
+import type { LearnerPlan } from "../api/api-types.js";
+import { useThemeState } from "../theme/theme-context.js";
+import { stageTimelineOption, type TimelineColours } from "./stage-timeline-option.js";
+
+use([
+  BarChart,
+  GridComponent,
+  LegendComponent,
+  MarkLineComponent,
+  TooltipComponent,
+  CanvasRenderer,
+]);
+
+function coloursFromStylesheet(): TimelineColours {
+  const style = getComputedStyle(document.documentElement);
+  const v = (name: string) => style.getPropertyValue(name).trim();
+  return {
+    text: v("--text"),
+    muted: v("--text-muted"),
+    grid: v("--border"),
+    original: v("--chart-original"),
+    replanned: v("--accent"),
+    today: v("--today"),
+  };
+}
+
+export default function PlanChart({ plan, label }: { plan: LearnerPlan; label: string }) {
+  const box = useRef<HTMLDivElement>(null);
+  const { theme } = useThemeState();
+
+  useEffect(() => {
+    const element = box.current;
+    if (!element) return;
+    const chart = init(element, null, { renderer: "canvas" });
+    chart.setOption(stageTimelineOption(plan, coloursFromStylesheet()));
+    const observer = new ResizeObserver(() => chart.resize());
+    observer.observe(element);
+    return () => {
+      observer.disconnect();
+      chart.dispose();
+    };
+  }, [plan, theme]);
+
+  return <div ref={box} className="plan-chart" role="img" aria-label={label} />;
+}
