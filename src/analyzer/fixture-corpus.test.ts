@@ -111,23 +111,7 @@ const CORPUS: readonly (readonly [string, CorpusFixture])[] = [
  * the test asserts the detector still gets it wrong, so a fix makes the test name the entry to
  * delete. Keep this short.
  */
-const KNOWN_MISMATCHES: Readonly<Record<string, Partial<Record<SignalId, string>>>> = {
-  "python-django-ssr": {
-    env_config:
-      "manage.py's generated os.environ.setdefault('DJANGO_SETTINGS_MODULE', …) is counted as " +
-      "configuration read from the environment (signals/detect-env-config.ts)",
-  },
-  "python-flask-api": {
-    test_frameworks:
-      "bare `def test_…` functions with plain asserts in tests/test_*.py are pytest tests, but " +
-      "pytest is not recognised unless declared or imported (signals/detect-tests.ts)",
-  },
-  "go-chi-api": {
-    logging:
-      "chi's request logger `r.Use(middleware.Logger)` is not recognised as a framework " +
-      "logger (signals/detect-logging.ts)",
-  },
-};
+const KNOWN_MISMATCHES: Readonly<Record<string, Partial<Record<SignalId, string>>>> = {};
 
 const checks = loadRoadmap().checks;
 

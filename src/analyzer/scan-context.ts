@@ -57,8 +57,45 @@ export function lineAt(text: string, offset: number): number {
   return line;
 }
 
+/**
+ * Where each line of a file starts, built on the second line lookup in that file: one lookup is
+ * cheaper as a scan, but detectors that report many places in one file (routes, test calls,
+ * manifest entries) would otherwise rescan it from the top for each.
+ */
+const lineStarts = new WeakMap<SourceFile, Int32Array | null>();
+
+/** 1-based line number of a character offset in `file.text`; the same as lineAt. */
+export function lineInFile(file: SourceFile, offset: number): number {
+  const starts = lineStarts.get(file);
+  if (starts === undefined) {
+    lineStarts.set(file, null);
+    return lineAt(file.text, offset);
+  }
+  const index = starts ?? buildLineStarts(file);
+  // the last line start at or before offset (a newline belongs to the line it ends)
+  let lo = 0;
+  let hi = index.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if ((index[mid] as number) <= offset) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo + 1;
+}
+
+function buildLineStarts(file: SourceFile): Int32Array {
+  const { text } = file;
+  let count = 1;
+  for (let i = text.indexOf("\n"); i !== -1; i = text.indexOf("\n", i + 1)) count++;
+  const starts = new Int32Array(count);
+  let line = 1;
+  for (let i = text.indexOf("\n"); i !== -1; i = text.indexOf("\n", i + 1)) starts[line++] = i + 1;
+  lineStarts.set(file, starts);
+  return starts;
+}
+
 export function evidence(file: SourceFile, offset: number, note?: string): Evidence {
   return note === undefined
-    ? { file: file.path, line: lineAt(file.text, offset) }
-    : { file: file.path, line: lineAt(file.text, offset), note };
+    ? { file: file.path, line: lineInFile(file, offset) }
+    : { file: file.path, line: lineInFile(file, offset), note };
 }

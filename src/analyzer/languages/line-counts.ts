@@ -93,7 +93,11 @@ function scannerFor(syntax: CommentSyntax): Scanner {
 export function countFileLines(text: string, syntax: CommentSyntax): LineTally {
   const scanner = scannerFor(syntax);
   const tally: LineTally = { code: 0, comment: 0, blank: 0 };
-  const state = { mode: "code" as Mode, closer: "" };
+  const state: ScanState = {
+    mode: "code",
+    closer: "",
+    nextMarker: new Array<number>(scanner.stateful.length).fill(-2),
+  };
   let start = 0;
   const length = text.length;
   while (start < length) {
@@ -105,6 +109,40 @@ export function countFileLines(text: string, syntax: CommentSyntax): LineTally {
   return tally;
 }
 
+interface ScanState {
+  mode: Mode;
+  closer: string;
+  /**
+   * Per stateful marker, where it next occurs at or after the current line (-1: nowhere, -2: not
+   * looked up yet). Each marker is searched for once per file instead of in every line.
+   */
+  readonly nextMarker: number[];
+}
+
+/** Whether text[from, to), one line, holds any of the markers that can change the state. */
+function lineHasStateful(
+  text: string,
+  from: number,
+  to: number,
+  scanner: Scanner,
+  state: ScanState,
+): boolean {
+  const { stateful } = scanner;
+  const { nextMarker } = state;
+  let found = false;
+  for (let k = 0; k < stateful.length; k++) {
+    let at = nextMarker[k] as number;
+    if (at === -1) continue;
+    if (at < from) {
+      at = text.indexOf(stateful[k] as string, from);
+      nextMarker[k] = at;
+    }
+    // Markers hold no newline, so one that starts before the line's end lies within the line.
+    if (at !== -1 && at < to) found = true;
+  }
+  return found;
+}
+
 function isSpace(code: number): boolean {
   return code === 32 || code === 9 || code === 13 || code === 12 || code === 11 || code === 0xfeff;
 }
@@ -114,7 +152,7 @@ function classifyLine(
   from: number,
   to: number,
   scanner: Scanner,
-  state: { mode: Mode; closer: string },
+  state: ScanState,
 ): keyof LineTally {
   let first = from;
   while (first < to && isSpace(text.charCodeAt(first))) first++;
@@ -126,9 +164,8 @@ function classifyLine(
       if (text.startsWith(marker, first) && !startsBlock(text, first, syntax)) return "comment";
     }
     // Most lines cannot open a comment or a multi-line string: no need to follow quotes.
-    const line = text.slice(first, to);
-    if (!scanner.stateful.some((m) => line.includes(m))) return "code";
-    return scanLine(line, scanner, state);
+    if (!lineHasStateful(text, first, to, scanner, state)) return "code";
+    return scanLine(text.slice(first, to), scanner, state);
   }
   return scanLine(text.slice(first, to), scanner, state);
 }
@@ -155,11 +192,7 @@ function findCloser(line: string, closer: string, from: number, escapes: boolean
   }
 }
 
-function scanLine(
-  line: string,
-  scanner: Scanner,
-  state: { mode: Mode; closer: string },
-): keyof LineTally {
+function scanLine(line: string, scanner: Scanner, state: ScanState): keyof LineTally {
   const { syntax, stops } = scanner;
   let hasCode = false;
   let hasComment = false;

@@ -4,7 +4,7 @@
  * under a requirements/ folder), Pipfile ([packages], [dev-packages]) and setup.py install_requires.
  * Only the parts that name dependencies are read, line by line; no full TOML parser is needed.
  */
-import { lineAt } from "../../scan-context.js";
+import { lineInFile } from "../../scan-context.js";
 import type { ScanContext, SourceFile } from "../../scan-context.js";
 import { normalizePythonName } from "./declared-dependency.js";
 import type { DeclaredDependency, DependencyScope } from "./declared-dependency.js";
@@ -116,7 +116,7 @@ export function parseSetupPy(file: SourceFile): DeclaredDependency[] {
   const body = file.text.slice(from, end === -1 ? undefined : end);
   const deps: DeclaredDependency[] = [];
   for (const m of body.matchAll(QUOTED)) {
-    const dep = dependency(file, m[1] ?? m[2] ?? "", "prod", lineAt(file.text, from + m.index));
+    const dep = dependency(file, m[1] ?? m[2] ?? "", "prod", lineInFile(file, from + m.index));
     if (dep !== null) deps.push(dep);
   }
   return deps;

@@ -92,7 +92,8 @@ const RULES: readonly Rule[] = [
     id: "jvm",
     deps: ["maven:spring-boot-starter-cache", "maven:caffeine", "maven:ehcache"],
     uses: [
-      code(JVM_EXTS, "@", /@(?:Cacheable|EnableCaching|CachePut|CacheEvict)\b/, "Spring cache"),
+      // "Cach" is in every alternative, where "@" is in nearly every Java file.
+      code(JVM_EXTS, "Cach", /@(?:Cacheable|EnableCaching|CachePut|CacheEvict)\b/, "Spring cache"),
       jvmImport("com.github.benmanes.caffeine"),
       jvmImport("org.ehcache"),
       jvmImport("javax.cache"),

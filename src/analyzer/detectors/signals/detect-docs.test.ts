@@ -46,4 +46,29 @@ describe("docsDetector", () => {
   it("does not take a YAML file named api without an OpenAPI header for a spec", () => {
     expect(detect({ "config/api.yaml": "port: 8080\n" })?.api_docs?.value).toBe(false);
   });
+
+  it("finds an OpenAPI spec kept in spec/, though spec/ is a test folder", () => {
+    expect(
+      detect({ "spec/openapi.yaml": "# the shop API\nopenapi: 3.0.3\ninfo:\n  title: shop\n" })
+        ?.api_docs?.evidence,
+    ).toEqual([{ file: "spec/openapi.yaml", line: 2, note: "OpenAPI spec" }]);
+    expect(
+      detect({ "spec/swagger.json": '{\n  "swagger": "2.0",\n  "paths": {}\n}\n' })?.api_docs
+        ?.evidence,
+    ).toEqual([{ file: "spec/swagger.json", line: 2, note: "OpenAPI spec" }]);
+  });
+
+  it("does not take a spec among test fixtures, or a test-folder file without a top-level version, for API docs", () => {
+    const cases: [string, string][] = [
+      ["spec/fixtures/openapi.yaml", "openapi: 3.0.3\n"],
+      ["test/testdata/swagger.json", '{ "swagger": "2.0" }'],
+      ["tests/__fixtures__/openapi.json", '{\n  "openapi": "3.1.0"\n}'],
+      ["spec/openapi.yaml", "components:\n  openapi: 3.0.3\n"],
+      ["spec/openapi.json", '{ "info": { "openapi": "3.0.3" } }'],
+      ["spec/swagger.json", "{ not json"],
+    ];
+    for (const [path, text] of cases) {
+      expect(detect({ [path]: text })?.api_docs?.value, path).toBe(false);
+    }
+  });
 });

@@ -84,6 +84,47 @@ function specEvidence(file: SourceFile): Evidence | undefined {
   return undefined;
 }
 
+/** An OpenAPI/Swagger document by its name: openapi.yaml, swagger.json, petstore.openapi.yml … */
+const OPENAPI_FILE =
+  /^(?:openapi|swagger)(?:[.-][\w-]+)?\.(?:ya?ml|json)$|\.openapi\.(?:ya?ml|json)$/;
+/** Inputs of tests: a spec here describes whatever the test feeds the code, not this project. */
+const FIXTURE_FOLDER = /(?:^|\/)(?:fixtures|testdata|__fixtures__)\//;
+/** `openapi: 3.1.0` or `swagger: "2.0"` as a top-level YAML key (column 0). */
+const YAML_SPEC_KEY = /^["']?(?:openapi|swagger)["']?[ \t]*:[ \t]*["']?\d/m;
+
+/**
+ * A spec in a test-role folder (spec/, test/, …) that is the project's own API document: named
+ * like one, with a top-level `openapi`/`swagger` version, and not inside a fixtures folder.
+ * Projects keep the spec in spec/ as often as in docs/; Rails and RSpec call that folder a test
+ * folder, which must not hide it.
+ */
+function testFolderSpecEvidence(file: SourceFile): Evidence | undefined {
+  if (!OPENAPI_FILE.test(file.name) || FIXTURE_FOLDER.test(file.path)) return undefined;
+  if (file.ext === "json") {
+    const at = topLevelJsonSpecKey(file.text);
+    return at === -1 ? undefined : evidence(file, at, "OpenAPI spec");
+  }
+  const m = YAML_SPEC_KEY.exec(file.text);
+  return m ? evidence(file, m.index, "OpenAPI spec") : undefined;
+}
+
+/** Offset of the top-level "openapi"/"swagger" key of a JSON document, or -1. */
+function topLevelJsonSpecKey(text: string): number {
+  let doc: unknown;
+  try {
+    doc = JSON.parse(text);
+  } catch {
+    // Not valid JSON, so not a spec anyone could serve or generate from: no evidence.
+    return -1;
+  }
+  if (typeof doc !== "object" || doc === null || Array.isArray(doc)) return -1;
+  for (const key of ["openapi", "swagger"]) {
+    const version = (doc as Record<string, unknown>)[key];
+    if (typeof version === "string" && /^\d/.test(version)) return text.indexOf(`"${key}"`);
+  }
+  return -1;
+}
+
 const GENERATOR_RULES: readonly Rule[] = [
   {
     id: "node",
@@ -196,8 +237,7 @@ export const docsDetector: Detector = {
     const setup = readme ? setupEvidence(readme) : undefined;
     const specs: Evidence[] = [];
     for (const file of ctx.files) {
-      if (file.role === "test") continue;
-      const e = specEvidence(file);
+      const e = file.role === "test" ? testFolderSpecEvidence(file) : specEvidence(file);
       if (e) specs.push(e);
     }
     const apiDocs = [...specs, ...flatEvidence(runRules(ctx, generators))];

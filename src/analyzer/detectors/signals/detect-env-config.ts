@@ -57,10 +57,13 @@ const RULES: readonly Rule[] = [
       "pypi:django-environ",
     ],
     uses: [
+      // Django's generated manage.py, wsgi.py and asgi.py all call
+      // os.environ.setdefault("DJANGO_SETTINGS_MODULE", …): boilerplate that picks the settings
+      // module, not configuration the project reads from its environment.
       code(
         PY_EXTS,
         "environ",
-        /\bos\.environ\b|\bos\.getenv\s*\(|\benviron\.Env\s*\(/,
+        /\bos\.environ\b(?!\.setdefault\s*\(\s*['"]DJANGO_SETTINGS_MODULE['"])|\bos\.getenv\s*\(|\benviron\.Env\s*\(/,
         "os.environ",
       ),
       code(PY_EXTS, "getenv", /\bgetenv\s*\(/, "getenv"),

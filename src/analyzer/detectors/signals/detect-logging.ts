@@ -113,12 +113,15 @@ const RULES: readonly Rule[] = [
       goImport("go.uber.org/zap"),
       goImport("github.com/rs/zerolog"),
       goImport("github.com/sirupsen/logrus"),
+      // chi passes its logger as a handler (`r.Use(middleware.Logger)`), echo and gin call a
+      // constructor (`middleware.Logger()`, `gin.Logger()`); gin.Default() installs gin's logger.
       code(
         GO_EXTS,
-        "Logger()",
-        /\b(?:gin|middleware)\.Logger(?:WithConfig)?\s*\(/,
+        "Logger",
+        /\b(?:gin|middleware)\.(?:Request)?Logger\w*/,
         "request logger middleware",
       ),
+      code(GO_EXTS, "gin.Default", /\bgin\.Default\s*\(/, "gin.Default() request logger"),
     ],
   },
   {

@@ -11,7 +11,12 @@
  * a front-end app beside it.
  */
 import type { Evidence } from "../../report.js";
-import { lineAt, type Detector, type ScanContext, type SourceFile } from "../../scan-context.js";
+import {
+  lineInFile,
+  type Detector,
+  type ScanContext,
+  type SourceFile,
+} from "../../scan-context.js";
 import { isComposeFile, isDockerfile } from "./detect-containers.js";
 import { boolSignal, fileEvidence } from "./signal-kit.js";
 
@@ -147,7 +152,7 @@ export const microservicesDetector: Detector = {
           if (svc.dir !== undefined && backends.has(svc.dir) && !services.has(svc.dir)) {
             services.set(svc.dir, {
               file: file.path,
-              line: lineAt(file.text, svc.offset),
+              line: lineInFile(file, svc.offset),
               note: `service ${svc.name}`,
             });
           }
@@ -175,7 +180,7 @@ export const microservicesDetector: Detector = {
         if (image === "" || INFRA_IMAGE.test(image) || images.has(image)) continue;
         images.set(image, {
           file: file.path,
-          line: lineAt(file.text, m.index),
+          line: lineInFile(file, m.index),
           note: `workload image ${image}`,
         });
       }

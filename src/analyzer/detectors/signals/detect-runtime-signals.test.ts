@@ -21,6 +21,25 @@ describe("loggingDetector", () => {
   });
 });
 
+describe("loggingDetector on Go request loggers", () => {
+  it("counts chi's, echo's and gin's request logger middleware", () => {
+    const logging = (text: string) =>
+      loggingDetector.detect(ctx({ "main.go": text }), {}).signals?.logging;
+    expect(
+      logging("package main\n\nfunc routes(r chi.Router) {\n\tr.Use(middleware.Logger)\n}\n"),
+    ).toEqual({
+      value: true,
+      evidence: [{ file: "main.go", line: 4, note: "request logger middleware" }],
+    });
+    expect(logging("e.Use(middleware.Logger())\n")?.value).toBe(true);
+    expect(logging("r := gin.New()\nr.Use(gin.Logger())\n")?.value).toBe(true);
+    expect(logging("router := gin.Default()\n")?.evidence).toEqual([
+      { file: "main.go", line: 1, note: "gin.Default() request logger" },
+    ]);
+    expect(logging("r := gin.New()\nr.Use(middleware.Recoverer)\n")?.value).toBe(false);
+  });
+});
+
 describe("cachingDetector", () => {
   it("counts Spring's @Cacheable but not functools.lru_cache or a no-store header", () => {
     expect(
@@ -58,6 +77,24 @@ describe("envConfigDetector", () => {
       envConfigDetector.detect(ctx({ ".env.example": "PORT=3000\n" }), {}).signals?.env_config
         ?.evidence,
     ).toEqual([{ file: ".env.example", line: 0, note: "environment file" }]);
+  });
+
+  it("does not take Django's DJANGO_SETTINGS_MODULE boilerplate for env config", () => {
+    const boilerplate =
+      'import os\n\nos.environ.setdefault("DJANGO_SETTINGS_MODULE", "mysite.settings")\n';
+    expect(
+      envConfigDetector.detect(ctx({ "manage.py": boilerplate, "mysite/wsgi.py": boilerplate }), {})
+        .signals?.env_config,
+    ).toEqual({ value: false, evidence: [] });
+    expect(
+      envConfigDetector.detect(
+        ctx({
+          "manage.py": boilerplate,
+          "mysite/settings.py": 'import os\nDEBUG = os.environ.get("DEBUG") == "1"\n',
+        }),
+        {},
+      ).signals?.env_config?.evidence,
+    ).toEqual([{ file: "mysite/settings.py", line: 2, note: "os.environ" }]);
   });
 
   it("reports no env config for hard-coded settings", () => {

@@ -16,7 +16,8 @@
  * hold fake values.
  */
 import type { Evidence } from "../../report.js";
-import { lineAt, type Detector, type SourceFile } from "../../scan-context.js";
+import { lineInFile, type Detector, type SourceFile } from "../../scan-context.js";
+import { contains } from "../stack-text/keyword-search.js";
 
 const EXAMPLE_ENV =
   /^\.env\.(?:example|sample|template|dist|defaults|test)$|^(?:example|sample|template)\.env$/;
@@ -156,7 +157,7 @@ interface Finding {
 function scanFile(file: SourceFile, out: Finding[]): void {
   const text = file.text;
   for (const token of TOKENS) {
-    if (!token.keyword.some((k) => text.includes(k))) continue;
+    if (!token.keyword.some((k) => contains(text, k))) continue;
     token.re.lastIndex = 0;
     for (let m = token.re.exec(text); m !== null; m = token.re.exec(text)) {
       if (/EXAMPLE|X{6,}/.test(m[0])) continue;
@@ -192,7 +193,9 @@ function scanFile(file: SourceFile, out: Finding[]): void {
     });
   }
   const quotedOnly = SOURCE_LIKE.has(file.ext) || !CONFIG_LIKE.has(file.ext);
-  const reported = new Set(out.filter((f) => f.file === file).map((f) => lineAt(text, f.offset)));
+  const reported = new Set(
+    out.filter((f) => f.file === file).map((f) => lineInFile(file, f.offset)),
+  );
   eachLineWith(text, ASSIGNMENT_HINT, (line, lineStart) => {
     ASSIGNMENT.lastIndex = 0;
     for (let m = ASSIGNMENT.exec(line); m !== null; m = ASSIGNMENT.exec(line)) {
@@ -200,7 +203,7 @@ function scanFile(file: SourceFile, out: Finding[]): void {
       if (quotedOnly && quote === "") continue;
       if (!looksLikeSecret(value)) continue;
       const offset = lineStart + m.index + m[0].lastIndexOf(value);
-      const line = lineAt(text, offset);
+      const line = lineInFile(file, offset);
       if (reported.has(line)) continue;
       reported.add(line);
       out.push({ kind: secretKind(name), file, offset, masked: mask(value) });
@@ -248,7 +251,7 @@ export const secretsDetector: Detector = {
     const value: string[] = [];
     const evidenceList: Evidence[] = [];
     for (const f of findings) {
-      const line = lineAt(f.file.text, f.offset);
+      const line = lineInFile(f.file, f.offset);
       value.push(`${f.kind} at ${f.file.path}:${line} (${f.masked})`);
       evidenceList.push({ file: f.file.path, line, note: f.kind });
     }

@@ -40,9 +40,11 @@ describe("testsDetector", () => {
     });
     expect(signals?.tests?.value).toBe(true);
     expect(signals?.test_files?.value).toBe(5);
+    // tests/test_slug.py: a plain test function with a bare assert runs under pytest.
     expect(signals?.test_frameworks?.value).toEqual([
       "cargo-test",
       "go-testing",
+      "pytest",
       "unittest",
       "vitest",
     ]);
@@ -51,6 +53,39 @@ describe("testsDetector", () => {
       line: 2,
       note: "test with assertions",
     });
+  });
+
+  it("recognises pytest from plain test functions with bare asserts in pytest-named files", () => {
+    const signals = detect({
+      "tests/test_items.py":
+        "from app import create_app\n\n\ndef test_lists_items():\n    assert create_app().items() == []\n",
+      "tests/cart_test.py": "def test_total():\n    assert total([1, 2]) == 3\n",
+    });
+    expect(signals?.test_frameworks).toEqual({
+      value: ["pytest"],
+      evidence: [
+        {
+          file: "tests/test_items.py",
+          line: 4,
+          note: "test functions with bare asserts (pytest style)",
+        },
+        {
+          file: "tests/cart_test.py",
+          line: 1,
+          note: "test functions with bare asserts (pytest style)",
+        },
+      ],
+    });
+  });
+
+  it("does not take unittest methods, stubs or other file names for pytest", () => {
+    const signals = detect({
+      "tests/test_models.py":
+        "import unittest\n\nclass ModelTests(unittest.TestCase):\n    def test_name(self):\n        assert Model('x').name == 'x'\n",
+      "tests/test_stub.py": "def test_app():\n    assert True\n",
+      "tests/checks.py": "def test_total():\n    assert total([1, 2]) == 3\n",
+    });
+    expect(signals?.test_frameworks?.value).toEqual(["unittest"]);
   });
 
   it("ignores assertions that are commented out", () => {

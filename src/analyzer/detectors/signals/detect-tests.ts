@@ -33,6 +33,7 @@ import {
   runRules,
   type Rule,
 } from "./signal-kit.js";
+import { contains } from "../stack-text/keyword-search.js";
 
 type Lang = "js" | "py" | "jvm" | "go" | "rb" | "php" | "cs" | "rs";
 
@@ -157,8 +158,23 @@ export function classifyTestFiles(ctx: ScanContext): TestFileVerdict[] {
   return out;
 }
 
+/**
+ * Verdicts already given: the detector classifies every test file and findApiTestCalls, run
+ * after it on the same files, asks again for each one.
+ */
+const verdicts = new WeakMap<SourceFile, TestFileVerdict | null>();
+
 /** The verdict for one test candidate, or null when it declares no test. */
 function classifyTestFile(file: SourceFile, lang: Lang): TestFileVerdict | null {
+  let verdict = verdicts.get(file);
+  if (verdict === undefined) {
+    verdict = judgeTestFile(file, lang);
+    verdicts.set(file, verdict);
+  }
+  return verdict;
+}
+
+function judgeTestFile(file: SourceFile, lang: Lang): TestFileVerdict | null {
   const rules = LANGS[lang];
   const decl = rules.declaration.exec(file.text);
   if (decl === null) return null;
@@ -346,6 +362,29 @@ const FRAMEWORK_RULES: readonly Rule[] = [
 
 const frameworks = compileRules(FRAMEWORK_RULES);
 
+/** pytest's file naming: test_*.py or *_test.py. */
+const PYTEST_FILE = /^test_\w*\.py$|^\w+_test\.py$/;
+/** A module-level test function (unittest only collects methods of TestCase classes). */
+const MODULE_TEST_FUNCTION = /^(?:async[ \t]+)?def[ \t]+test\w*[ \t]*\(/m;
+const BARE_ASSERT = /^[ \t]+assert\b/m;
+
+function testFrameworks(ctx: ScanContext): Map<string, Evidence[]> {
+  const found = foundEvidence(runRules(ctx, frameworks, ["app", "test"]));
+  // Plain test functions with bare asserts in pytest-named files only run under pytest, even
+  // when the project never declares or imports it (it is often installed globally or in CI).
+  const bare: Evidence[] = [];
+  for (const file of ctx.files) {
+    if (bare.length >= MAX_EVIDENCE) break;
+    if (file.ext !== "py" || !PYTEST_FILE.test(file.name) || !isTestCandidate(file, "py")) continue;
+    const def = MODULE_TEST_FUNCTION.exec(file.text);
+    // Generated stubs (`assert True`, `pass`) show no test runner in use.
+    if (def && BARE_ASSERT.test(file.text) && classifyTestFile(file, "py")?.real === true)
+      bare.push(evidence(file, def.index, "test functions with bare asserts (pytest style)"));
+  }
+  if (bare.length > 0) found.set("pytest", [...(found.get("pytest") ?? []), ...bare]);
+  return found;
+}
+
 export const testsDetector: Detector = {
   id: "signals/tests",
   detect(ctx) {
@@ -361,7 +400,7 @@ export const testsDetector: Detector = {
             ? { value: true, evidence: realEvidence }
             : { value: false, evidence: [] },
         test_files: { value: real.length, evidence: realEvidence },
-        test_frameworks: listSignal(foundEvidence(runRules(ctx, frameworks, ["app", "test"]))),
+        test_frameworks: listSignal(testFrameworks(ctx)),
       },
     };
   },
@@ -551,7 +590,7 @@ export function findApiTestCalls(ctx: ScanContext): Evidence[] {
     if (classifyTestFile(file, lang)?.real === false) continue;
     for (const pattern of API_CALLS) {
       if (!pattern.exts.includes(file.ext)) continue;
-      if (!pattern.when.some((w) => file.text.includes(w))) continue;
+      if (!pattern.when.some((w) => contains(file.text, w))) continue;
       if (pattern.applies && !pattern.applies(file)) continue;
       pattern.re.lastIndex = 0;
       for (let m = pattern.re.exec(file.text); m !== null; m = pattern.re.exec(file.text)) {

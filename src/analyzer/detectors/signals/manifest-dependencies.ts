@@ -7,7 +7,7 @@
  * Built once per ScanContext and shared by all signal detectors.
  */
 import type { Evidence } from "../../report.js";
-import { lineAt, type ScanContext, type SourceFile } from "../../scan-context.js";
+import { lineInFile, type ScanContext, type SourceFile } from "../../scan-context.js";
 
 type DependencyIndex = ReadonlyMap<string, readonly Evidence[]>;
 
@@ -52,7 +52,7 @@ function buildIndex(ctx: ScanContext): DependencyIndex {
       if (list.length < 3)
         list.push({
           file: file.path,
-          line: lineAt(file.text, offset),
+          line: lineInFile(file, offset),
           note: `declares ${key.slice(key.indexOf(":") + 1)}`,
         });
       index.set(k, list);

@@ -11,6 +11,14 @@ import {
   type ScanContext,
   type SourceFile,
 } from "../../scan-context.js";
+import {
+  firstLineMatch,
+  indexOfNeedle,
+  lineView,
+  needle,
+  type LineView,
+  type Needle,
+} from "../stack-text/keyword-search.js";
 import { dependencyEvidence } from "./manifest-dependencies.js";
 
 /** Enough evidence for a reader to check a finding; more only makes the report longer. */
@@ -87,13 +95,32 @@ export interface SourcePattern {
   readonly note?: string;
   /** the match lies on the keyword's line (imports): only those lines are searched */
   readonly line?: boolean;
+  /**
+   * With `line`: words of which the matching line always holds one (`import`, `using`). The
+   * keyword is then looked for only on the file's lines with such a word, a view built once per
+   * file and shared by every rule, instead of across the whole file for each rule.
+   */
+  readonly lineWords?: readonly string[];
 }
+
+// The words without which each import pattern's regex cannot match on a line.
+const JS_IMPORT_WORDS = ["from", "require", "import"];
+const IMPORT_WORD = ["import"];
+const USING_WORD = ["using"];
+const USE_WORD = ["use"];
 
 export function jsImport(module: string, note?: string): SourcePattern {
   const re = new RegExp(
     `(?:\\bfrom\\s*|\\brequire\\(\\s*|\\bimport\\(\\s*|\\bimport\\s+)['"\`]${esc(module)}(?:/[^'"\`]*)?['"\`]`,
   );
-  return { exts: JS_EXTS, keyword: module, re, note: note ?? `imports ${module}`, line: true };
+  return {
+    exts: JS_EXTS,
+    keyword: module,
+    re,
+    note: note ?? `imports ${module}`,
+    line: true,
+    lineWords: JS_IMPORT_WORDS,
+  };
 }
 
 export function pyImport(module: string, note?: string): SourcePattern {
@@ -101,12 +128,26 @@ export function pyImport(module: string, note?: string): SourcePattern {
     `^[ \\t]*(?:from[ \\t]+${esc(module)}(?:\\.[\\w.]+)?[ \\t]+import\\b|import[ \\t]+${esc(module)}\\b)`,
     "m",
   );
-  return { exts: PY_EXTS, keyword: module, re, note: note ?? `imports ${module}`, line: true };
+  return {
+    exts: PY_EXTS,
+    keyword: module,
+    re,
+    note: note ?? `imports ${module}`,
+    line: true,
+    lineWords: IMPORT_WORD,
+  };
 }
 
 export function jvmImport(pkg: string, note?: string): SourcePattern {
   const re = new RegExp(`^[ \\t]*import[ \\t]+(?:static[ \\t]+)?${esc(pkg)}`, "m");
-  return { exts: JVM_EXTS, keyword: pkg, re, note: note ?? `imports ${pkg}`, line: true };
+  return {
+    exts: JVM_EXTS,
+    keyword: pkg,
+    re,
+    note: note ?? `imports ${pkg}`,
+    line: true,
+    lineWords: IMPORT_WORD,
+  };
 }
 
 export function goImport(path: string, note?: string): SourcePattern {
@@ -116,12 +157,26 @@ export function goImport(path: string, note?: string): SourcePattern {
 
 export function csUsing(ns: string, note?: string): SourcePattern {
   const re = new RegExp(`^[ \\t]*(?:global[ \\t]+)?using[ \\t]+${esc(ns)}\\b`, "m");
-  return { exts: CS_EXTS, keyword: ns, re, note: note ?? `uses ${ns}`, line: true };
+  return {
+    exts: CS_EXTS,
+    keyword: ns,
+    re,
+    note: note ?? `uses ${ns}`,
+    line: true,
+    lineWords: USING_WORD,
+  };
 }
 
 export function phpUse(ns: string, note?: string): SourcePattern {
   const re = new RegExp(`^[ \\t]*use[ \\t]+\\\\?${esc(ns)}`, "m");
-  return { exts: PHP_EXTS, keyword: ns, re, note: note ?? `uses ${ns}`, line: true };
+  return {
+    exts: PHP_EXTS,
+    keyword: ns,
+    re,
+    note: note ?? `uses ${ns}`,
+    line: true,
+    lineWords: USE_WORD,
+  };
 }
 
 /** A usage pattern in the given extensions, confirmed by `re` when given. */
@@ -160,6 +215,7 @@ export interface Rule {
 interface IndexedPattern {
   readonly rule: number;
   readonly pattern: SourcePattern;
+  readonly needle: Needle;
 }
 
 export interface CompiledRules {
@@ -179,8 +235,10 @@ export function compileRules(rules: readonly Rule[]): CompiledRules {
   };
   rules.forEach((rule, index) => {
     for (const pattern of rule.uses ?? []) {
-      for (const ext of pattern.exts ?? []) push(byExt, ext, { rule: index, pattern });
-      for (const name of pattern.names ?? []) push(byName, name, { rule: index, pattern });
+      const n = needle(pattern.keyword);
+      for (const ext of pattern.exts ?? []) push(byExt, ext, { rule: index, pattern, needle: n });
+      for (const name of pattern.names ?? [])
+        push(byName, name, { rule: index, pattern, needle: n });
     }
   });
   return { rules, byExt, byName };
@@ -239,10 +297,18 @@ function matchPatterns(
   patterns: readonly IndexedPattern[],
   used: Evidence[][],
 ): void {
-  for (const { rule, pattern } of patterns) {
+  // The line view of the file for the last words asked about: a file's patterns nearly always
+  // share one list of words (their language's import keyword).
+  let words: readonly string[] | undefined;
+  let view: LineView | undefined;
+  for (const { rule, pattern, needle: n } of patterns) {
     const list = used[rule];
     if (list === undefined || list.length >= MAX_EVIDENCE) continue;
-    const e = findPattern(file, pattern);
+    if (pattern.lineWords !== undefined && pattern.lineWords !== words) {
+      words = pattern.lineWords;
+      view = lineView(file, file.text, words);
+    }
+    const e = findWith(file, pattern, n, pattern.lineWords === undefined ? undefined : view);
     if (e) list.push(e);
   }
 }
@@ -257,9 +323,24 @@ const WINDOW_STEP = 200;
  * occurrences (starting at a line start, so `^` keeps its meaning), never over a whole large file.
  */
 export function findPattern(file: SourceFile, pattern: SourcePattern): Evidence | undefined {
+  const view = pattern.lineWords && lineView(file, file.text, pattern.lineWords);
+  return findWith(file, pattern, needle(pattern.keyword), view);
+}
+
+/** findPattern with the keyword's needle and, for a pattern with lineWords, their line view. */
+function findWith(
+  file: SourceFile,
+  pattern: SourcePattern,
+  n: Needle,
+  view: LineView | undefined,
+): Evidence | undefined {
   const { text } = file;
   const { keyword, re, note } = pattern;
-  let at = text.indexOf(keyword);
+  if (re !== undefined && keyword !== "" && pattern.line === true && view !== undefined) {
+    const at = firstLineMatch(text, view, n, re);
+    return at === -1 ? undefined : evidence(file, at, note);
+  }
+  let at = indexOfNeedle(text, n);
   if (at === -1) return undefined;
   if (re === undefined) return evidence(file, at, note);
   if (keyword === "") return matchEvidence(file, re, note);
@@ -270,7 +351,7 @@ export function findPattern(file: SourceFile, pattern: SourcePattern): Evidence 
     re.lastIndex = 0;
     const m = re.exec(text.slice(start, end));
     if (m) return evidence(file, start + m.index, note);
-    at = newline === -1 ? -1 : text.indexOf(keyword, end);
+    at = newline === -1 ? -1 : indexOfNeedle(text, n, end);
   }
   while (at !== -1) {
     const start = text.lastIndexOf("\n", Math.max(0, at - WINDOW_BEFORE)) + 1;
@@ -278,7 +359,7 @@ export function findPattern(file: SourceFile, pattern: SourcePattern): Evidence 
     re.lastIndex = 0;
     const m = re.exec(text.slice(start, end));
     if (m) return evidence(file, start + m.index, note);
-    at = text.indexOf(keyword, at + WINDOW_STEP);
+    at = indexOfNeedle(text, n, at + WINDOW_STEP);
   }
   return undefined;
 }

@@ -24,6 +24,16 @@ export interface ResolvedString {
 
 export class ConstantTable {
   private readonly byName = new Map<string, Constant[]>();
+  /** files added but not read yet: most repositories never look a constant up */
+  private pending: (() => string)[] = [];
+
+  /**
+   * Adds a file whose comment-masked text `masked()` gives, read only when a constant is first
+   * looked up. A lookup sees exactly the files added before it, as if each were read at once.
+   */
+  addLazy(masked: () => string): void {
+    this.pending.push(masked);
+  }
 
   /** Adds the constants of one comment-masked Java or Kotlin file. */
   addFile(masked: string): void {
@@ -83,6 +93,11 @@ export class ConstantTable {
   private lookup(term: string): Constant | null {
     const ref = /^(?:[\w.]*?(\w+)\.)?([A-Za-z_]\w*)$/.exec(term.trim());
     if (!ref) return null;
+    if (this.pending.length > 0) {
+      const pending = this.pending;
+      this.pending = [];
+      for (const masked of pending) this.addFile(masked());
+    }
     const candidates = this.byName.get(ref[2] as string) ?? [];
     const owner = ref[1];
     const matching = owner === undefined ? candidates : candidates.filter((c) => c.owner === owner);

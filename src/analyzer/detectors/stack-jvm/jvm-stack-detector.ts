@@ -11,6 +11,7 @@ import { evidence } from "../../scan-context.js";
 import { sortEndpoints } from "../stack-text/endpoint-list.js";
 import { joinUrlPath } from "../stack-text/url-path.js";
 import { FrameworkSightings } from "../stack-text/framework-finding.js";
+import { contains } from "../stack-text/keyword-search.js";
 import { maskComments } from "../stack-text/mask-comments.js";
 import { isJsonApi } from "../stack-text/rest-api-verdict.js";
 import { scanDeclarations } from "./java-declarations.js";
@@ -29,6 +30,12 @@ const BOOTSTRAP = /@SpringBootApplication\b|\bSpringApplication\.run\s*\(|\brunA
 const JAX_RS_IMPORT = /\bimport\s+(?:javax|jakarta)\.ws\.rs\./;
 const CONSTANT_HINT =
   /\bstatic\s+final\s+String\b|\bfinal\s+static\s+String\b|\bconst\s+val\b|\binterface\b/;
+/** Substrings that CONSTANT_HINT cannot match without: most files fail these cheap tests. */
+const mayHoldConstants = (text: string): boolean =>
+  ((contains(text, "String") && contains(text, "static") && contains(text, "final")) ||
+    contains(text, "const") ||
+    contains(text, "interface")) &&
+  CONSTANT_HINT.test(text);
 const MAX_JSON_EVIDENCE = 5;
 /** A class that may implement an interface generated from an OpenAPI spec (`implements PetsApi`). */
 const IMPLEMENTS_API = /(?:\bimplements\b|\)\s*:)[^{]*\w+Api\b/;
@@ -64,20 +71,41 @@ export const jvmStackDetector: Detector = {
         if (quarkus !== null) applicationPath ??= { value: quarkus, resolved: true };
       }
       if (file.ext !== "java" && file.ext !== "kt") continue;
-      const mayHoldConstants = CONSTANT_HINT.test(file.text);
-      if (!mayHoldConstants && !file.text.includes("@")) continue;
-      const masked = maskComments(file.text, file.ext === "kt" ? "kotlin" : "java");
-      if (mayHoldConstants) constants.addFile(masked);
-      const boot = BOOTSTRAP.exec(masked);
-      if (boot) {
-        sightings.used("spring-boot", evidence(file, boot.index, boot[0].trim()));
-        bootstraps.push(file.path);
+      const { text } = file;
+      // Masking comments is the costly step, so it happens only for files whose raw text has a
+      // substring that one of the tests below needs (masking only ever removes text).
+      const holdsConstants = mayHoldConstants(text);
+      const application = contains(text, "Application");
+      const bootHint =
+        application &&
+        (text.includes("SpringBootApplication") ||
+          text.includes("SpringApplication") ||
+          text.includes("runApplication"));
+      const pathHint = application && text.includes("ApplicationPath");
+      const sourceHint = contains(text, "Mapping") || contains(text, "ws.rs.");
+      const interfaceHint = contains(text, "interface");
+      const apiHint = contains(text, "Api");
+      if (!text.includes("@") && !holdsConstants) continue;
+      if (!(holdsConstants || bootHint || pathHint || sourceHint || interfaceHint || apiHint))
+        continue;
+      let maskedText: string | undefined;
+      const masked = (): string =>
+        (maskedText ??= maskComments(text, file.ext === "kt" ? "kotlin" : "java"));
+      if (holdsConstants) constants.addLazy(masked);
+      if (bootHint) {
+        const boot = BOOTSTRAP.exec(masked());
+        if (boot) {
+          sightings.used("spring-boot", evidence(file, boot.index, boot[0].trim()));
+          bootstraps.push(file.path);
+        }
       }
-      if (masked.includes("ApplicationPath"))
-        applicationPath = applicationPathIn(masked, constants) ?? applicationPath;
-      if (masked.includes("Mapping") || JAX_RS_IMPORT.test(masked)) sources.push({ file, masked });
-      for (const d of masked.matchAll(/\binterface\s+(\w+)/g)) interfaces.add(d[1] as string);
-      if (IMPLEMENTS_API.test(masked)) implementers.push({ file, masked });
+      if (pathHint && masked().includes("ApplicationPath"))
+        applicationPath = applicationPathIn(masked(), constants) ?? applicationPath;
+      if (sourceHint && (masked().includes("Mapping") || JAX_RS_IMPORT.test(masked())))
+        sources.push({ file, masked: masked() });
+      if (interfaceHint)
+        for (const d of masked().matchAll(/\binterface\s+(\w+)/g)) interfaces.add(d[1] as string);
+      if (apiHint && IMPLEMENTS_API.test(masked())) implementers.push({ file, masked: masked() });
     }
 
     // A module with its own application class is an app that also configures itself.

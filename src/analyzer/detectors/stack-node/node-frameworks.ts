@@ -11,7 +11,7 @@
  *   report that framework.
  */
 import type { Evidence, FrameworkCategory, FrameworkFinding } from "../../report.js";
-import { lineAt } from "../../scan-context.js";
+import { lineInFile } from "../../scan-context.js";
 import type { ScanContext, SourceFile } from "../../scan-context.js";
 import type { DeclaredDependency } from "../manifests/declared-dependency.js";
 import type { PackageManifest } from "../manifests/package-json.js";
@@ -88,7 +88,7 @@ function typeOnly(text: string, offset: number): boolean {
 }
 
 function importEvidence(file: SourceFile, offset: number): Evidence {
-  return { file: file.path, line: lineAt(file.text, offset), note: "imported" };
+  return { file: file.path, line: lineInFile(file, offset), note: "imported" };
 }
 
 function declarations(manifests: readonly PackageManifest[]): Map<string, DeclaredDependency[]> {

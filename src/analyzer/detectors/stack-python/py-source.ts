@@ -4,7 +4,7 @@
  * real text), call arguments split at top-level commas, string literal values, decorated
  * functions and class bodies found by indentation.
  */
-import { lineAt } from "../../scan-context.js";
+import { lineInFile } from "../../scan-context.js";
 import type { SourceFile } from "../../scan-context.js";
 
 /** Comments and string contents replaced by spaces; quotes and newlines kept. */
@@ -252,5 +252,5 @@ export function classAttribute(
 }
 
 export function lineOf(file: SourceFile, offset: number): number {
-  return lineAt(file.text, offset);
+  return lineInFile(file, offset);
 }

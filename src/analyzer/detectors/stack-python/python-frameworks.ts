@@ -5,7 +5,7 @@
  * repository publishes itself.
  */
 import type { Evidence, FrameworkFinding } from "../../report.js";
-import { lineAt } from "../../scan-context.js";
+import { lineInFile } from "../../scan-context.js";
 import type { ScanContext } from "../../scan-context.js";
 import type { DeclaredDependency } from "../manifests/declared-dependency.js";
 
@@ -43,7 +43,7 @@ export function pythonFrameworks(
       seen.add(module);
       const list = used.get(module) ?? [];
       if (list.length < MAX_EVIDENCE) {
-        list.push({ file: file.path, line: lineAt(file.text, m.index), note: "imported" });
+        list.push({ file: file.path, line: lineInFile(file, m.index), note: "imported" });
       }
       used.set(module, list);
     }
