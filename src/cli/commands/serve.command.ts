@@ -1,10 +1,8 @@
 /** `devladder serve`: migrate the database, start the API and serve until SIGINT/SIGTERM. */
 import type { Command } from "commander";
-import { buildApp } from "../../api/app.js";
-import { startServer, type RunningServer } from "../../api/server.js";
-import { createServices } from "../../composition.js";
-import { loadConfig } from "../../config.js";
+import type { RunningServer } from "../../api/server.js";
 import type { CliIO } from "../cli-io.js";
+import { loadServices } from "../load-services.js";
 
 type Env = Readonly<Record<string, string | undefined>>;
 
@@ -40,8 +38,13 @@ Configuration comes from the environment:
   JOB_TIMEOUT_SECONDS, JOB_ATTEMPTS, JOB_RETRY_DELAY_SECONDS  see \`devladder worker --help\``,
     )
     .action(async () => {
-      const config = loadConfig(deps.env ?? process.env);
-      const services = createServices(config);
+      // The HTTP stack is imported here, not at start-up, like the services (load-services.ts).
+      const [services, { buildApp }, { startServer }] = await Promise.all([
+        loadServices(deps.env ?? process.env),
+        import("../../api/app.js"),
+        import("../../api/server.js"),
+      ]);
+      const { config } = services;
       try {
         const { applied } = await services.migrate();
         if (applied.length > 0) io.err(`database migrated: ${applied.join(", ")}`);
