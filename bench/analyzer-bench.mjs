@@ -12,8 +12,8 @@
 // cloc (Debian package) and @specfy/stack-analyser (installed into the work folder from npm)
 // are measured when available and reported as "n/a" otherwise.
 import { execFileSync, spawnSync } from "node:child_process";
-import { existsSync, mkdirSync } from "node:fs";
-import { join } from "node:path";
+import { existsSync, mkdirSync, realpathSync } from "node:fs";
+import { join, relative } from "node:path";
 import { fileURLToPath } from "node:url";
 
 const args = process.argv.slice(2);
@@ -85,7 +85,8 @@ for (const [label, dir] of repos) {
   const stack = stackAnalyser
     ? measure(() =>
         timedShell(
-          `node ${stackAnalyser} . -o ${join(WORK, "stack-analyser.json")} > /dev/null`,
+          // stack-analyser resolves -o against the folder it analyses
+          `node ${stackAnalyser} . -o ${relative(realpathSync(dir), join(WORK, "stack-analyser.json"))} > /dev/null`,
           dir,
         ),
       )

@@ -78,5 +78,11 @@ function withStatementCache(database: BetterSqlite3.Database): SqliteDatabase {
 
 function openPostgres(url: string, options: OpenOptions): Kysely<Database> {
   const pool = new pg.Pool({ connectionString: url, max: options.poolSize ?? 10 });
+  // An idle connection that the server closes (a restart, a terminated backend) is an 'error'
+  // event on the pool; unheard, it would crash the process. The pool drops that connection and
+  // opens a new one for the next query, so saying so is enough.
+  pool.on("error", (error) => {
+    console.warn(`database: an idle connection was closed (${error.message}); it will be replaced`);
+  });
   return new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
 }

@@ -29,7 +29,8 @@ describe.each(TEST_DIALECTS)("repositories and analyses on %s", (dialect) => {
   beforeAll(async () => {
     t = await openTestApp(dialect, {
       jobs: { attempts: 2, retryDelaySeconds: 1, timeoutSeconds: 60 },
-      inProcessQueue: { leaseMs: 1_000, pollMs: 100 },
+      // long enough that a busy machine cannot let a running job's lease lapse mid-test
+      inProcessQueue: { leaseMs: 10_000, pollMs: 100 },
       log: () => undefined,
     });
     await t.services.jobs.startWorkers(2);
