@@ -6,6 +6,7 @@ import { browserRefreshLock, browserTokenStore } from "./api/browser-session.js"
 import { App } from "./app.js";
 import { applyStoredTheme } from "./theme/theme.js";
 import "./styles.css";
+import "./people.css";
 
 applyStoredTheme();
 

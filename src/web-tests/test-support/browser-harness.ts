@@ -33,11 +33,18 @@ export function assertBrowserTestsCanRun(): void {
 
 export interface RunningDevladder {
   readonly url: string;
+  /** its DATA_DIR, where the built CLI finds the same SQLite database (e.g. `admin create`) */
+  readonly dataDir: string;
   stop(): Promise<void>;
 }
 
-/** `devladder serve` on a free port with a fresh data directory (SQLite). */
-export async function startDevladder(): Promise<RunningDevladder> {
+/**
+ * `devladder serve` on a free port with a fresh data directory (SQLite); `env` adds settings,
+ * e.g. JOB_ATTEMPTS.
+ */
+export async function startDevladder(
+  env: Readonly<Record<string, string>> = {},
+): Promise<RunningDevladder> {
   const dataDir = mkdtempSync(join(tmpdir(), "devladder-browser-"));
   const child = spawn(process.execPath, [BUILT_CLI, "serve"], {
     env: {
@@ -47,6 +54,7 @@ export async function startDevladder(): Promise<RunningDevladder> {
       DATA_DIR: dataDir,
       LOG_LEVEL: "warn",
       NO_COLOR: "1",
+      ...env,
     },
     stdio: ["ignore", "pipe", "pipe"],
   });
@@ -73,6 +81,7 @@ export async function startDevladder(): Promise<RunningDevladder> {
   });
   return {
     url,
+    dataDir,
     async stop() {
       await stopProcess(child);
       rmSync(dataDir, { recursive: true, force: true });

@@ -150,3 +150,187 @@ export interface Problem {
   requestId: string;
   errors?: { where: string; problem: string; accepted?: string | undefined }[] | undefined;
 }
+
+export interface UserSummary {
+  id: string;
+  email: string;
+  displayName: string;
+}
+
+/** A mentor the learner let in. */
+export interface MentorGrant {
+  mentor: UserSummary;
+  grantedAt: string;
+}
+
+/** A learner who let the signed-in mentor in. */
+export interface Mentee {
+  learner: UserSummary;
+  grantedAt: string;
+}
+
+/** A learner's progress as a mentor sees it: without the private note. */
+export interface SharedProgressEntry {
+  skillId: string;
+  status: ProgressStatus;
+  updatedAt: string;
+}
+
+export interface EndorsementBody {
+  skillId: string;
+  comment: string;
+  evidenceUrl: string;
+}
+
+export interface Endorsement {
+  id: string;
+  skillId: string;
+  comment: string;
+  evidenceUrl: string;
+  mentor: { id: string; displayName: string };
+  hidden: boolean;
+  createdAt: string;
+}
+
+export const GROWTH_DIMENSIONS = ["impact", "mastery", "collaboration"] as const;
+export type GrowthDimension = (typeof GROWTH_DIMENSIONS)[number];
+
+export interface GrowthEntry {
+  id: string;
+  dimension: GrowthDimension;
+  title: string;
+  what: string;
+  happenedOn: string;
+  links: string[];
+  createdAt: string;
+}
+
+export interface GrowthComment {
+  id: string;
+  entryId: string;
+  author: { id: string; displayName: string };
+  body: string;
+  createdAt: string;
+}
+
+/** What others see of a learner's profile. */
+export interface PublicProfile {
+  userId: string;
+  track: TrackId;
+  hoursPerWeek: number;
+  startDate: string;
+  targetLevel: string | null;
+  headline: string;
+  updatedAt: string;
+}
+
+export interface CandidateFilters {
+  skills: readonly string[];
+  track: TrackId | null;
+}
+
+export interface Candidate {
+  userId: string;
+  displayName: string;
+  headline: string;
+  track: string;
+  reachedLevel: string | null;
+  strength: number;
+  verifiedSkills: { skillId: string; by: ("analysis" | "endorsement")[] }[];
+  currentCertifications: string[];
+}
+
+export interface CandidateResults {
+  items: Candidate[];
+  nextCursor: string | null;
+  truncated: boolean;
+}
+
+export interface Readiness {
+  reachedLevel: string | null;
+  levels: {
+    levelId: string;
+    title: string;
+    met: boolean;
+    criteria: {
+      criterionId: string;
+      description: string;
+      measure: string;
+      have: number;
+      need: number;
+      met: boolean;
+      evidence: {
+        kind: "analysis" | "endorsement" | "growth" | "certification";
+        id: string;
+        label: string;
+      }[];
+      missing: string[];
+    }[];
+  }[];
+}
+
+export interface GrowthEntryBody {
+  dimension: GrowthDimension;
+  title: string;
+  what: string;
+  happenedOn: string;
+  links: string[];
+}
+
+export interface GrowthSummary {
+  counts: Record<GrowthDimension, number>;
+  levels: {
+    levelId: string;
+    title: string;
+    met: boolean;
+    dimensions: {
+      dimension: GrowthDimension;
+      have: number;
+      need: number;
+      met: boolean;
+      criteria: string[];
+    }[];
+  }[];
+}
+
+export const CERTIFICATION_STATUSES = ["planned", "in_progress", "earned"] as const;
+export type CertificationStatus = (typeof CERTIFICATION_STATUSES)[number];
+
+export interface LearnerCertification {
+  certificationId: string;
+  title: string;
+  issuer: string;
+  status: CertificationStatus;
+  targetDate: string | null;
+  startedOn: string | null;
+  earnedOn: string | null;
+  credentialUrl: string | null;
+  expiresOn: string | null;
+  expired: boolean;
+  expiresSoon: boolean;
+  skills: string[];
+  updatedAt: string;
+}
+
+export interface CertificationBody {
+  status: CertificationStatus;
+  targetDate?: string | null;
+  startedOn?: string | null;
+  earnedOn?: string | null;
+  credentialUrl?: string | null;
+}
+
+export interface PracticeQuestion {
+  skillId: string;
+  questionIndex: number;
+  question: string;
+  answer: string;
+  dueOn: string;
+  schedule: {
+    repetitions: number;
+    intervalDays: number;
+    easeFactor: number;
+    lastGrade: number;
+    reviewedAt: string;
+  } | null;
+}

@@ -5,14 +5,30 @@
 import type { ApiClient } from "./api-client.js";
 import { ApiError } from "./api-error.js";
 import type {
+  CandidateFilters,
+  CertificationBody,
+  CandidateResults,
+  Endorsement,
+  EndorsementBody,
+  GrowthComment,
+  GrowthEntry,
+  GrowthEntryBody,
+  GrowthSummary,
+  LearnerCertification,
   LearnerPlan,
+  Mentee,
+  MentorGrant,
   OwnProfile,
   Page,
+  PracticeQuestion,
   ProfileBody,
   ProgressChange,
   ProgressEntry,
   RegisterBody,
+  PublicProfile,
+  Readiness,
   Roadmap,
+  SharedProgressEntry,
   TrackId,
   User,
 } from "./api-types.js";
@@ -81,4 +97,146 @@ export function learnerPlan(api: ApiClient): Promise<LearnerPlan> {
 
 export function planCalendar(api: ApiClient): Promise<Blob> {
   return api.blob("/api/v1/plan.ics");
+}
+
+/** Every item of a paged list, following `nextCursor` to the end. */
+async function allPages<T>(api: ApiClient, path: string): Promise<T[]> {
+  const items: T[] = [];
+  const joiner = path.includes("?") ? "&" : "?";
+  let cursor: string | null = null;
+  do {
+    const query: string = cursor === null ? "" : `&cursor=${encodeURIComponent(cursor)}`;
+    const page: Page<T> = await api.json("GET", `${path}${joiner}limit=100${query}`);
+    items.push(...page.items);
+    cursor = page.nextCursor;
+  } while (cursor !== null);
+  return items;
+}
+
+const learnerPath = (userId: string) => `/api/v1/learners/${encodeURIComponent(userId)}`;
+
+export function grantMentor(api: ApiClient, mentorEmail: string): Promise<MentorGrant> {
+  return api.json("POST", "/api/v1/grants", { body: { mentorEmail } });
+}
+
+export function mentorGrants(api: ApiClient): Promise<MentorGrant[]> {
+  return allPages(api, "/api/v1/grants");
+}
+
+export function revokeMentor(api: ApiClient, mentorId: string): Promise<void> {
+  return api.empty("DELETE", `/api/v1/grants/${encodeURIComponent(mentorId)}`);
+}
+
+export function mentees(api: ApiClient): Promise<Mentee[]> {
+  return allPages(api, "/api/v1/mentees");
+}
+
+export function learnerProfile(api: ApiClient, userId: string): Promise<PublicProfile> {
+  return api.json("GET", `/api/v1/profiles/${encodeURIComponent(userId)}`);
+}
+
+export function learnerProgress(api: ApiClient, userId: string): Promise<SharedProgressEntry[]> {
+  return allPages(api, `${learnerPath(userId)}/progress`);
+}
+
+export function learnerEndorsements(api: ApiClient, userId: string): Promise<Endorsement[]> {
+  return allPages(api, `${learnerPath(userId)}/endorsements`);
+}
+
+export function endorse(
+  api: ApiClient,
+  userId: string,
+  body: EndorsementBody,
+): Promise<Endorsement> {
+  return api.json("POST", `${learnerPath(userId)}/endorsements`, { body });
+}
+
+export function learnerGrowth(api: ApiClient, userId: string): Promise<GrowthEntry[]> {
+  return allPages(api, `${learnerPath(userId)}/growth`);
+}
+
+export function growthComments(api: ApiClient, entryId: string): Promise<GrowthComment[]> {
+  return allPages(api, `/api/v1/growth/${encodeURIComponent(entryId)}/comments`);
+}
+
+export function commentOnGrowth(
+  api: ApiClient,
+  entryId: string,
+  body: string,
+): Promise<GrowthComment> {
+  return api.json("POST", `/api/v1/growth/${encodeURIComponent(entryId)}/comments`, {
+    body: { body },
+  });
+}
+
+/** The query string of a candidate search or shortlist; empty filters are left out. */
+export function candidateQuery(filters: CandidateFilters): string {
+  const params = new URLSearchParams();
+  if (filters.skills.length > 0) params.set("skills", filters.skills.join(","));
+  if (filters.track !== null) params.set("track", filters.track);
+  return params.toString();
+}
+
+export function searchCandidates(
+  api: ApiClient,
+  filters: CandidateFilters,
+): Promise<CandidateResults> {
+  const query = candidateQuery(filters);
+  return api.json("GET", `/api/v1/candidates?limit=50${query === "" ? "" : `&${query}`}`);
+}
+
+export function candidatesCsv(api: ApiClient, filters: CandidateFilters): Promise<Blob> {
+  const query = candidateQuery(filters);
+  return api.blob(`/api/v1/candidates.csv${query === "" ? "" : `?${query}`}`);
+}
+
+export function ownReadiness(api: ApiClient): Promise<Readiness> {
+  return api.json("GET", "/api/v1/readiness");
+}
+
+export function learnerReadiness(api: ApiClient, userId: string): Promise<Readiness> {
+  return api.json("GET", `${learnerPath(userId)}/readiness`);
+}
+
+export function ownGrowth(api: ApiClient): Promise<GrowthEntry[]> {
+  return allPages(api, "/api/v1/growth");
+}
+
+export function addGrowthEntry(api: ApiClient, body: GrowthEntryBody): Promise<GrowthEntry> {
+  return api.json("POST", "/api/v1/growth", { body });
+}
+
+export function deleteGrowthEntry(api: ApiClient, entryId: string): Promise<void> {
+  return api.empty("DELETE", `/api/v1/growth/${encodeURIComponent(entryId)}`);
+}
+
+export function growthSummary(api: ApiClient): Promise<GrowthSummary> {
+  return api.json("GET", "/api/v1/growth/summary");
+}
+
+export async function certifications(api: ApiClient): Promise<LearnerCertification[]> {
+  return (await api.json<{ items: LearnerCertification[] }>("GET", "/api/v1/certifications")).items;
+}
+
+export function saveCertification(
+  api: ApiClient,
+  certificationId: string,
+  body: CertificationBody,
+): Promise<LearnerCertification & { markedDone: string[] }> {
+  return api.json("PUT", `/api/v1/certifications/${encodeURIComponent(certificationId)}`, {
+    body,
+  });
+}
+
+export async function duePractice(api: ApiClient): Promise<PracticeQuestion[]> {
+  return (await api.json<{ items: PracticeQuestion[] }>("GET", "/api/v1/practice/due")).items;
+}
+
+export function reviewPractice(
+  api: ApiClient,
+  question: Pick<PracticeQuestion, "skillId" | "questionIndex">,
+  grade: number,
+): Promise<PracticeQuestion> {
+  const path = `/api/v1/practice/${encodeURIComponent(question.skillId)}/${question.questionIndex}/review`;
+  return api.json("POST", path, { body: { grade } });
 }

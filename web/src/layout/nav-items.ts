@@ -13,6 +13,13 @@ export interface NavItem {
 export const NAV_ITEMS: readonly NavItem[] = [
   { to: "/roadmap", label: "Roadmap", roles: ["learner", "mentor", "recruiter", "admin"] },
   { to: "/plan", label: "Plan", roles: ["learner"] },
+  { to: "/repositories", label: "Repositories", roles: ["learner", "admin"] },
+  { to: "/growth", label: "Growth", roles: ["learner"] },
+  { to: "/readiness", label: "Readiness", roles: ["learner"] },
+  { to: "/certifications", label: "Certifications", roles: ["learner"] },
+  { to: "/practice", label: "Practice", roles: ["learner"] },
+  { to: "/mentor", label: "Mentees", roles: ["mentor"] },
+  { to: "/candidates", label: "Candidates", roles: ["recruiter", "admin"] },
   { to: "/onboarding", label: "Settings", roles: ["learner"] },
 ];
 

@@ -11,6 +11,7 @@ import {
   type ProgressEntry,
   type Roadmap,
   type TrackId,
+  type Visibility,
 } from "../api/api-types.js";
 import {
   allProgress,
@@ -25,6 +26,7 @@ import { ErrorNotice, FormError, Loading } from "../components/status-views.js";
 import { usePageTitle } from "../components/use-page-title.js";
 import { useResource } from "../components/use-resource.js";
 import { knownSkillChanges } from "../onboarding/known-skill-changes.js";
+import { MentorAccess } from "../onboarding/mentor-access.js";
 import { localToday } from "../onboarding/today.js";
 
 interface Loaded {
@@ -61,6 +63,7 @@ export function OnboardingPage() {
         />
       )}
       {resource.status === "ready" && <OnboardingForm loaded={resource.data} />}
+      {resource.status === "ready" && resource.data.profile && <MentorAccess />}
     </section>
   );
 }
@@ -72,6 +75,8 @@ function OnboardingForm({ loaded }: { loaded: Loaded }) {
   const [track, setTrack] = useState<TrackId>(profile?.track ?? "python");
   const [hours, setHours] = useState(String(profile?.hoursPerWeek ?? 10));
   const [startDate, setStartDate] = useState(profile?.startDate ?? localToday());
+  const [visibility, setVisibility] = useState<Visibility>(profile?.visibility ?? "private");
+  const [headline, setHeadline] = useState(profile?.headline ?? "");
   const current = new Map(loaded.progress.map((p) => [p.skillId, p.status]));
   const [known, setKnown] = useState<ReadonlySet<string>>(
     () => new Set(loaded.progress.filter((p) => p.status === "done").map((p) => p.skillId)),
@@ -99,8 +104,8 @@ function OnboardingForm({ loaded }: { loaded: Loaded }) {
         hoursPerWeek: Number(hours),
         startDate,
         targetLevel: profile?.targetLevel ?? null,
-        visibility: profile?.visibility ?? "private",
-        headline: profile?.headline ?? "",
+        visibility,
+        headline: headline.trim(),
       });
       const changes = knownSkillChanges(current, known, map?.skills.map((s) => s.id) ?? []);
       if (changes.length > 0) await setManyProgress(api, changes);
@@ -194,6 +199,32 @@ function OnboardingForm({ loaded }: { loaded: Loaded }) {
           );
         })}
       </fieldset>
+      <fieldset className="choice-group">
+        <legend>Who sees your profile</legend>
+        {VISIBILITY_CHOICES.map((choice) => (
+          <label key={choice.value} className="choice">
+            <input
+              type="radio"
+              name="visibility"
+              value={choice.value}
+              checked={visibility === choice.value}
+              onChange={() => setVisibility(choice.value)}
+            />
+            <span>
+              <strong>{choice.label}</strong> <span className="muted">{choice.hint}</span>
+            </span>
+          </label>
+        ))}
+        {fieldError("visibility") && <p className="field-error">{fieldError("visibility")}</p>}
+      </fieldset>
+      <Field
+        label="Headline"
+        maxLength={200}
+        hint="One line others see on your profile, e.g. what you are working towards."
+        value={headline}
+        error={fieldError("headline")}
+        onChange={(e) => setHeadline(e.target.value)}
+      />
       <FormError error={error} />
       <button type="submit" className="button button-primary" disabled={busy}>
         {busy ? "Saving…" : profile ? "Save settings" : "Create my plan"}
@@ -201,3 +232,13 @@ function OnboardingForm({ loaded }: { loaded: Loaded }) {
     </form>
   );
 }
+
+const VISIBILITY_CHOICES: readonly { value: Visibility; label: string; hint: string }[] = [
+  { value: "private", label: "Private", hint: "only you, the mentors you add, and admins" },
+  { value: "link", label: "Link", hint: "also whoever you give your share link" },
+  {
+    value: "public",
+    label: "Public",
+    hint: "any signed-in user, and recruiters can find you in their search",
+  },
+];

@@ -1,0 +1,123 @@
+/**
+ * A learner's profile as someone else sees it (a recruiter on a public profile, a granted
+ * mentor): the headline and track, readiness per level and the endorsements mentors gave.
+ */
+import { Link, useParams } from "react-router-dom";
+import { ApiError } from "../api/api-error.js";
+import type { Endorsement, PublicProfile, Readiness } from "../api/api-types.js";
+import {
+  learnerEndorsements,
+  learnerProfile,
+  learnerReadiness,
+  roadmap,
+} from "../api/devladder-api.js";
+import { useApi } from "../auth/auth-context.js";
+import { EmptyState, ErrorNotice, Loading } from "../components/status-views.js";
+import { usePageTitle } from "../components/use-page-title.js";
+import { useResource } from "../components/use-resource.js";
+import { formatDate } from "../plan/plan-dates.js";
+import { ReadinessLevels } from "../readiness/readiness-levels.js";
+
+interface Loaded {
+  readonly profile: PublicProfile;
+  readonly readiness: Readiness | null;
+  readonly endorsements: Endorsement[];
+  readonly titleOf: (skillId: string) => string;
+}
+
+export function CandidateProfilePage() {
+  usePageTitle("Profile");
+  const api = useApi();
+  const { userId = "" } = useParams();
+  const { resource, reload } = useResource<Loaded | null>(async () => {
+    try {
+      const [profile, readiness, endorsements] = await Promise.all([
+        learnerProfile(api, userId),
+        // readiness details are records, shown to the learner, granted mentors and admins only
+        learnerReadiness(api, userId).catch((error: unknown) => {
+          if (error instanceof ApiError && error.status === 404) return null;
+          throw error;
+        }),
+        learnerEndorsements(api, userId),
+      ]);
+      const map = await roadmap(api, profile.track);
+      const titleOf = (skillId: string) =>
+        map.skills.find((s) => s.id === skillId)?.title ?? skillId;
+      return { profile, readiness, endorsements, titleOf };
+    } catch (error) {
+      // private profiles answer 404 to those who may not see them, so nothing leaks
+      if (error instanceof ApiError && error.status === 404) return null;
+      throw error;
+    }
+  }, [api, userId]);
+
+  return (
+    <section className="page" aria-labelledby="profile-title">
+      <h1 id="profile-title">Learner profile</h1>
+      {resource.status === "loading" && <Loading label="Loading the profile" />}
+      {resource.status === "error" && (
+        <ErrorNotice
+          title="The profile could not be loaded"
+          error={resource.error}
+          onRetry={reload}
+        />
+      )}
+      {resource.status === "ready" && resource.data === null && (
+        <EmptyState
+          title="This profile is not shared"
+          action={<Link to="/candidates">Back to the search</Link>}
+        >
+          <p>The learner keeps it private, or it does not exist.</p>
+        </EmptyState>
+      )}
+      {resource.status === "ready" && resource.data !== null && (
+        <ProfileView data={resource.data} />
+      )}
+    </section>
+  );
+}
+
+function ProfileView({ data }: { data: Loaded }) {
+  return (
+    <>
+      <dl className="figures">
+        <div>
+          <dt>Track</dt>
+          <dd>{data.profile.track}</dd>
+        </div>
+        <div>
+          <dt>Learning since</dt>
+          <dd>{formatDate(data.profile.startDate)}</dd>
+        </div>
+        <div>
+          <dt>Hours per week</dt>
+          <dd>{data.profile.hoursPerWeek}</dd>
+        </div>
+      </dl>
+      {data.profile.headline !== "" && <p className="lead">{data.profile.headline}</p>}
+      <h2>Readiness</h2>
+      {data.readiness === null ? (
+        <p className="muted">
+          The details of readiness are shared with the learner&apos;s mentors only.
+        </p>
+      ) : (
+        <ReadinessLevels readiness={data.readiness} />
+      )}
+      <h2>Endorsements</h2>
+      {data.endorsements.length === 0 ? (
+        <p className="muted">No mentor has endorsed a skill yet.</p>
+      ) : (
+        <ul className="plain-list endorsements">
+          {data.endorsements.map((e) => (
+            <li key={e.id}>
+              <strong>{data.titleOf(e.skillId)}</strong> by {e.mentor.displayName}: {e.comment}{" "}
+              <a href={e.evidenceUrl} rel="noopener noreferrer" target="_blank">
+                evidence
+              </a>
+            </li>
+          ))}
+        </ul>
+      )}
+    </>
+  );
+}

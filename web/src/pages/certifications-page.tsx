@@ -1,0 +1,226 @@
+/**
+ * Certifications the learner tracks: where each stands (planned, in progress, earned), when an
+ * earned one expires, with a flag when it has expired or soon will, and a form to change it.
+ */
+import { useState, type FormEvent } from "react";
+import { ApiError } from "../api/api-error.js";
+import {
+  CERTIFICATION_STATUSES,
+  type CertificationStatus,
+  type LearnerCertification,
+} from "../api/api-types.js";
+import { certifications, saveCertification } from "../api/devladder-api.js";
+import { useApi } from "../auth/auth-context.js";
+import { Field } from "../components/field.js";
+import { EmptyState, ErrorNotice, FormError, Loading } from "../components/status-views.js";
+import { usePageTitle } from "../components/use-page-title.js";
+import { useResource } from "../components/use-resource.js";
+import { localToday } from "../onboarding/today.js";
+import { formatDate } from "../plan/plan-dates.js";
+
+const STATUS_TEXT: Record<CertificationStatus, string> = {
+  planned: "Planned",
+  in_progress: "In progress",
+  earned: "Earned",
+};
+
+export function CertificationsPage() {
+  usePageTitle("Certifications");
+  const api = useApi();
+  const { resource, reload, update } = useResource(() => certifications(api), [api]);
+  const saved = (cert: LearnerCertification) =>
+    update((list) => [...list.filter((c) => c.certificationId !== cert.certificationId), cert]);
+  return (
+    <section className="page certifications-page" aria-labelledby="certifications-title">
+      <h1 id="certifications-title">Certifications</h1>
+      {resource.status === "loading" && <Loading label="Loading your certifications" />}
+      {resource.status === "error" && (
+        <ErrorNotice
+          title="Your certifications could not be loaded"
+          error={resource.error}
+          onRetry={reload}
+        />
+      )}
+      {resource.status === "ready" && (
+        <>
+          {resource.data.length === 0 ? (
+            <EmptyState title="No certifications tracked">
+              <p>
+                Add one below when you plan it. An earned certification counts as evidence for its
+                skills and for readiness.
+              </p>
+            </EmptyState>
+          ) : (
+            <ul className="plain-list">
+              {resource.data.map((cert) => (
+                <CertificationCard key={cert.certificationId} cert={cert} onSaved={saved} />
+              ))}
+            </ul>
+          )}
+          <AddCertification onSaved={saved} />
+        </>
+      )}
+    </section>
+  );
+}
+
+function ExpiryFlag({ cert }: { cert: LearnerCertification }) {
+  if (cert.status !== "earned") return null;
+  if (cert.expired) return <span className="badge badge-expired">Expired</span>;
+  if (cert.expiresSoon) return <span className="badge badge-expiring">Expires soon</span>;
+  return <span className="badge badge-done">Current</span>;
+}
+
+function CertificationCard({
+  cert,
+  onSaved,
+}: {
+  cert: LearnerCertification;
+  onSaved: (cert: LearnerCertification) => void;
+}) {
+  return (
+    <li className="candidate certification">
+      <div className="candidate-head">
+        <h2>{cert.title}</h2>
+        <span className="muted">{cert.issuer}</span>
+      </div>
+      <p>
+        <span className="badge badge-pending">{STATUS_TEXT[cert.status]}</span>{" "}
+        <ExpiryFlag cert={cert} /> {cert.earnedOn && <>earned {formatDate(cert.earnedOn)}. </>}
+        {cert.status === "earned" &&
+          (cert.expiresOn ? `Valid until ${formatDate(cert.expiresOn)}.` : "Does not expire.")}
+        {cert.status !== "earned" &&
+          cert.targetDate &&
+          `Aiming for ${formatDate(cert.targetDate)}.`}
+      </p>
+      {cert.credentialUrl && (
+        <p>
+          <a href={cert.credentialUrl} rel="noopener noreferrer" target="_blank">
+            Verify the credential
+          </a>
+        </p>
+      )}
+      <StatusForm cert={cert} onSaved={onSaved} />
+    </li>
+  );
+}
+
+function StatusForm({
+  cert,
+  onSaved,
+}: {
+  cert: LearnerCertification | null;
+  onSaved: (cert: LearnerCertification) => void;
+}) {
+  const api = useApi();
+  const [certificationId, setCertificationId] = useState(cert?.certificationId ?? "");
+  const [status, setStatus] = useState<CertificationStatus>(cert?.status ?? "planned");
+  const [earnedOn, setEarnedOn] = useState(cert?.earnedOn ?? localToday());
+  const [targetDate, setTargetDate] = useState(cert?.targetDate ?? "");
+  const [credentialUrl, setCredentialUrl] = useState(cert?.credentialUrl ?? "");
+  const [error, setError] = useState<unknown>(null);
+  const [busy, setBusy] = useState(false);
+  const [note, setNote] = useState("");
+  const fieldError = (name: string) =>
+    error instanceof ApiError ? error.fieldErrors.get(name) : undefined;
+  const name = cert?.title ?? "the certification";
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    setBusy(true);
+    setError(null);
+    setNote("");
+    try {
+      const result = await saveCertification(api, certificationId.trim(), {
+        status,
+        earnedOn: status === "earned" ? earnedOn : null,
+        targetDate: status === "earned" || targetDate === "" ? null : targetDate,
+        credentialUrl: credentialUrl.trim() === "" ? null : credentialUrl.trim(),
+      });
+      const { markedDone, ...saved } = result;
+      onSaved(saved);
+      setNote(
+        markedDone.length > 0
+          ? `Saved; ${markedDone.length} covered skills marked done on your roadmap`
+          : "Saved",
+      );
+    } catch (caught) {
+      setError(caught);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <form onSubmit={(event) => void submit(event)} noValidate>
+      {cert === null && (
+        <Field
+          label="Certification id"
+          required
+          hint="The id the guide gives it, e.g. aws-developer-associate."
+          value={certificationId}
+          error={fieldError("certificationId")}
+          onChange={(e) => setCertificationId(e.target.value)}
+        />
+      )}
+      <div className="field-row">
+        <div className="field">
+          <label htmlFor={`status-${certificationId || "new"}`}>Status of {name}</label>
+          <select
+            id={`status-${certificationId || "new"}`}
+            value={status}
+            onChange={(e) => setStatus(e.target.value as CertificationStatus)}
+          >
+            {CERTIFICATION_STATUSES.map((s) => (
+              <option key={s} value={s}>
+                {STATUS_TEXT[s]}
+              </option>
+            ))}
+          </select>
+        </div>
+        {status === "earned" ? (
+          <Field
+            label="Earned on"
+            type="date"
+            required
+            value={earnedOn}
+            error={fieldError("earnedOn")}
+            onChange={(e) => setEarnedOn(e.target.value)}
+          />
+        ) : (
+          <Field
+            label="Target date"
+            type="date"
+            value={targetDate}
+            error={fieldError("targetDate")}
+            onChange={(e) => setTargetDate(e.target.value)}
+          />
+        )}
+        <Field
+          label="Credential link"
+          type="url"
+          hint="The issuer's verification page, if there is one."
+          value={credentialUrl}
+          error={fieldError("credentialUrl")}
+          onChange={(e) => setCredentialUrl(e.target.value)}
+        />
+      </div>
+      <FormError error={error} />
+      <div className="form-actions">
+        <button type="submit" className="button" disabled={busy || certificationId.trim() === ""}>
+          {busy ? "Saving…" : cert === null ? "Add certification" : `Save ${name}`}
+        </button>
+        <span role="status">{note}</span>
+      </div>
+    </form>
+  );
+}
+
+function AddCertification({ onSaved }: { onSaved: (cert: LearnerCertification) => void }) {
+  return (
+    <section className="card-form" aria-labelledby="add-certification">
+      <h2 id="add-certification">Track a certification</h2>
+      <StatusForm cert={null} onSaved={onSaved} />
+    </section>
+  );
+}

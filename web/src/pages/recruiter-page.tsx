@@ -1,0 +1,358 @@
+/**
+ * Candidate search for recruiters: filter public profiles by track and by skills that evidence
+ * has verified (an analysed repository or a mentor's endorsement), tick two or three to compare
+ * them side by side, open a profile, or download the whole shortlist as CSV.
+ */
+import { useState, type FormEvent } from "react";
+import { Link } from "react-router-dom";
+import {
+  TRACK_IDS,
+  type Candidate,
+  type CandidateFilters,
+  type CandidateResults,
+  type Roadmap,
+  type TrackId,
+} from "../api/api-types.js";
+import { candidatesCsv, roadmap, searchCandidates } from "../api/devladder-api.js";
+import { useApi } from "../auth/auth-context.js";
+import { saveBlob } from "../components/save-blob.js";
+import { EmptyState, ErrorNotice, FormError, Loading } from "../components/status-views.js";
+import { usePageTitle } from "../components/use-page-title.js";
+import { useResource } from "../components/use-resource.js";
+import { MAX_COMPARED, toggleCompared } from "../recruiter/compare-selection.js";
+
+type Search =
+  | { readonly status: "idle" }
+  | { readonly status: "loading" }
+  | { readonly status: "error"; readonly error: unknown }
+  | { readonly status: "ready"; readonly results: CandidateResults };
+
+export function RecruiterPage() {
+  usePageTitle("Candidates");
+  const api = useApi();
+  const { resource, reload } = useResource(async () => {
+    const maps = await Promise.all(TRACK_IDS.map((track) => roadmap(api, track)));
+    return new Map<TrackId, Roadmap>(maps.map((m) => [m.track.id, m]));
+  }, [api]);
+
+  return (
+    <section className="page recruiter-page" aria-labelledby="recruiter-title">
+      <h1 id="recruiter-title">Find candidates</h1>
+      <p className="lead">
+        Only learners who made their profile public appear, ranked by the strength of their
+        evidence.
+      </p>
+      {resource.status === "loading" && <Loading label="Loading the skills" />}
+      {resource.status === "error" && (
+        <ErrorNotice
+          title="The skills could not be loaded"
+          error={resource.error}
+          onRetry={reload}
+        />
+      )}
+      {resource.status === "ready" && <CandidateSearch roadmaps={resource.data} />}
+    </section>
+  );
+}
+
+function CandidateSearch({ roadmaps }: { roadmaps: ReadonlyMap<TrackId, Roadmap> }) {
+  const api = useApi();
+  const [track, setTrack] = useState<TrackId | null>(null);
+  const [skills, setSkills] = useState<ReadonlySet<string>>(new Set());
+  const [search, setSearch] = useState<Search>({ status: "idle" });
+  const [searched, setSearched] = useState<CandidateFilters>({ skills: [], track: null });
+  const [compared, setCompared] = useState<readonly string[]>([]);
+  const titleOf = (skillId: string) => {
+    for (const map of roadmaps.values()) {
+      const skill = map.skills.find((s) => s.id === skillId);
+      if (skill) return skill.title;
+    }
+    return skillId;
+  };
+  const map = track === null ? null : (roadmaps.get(track) ?? null);
+
+  const chooseTrack = (next: TrackId | null) => {
+    setTrack(next);
+    // skills belong to a track: a new track starts with none ticked
+    setSkills(new Set());
+  };
+  const toggleSkill = (skillId: string, on: boolean) => {
+    const next = new Set(skills);
+    if (on) next.add(skillId);
+    else next.delete(skillId);
+    setSkills(next);
+  };
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    const filters: CandidateFilters = { track, skills: [...skills] };
+    setSearch({ status: "loading" });
+    setCompared([]);
+    try {
+      const results = await searchCandidates(api, filters);
+      setSearched(filters);
+      setSearch({ status: "ready", results });
+    } catch (error) {
+      setSearch({ status: "error", error });
+    }
+  };
+
+  const results = search.status === "ready" ? search.results.items : [];
+  const comparedCandidates = compared
+    .map((id) => results.find((c) => c.userId === id))
+    .filter((c): c is Candidate => c !== undefined);
+
+  return (
+    <>
+      <form className="card-form search-form" onSubmit={(event) => void submit(event)} noValidate>
+        <div className="field">
+          <label htmlFor="candidate-track">Track</label>
+          <select
+            id="candidate-track"
+            value={track ?? ""}
+            onChange={(e) =>
+              chooseTrack(e.target.value === "" ? null : (e.target.value as TrackId))
+            }
+          >
+            <option value="">Any track</option>
+            {TRACK_IDS.map((id) => (
+              <option key={id} value={id}>
+                {roadmaps.get(id)?.track.title ?? id}
+              </option>
+            ))}
+          </select>
+        </div>
+        {map === null ? (
+          <p className="hint">Pick a track to filter by verified skills.</p>
+        ) : (
+          <fieldset className="known-skills">
+            <legend>Verified skills (all of them)</legend>
+            {[...map.stages]
+              .sort((a, b) => a.order - b.order)
+              .map((stage) => {
+                const stageSkills = map.skills.filter((s) => s.stage === stage.id);
+                const ticked = stageSkills.filter((s) => skills.has(s.id)).length;
+                return (
+                  <details key={stage.id} className="stage-checklist">
+                    <summary>
+                      {stage.title} <span className="muted">({ticked} ticked)</span>
+                    </summary>
+                    <ul>
+                      {stageSkills.map((skill) => (
+                        <li key={skill.id}>
+                          <label className="check">
+                            <input
+                              type="checkbox"
+                              checked={skills.has(skill.id)}
+                              onChange={(e) => toggleSkill(skill.id, e.target.checked)}
+                            />
+                            <span>{skill.title}</span>
+                          </label>
+                        </li>
+                      ))}
+                    </ul>
+                  </details>
+                );
+              })}
+          </fieldset>
+        )}
+        <button
+          type="submit"
+          className="button button-primary"
+          disabled={search.status === "loading"}
+        >
+          Search
+        </button>
+      </form>
+
+      {search.status === "loading" && <Loading label="Searching" />}
+      {search.status === "error" && <ErrorNotice title="The search failed" error={search.error} />}
+      {search.status === "ready" && (
+        <>
+          <div className="timeline-head">
+            <h2>{results.length === 1 ? "1 candidate" : `${results.length} candidates`}</h2>
+            <CsvDownload filters={searched} disabled={results.length === 0} />
+          </div>
+          {search.results.truncated && (
+            <p className="hint">
+              More profiles matched than one search ranks. Add a skill or a track to narrow it.
+            </p>
+          )}
+          {results.length === 0 ? (
+            <EmptyState title="No candidates match">
+              <p>Try fewer skills or any track. Only public profiles are searched.</p>
+            </EmptyState>
+          ) : (
+            <ul className="candidates">
+              {results.map((c) => (
+                <CandidateCard
+                  key={c.userId}
+                  candidate={c}
+                  titleOf={titleOf}
+                  compared={compared.includes(c.userId)}
+                  canCompareMore={compared.length < MAX_COMPARED}
+                  onCompare={(on) => setCompared((picked) => toggleCompared(picked, c.userId, on))}
+                />
+              ))}
+            </ul>
+          )}
+          {comparedCandidates.length >= 2 ? (
+            <Comparison candidates={comparedCandidates} titleOf={titleOf} />
+          ) : (
+            results.length >= 2 && (
+              <p className="hint">Tick two or three candidates to compare them side by side.</p>
+            )
+          )}
+        </>
+      )}
+    </>
+  );
+}
+
+function CandidateCard({
+  candidate,
+  titleOf,
+  compared,
+  canCompareMore,
+  onCompare,
+}: {
+  candidate: Candidate;
+  titleOf: (skillId: string) => string;
+  compared: boolean;
+  canCompareMore: boolean;
+  onCompare: (on: boolean) => void;
+}) {
+  return (
+    <li className="candidate">
+      <div className="candidate-head">
+        <h3>{candidate.displayName}</h3>
+        <span className="muted">
+          {candidate.track} · level {candidate.reachedLevel ?? "not reached yet"} · strength{" "}
+          {candidate.strength}
+        </span>
+      </div>
+      {candidate.headline !== "" && <p>{candidate.headline}</p>}
+      <p>
+        <strong>Verified skills:</strong>{" "}
+        {candidate.verifiedSkills.length === 0
+          ? "none yet"
+          : candidate.verifiedSkills.map((s) => titleOf(s.skillId)).join(", ")}
+      </p>
+      <div className="candidate-actions">
+        <label className="check">
+          <input
+            type="checkbox"
+            checked={compared}
+            disabled={!compared && !canCompareMore}
+            onChange={(e) => onCompare(e.target.checked)}
+          />
+          <span>Compare</span>
+        </label>
+        <Link to={`/candidates/${candidate.userId}`}>
+          View {candidate.displayName}&apos;s profile
+        </Link>
+      </div>
+    </li>
+  );
+}
+
+function Comparison({
+  candidates,
+  titleOf,
+}: {
+  candidates: Candidate[];
+  titleOf: (skillId: string) => string;
+}) {
+  const skillIds = [
+    ...new Set(candidates.flatMap((c) => c.verifiedSkills.map((s) => s.skillId))),
+  ].sort((a, b) => titleOf(a).localeCompare(titleOf(b)));
+  const proof = (c: Candidate, skillId: string) =>
+    c.verifiedSkills.find((s) => s.skillId === skillId)?.by.join(" and ") ?? "not verified";
+  return (
+    <section aria-labelledby="compare-title" className="comparison">
+      <h2 id="compare-title">Side by side</h2>
+      <div className="table-scroll">
+        <table className="data-table">
+          <thead>
+            <tr>
+              <td />
+              {candidates.map((c) => (
+                <th key={c.userId} scope="col">
+                  {c.displayName}
+                </th>
+              ))}
+            </tr>
+          </thead>
+          <tbody>
+            <tr>
+              <th scope="row">Track</th>
+              {candidates.map((c) => (
+                <td key={c.userId}>{c.track}</td>
+              ))}
+            </tr>
+            <tr>
+              <th scope="row">Level reached</th>
+              {candidates.map((c) => (
+                <td key={c.userId}>{c.reachedLevel ?? "none yet"}</td>
+              ))}
+            </tr>
+            <tr>
+              <th scope="row">Evidence strength</th>
+              {candidates.map((c) => (
+                <td key={c.userId}>{c.strength}</td>
+              ))}
+            </tr>
+            <tr>
+              <th scope="row">Current certifications</th>
+              {candidates.map((c) => (
+                <td key={c.userId}>
+                  {c.currentCertifications.length === 0
+                    ? "none"
+                    : c.currentCertifications.join(", ")}
+                </td>
+              ))}
+            </tr>
+            {skillIds.map((skillId) => (
+              <tr key={skillId}>
+                <th scope="row">{titleOf(skillId)}</th>
+                {candidates.map((c) => (
+                  <td key={c.userId}>{proof(c, skillId)}</td>
+                ))}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </section>
+  );
+}
+
+function CsvDownload({ filters, disabled }: { filters: CandidateFilters; disabled: boolean }) {
+  const api = useApi();
+  const [error, setError] = useState<unknown>(null);
+  const [busy, setBusy] = useState(false);
+  const download = async () => {
+    setBusy(true);
+    setError(null);
+    try {
+      saveBlob(await candidatesCsv(api, filters), "devladder-candidates.csv");
+    } catch (caught) {
+      setError(caught);
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <div className="calendar-download">
+      <button
+        type="button"
+        className="button"
+        disabled={disabled || busy}
+        onClick={() => void download()}
+      >
+        {busy ? "Preparing…" : "Download shortlist (.csv)"}
+      </button>
+      <FormError error={error} />
+    </div>
+  );
+}
