@@ -26,6 +26,7 @@ import { usePageTitle } from "../components/use-page-title.js";
 import { useResource } from "../components/use-resource.js";
 import { DIMENSION_HINTS, DIMENSION_LABELS } from "../growth/dimension-labels.js";
 import { parseLinks } from "../growth/growth-links.js";
+import { GrowthEntryBody } from "../growth/growth-entry-body.js";
 import type { GrowthEntryWithComments } from "../growth/growth-entry-with-comments.js";
 import { localToday } from "../onboarding/today.js";
 import { formatDate } from "../plan/plan-dates.js";
@@ -274,25 +275,7 @@ function OwnEntry({ item, onDeleted }: { item: GrowthEntryWithComments; onDelete
   };
   return (
     <li className="growth-entry">
-      <p className="growth-meta">
-        <span className={`badge badge-${entry.dimension}`}>
-          {DIMENSION_LABELS[entry.dimension]}
-        </span>{" "}
-        <span className="muted">{formatDate(entry.happenedOn)}</span>
-      </p>
-      <h3>{entry.title}</h3>
-      <p>{entry.what}</p>
-      {entry.links.length > 0 && (
-        <ul className="plain-list">
-          {entry.links.map((link) => (
-            <li key={link}>
-              <a href={link} rel="noopener noreferrer" target="_blank">
-                {link}
-              </a>
-            </li>
-          ))}
-        </ul>
-      )}
+      <GrowthEntryBody entry={entry} Heading="h3" />
       {comments.length === 0 ? (
         <p className="hint">No mentor comments yet.</p>
       ) : (

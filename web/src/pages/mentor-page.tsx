@@ -14,9 +14,9 @@ import { EmptyState, ErrorNotice, FormError, Loading } from "../components/statu
 import { TextAreaField } from "../components/text-area-field.js";
 import { usePageTitle } from "../components/use-page-title.js";
 import { useResource } from "../components/use-resource.js";
+import { GrowthEntryBody } from "../growth/growth-entry-body.js";
 import type { GrowthEntryWithComments } from "../growth/growth-entry-with-comments.js";
 import { loadMentee, type MenteeData } from "../mentor/mentee-data.js";
-import { DIMENSION_LABELS } from "../growth/dimension-labels.js";
 import { formatDate } from "../plan/plan-dates.js";
 import { ProgressBar } from "../roadmap/progress-bar.js";
 import { progressByStage, statusLookup, tally } from "../roadmap/progress-summary.js";
@@ -355,25 +355,7 @@ function GrowthEntryCard({
 
   return (
     <li className="growth-entry">
-      <p className="growth-meta">
-        <span className={`badge badge-${entry.dimension}`}>
-          {DIMENSION_LABELS[entry.dimension]}
-        </span>{" "}
-        <span className="muted">{formatDate(entry.happenedOn)}</span>
-      </p>
-      <h4>{entry.title}</h4>
-      <p>{entry.what}</p>
-      {entry.links.length > 0 && (
-        <ul className="plain-list">
-          {entry.links.map((link) => (
-            <li key={link}>
-              <a href={link} rel="noopener noreferrer" target="_blank">
-                {link}
-              </a>
-            </li>
-          ))}
-        </ul>
-      )}
+      <GrowthEntryBody entry={entry} Heading="h4" />
       {comments.length > 0 && (
         <ul className="comments" aria-label={`Comments on ${entry.title}`}>
           {comments.map((c) => (
