@@ -248,6 +248,42 @@ const TABLE: Record<string, readonly Case[]> = {
       expected: statuses(404),
     },
   ],
+  "GET /api/v1/shared-profiles/:slug/verified-skills": [
+    {
+      name: "a link profile's verified skills through its link",
+      request: (w) => ({
+        method: "GET",
+        url: `/api/v1/shared-profiles/${w.linkSlug}/verified-skills`,
+      }),
+      expected: statuses(200),
+    },
+    {
+      name: "a private profile's verified skills",
+      request: (w) => ({
+        method: "GET",
+        url: `/api/v1/shared-profiles/${w.privateSlug}/verified-skills`,
+      }),
+      expected: statuses(404),
+    },
+  ],
+  "GET /api/v1/shared-profiles/:slug/endorsements": [
+    {
+      name: "a link profile's endorsements through its link",
+      request: (w) => ({
+        method: "GET",
+        url: `/api/v1/shared-profiles/${w.linkSlug}/endorsements`,
+      }),
+      expected: statuses(200),
+    },
+    {
+      name: "a private profile's endorsements",
+      request: (w) => ({
+        method: "GET",
+        url: `/api/v1/shared-profiles/${w.privateSlug}/endorsements`,
+      }),
+      expected: statuses(404),
+    },
+  ],
   "GET /api/v1/roadmap": [
     {
       name: "roadmap",

@@ -27,7 +27,7 @@ export interface AnalysesServiceDeps {
   readonly analyses: AnalysesRepository;
   readonly repositories: Pick<RepositoriesRepository, "findById">;
   readonly verifiedSkills: VerifiedSkillsRepository;
-  readonly profiles: Pick<ProfilesRepository, "findByUser">;
+  readonly profiles: Pick<ProfilesRepository, "findByUser" | "findBySlug">;
   readonly isGranted: (caller: Caller, learnerId: string) => Promise<boolean>;
   readonly queue: Pick<JobQueue, "enqueue">;
   /** the commit a repository points at now, or null when it cannot be named cheaply */
@@ -105,6 +105,30 @@ export function analysesService(deps: AnalysesServiceDeps) {
       if (isDevladderError(error)) return null;
       throw error;
     }
+  };
+
+  /** A learner's verified skills, each with the analyses that prove it; callers check access. */
+  const verifiedOf = async (userId: string): Promise<VerifiedSkillView[]> => {
+    const rows = await verifiedSkills.listForUser(userId);
+    const bySkill = new Map<string, VerifiedSkillEvidence[]>();
+    for (const row of rows) {
+      const list = bySkill.get(row.skill_id) ?? [];
+      list.push({
+        analysisId: row.analysis_id,
+        repositoryId: row.repository_id,
+        repository: row.location,
+        commit: row.commit_sha,
+        verifiedAt: row.verified_at,
+        facts: JSON.parse(row.evidence) as ProvedFact[],
+      });
+      bySkill.set(row.skill_id, list);
+    }
+    return [...bySkill].map(([skillId, evidence]) => ({
+      skillId,
+      // a skill removed from the roadmap since keeps its id as its title
+      title: titles.get(skillId) ?? skillId,
+      evidence,
+    }));
   };
 
   return {
@@ -205,27 +229,18 @@ export function analysesService(deps: AnalysesServiceDeps) {
     },
 
     /** The caller's verified skills, each with the analyses that prove it. */
-    async verified(caller: Caller): Promise<VerifiedSkillView[]> {
-      const rows = await verifiedSkills.listForUser(caller.id);
-      const bySkill = new Map<string, VerifiedSkillEvidence[]>();
-      for (const row of rows) {
-        const list = bySkill.get(row.skill_id) ?? [];
-        list.push({
-          analysisId: row.analysis_id,
-          repositoryId: row.repository_id,
-          repository: row.location,
-          commit: row.commit_sha,
-          verifiedAt: row.verified_at,
-          facts: JSON.parse(row.evidence) as ProvedFact[],
-        });
-        bySkill.set(row.skill_id, list);
-      }
-      return [...bySkill].map(([skillId, evidence]) => ({
-        skillId,
-        // a skill removed from the roadmap since keeps its id as its title
-        title: titles.get(skillId) ?? skillId,
-        evidence,
-      }));
+    verified(caller: Caller): Promise<VerifiedSkillView[]> {
+      return verifiedOf(caller.id);
+    },
+
+    /**
+     * The verified skills of the learner behind a share link, while the profile is `link` or
+     * `public`; the same 404 as the shared profile itself otherwise.
+     */
+    async verifiedThroughLink(slug: string): Promise<VerifiedSkillView[]> {
+      const profile = await profiles.findBySlug(slug);
+      if (!profile || !isVisibleThroughLink(profile.visibility)) throw notFound("no such profile");
+      return verifiedOf(profile.user_id);
     },
   };
 }

@@ -86,6 +86,17 @@ export function endorsementsService({
       return pageOf(rows, request, (r) => r.id);
     },
 
+    /** The visible endorsements of the learner behind a share link, while the link is open. */
+    async listThroughLink(
+      slug: string,
+      request: PageRequest,
+    ): Promise<Page<EndorsementWithMentor>> {
+      const learnerId = await visibility.learnerBehindLink(slug);
+      if (learnerId === null) throw notFound("no such profile");
+      const rows = await endorsements.page(learnerId, { includeHidden: false }, pageQuery(request));
+      return pageOf(rows, request, (r) => r.id);
+    },
+
     async setHidden(
       caller: Caller,
       endorsementId: string,

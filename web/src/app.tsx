@@ -18,6 +18,7 @@ import { ReadinessPage } from "./pages/readiness-page.js";
 import { RepositoriesPage } from "./pages/repositories-page.js";
 import { RecruiterPage } from "./pages/recruiter-page.js";
 import { RoadmapPage } from "./pages/roadmap-page.js";
+import { SharedProfilePage } from "./pages/shared-profile-page.js";
 import { SignupPage } from "./pages/signup-page.js";
 import { ThemeProvider } from "./theme/theme-context.js";
 
@@ -47,6 +48,8 @@ export function App({ api }: { api: ApiClient }) {
               <Route path="candidates" element={<RecruiterPage />} />
               <Route path="candidates/:userId" element={<CandidateProfilePage />} />
             </Route>
+            {/* open to anyone, signed in or not: the share link is the permission */}
+            <Route path="p/:slug" element={<SharedProfilePage />} />
             <Route path="*" element={<NotFoundPage />} />
           </Route>
         </Routes>

@@ -2,12 +2,18 @@
  * /api/v1/profile: the signed-in learner's own profile (read, create or replace).
  * /api/v1/profiles/:userId: someone else's, as access.ts allows (404 otherwise).
  * /api/v1/shared-profiles/:slug: a profile through its share link, no sign-in needed.
+ * /api/v1/shared-profiles/:slug/verified-skills: what the learner's analyses prove, the same way.
+ * /api/v1/shared-profiles/:slug/endorsements: the endorsements the learner shows, the same way.
  */
 import type { FastifyPluginCallbackZod } from "fastify-type-provider-zod";
 import type { Services } from "../../composition.js";
-import { authErrors } from "../common.schema.js";
+import { authErrors, pageQuerySchema, pageSchema } from "../common.schema.js";
+import { presentEndorsement } from "../endorsements/endorsements.presenter.js";
+import { endorsementSchema } from "../endorsements/endorsements.schema.js";
 import { authenticator, callerOf } from "../plugins/authenticate.js";
 import { problemSchema } from "../plugins/error-handler.js";
+import { presentVerifiedSkill } from "../skills/verified-skills.presenter.js";
+import { verifiedSkillListSchema } from "../skills/verified-skills.schema.js";
 import { presentOwnProfile, presentPublicProfile } from "./profile.presenter.js";
 import {
   ownProfileSchema,
@@ -90,6 +96,40 @@ export const profilesRoutes: FastifyPluginCallbackZod<{ services: Services }> = 
     },
     async (request) =>
       presentPublicProfile(await services.profiles.viewShared(request.params.slug)),
+  );
+
+  app.get(
+    "/shared-profiles/:slug/verified-skills",
+    {
+      schema: {
+        tags,
+        summary: "the verified skills of a profile, through its share link",
+        params: sharedParamsSchema,
+        response: { 200: verifiedSkillListSchema, 400: problemSchema, 404: problemSchema },
+      },
+    },
+    async (request) => ({
+      items: (await services.analyses.verifiedThroughLink(request.params.slug)).map(
+        presentVerifiedSkill,
+      ),
+    }),
+  );
+
+  app.get(
+    "/shared-profiles/:slug/endorsements",
+    {
+      schema: {
+        tags,
+        summary: "the endorsements a profile shows, newest first, through its share link",
+        params: sharedParamsSchema,
+        querystring: pageQuerySchema,
+        response: { 200: pageSchema(endorsementSchema), 400: problemSchema, 404: problemSchema },
+      },
+    },
+    async (request) => {
+      const page = await services.endorsements.listThroughLink(request.params.slug, request.query);
+      return { items: page.items.map(presentEndorsement), nextCursor: page.nextCursor };
+    },
   );
   done();
 };

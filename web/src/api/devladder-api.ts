@@ -4,6 +4,7 @@
  */
 import type { ApiClient } from "./api-client.js";
 import { ApiError } from "./api-error.js";
+import type { VerifiedSkill } from "./analysis-types.js";
 import type {
   CandidateFilters,
   CertificationBody,
@@ -100,13 +101,17 @@ export function planCalendar(api: ApiClient): Promise<Blob> {
 }
 
 /** Every item of a paged list, following `nextCursor` to the end. */
-async function allPages<T>(api: ApiClient, path: string): Promise<T[]> {
+async function allPages<T>(
+  api: ApiClient,
+  path: string,
+  options: { auth?: boolean } = {},
+): Promise<T[]> {
   const items: T[] = [];
   const joiner = path.includes("?") ? "&" : "?";
   let cursor: string | null = null;
   do {
     const query: string = cursor === null ? "" : `&cursor=${encodeURIComponent(cursor)}`;
-    const page: Page<T> = await api.json("GET", `${path}${joiner}limit=100${query}`);
+    const page: Page<T> = await api.json("GET", `${path}${joiner}limit=100${query}`, options);
     items.push(...page.items);
     cursor = page.nextCursor;
   } while (cursor !== null);
@@ -133,6 +138,28 @@ export function mentees(api: ApiClient): Promise<Mentee[]> {
 
 export function learnerProfile(api: ApiClient, userId: string): Promise<PublicProfile> {
   return api.json("GET", `/api/v1/profiles/${encodeURIComponent(userId)}`);
+}
+
+/** A profile through its share link; anonymous, as the link is the permission. */
+export function sharedProfile(api: ApiClient, slug: string): Promise<PublicProfile> {
+  return api.json("GET", `/api/v1/shared-profiles/${encodeURIComponent(slug)}`, { auth: false });
+}
+
+/** The endorsements the learner behind a share link shows, newest first. */
+export function sharedEndorsements(api: ApiClient, slug: string): Promise<Endorsement[]> {
+  return allPages(api, `/api/v1/shared-profiles/${encodeURIComponent(slug)}/endorsements`, {
+    auth: false,
+  });
+}
+
+/** The verified skills of the learner behind a share link, with their evidence. */
+export async function sharedVerifiedSkills(api: ApiClient, slug: string): Promise<VerifiedSkill[]> {
+  const list = await api.json<{ items: VerifiedSkill[] }>(
+    "GET",
+    `/api/v1/shared-profiles/${encodeURIComponent(slug)}/verified-skills`,
+    { auth: false },
+  );
+  return list.items;
 }
 
 export function learnerProgress(api: ApiClient, userId: string): Promise<SharedProgressEntry[]> {

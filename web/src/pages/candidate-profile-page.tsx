@@ -16,6 +16,7 @@ import { EmptyState, ErrorNotice, Loading } from "../components/status-views.js"
 import { usePageTitle } from "../components/use-page-title.js";
 import { useResource } from "../components/use-resource.js";
 import { formatDate } from "../plan/plan-dates.js";
+import { EndorsementList } from "../profile/endorsement-list.js";
 import { ReadinessLevels } from "../readiness/readiness-levels.js";
 
 interface Loaded {
@@ -104,20 +105,7 @@ function ProfileView({ data }: { data: Loaded }) {
         <ReadinessLevels readiness={data.readiness} />
       )}
       <h2>Endorsements</h2>
-      {data.endorsements.length === 0 ? (
-        <p className="muted">No mentor has endorsed a skill yet.</p>
-      ) : (
-        <ul className="plain-list endorsements">
-          {data.endorsements.map((e) => (
-            <li key={e.id}>
-              <strong>{data.titleOf(e.skillId)}</strong> by {e.mentor.displayName}: {e.comment}{" "}
-              <a href={e.evidenceUrl} rel="noopener noreferrer" target="_blank">
-                evidence
-              </a>
-            </li>
-          ))}
-        </ul>
-      )}
+      <EndorsementList endorsements={data.endorsements} titleOf={data.titleOf} />
     </>
   );
 }

@@ -28,6 +28,7 @@ import { useResource } from "../components/use-resource.js";
 import { knownSkillChanges } from "../onboarding/known-skill-changes.js";
 import { MentorAccess } from "../onboarding/mentor-access.js";
 import { localToday } from "../onboarding/today.js";
+import { ShareLinkSection } from "../profile/share-link-section.js";
 
 interface Loaded {
   readonly profile: OwnProfile | null;
@@ -63,6 +64,12 @@ export function OnboardingPage() {
         />
       )}
       {resource.status === "ready" && <OnboardingForm loaded={resource.data} />}
+      {resource.status === "ready" && resource.data.profile && (
+        <ShareLinkSection
+          sharePath={resource.data.profile.sharePath}
+          visibility={resource.data.profile.visibility}
+        />
+      )}
       {resource.status === "ready" && resource.data.profile && <MentorAccess />}
     </section>
   );
