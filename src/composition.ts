@@ -166,7 +166,7 @@ export function createServices(config: Config, options: CompositionOptions = {})
       repositories: repositoryRows,
       verifiedSkills: verifiedSkillsRepository(db),
       profiles,
-      isGranted,
+      visibility,
       queue,
       resolveCommit: (location) => resolveCommit(location),
       roadmap,

@@ -18,17 +18,20 @@ import { newId } from "../store/ids.js";
 import type { ProfilesRepository } from "../store/profiles.repository.js";
 import type { RepositoriesRepository } from "../store/repositories.repository.js";
 import type { VerifiedSkillsRepository } from "../store/verified-skills.repository.js";
-import { canViewProfile, isVisibleThroughLink } from "./access.js";
+import { isVisibleThroughLink } from "./access.js";
 import type { Caller } from "./caller.js";
 import type { Clock } from "./clock.js";
+import type { LearnerVisibility } from "./learner-visibility.js";
 import { pageOf, pageQuery, type Page, type PageRequest } from "./pagination.js";
 
 export interface AnalysesServiceDeps {
   readonly analyses: AnalysesRepository;
   readonly repositories: Pick<RepositoriesRepository, "findById">;
   readonly verifiedSkills: VerifiedSkillsRepository;
-  readonly profiles: Pick<ProfilesRepository, "findByUser" | "findBySlug">;
-  readonly isGranted: (caller: Caller, learnerId: string) => Promise<boolean>;
+  /** anonymous callers (a badge in someone's README) see analyses of link and public profiles */
+  readonly profiles: Pick<ProfilesRepository, "findByUser">;
+  /** signed-in callers see what they may see of the learner's showcase */
+  readonly visibility: Pick<LearnerVisibility, "canSeeShowcase" | "learnerBehindLink">;
   readonly queue: Pick<JobQueue, "enqueue">;
   /** the commit a repository points at now, or null when it cannot be named cheaply */
   readonly resolveCommit: (location: string) => Promise<string | null>;
@@ -73,15 +76,14 @@ export function verifiedSkillRows(
 }
 
 export function analysesService(deps: AnalysesServiceDeps) {
-  const { analyses, repositories, verifiedSkills, profiles, isGranted, queue, roadmap, clock } =
+  const { analyses, repositories, verifiedSkills, profiles, visibility, queue, roadmap, clock } =
     deps;
   const titles = new Map(roadmap.skills.map((s) => [s.id, s.title]));
 
   const mayView = async (caller: Caller | null, ownerId: string): Promise<boolean> => {
+    if (caller !== null) return visibility.canSeeShowcase(caller, ownerId);
     const profile = await profiles.findByUser(ownerId);
-    if (caller === null) return profile !== undefined && isVisibleThroughLink(profile.visibility);
-    const granted = await isGranted(caller, ownerId);
-    return canViewProfile(caller, ownerId, profile?.visibility ?? "private", { granted });
+    return profile !== undefined && isVisibleThroughLink(profile.visibility);
   };
 
   const viewable = async (caller: Caller | null, id: string): Promise<AnalysisRow> => {
@@ -238,9 +240,9 @@ export function analysesService(deps: AnalysesServiceDeps) {
      * `public`; the same 404 as the shared profile itself otherwise.
      */
     async verifiedThroughLink(slug: string): Promise<VerifiedSkillView[]> {
-      const profile = await profiles.findBySlug(slug);
-      if (!profile || !isVisibleThroughLink(profile.visibility)) throw notFound("no such profile");
-      return verifiedOf(profile.user_id);
+      const learnerId = await visibility.learnerBehindLink(slug);
+      if (learnerId === null) throw notFound("no such profile");
+      return verifiedOf(learnerId);
     },
   };
 }
