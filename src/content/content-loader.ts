@@ -7,22 +7,31 @@
  * all in one pass. Cross-reference checks only run once every file matches the schema: with a
  * file missing or malformed, they would mostly report echoes of that first problem.
  */
-import { createHash } from "node:crypto";
-import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
+import { existsSync, readFileSync, statSync } from "node:fs";
 import { join } from "node:path";
-import { fileURLToPath } from "node:url";
 import { LineCounter, isNode, parseDocument, type Document } from "yaml";
 import type { z } from "zod";
 import { DevladderError, type ErrorDetail } from "../errors.js";
 import { contentFiles, skillFileSchema, type Roadmap, type Skill } from "./content.schema.js";
 import { validateContent, type ContentDraft, type SkillEntry } from "./content-validate.js";
+import {
+  CONTENT_FILE_NAMES,
+  SKILLS_DIR,
+  defaultContentDir,
+  skillFileNames,
+  type ContentFileName,
+} from "./content-files.js";
+import { SNAPSHOT_URL, contentVersion, deepFreeze, readSnapshot } from "./roadmap-snapshot.js";
 
-/** `<package root>/content`, from both src/content and dist/content. */
-export function defaultContentDir(): string {
-  return fileURLToPath(new URL("../../content/", import.meta.url));
+type ParsedFiles = { [K in ContentFileName]: z.infer<(typeof contentFiles)[K]> };
+
+/** The roadmap in `dir`: the build's snapshot when it is current (roadmap-snapshot.ts), else parsed. */
+export function loadRoadmap(
+  dir: string = defaultContentDir(),
+  snapshot: URL | null = dir === defaultContentDir() ? SNAPSHOT_URL : null,
+): Roadmap {
+  return (snapshot && readSnapshot(dir, snapshot)) || parseRoadmap(dir);
 }
-
-const SKILLS_DIR = "skills";
 
 interface SourceFile {
   /** relative to the content folder, with forward slashes */
@@ -30,46 +39,6 @@ interface SourceFile {
   readonly text: string;
   readonly doc: Document;
   readonly lines: LineCounter;
-}
-
-type ContentFileName = keyof typeof contentFiles;
-type ParsedFiles = { [K in ContentFileName]: z.infer<(typeof contentFiles)[K]> };
-
-/**
- * `npm run build` validates the content once and writes it next to the compiled loader
- * (write-roadmap-snapshot.ts). Parsing YAML costs every CLI start far more than the command
- * itself, so the default content is read from that snapshot while its version matches.
- */
-export const SNAPSHOT_URL = new URL("./roadmap.snapshot.json", import.meta.url);
-
-export function loadRoadmap(
-  dir: string = defaultContentDir(),
-  snapshot: URL | null = dir === defaultContentDir() ? SNAPSHOT_URL : null,
-): Roadmap {
-  return (snapshot && snapshotFor(dir, snapshot)) || parseRoadmap(dir);
-}
-
-/** The snapshot when it was made from exactly the files now in `dir`. */
-function snapshotFor(dir: string, snapshotUrl: URL): Roadmap | undefined {
-  if (!existsSync(snapshotUrl)) return undefined;
-  const names = [...Object.keys(contentFiles), ...skillFileNames(dir)];
-  const texts = new Map<string, string>();
-  for (const name of names) {
-    const path = join(dir, name);
-    if (!existsSync(path)) return undefined;
-    texts.set(name, readFileSync(path, "utf8"));
-  }
-  const snapshot = JSON.parse(readFileSync(snapshotUrl, "utf8")) as Roadmap;
-  return snapshot.version === contentVersion(texts) ? deepFreeze(snapshot) : undefined;
-}
-
-function skillFileNames(dir: string): string[] {
-  const skillsDir = join(dir, SKILLS_DIR);
-  if (!existsSync(skillsDir)) return [];
-  return readdirSync(skillsDir)
-    .filter((f) => f.endsWith(".yaml") || f.endsWith(".yml"))
-    .sort()
-    .map((f) => `${SKILLS_DIR}/${f}`);
 }
 
 /** Reads, checks and cross-checks the YAML content in `dir`, reporting every problem found. */
@@ -131,7 +100,7 @@ export function parseRoadmap(dir: string): Roadmap {
   };
 
   const parsed: Partial<ParsedFiles> = {};
-  for (const name of Object.keys(contentFiles) as ContentFileName[]) {
+  for (const name of CONTENT_FILE_NAMES) {
     Object.assign(parsed, { [name]: parse(read(name), contentFiles[name]) });
   }
 
@@ -178,9 +147,7 @@ export function parseRoadmap(dir: string): Roadmap {
 }
 
 function isComplete(parsed: Partial<ParsedFiles>): parsed is ParsedFiles {
-  return (Object.keys(contentFiles) as ContentFileName[]).every(
-    (name) => parsed[name] !== undefined,
-  );
+  return CONTENT_FILE_NAMES.every((name) => parsed[name] !== undefined);
 }
 
 function assemble(draft: ContentDraft, sources: ReadonlyMap<string, SourceFile>): Roadmap {
@@ -201,27 +168,6 @@ function assemble(draft: ContentDraft, sources: ReadonlyMap<string, SourceFile>)
     growth: draft.growth,
     faq: draft.faq,
   });
-}
-
-/** A short hash of every content file's name and bytes: changes whenever the content does. */
-function contentVersion(texts: ReadonlyMap<string, string>): string {
-  const hash = createHash("sha256");
-  for (const name of [...texts.keys()].sort()) {
-    hash
-      .update(name)
-      .update("\0")
-      .update(texts.get(name) ?? "")
-      .update("\0");
-  }
-  return hash.digest("hex").slice(0, 12);
-}
-
-function deepFreeze<T>(value: T): T {
-  if (value && typeof value === "object" && !Object.isFrozen(value)) {
-    Object.freeze(value);
-    for (const child of Object.values(value)) deepFreeze(child);
-  }
-  return value;
 }
 
 /** `skills[3].effort.hours` */

@@ -3,6 +3,7 @@
  * Cross-references (ids, cycles, stage order, facts) are checked afterwards in content-validate.ts.
  */
 import { z } from "zod";
+import type { ContentFileName } from "./content-files.js";
 
 const kebabId = z
   .string()
@@ -180,7 +181,7 @@ export const contentFiles = {
   "certifications.yaml": z.strictObject({ certifications: z.array(certificationSchema).min(1) }),
   "growth.yaml": z.strictObject({ dimensions: z.array(growthDimensionSchema).length(3) }),
   "faq.yaml": z.strictObject({ faq: z.array(faqSchema).min(1) }),
-} as const;
+} as const satisfies Record<ContentFileName, z.ZodType>;
 
 export type Track = z.infer<typeof trackSchema>;
 export type Stage = z.infer<typeof stageSchema>;

@@ -4,6 +4,8 @@
  * problem, when the content is invalid.
  */
 import { writeFileSync } from "node:fs";
-import { defaultContentDir, parseRoadmap, SNAPSHOT_URL } from "./content-loader.js";
+import { defaultContentDir } from "./content-files.js";
+import { parseRoadmap } from "./content-loader.js";
+import { SNAPSHOT_URL } from "./roadmap-snapshot.js";
 
 writeFileSync(SNAPSHOT_URL, JSON.stringify(parseRoadmap(defaultContentDir())));

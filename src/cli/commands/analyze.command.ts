@@ -1,7 +1,7 @@
 /** `devladder analyze <dir|git-url>`: evidence from a repository, as text, JSON, Markdown or a badge. */
 import type { Command } from "commander";
 import { writeFileSync } from "node:fs";
-import { loadRoadmap } from "../../content/content-loader.js";
+import { loadRoadmapForCommand } from "../../content/roadmap-snapshot.js";
 import { DevladderError, invalidInput } from "../../errors.js";
 import type { CliIO } from "../cli-io.js";
 
@@ -53,7 +53,7 @@ Exit codes: 0 ok, 1 failure (e.g. clone failed), 2 bad input, 3 score below --fa
         ]);
       }
       const failUnder = parseFailUnder(flags.failUnder);
-      const roadmap = loadRoadmap(flags.content);
+      const roadmap = await loadRoadmapForCommand(flags.content);
       const showProgress = io.interactive && !flags.quiet;
       // Loaded here, not at start-up: the analyzer's parsers would slow down every other command.
       const { analyze } = await import("../../analyzer/analyze.js");

@@ -4,7 +4,7 @@
  * its options against it, and prints text or, with `--json`, the content itself.
  */
 import type { Command } from "commander";
-import { loadRoadmap } from "../../content/content-loader.js";
+import { loadRoadmapForCommand } from "../../content/roadmap-snapshot.js";
 import type { Roadmap } from "../../content/content.schema.js";
 import type { CliIO } from "../cli-io.js";
 import { renderCertifications, renderFaq, renderLevels } from "../format/reference-text.js";
@@ -29,7 +29,7 @@ const CONTENT_OPTION = [
 const JSON_OPTION = ["--json", "print JSON instead of text"] as const;
 
 export function registerContentCommands(program: Command, io: CliIO): void {
-  const load = (flags: ContentFlags): Roadmap => loadRoadmap(flags.content);
+  const load = (flags: ContentFlags): Promise<Roadmap> => loadRoadmapForCommand(flags.content);
   const json = (value: unknown) => io.out(JSON.stringify(value, null, 2));
 
   program
@@ -48,8 +48,8 @@ Examples:
   $ devladder roadmap --track node --stage 3
   $ devladder roadmap --stage core-skills --json`,
     )
-    .action((flags: RoadmapFlags) => {
-      const roadmap = load(flags);
+    .action(async (flags: RoadmapFlags) => {
+      const roadmap = await load(flags);
       const track = parseTrackOption(roadmap, flags.track);
       const stage = parseStageOption(roadmap, flags.stage);
       const view = selectRoadmap(roadmap, track, stage?.id);
@@ -78,8 +78,8 @@ Examples:
   $ devladder skill rest-api-design
   $ devladder skill spring-boot --json`,
     )
-    .action((id: string, flags: ContentFlags) => {
-      const roadmap = load(flags);
+    .action(async (id: string, flags: ContentFlags) => {
+      const roadmap = await load(flags);
       const skill = findSkill(roadmap, id);
       if (flags.json) json(skill);
       else io.out(renderSkill(roadmap, skill, io.colors));
@@ -97,8 +97,8 @@ Examples:
   $ devladder faq
   $ devladder faq --json`,
     )
-    .action((flags: ContentFlags) => {
-      const roadmap = load(flags);
+    .action(async (flags: ContentFlags) => {
+      const roadmap = await load(flags);
       if (flags.json) json(roadmap.faq);
       else io.out(renderFaq(roadmap.faq, io.colors));
     });
@@ -115,8 +115,8 @@ Examples:
   $ devladder levels
   $ devladder levels --json`,
     )
-    .action((flags: ContentFlags) => {
-      const roadmap = load(flags);
+    .action(async (flags: ContentFlags) => {
+      const roadmap = await load(flags);
       if (flags.json) json(roadmap.levels);
       else io.out(renderLevels(roadmap.levels, io.colors));
     });
@@ -135,8 +135,8 @@ Examples:
   $ devladder certs --track java
   $ devladder certs --json`,
     )
-    .action((flags: ContentFlags & { track?: string }) => {
-      const roadmap = load(flags);
+    .action(async (flags: ContentFlags & { track?: string }) => {
+      const roadmap = await load(flags);
       const track = parseTrackOption(roadmap, flags.track);
       const certs = roadmap.certifications.filter(
         (c) => track === undefined || c.tracks.includes(track),

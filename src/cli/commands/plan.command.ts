@@ -1,12 +1,11 @@
 /** `devladder plan`: a dated personal plan for a track, as text, JSON, Markdown or iCalendar. */
 import { InvalidArgumentError, Option, type Command } from "commander";
-import { loadRoadmap } from "../../content/content-loader.js";
+import { loadRoadmapForCommand } from "../../content/roadmap-snapshot.js";
 import { invalidInput } from "../../errors.js";
 import { utcDateOf } from "../../domain/calendar-date.js";
 import { schedulePlan } from "../../domain/plan-schedule.js";
 import { HOURS_PER_WEEK, type Plan } from "../../domain/plan.types.js";
 import type { CliIO } from "../cli-io.js";
-import { renderPlanIcs } from "../format/plan-ics.js";
 import { renderPlanMarkdown } from "../format/plan-markdown.js";
 import { renderPlanText } from "../format/plan-text.js";
 import { parseTrackOption } from "./content-options.js";
@@ -58,8 +57,8 @@ Skills are learned one at a time, stage by stage, each after its prerequisites, 
 hours/7 hours a day. With --target the plan says whether the date is reachable and how
 many hours a week it would take. Run \`devladder roadmap --track <track>\` for skill ids.`,
     )
-    .action((flags: PlanFlags) => {
-      const roadmap = loadRoadmap(flags.content);
+    .action(async (flags: PlanFlags) => {
+      const roadmap = await loadRoadmapForCommand(flags.content);
       // the same track check and message as the roadmap commands; commander makes --track required
       const track = parseTrackOption(roadmap, flags.track);
       if (track === undefined) {
@@ -84,11 +83,11 @@ many hours a week it would take. Run \`devladder roadmap --track <track>\` for s
           target: "--target",
         },
       );
-      io.out(render(plan, flags.format, io));
+      io.out(await render(plan, flags.format, io));
     });
 }
 
-function render(plan: Plan, format: PlanFormat, io: CliIO): string {
+async function render(plan: Plan, format: PlanFormat, io: CliIO): Promise<string> {
   switch (format) {
     case "text":
       return renderPlanText(plan, io.colors);
@@ -97,7 +96,8 @@ function render(plan: Plan, format: PlanFormat, io: CliIO): string {
     case "md":
       return renderPlanMarkdown(plan);
     case "ics":
-      return renderPlanIcs(plan);
+      // the iCalendar library (and its validator) is loaded only for this format
+      return (await import("../format/plan-ics.js")).renderPlanIcs(plan);
   }
 }
 

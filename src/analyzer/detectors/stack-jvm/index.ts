@@ -1,1 +1,21 @@
-export { jvmStackDetector } from "./jvm-stack-detector.js";
+/**
+ * The JVM stack detector, loaded only for repositories with JVM sources or build files: it brings
+ * a YAML parser (Spring configuration, OpenAPI specs) that every other repository would pay to
+ * load for nothing.
+ */
+import type { AsyncDetector, Findings, ScanContext, SourceFile } from "../../scan-context.js";
+
+const JVM_EXTENSIONS = new Set(["java", "kt", "kts", "groovy", "gradle"]);
+
+function isJvmFile(file: SourceFile): boolean {
+  return JVM_EXTENSIONS.has(file.ext) || file.name === "pom.xml";
+}
+
+export const jvmStackDetector: AsyncDetector = {
+  id: "stack-jvm",
+  async detect(ctx: ScanContext, prior: Findings): Promise<Findings> {
+    if (!ctx.files.some(isJvmFile)) return {};
+    const { jvmStackDetector: detector } = await import("./jvm-stack-detector.js");
+    return detector.detect(ctx, prior);
+  },
+};

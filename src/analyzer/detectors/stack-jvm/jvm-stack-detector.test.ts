@@ -5,7 +5,7 @@ import * as javaJaxrsApi from "../../test-support/fixtures/java-jaxrs-api.js";
 import * as javaSpringBootApi from "../../test-support/fixtures/java-spring-boot-api.js";
 import * as javaSpringMvcSsr from "../../test-support/fixtures/java-spring-mvc-ssr.js";
 import * as kotlinSpringGradle from "../../test-support/fixtures/kotlin-spring-gradle.js";
-import { jvmStackDetector } from "./index.js";
+import { jvmStackDetector } from "./jvm-stack-detector.js";
 
 describe("jvmStackDetector on the fixture apps", () => {
   it.each([
