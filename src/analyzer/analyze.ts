@@ -27,6 +27,11 @@ export interface AnalyzeOptions {
   readonly onProgress?: (phase: string) => void;
   readonly cloneTimeoutMs?: number;
   readonly maxCloneBytes?: number;
+  /**
+   * Stops the analysis: git processes are killed, the scan stops at its next step and the
+   * promise rejects with the signal's reason (the analysis jobs' time limit uses it).
+   */
+  readonly signal?: AbortSignal;
 }
 
 export async function analyze(
@@ -34,22 +39,27 @@ export async function analyze(
   checks: readonly Check[],
   options: AnalyzeOptions = {},
 ): Promise<EvidenceReport> {
-  const progress = options.onProgress ?? (() => undefined);
+  const { signal } = options;
+  const progress = (phase: string) => {
+    signal?.throwIfAborted();
+    options.onProgress?.(phase);
+  };
   progress(`reading ${input}`);
   const source = await resolveSource(input, {
     ...(options.cloneTimeoutMs !== undefined && { cloneTimeoutMs: options.cloneTimeoutMs }),
     ...(options.maxCloneBytes !== undefined && { maxCloneBytes: options.maxCloneBytes }),
+    ...(signal !== undefined && { signal }),
   });
   try {
     // History is read by git in its own processes while this process reads and scans the files.
     const history = source.isGit
-      ? readGitHistory(source.root, { fullHistory: options.fullHistory ?? false })
+      ? readGitHistory(source.root, { fullHistory: options.fullHistory ?? false, signal })
       : Promise.resolve(null);
     // Keep a rejection (e.g. no commits, reported below with more context) from surfacing as
     // unhandled while the files are read; it is raised again where the history is awaited.
     history.catch(() => undefined);
 
-    const inventory = await buildInventory(source.root, source.isGit);
+    const inventory = await buildInventory(source.root, source.isGit, signal);
     if (source.isGit && inventory.commit === null) {
       throw new DevladderError("invalid_input", `repository has no commits: ${input}`);
     }
@@ -67,6 +77,7 @@ export async function analyze(
       byPath: new Map(inventory.files.map((f) => [f.path, f])),
     };
     const findings = await runDetectors(ctx, DETECTORS);
+    signal?.throwIfAborted();
     const endpoints = distinctEndpoints(findings.endpoints ?? []);
     const apiTestCalls = findApiTestCalls(ctx);
     const signals = deriveSignals(findings.signals ?? {}, endpoints, apiTestCalls);

@@ -70,16 +70,18 @@ export function analysisJobHandler(deps: AnalysisJobDeps): JobHandler {
     try {
       const analyze = await analyzer();
       const report = await withinTimeLimit(
-        analyze(repository.location, roadmap.checks, {
-          cloneTimeoutMs: limits.timeoutMs,
-          onProgress: (phase) => {
-            analyses
-              .setProgress(analysisId, progressOf(phase), phase)
-              .catch((error: unknown) =>
-                log(`analysis ${analysisId}: cannot record progress: ${messageOf(error)}`),
-              );
-          },
-        }),
+        (signal) =>
+          analyze(repository.location, roadmap.checks, {
+            signal,
+            cloneTimeoutMs: limits.timeoutMs,
+            onProgress: (phase) => {
+              analyses
+                .setProgress(analysisId, progressOf(phase), phase)
+                .catch((error: unknown) =>
+                  log(`analysis ${analysisId}: cannot record progress: ${messageOf(error)}`),
+                );
+            },
+          }),
         limits.timeoutMs,
       );
       const at = now();
@@ -111,16 +113,31 @@ export function analysisJobHandler(deps: AnalysisJobDeps): JobHandler {
   };
 }
 
-async function withinTimeLimit<T>(work: Promise<T>, ms: number): Promise<T> {
+/**
+ * Runs `work` under a time limit. When the limit passes, the promise rejects at once and the
+ * signal tells the work to stop (the analyzer kills its git processes and abandons the scan),
+ * so a timed-out analysis does not keep using the worker's CPU.
+ */
+async function withinTimeLimit<T>(
+  work: (signal: AbortSignal) => Promise<T>,
+  ms: number,
+): Promise<T> {
+  const controller = new AbortController();
   let timer: NodeJS.Timeout | undefined;
   const limit = new Promise<never>((_, reject) => {
-    timer = setTimeout(
-      () => reject(new FinalFailure(`the analysis took longer than its ${formatMs(ms)} limit`)),
-      ms,
-    );
+    timer = setTimeout(() => {
+      const failure = new FinalFailure(`the analysis took longer than its ${formatMs(ms)} limit`);
+      // settle the limit first: stopping the work makes it reject too, and the race must
+      // report the time limit, not the work's reaction to being stopped
+      reject(failure);
+      controller.abort(failure);
+    }, ms);
   });
+  const running = work(controller.signal);
+  // after the time limit, the work's own rejection (the abort) has nobody left to hear it
+  running.catch(() => undefined);
   try {
-    return await Promise.race([work, limit]);
+    return await Promise.race([running, limit]);
   } finally {
     clearTimeout(timer);
   }

@@ -29,6 +29,8 @@ export interface GitHistoryOptions {
   readonly isCountedPath?: (path: string) => boolean;
   /** git processes for the full-history line counts; default: the number of cores, at most 4 */
   readonly processes?: number;
+  /** stops every git process of this read; the read then rejects */
+  readonly signal?: AbortSignal | undefined;
 }
 
 export const DEFAULT_NUMSTAT_LIMIT = 1000;
@@ -46,8 +48,10 @@ export async function readGitHistory(
   root: string,
   opts: GitHistoryOptions = {},
 ): Promise<GitSummary> {
+  const { signal } = opts;
   const head = await safeGit(root, ["rev-parse", "--verify", "-q", "HEAD^{commit}"], {
     okExitCodes: [1],
+    signal,
   });
   if (head.exitCode !== 0) throw new DevladderError("invalid_input", "repository has no commits");
   const sha = head.stdout.trim();
@@ -58,8 +62,8 @@ export async function readGitHistory(
   const metadata = new MetadataFigures();
 
   const [branches] = await Promise.all([
-    countBranches(root),
-    readMetadata(root, sha, metadata),
+    countBranches(root, signal),
+    readMetadata(root, sha, metadata, signal),
     opts.fullHistory === true
       ? // An explicit process count is honoured even on tiny histories (tests, benchmarks).
         readAllNumstat(
@@ -68,9 +72,14 @@ export async function readGitHistory(
           changes,
           opts.processes ?? defaultProcesses(),
           opts.processes === undefined ? 500 : 1,
+          signal,
         )
-      : readNumstat(root, sha, ["-n", String(opts.numstatLimit ?? DEFAULT_NUMSTAT_LIMIT)], (c) =>
-          changes.add(c),
+      : readNumstat(
+          root,
+          sha,
+          ["-n", String(opts.numstatLimit ?? DEFAULT_NUMSTAT_LIMIT)],
+          (c) => changes.add(c),
+          signal,
         ),
   ]);
   return { ...metadata.summary(), branches, ...changes.summary() };
@@ -94,7 +103,12 @@ function nulTokens(onToken: (token: string) => void): (text: string) => void {
   };
 }
 
-async function readMetadata(root: string, sha: string, figures: MetadataFigures): Promise<void> {
+async function readMetadata(
+  root: string,
+  sha: string,
+  figures: MetadataFigures,
+  signal: AbortSignal | undefined,
+): Promise<void> {
   let fields: string[] = [];
   const onToken = (token: string) => {
     // A record starts with a sha; anything else there is the tail of a malformed record.
@@ -117,6 +131,7 @@ async function readMetadata(root: string, sha: string, figures: MetadataFigures)
     root,
     ["log", "--use-mailmap", "-z", "--format=%H%x00%P%x00%at%x00%aE%x00%aN%x00%s", sha, "--"],
     nulTokens(onToken),
+    { signal },
   );
 }
 
@@ -126,6 +141,7 @@ async function readNumstat(
   sha: string,
   range: readonly string[],
   onCommit: (changes: readonly FileChange[]) => void,
+  signal: AbortSignal | undefined,
 ): Promise<void> {
   let current: FileChange[] | null = null;
   const onToken = (token: string) => {
@@ -162,6 +178,7 @@ async function readNumstat(
       "--",
     ],
     nulTokens(onToken),
+    { signal },
   );
   if (current !== null) onCommit(current);
 }
@@ -172,8 +189,11 @@ async function readAllNumstat(
   figures: ChangeFigures,
   processes: number,
   minCommitsPerProcess: number,
+  signal: AbortSignal | undefined,
 ): Promise<void> {
-  const counted = await safeGit(root, ["rev-list", "--count", "--no-merges", sha, "--"]);
+  const counted = await safeGit(root, ["rev-list", "--count", "--no-merges", sha, "--"], {
+    signal,
+  });
   const total = Number(counted.stdout.trim());
   // Another git process only pays off when it has enough commits to diff.
   const parts = Math.max(1, Math.min(processes, Math.ceil(total / minCommitsPerProcess)));
@@ -185,19 +205,19 @@ async function readAllNumstat(
         sha,
         k === parts - 1 ? [`--skip=${k * size}`] : [`--skip=${k * size}`, "-n", String(size)],
         (c) => figures.add(c),
+        signal,
       ),
     ),
   );
 }
 
 /** Distinct branch names among local and remote-tracking branches (origin/HEAD left out). */
-async function countBranches(root: string): Promise<number> {
-  const refs = await safeGit(root, [
-    "for-each-ref",
-    "--format=%(refname)",
-    "refs/heads",
-    "refs/remotes",
-  ]);
+async function countBranches(root: string, signal: AbortSignal | undefined): Promise<number> {
+  const refs = await safeGit(
+    root,
+    ["for-each-ref", "--format=%(refname)", "refs/heads", "refs/remotes"],
+    { signal },
+  );
   const names = new Set<string>();
   for (const ref of refs.stdout.split("\n")) {
     if (ref.startsWith("refs/heads/")) names.add(ref.slice("refs/heads/".length));

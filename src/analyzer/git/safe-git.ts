@@ -78,7 +78,8 @@ export interface SafeGitOptions {
   readonly input?: string;
   /** git exit codes that are not failures (e.g. 1 for `rev-parse --verify -q`) */
   readonly okExitCodes?: readonly number[];
-  readonly signal?: AbortSignal;
+  /** kills git when aborted; the call then rejects */
+  readonly signal?: AbortSignal | undefined;
 }
 
 export interface GitExit {

@@ -56,21 +56,28 @@ const BINARY_PROBE_BYTES = 8192;
 const BATCH = 256;
 const OPEN_FLAGS = constants.O_RDONLY | constants.O_NOFOLLOW | constants.O_NONBLOCK;
 
-export async function buildInventory(root: string, isGit: boolean): Promise<Inventory> {
+export async function buildInventory(
+  root: string,
+  isGit: boolean,
+  signal?: AbortSignal,
+): Promise<Inventory> {
   let paths: string[] | null = null;
   let commit: string | null = null;
   let attrs: ReadonlyMap<string, PathVerdict> = new Map();
   if (isGit) {
     const [listed, head] = await Promise.all([
       // Paths come out relative to root, also when root is a folder inside the work tree.
-      safeGit(root, ["ls-files", "-z", "--cached"]),
-      safeGit(root, ["rev-parse", "--verify", "-q", "HEAD^{commit}"], { okExitCodes: [1] }),
+      safeGit(root, ["ls-files", "-z", "--cached"], { signal }),
+      safeGit(root, ["rev-parse", "--verify", "-q", "HEAD^{commit}"], {
+        okExitCodes: [1],
+        signal,
+      }),
     ]);
     commit = head.exitCode === 0 ? head.stdout.trim() : null;
     paths = listed.stdout.split("\0").filter((p) => p !== "");
     if (paths.length > 0) {
       if (paths.some((p) => p === ".gitattributes" || p.endsWith("/.gitattributes"))) {
-        attrs = await linguistAttributes(root, paths);
+        attrs = await linguistAttributes(root, paths, signal);
       }
     } else {
       // Nothing tracked here (a new repository, or a plain folder nested in someone's repo):
@@ -79,7 +86,7 @@ export async function buildInventory(root: string, isGit: boolean): Promise<Inve
     }
   }
   try {
-    const inventory = await readFiles(root, paths ?? walk(root), attrs);
+    const inventory = await readFiles(root, paths ?? walk(root), attrs, signal);
     return { ...inventory, commit, hasCommits: commit !== null };
   } catch (error) {
     throw asReadError(root, error);
@@ -106,11 +113,12 @@ function asReadError(root: string, error: unknown): unknown {
 async function linguistAttributes(
   root: string,
   paths: readonly string[],
+  signal: AbortSignal | undefined,
 ): Promise<Map<string, PathVerdict>> {
   const out = await safeGit(
     root,
     ["check-attr", "-z", "--stdin", "linguist-vendored", "linguist-generated"],
-    { input: paths.join("\0") + "\0" },
+    { input: paths.join("\0") + "\0", signal },
   );
   const fields = out.stdout.split("\0");
   const vendored = new Map<string, boolean>();
@@ -172,6 +180,7 @@ async function readFiles(
   root: string,
   paths: Iterable<string>,
   attrs: ReadonlyMap<string, PathVerdict>,
+  signal: AbortSignal | undefined,
 ): Promise<ReadResult> {
   const files: SourceFile[] = [];
   const skipped: SkippedCounts = { vendored: 0, generated: 0, binary: 0, large: 0 };
@@ -184,6 +193,7 @@ async function readFiles(
     if (++sinceYield === BATCH) {
       sinceYield = 0;
       await new Promise<void>((resolve) => setImmediate(resolve));
+      signal?.throwIfAborted();
     }
     // git never lists such paths, but a tampered index could; they would leave the root.
     if (path.startsWith("/") || path.split("/").includes("..")) continue;
