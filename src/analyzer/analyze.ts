@@ -15,7 +15,7 @@ import { readGitHistory } from "./git/git-history.js";
 import { buildInventory } from "./inventory/inventory.js";
 import { countLines } from "./languages/line-counts.js";
 import { nextStepHints } from "./next-step-hints.js";
-import type { EvidenceReport } from "./report.js";
+import type { CodeFigures, EvidenceReport } from "./report.js";
 import { runDetectors } from "./run-detectors.js";
 import type { ScanContext } from "./scan-context.js";
 import { resolveSource } from "./source/resolve-source.js";
@@ -86,15 +86,14 @@ export async function analyze(
     progress("reading git history");
     const git = await history;
 
-    const facts = factViewFromReport({
-      signals,
-      git,
-      codeCommentRatio:
+    const code: CodeFigures = {
+      lines: lines.app.code,
+      comment_ratio:
         lines.app.code + lines.app.comment === 0
           ? 0
           : lines.app.comment / (lines.app.code + lines.app.comment),
-      codeLines: lines.app.code,
-    });
+    };
+    const facts = factViewFromReport({ signals, git, code });
     const evaluation = evaluateChecks(checks, facts, nextStepHints(endpoints, signals));
 
     return {
@@ -108,6 +107,7 @@ export async function analyze(
         skipped: inventory.skipped,
       },
       languages: lines.languages,
+      code,
       frameworks: [...(findings.frameworks ?? [])].sort((a, b) => a.id.localeCompare(b.id)),
       endpoints,
       signals,

@@ -133,6 +133,13 @@ export interface NextStep {
   readonly text: string;
 }
 
+export interface CodeFigures {
+  /** lines of code in application files of programming languages */
+  readonly lines: number;
+  /** comment lines / (code + comment lines) in those files, 0 when there are none */
+  readonly comment_ratio: number;
+}
+
 export interface EvidenceReport {
   readonly schemaVersion: 1;
   readonly tool: { readonly name: "devladder"; readonly version: string };
@@ -149,6 +156,8 @@ export interface EvidenceReport {
     };
   };
   readonly languages: readonly LanguageStat[];
+  /** application code only (not tests, examples, docs or markup): the code.* facts */
+  readonly code: CodeFigures;
   readonly frameworks: readonly FrameworkFinding[];
   readonly endpoints: readonly Endpoint[];
   readonly signals: Signals;

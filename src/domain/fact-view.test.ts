@@ -43,8 +43,7 @@ describe("factViewFromReport", () => {
         http_endpoints: { value: 3, evidence: [{ file: "src/app.ts", line: 4, note: "GET /" }] },
       }),
       git,
-      codeCommentRatio: 0.2,
-      codeLines: 900,
+      code: { lines: 900, comment_ratio: 0.2 },
     });
     expect(Object.keys(view).sort()).toEqual([...FACT_IDS].sort());
     expect(view.http_endpoints).toEqual({
@@ -63,8 +62,7 @@ describe("factViewFromReport", () => {
     const view = factViewFromReport({
       signals: signals({}),
       git: null,
-      codeCommentRatio: 0,
-      codeLines: 0,
+      code: { lines: 0, comment_ratio: 0 },
     });
     const gitFacts = FACT_IDS.filter((id) => id.startsWith("git."));
     expect(gitFacts.length).toBeGreaterThan(0);

@@ -2,7 +2,7 @@
  * Every fact of the catalogue (signals.ts) with its observed value and evidence, in one flat view,
  * so rules over facts (check criteria, level measures) need not know where each fact comes from.
  */
-import type { Evidence, GitSummary, Signals } from "../analyzer/report.js";
+import type { CodeFigures, Evidence, GitSummary, Signals } from "../analyzer/report.js";
 import { SIGNAL_IDS, type DerivedFactId, type FactId } from "../content/signals.js";
 
 export type FactValue = boolean | number | readonly string[] | null;
@@ -18,9 +18,7 @@ export type FactView = Readonly<Record<FactId, FactObservation>>;
 export interface ReportFacts {
   readonly signals: Signals;
   readonly git: GitSummary | null;
-  /** comment lines / (code + comment lines) in application code */
-  readonly codeCommentRatio: number;
-  readonly codeLines: number;
+  readonly code: CodeFigures;
 }
 
 /** The git summary fields that are facts: the scalar ones (not dates or the weekly series). */
@@ -44,8 +42,8 @@ export function factViewFromReport(parts: ReportFacts): FactView {
     "git.conventional_commit_share": fromGit("conventional_commit_share"),
     "git.bulk_upload": fromGit("bulk_upload"),
     "git.tests_with_changes_share": fromGit("tests_with_changes_share"),
-    "code.comment_ratio": { value: parts.codeCommentRatio, evidence: [] },
-    "code.lines": { value: parts.codeLines, evidence: [] },
+    "code.comment_ratio": { value: parts.code.comment_ratio, evidence: [] },
+    "code.lines": { value: parts.code.lines, evidence: [] },
   };
   const signals = Object.fromEntries(
     SIGNAL_IDS.map((id) => [

@@ -88,6 +88,24 @@ describe("verifySkills", () => {
     expect(verifySkills(skills, report({}, null))).toEqual([]);
   });
 
+  it("reads code facts from the code figures; a report stored without them proves none", () => {
+    const skills = [{ id: "style", signals: ["lint_config", "code.comment_ratio"] }];
+    const lint = { lint_config: { value: true, evidence: [] } };
+    const withCode = { ...report(lint), code: { lines: 800, comment_ratio: 0.12 } };
+    expect(verifySkills(skills, withCode)).toEqual([
+      {
+        skillId: "style",
+        facts: [
+          { fact: "lint_config", value: true, evidence: [] },
+          { fact: "code.comment_ratio", value: 0.12, evidence: [] },
+        ],
+      },
+    ]);
+    const uncommented = { ...report(lint), code: { lines: 800, comment_ratio: 0 } };
+    expect(verifySkills(skills, uncommented)).toEqual([]);
+    expect(verifySkills(skills, report(lint))).toEqual([]);
+  });
+
   it("never verifies a skill without facts, with code figures the report lacks, or with warning facts", () => {
     const proved = verifySkills(
       [

@@ -1,18 +1,20 @@
 /**
  * When an analysis verifies a skill: every evidence fact the roadmap lists for the skill is met
  * in the report — a boolean is true, a number above zero, a list non-empty. `git.*` facts come
- * from the report's history summary. A skill that lists no facts cannot be verified by a
- * repository (it is proved some other way), and neither can one whose facts the report does not
- * record: `code.*` figures are not part of the EvidenceReport, so they count as unknown, never
- * as met. Facts whose presence is a warning rather than an achievement (committed secrets, a
+ * from the report's history summary and `code.*` facts from its code figures. A skill that lists
+ * no facts cannot be verified by a repository (it is proved some other way), and neither can one
+ * whose facts the report does not record: reports stored before the code figures existed count
+ * them as unknown, never as met. Facts whose presence is a warning rather than an achievement (committed secrets, a
  * bulk upload, a long pause) prove nothing, even if content ever lists them.
  */
 import type { Evidence, EvidenceReport, GitSummary } from "../analyzer/report.js";
 import { SIGNALS, isFactId, type FactId, type SignalId } from "../content/signals.js";
 import type { FactValue } from "./fact-view.js";
 
-/** The parts of a report the rule reads. */
-export type ReportFacts = Pick<EvidenceReport, "signals" | "git">;
+/** The parts of a report the rule reads; `code` is missing from reports stored before it existed. */
+export type ReportFacts = Pick<EvidenceReport, "signals" | "git"> & {
+  readonly code?: EvidenceReport["code"];
+};
 
 export interface SkillEvidenceSpec {
   readonly id: string;
@@ -57,6 +59,10 @@ export function factValueIn(
   if (fact.startsWith("git.")) {
     const key = fact.slice("git.".length) as GitFact;
     return { value: report.git === null ? null : report.git[key], evidence: [] };
+  }
+  if (fact === "code.lines") return { value: report.code?.lines ?? null, evidence: [] };
+  if (fact === "code.comment_ratio") {
+    return { value: report.code?.comment_ratio ?? null, evidence: [] };
   }
   return { value: null, evidence: [] };
 }

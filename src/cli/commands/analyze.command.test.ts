@@ -44,6 +44,9 @@ describe("devladder analyze", () => {
     expect(Object.keys(report.signals).sort()).toEqual([...SIGNAL_IDS].sort());
     expect(report.signals.rest_api.value).toBe(true);
     expect(report.git?.commits).toBe(1);
+    expect(report.code.lines).toBeGreaterThan(0);
+    expect(report.code.comment_ratio).toBeGreaterThanOrEqual(0);
+    expect(report.code.comment_ratio).toBeLessThan(1);
     expect(
       report.checks.map((c) => c.verdict).every((v) => ["pass", "partial", "fail"].includes(v)),
     ).toBe(true);
