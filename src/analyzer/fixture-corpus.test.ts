@@ -4,9 +4,10 @@
  * fixture's frameworks, its endpoints and the value of every one of the catalogue's signals.
  *
  * The expectations state what is true of each fixture's files, decided by reading them, not what
- * the analyzer happened to print. Where a detector still disagrees, the fixture's entry in
- * KNOWN_MISMATCHES names the signal; that assertion is inverted (it must still be wrong), so the
- * entry has to go as soon as the detector is fixed.
+ * the analyzer happened to print. A fixture states the signals its files show (expectSignals);
+ * every signal it leaves out is expected absent, and asserted like the others. Where a detector
+ * still disagrees, the fixture's entry in KNOWN_MISMATCHES names the signal; that assertion is
+ * inverted (it must still be wrong), so the entry has to go as soon as the detector is fixed.
  *
  * The traps the issue asks for, and the fixtures that set them:
  * - a frontend-only app calling an API: node-frontend-only

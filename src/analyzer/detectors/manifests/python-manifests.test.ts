@@ -4,6 +4,7 @@ import type { DeclaredDependency } from "./declared-dependency.js";
 import {
   pythonProjectNames,
   parseRequirementsTxt,
+  parseSetupCfg,
   parseSetupPy,
   parseTomlManifest,
   readPythonDependencies,
@@ -118,6 +119,159 @@ setup(
     expect(brief(parseSetupPy(file))).toEqual([
       ["flask", "prod", 6],
       ["requests", "prod", 7],
+    ]);
+  });
+
+  it("keeps reading an array after a requirement with extras", () => {
+    const file = sourceFile(
+      "pyproject.toml",
+      `[project]
+dependencies = [
+    "uvicorn[standard]>=0.30",
+    "pydantic-settings>=2.5",
+]
+`,
+    );
+    expect(brief(parseTomlManifest(file))).toEqual([
+      ["uvicorn", "prod", 3],
+      ["pydantic-settings", "prod", 4],
+    ]);
+  });
+
+  it("reads a requirement given by direct reference, but no bare URL or VCS link", () => {
+    const file = sourceFile(
+      "requirements.txt",
+      `mysqlclient @ https://example.com/mysqlclient-2.2.4.tar.gz
+git+https://github.com/example/lib.git#egg=lib
+https://example.com/wheels/tool-1.0-py3-none-any.whl
+./vendor/local-package
+`,
+    );
+    expect(brief(parseRequirementsTxt(file))).toEqual([["mysqlclient", "prod", 1]]);
+  });
+
+  it("reads PEP 735 groups and the uv, Hatch and PDM development lists as dev", () => {
+    const file = sourceFile(
+      "pyproject.toml",
+      `[project]
+name = "svc"
+dependencies = ["fastapi"]
+
+[dependency-groups]
+test = ["pytest>=8", { include-group = "lint" }]
+lint = [
+    "ruff",
+]
+
+[tool.uv]
+dev-dependencies = ["pytest-cov"]
+
+[tool.hatch.envs.types]
+extra-dependencies = ["mypy"]
+
+[tool.pdm.dev-dependencies]
+docs = ["mkdocs"]
+
+[build-system]
+requires = ["hatchling"]
+`,
+    );
+    expect(brief(parseTomlManifest(file))).toEqual([
+      ["fastapi", "prod", 3],
+      ["pytest", "dev", 6],
+      ["ruff", "dev", 8],
+      ["pytest-cov", "dev", 12],
+      ["mypy", "dev", 15],
+      ["mkdocs", "dev", 18],
+    ]);
+  });
+
+  it("reads a Poetry dependency with several constraints once, by its name", () => {
+    const file = sourceFile(
+      "pyproject.toml",
+      `[tool.poetry.dependencies]
+redis = [
+    { version = "5.0", python = ">=3.12" },
+    { version = "4.6", python = "<3.12" },
+]
+flask = "^3.0"
+`,
+    );
+    expect(brief(parseTomlManifest(file))).toEqual([
+      ["redis", "prod", 2],
+      ["flask", "prod", 6],
+    ]);
+  });
+
+  it("reads tests_require and the extras_require groups of setup.py, and no other strings", () => {
+    const file = sourceFile(
+      "setup.py",
+      `from setuptools import setup
+
+setup(
+    name="svc",
+    install_requires=["uvicorn[standard]", "sqlalchemy"],
+    tests_require=["pytest"],
+    extras_require={
+        "postgres": ["psycopg2"],
+        "dev": ["black"],
+    },
+    classifiers=["License :: OSI Approved :: MIT License"],
+    entry_points={"console_scripts": ["svc=svc.cli:main"]},
+)
+`,
+    );
+    expect(brief(parseSetupPy(file))).toEqual([
+      ["uvicorn", "prod", 5],
+      ["sqlalchemy", "prod", 5],
+      ["pytest", "dev", 6],
+      ["psycopg2", "prod", 8],
+      ["black", "dev", 9],
+    ]);
+  });
+
+  it("reads setup.cfg install_requires, tests_require and extras", () => {
+    const file = sourceFile(
+      "setup.cfg",
+      `[metadata]
+name = svc
+
+[options]
+packages = find:
+install_requires =
+    Django>=5.0
+    # the cache
+    django-redis ; python_version >= "3.11"
+tests_require = pytest
+
+[options.extras_require]
+postgres =
+    psycopg2
+docs = sphinx
+`,
+    );
+    expect(brief(parseSetupCfg(file))).toEqual([
+      ["django", "prod", 7],
+      ["django-redis", "prod", 9],
+      ["pytest", "dev", 10],
+      ["psycopg2", "prod", 14],
+      ["sphinx", "dev", 15],
+    ]);
+  });
+
+  it("reads every text file with requirements in its path as a requirements file", () => {
+    const ctx = scanContextFrom({
+      "dev-requirements.txt": "black\n",
+      "tools/lint_requirements.txt": "ruff\n",
+      "requirements/base.txt": "django\n",
+      "constraints.txt": "urllib3<2\n",
+    });
+    expect(
+      brief(readPythonDependencies(ctx)).sort((a, b) => String(a[0]).localeCompare(String(b[0]))),
+    ).toEqual([
+      ["black", "dev", 1],
+      ["django", "prod", 1],
+      ["ruff", "dev", 1],
     ]);
   });
 

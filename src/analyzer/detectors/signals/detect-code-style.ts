@@ -12,7 +12,7 @@
 import type { Evidence } from "../../report.js";
 import type { Detector, ScanContext, SourceFile } from "../../scan-context.js";
 import { boolSignal, fileEvidence, lineOf } from "./signal-kit.js";
-import { dependencyEvidence } from "./manifest-dependencies.js";
+import { dependencyEvidence } from "../manifests/dependency-index.js";
 
 type Check = (file: SourceFile) => Evidence | undefined;
 

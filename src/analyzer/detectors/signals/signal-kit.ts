@@ -19,7 +19,7 @@ import {
   type LineView,
   type Needle,
 } from "../stack-text/keyword-search.js";
-import { dependencyEvidence } from "./manifest-dependencies.js";
+import { dependencyEvidence } from "../manifests/dependency-index.js";
 
 /** Enough evidence for a reader to check a finding; more only makes the report longer. */
 export const MAX_EVIDENCE = 5;
@@ -206,7 +206,7 @@ export function named(
  */
 export interface Rule {
   readonly id: string;
-  /** ecosystem-qualified dependency keys, see manifest-dependencies.ts ("npm:pg", "pypi:bcrypt") */
+  /** ecosystem-qualified dependency keys ("npm:pg", "pypi:bcrypt"), see dependency-index.ts */
   readonly deps?: readonly string[];
   readonly uses?: readonly SourcePattern[];
   readonly declaredCounts?: boolean;
