@@ -1,6 +1,8 @@
 /**
  * A learner's progress per skill (pending | learning | done | skipped) with a private note, bulk
- * updates that apply all-or-nothing, and the history of status changes.
+ * updates that apply all-or-nothing, and the history of status changes. A done skill can be
+ * marked as known before the plan started (ticked at onboarding), which the plan does not count
+ * as progress.
  */
 import type { Roadmap } from "../content/content.schema.js";
 import { closestIds } from "../content/closest-ids.js";
@@ -17,7 +19,15 @@ export interface ProgressUpdate {
   readonly status: ProgressStatus;
   /** omitted: keep the current note */
   readonly note?: string | undefined;
+  /**
+   * Only with status done. Omitted: kept while the skill stays done (so re-sending done with a
+   * new note does not turn a known skill into progress made today), false otherwise.
+   */
+  readonly knownBeforeStart?: boolean | undefined;
 }
+
+/** the fields of an update a problem can point at */
+export type ProgressUpdateField = "skillId" | "knownBeforeStart";
 
 export const MAX_BULK_CHANGES = 200;
 
@@ -59,7 +69,8 @@ export function progressService({ progress, roadmap, clock, isGranted }: Progres
     async update(
       caller: Caller,
       updates: readonly ProgressUpdate[],
-      where: (index: number) => string = (i) => `changes[${i}]`,
+      where: (index: number, field: ProgressUpdateField) => string = (i, field) =>
+        `changes[${i}].${field}`,
     ): Promise<ProgressRow[]> {
       const problems: ErrorDetail[] = [];
       const seen = new Set<string>();
@@ -67,7 +78,7 @@ export function progressService({ progress, roadmap, clock, isGranted }: Progres
         if (!skillIds.has(update.skillId)) {
           const near = closestIds(update.skillId, [...skillIds]);
           problems.push({
-            where: `${where(index)}.skillId`,
+            where: where(index, "skillId"),
             problem: `unknown skill '${update.skillId}'`,
             accepted:
               near.length > 0
@@ -76,23 +87,36 @@ export function progressService({ progress, roadmap, clock, isGranted }: Progres
           });
         } else if (seen.has(update.skillId)) {
           problems.push({
-            where: `${where(index)}.skillId`,
+            where: where(index, "skillId"),
             problem: `'${update.skillId}' appears more than once`,
             accepted: "each skill at most once per request",
           });
         }
         seen.add(update.skillId);
+        if (update.knownBeforeStart === true && update.status !== "done") {
+          problems.push({
+            where: where(index, "knownBeforeStart"),
+            problem: `a skill with status '${update.status}' cannot be known before the start`,
+            accepted: "true only with status 'done'; false or omitted with any status",
+          });
+        }
       });
       if (problems.length > 0) throw invalidInput("no progress was changed", problems);
 
       const current = new Map((await progress.listForUser(caller.id)).map((r) => [r.skill_id, r]));
       return progress.apply(
         caller.id,
-        updates.map((u) => ({
-          skillId: u.skillId,
-          status: u.status,
-          note: u.note ?? current.get(u.skillId)?.note ?? "",
-        })),
+        updates.map((u) => {
+          const was = current.get(u.skillId);
+          return {
+            skillId: u.skillId,
+            status: u.status,
+            note: u.note ?? was?.note ?? "",
+            knownBeforeStart:
+              u.status === "done" &&
+              (u.knownBeforeStart ?? (was?.status === "done" && was.known_before_start === 1)),
+          };
+        }),
         clock.now().toISOString(),
       );
     },

@@ -66,8 +66,14 @@ export interface ProgressTable {
   status: ProgressStatus;
   /** private to the learner: never shown to mentors, recruiters or admins */
   note: string;
-  /** when the status last changed; editing the note alone does not move it */
+  /** when the status or known_before_start last changed; a note edit alone does not move it */
   updated_at: string;
+  /**
+   * 1 when a done skill was already known before the plan started (ticked at onboarding): the
+   * plan leaves it out instead of counting it as progress. Always 0 unless status is done.
+   * A 0/1 integer because the store has no boolean columns (see dialect.ts).
+   */
+  known_before_start: 0 | 1;
 }
 
 export interface ProgressHistoryTable {

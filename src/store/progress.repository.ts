@@ -13,6 +13,8 @@ export interface ProgressChange {
   readonly skillId: string;
   readonly status: ProgressStatus;
   readonly note: string;
+  /** only meaningful with status done; omitted: false (a skill finished on this day) */
+  readonly knownBeforeStart?: boolean;
 }
 
 export interface ProgressRepository {
@@ -78,13 +80,19 @@ export async function applyProgressChanges(
   for (const change of changes) {
     const before = await trx
       .selectFrom("progress")
-      .select(["status", "updated_at"])
+      .select(["status", "updated_at", "known_before_start"])
       .where("user_id", "=", userId)
       .where("skill_id", "=", change.skillId)
       .executeTakeFirst();
+    // a flag on any other status would make a pending skill look known to whoever reads it
+    const known = change.status === "done" && change.knownBeforeStart === true ? 1 : 0;
     // updated_at is when the status last changed (the plan reads it as the day a skill
-    // was finished), so editing only the note leaves it alone
-    const since = before?.status === change.status ? before.updated_at : now;
+    // was finished), so editing only the note leaves it alone; turning a known skill into one
+    // finished now (or back) changes what the plan reads, so it moves the date too
+    const since =
+      before?.status === change.status && before.known_before_start === known
+        ? before.updated_at
+        : now;
     const row = await trx
       .insertInto("progress")
       .values({
@@ -93,11 +101,15 @@ export async function applyProgressChanges(
         status: change.status,
         note: change.note,
         updated_at: since,
+        known_before_start: known,
       })
       .onConflict((oc) =>
-        oc
-          .columns(["user_id", "skill_id"])
-          .doUpdateSet({ status: change.status, note: change.note, updated_at: since }),
+        oc.columns(["user_id", "skill_id"]).doUpdateSet({
+          status: change.status,
+          note: change.note,
+          updated_at: since,
+          known_before_start: known,
+        }),
       )
       .returningAll()
       .executeTakeFirstOrThrow();

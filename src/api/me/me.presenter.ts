@@ -28,6 +28,7 @@ export function presentExport(exportedAt: string, data: AccountData) {
       skillId: p.skill_id,
       status: p.status,
       note: p.note,
+      knownBeforeStart: p.known_before_start === 1,
       updatedAt: p.updated_at,
     })),
     progressHistory: data.progressHistory.map((h) => ({

@@ -27,7 +27,7 @@ describe.each(TEST_DIALECTS)("account routes on %s", (dialect) => {
       headline: "APIs in TypeScript",
     });
     await t.services.progress.update(asLearner, [
-      { skillId: selfDone ?? "", status: "done", note: "private thoughts" },
+      { skillId: selfDone ?? "", status: "done", note: "private thoughts", knownBeforeStart: true },
     ]);
     await t.services.grants.grant(asLearner, mentor.email);
     await t.services.endorsements.endorse({ id: mentor.id, role: "mentor" }, learner.id, {
@@ -76,6 +76,12 @@ describe.each(TEST_DIALECTS)("account routes on %s", (dialect) => {
       expect(body[key]?.length, key).toBeGreaterThan(0);
     }
     expect(response.text).toContain("private thoughts");
+    expect(
+      body.progress?.find((p) => (p as { note: string }).note === "private thoughts"),
+    ).toMatchObject({
+      status: "done",
+      knownBeforeStart: true,
+    });
     expect(response.text).not.toMatch(/password|scrypt/i);
   });
 

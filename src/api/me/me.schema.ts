@@ -39,7 +39,15 @@ export const accountExportSchema = z
       })
       .optional()
       .describe("absent when no profile was saved"),
-    progress: z.array(z.object({ skillId: text, status: text, note: text, updatedAt: text })),
+    progress: z.array(
+      z.object({
+        skillId: text,
+        status: text,
+        note: text,
+        knownBeforeStart: z.boolean(),
+        updatedAt: text,
+      }),
+    ),
     progressHistory: z.array(z.object({ skillId: text, from: maybe, to: text, changedAt: text })),
     grants: z.array(z.object({ learnerId: text, mentorId: text, createdAt: text })),
     endorsementsReceived: z.array(endorsementRow),

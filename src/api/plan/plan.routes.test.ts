@@ -72,6 +72,49 @@ describe.each(TEST_DIALECTS)("plan routes on %s", (dialect) => {
     expect(after.replanned.items.map((i) => i.skillId)).not.toContain(done[0]);
   });
 
+  it("leaves skills known before a past start date out of the plan instead of counting them as progress", async () => {
+    now = new Date("2026-12-10T12:00:00.000Z");
+    // the same skills, ticked today: once as known before the start, once as finished on the plan
+    const planAfterTicking = async (asKnown: boolean) => {
+      const learner = await t.makeUser();
+      await call(t.app, {
+        method: "PUT",
+        url: "/api/v1/profile",
+        headers: learner.auth,
+        payload: { track: "python", hoursPerWeek: 7, startDate: "2026-12-01" },
+      });
+      const get = async () =>
+        (await call(t.app, { method: "GET", url: "/api/v1/plan", headers: learner.auth }))
+          .body as PlanBody;
+      const fresh = await get();
+      const ticked = fresh.original.items.slice(0, 4).map((i) => i.skillId);
+      const saved = await call(t.app, {
+        method: "PATCH",
+        url: "/api/v1/progress",
+        headers: learner.auth,
+        payload: {
+          changes: ticked.map((skillId) =>
+            asKnown
+              ? { skillId, status: "done", knownBeforeStart: true }
+              : { skillId, status: "done" },
+          ),
+        },
+      });
+      expect(saved.status).toBe(200);
+      return { fresh, ticked, plan: await get() };
+    };
+
+    const known = await planAfterTicking(true);
+    expect(known.plan.standing).toBe("behind");
+    expect(known.plan.daysAhead).toBe(known.fresh.daysAhead);
+    expect(known.plan.original.items.map((i) => i.skillId)).not.toContain(known.ticked[0]);
+    expect(known.plan.replanned.items.map((i) => i.skillId)).not.toContain(known.ticked[0]);
+
+    const finished = await planAfterTicking(false);
+    expect(finished.plan.standing).toBe("ahead");
+    expect(finished.plan.original.items.map((i) => i.skillId)).toContain(finished.ticked[0]);
+  });
+
   it("downloads what is left of the plan as an iCalendar file", async () => {
     now = new Date("2026-12-10T12:00:00.000Z");
     const learner = await t.makeUser();

@@ -5,12 +5,14 @@ export const presentProgress = (row: ProgressRow) => ({
   status: row.status,
   note: row.note,
   updatedAt: row.updated_at,
+  knownBeforeStart: row.known_before_start === 1,
 });
 
 export const presentSharedProgress = (row: ProgressRow) => ({
   skillId: row.skill_id,
   status: row.status,
   updatedAt: row.updated_at,
+  knownBeforeStart: row.known_before_start === 1,
 });
 
 export const presentHistory = (row: ProgressHistoryRow) => ({

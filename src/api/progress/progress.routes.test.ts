@@ -79,6 +79,116 @@ describe.each(TEST_DIALECTS)("progress routes on %s", (dialect) => {
     });
   });
 
+  it("marks a done skill known before the start, keeps that when done is sent again, and clears it with another status", async () => {
+    const learner = await t.makeUser();
+    const skill = skills[0] ?? "";
+    const put = async (payload: Record<string, unknown>) =>
+      (
+        await call(t.app, {
+          method: "PUT",
+          url: `/api/v1/progress/${skill}`,
+          headers: learner.auth,
+          payload,
+        })
+      ).body as { status: string; note: string; knownBeforeStart: boolean; updatedAt: string };
+
+    const known = await put({ status: "done", knownBeforeStart: true });
+    expect(known).toMatchObject({ status: "done", knownBeforeStart: true });
+    // the roadmap saves a note by sending the current status with it: the skill stays known
+    expect(await put({ status: "done", note: "used it at work" })).toMatchObject({
+      knownBeforeStart: true,
+      note: "used it at work",
+      updatedAt: known.updatedAt,
+    });
+    const list = await call(t.app, {
+      method: "GET",
+      url: "/api/v1/progress",
+      headers: learner.auth,
+    });
+    expect((list.body as { items: unknown[] }).items).toEqual([
+      expect.objectContaining({ skillId: skill, knownBeforeStart: true }),
+    ]);
+    expect(await put({ status: "learning" })).toMatchObject({ knownBeforeStart: false });
+    // done again without the flag is a skill finished on the plan, not one known before it
+    expect(await put({ status: "done" })).toMatchObject({ knownBeforeStart: false });
+
+    const history = await call(t.app, {
+      method: "GET",
+      url: "/api/v1/progress/history",
+      headers: learner.auth,
+    });
+    const items = (history.body as { items: { from: string | null; to: string }[] }).items;
+    expect(items.map((h) => [h.from, h.to])).toEqual([
+      ["learning", "done"],
+      ["done", "learning"],
+      [null, "done"],
+    ]);
+  });
+
+  it("sets and clears the known-before-start mark in a bulk update", async () => {
+    const learner = await t.makeUser();
+    const patch = async (changes: Record<string, unknown>[]) =>
+      (
+        await call(t.app, {
+          method: "PATCH",
+          url: "/api/v1/progress",
+          headers: learner.auth,
+          payload: { changes },
+        })
+      ).body as { items: { skillId: string; knownBeforeStart: boolean }[] };
+    const marked = await patch([
+      { skillId: skills[0], status: "done", knownBeforeStart: true },
+      { skillId: skills[1], status: "done" },
+    ]);
+    expect(marked.items.map((i) => [i.skillId, i.knownBeforeStart])).toEqual([
+      [skills[0], true],
+      [skills[1], false],
+    ]);
+    const cleared = await patch([{ skillId: skills[0], status: "done", knownBeforeStart: false }]);
+    expect(cleared.items.map((i) => i.knownBeforeStart)).toEqual([false]);
+  });
+
+  it("rejects known-before-start on a status other than done, naming the field, and changes nothing", async () => {
+    const learner = await t.makeUser();
+    const single = await call(t.app, {
+      method: "PUT",
+      url: `/api/v1/progress/${skills[0]}`,
+      headers: learner.auth,
+      payload: { status: "learning", knownBeforeStart: true },
+    });
+    expect(single.status).toBe(400);
+    expect(single.headers["content-type"]).toContain("application/problem+json");
+    expect((single.body as { errors: unknown[] }).errors).toEqual([
+      {
+        where: "body.knownBeforeStart",
+        problem: "a skill with status 'learning' cannot be known before the start",
+        accepted: "true only with status 'done'; false or omitted with any status",
+      },
+    ]);
+
+    const bulk = await call(t.app, {
+      method: "PATCH",
+      url: "/api/v1/progress",
+      headers: learner.auth,
+      payload: {
+        changes: [
+          { skillId: skills[1], status: "done", knownBeforeStart: true },
+          { skillId: skills[2], status: "skipped", knownBeforeStart: true },
+        ],
+      },
+    });
+    expect(bulk.status).toBe(400);
+    expect((bulk.body as { errors: { where: string }[] }).errors.map((e) => e.where)).toEqual([
+      "body.changes[1].knownBeforeStart",
+    ]);
+    const list = await call(t.app, {
+      method: "GET",
+      url: "/api/v1/progress",
+      headers: learner.auth,
+    });
+    expect((list.body as { items: unknown[] }).items).toEqual([]);
+  });
+
   it("pages progress by skill id with a bounded page size", async () => {
     const learner = await t.makeUser();
     const chosen = skills.slice(0, 3);
@@ -125,7 +235,9 @@ describe.each(TEST_DIALECTS)("progress routes on %s", (dialect) => {
     });
     expect(seen.status).toBe(200);
     expect(seen.text).not.toContain("my secret struggle");
-    expect((seen.body as { items: unknown[] }).items).toHaveLength(1);
+    expect((seen.body as { items: unknown[] }).items).toEqual([
+      expect.objectContaining({ skillId: skills[0], status: "learning", knownBeforeStart: false }),
+    ]);
     const hidden = await call(t.app, {
       method: "GET",
       url: `/api/v1/learners/${learner.id}/progress`,

@@ -53,7 +53,8 @@ export const progressRoutes: FastifyPluginCallbackZod<{ services: Services }> = 
       schema: {
         tags,
         security,
-        summary: "set the status (and note) of one skill",
+        summary:
+          "set the status (and note, and whether it was known before the start) of one skill",
         params: skillParamsSchema,
         body: progressBodySchema,
         response: { 200: progressEntrySchema, ...authErrors },
@@ -63,7 +64,7 @@ export const progressRoutes: FastifyPluginCallbackZod<{ services: Services }> = 
       const [row] = await services.progress.update(
         callerOf(request),
         [{ skillId: request.params.skillId, ...request.body }],
-        () => "params",
+        (_, field) => (field === "skillId" ? "params.skillId" : `body.${field}`),
       );
       if (!row) throw new Error("a single progress update returned no row");
       return presentProgress(row);
@@ -87,7 +88,7 @@ export const progressRoutes: FastifyPluginCallbackZod<{ services: Services }> = 
         await services.progress.update(
           callerOf(request),
           request.body.changes,
-          (i) => `body.changes[${i}]`,
+          (i, field) => `body.changes[${i}].${field}`,
         )
       ).map(presentProgress),
     }),

@@ -5,6 +5,13 @@ import { idSchema } from "../common.schema.js";
 
 const skillId = z.string().min(1).max(100);
 const note = z.string().max(2000).describe("private: only you ever see it");
+const knownBeforeStart = z
+  .boolean()
+  .describe(
+    "true only with status done: you knew the skill before your start date, so the plan " +
+      "leaves it out rather than counting it as progress; omit to keep the current value " +
+      "while the skill stays done (any other status clears it)",
+  );
 
 export const skillParamsSchema = z.strictObject({ skillId });
 export const learnerParamsSchema = z.strictObject({ userId: idSchema });
@@ -12,11 +19,19 @@ export const learnerParamsSchema = z.strictObject({ userId: idSchema });
 export const progressBodySchema = z.strictObject({
   status: z.enum(PROGRESS_STATUSES),
   note: note.optional().describe("omit to keep the current note"),
+  knownBeforeStart: knownBeforeStart.optional(),
 });
 
 export const bulkProgressBodySchema = z.strictObject({
   changes: z
-    .array(z.strictObject({ skillId, status: z.enum(PROGRESS_STATUSES), note: note.optional() }))
+    .array(
+      z.strictObject({
+        skillId,
+        status: z.enum(PROGRESS_STATUSES),
+        note: note.optional(),
+        knownBeforeStart: knownBeforeStart.optional(),
+      }),
+    )
     .min(1)
     .max(MAX_BULK_CHANGES),
 });
@@ -27,6 +42,9 @@ export const progressEntrySchema = z
     status: z.enum(PROGRESS_STATUSES),
     note: z.string(),
     updatedAt: z.string().describe("when the status last changed"),
+    knownBeforeStart: z
+      .boolean()
+      .describe("done, and known before the start date: not progress made on the plan"),
   })
   .meta({ id: "ProgressEntry" });
 

@@ -10,6 +10,7 @@ import type { Database } from "../database.types.js";
 import * as m0001 from "./0001-accounts-profiles-progress.js";
 import * as m0002 from "./0002-repositories-analyses.js";
 import * as m0003 from "./0003-career-evidence.js";
+import * as m0004 from "./0004-progress-known-before-start.js";
 
 type DialectMigration = {
   up(db: Kysely<unknown>, dialect: DialectRules): Promise<void>;
@@ -19,6 +20,7 @@ const MIGRATIONS: Readonly<Record<string, DialectMigration>> = {
   "0001-accounts-profiles-progress": m0001,
   "0002-repositories-analyses": m0002,
   "0003-career-evidence": m0003,
+  "0004-progress-known-before-start": m0004,
 };
 
 export const MIGRATION_NAMES: readonly string[] = Object.keys(MIGRATIONS);

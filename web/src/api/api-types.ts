@@ -90,6 +90,8 @@ export interface ProgressEntry {
   status: ProgressStatus;
   note: string;
   updatedAt: string;
+  /** done, and known before the start date: the plan does not count it as progress */
+  knownBeforeStart: boolean;
 }
 
 export interface Page<T> {
@@ -101,6 +103,8 @@ export interface ProgressChange {
   skillId: string;
   status: ProgressStatus;
   note?: string | undefined;
+  /** true only with status done; omitted keeps the current value while the skill stays done */
+  knownBeforeStart?: boolean | undefined;
 }
 
 export interface Plan {
@@ -174,6 +178,7 @@ export interface SharedProgressEntry {
   skillId: string;
   status: ProgressStatus;
   updatedAt: string;
+  knownBeforeStart: boolean;
 }
 
 export interface EndorsementBody {

@@ -3,7 +3,7 @@ import type { ProgressStatus } from "../api/api-types.js";
 import { knownSkillChanges } from "./known-skill-changes.js";
 
 describe("known skill changes", () => {
-  it("marks ticked skills done, unticked done skills not started, and leaves the rest", () => {
+  it("marks ticked skills done and known before the start, unticked done skills not started, and leaves the rest", () => {
     const current = new Map<string, ProgressStatus>([
       ["already-done", "done"],
       ["was-done", "done"],
@@ -14,8 +14,8 @@ describe("known skill changes", () => {
     const onTrack = ["already-done", "was-done", "learning", "skipped", "new", "untouched"];
     expect(knownSkillChanges(current, ticked, onTrack)).toEqual([
       { skillId: "was-done", status: "pending" },
-      { skillId: "learning", status: "done" },
-      { skillId: "new", status: "done" },
+      { skillId: "learning", status: "done", knownBeforeStart: true },
+      { skillId: "new", status: "done", knownBeforeStart: true },
     ]);
   });
 
