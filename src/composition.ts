@@ -160,7 +160,12 @@ export function createServices(config: Config, options: CompositionOptions = {})
       roadmap,
       clock,
     }),
-    repositories: repositoriesService({ repositories: repositoryRows, clock }),
+    repositories: repositoriesService({
+      repositories: repositoryRows,
+      analyses: analysisRows,
+      visibility,
+      clock,
+    }),
     analyses: analysesService({
       analyses: analysisRows,
       repositories: repositoryRows,

@@ -22,6 +22,7 @@ import { growthRoutes } from "./growth/growth.routes.js";
 import { certificationsRoutes } from "./certifications/certifications.routes.js";
 import { practiceRoutes } from "./practice/practice.routes.js";
 import { readinessRoutes } from "./readiness/readiness.routes.js";
+import { catalogRoutes } from "./catalog/catalog.routes.js";
 import { candidatesRoutes } from "./candidates/candidates.routes.js";
 import { meRoutes } from "./me/me.routes.js";
 import { grantsRoutes } from "./grants/grants.routes.js";
@@ -84,6 +85,7 @@ export function buildApp(deps: AppDeps): FastifyInstance {
       await api.register(profilesRoutes, { services });
       await api.register(roadmapRoutes, { services });
       await api.register(progressRoutes, { services });
+      await api.register(catalogRoutes, { services });
       await api.register(planRoutes, { services });
       await api.register(repositoriesRoutes, { services });
       await api.register(analysesRoutes, { services });

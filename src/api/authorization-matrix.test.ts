@@ -284,10 +284,42 @@ const TABLE: Record<string, readonly Case[]> = {
       expected: statuses(404),
     },
   ],
+  "GET /api/v1/shared-profiles/:slug/readiness": [
+    {
+      name: "a link profile's readiness through its link",
+      request: (w) => ({
+        method: "GET",
+        url: `/api/v1/shared-profiles/${w.linkSlug}/readiness`,
+      }),
+      expected: statuses(200),
+    },
+    {
+      name: "a private profile's readiness",
+      request: (w) => ({
+        method: "GET",
+        url: `/api/v1/shared-profiles/${w.privateSlug}/readiness`,
+      }),
+      expected: statuses(404),
+    },
+  ],
   "GET /api/v1/roadmap": [
     {
       name: "roadmap",
       request: () => ({ method: "GET", url: "/api/v1/roadmap?track=python" }),
+      expected: statuses(200),
+    },
+  ],
+  "GET /api/v1/catalog/levels": [
+    {
+      name: "career levels",
+      request: () => ({ method: "GET", url: "/api/v1/catalog/levels" }),
+      expected: statuses(200),
+    },
+  ],
+  "GET /api/v1/catalog/certifications": [
+    {
+      name: "certification catalogue",
+      request: () => ({ method: "GET", url: "/api/v1/catalog/certifications" }),
       expected: statuses(200),
     },
   ],
@@ -546,6 +578,24 @@ const TABLE: Record<string, readonly Case[]> = {
       expected: signedIn(200),
     },
   ],
+  "GET /api/v1/learners/:userId/repositories": [
+    {
+      name: "the owner's repositories with their latest analyses",
+      request: async (w) => {
+        await analysisWorld(w);
+        return { method: "GET", url: `/api/v1/learners/${w.users.owner.id}/repositories` };
+      },
+      expected: signedIn(404, { owner: 200, admin: 200, mentorWithGrant: 200 }),
+    },
+    {
+      name: "a public learner's repositories (working records, not the profile)",
+      request: async (w) => {
+        await analysisWorld(w);
+        return { method: "GET", url: `/api/v1/learners/${w.publicLearner.id}/repositories` };
+      },
+      expected: signedIn(404, { admin: 200 }),
+    },
+  ],
   "GET /api/v1/repositories/:repositoryId/analyses": [
     {
       name: "the owner's repository's analyses",
@@ -652,6 +702,14 @@ const TABLE: Record<string, readonly Case[]> = {
       name: "the owner's readiness",
       request: (w) => ({ method: "GET", url: `/api/v1/learners/${w.users.owner.id}/readiness` }),
       expected: signedIn(404, { owner: 200, admin: 200, mentorWithGrant: 200 }),
+    },
+    {
+      name: "a public learner's readiness, as the profile shows it",
+      request: (w) => ({
+        method: "GET",
+        url: `/api/v1/learners/${w.publicLearner.id}/readiness`,
+      }),
+      expected: signedIn(200),
     },
   ],
   "GET /api/v1/candidates": [

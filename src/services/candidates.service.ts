@@ -51,6 +51,8 @@ export interface CandidatesServiceDeps {
 
 export function candidatesService({ candidates, evidence, roadmap }: CandidatesServiceDeps) {
   const levelOrder = new Map(roadmap.levels.map((l) => [l.id, l.order]));
+  // a handful of levels: an unknown one is answered with all of them, in ladder order
+  const levelIds = [...roadmap.levels].sort((a, b) => a.order - b.order).map((l) => l.id);
 
   function check(caller: Caller, query: CandidateQuery): void {
     if (caller.role !== "recruiter" && caller.role !== "admin") {
@@ -75,13 +77,14 @@ export function candidatesService({ candidates, evidence, roadmap }: CandidatesS
         "track",
       );
     }
-    if (query.level !== undefined) {
-      requireKnownId(
-        query.level,
-        roadmap.levels.map((l) => l.id),
-        "level",
-        "level",
-      );
+    if (query.level !== undefined && !levelOrder.has(query.level)) {
+      throw invalidInput(`unknown level '${query.level}'`, [
+        {
+          where: "level",
+          problem: `unknown level '${query.level}'`,
+          accepted: `one of: ${levelIds.join(", ")}`,
+        },
+      ]);
     }
   }
 

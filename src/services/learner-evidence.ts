@@ -3,13 +3,19 @@
  * certifications, progress) and judges it with domain/readiness.ts. Readiness, candidate search
  * and the resume all read evidence through here, so they can never disagree about what counts.
  */
-import type { Certification, Roadmap } from "../content/content.schema.js";
+import type { Certification, Level, Roadmap } from "../content/content.schema.js";
 import { utcDateOf } from "../domain/calendar-date.js";
 import {
   certificationValidity,
   type CertificationValidity,
 } from "../domain/certification-validity.js";
-import { readiness, type Readiness, type SkillProof } from "../domain/readiness.js";
+import {
+  readiness,
+  type Readiness,
+  type ReadinessEvidence,
+  type SkillProof,
+} from "../domain/readiness.js";
+import { showcaseReadiness } from "../domain/readiness-showcase.js";
 import type {
   AnalysisEvidenceRepository,
   ProjectEvidence,
@@ -40,6 +46,8 @@ export interface LearnerEvidence {
   /** skill id → what proves it (analyses, then endorsements) */
   readonly skillProofs: ReadonlyMap<string, readonly SkillProof[]>;
   readonly readiness: Readiness;
+  /** readiness as the profile shows it to others (domain/readiness-showcase.ts) */
+  readonly showcaseReadiness: Readiness;
 }
 
 export interface LearnerEvidenceDeps {
@@ -101,7 +109,7 @@ export function learnerEvidenceLoader(deps: LearnerEvidenceDeps): LearnerEvidenc
       certifications,
       progress,
       skillProofs,
-      readiness: readiness(deps.roadmap.levels, {
+      ...readinessViews(deps.roadmap.levels, {
         projects: projects.map((p) => ({
           analysisId: p.analysisId,
           location: p.location,
@@ -121,5 +129,15 @@ export function learnerEvidenceLoader(deps: LearnerEvidenceDeps): LearnerEvidenc
           .map((c) => ({ id: c.catalog.id, title: c.catalog.title })),
       }),
     };
+  };
+}
+
+function readinessViews(
+  levels: readonly Level[],
+  input: ReadinessEvidence,
+): Pick<LearnerEvidence, "readiness" | "showcaseReadiness"> {
+  return {
+    readiness: readiness(levels, input),
+    showcaseReadiness: showcaseReadiness(levels, input),
   };
 }

@@ -1,9 +1,11 @@
 /**
  * The two kinds of a learner's career data, and who sees each, decided by access.ts:
- * - showcase (endorsements, certifications, readiness): what a profile shows, so whoever may see
- *   the learner's profile (a public profile: any signed-in caller), and whoever holds the share
- *   link of a `link` or `public` profile (endorsements only, for the shared profile page);
- * - working records (growth log, practice): the learner, a granted mentor, an admin.
+ * - showcase (endorsements, certifications, readiness as the profile shows it, verified skills):
+ *   whoever may see the learner's profile (a public profile: any signed-in caller), and whoever
+ *   holds the share link of a `link` or `public` profile (the shared profile page reads
+ *   endorsements, verified skills and readiness through the link);
+ * - working records (growth log, practice, progress, repositories, full readiness): the learner,
+ *   a granted mentor, an admin.
  * A "no" becomes a 404 in the services, so a hidden learner is indistinguishable from none.
  */
 import type { ProfilesRepository } from "../store/profiles.repository.js";

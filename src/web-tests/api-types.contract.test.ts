@@ -8,6 +8,10 @@ import type { z } from "zod";
 import type { registerBodySchema, sessionSchema, userSchema } from "../api/auth/auth.schema.js";
 import type { candidateResultsSchema } from "../api/candidates/candidates.schema.js";
 import type {
+  catalogCertificationSchema,
+  catalogLevelSchema,
+} from "../api/catalog/catalog.schema.js";
+import type {
   certificationBodySchema,
   learnerCertificationSchema,
 } from "../api/certifications/certifications.schema.js";
@@ -38,6 +42,7 @@ import type {
 } from "../api/progress/progress.schema.js";
 import type { roadmapSchema } from "../api/roadmap/roadmap.schema.js";
 import {
+  EVIDENCE_KINDS as SERVER_EVIDENCE_KINDS,
   GROWTH_DIMENSIONS as SERVER_DIMENSIONS,
   TRACK_IDS as SERVER_TRACK_IDS,
 } from "../content/content.schema.js";
@@ -50,10 +55,13 @@ import { SELF_SERVICE_ROLES as SERVER_SELF_SERVICE } from "../services/auth.serv
 import {
   CERTIFICATION_STATUSES,
   GROWTH_DIMENSIONS,
+  LEVEL_EVIDENCE_KINDS,
   PROGRESS_STATUSES,
   SELF_SERVICE_ROLES,
   TRACK_IDS,
   type CandidateResults,
+  type CatalogCertification,
+  type CatalogLevel,
   type CertificationBody,
   type Endorsement,
   type EndorsementBody,
@@ -85,12 +93,16 @@ import {
   ANALYSIS_STATUSES,
   type Analysis,
   type EvidenceReport as WebEvidenceReport,
+  type LearnerRepository,
   type Repository,
   type VerifiedSkill,
 } from "../../web/src/api/analysis-types.js";
 import { SIGNAL_AREAS as WEB_SIGNAL_AREAS } from "../../web/src/repositories/signal-areas.js";
 import type { analysisSchema } from "../api/analyses/analyses.schema.js";
-import type { repositorySchema } from "../api/repositories/repositories.schema.js";
+import type {
+  learnerRepositorySchema,
+  repositorySchema,
+} from "../api/repositories/repositories.schema.js";
 import type { verifiedSkillSchema } from "../api/skills/verified-skills.schema.js";
 import type { EvidenceReport } from "../analyzer/report.js";
 import { SIGNAL_AREAS } from "../content/signals.js";
@@ -124,6 +136,10 @@ describe("the web app's API types", () => {
       z.output<typeof learnerCertificationSchema>
     >();
     expectTypeOf<PracticeQuestion>().toEqualTypeOf<z.output<typeof practiceQuestionSchema>>();
+    expectTypeOf<CatalogLevel>().toEqualTypeOf<z.output<typeof catalogLevelSchema>>();
+    expectTypeOf<CatalogCertification>().toEqualTypeOf<
+      z.output<typeof catalogCertificationSchema>
+    >();
   });
 
   it("are accepted by the server's request schemas", () => {
@@ -143,11 +159,13 @@ describe("the web app's API types", () => {
     expect(SELF_SERVICE_ROLES).toEqual(SERVER_SELF_SERVICE);
     expect(GROWTH_DIMENSIONS).toEqual(SERVER_DIMENSIONS);
     expect(CERTIFICATION_STATUSES).toEqual(SERVER_CERTIFICATION_STATUSES);
+    expect(LEVEL_EVIDENCE_KINDS).toEqual(SERVER_EVIDENCE_KINDS);
   });
 
   it("read repositories, analyses and the EvidenceReport as the server sends them", () => {
     expectTypeOf<Repository>().toEqualTypeOf<z.output<typeof repositorySchema>>();
     expectTypeOf<Analysis>().toEqualTypeOf<z.output<typeof analysisSchema>>();
+    expectTypeOf<LearnerRepository>().toEqualTypeOf<z.output<typeof learnerRepositorySchema>>();
     expectTypeOf<VerifiedSkill>().toEqualTypeOf<z.output<typeof verifiedSkillSchema>>();
     // the page reads a part of the report: every report the analyzer writes must fit that part
     expectTypeOf<EvidenceReport>().toExtend<WebEvidenceReport>();

@@ -1,8 +1,9 @@
 /**
  * Mentors and recruiters in a real browser against the real server (SQLite): a learner grants a
- * mentor access and the mentor endorses one of their skills; a recruiter searching by that skill
- * finds the learner only once the learner makes the profile public. The three people take turns
- * in one tab, logging in and out, and the tests run in order as one story.
+ * mentor access and the mentor endorses one of their skills and reads the report of their
+ * repository; a recruiter searching by that skill finds the learner only once the learner makes
+ * the profile public. The three people take turns in one tab, logging in and out, and the tests
+ * run in order as one story.
  * Needs `npm run build` (server and web app) and /usr/bin/chromium.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -16,6 +17,7 @@ import {
   type Browser,
   type RunningDevladder,
 } from "./test-support/browser-harness.js";
+import { recordFinishedAnalysis } from "./test-support/record-analysis.js";
 
 const stamp = Date.now();
 const password = "a long enough password";
@@ -38,6 +40,8 @@ describe("mentors and recruiters in Chromium", { timeout: 120_000 }, () => {
   // the skill the mentor endorses, and its title as the recruiter's checklist shows it
   let endorsedTitle = "";
   const growthTitle = "Halved the CI build time";
+  const repositoryUrl = `https://git.example.test/lin/shop-${stamp}.git`;
+  let reportScore = 0;
 
   beforeAll(async () => {
     assertBrowserTestsCanRun();
@@ -150,11 +154,26 @@ describe("mentors and recruiters in Chromium", { timeout: 120_000 }, () => {
 
     await page.getByRole("link", { name: "Certifications" }).click();
     await page.getByRole("heading", { name: "No certifications tracked" }).waitFor();
-    await page.getByLabel("Certification id").fill("aws-developer-associate");
+    // picked from the catalogue by title and issuer; once tracked it leaves the choices
+    const choice = page.getByLabel("Certification", { exact: true });
+    await choice.selectOption({
+      label: "AWS Certified Developer – Associate — Amazon Web Services",
+    });
+    await page.getByText("Valid for 36 months once earned.", { exact: false }).waitFor();
     await page.getByRole("button", { name: "Add certification" }).click();
     await page.getByRole("heading", { name: /AWS Certified Developer/ }).waitFor();
+    await expect(choice.locator("option", { hasText: "AWS Certified" }).count()).resolves.toBe(0);
     await expectAccessible("certifications page");
     await screenshot(page, "certifications");
+
+    // a linked repository with a finished analysis, recorded straight into the database: the
+    // tests have no network to clone an https:// URL from
+    await page.getByRole("link", { name: "Repositories" }).click();
+    await page.getByLabel("Repository URL").fill(repositoryUrl);
+    await page.getByRole("button", { name: "Add repository" }).click();
+    const linked = page.locator("li.repository-card").filter({ hasText: repositoryUrl });
+    const repositoryId = (await linked.getAttribute("data-repository")) ?? "";
+    reportScore = (await recordFinishedAnalysis(server.dataDir, repositoryId)).score;
     await logOut();
 
     await logIn(people.mentor);
@@ -188,6 +207,24 @@ describe("mentors and recruiters in Chromium", { timeout: 120_000 }, () => {
     await page.getByLabel(`Comment on “${growthTitle}”`).fill("Write up how you measured it.");
     await page.getByRole("button", { name: "Add comment" }).click();
     await page.getByText("Write up how you measured it.").waitFor();
+
+    // the mentee's repository with the score of its latest analysis, and the report behind it
+    const repository = page
+      .getByRole("region", { name: "Repositories" })
+      .getByRole("listitem")
+      .filter({ hasText: repositoryUrl });
+    await expect(repository.getByTestId("mentee-analysis-score").innerText()).resolves.toBe(
+      String(reportScore),
+    );
+    await repository.getByRole("link", { name: /^Read the report/ }).click();
+    await page.getByRole("heading", { name: "Analysis report" }).waitFor();
+    await expect(page.getByTestId("report-score").innerText()).resolves.toBe(String(reportScore));
+    await page.getByRole("heading", { name: "Next steps" }).waitFor();
+    await expectAccessible("a mentee's report, opened by the mentor");
+    // back to the mentee the report was opened from, not to the mentor's own repositories
+    await page.getByRole("link", { name: /^← Back to / }).click();
+    await page.waitForURL(/\/mentor\/[^/]+$/);
+    await page.getByRole("region", { name: "Repositories" }).waitFor();
     await logOut();
   });
 
@@ -230,6 +267,14 @@ describe("mentors and recruiters in Chromium", { timeout: 120_000 }, () => {
     await expect(card.first().innerText()).resolves.toContain(endorsedTitle);
     await expectAccessible("candidate search with a result");
     await screenshot(page, "candidates");
+
+    // neither learner has evidence for a career level yet: filtering by one leaves both out
+    await page.getByLabel("Level reached").selectOption({ label: "Backend Developer (Entry)" });
+    const byLevel = page.waitForRequest((r) => r.url().includes("level=entry"));
+    await page.getByRole("button", { name: "Search", exact: true }).click();
+    await byLevel;
+    await page.getByRole("heading", { name: "No candidates match" }).waitFor();
+    await page.getByLabel("Level reached").selectOption({ label: "Any level" });
 
     // without the skill filter both public learners match, and two can be compared
     await page.getByRole("checkbox", { name: endorsedTitle, exact: true }).uncheck();

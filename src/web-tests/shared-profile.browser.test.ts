@@ -1,9 +1,9 @@
 /**
  * The share link in a real browser against the real server (SQLite): a learner makes the profile
  * visible through a link, has a fixture repository analysed and copies the link from the settings
- * page; an anonymous visitor opens it and sees the profile, the verified skills and the score
- * badge; once the learner sets the profile back to private the same link shows the designed "not
- * found" state. The tests run in order as one story. The learner is an admin (made with the CLI)
+ * page; an anonymous visitor opens it and sees the profile, the verified skills, the score badge
+ * and readiness per career level; once the learner sets the profile back to private the same link
+ * shows the designed "not found" state. The tests run in order as one story. The learner is an admin (made with the CLI)
  * because only admins may link a repository by its server path, and the tests have no network.
  * Needs `npm run build` (server and web app) and /usr/bin/chromium.
  */
@@ -88,10 +88,11 @@ describe("the share link in Chromium", { timeout: 120_000 }, () => {
     await card.getByRole("button", { name: "Analyse" }).click();
     await card.getByTestId("analysis-score").waitFor({ timeout: 60_000 });
 
-    // a private profile has no link to hand out
+    // a private profile has no link to hand out; and an admin has no mentors to let in
     await openSettings();
-    await page.getByRole("region", { name: "Mentors" }).waitFor();
+    await page.getByRole("button", { name: "Save settings" }).waitFor();
     expect(await page.getByRole("region", { name: "Share link" }).count()).toBe(0);
+    expect(await page.getByRole("region", { name: "Mentors" }).count()).toBe(0);
 
     await page.getByRole("radio", { name: /^Link/ }).check();
     await page.getByLabel("Headline").fill(headline);
@@ -113,7 +114,7 @@ describe("the share link in Chromium", { timeout: 120_000 }, () => {
     await share.screenshot({ path: join(SCREENSHOTS, "settings-share-link.png") });
   });
 
-  it("shows the profile, verified skills and badge to an anonymous visitor who opens the link", async () => {
+  it("shows the profile, verified skills, badge and readiness to an anonymous visitor who opens the link", async () => {
     await logOut();
     await page.goto(shareUrl);
     await page.getByRole("heading", { name: "Shared learner profile" }).waitFor();
@@ -132,6 +133,16 @@ describe("the share link in Chromium", { timeout: 120_000 }, () => {
     );
     expect(width).toBeGreaterThan(0);
     await page.getByText("No mentor has endorsed a skill yet.").waitFor();
+    // readiness per career level: one analysed repository reaches none yet; the first level names
+    // it as evidence of a verified skill and says what it still misses
+    const readiness = page.getByRole("region", { name: "Readiness" });
+    await readiness.getByText("Level reached: none yet").waitFor();
+    expect(await readiness.locator("li.level").count()).toBe(4);
+    const entry = readiness.locator("li.level").first();
+    await entry.getByText("Backend Developer (Entry)").waitFor();
+    expect(await entry.locator("ul.missing li").count()).toBeGreaterThan(0);
+    await expect(entry.innerText()).resolves.toContain(`(analysis)`);
+    await expect(entry.innerText()).resolves.toContain(repo?.dir ?? "no repository");
     await expectAccessible("shared profile page");
     await screenshot(page, "shared-profile");
   });

@@ -109,6 +109,52 @@ describe.each(TEST_DIALECTS)("candidate routes on %s", (dialect) => {
     expect((await search("level=wizard")).status).toBe(400);
   });
 
+  it("keeps only candidates who reached at least the chosen level", async () => {
+    const entry = t.services.roadmap.levels.find((l) => l.id === "entry");
+    const projectChecks = (entry?.criteria ?? []).flatMap((c) =>
+      c.measure.type === "projects" ? c.measure.checks : [],
+    );
+    const coreSkills = (entry?.criteria ?? []).flatMap((c) =>
+      c.measure.type === "skills-verified" ? c.measure.skills : [],
+    );
+    const reached = await candidate("reached-entry", [], "public", "java");
+    for (const verifiedSkills of [coreSkills, []]) {
+      await insertFinishedAnalysis(t.services.store.db, {
+        ownerId: reached.id,
+        checks: t.services.roadmap.checks,
+        passing: projectChecks,
+        verifiedSkills,
+      });
+    }
+    const below = await candidate("below-entry", [], "public", "java");
+    const all = ((await search("track=java")).body as Results).items.map((i) => i.userId);
+    expect(all).toEqual(expect.arrayContaining([reached.id, below.id]));
+
+    const atEntry = (await search("track=java&level=entry")).body as Results;
+    expect(atEntry.items.map((i) => i.userId)).toEqual([reached.id]);
+    expect(atEntry.items[0]).toMatchObject({ reachedLevel: "entry" });
+    // the filter means "at least": a higher level than reached leaves the candidate out
+    expect(((await search("track=java&level=senior")).body as Results).items).toEqual([]);
+  });
+
+  it("answers an unknown level with every accepted level id, in ladder order", async () => {
+    const levelIds = [...t.services.roadmap.levels]
+      .sort((x, y) => x.order - y.order)
+      .map((l) => l.id);
+    for (const url of ["/api/v1/candidates?level=wizard", "/api/v1/candidates.csv?level=wizard"]) {
+      const response = await call(t.app, { method: "GET", url, headers: recruiter.auth });
+      expect(response.status, url).toBe(400);
+      expect((response.body as { errors: unknown[] }).errors).toEqual([
+        {
+          where: "level",
+          problem: "unknown level 'wizard'",
+          accepted: `one of: ${levelIds.join(", ")}`,
+        },
+      ]);
+    }
+    expect(levelIds).toContain("entry");
+  });
+
   it("pages the ranking with a cursor", async () => {
     const [a, b] = skills;
     await candidate("p1", [a ?? "", b ?? ""], "public", "java");

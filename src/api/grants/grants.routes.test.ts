@@ -60,6 +60,39 @@ describe.each(TEST_DIALECTS)("grants routes on %s", (dialect) => {
     expect(list.body).toEqual({ items: [], nextCursor: null });
   });
 
+  it("refuses grants from mentors, recruiters and admins with a 403 that says only learners grant", async () => {
+    const mentor = await t.makeUser({ role: "mentor" });
+    for (const role of ["mentor", "recruiter", "admin"] as const) {
+      const caller = await t.makeUser({ role });
+      const grant = await call(t.app, {
+        method: "POST",
+        url: "/api/v1/grants",
+        headers: caller.auth,
+        payload: { mentorEmail: mentor.email },
+      });
+      expect(grant.status, role).toBe(403);
+      expect(grant.headers["content-type"]).toContain("application/problem+json");
+      expect(grant.body).toMatchObject({
+        status: 403,
+        code: "forbidden",
+        detail: expect.stringContaining("only learners give mentors access") as string,
+      });
+      const list = await call(t.app, {
+        method: "GET",
+        url: "/api/v1/grants",
+        headers: caller.auth,
+      });
+      expect(list.status, role).toBe(403);
+    }
+    // and nothing was granted: the mentor has no mentees
+    const mentees = await call(t.app, {
+      method: "GET",
+      url: "/api/v1/mentees",
+      headers: mentor.auth,
+    });
+    expect(mentees.body).toEqual({ items: [], nextCursor: null });
+  });
+
   it("refuses to grant an account that is not a mentor, without telling which", async () => {
     const learner = await t.makeUser();
     const recruiter = await t.makeUser({ role: "recruiter" });

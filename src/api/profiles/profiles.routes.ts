@@ -4,6 +4,8 @@
  * /api/v1/shared-profiles/:slug: a profile through its share link, no sign-in needed.
  * /api/v1/shared-profiles/:slug/verified-skills: what the learner's analyses prove, the same way.
  * /api/v1/shared-profiles/:slug/endorsements: the endorsements the learner shows, the same way.
+ * /api/v1/shared-profiles/:slug/readiness: readiness per career level as a profile shows it, the
+ * same way (growth entries counted but not named, self-marked progress left out).
  */
 import type { FastifyPluginCallbackZod } from "fastify-type-provider-zod";
 import type { Services } from "../../composition.js";
@@ -12,6 +14,8 @@ import { presentEndorsement } from "../endorsements/endorsements.presenter.js";
 import { endorsementSchema } from "../endorsements/endorsements.schema.js";
 import { authenticator, callerOf } from "../plugins/authenticate.js";
 import { problemSchema } from "../plugins/error-handler.js";
+import { presentReadiness } from "../readiness/readiness.presenter.js";
+import { readinessSchema } from "../readiness/readiness.schema.js";
 import { presentVerifiedSkill } from "../skills/verified-skills.presenter.js";
 import { verifiedSkillListSchema } from "../skills/verified-skills.schema.js";
 import { presentOwnProfile, presentPublicProfile } from "./profile.presenter.js";
@@ -130,6 +134,23 @@ export const profilesRoutes: FastifyPluginCallbackZod<{ services: Services }> = 
       const page = await services.endorsements.listThroughLink(request.params.slug, request.query);
       return { items: page.items.map(presentEndorsement), nextCursor: page.nextCursor };
     },
+  );
+
+  app.get(
+    "/shared-profiles/:slug/readiness",
+    {
+      schema: {
+        tags,
+        summary: "readiness for each career level as a profile shows it, through its share link",
+        description:
+          "The criteria, met or not, with their evidence. Growth-log entries count towards " +
+          "their criteria but are not named, and skills the learner only marked done are not " +
+          "mentioned: both are working records, for the learner and their mentors.",
+        params: sharedParamsSchema,
+        response: { 200: readinessSchema, 400: problemSchema, 404: problemSchema },
+      },
+    },
+    async (request) => presentReadiness(await services.readiness.throughLink(request.params.slug)),
   );
   done();
 };

@@ -112,18 +112,59 @@ describe.each(TEST_DIALECTS)("readiness routes on %s", (dialect) => {
     expect(await counted()).toBe(0);
   });
 
-  it("shows a learner's readiness to a granted mentor and to no recruiter", async () => {
+  it("shows a learner's readiness to a granted mentor, and a public profile's showcase view to a recruiter", async () => {
     const learner = await t.makeUser();
     const mentor = await t.makeUser({ role: "mentor" });
     const recruiter = await t.makeUser({ role: "recruiter" });
-    await t.services.grants.grant({ id: learner.id, role: "learner" }, mentor.email);
+    const asLearner = { id: learner.id, role: "learner" as const };
+    await t.services.grants.grant(asLearner, mentor.email);
+    const skillsMeasure = entryCriteria().find(
+      (c) => c.measure.type === "skills-verified",
+    )?.measure;
+    if (skillsMeasure?.type !== "skills-verified") throw new Error("entry level changed shape");
+    await t.services.progress.update(asLearner, [
+      { skillId: skillsMeasure.skills[0] ?? "", status: "done" },
+    ]);
+    await t.services.growth.create(asLearner, {
+      dimension: "impact",
+      title: "Cut the nightly job from an hour to five minutes",
+      what: "Batched the inserts.",
+      happenedOn: "2026-01-20",
+      links: [],
+    });
+    const saveProfile = (visibility: "private" | "public") =>
+      t.services.profiles.save(asLearner, {
+        track: "node",
+        hoursPerWeek: 8,
+        startDate: "2026-01-05",
+        targetLevel: null,
+        visibility,
+        headline: "",
+      });
     const read = (user: TestUser) =>
       call(t.app, {
         method: "GET",
         url: `/api/v1/learners/${learner.id}/readiness`,
         headers: user.auth,
       });
-    expect((await read(mentor)).status).toBe(200);
+
+    await saveProfile("private");
+    const full = await read(mentor);
+    expect(full.status).toBe(200);
+    expect(full.text).toContain("marked done but not verified");
+    expect(full.text).toContain("Cut the nightly job");
     expect((await read(recruiter)).status).toBe(404);
+
+    await saveProfile("public");
+    const shown = await read(recruiter);
+    expect(shown.status).toBe(200);
+    // the same levels and figures, without the learner's working records
+    expect(shown.text).not.toContain("marked done");
+    expect(shown.text).not.toContain("Cut the nightly job");
+    const impact = (shown.body as ReadinessBody).levels
+      .flatMap((l) => l.criteria)
+      .find((c) => c.evidence.length === 0 && c.have === 1);
+    expect(impact).toBeDefined();
+    expect((await read(mentor)).text).toContain("Cut the nightly job");
   });
 });

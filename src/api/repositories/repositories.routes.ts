@@ -1,6 +1,8 @@
 /**
  * /api/v1/repositories: the signed-in learner's linked repositories (link, list, unlink), and
  * their analyses: queue one (202 at once; poll /api/v1/analyses/:id) or list them.
+ * /api/v1/learners/:userId/repositories: a learner's repositories with the latest analysis of
+ * each, for the learner, a granted mentor or an admin (404 for anyone else).
  */
 import type { FastifyPluginCallbackZod } from "fastify-type-provider-zod";
 import { z } from "zod";
@@ -10,8 +12,10 @@ import { analysisSchema } from "../analyses/analyses.schema.js";
 import { authErrors, pageQuerySchema, pageSchema } from "../common.schema.js";
 import { authenticator, callerOf } from "../plugins/authenticate.js";
 import { problemSchema } from "../plugins/error-handler.js";
-import { presentRepository } from "./repositories.presenter.js";
+import { presentLearnerRepository, presentRepository } from "./repositories.presenter.js";
 import {
+  learnerParamsSchema,
+  learnerRepositorySchema,
   linkRepositoryBodySchema,
   repositoryParamsSchema,
   repositorySchema,
@@ -59,6 +63,30 @@ export const repositoriesRoutes: FastifyPluginCallbackZod<{ services: Services }
     async (request) => {
       const page = await services.repositories.list(callerOf(request), request.query);
       return { items: page.items.map(presentRepository), nextCursor: page.nextCursor };
+    },
+  );
+
+  app.get(
+    "/learners/:userId/repositories",
+    {
+      onRequest,
+      schema: {
+        tags,
+        security,
+        summary:
+          "a learner's repositories with the latest analysis of each (granted mentor or admin)",
+        params: learnerParamsSchema,
+        querystring: pageQuerySchema,
+        response: { 200: pageSchema(learnerRepositorySchema), ...authErrors },
+      },
+    },
+    async (request) => {
+      const page = await services.repositories.ofLearner(
+        callerOf(request),
+        request.params.userId,
+        request.query,
+      );
+      return { items: page.items.map(presentLearnerRepository), nextCursor: page.nextCursor };
     },
   );
 

@@ -30,6 +30,12 @@ export interface Analysis {
   links: { self: string; report: string; badge: string };
 }
 
+/** A learner's repository as their mentor (or an admin) reads it: with its newest analysis. */
+export interface LearnerRepository extends Repository {
+  /** the newest analysis, whatever its status; null before the first */
+  latestAnalysis: Analysis | null;
+}
+
 export interface ReportEvidence {
   readonly file: string;
   /** 0 when the evidence is the file as a whole */

@@ -232,6 +232,8 @@ export interface PublicProfile {
 export interface CandidateFilters {
   skills: readonly string[];
   track: TrackId | null;
+  /** a level id from the level catalogue: candidates who reached at least this level */
+  level: string | null;
 }
 
 export interface Candidate {
@@ -296,6 +298,43 @@ export interface GrowthSummary {
       criteria: string[];
     }[];
   }[];
+}
+
+/** The kinds of evidence a level criterion rests on (GET /catalog/levels). */
+export const LEVEL_EVIDENCE_KINDS = [
+  "analysis",
+  "endorsement",
+  "growth-impact",
+  "growth-mastery",
+  "growth-collaboration",
+  "certification",
+  "progress",
+] as const;
+
+/** A career level from GET /catalog/levels, in ladder order. */
+export interface CatalogLevel {
+  id: string;
+  order: number;
+  title: string;
+  summary: string;
+  criteria: {
+    id: string;
+    description: string;
+    evidence: (typeof LEVEL_EVIDENCE_KINDS)[number][];
+  }[];
+}
+
+/** A certification from GET /catalog/certifications; its id is what PUT /certifications takes. */
+export interface CatalogCertification {
+  id: string;
+  title: string;
+  issuer: string;
+  summary: string;
+  tracks: TrackId[];
+  levels: string[];
+  skills: string[];
+  validityMonths: number | null;
+  validityNote: string;
 }
 
 export const CERTIFICATION_STATUSES = ["planned", "in_progress", "earned"] as const;

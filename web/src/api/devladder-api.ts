@@ -4,9 +4,11 @@
  */
 import type { ApiClient } from "./api-client.js";
 import { ApiError } from "./api-error.js";
-import type { VerifiedSkill } from "./analysis-types.js";
+import type { LearnerRepository, VerifiedSkill } from "./analysis-types.js";
 import type {
   CandidateFilters,
+  CatalogCertification,
+  CatalogLevel,
   CertificationBody,
   CandidateResults,
   Endorsement,
@@ -59,6 +61,24 @@ export function saveProfile(api: ApiClient, body: ProfileBody): Promise<OwnProfi
 export function roadmap(api: ApiClient, track: TrackId): Promise<Roadmap> {
   // public content: the browser's HTTP cache revalidates it with the ETag the API sends
   return api.json("GET", `/api/v1/roadmap?track=${encodeURIComponent(track)}`, { auth: false });
+}
+
+/** The career levels, in ladder order; public content revalidated with its ETag like the roadmap. */
+export async function levelCatalog(api: ApiClient): Promise<CatalogLevel[]> {
+  const catalog = await api.json<{ items: CatalogLevel[] }>("GET", "/api/v1/catalog/levels", {
+    auth: false,
+  });
+  return catalog.items;
+}
+
+/** The certifications a learner can track; public content, like the roadmap. */
+export async function certificationCatalog(api: ApiClient): Promise<CatalogCertification[]> {
+  const catalog = await api.json<{ items: CatalogCertification[] }>(
+    "GET",
+    "/api/v1/catalog/certifications",
+    { auth: false },
+  );
+  return catalog.items;
 }
 
 /** Every progress entry of yours, following the pages to the end. */
@@ -162,6 +182,13 @@ export async function sharedVerifiedSkills(api: ApiClient, slug: string): Promis
   return list.items;
 }
 
+/** Readiness per level as the profile behind a share link shows it (private records left out). */
+export function sharedReadiness(api: ApiClient, slug: string): Promise<Readiness> {
+  return api.json("GET", `/api/v1/shared-profiles/${encodeURIComponent(slug)}/readiness`, {
+    auth: false,
+  });
+}
+
 export function learnerProgress(api: ApiClient, userId: string): Promise<SharedProgressEntry[]> {
   return allPages(api, `${learnerPath(userId)}/progress`);
 }
@@ -176,6 +203,11 @@ export function endorse(
   body: EndorsementBody,
 ): Promise<Endorsement> {
   return api.json("POST", `${learnerPath(userId)}/endorsements`, { body });
+}
+
+/** A mentee's repositories, each with its newest analysis (granted mentor or admin). */
+export function learnerRepositories(api: ApiClient, userId: string): Promise<LearnerRepository[]> {
+  return allPages(api, `${learnerPath(userId)}/repositories`);
 }
 
 export function learnerGrowth(api: ApiClient, userId: string): Promise<GrowthEntry[]> {
@@ -201,6 +233,7 @@ export function candidateQuery(filters: CandidateFilters): string {
   const params = new URLSearchParams();
   if (filters.skills.length > 0) params.set("skills", filters.skills.join(","));
   if (filters.track !== null) params.set("track", filters.track);
+  if (filters.level !== null) params.set("level", filters.level);
   return params.toString();
 }
 

@@ -1,17 +1,23 @@
 /**
  * The mentors a learner has let in, a form to add one by the email of their account, and a way
  * to take access back. Granting lets the mentor see progress and growth, and endorse skills.
+ * Only learners have it: mentors, recruiters and admins have no learning to share (the API
+ * refuses their grants), so for them the section is not there at all.
  */
 import { useState, type FormEvent } from "react";
 import { ApiError } from "../api/api-error.js";
 import { grantMentor, mentorGrants, revokeMentor } from "../api/devladder-api.js";
-import { useApi } from "../auth/auth-context.js";
+import { useApi, useUser } from "../auth/auth-context.js";
 import { Field } from "../components/field.js";
 import { ErrorNotice, FormError, Loading } from "../components/status-views.js";
 import { useResource } from "../components/use-resource.js";
 import { formatDate } from "../plan/plan-dates.js";
 
 export function MentorAccess() {
+  return useUser().role === "learner" ? <MentorAccessSection /> : null;
+}
+
+function MentorAccessSection() {
   const api = useApi();
   const { resource, reload, update } = useResource(() => mentorGrants(api), [api]);
   const [email, setEmail] = useState("");

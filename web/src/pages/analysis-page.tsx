@@ -3,13 +3,14 @@
  * report with the downloads once it is done.
  */
 import { useState } from "react";
-import { Link, useParams } from "react-router-dom";
+import { Link, useLocation, useParams } from "react-router-dom";
 import type { Analysis, EvidenceReport } from "../api/analysis-types.js";
 import { analysis as getAnalysis, analysisDownload, analysisReport } from "../api/analyses-api.js";
-import { useApi } from "../auth/auth-context.js";
+import { useApi, useUser } from "../auth/auth-context.js";
 import { ErrorNotice, FormError, Loading } from "../components/status-views.js";
 import { usePageTitle } from "../components/use-page-title.js";
 import { useResource } from "../components/use-resource.js";
+import { analysisBackLink } from "../repositories/analysis-back-link.js";
 import { AnalysisProgress } from "../repositories/analysis-progress.js";
 import { ReportView } from "../repositories/report-view.js";
 import { useAnalysisProgress } from "../repositories/use-analysis-progress.js";
@@ -19,11 +20,12 @@ export function AnalysisPage() {
   const api = useApi();
   const { analysisId = "" } = useParams();
   const { resource, reload } = useResource(() => getAnalysis(api, analysisId), [api, analysisId]);
+  const back = analysisBackLink(useLocation().state, useUser().role);
 
   return (
     <section className="page analysis-page" aria-labelledby="analysis-title">
       <p>
-        <Link to="/repositories">← All repositories</Link>
+        <Link to={back.to}>← {back.label}</Link>
       </p>
       <h1 id="analysis-title">Analysis report</h1>
       {resource.status === "loading" && <Loading label="Loading the analysis" />}

@@ -21,7 +21,7 @@ import { ReadinessLevels } from "../readiness/readiness-levels.js";
 
 interface Loaded {
   readonly profile: PublicProfile;
-  readonly readiness: Readiness | null;
+  readonly readiness: Readiness;
   readonly endorsements: Endorsement[];
   readonly titleOf: (skillId: string) => string;
 }
@@ -34,11 +34,9 @@ export function CandidateProfilePage() {
     try {
       const [profile, readiness, endorsements] = await Promise.all([
         learnerProfile(api, userId),
-        // readiness details are records, shown to the learner, granted mentors and admins only
-        learnerReadiness(api, userId).catch((error: unknown) => {
-          if (error instanceof ApiError && error.status === 404) return null;
-          throw error;
-        }),
+        // whoever may see the profile sees readiness: in full if they may see the learner's
+        // records, otherwise as the profile shows it (no growth titles, no self-marked skills)
+        learnerReadiness(api, userId),
         learnerEndorsements(api, userId),
       ]);
       const map = await roadmap(api, profile.track);
@@ -97,13 +95,7 @@ function ProfileView({ data }: { data: Loaded }) {
       </dl>
       {data.profile.headline !== "" && <p className="lead">{data.profile.headline}</p>}
       <h2>Readiness</h2>
-      {data.readiness === null ? (
-        <p className="muted">
-          The details of readiness are shared with the learner&apos;s mentors only.
-        </p>
-      ) : (
-        <ReadinessLevels readiness={data.readiness} />
-      )}
+      <ReadinessLevels readiness={data.readiness} />
       <h2>Endorsements</h2>
       <EndorsementList endorsements={data.endorsements} titleOf={data.titleOf} />
     </>

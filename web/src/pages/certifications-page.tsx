@@ -1,15 +1,17 @@
 /**
  * Certifications the learner tracks: where each stands (planned, in progress, earned), when an
  * earned one expires, with a flag when it has expired or soon will, and a form to change it.
+ * A new one is picked from the catalogue the API serves, so no one has to know its id.
  */
-import { useState, type FormEvent } from "react";
+import { useId, useState, type FormEvent } from "react";
 import { ApiError } from "../api/api-error.js";
 import {
   CERTIFICATION_STATUSES,
+  type CatalogCertification,
   type CertificationStatus,
   type LearnerCertification,
 } from "../api/api-types.js";
-import { certifications, saveCertification } from "../api/devladder-api.js";
+import { certificationCatalog, certifications, saveCertification } from "../api/devladder-api.js";
 import { useApi } from "../auth/auth-context.js";
 import { Field } from "../components/field.js";
 import { EmptyState, ErrorNotice, FormError, Loading } from "../components/status-views.js";
@@ -57,7 +59,10 @@ export function CertificationsPage() {
               ))}
             </ul>
           )}
-          <AddCertification onSaved={saved} />
+          <AddCertification
+            tracked={new Set(resource.data.map((c) => c.certificationId))}
+            onSaved={saved}
+          />
         </>
       )}
     </section>
@@ -105,14 +110,18 @@ function CertificationCard({
   );
 }
 
+/** `cert` null: the add form, choosing among `choices` (the catalogue entries not yet tracked). */
 function StatusForm({
   cert,
+  choices = [],
   onSaved,
 }: {
   cert: LearnerCertification | null;
+  choices?: readonly CatalogCertification[];
   onSaved: (cert: LearnerCertification) => void;
 }) {
   const api = useApi();
+  const statusId = useId();
   const [certificationId, setCertificationId] = useState(cert?.certificationId ?? "");
   const [status, setStatus] = useState<CertificationStatus>(cert?.status ?? "planned");
   const [earnedOn, setEarnedOn] = useState(cert?.earnedOn ?? localToday());
@@ -139,6 +148,8 @@ function StatusForm({
       });
       const { markedDone, ...saved } = result;
       onSaved(saved);
+      // the added certification now has its own card and leaves the choices
+      if (cert === null) setCertificationId("");
       setNote(
         markedDone.length > 0
           ? `Saved; ${markedDone.length} covered skills marked done on your roadmap`
@@ -154,20 +165,17 @@ function StatusForm({
   return (
     <form onSubmit={(event) => void submit(event)} noValidate>
       {cert === null && (
-        <Field
-          label="Certification id"
-          required
-          hint="The id the guide gives it, e.g. aws-developer-associate."
+        <CertificationChoice
+          choices={choices}
           value={certificationId}
-          error={fieldError("certificationId")}
-          onChange={(e) => setCertificationId(e.target.value)}
+          onChange={setCertificationId}
         />
       )}
       <div className="field-row">
         <div className="field">
-          <label htmlFor={`status-${certificationId || "new"}`}>Status of {name}</label>
+          <label htmlFor={statusId}>Status of {name}</label>
           <select
-            id={`status-${certificationId || "new"}`}
+            id={statusId}
             value={status}
             onChange={(e) => setStatus(e.target.value as CertificationStatus)}
           >
@@ -216,11 +224,81 @@ function StatusForm({
   );
 }
 
-function AddCertification({ onSaved }: { onSaved: (cert: LearnerCertification) => void }) {
+function validityText(cert: CatalogCertification): string {
+  return cert.validityMonths === null
+    ? "Does not expire."
+    : `Valid for ${cert.validityMonths} months once earned.`;
+}
+
+function CertificationChoice({
+  choices,
+  value,
+  onChange,
+}: {
+  choices: readonly CatalogCertification[];
+  value: string;
+  onChange: (certificationId: string) => void;
+}) {
+  const id = useId();
+  const chosen = choices.find((c) => c.id === value);
+  return (
+    <div className="field">
+      <label htmlFor={id}>Certification</label>
+      <select
+        id={id}
+        required
+        value={value}
+        aria-describedby={chosen ? `${id}-about` : undefined}
+        onChange={(e) => onChange(e.target.value)}
+      >
+        <option value="">Choose a certification</option>
+        {choices.map((c) => (
+          <option key={c.id} value={c.id}>
+            {c.title} — {c.issuer}
+          </option>
+        ))}
+      </select>
+      {chosen && (
+        <p className="hint" id={`${id}-about`}>
+          {chosen.summary} {validityText(chosen)}
+        </p>
+      )}
+    </div>
+  );
+}
+
+function AddCertification({
+  tracked,
+  onSaved,
+}: {
+  tracked: ReadonlySet<string>;
+  onSaved: (cert: LearnerCertification) => void;
+}) {
+  const api = useApi();
+  const { resource, reload } = useResource(() => certificationCatalog(api), [api]);
+  const choices =
+    resource.status === "ready"
+      ? resource.data
+          .filter((c) => !tracked.has(c.id))
+          .sort((a, b) => a.title.localeCompare(b.title))
+      : [];
   return (
     <section className="card-form" aria-labelledby="add-certification">
       <h2 id="add-certification">Track a certification</h2>
-      <StatusForm cert={null} onSaved={onSaved} />
+      {resource.status === "loading" && <Loading label="Loading the certification catalogue" />}
+      {resource.status === "error" && (
+        <ErrorNotice
+          title="The certification catalogue could not be loaded"
+          error={resource.error}
+          onRetry={reload}
+        />
+      )}
+      {resource.status === "ready" &&
+        (choices.length === 0 ? (
+          <p className="hint">You track every certification in the catalogue.</p>
+        ) : (
+          <StatusForm cert={null} choices={choices} onSaved={onSaved} />
+        ))}
     </section>
   );
 }

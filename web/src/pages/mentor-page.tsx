@@ -1,7 +1,7 @@
 /**
  * The mentor's desk: the learners who granted access, and for the one picked, their progress over
- * their roadmap, the endorsements given so far with a form to add one, and their growth log with
- * a comment box under each entry.
+ * their roadmap, their repositories with the latest analysis of each, the endorsements given so
+ * far with a form to add one, and their growth log with a comment box under each entry.
  */
 import { useState, type FormEvent } from "react";
 import { Link, useParams } from "react-router-dom";
@@ -17,6 +17,7 @@ import { useResource } from "../components/use-resource.js";
 import { GrowthEntryBody } from "../growth/growth-entry-body.js";
 import type { GrowthEntryWithComments } from "../growth/growth-entry-with-comments.js";
 import { loadMentee, type MenteeData } from "../mentor/mentee-data.js";
+import { MenteeRepositories } from "../mentor/mentee-repositories.js";
 import { formatDate } from "../plan/plan-dates.js";
 import { ProgressBar } from "../roadmap/progress-bar.js";
 import { progressByStage, statusLookup, tally } from "../roadmap/progress-summary.js";
@@ -146,9 +147,16 @@ function MenteeView({
   const map = data.roadmap;
   if (map === null || data.profile === null) {
     return (
-      <EmptyState title="No plan yet">
-        <p>{name} has not picked a track yet, so there is no progress to show.</p>
-      </EmptyState>
+      <>
+        <EmptyState title="No plan yet">
+          <p>{name} has not picked a track yet, so there is no progress to show.</p>
+        </EmptyState>
+        <MenteeRepositories
+          name={name}
+          repositories={data.repositories}
+          backLink={{ to: `/mentor/${learnerId}`, label: `Back to ${name}` }}
+        />
+      </>
     );
   }
   const statusOf = statusLookup(data.progress);
@@ -202,6 +210,12 @@ function MenteeView({
       {data.progress.every((p) => p.status !== "learning" && p.status !== "done") && (
         <p className="muted">Nothing started or finished yet.</p>
       )}
+
+      <MenteeRepositories
+        name={name}
+        repositories={data.repositories}
+        backLink={{ to: `/mentor/${learnerId}`, label: `Back to ${name}` }}
+      />
 
       <h3>Endorsements</h3>
       {data.endorsements.length === 0 ? (

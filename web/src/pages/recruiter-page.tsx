@@ -1,7 +1,8 @@
 /**
- * Candidate search for recruiters: filter public profiles by track and by skills that evidence
- * has verified (an analysed repository or a mentor's endorsement), tick two or three to compare
- * them side by side, open a profile, or download the whole shortlist as CSV.
+ * Candidate search for recruiters: filter public profiles by track, by the career level reached
+ * and by skills that evidence has verified (an analysed repository or a mentor's endorsement),
+ * tick two or three to compare them side by side, open a profile, or download the whole
+ * shortlist as CSV.
  */
 import { useState, type FormEvent } from "react";
 import { Link } from "react-router-dom";
@@ -10,10 +11,11 @@ import {
   type Candidate,
   type CandidateFilters,
   type CandidateResults,
+  type CatalogLevel,
   type Roadmap,
   type TrackId,
 } from "../api/api-types.js";
-import { candidatesCsv, roadmap, searchCandidates } from "../api/devladder-api.js";
+import { candidatesCsv, levelCatalog, roadmap, searchCandidates } from "../api/devladder-api.js";
 import { useApi } from "../auth/auth-context.js";
 import { saveBlob } from "../components/save-blob.js";
 import { EmptyState, ErrorNotice, FormError, Loading } from "../components/status-views.js";
@@ -31,8 +33,11 @@ export function RecruiterPage() {
   usePageTitle("Candidates");
   const api = useApi();
   const { resource, reload } = useResource(async () => {
-    const maps = await Promise.all(TRACK_IDS.map((track) => roadmap(api, track)));
-    return new Map<TrackId, Roadmap>(maps.map((m) => [m.track.id, m]));
+    const [levels, ...maps] = await Promise.all([
+      levelCatalog(api),
+      ...TRACK_IDS.map((track) => roadmap(api, track)),
+    ]);
+    return { levels, roadmaps: new Map<TrackId, Roadmap>(maps.map((m) => [m.track.id, m])) };
   }, [api]);
 
   return (
@@ -42,25 +47,38 @@ export function RecruiterPage() {
         Only learners who made their profile public appear, ranked by the strength of their
         evidence.
       </p>
-      {resource.status === "loading" && <Loading label="Loading the skills" />}
+      {resource.status === "loading" && <Loading label="Loading the skills and levels" />}
       {resource.status === "error" && (
         <ErrorNotice
-          title="The skills could not be loaded"
+          title="The skills and levels could not be loaded"
           error={resource.error}
           onRetry={reload}
         />
       )}
-      {resource.status === "ready" && <CandidateSearch roadmaps={resource.data} />}
+      {resource.status === "ready" && (
+        <CandidateSearch roadmaps={resource.data.roadmaps} levels={resource.data.levels} />
+      )}
     </section>
   );
 }
 
-function CandidateSearch({ roadmaps }: { roadmaps: ReadonlyMap<TrackId, Roadmap> }) {
+function CandidateSearch({
+  roadmaps,
+  levels,
+}: {
+  roadmaps: ReadonlyMap<TrackId, Roadmap>;
+  levels: readonly CatalogLevel[];
+}) {
   const api = useApi();
   const [track, setTrack] = useState<TrackId | null>(null);
+  const [level, setLevel] = useState<string | null>(null);
   const [skills, setSkills] = useState<ReadonlySet<string>>(new Set());
   const [search, setSearch] = useState<Search>({ status: "idle" });
-  const [searched, setSearched] = useState<CandidateFilters>({ skills: [], track: null });
+  const [searched, setSearched] = useState<CandidateFilters>({
+    skills: [],
+    track: null,
+    level: null,
+  });
   const [compared, setCompared] = useState<readonly string[]>([]);
   const titleOf = (skillId: string) => {
     for (const map of roadmaps.values()) {
@@ -69,6 +87,8 @@ function CandidateSearch({ roadmaps }: { roadmaps: ReadonlyMap<TrackId, Roadmap>
     }
     return skillId;
   };
+  const levelTitleOf = (levelId: string | null) =>
+    levelId === null ? null : (levels.find((l) => l.id === levelId)?.title ?? levelId);
   const map = track === null ? null : (roadmaps.get(track) ?? null);
 
   const chooseTrack = (next: TrackId | null) => {
@@ -85,7 +105,7 @@ function CandidateSearch({ roadmaps }: { roadmaps: ReadonlyMap<TrackId, Roadmap>
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
-    const filters: CandidateFilters = { track, skills: [...skills] };
+    const filters: CandidateFilters = { track, level, skills: [...skills] };
     setSearch({ status: "loading" });
     setCompared([]);
     try {
@@ -121,6 +141,25 @@ function CandidateSearch({ roadmaps }: { roadmaps: ReadonlyMap<TrackId, Roadmap>
               </option>
             ))}
           </select>
+        </div>
+        <div className="field">
+          <label htmlFor="candidate-level">Level reached</label>
+          <select
+            id="candidate-level"
+            aria-describedby="candidate-level-hint"
+            value={level ?? ""}
+            onChange={(e) => setLevel(e.target.value === "" ? null : e.target.value)}
+          >
+            <option value="">Any level</option>
+            {levels.map((l) => (
+              <option key={l.id} value={l.id}>
+                {l.title}
+              </option>
+            ))}
+          </select>
+          <p className="hint" id="candidate-level-hint">
+            Candidates whose evidence meets this level or a higher one.
+          </p>
         </div>
         {map === null ? (
           <p className="hint">Pick a track to filter by verified skills.</p>
@@ -189,6 +228,7 @@ function CandidateSearch({ roadmaps }: { roadmaps: ReadonlyMap<TrackId, Roadmap>
                   key={c.userId}
                   candidate={c}
                   titleOf={titleOf}
+                  levelTitleOf={levelTitleOf}
                   compared={compared.includes(c.userId)}
                   canCompareMore={compared.length < MAX_COMPARED}
                   onCompare={(on) => setCompared((picked) => toggleCompared(picked, c.userId, on))}
@@ -197,7 +237,11 @@ function CandidateSearch({ roadmaps }: { roadmaps: ReadonlyMap<TrackId, Roadmap>
             </ul>
           )}
           {comparedCandidates.length >= 2 ? (
-            <Comparison candidates={comparedCandidates} titleOf={titleOf} />
+            <Comparison
+              candidates={comparedCandidates}
+              titleOf={titleOf}
+              levelTitleOf={levelTitleOf}
+            />
           ) : (
             results.length >= 2 && (
               <p className="hint">Tick two or three candidates to compare them side by side.</p>
@@ -209,15 +253,20 @@ function CandidateSearch({ roadmaps }: { roadmaps: ReadonlyMap<TrackId, Roadmap>
   );
 }
 
+/** a level's title from the catalogue; null when no level is reached */
+type LevelTitleOf = (levelId: string | null) => string | null;
+
 function CandidateCard({
   candidate,
   titleOf,
+  levelTitleOf,
   compared,
   canCompareMore,
   onCompare,
 }: {
   candidate: Candidate;
   titleOf: (skillId: string) => string;
+  levelTitleOf: LevelTitleOf;
   compared: boolean;
   canCompareMore: boolean;
   onCompare: (on: boolean) => void;
@@ -227,8 +276,8 @@ function CandidateCard({
       <div className="candidate-head">
         <h3>{candidate.displayName}</h3>
         <span className="muted">
-          {candidate.track} · level {candidate.reachedLevel ?? "not reached yet"} · strength{" "}
-          {candidate.strength}
+          {candidate.track} · {levelTitleOf(candidate.reachedLevel) ?? "no level reached yet"} ·
+          strength {candidate.strength}
         </span>
       </div>
       {candidate.headline !== "" && <p>{candidate.headline}</p>}
@@ -259,9 +308,11 @@ function CandidateCard({
 function Comparison({
   candidates,
   titleOf,
+  levelTitleOf,
 }: {
   candidates: Candidate[];
   titleOf: (skillId: string) => string;
+  levelTitleOf: LevelTitleOf;
 }) {
   const skillIds = [
     ...new Set(candidates.flatMap((c) => c.verifiedSkills.map((s) => s.skillId))),
@@ -293,7 +344,7 @@ function Comparison({
             <tr>
               <th scope="row">Level reached</th>
               {candidates.map((c) => (
-                <td key={c.userId}>{c.reachedLevel ?? "none yet"}</td>
+                <td key={c.userId}>{levelTitleOf(c.reachedLevel) ?? "none yet"}</td>
               ))}
             </tr>
             <tr>

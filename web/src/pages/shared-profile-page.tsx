@@ -2,17 +2,19 @@
  * A learner's profile opened through their share link (/p/<slug>): no sign-in needed, the link
  * is the permission. It shows what the API lets a link holder see: the headline, the track, the
  * study rhythm, the skills the learner's analysed repositories verify with their score badges,
- * and the endorsements mentors gave that the learner has not hidden. A link whose profile went back to private, or never existed, answers 404;
- * both look the same here so the page does not reveal which.
+ * readiness per career level (without the learner's private records), and the endorsements
+ * mentors gave that the learner has not hidden. A link whose profile went back to private, or
+ * never existed, answers 404; both look the same here so the page does not reveal which.
  */
 import { Link, useParams } from "react-router-dom";
 import { ApiError } from "../api/api-error.js";
 import type { VerifiedSkill } from "../api/analysis-types.js";
-import type { Endorsement, PublicProfile } from "../api/api-types.js";
+import type { Endorsement, PublicProfile, Readiness } from "../api/api-types.js";
 import {
   roadmap,
   sharedEndorsements,
   sharedProfile,
+  sharedReadiness,
   sharedVerifiedSkills,
 } from "../api/devladder-api.js";
 import { useApi } from "../auth/auth-context.js";
@@ -22,12 +24,14 @@ import { useResource } from "../components/use-resource.js";
 import { formatDate } from "../plan/plan-dates.js";
 import { EndorsementList } from "../profile/endorsement-list.js";
 import { SharedVerifiedSkills } from "../profile/shared-verified-skills.js";
+import { ReadinessLevels } from "../readiness/readiness-levels.js";
 
 interface Loaded {
   readonly profile: PublicProfile;
   readonly trackTitle: string;
   readonly trackSummary: string;
   readonly verifiedSkills: readonly VerifiedSkill[];
+  readonly readiness: Readiness;
   readonly endorsements: readonly Endorsement[];
   readonly titleOf: (skillId: string) => string;
 }
@@ -38,9 +42,10 @@ export function SharedProfilePage() {
   const { slug = "" } = useParams();
   const { resource, reload } = useResource<Loaded | null>(async () => {
     try {
-      const [profile, verifiedSkills, endorsements] = await Promise.all([
+      const [profile, verifiedSkills, readiness, endorsements] = await Promise.all([
         sharedProfile(api, slug),
         sharedVerifiedSkills(api, slug),
+        sharedReadiness(api, slug),
         sharedEndorsements(api, slug),
       ]);
       const map = await roadmap(api, profile.track);
@@ -49,6 +54,7 @@ export function SharedProfilePage() {
         trackTitle: map.track.title,
         trackSummary: map.track.summary,
         verifiedSkills,
+        readiness,
         endorsements,
         titleOf: (skillId: string) => map.skills.find((s) => s.id === skillId)?.title ?? skillId,
       };
@@ -109,6 +115,15 @@ function SharedProfileView({ data }: { data: Loaded }) {
       <h2>About the track</h2>
       <p>{data.trackSummary}</p>
       <SharedVerifiedSkills skills={data.verifiedSkills} />
+      <section className="report-section" aria-labelledby="shared-readiness-title">
+        <h2 id="shared-readiness-title">Readiness</h2>
+        <p className="hint">
+          Each career level and what it asks for, measured against the learner&apos;s analysed
+          repositories, endorsements, growth log and certifications. Growth-log entries are counted
+          but kept private.
+        </p>
+        <ReadinessLevels readiness={data.readiness} />
+      </section>
       <h2>Endorsements</h2>
       <EndorsementList endorsements={data.endorsements} titleOf={data.titleOf} />
       <p className="muted">Profile last updated {formatDate(profile.updatedAt.slice(0, 10))}.</p>
