@@ -1,6 +1,7 @@
 /** The designed states of a page that is not showing its data: loading, failed, empty. */
 import type { ReactNode } from "react";
 import { messageOf } from "../api/api-error.js";
+import type { Resource } from "./use-resource.js";
 
 export function Loading({ label }: { label: string }) {
   return (
@@ -31,6 +32,27 @@ export function ErrorNotice({
       )}
     </div>
   );
+}
+
+/** A loaded resource's state while it has no data to show: loading, or failed with a retry. */
+export function ResourceStatus({
+  resource,
+  loading,
+  failed,
+  onRetry,
+}: {
+  resource: Resource<unknown>;
+  /** what is being loaded, e.g. "Loading your mentors" */
+  loading: string;
+  /** the heading when it failed, e.g. "Your mentors could not be loaded" */
+  failed: string;
+  onRetry: () => void;
+}) {
+  if (resource.status === "loading") return <Loading label={loading} />;
+  if (resource.status === "error") {
+    return <ErrorNotice title={failed} error={resource.error} onRetry={onRetry} />;
+  }
+  return null;
 }
 
 export function EmptyState({

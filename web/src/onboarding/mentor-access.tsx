@@ -5,12 +5,12 @@
  * refuses their grants), so for them the section is not there at all.
  */
 import { useState, type FormEvent } from "react";
-import { ApiError } from "../api/api-error.js";
 import { grantMentor, mentorGrants, revokeMentor } from "../api/devladder-api.js";
 import { useApi, useUser } from "../auth/auth-context.js";
 import { Field } from "../components/field.js";
-import { ErrorNotice, FormError, Loading } from "../components/status-views.js";
+import { FormError, ResourceStatus } from "../components/status-views.js";
 import { useResource } from "../components/use-resource.js";
+import { useSubmission } from "../components/use-submission.js";
 import { formatDate } from "../plan/plan-dates.js";
 
 export function MentorAccess() {
@@ -21,40 +21,26 @@ function MentorAccessSection() {
   const api = useApi();
   const { resource, reload, update } = useResource(() => mentorGrants(api), [api]);
   const [email, setEmail] = useState("");
-  const [error, setError] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
-  const [announcement, setAnnouncement] = useState("");
-  const fieldError = (name: string) =>
-    error instanceof ApiError ? error.fieldErrors.get(name) : undefined;
+  // adding and removing share one error and one announcement: each answers the latest click
+  const access = useSubmission<string>();
+  const adding = access.busyWith === "grant";
 
-  const submit = async (event: FormEvent) => {
+  const submit = (event: FormEvent) => {
     event.preventDefault();
-    setBusy(true);
-    setError(null);
-    setAnnouncement("");
-    try {
+    void access.run(async () => {
       const grant = await grantMentor(api, email.trim());
       update((grants) => [grant, ...grants]);
       setEmail("");
-      setAnnouncement(`${grant.mentor.displayName} can now see your progress`);
-    } catch (caught) {
-      setError(caught);
-    } finally {
-      setBusy(false);
-    }
+      return `${grant.mentor.displayName} can now see your progress`;
+    }, "grant");
   };
 
-  const revoke = async (mentorId: string, name: string) => {
-    setError(null);
-    setAnnouncement("");
-    try {
+  const revoke = (mentorId: string, name: string) =>
+    access.run(async () => {
       await revokeMentor(api, mentorId);
       update((grants) => grants.filter((g) => g.mentor.id !== mentorId));
-      setAnnouncement(`${name} no longer has access`);
-    } catch (caught) {
-      setError(caught);
-    }
-  };
+      return `${name} no longer has access`;
+    }, "revoke");
 
   return (
     <section className="settings-section" aria-labelledby="mentors-title">
@@ -63,14 +49,12 @@ function MentorAccessSection() {
         A mentor you add sees your progress and growth log (never your private notes), can comment
         on entries and endorse your skills. You can take access back at any time.
       </p>
-      {resource.status === "loading" && <Loading label="Loading your mentors" />}
-      {resource.status === "error" && (
-        <ErrorNotice
-          title="Your mentors could not be loaded"
-          error={resource.error}
-          onRetry={reload}
-        />
-      )}
+      <ResourceStatus
+        resource={resource}
+        loading="Loading your mentors"
+        failed="Your mentors could not be loaded"
+        onRetry={reload}
+      />
       {resource.status === "ready" &&
         (resource.data.length === 0 ? (
           <p className="muted">No mentor has access yet.</p>
@@ -95,23 +79,23 @@ function MentorAccessSection() {
             ))}
           </ul>
         ))}
-      <form className="inline-form" onSubmit={(event) => void submit(event)} noValidate>
+      <form className="inline-form" onSubmit={submit} noValidate>
         <Field
           label="Mentor's email"
           type="email"
           autoComplete="off"
           required
           value={email}
-          error={fieldError("mentorEmail")}
+          error={access.fieldError("mentorEmail")}
           onChange={(e) => setEmail(e.target.value)}
         />
-        <button type="submit" className="button" disabled={busy || email.trim() === ""}>
-          {busy ? "Adding…" : "Add mentor"}
+        <button type="submit" className="button" disabled={adding || email.trim() === ""}>
+          {adding ? "Adding…" : "Add mentor"}
         </button>
       </form>
-      <FormError error={error} />
+      <FormError error={access.error} />
       <p role="status" className="hint">
-        {announcement}
+        {access.value ?? ""}
       </p>
     </section>
   );

@@ -2,14 +2,15 @@
  * One analysis: its progress while it runs (followed live), its error when it failed, and its
  * report with the downloads once it is done.
  */
-import { useState } from "react";
 import { Link, useLocation, useParams } from "react-router-dom";
 import type { Analysis, EvidenceReport } from "../api/analysis-types.js";
 import { analysis as getAnalysis, analysisDownload, analysisReport } from "../api/analyses-api.js";
 import { useApi, useUser } from "../auth/auth-context.js";
-import { ErrorNotice, FormError, Loading } from "../components/status-views.js";
+import { saveBlob } from "../components/save-blob.js";
+import { FormError, ResourceStatus } from "../components/status-views.js";
 import { usePageTitle } from "../components/use-page-title.js";
 import { useResource } from "../components/use-resource.js";
+import { useSubmission } from "../components/use-submission.js";
 import { analysisBackLink } from "../repositories/analysis-back-link.js";
 import { AnalysisProgress } from "../repositories/analysis-progress.js";
 import { ReportView } from "../repositories/report-view.js";
@@ -28,14 +29,12 @@ export function AnalysisPage() {
         <Link to={back.to}>← {back.label}</Link>
       </p>
       <h1 id="analysis-title">Analysis report</h1>
-      {resource.status === "loading" && <Loading label="Loading the analysis" />}
-      {resource.status === "error" && (
-        <ErrorNotice
-          title="The analysis could not be loaded"
-          error={resource.error}
-          onRetry={reload}
-        />
-      )}
+      <ResourceStatus
+        resource={resource}
+        loading="Loading the analysis"
+        failed="The analysis could not be loaded"
+        onRetry={reload}
+      />
       {resource.status === "ready" && <AnalysisView initial={resource.data} />}
     </section>
   );
@@ -58,10 +57,14 @@ function DoneAnalysis({ analysis }: { analysis: Analysis }) {
     () => analysisReport(api, analysis.id),
     [api, analysis.id],
   );
-  if (resource.status === "loading") return <Loading label="Loading the report" />;
-  if (resource.status === "error") {
+  if (resource.status !== "ready") {
     return (
-      <ErrorNotice title="The report could not be loaded" error={resource.error} onRetry={reload} />
+      <ResourceStatus
+        resource={resource}
+        loading="Loading the report"
+        failed="The report could not be loaded"
+        onRetry={reload}
+      />
     );
   }
   const report = resource.data;
@@ -109,27 +112,13 @@ const DOWNLOADS = [
 
 function Downloads({ analysisId }: { analysisId: string }) {
   const api = useApi();
-  const [error, setError] = useState<unknown>(null);
-  const [busy, setBusy] = useState<string | null>(null);
+  const downloading = useSubmission();
   // the files need the access token, so they are fetched and handed over as object URLs
-  const download = async (what: (typeof DOWNLOADS)[number]["what"], file: string) => {
-    setBusy(what);
-    setError(null);
-    try {
-      const url = URL.createObjectURL(await analysisDownload(api, analysisId, what));
-      const link = document.createElement("a");
-      link.href = url;
-      link.download = file;
-      document.body.append(link);
-      link.click();
-      link.remove();
-      URL.revokeObjectURL(url);
-    } catch (caught) {
-      setError(caught);
-    } finally {
-      setBusy(null);
-    }
-  };
+  const download = (what: (typeof DOWNLOADS)[number]["what"], file: string) =>
+    downloading.run(
+      async () => saveBlob(await analysisDownload(api, analysisId, what), file),
+      what,
+    );
   return (
     <div className="downloads" role="group" aria-label="Downloads">
       {DOWNLOADS.map(({ what, label, file }) => (
@@ -137,13 +126,13 @@ function Downloads({ analysisId }: { analysisId: string }) {
           key={what}
           type="button"
           className="button"
-          disabled={busy !== null}
+          disabled={downloading.busy}
           onClick={() => void download(what, file(analysisId))}
         >
-          {busy === what ? "Preparing…" : `Download ${label}`}
+          {downloading.busyWith === what ? "Preparing…" : `Download ${label}`}
         </button>
       ))}
-      <FormError error={error} />
+      <FormError error={downloading.error} />
     </div>
   );
 }

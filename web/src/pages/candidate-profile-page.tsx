@@ -12,7 +12,7 @@ import {
   roadmap,
 } from "../api/devladder-api.js";
 import { useApi } from "../auth/auth-context.js";
-import { EmptyState, ErrorNotice, Loading } from "../components/status-views.js";
+import { EmptyState, ResourceStatus } from "../components/status-views.js";
 import { usePageTitle } from "../components/use-page-title.js";
 import { useResource } from "../components/use-resource.js";
 import { formatDate } from "../plan/plan-dates.js";
@@ -53,14 +53,12 @@ export function CandidateProfilePage() {
   return (
     <section className="page" aria-labelledby="profile-title">
       <h1 id="profile-title">Learner profile</h1>
-      {resource.status === "loading" && <Loading label="Loading the profile" />}
-      {resource.status === "error" && (
-        <ErrorNotice
-          title="The profile could not be loaded"
-          error={resource.error}
-          onRetry={reload}
-        />
-      )}
+      <ResourceStatus
+        resource={resource}
+        loading="Loading the profile"
+        failed="The profile could not be loaded"
+        onRetry={reload}
+      />
       {resource.status === "ready" && resource.data === null && (
         <EmptyState
           title="This profile is not shared"

@@ -4,7 +4,6 @@
  * A new one is picked from the catalogue the API serves, so no one has to know its id.
  */
 import { useId, useState, type FormEvent } from "react";
-import { ApiError } from "../api/api-error.js";
 import {
   CERTIFICATION_STATUSES,
   type CatalogCertification,
@@ -14,9 +13,10 @@ import {
 import { certificationCatalog, certifications, saveCertification } from "../api/devladder-api.js";
 import { useApi } from "../auth/auth-context.js";
 import { Field } from "../components/field.js";
-import { EmptyState, ErrorNotice, FormError, Loading } from "../components/status-views.js";
+import { EmptyState, FormError, ResourceStatus } from "../components/status-views.js";
 import { usePageTitle } from "../components/use-page-title.js";
 import { useResource } from "../components/use-resource.js";
+import { useSubmission } from "../components/use-submission.js";
 import { localToday } from "../onboarding/today.js";
 import { formatDate } from "../plan/plan-dates.js";
 
@@ -35,14 +35,12 @@ export function CertificationsPage() {
   return (
     <section className="page certifications-page" aria-labelledby="certifications-title">
       <h1 id="certifications-title">Certifications</h1>
-      {resource.status === "loading" && <Loading label="Loading your certifications" />}
-      {resource.status === "error" && (
-        <ErrorNotice
-          title="Your certifications could not be loaded"
-          error={resource.error}
-          onRetry={reload}
-        />
-      )}
+      <ResourceStatus
+        resource={resource}
+        loading="Loading your certifications"
+        failed="Your certifications could not be loaded"
+        onRetry={reload}
+      />
       {resource.status === "ready" && (
         <>
           {resource.data.length === 0 ? (
@@ -127,19 +125,13 @@ function StatusForm({
   const [earnedOn, setEarnedOn] = useState(cert?.earnedOn ?? localToday());
   const [targetDate, setTargetDate] = useState(cert?.targetDate ?? "");
   const [credentialUrl, setCredentialUrl] = useState(cert?.credentialUrl ?? "");
-  const [error, setError] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
-  const [note, setNote] = useState("");
-  const fieldError = (name: string) =>
-    error instanceof ApiError ? error.fieldErrors.get(name) : undefined;
+  // finishes with the sentence that says what saving did
+  const save = useSubmission<string>();
   const name = cert?.title ?? "the certification";
 
-  const submit = async (event: FormEvent) => {
+  const submit = (event: FormEvent) => {
     event.preventDefault();
-    setBusy(true);
-    setError(null);
-    setNote("");
-    try {
+    void save.run(async () => {
       const result = await saveCertification(api, certificationId.trim(), {
         status,
         earnedOn: status === "earned" ? earnedOn : null,
@@ -150,20 +142,14 @@ function StatusForm({
       onSaved(saved);
       // the added certification now has its own card and leaves the choices
       if (cert === null) setCertificationId("");
-      setNote(
-        markedDone.length > 0
-          ? `Saved; ${markedDone.length} covered skills marked done on your roadmap`
-          : "Saved",
-      );
-    } catch (caught) {
-      setError(caught);
-    } finally {
-      setBusy(false);
-    }
+      return markedDone.length > 0
+        ? `Saved; ${markedDone.length} covered skills marked done on your roadmap`
+        : "Saved";
+    });
   };
 
   return (
-    <form onSubmit={(event) => void submit(event)} noValidate>
+    <form onSubmit={submit} noValidate>
       {cert === null && (
         <CertificationChoice
           choices={choices}
@@ -192,7 +178,7 @@ function StatusForm({
             type="date"
             required
             value={earnedOn}
-            error={fieldError("earnedOn")}
+            error={save.fieldError("earnedOn")}
             onChange={(e) => setEarnedOn(e.target.value)}
           />
         ) : (
@@ -200,7 +186,7 @@ function StatusForm({
             label="Target date"
             type="date"
             value={targetDate}
-            error={fieldError("targetDate")}
+            error={save.fieldError("targetDate")}
             onChange={(e) => setTargetDate(e.target.value)}
           />
         )}
@@ -209,16 +195,20 @@ function StatusForm({
           type="url"
           hint="The issuer's verification page, if there is one."
           value={credentialUrl}
-          error={fieldError("credentialUrl")}
+          error={save.fieldError("credentialUrl")}
           onChange={(e) => setCredentialUrl(e.target.value)}
         />
       </div>
-      <FormError error={error} />
+      <FormError error={save.error} />
       <div className="form-actions">
-        <button type="submit" className="button" disabled={busy || certificationId.trim() === ""}>
-          {busy ? "Saving…" : cert === null ? "Add certification" : `Save ${name}`}
+        <button
+          type="submit"
+          className="button"
+          disabled={save.busy || certificationId.trim() === ""}
+        >
+          {save.busy ? "Saving…" : cert === null ? "Add certification" : `Save ${name}`}
         </button>
-        <span role="status">{note}</span>
+        <span role="status">{save.value ?? ""}</span>
       </div>
     </form>
   );
@@ -285,14 +275,12 @@ function AddCertification({
   return (
     <section className="card-form" aria-labelledby="add-certification">
       <h2 id="add-certification">Track a certification</h2>
-      {resource.status === "loading" && <Loading label="Loading the certification catalogue" />}
-      {resource.status === "error" && (
-        <ErrorNotice
-          title="The certification catalogue could not be loaded"
-          error={resource.error}
-          onRetry={reload}
-        />
-      )}
+      <ResourceStatus
+        resource={resource}
+        loading="Loading the certification catalogue"
+        failed="The certification catalogue could not be loaded"
+        onRetry={reload}
+      />
       {resource.status === "ready" &&
         (choices.length === 0 ? (
           <p className="hint">You track every certification in the catalogue.</p>

@@ -4,7 +4,6 @@
  * each career level asks for.
  */
 import { useState, type FormEvent } from "react";
-import { ApiError } from "../api/api-error.js";
 import {
   GROWTH_DIMENSIONS,
   type GrowthDimension,
@@ -19,11 +18,13 @@ import {
   ownGrowth,
 } from "../api/devladder-api.js";
 import { useApi } from "../auth/auth-context.js";
+import { fieldErrorsUnder } from "../components/field-errors.js";
 import { Field } from "../components/field.js";
-import { EmptyState, ErrorNotice, FormError, Loading } from "../components/status-views.js";
+import { EmptyState, FormError, ResourceStatus } from "../components/status-views.js";
 import { TextAreaField } from "../components/text-area-field.js";
 import { usePageTitle } from "../components/use-page-title.js";
 import { useResource } from "../components/use-resource.js";
+import { useSubmission } from "../components/use-submission.js";
 import { DIMENSION_HINTS, DIMENSION_LABELS } from "../growth/dimension-labels.js";
 import { parseLinks } from "../growth/growth-links.js";
 import { GrowthEntryBody } from "../growth/growth-entry-body.js";
@@ -57,14 +58,12 @@ export function GrowthPage() {
       <p className="lead">
         Write down what you did while you still remember it: it is what a promotion case is made of.
       </p>
-      {resource.status === "loading" && <Loading label="Loading your growth log" />}
-      {resource.status === "error" && (
-        <ErrorNotice
-          title="Your growth log could not be loaded"
-          error={resource.error}
-          onRetry={reload}
-        />
-      )}
+      <ResourceStatus
+        resource={resource}
+        loading="Loading your growth log"
+        failed="Your growth log could not be loaded"
+        onRetry={reload}
+      />
       {resource.status === "ready" && (
         <>
           <Summary summary={resource.data.summary} />
@@ -165,34 +164,22 @@ function NewEntryForm({ onAdded }: { onAdded: (entry: GrowthEntry) => void }) {
   const [what, setWhat] = useState("");
   const [happenedOn, setHappenedOn] = useState(localToday());
   const [links, setLinks] = useState("");
-  const [error, setError] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
-  const [saved, setSaved] = useState(false);
-  const fieldError = (name: string) =>
-    error instanceof ApiError ? error.fieldErrors.get(name) : undefined;
+  const add = useSubmission();
 
-  const submit = async (event: FormEvent) => {
+  const submit = (event: FormEvent) => {
     event.preventDefault();
-    setBusy(true);
-    setError(null);
-    setSaved(false);
-    try {
+    void add.run(async () => {
       onAdded(
         await addGrowthEntry(api, { dimension, title, what, happenedOn, links: parseLinks(links) }),
       );
       setTitle("");
       setWhat("");
       setLinks("");
-      setSaved(true);
-    } catch (caught) {
-      setError(caught);
-    } finally {
-      setBusy(false);
-    }
+    });
   };
 
   return (
-    <form className="card-form" onSubmit={(event) => void submit(event)} noValidate>
+    <form className="card-form" onSubmit={submit} noValidate>
       <h2>New entry</h2>
       <fieldset className="choice-group">
         <legend>Dimension</legend>
@@ -218,7 +205,7 @@ function NewEntryForm({ onAdded }: { onAdded: (entry: GrowthEntry) => void }) {
           required
           maxLength={200}
           value={title}
-          error={fieldError("title")}
+          error={add.fieldError("title")}
           onChange={(e) => setTitle(e.target.value)}
         />
         <Field
@@ -226,7 +213,7 @@ function NewEntryForm({ onAdded }: { onAdded: (entry: GrowthEntry) => void }) {
           type="date"
           required
           value={happenedOn}
-          error={fieldError("happenedOn")}
+          error={add.fieldError("happenedOn")}
           onChange={(e) => setHappenedOn(e.target.value)}
         />
       </div>
@@ -235,7 +222,7 @@ function NewEntryForm({ onAdded }: { onAdded: (entry: GrowthEntry) => void }) {
         rows={4}
         required
         value={what}
-        error={fieldError("what")}
+        error={add.fieldError("what")}
         onChange={(e) => setWhat(e.target.value)}
       />
       <TextAreaField
@@ -243,18 +230,15 @@ function NewEntryForm({ onAdded }: { onAdded: (entry: GrowthEntry) => void }) {
         hint="Pull requests, documents, dashboards: one per line, up to ten."
         rows={2}
         value={links}
-        error={[...(error instanceof ApiError ? error.fieldErrors : new Map<string, string>())]
-          .filter(([where]) => where.startsWith("links"))
-          .map(([, problem]) => problem)
-          .join("; ")}
+        error={fieldErrorsUnder(add.error, "links")}
         onChange={(e) => setLinks(e.target.value)}
       />
-      <FormError error={error} />
+      <FormError error={add.error} />
       <div className="form-actions">
-        <button type="submit" className="button button-primary" disabled={busy}>
-          {busy ? "Saving…" : "Add entry"}
+        <button type="submit" className="button button-primary" disabled={add.busy}>
+          {add.busy ? "Saving…" : "Add entry"}
         </button>
-        <span role="status">{saved ? "Entry added" : ""}</span>
+        <span role="status">{add.done ? "Entry added" : ""}</span>
       </div>
     </form>
   );
@@ -263,16 +247,12 @@ function NewEntryForm({ onAdded }: { onAdded: (entry: GrowthEntry) => void }) {
 function OwnEntry({ item, onDeleted }: { item: GrowthEntryWithComments; onDeleted: () => void }) {
   const api = useApi();
   const { entry, comments } = item;
-  const [error, setError] = useState<unknown>(null);
-  const remove = async () => {
-    setError(null);
-    try {
+  const removal = useSubmission();
+  const remove = () =>
+    removal.run(async () => {
       await deleteGrowthEntry(api, entry.id);
       onDeleted();
-    } catch (caught) {
-      setError(caught);
-    }
-  };
+    });
   return (
     <li className="growth-entry">
       <GrowthEntryBody entry={entry} Heading="h3" />
@@ -292,7 +272,7 @@ function OwnEntry({ item, onDeleted }: { item: GrowthEntryWithComments; onDelete
       <button type="button" className="button button-quiet" onClick={() => void remove()}>
         Delete “{entry.title}”
       </button>
-      <FormError error={error} />
+      <FormError error={removal.error} />
     </li>
   );
 }

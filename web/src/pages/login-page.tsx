@@ -4,6 +4,7 @@ import { useApi } from "../auth/auth-context.js";
 import { Field } from "../components/field.js";
 import { FormError } from "../components/status-views.js";
 import { usePageTitle } from "../components/use-page-title.js";
+import { useSubmission } from "../components/use-submission.js";
 
 export function LoginPage() {
   usePageTitle("Log in");
@@ -12,30 +13,23 @@ export function LoginPage() {
   const location = useLocation();
   const [email, setEmail] = useState("");
   const [password, setPassword] = useState("");
-  const [error, setError] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
+  const login = useSubmission();
 
   const from = (location.state as { from?: string } | null)?.from ?? "/";
 
-  const submit = async (event: FormEvent) => {
+  const submit = (event: FormEvent) => {
     event.preventDefault();
-    setBusy(true);
-    setError(null);
-    try {
+    void login.run(async () => {
       await api.login(email, password);
       void navigate(from, { replace: true });
-    } catch (caught) {
-      setError(caught);
-    } finally {
-      setBusy(false);
-    }
+    });
   };
 
   return (
     <section className="auth-card" aria-labelledby="login-title">
       <h1 id="login-title">Log in</h1>
       <p className="lead">Pick up your roadmap where you left it.</p>
-      <form onSubmit={(event) => void submit(event)} noValidate>
+      <form onSubmit={submit} noValidate>
         <Field
           label="Email"
           type="email"
@@ -52,9 +46,9 @@ export function LoginPage() {
           value={password}
           onChange={(e) => setPassword(e.target.value)}
         />
-        <FormError error={error} />
-        <button type="submit" className="button button-primary" disabled={busy}>
-          {busy ? "Logging in…" : "Log in"}
+        <FormError error={login.error} />
+        <button type="submit" className="button button-primary" disabled={login.busy}>
+          {login.busy ? "Logging in…" : "Log in"}
         </button>
       </form>
       <p>

@@ -5,15 +5,15 @@
  */
 import { useState, type FormEvent } from "react";
 import { Link, useParams } from "react-router-dom";
-import { ApiError } from "../api/api-error.js";
 import type { Endorsement, GrowthComment, Mentee, Roadmap } from "../api/api-types.js";
 import { commentOnGrowth, endorse, mentees } from "../api/devladder-api.js";
 import { useApi } from "../auth/auth-context.js";
 import { Field } from "../components/field.js";
-import { EmptyState, ErrorNotice, FormError, Loading } from "../components/status-views.js";
+import { EmptyState, FormError, ResourceStatus } from "../components/status-views.js";
 import { TextAreaField } from "../components/text-area-field.js";
 import { usePageTitle } from "../components/use-page-title.js";
 import { useResource } from "../components/use-resource.js";
+import { useSubmission } from "../components/use-submission.js";
 import { GrowthEntryBody } from "../growth/growth-entry-body.js";
 import type { GrowthEntryWithComments } from "../growth/growth-entry-with-comments.js";
 import { loadMentee, type MenteeData } from "../mentor/mentee-data.js";
@@ -32,14 +32,12 @@ export function MentorPage() {
   return (
     <section className="page mentor-page" aria-labelledby="mentor-title">
       <h1 id="mentor-title">Your mentees</h1>
-      {resource.status === "loading" && <Loading label="Loading your mentees" />}
-      {resource.status === "error" && (
-        <ErrorNotice
-          title="Your mentees could not be loaded"
-          error={resource.error}
-          onRetry={reload}
-        />
-      )}
+      <ResourceStatus
+        resource={resource}
+        loading="Loading your mentees"
+        failed="Your mentees could not be loaded"
+        onRetry={reload}
+      />
       {resource.status === "ready" && resource.data.length === 0 && (
         <EmptyState title="No mentees yet">
           <p>
@@ -103,14 +101,12 @@ function MenteeDetail({ mentee, learnerId }: { mentee: Mentee | undefined; learn
   return (
     <article className="mentee" aria-labelledby="mentee-name">
       <h2 id="mentee-name">{name}</h2>
-      {resource.status === "loading" && <Loading label={`Loading ${name}'s progress`} />}
-      {resource.status === "error" && (
-        <ErrorNotice
-          title={`${name}'s progress could not be loaded`}
-          error={resource.error}
-          onRetry={reload}
-        />
-      )}
+      <ResourceStatus
+        resource={resource}
+        loading={`Loading ${name}'s progress`}
+        failed={`${name}'s progress could not be loaded`}
+        onRetry={reload}
+      />
       {resource.status === "ready" && (
         <MenteeView
           name={name}
@@ -268,31 +264,19 @@ function EndorseForm({
   const [skillId, setSkillId] = useState(firstShown?.id ?? "");
   const [comment, setComment] = useState("");
   const [evidenceUrl, setEvidenceUrl] = useState("");
-  const [error, setError] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
-  const [saved, setSaved] = useState(false);
-  const fieldError = (name: string) =>
-    error instanceof ApiError ? error.fieldErrors.get(name) : undefined;
+  const endorsement = useSubmission();
 
-  const submit = async (event: FormEvent) => {
+  const submit = (event: FormEvent) => {
     event.preventDefault();
-    setBusy(true);
-    setError(null);
-    setSaved(false);
-    try {
+    void endorsement.run(async () => {
       onEndorsed(await endorse(api, learnerId, { skillId, comment, evidenceUrl }));
       setComment("");
       setEvidenceUrl("");
-      setSaved(true);
-    } catch (caught) {
-      setError(caught);
-    } finally {
-      setBusy(false);
-    }
+    });
   };
 
   return (
-    <form className="card-form" onSubmit={(event) => void submit(event)} noValidate>
+    <form className="card-form" onSubmit={submit} noValidate>
       <h4>Endorse a skill</h4>
       <div className="field">
         <label htmlFor="endorse-skill">Skill</label>
@@ -309,7 +293,9 @@ function EndorseForm({
             </optgroup>
           ))}
         </select>
-        {fieldError("skillId") && <p className="field-error">{fieldError("skillId")}</p>}
+        {endorsement.fieldError("skillId") && (
+          <p className="field-error">{endorsement.fieldError("skillId")}</p>
+        )}
       </div>
       <TextAreaField
         label="What you saw"
@@ -317,7 +303,7 @@ function EndorseForm({
         rows={3}
         required
         value={comment}
-        error={fieldError("comment")}
+        error={endorsement.fieldError("comment")}
         onChange={(e) => setComment(e.target.value)}
       />
       <Field
@@ -326,15 +312,15 @@ function EndorseForm({
         required
         hint="Where the work can be seen: a pull request, a repository, a document."
         value={evidenceUrl}
-        error={fieldError("evidenceUrl")}
+        error={endorsement.fieldError("evidenceUrl")}
         onChange={(e) => setEvidenceUrl(e.target.value)}
       />
-      <FormError error={error} />
+      <FormError error={endorsement.error} />
       <div className="form-actions">
-        <button type="submit" className="button button-primary" disabled={busy}>
-          {busy ? "Endorsing…" : "Endorse skill"}
+        <button type="submit" className="button button-primary" disabled={endorsement.busy}>
+          {endorsement.busy ? "Endorsing…" : "Endorse skill"}
         </button>
-        <span role="status">{saved ? "Endorsement saved" : ""}</span>
+        <span role="status">{endorsement.done ? "Endorsement saved" : ""}</span>
       </div>
     </form>
   );
@@ -350,21 +336,14 @@ function GrowthEntryCard({
   const api = useApi();
   const { entry, comments } = item;
   const [body, setBody] = useState("");
-  const [error, setError] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
+  const comment = useSubmission();
 
-  const submit = async (event: FormEvent) => {
+  const submit = (event: FormEvent) => {
     event.preventDefault();
-    setBusy(true);
-    setError(null);
-    try {
+    void comment.run(async () => {
       onCommented(await commentOnGrowth(api, entry.id, body));
       setBody("");
-    } catch (caught) {
-      setError(caught);
-    } finally {
-      setBusy(false);
-    }
+    });
   };
 
   return (
@@ -381,7 +360,7 @@ function GrowthEntryCard({
           ))}
         </ul>
       )}
-      <form onSubmit={(event) => void submit(event)} noValidate>
+      <form onSubmit={submit} noValidate>
         <TextAreaField
           label={`Comment on “${entry.title}”`}
           rows={2}
@@ -389,9 +368,9 @@ function GrowthEntryCard({
           value={body}
           onChange={(e) => setBody(e.target.value)}
         />
-        <FormError error={error} />
-        <button type="submit" className="button" disabled={busy || body.trim() === ""}>
-          {busy ? "Sending…" : "Add comment"}
+        <FormError error={comment.error} />
+        <button type="submit" className="button" disabled={comment.busy || body.trim() === ""}>
+          {comment.busy ? "Sending…" : "Add comment"}
         </button>
       </form>
     </li>

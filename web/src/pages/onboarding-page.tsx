@@ -4,7 +4,6 @@
  */
 import { useState, type FormEvent } from "react";
 import { useNavigate } from "react-router-dom";
-import { ApiError } from "../api/api-error.js";
 import {
   TRACK_IDS,
   type OwnProfile,
@@ -22,9 +21,10 @@ import {
 } from "../api/devladder-api.js";
 import { useApi } from "../auth/auth-context.js";
 import { Field } from "../components/field.js";
-import { ErrorNotice, FormError, Loading } from "../components/status-views.js";
+import { FormError, ResourceStatus } from "../components/status-views.js";
 import { usePageTitle } from "../components/use-page-title.js";
 import { useResource } from "../components/use-resource.js";
+import { useSubmission } from "../components/use-submission.js";
 import { knownSkillChanges } from "../onboarding/known-skill-changes.js";
 import { MentorAccess } from "../onboarding/mentor-access.js";
 import { localToday } from "../onboarding/today.js";
@@ -55,14 +55,12 @@ export function OnboardingPage() {
   return (
     <section className="page" aria-labelledby="onboarding-title">
       <h1 id="onboarding-title">{title}</h1>
-      {resource.status === "loading" && <Loading label="Loading the tracks" />}
-      {resource.status === "error" && (
-        <ErrorNotice
-          title="The tracks could not be loaded"
-          error={resource.error}
-          onRetry={reload}
-        />
-      )}
+      <ResourceStatus
+        resource={resource}
+        loading="Loading the tracks"
+        failed="The tracks could not be loaded"
+        onRetry={reload}
+      />
       {resource.status === "ready" && <OnboardingForm loaded={resource.data} />}
       {resource.status === "ready" && resource.data.profile && (
         <ShareLinkSection
@@ -88,10 +86,7 @@ function OnboardingForm({ loaded }: { loaded: Loaded }) {
   const [known, setKnown] = useState<ReadonlySet<string>>(
     () => new Set(loaded.progress.filter((p) => p.status === "done").map((p) => p.skillId)),
   );
-  const [error, setError] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
-  const fieldError = (name: string) =>
-    error instanceof ApiError ? error.fieldErrors.get(name) : undefined;
+  const save = useSubmission();
 
   const map = loaded.roadmaps.get(track);
   const toggle = (skillId: string, on: boolean) => {
@@ -101,11 +96,9 @@ function OnboardingForm({ loaded }: { loaded: Loaded }) {
     setKnown(next);
   };
 
-  const submit = async (event: FormEvent) => {
+  const submit = (event: FormEvent) => {
     event.preventDefault();
-    setBusy(true);
-    setError(null);
-    try {
+    void save.run(async () => {
       await saveProfile(api, {
         track,
         hoursPerWeek: Number(hours),
@@ -117,15 +110,11 @@ function OnboardingForm({ loaded }: { loaded: Loaded }) {
       const changes = knownSkillChanges(current, known, map?.skills.map((s) => s.id) ?? []);
       if (changes.length > 0) await setManyProgress(api, changes);
       void navigate("/roadmap");
-    } catch (caught) {
-      setError(caught);
-    } finally {
-      setBusy(false);
-    }
+    });
   };
 
   return (
-    <form className="onboarding" onSubmit={(event) => void submit(event)} noValidate>
+    <form className="onboarding" onSubmit={submit} noValidate>
       <fieldset className="choice-group tracks">
         <legend>Track</legend>
         {TRACK_IDS.map((id) => {
@@ -146,7 +135,7 @@ function OnboardingForm({ loaded }: { loaded: Loaded }) {
             </label>
           );
         })}
-        {fieldError("track") && <p className="field-error">{fieldError("track")}</p>}
+        {save.fieldError("track") && <p className="field-error">{save.fieldError("track")}</p>}
       </fieldset>
       <div className="field-row">
         <Field
@@ -159,7 +148,7 @@ function OnboardingForm({ loaded }: { loaded: Loaded }) {
           required
           hint="What you can give most weeks, from 0.5 to 80."
           value={hours}
-          error={fieldError("hoursPerWeek")}
+          error={save.fieldError("hoursPerWeek")}
           onChange={(e) => setHours(e.target.value)}
         />
         <Field
@@ -168,7 +157,7 @@ function OnboardingForm({ loaded }: { loaded: Loaded }) {
           required
           hint="The first day of study."
           value={startDate}
-          error={fieldError("startDate")}
+          error={save.fieldError("startDate")}
           onChange={(e) => setStartDate(e.target.value)}
         />
       </div>
@@ -222,19 +211,21 @@ function OnboardingForm({ loaded }: { loaded: Loaded }) {
             </span>
           </label>
         ))}
-        {fieldError("visibility") && <p className="field-error">{fieldError("visibility")}</p>}
+        {save.fieldError("visibility") && (
+          <p className="field-error">{save.fieldError("visibility")}</p>
+        )}
       </fieldset>
       <Field
         label="Headline"
         maxLength={200}
         hint="One line others see on your profile, e.g. what you are working towards."
         value={headline}
-        error={fieldError("headline")}
+        error={save.fieldError("headline")}
         onChange={(e) => setHeadline(e.target.value)}
       />
-      <FormError error={error} />
-      <button type="submit" className="button button-primary" disabled={busy}>
-        {busy ? "Saving…" : profile ? "Save settings" : "Create my plan"}
+      <FormError error={save.error} />
+      <button type="submit" className="button button-primary" disabled={save.busy}>
+        {save.busy ? "Saving…" : profile ? "Save settings" : "Create my plan"}
       </button>
     </form>
   );

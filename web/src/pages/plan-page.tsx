@@ -8,9 +8,11 @@ import { ApiError } from "../api/api-error.js";
 import type { LearnerPlan, Plan, ProgressEntry } from "../api/api-types.js";
 import { allProgress, learnerPlan, planCalendar } from "../api/devladder-api.js";
 import { useApi } from "../auth/auth-context.js";
-import { EmptyState, ErrorNotice, FormError, Loading } from "../components/status-views.js";
+import { saveBlob } from "../components/save-blob.js";
+import { EmptyState, FormError, Loading, ResourceStatus } from "../components/status-views.js";
 import { usePageTitle } from "../components/use-page-title.js";
 import { useResource } from "../components/use-resource.js";
+import { useSubmission } from "../components/use-submission.js";
 import { formatDate, formatHours, standingText } from "../plan/plan-dates.js";
 import { statusLookup } from "../roadmap/progress-summary.js";
 import { StatusBadge } from "../roadmap/status-badge.js";
@@ -42,10 +44,12 @@ export function PlanPage() {
   return (
     <section className="page plan-page" aria-labelledby="plan-title">
       <h1 id="plan-title">Your plan</h1>
-      {resource.status === "loading" && <Loading label="Working out your plan" />}
-      {resource.status === "error" && (
-        <ErrorNotice title="The plan could not be loaded" error={resource.error} onRetry={reload} />
-      )}
+      <ResourceStatus
+        resource={resource}
+        loading="Working out your plan"
+        failed="The plan could not be loaded"
+        onRetry={reload}
+      />
       {resource.status === "ready" && resource.data && <PlanView {...resource.data} />}
     </section>
   );
@@ -191,38 +195,20 @@ function Timeline({
 
 function CalendarDownload({ disabled }: { disabled: boolean }) {
   const api = useApi();
-  const [error, setError] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
-  const download = async () => {
-    setBusy(true);
-    setError(null);
-    try {
-      const blob = await planCalendar(api);
-      const url = URL.createObjectURL(blob);
-      const link = document.createElement("a");
-      link.href = url;
-      link.download = "devladder-plan.ics";
-      document.body.append(link);
-      link.click();
-      link.remove();
-      URL.revokeObjectURL(url);
-    } catch (caught) {
-      setError(caught);
-    } finally {
-      setBusy(false);
-    }
-  };
+  const calendar = useSubmission();
+  const download = () =>
+    calendar.run(async () => saveBlob(await planCalendar(api), "devladder-plan.ics"));
   return (
     <div className="calendar-download">
       <button
         type="button"
         className="button"
-        disabled={disabled || busy}
+        disabled={disabled || calendar.busy}
         onClick={() => void download()}
       >
-        {busy ? "Preparing…" : "Download calendar (.ics)"}
+        {calendar.busy ? "Preparing…" : "Download calendar (.ics)"}
       </button>
-      <FormError error={error} />
+      <FormError error={calendar.error} />
     </div>
   );
 }

@@ -8,9 +8,10 @@ import { Link } from "react-router-dom";
 import type { PracticeQuestion } from "../api/api-types.js";
 import { duePractice, ownProfile, reviewPractice, roadmap } from "../api/devladder-api.js";
 import { useApi } from "../auth/auth-context.js";
-import { EmptyState, ErrorNotice, FormError, Loading } from "../components/status-views.js";
+import { EmptyState, FormError, ResourceStatus } from "../components/status-views.js";
 import { usePageTitle } from "../components/use-page-title.js";
 import { useResource } from "../components/use-resource.js";
+import { useSubmission } from "../components/use-submission.js";
 import { localToday } from "../onboarding/today.js";
 import { GRADES, dueText } from "../practice/grades.js";
 
@@ -27,14 +28,12 @@ export function PracticePage() {
   return (
     <section className="page practice-page" aria-labelledby="practice-title">
       <h1 id="practice-title">Interview practice</h1>
-      {resource.status === "loading" && <Loading label="Finding today's questions" />}
-      {resource.status === "error" && (
-        <ErrorNotice
-          title="Today's questions could not be loaded"
-          error={resource.error}
-          onRetry={reload}
-        />
-      )}
+      <ResourceStatus
+        resource={resource}
+        loading="Finding today's questions"
+        failed="Today's questions could not be loaded"
+        onRetry={reload}
+      />
       {resource.status === "ready" && <Session {...resource.data} />}
     </section>
   );
@@ -51,23 +50,17 @@ function Session({
   const [position, setPosition] = useState(0);
   const [revealed, setRevealed] = useState(false);
   const [last, setLast] = useState<PracticeQuestion | null>(null);
-  const [error, setError] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
+  const review = useSubmission();
   const current = questions[position];
 
   const grade = async (value: number) => {
     if (!current) return;
-    setBusy(true);
-    setError(null);
-    try {
+    // `last` outlives the next review, so its announcement stays while that one is saved
+    await review.run(async () => {
       setLast(await reviewPractice(api, current, value));
       setPosition((p) => p + 1);
       setRevealed(false);
-    } catch (caught) {
-      setError(caught);
-    } finally {
-      setBusy(false);
-    }
+    });
   };
 
   const announcement =
@@ -104,7 +97,7 @@ function Session({
           <>
             <h3>Model answer</h3>
             <p>{current.answer}</p>
-            <fieldset className="grades" disabled={busy}>
+            <fieldset className="grades" disabled={review.busy}>
               <legend>How well did you answer?</legend>
               {GRADES.map(({ grade: value, label }) => (
                 <button
@@ -123,7 +116,7 @@ function Session({
             Show the answer
           </button>
         )}
-        <FormError error={error} />
+        <FormError error={review.error} />
       </article>
     </>
   );

@@ -1,7 +1,7 @@
 /** The learner's readiness per career level: what is met, with evidence, and what is missing. */
 import { ownReadiness } from "../api/devladder-api.js";
 import { useApi } from "../auth/auth-context.js";
-import { ErrorNotice, Loading } from "../components/status-views.js";
+import { ResourceStatus } from "../components/status-views.js";
 import { usePageTitle } from "../components/use-page-title.js";
 import { useResource } from "../components/use-resource.js";
 import { ReadinessLevels } from "../readiness/readiness-levels.js";
@@ -17,14 +17,12 @@ export function ReadinessPage() {
         Each career level and what it asks for, measured against your analysed repositories,
         endorsements, growth log and certifications.
       </p>
-      {resource.status === "loading" && <Loading label="Weighing your evidence" />}
-      {resource.status === "error" && (
-        <ErrorNotice
-          title="Your readiness could not be worked out"
-          error={resource.error}
-          onRetry={reload}
-        />
-      )}
+      <ResourceStatus
+        resource={resource}
+        loading="Weighing your evidence"
+        failed="Your readiness could not be worked out"
+        onRetry={reload}
+      />
       {resource.status === "ready" && <ReadinessLevels readiness={resource.data} />}
     </section>
   );

@@ -18,16 +18,23 @@ import {
 import { candidatesCsv, levelCatalog, roadmap, searchCandidates } from "../api/devladder-api.js";
 import { useApi } from "../auth/auth-context.js";
 import { saveBlob } from "../components/save-blob.js";
-import { EmptyState, ErrorNotice, FormError, Loading } from "../components/status-views.js";
+import {
+  EmptyState,
+  ErrorNotice,
+  FormError,
+  Loading,
+  ResourceStatus,
+} from "../components/status-views.js";
 import { usePageTitle } from "../components/use-page-title.js";
 import { useResource } from "../components/use-resource.js";
+import { useSubmission } from "../components/use-submission.js";
 import { MAX_COMPARED, toggleCompared } from "../recruiter/compare-selection.js";
 
-type Search =
-  | { readonly status: "idle" }
-  | { readonly status: "loading" }
-  | { readonly status: "error"; readonly error: unknown }
-  | { readonly status: "ready"; readonly results: CandidateResults };
+/** a search's results, with the filters they answer (the CSV download repeats them) */
+interface Found {
+  readonly filters: CandidateFilters;
+  readonly results: CandidateResults;
+}
 
 export function RecruiterPage() {
   usePageTitle("Candidates");
@@ -47,14 +54,12 @@ export function RecruiterPage() {
         Only learners who made their profile public appear, ranked by the strength of their
         evidence.
       </p>
-      {resource.status === "loading" && <Loading label="Loading the skills and levels" />}
-      {resource.status === "error" && (
-        <ErrorNotice
-          title="The skills and levels could not be loaded"
-          error={resource.error}
-          onRetry={reload}
-        />
-      )}
+      <ResourceStatus
+        resource={resource}
+        loading="Loading the skills and levels"
+        failed="The skills and levels could not be loaded"
+        onRetry={reload}
+      />
       {resource.status === "ready" && (
         <CandidateSearch roadmaps={resource.data.roadmaps} levels={resource.data.levels} />
       )}
@@ -73,12 +78,7 @@ function CandidateSearch({
   const [track, setTrack] = useState<TrackId | null>(null);
   const [level, setLevel] = useState<string | null>(null);
   const [skills, setSkills] = useState<ReadonlySet<string>>(new Set());
-  const [search, setSearch] = useState<Search>({ status: "idle" });
-  const [searched, setSearched] = useState<CandidateFilters>({
-    skills: [],
-    track: null,
-    level: null,
-  });
+  const search = useSubmission<Found>();
   const [compared, setCompared] = useState<readonly string[]>([]);
   const titleOf = (skillId: string) => {
     for (const map of roadmaps.values()) {
@@ -103,28 +103,22 @@ function CandidateSearch({
     setSkills(next);
   };
 
-  const submit = async (event: FormEvent) => {
+  const submit = (event: FormEvent) => {
     event.preventDefault();
     const filters: CandidateFilters = { track, level, skills: [...skills] };
-    setSearch({ status: "loading" });
     setCompared([]);
-    try {
-      const results = await searchCandidates(api, filters);
-      setSearched(filters);
-      setSearch({ status: "ready", results });
-    } catch (error) {
-      setSearch({ status: "error", error });
-    }
+    void search.run(async () => ({ filters, results: await searchCandidates(api, filters) }));
   };
 
-  const results = search.status === "ready" ? search.results.items : [];
+  const found = search.value;
+  const results = found?.results.items ?? [];
   const comparedCandidates = compared
     .map((id) => results.find((c) => c.userId === id))
     .filter((c): c is Candidate => c !== undefined);
 
   return (
     <>
-      <form className="card-form search-form" onSubmit={(event) => void submit(event)} noValidate>
+      <form className="card-form search-form" onSubmit={submit} noValidate>
         <div className="field">
           <label htmlFor="candidate-track">Track</label>
           <select
@@ -195,24 +189,20 @@ function CandidateSearch({
               })}
           </fieldset>
         )}
-        <button
-          type="submit"
-          className="button button-primary"
-          disabled={search.status === "loading"}
-        >
+        <button type="submit" className="button button-primary" disabled={search.busy}>
           Search
         </button>
       </form>
 
-      {search.status === "loading" && <Loading label="Searching" />}
-      {search.status === "error" && <ErrorNotice title="The search failed" error={search.error} />}
-      {search.status === "ready" && (
+      {search.busy && <Loading label="Searching" />}
+      {search.error !== null && <ErrorNotice title="The search failed" error={search.error} />}
+      {found && (
         <>
           <div className="timeline-head">
             <h2>{results.length === 1 ? "1 candidate" : `${results.length} candidates`}</h2>
-            <CsvDownload filters={searched} disabled={results.length === 0} />
+            <CsvDownload filters={found.filters} disabled={results.length === 0} />
           </div>
-          {search.results.truncated && (
+          {found.results.truncated && (
             <p className="hint">
               More profiles matched than one search ranks. Add a skill or a track to narrow it.
             </p>
@@ -380,30 +370,22 @@ function Comparison({
 
 function CsvDownload({ filters, disabled }: { filters: CandidateFilters; disabled: boolean }) {
   const api = useApi();
-  const [error, setError] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
-  const download = async () => {
-    setBusy(true);
-    setError(null);
-    try {
-      saveBlob(await candidatesCsv(api, filters), "devladder-candidates.csv");
-    } catch (caught) {
-      setError(caught);
-    } finally {
-      setBusy(false);
-    }
-  };
+  const shortlist = useSubmission();
+  const download = () =>
+    shortlist.run(async () =>
+      saveBlob(await candidatesCsv(api, filters), "devladder-candidates.csv"),
+    );
   return (
     <div className="calendar-download">
       <button
         type="button"
         className="button"
-        disabled={disabled || busy}
+        disabled={disabled || shortlist.busy}
         onClick={() => void download()}
       >
-        {busy ? "Preparing…" : "Download shortlist (.csv)"}
+        {shortlist.busy ? "Preparing…" : "Download shortlist (.csv)"}
       </button>
-      <FormError error={error} />
+      <FormError error={shortlist.error} />
     </div>
   );
 }

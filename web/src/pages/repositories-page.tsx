@@ -3,7 +3,6 @@
  * queue an analysis and watch it run, then open its report.
  */
 import { useEffect, useState, type FormEvent } from "react";
-import { ApiError } from "../api/api-error.js";
 import type { Analysis, Repository } from "../api/analysis-types.js";
 import {
   allRepositories,
@@ -14,9 +13,10 @@ import {
 } from "../api/analyses-api.js";
 import { useApi, useUser } from "../auth/auth-context.js";
 import { Field } from "../components/field.js";
-import { EmptyState, ErrorNotice, FormError, Loading } from "../components/status-views.js";
+import { EmptyState, FormError, ResourceStatus } from "../components/status-views.js";
 import { usePageTitle } from "../components/use-page-title.js";
 import { useResource } from "../components/use-resource.js";
+import { useSubmission } from "../components/use-submission.js";
 import { formatDate } from "../plan/plan-dates.js";
 import { AnalysisProgress } from "../repositories/analysis-progress.js";
 import { isSettled, useAnalysisProgress } from "../repositories/use-analysis-progress.js";
@@ -54,14 +54,12 @@ export function RepositoriesPage() {
         roadmap: what passes, what is partly there, and what to do next.
       </p>
       <LinkForm onLinked={added} />
-      {resource.status === "loading" && <Loading label="Loading your repositories" />}
-      {resource.status === "error" && (
-        <ErrorNotice
-          title="Your repositories could not be loaded"
-          error={resource.error}
-          onRetry={reload}
-        />
-      )}
+      <ResourceStatus
+        resource={resource}
+        loading="Loading your repositories"
+        failed="Your repositories could not be loaded"
+        onRetry={reload}
+      />
       {resource.status === "ready" &&
         (resource.data.length === 0 ? (
           <EmptyState title="No repositories yet">
@@ -86,26 +84,18 @@ function LinkForm({ onLinked }: { onLinked: (repository: Repository) => void }) 
   const api = useApi();
   const user = useUser();
   const [url, setUrl] = useState("");
-  const [error, setError] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
-  const fieldError = error instanceof ApiError ? error.fieldErrors.get("url") : undefined;
+  const link = useSubmission();
 
-  const submit = async (event: FormEvent) => {
+  const submit = (event: FormEvent) => {
     event.preventDefault();
-    setBusy(true);
-    setError(null);
-    try {
+    void link.run(async () => {
       onLinked(await linkRepository(api, url.trim()));
       setUrl("");
-    } catch (caught) {
-      setError(caught);
-    } finally {
-      setBusy(false);
-    }
+    });
   };
 
   return (
-    <form className="link-form" onSubmit={(event) => void submit(event)} noValidate>
+    <form className="link-form" onSubmit={submit} noValidate>
       <Field
         label="Repository URL"
         type="text"
@@ -120,12 +110,16 @@ function LinkForm({ onLinked }: { onLinked: (repository: Repository) => void }) 
             : "An https:// URL of a git repository. Addresses with a password or token in them are refused."
         }
         value={url}
-        error={fieldError}
+        error={link.fieldError("url")}
         onChange={(e) => setUrl(e.target.value)}
       />
-      <FormError error={error} />
-      <button type="submit" className="button button-primary" disabled={busy || url.trim() === ""}>
-        {busy ? "Adding…" : "Add repository"}
+      <FormError error={link.error} />
+      <button
+        type="submit"
+        className="button button-primary"
+        disabled={link.busy || url.trim() === ""}
+      >
+        {link.busy ? "Adding…" : "Add repository"}
       </button>
     </form>
   );
@@ -134,8 +128,7 @@ function LinkForm({ onLinked }: { onLinked: (repository: Repository) => void }) 
 function RepositoryCard({ repository, latest, onDone }: Linked & { onDone: () => void }) {
   const api = useApi();
   const [queued, setQueued] = useState<Analysis | null>(latest);
-  const [error, setError] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
+  const request = useSubmission();
   const { analysis, pollError } = useAnalysisProgress(queued, (id) => getAnalysis(api, id));
   const running = analysis !== null && !isSettled(analysis.status);
   // tell the page once an analysis this card watched (not one loaded finished) is done
@@ -144,17 +137,8 @@ function RepositoryCard({ repository, latest, onDone }: Linked & { onDone: () =>
     if (watchedDone !== null) onDone();
   }, [watchedDone]);
 
-  const analyse = async () => {
-    setBusy(true);
-    setError(null);
-    try {
-      setQueued(await requestAnalysis(api, repository.id));
-    } catch (caught) {
-      setError(caught);
-    } finally {
-      setBusy(false);
-    }
-  };
+  const analyse = () =>
+    request.run(async () => setQueued(await requestAnalysis(api, repository.id)));
 
   const headingId = `repository-${repository.id}`;
   return (
@@ -173,11 +157,11 @@ function RepositoryCard({ repository, latest, onDone }: Linked & { onDone: () =>
       ) : (
         <AnalysisProgress analysis={analysis} pollError={pollError} />
       )}
-      <FormError error={error} />
+      <FormError error={request.error} />
       <button
         type="button"
         className="button"
-        disabled={busy || running}
+        disabled={request.busy || running}
         onClick={() => void analyse()}
       >
         {analysis === null ? "Analyse" : "Analyse again"}

@@ -15,7 +15,7 @@ import {
 } from "../api/api-types.js";
 import { allProgress, ownProfile, roadmap, setProgress } from "../api/devladder-api.js";
 import { useApi, useUser } from "../auth/auth-context.js";
-import { ErrorNotice, Loading } from "../components/status-views.js";
+import { ResourceStatus } from "../components/status-views.js";
 import { usePageTitle } from "../components/use-page-title.js";
 import { useResource } from "../components/use-resource.js";
 import { ProgressBar } from "../roadmap/progress-bar.js";
@@ -76,14 +76,12 @@ export function RoadmapPage() {
           </select>
         </label>
       )}
-      {resource.status === "loading" && <Loading label="Loading the roadmap" />}
-      {resource.status === "error" && (
-        <ErrorNotice
-          title="The roadmap could not be loaded"
-          error={resource.error}
-          onRetry={reload}
-        />
-      )}
+      <ResourceStatus
+        resource={resource}
+        loading="Loading the roadmap"
+        failed="The roadmap could not be loaded"
+        onRetry={reload}
+      />
       {resource.status === "ready" && (
         <RoadmapView
           roadmap={resource.data.roadmap}

@@ -18,7 +18,7 @@ import {
   sharedVerifiedSkills,
 } from "../api/devladder-api.js";
 import { useApi } from "../auth/auth-context.js";
-import { EmptyState, ErrorNotice, Loading } from "../components/status-views.js";
+import { EmptyState, ResourceStatus } from "../components/status-views.js";
 import { usePageTitle } from "../components/use-page-title.js";
 import { useResource } from "../components/use-resource.js";
 import { formatDate } from "../plan/plan-dates.js";
@@ -67,14 +67,12 @@ export function SharedProfilePage() {
   return (
     <section className="page" aria-labelledby="shared-profile-title">
       <h1 id="shared-profile-title">Shared learner profile</h1>
-      {resource.status === "loading" && <Loading label="Loading the profile" />}
-      {resource.status === "error" && (
-        <ErrorNotice
-          title="The profile could not be loaded"
-          error={resource.error}
-          onRetry={reload}
-        />
-      )}
+      <ResourceStatus
+        resource={resource}
+        loading="Loading the profile"
+        failed="The profile could not be loaded"
+        onRetry={reload}
+      />
       {resource.status === "ready" && resource.data === null && (
         <EmptyState
           title="This share link does not lead to a profile"

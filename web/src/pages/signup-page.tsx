@@ -7,6 +7,7 @@ import { useApi } from "../auth/auth-context.js";
 import { Field } from "../components/field.js";
 import { FormError } from "../components/status-views.js";
 import { usePageTitle } from "../components/use-page-title.js";
+import { useSubmission } from "../components/use-submission.js";
 
 const ROLE_TEXT: Record<RegisterBody["role"], string> = {
   learner: "Learner: follow the roadmap and track my progress",
@@ -26,29 +27,22 @@ export function SignupPage() {
     password: "",
     role: "learner",
   });
-  const [error, setError] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
-  const fieldError = (name: string) =>
-    error instanceof ApiError ? error.fieldErrors.get(name) : undefined;
+  const signup = useSubmission();
 
-  const submit = async (event: FormEvent) => {
+  const submit = (event: FormEvent) => {
     event.preventDefault();
-    setBusy(true);
-    setError(null);
-    try {
-      // the API answers 202 whether or not the email was free, so signing in tells which it was
-      await register(api, form);
-      await api.login(form.email, form.password);
-      void navigate(form.role === "learner" ? "/onboarding" : "/roadmap", { replace: true });
-    } catch (caught) {
-      setError(
-        caught instanceof ApiError && caught.status === 401
+    void signup.run(async () => {
+      try {
+        // the API answers 202 whether or not the email was free, so signing in tells which it was
+        await register(api, form);
+        await api.login(form.email, form.password);
+      } catch (caught) {
+        throw caught instanceof ApiError && caught.status === 401
           ? new Error("That email already has an account. Log in instead, or use another email.")
-          : caught,
-      );
-    } finally {
-      setBusy(false);
-    }
+          : caught;
+      }
+      void navigate(form.role === "learner" ? "/onboarding" : "/roadmap", { replace: true });
+    });
   };
 
   return (
@@ -57,14 +51,14 @@ export function SignupPage() {
       <p className="lead">
         A dated plan for the backend roadmap, and a record of what you have done.
       </p>
-      <form onSubmit={(event) => void submit(event)} noValidate>
+      <form onSubmit={submit} noValidate>
         <Field
           label="Your name"
           autoComplete="name"
           required
           maxLength={100}
           value={form.displayName}
-          error={fieldError("displayName")}
+          error={signup.fieldError("displayName")}
           onChange={(e) => setForm({ ...form, displayName: e.target.value })}
         />
         <Field
@@ -73,7 +67,7 @@ export function SignupPage() {
           autoComplete="email"
           required
           value={form.email}
-          error={fieldError("email")}
+          error={signup.fieldError("email")}
           onChange={(e) => setForm({ ...form, email: e.target.value })}
         />
         <Field
@@ -84,7 +78,7 @@ export function SignupPage() {
           minLength={MIN_PASSWORD_LENGTH}
           hint={`At least ${MIN_PASSWORD_LENGTH} characters.`}
           value={form.password}
-          error={fieldError("password")}
+          error={signup.fieldError("password")}
           onChange={(e) => setForm({ ...form, password: e.target.value })}
         />
         <fieldset className="choice-group">
@@ -102,9 +96,9 @@ export function SignupPage() {
             </label>
           ))}
         </fieldset>
-        <FormError error={error} />
-        <button type="submit" className="button button-primary" disabled={busy}>
-          {busy ? "Creating your account…" : "Create account"}
+        <FormError error={signup.error} />
+        <button type="submit" className="button button-primary" disabled={signup.busy}>
+          {signup.busy ? "Creating your account…" : "Create account"}
         </button>
       </form>
       <p>

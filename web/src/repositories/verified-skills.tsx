@@ -2,7 +2,7 @@
 import { Link } from "react-router-dom";
 import { verifiedSkills } from "../api/analyses-api.js";
 import { useApi } from "../auth/auth-context.js";
-import { ErrorNotice, Loading } from "../components/status-views.js";
+import { ResourceStatus } from "../components/status-views.js";
 import { useResource } from "../components/use-resource.js";
 
 /** `version` changes when an analysis finishes, which may verify new skills. */
@@ -12,14 +12,12 @@ export function VerifiedSkills({ version }: { version: number }) {
   return (
     <section className="report-section" aria-labelledby="verified-title">
       <h2 id="verified-title">Verified skills</h2>
-      {resource.status === "loading" && <Loading label="Loading your verified skills" />}
-      {resource.status === "error" && (
-        <ErrorNotice
-          title="Your verified skills could not be loaded"
-          error={resource.error}
-          onRetry={reload}
-        />
-      )}
+      <ResourceStatus
+        resource={resource}
+        loading="Loading your verified skills"
+        failed="Your verified skills could not be loaded"
+        onRetry={reload}
+      />
       {resource.status === "ready" &&
         (resource.data.length === 0 ? (
           <p className="muted">

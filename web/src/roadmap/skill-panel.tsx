@@ -5,6 +5,7 @@
 import { useEffect, useId, useRef, useState } from "react";
 import { PROGRESS_STATUSES, type ProgressStatus, type RoadmapSkill } from "../api/api-types.js";
 import { FormError } from "../components/status-views.js";
+import { useSubmission } from "../components/use-submission.js";
 import { STATUS_LABELS } from "./skill-shortcuts.js";
 import { StatusBadge } from "./status-badge.js";
 
@@ -124,20 +125,7 @@ export function SkillPanel(props: SkillPanelProps) {
 function NoteEditor({ note, onSave }: { note: string; onSave: (note: string) => Promise<void> }) {
   const id = useId();
   const [text, setText] = useState(note);
-  const [state, setState] = useState<"idle" | "saving" | "saved">("idle");
-  const [error, setError] = useState<unknown>(null);
-
-  const save = async () => {
-    setState("saving");
-    setError(null);
-    try {
-      await onSave(text);
-      setState("saved");
-    } catch (caught) {
-      setError(caught);
-      setState("idle");
-    }
-  };
+  const save = useSubmission();
 
   return (
     <div className="note">
@@ -153,23 +141,24 @@ function NoteEditor({ note, onSave }: { note: string; onSave: (note: string) => 
         value={text}
         onChange={(e) => {
           setText(e.target.value);
-          setState("idle");
+          // "Note saved" is about the text as it was; an error stays until the next try
+          save.clearDone();
         }}
       />
-      <FormError error={error} />
+      <FormError error={save.error} />
       <div className="note-actions">
         {/* never disabled: a button that disables itself under the pointer drops keyboard focus */}
         <button
           type="button"
           className="button"
-          aria-disabled={state === "saving"}
+          aria-disabled={save.busy}
           onClick={() => {
-            if (state !== "saving") void save();
+            if (!save.busy) void save.run(() => onSave(text));
           }}
         >
-          {state === "saving" ? "Saving…" : "Save note"}
+          {save.busy ? "Saving…" : "Save note"}
         </button>
-        <span role="status">{state === "saved" ? "Note saved" : ""}</span>
+        <span role="status">{save.done ? "Note saved" : ""}</span>
       </div>
     </div>
   );
