@@ -3,9 +3,11 @@
  * declares them. Keys are ecosystem-qualified and lower-case so that two ecosystems' packages of
  * the same name never collide: "npm:pg", "pypi:psycopg2-binary", "maven:org.postgresql:postgresql"
  * (and "maven:postgresql" for the artifact alone), "go:github.com/golang-jwt/jwt" (major-version
- * suffix dropped), "gem:pg", "composer:laravel/socialite", "nuget:npgsql", "gradle-plugin:<id>".
+ * suffix dropped), "gem:pg", "composer:laravel/socialite", "nuget:npgsql", "gradle-plugin:<id>",
+ * "msbuild-sdk:microsoft.net.sdk.web", "dotnet-framework:microsoft.aspnetcore.app".
  * Built once per ScanContext and shared by all signal detectors, from the same readers the stack
- * detectors use (package-json.ts, python-manifests.ts), so both see the same declarations.
+ * detectors use (package-json.ts, python-manifests.ts, other-ecosystems.ts), so both see the same
+ * declarations.
  */
 import type { Evidence } from "../../report.js";
 import type { ScanContext, SourceFile } from "../../scan-context.js";

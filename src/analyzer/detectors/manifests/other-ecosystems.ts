@@ -1,9 +1,13 @@
 /**
- * Dependencies named by the manifests of the ecosystems that have no reader of their own here
- * yet: Composer, Maven and Gradle (with version catalogues and plugins), Go modules, Bundler and
- * NuGet. Each declaration comes as its ecosystem-qualified key (see dependency-index.ts) and line.
+ * The one reader of the manifests of the ecosystems beyond npm and Python: Composer, Maven and
+ * Gradle (jvm-builds.ts), Go modules, Bundler and .NET (msbuild-projects.ts). The stack
+ * detectors read a file's entries to see whether a framework is declared; the dependency index
+ * (dependency-index.ts) files the same entries under ecosystem-qualified keys.
  */
 import { lineInFile, type SourceFile } from "../../scan-context.js";
+import { parseGradle, parsePom, parseVersionCatalog } from "./jvm-builds.js";
+import type { AddEntry, ManifestEntry, ManifestParser } from "./manifest-entry.js";
+import { parseMsbuild } from "./msbuild-projects.js";
 
 export interface KeyedDeclaration {
   /** e.g. "maven:org.postgresql:postgresql", "go:github.com/golang-jwt/jwt" */
@@ -12,19 +16,48 @@ export interface KeyedDeclaration {
   readonly line: number;
 }
 
-type Add = (key: string, offset: number) => void;
-type Parse = (text: string, add: Add) => void;
-
-/** The declarations of one file, or null when it is not a manifest of these ecosystems. */
-export function otherEcosystemDependencies(file: SourceFile): KeyedDeclaration[] | null {
+/** What one file declares, in the order of the text, or null when it is no such manifest. */
+export function manifestEntries(file: SourceFile): ManifestEntry[] | null {
   const parse = parserFor(file);
   if (parse === undefined) return null;
-  const found: KeyedDeclaration[] = [];
-  parse(file.text, (key, offset) => found.push({ key, line: lineInFile(file, offset) }));
-  return found;
+  const found: { entry: ManifestEntry; offset: number }[] = [];
+  parse(file.text, (namespace, name, offset, group = null) =>
+    found.push({ entry: { namespace, name, group, line: lineInFile(file, offset) }, offset }),
+  );
+  // Each parser makes a pass per kind of declaration; a reader wants them as the file has them.
+  return found.sort((a, b) => a.offset - b.offset).map((f) => f.entry);
 }
 
-function parserFor(file: SourceFile): Parse | undefined {
+/**
+ * The dependency-index keys of an entry, as written: "maven:postgresql" and, with a group,
+ * "maven:org.postgresql:postgresql"; Go module paths without their major-version suffix, so
+ * "go:github.com/labstack/echo" for every major version; the rest "<namespace>:<name>".
+ */
+export function entryKeys(entry: ManifestEntry): string[] {
+  const { namespace, name, group } = entry;
+  if (namespace === "maven") {
+    return group ? [`maven:${name}`, `maven:${group}:${name}`] : [`maven:${name}`];
+  }
+  if (namespace === "go") return [`go:${name.replace(/\/v\d+$/, "")}`];
+  return [`${namespace}:${name}`];
+}
+
+/** Whether an entry is filed under the key, compared as the index does: in any case. */
+export function hasKey(entry: ManifestEntry, key: string): boolean {
+  const wanted = key.toLowerCase();
+  return entryKeys(entry).some((k) => k.toLowerCase() === wanted);
+}
+
+/** The declarations of one file as keys, or null when it is not a manifest of these ecosystems. */
+export function otherEcosystemDependencies(file: SourceFile): KeyedDeclaration[] | null {
+  return (
+    manifestEntries(file)?.flatMap((entry) =>
+      entryKeys(entry).map((key) => ({ key, line: entry.line })),
+    ) ?? null
+  );
+}
+
+function parserFor(file: SourceFile): ManifestParser | undefined {
   const { name, ext } = file;
   if (name === "composer.json") return parseComposerJson;
   if (name === "pom.xml") return parsePom;
@@ -39,18 +72,17 @@ function parserFor(file: SourceFile): Parse | undefined {
     name === "directory.packages.props" ||
     name === "packages.config"
   ) {
-    return parseNuget;
+    return parseMsbuild;
   }
   return undefined;
 }
 
-function parseComposerJson(text: string, add: Add): void {
+function parseComposerJson(text: string, add: AddEntry): void {
   let json: unknown;
   try {
     json = JSON.parse(text);
   } catch {
-    // A manifest that is not valid JSON declares nothing we can trust; the stack detectors
-    // report it. Its dependencies are simply not counted here.
+    // Composer refuses a composer.json that is not valid JSON, so it declares nothing.
     return;
   }
   if (typeof json !== "object" || json === null) return;
@@ -61,78 +93,21 @@ function parseComposerJson(text: string, add: Add): void {
     const sectionAt = Math.max(0, text.indexOf(`"${section}"`));
     for (const dep of Object.keys(deps)) {
       const at = text.indexOf(`"${dep}"`, sectionAt);
-      add(`composer:${dep}`, at === -1 ? sectionAt : at);
+      add("composer", dep, at === -1 ? sectionAt : at + 1);
     }
   }
 }
 
-function addMaven(group: string | undefined, artifact: string, offset: number, add: Add): void {
-  add(`maven:${artifact}`, offset);
-  if (group) add(`maven:${group}:${artifact}`, offset);
-}
-
-function parsePom(text: string, add: Add): void {
-  for (const m of text.matchAll(/<(dependency|plugin)>([\s\S]*?)<\/\1>/g)) {
-    const block = m[2] ?? "";
-    const artifact = /<artifactId>\s*([^<\s]+)\s*<\/artifactId>/.exec(block);
-    if (!artifact?.[1]) continue;
-    const group = /<groupId>\s*([^<\s]+)\s*<\/groupId>/.exec(block)?.[1];
-    addMaven(group, artifact[1], (m.index ?? 0) + m[0].indexOf(artifact[1]), add);
-  }
-}
-
-const GRADLE_COORD = /['"]([\w.-]+):([\w.-]+)(?::[^'"]*)?['"]/g;
-const GRADLE_PLUGIN = /\bid\s*\(?\s*['"]([\w.-]+)['"]/g;
-
-function parseGradle(text: string, add: Add): void {
-  for (const m of text.matchAll(GRADLE_COORD)) {
-    if (m[1] && m[2]) addMaven(m[1], m[2], m.index ?? 0, add);
-  }
-  for (const m of text.matchAll(GRADLE_PLUGIN)) {
-    if (m[1]) add(`gradle-plugin:${m[1]}`, m.index ?? 0);
-  }
-  // Bare plugin names in the plugins block, e.g. `checkstyle` or `pmd` on a line of their own.
-  const plugins = /plugins\s*\{([^}]*)\}/.exec(text);
-  if (plugins?.[1] !== undefined) {
-    const base = (plugins.index ?? 0) + plugins[0].indexOf("{") + 1;
-    for (const m of plugins[1].matchAll(/^\s*([a-z][\w-]*)\s*$/gm)) {
-      // m[0] may start with the newline before the name; the evidence points at the name.
-      if (m[1]) add(`gradle-plugin:${m[1]}`, base + m.index + m[0].indexOf(m[1]));
-    }
-  }
-}
-
-function parseVersionCatalog(text: string, add: Add): void {
-  for (const m of text.matchAll(/module\s*=\s*"([\w.-]+):([\w.-]+)"/g)) {
-    if (m[1] && m[2]) addMaven(m[1], m[2], m.index ?? 0, add);
-  }
-  for (const m of text.matchAll(/group\s*=\s*"([\w.-]+)"\s*,\s*name\s*=\s*"([\w.-]+)"/g)) {
-    if (m[1] && m[2]) addMaven(m[1], m[2], m.index ?? 0, add);
-  }
-  for (const m of text.matchAll(/\bid\s*=\s*"([\w.-]+)"/g)) {
-    if (m[1]) add(`gradle-plugin:${m[1]}`, m.index ?? 0);
-  }
-}
-
-function parseGoMod(text: string, add: Add): void {
+function parseGoMod(text: string, add: AddEntry): void {
   for (const m of text.matchAll(/^\s*(?:require\s+)?([a-z0-9.-]+\.[a-z]{2,}\/[^\s]+)\s+v\d/gm)) {
-    if (m[1]) add(`go:${m[1].replace(/\/v\d+$/, "")}`, (m.index ?? 0) + m[0].indexOf(m[1]));
+    if (m[1]) add("go", m[1], m.index + m[0].indexOf(m[1]));
   }
 }
 
-function parseGemfile(text: string, add: Add): void {
+function parseGemfile(text: string, add: AddEntry): void {
   for (const m of text.matchAll(
     /^\s*(?:gem|spec\.add_(?:development_|runtime_)?dependency)\s*\(?\s*['"]([^'"]+)['"]/gm,
   )) {
-    if (m[1]) add(`gem:${m[1]}`, (m.index ?? 0) + m[0].indexOf(m[1]));
-  }
-}
-
-function parseNuget(text: string, add: Add): void {
-  for (const m of text.matchAll(
-    /<(?:PackageReference|PackageVersion)\s+(?:Include|Update)\s*=\s*"([^"]+)"|<package\s+id="([^"]+)"/g,
-  )) {
-    const name = m[1] ?? m[2];
-    if (name) add(`nuget:${name}`, m.index ?? 0);
+    if (m[1]) add("gem", m[1], m.index + m[0].indexOf(m[1]));
   }
 }

@@ -93,4 +93,25 @@ app.Run();`,
       "GET /health true",
     ]);
   });
+
+  it("takes ASP.NET Core as declared from the Web SDK, an AspNetCore package or the shared framework", () => {
+    const declared = (project: string) =>
+      detect({ "Api/Api.csproj": project }).frameworks?.map((f) => f.evidence[0]);
+    expect(declared('<Project Sdk="Microsoft.NET.Sdk.Web">\n</Project>\n')).toEqual([
+      { file: "Api/Api.csproj", line: 1, note: 'Sdk="Microsoft.NET.Sdk.Web"' },
+    ]);
+    expect(
+      declared(
+        '<Project Sdk="Microsoft.NET.Sdk">\n  <PackageReference Version="8.0.0" Include="Microsoft.AspNetCore.OpenApi" />\n</Project>\n',
+      ),
+    ).toEqual([
+      { file: "Api/Api.csproj", line: 2, note: 'Include="Microsoft.AspNetCore.OpenApi"' },
+    ]);
+    expect(
+      declared(
+        '<Project Sdk="Microsoft.NET.Sdk">\n  <FrameworkReference Include="Microsoft.AspNetCore.App" />\n</Project>\n',
+      ),
+    ).toEqual([{ file: "Api/Api.csproj", line: 2, note: 'Include="Microsoft.AspNetCore.App"' }]);
+    expect(declared('<Project Sdk="Microsoft.NET.Sdk">\n</Project>\n')).toEqual([]);
+  });
 });

@@ -7,6 +7,8 @@
 import type { Endpoint, Evidence } from "../../report.js";
 import type { Detector, Findings, ScanContext } from "../../scan-context.js";
 import { evidence } from "../../scan-context.js";
+import type { ManifestEntry } from "../manifests/manifest-entry.js";
+import { hasKey, manifestEntries } from "../manifests/other-ecosystems.js";
 import { sortEndpoints } from "../stack-text/endpoint-list.js";
 import { FrameworkSightings } from "../stack-text/framework-finding.js";
 import { maskComments } from "../stack-text/mask-comments.js";
@@ -15,8 +17,14 @@ import { controllerEndpoints } from "./aspnet-controllers.js";
 import type { CsSource } from "./aspnet-minimal-api.js";
 import { minimalApiRoutes } from "./aspnet-minimal-api.js";
 
-const WEB_PROJECT =
-  /Sdk\s*=\s*"Microsoft\.NET\.Sdk\.Web"|Include\s*=\s*"Microsoft\.AspNetCore\.[\w.]+"/;
+/** The Web SDK, or an ASP.NET Core package or shared framework (Microsoft.AspNetCore.*). */
+function declaresAspNetCore(entry: ManifestEntry): boolean {
+  if (entry.namespace === "msbuild-sdk") return hasKey(entry, "msbuild-sdk:microsoft.net.sdk.web");
+  return (
+    (entry.namespace === "nuget" || entry.namespace === "dotnet-framework") &&
+    entry.name.toLowerCase().startsWith("microsoft.aspnetcore.")
+  );
+}
 const USAGE =
   /\bWebApplication\.Create(?:Builder|SlimBuilder)?\s*\(|\[ApiController\]|:\s*ControllerBase\b/;
 const HINT = /Controller|\.Map\w*\(|WebApplication/;
@@ -32,8 +40,12 @@ export const dotnetStackDetector: Detector = {
     for (const file of ctx.files) {
       if (file.role !== "app") continue;
       if (file.ext === "csproj") {
-        const m = WEB_PROJECT.exec(file.text);
-        if (m) sightings.declared("aspnetcore", evidence(file, m.index, m[0]));
+        const web = manifestEntries(file)?.find(declaresAspNetCore);
+        if (web) {
+          const attribute = web.namespace === "msbuild-sdk" ? "Sdk" : "Include";
+          const note = `${attribute}="${web.name}"`;
+          sightings.declared("aspnetcore", { file: file.path, line: web.line, note });
+        }
         continue;
       }
       if (file.ext !== "cs" || !HINT.test(file.text)) continue;

@@ -118,4 +118,15 @@ func main() {
       "POST /api/items gorilla-mux",
     ]);
   });
+
+  it("takes routers from go.mod requirements, not from the module line of the router's own repository", () => {
+    const declared = (goMod: string) =>
+      detect({ "go.mod": goMod }).frameworks?.map((f) => [f.id, f.evidence[0]]);
+    expect(declared("module github.com/gin-gonic/gin\n\ngo 1.21\n")).toEqual([]);
+    expect(
+      declared(
+        "module example.com/shop\n\nrequire (\n\tgithub.com/labstack/echo-contrib v0.17.1\n\tgithub.com/labstack/echo/v4 v4.12.0\n)\n",
+      ),
+    ).toEqual([["echo", { file: "go.mod", line: 5, note: "github.com/labstack/echo/v4" }]]);
+  });
 });

@@ -9,6 +9,7 @@
 import type { Endpoint, Evidence } from "../../report.js";
 import type { Detector, Findings, ScanContext } from "../../scan-context.js";
 import { evidence } from "../../scan-context.js";
+import { hasKey, manifestEntries } from "../manifests/other-ecosystems.js";
 import { sortEndpoints } from "../stack-text/endpoint-list.js";
 import { FrameworkSightings } from "../stack-text/framework-finding.js";
 import { maskComments } from "../stack-text/mask-comments.js";
@@ -16,11 +17,12 @@ import { joinUrlPath } from "../stack-text/url-path.js";
 import type { GoSource } from "./go-routers.js";
 import { GoRouterScan } from "./go-routers.js";
 
-const MODULES: readonly [string, RegExp][] = [
-  ["gin", /github\.com\/gin-gonic\/gin\b/],
-  ["echo", /github\.com\/labstack\/echo(?:\/v\d+)?\b/],
-  ["chi", /github\.com\/go-chi\/chi(?:\/v\d+)?\b/],
-  ["gorilla-mux", /github\.com\/gorilla\/mux\b/],
+/** Each router: its module's dependency key (any major version) and its import path in source. */
+const MODULES: readonly (readonly [string, string, RegExp])[] = [
+  ["gin", "go:github.com/gin-gonic/gin", /github\.com\/gin-gonic\/gin\b/],
+  ["echo", "go:github.com/labstack/echo", /github\.com\/labstack\/echo(?:\/v\d+)?\b/],
+  ["chi", "go:github.com/go-chi/chi", /github\.com\/go-chi\/chi(?:\/v\d+)?\b/],
+  ["gorilla-mux", "go:github.com/gorilla/mux", /github\.com\/gorilla\/mux\b/],
 ];
 const WEB_HINT = /"net\/http"|gin-gonic|labstack\/echo|go-chi\/chi|gorilla\/mux/;
 /** Writing a JSON body in each router's idiom. */
@@ -37,15 +39,17 @@ export const goStackDetector: Detector = {
     for (const file of ctx.files) {
       if (file.role !== "app") continue;
       if (file.name === "go.mod") {
-        for (const [id, pattern] of MODULES) {
-          const m = pattern.exec(file.text);
-          if (m) sightings.declared(id, evidence(file, m.index, m[0]));
+        const required = manifestEntries(file) ?? [];
+        for (const [id, key] of MODULES) {
+          const module = required.find((entry) => hasKey(entry, key));
+          if (module)
+            sightings.declared(id, { file: file.path, line: module.line, note: module.name });
         }
         continue;
       }
       if (file.ext !== "go" || !WEB_HINT.test(file.text)) continue;
       const masked = maskComments(file.text, "go");
-      for (const [id, pattern] of MODULES) {
+      for (const [id, , pattern] of MODULES) {
         const m = new RegExp(`"${pattern.source}`).exec(masked);
         if (m) sightings.used(id, evidence(file, m.index, "import"));
       }

@@ -1,15 +1,20 @@
 /**
- * What Maven and Gradle builds declare: Spring Boot (any spring-boot-starter, the Boot parent or
- * plugin) and JAX-RS implementations. Every pom.xml and build.gradle(.kts) counts, so a
- * multi-module build is seen whole. Client-only artifacts (…-rest-client) do not count.
+ * What Maven and Gradle builds declare: Spring Boot (any spring-boot-starter, an artifact of
+ * Boot's own group such as the Boot parent or plugin, or the Gradle plugin) and JAX-RS
+ * implementations. Every pom.xml and build.gradle(.kts) counts, so a multi-module build is seen
+ * whole. Client-only artifacts (…-rest-client) do not count. The builds are read by the shared
+ * manifest reader (../manifests/), which the dependency index uses too.
  */
 import type { ScanContext, SourceFile } from "../../scan-context.js";
-import { evidence } from "../../scan-context.js";
+import type { ManifestEntry } from "../manifests/manifest-entry.js";
+import { manifestEntries } from "../manifests/other-ecosystems.js";
 import type { FrameworkSightings } from "../stack-text/framework-finding.js";
 
 const BUILD_FILES = new Set(["pom.xml", "build.gradle", "build.gradle.kts"]);
-const SPRING_BOOT =
-  /spring-boot-starter[\w-]*|spring-boot-maven-plugin|id\s*\(?\s*["']org\.springframework\.boot["']|org\.springframework\.boot:spring-boot/;
+const BOOT_GROUP = "org.springframework.boot";
+/** Boot's BOM only lends its version list: builds of plain Spring MVC import it too. */
+const BOOT_BOM = "spring-boot-dependencies";
+/** Artifact ids of JAX-RS APIs and server implementations, matched anywhere in the artifact id. */
 const JAX_RS =
   /jakarta\.ws\.rs-api|javax\.ws\.rs-api|jersey-server|jersey-container-[\w-]+|spring-boot-starter-jersey|resteasy-core|resteasy-jaxrs|quarkus-resteasy(?:-reactive)?(?![\w-]*client)|quarkus-rest(?![\w-]*client)|cxf-rt-frontend-jaxrs/;
 
@@ -17,12 +22,29 @@ export function isBuildFile(file: SourceFile): boolean {
   return BUILD_FILES.has(file.name);
 }
 
+function declaresSpringBoot(entry: ManifestEntry): boolean {
+  if (entry.namespace === "gradle-plugin") return entry.name === BOOT_GROUP;
+  return (
+    entry.namespace === "maven" &&
+    ((entry.group === BOOT_GROUP && entry.name !== BOOT_BOM) ||
+      entry.name.includes("spring-boot-starter") ||
+      entry.name === "spring-boot-maven-plugin")
+  );
+}
+
+function declaresJaxRs(entry: ManifestEntry): boolean {
+  return entry.namespace === "maven" && JAX_RS.test(entry.name);
+}
+
 export function readJvmManifests(ctx: ScanContext, sightings: FrameworkSightings): void {
   for (const file of ctx.files) {
     if (file.role !== "app" || !isBuildFile(file)) continue;
-    const boot = SPRING_BOOT.exec(file.text);
-    if (boot) sightings.declared("spring-boot", evidence(file, boot.index, boot[0]));
-    const jaxrs = JAX_RS.exec(file.text);
-    if (jaxrs) sightings.declared("jax-rs", evidence(file, jaxrs.index, jaxrs[0]));
+    const entries = manifestEntries(file) ?? [];
+    const boot = entries.find(declaresSpringBoot);
+    if (boot)
+      sightings.declared("spring-boot", { file: file.path, line: boot.line, note: boot.name });
+    const jaxrs = entries.find(declaresJaxRs);
+    if (jaxrs)
+      sightings.declared("jax-rs", { file: file.path, line: jaxrs.line, note: jaxrs.name });
   }
 }

@@ -211,12 +211,15 @@ public class PingController {
   });
 
   it("applies each module's own context path in a multi-module build", () => {
+    const webStarter = `<project><dependencies><dependency>
+  <groupId>org.springframework.boot</groupId><artifactId>spring-boot-starter-web</artifactId>
+</dependency></dependencies></project>`;
     const found = detect({
-      "orders/pom.xml": "<artifactId>spring-boot-starter-web</artifactId>",
+      "orders/pom.xml": webStarter,
       "orders/src/main/resources/application.yml":
         "server:\n  servlet:\n    context-path: /orders\n",
       "orders/src/main/java/o/OrderApi.java": `@RestController class OrderApi { @GetMapping("/list") List<String> l() { return List.of(); } }`,
-      "users/pom.xml": "<artifactId>spring-boot-starter-web</artifactId>",
+      "users/pom.xml": webStarter,
       "users/src/main/java/u/UserApi.java": `@RestController class UserApi { @GetMapping("/list") List<String> l() { return List.of(); } }`,
     });
     expect(found.endpoints?.map((e) => e.path)).toEqual(["/list", "/orders/list"]);
@@ -256,5 +259,29 @@ interface GitHub {
     });
     expect(found.endpoints).toEqual([]);
     expect(found.signals?.rest_api?.value).toBe(false);
+  });
+
+  it("takes Spring Boot as declared from its starters, parent or plugins, not from its BOM alone", () => {
+    const declared = (files: Record<string, string>) =>
+      detect(files).frameworks?.map((f) => [f.id, f.evidence[0]?.line, f.evidence[0]?.note]);
+    const bom = `<project><dependencyManagement><dependencies><dependency>
+  <groupId>org.springframework.boot</groupId>
+  <artifactId>spring-boot-dependencies</artifactId>
+</dependency></dependencies></dependencyManagement></project>`;
+    expect(declared({ "pom.xml": bom })).toEqual([]);
+    expect(
+      declared({
+        "build.gradle": `plugins {
+    id 'org.springframework.boot' version '3.3.0'
+}
+dependencies {
+    implementation group: 'org.glassfish.jersey.core', name: 'jersey-server', version: '3.1.0'
+}
+`,
+      }),
+    ).toEqual([
+      ["spring-boot", 2, "org.springframework.boot"],
+      ["jax-rs", 5, "jersey-server"],
+    ]);
   });
 });

@@ -87,4 +87,14 @@ Route::prefix('api')->group(function () {
     ]);
     expect(found.signals?.rest_api?.value).toBe(true);
   });
+
+  it("takes Laravel as declared from composer.json require or require-dev, not from suggest", () => {
+    const declared = (composer: object) =>
+      detect({ "composer.json": JSON.stringify(composer, null, 2) }).frameworks?.map((f) => [
+        f.id,
+        f.evidence[0]?.line,
+      ]);
+    expect(declared({ "require-dev": { "laravel/framework": "^11" } })).toEqual([["laravel", 3]]);
+    expect(declared({ suggest: { "laravel/framework": "for facades" } })).toEqual([]);
+  });
 });

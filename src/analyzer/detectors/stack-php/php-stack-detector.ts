@@ -10,13 +10,13 @@
 import type { Endpoint, Evidence } from "../../report.js";
 import type { Detector, Findings, ScanContext, SourceFile } from "../../scan-context.js";
 import { evidence } from "../../scan-context.js";
+import { hasKey, manifestEntries } from "../manifests/other-ecosystems.js";
 import { sortEndpoints } from "../stack-text/endpoint-list.js";
 import { FrameworkSightings } from "../stack-text/framework-finding.js";
 import { maskComments } from "../stack-text/mask-comments.js";
 import type { PhpRouteFile } from "./laravel-routes.js";
 import { laravelRoutes } from "./laravel-routes.js";
 
-const COMPOSER_LARAVEL = /"laravel\/framework"\s*:/;
 const ILLUMINATE = /^use\s+Illuminate\\/m;
 const JSON_RESPONSE =
   /response\(\)\s*->\s*json\s*\(|\bextends\s+(?:JsonResource|ResourceCollection)\b|->\s*toJson\s*\(/;
@@ -48,8 +48,14 @@ export const phpStackDetector: Detector = {
     for (const file of ctx.files) {
       if (file.role !== "app") continue;
       if (file.name === "composer.json") {
-        const m = COMPOSER_LARAVEL.exec(file.text);
-        if (m) sightings.declared("laravel", evidence(file, m.index, "laravel/framework"));
+        // require and require-dev alike: a Laravel package develops against the framework too.
+        const laravel = manifestEntries(file)?.find((e) => hasKey(e, "composer:laravel/framework"));
+        if (laravel)
+          sightings.declared("laravel", {
+            file: file.path,
+            line: laravel.line,
+            note: laravel.name,
+          });
         continue;
       }
       if (file.ext !== "php") continue;

@@ -80,4 +80,13 @@ describe("rubyStackDetector", () => {
     expect(found.endpoints).toEqual([]);
     expect(found.frameworks).toEqual([]);
   });
+
+  it("takes Rails as declared from the Gemfile, not from an engine's gemspec", () => {
+    const declared = (files: Record<string, string>) =>
+      detect(files).frameworks?.map((f) => [f.id, f.confidence, f.evidence[0]?.line]);
+    expect(
+      declared({ Gemfile: 'source \'https://rubygems.org\'\ngem("railties", ">= 7")\n' }),
+    ).toEqual([["rails", "declared", 2]]);
+    expect(declared({ "engine.gemspec": '  spec.add_dependency "rails", ">= 7"\n' })).toEqual([]);
+  });
 });

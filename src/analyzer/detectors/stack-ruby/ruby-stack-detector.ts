@@ -7,12 +7,12 @@
 import type { Endpoint, Evidence } from "../../report.js";
 import type { Detector, Findings, ScanContext } from "../../scan-context.js";
 import { evidence } from "../../scan-context.js";
+import { hasKey, manifestEntries } from "../manifests/other-ecosystems.js";
 import { sortEndpoints } from "../stack-text/endpoint-list.js";
 import { FrameworkSightings } from "../stack-text/framework-finding.js";
 import { maskComments } from "../stack-text/mask-comments.js";
 import { railsRoutes } from "./rails-routes.js";
 
-const GEM_RAILS = /^\s*gem\s+["'](rails|railties)["']/m;
 const ROUTES_DRAW = /\b\w+::Application\.routes\.draw|Rails\.application\.routes\.draw/;
 const CONTROLLER = /<\s*(?:ActionController::(?:API|Base)|ApplicationController)\b/;
 const JSON_RENDER =
@@ -33,10 +33,18 @@ export const rubyStackDetector: Detector = {
     );
     for (const file of ctx.files) {
       if (file.role !== "app") continue;
+      // The Gemfile, not a gemspec: a gem that depends on Rails is an engine or plugin for
+      // Rails applications, not one itself.
       if (file.name === "gemfile") {
-        const m = GEM_RAILS.exec(file.text);
-        if (m)
-          sightings.declared("rails", evidence(file, m.index + m[0].indexOf("gem"), "gem rails"));
+        const rails = manifestEntries(file)?.find(
+          (e) => hasKey(e, "gem:rails") || hasKey(e, "gem:railties"),
+        );
+        if (rails)
+          sightings.declared("rails", {
+            file: file.path,
+            line: rails.line,
+            note: `gem ${rails.name}`,
+          });
         continue;
       }
       if (file.path.endsWith(".json.jbuilder")) {

@@ -1,0 +1,55 @@
+/**
+ * Maven and Gradle builds: the dependencies, plugins and parent POM of a pom.xml; the coordinates
+ * ("group:artifact:version" strings and `group: …, name: …` maps) and plugin ids of a
+ * build.gradle(.kts); the libraries and plugins of a Gradle version catalogue. Only declarations
+ * count: a pom's own <artifactId> or an `exclude module: …` names nothing the build uses.
+ */
+import type { AddEntry } from "./manifest-entry.js";
+
+export function parsePom(text: string, add: AddEntry): void {
+  for (const m of text.matchAll(/<(dependency|plugin|parent)>([\s\S]*?)<\/\1>/g)) {
+    const block = m[2] ?? "";
+    const artifact = /<artifactId>\s*([^<\s]+)\s*<\/artifactId>/.exec(block);
+    if (!artifact?.[1]) continue;
+    const group = /<groupId>\s*([^<\s]+)\s*<\/groupId>/.exec(block)?.[1] ?? null;
+    add("maven", artifact[1], m.index + m[0].indexOf(artifact[1]), group);
+  }
+}
+
+const GRADLE_COORD = /['"]([\w.-]+):([\w.-]+)(?::[^'"]*)?['"]/g;
+/** Map notation: `group: 'g', name: 'a'` (Groovy) or `group = "g", name = "a"` (Kotlin). */
+const GRADLE_MAP = /\bgroup\s*[:=]\s*['"]([\w.-]+)['"]\s*,\s*name\s*[:=]\s*['"]([\w.-]+)['"]/g;
+const GRADLE_PLUGIN = /\bid\s*\(?\s*['"]([\w.-]+)['"]/g;
+
+export function parseGradle(text: string, add: AddEntry): void {
+  for (const m of text.matchAll(GRADLE_COORD)) {
+    if (m[1] && m[2]) add("maven", m[2], m.index, m[1]);
+  }
+  for (const m of text.matchAll(GRADLE_MAP)) {
+    if (m[1] && m[2]) add("maven", m[2], m.index + m[0].lastIndexOf(m[2]), m[1]);
+  }
+  for (const m of text.matchAll(GRADLE_PLUGIN)) {
+    if (m[1]) add("gradle-plugin", m[1], m.index);
+  }
+  // Bare plugin names in the plugins block, e.g. `checkstyle` or `pmd` on a line of their own.
+  const plugins = /plugins\s*\{([^}]*)\}/.exec(text);
+  if (plugins?.[1] !== undefined) {
+    const base = plugins.index + plugins[0].indexOf("{") + 1;
+    for (const m of plugins[1].matchAll(/^\s*([a-z][\w-]*)\s*$/gm)) {
+      // m[0] may start with the newline before the name; the evidence points at the name.
+      if (m[1]) add("gradle-plugin", m[1], base + m.index + m[0].indexOf(m[1]));
+    }
+  }
+}
+
+export function parseVersionCatalog(text: string, add: AddEntry): void {
+  for (const m of text.matchAll(/module\s*=\s*"([\w.-]+):([\w.-]+)"/g)) {
+    if (m[1] && m[2]) add("maven", m[2], m.index, m[1]);
+  }
+  for (const m of text.matchAll(/group\s*=\s*"([\w.-]+)"\s*,\s*name\s*=\s*"([\w.-]+)"/g)) {
+    if (m[1] && m[2]) add("maven", m[2], m.index, m[1]);
+  }
+  for (const m of text.matchAll(/\bid\s*=\s*"([\w.-]+)"/g)) {
+    if (m[1]) add("gradle-plugin", m[1], m.index);
+  }
+}
