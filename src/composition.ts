@@ -49,6 +49,17 @@ import { practiceRepository } from "./store/practice.repository.js";
 import { analysisEvidenceRepository } from "./store/analysis-evidence.repository.js";
 import { candidatesRepository } from "./store/candidates.repository.js";
 import { accountRepository } from "./store/account.repository.js";
+import {
+  inProcessInvalidationBus,
+  postgresInvalidationBus,
+  type InvalidationBus,
+} from "./store/invalidation-bus.js";
+import {
+  cachedProfilesRepository,
+  cachedUsersRepository,
+  invalidatingAccountRepository,
+} from "./services/cached-repositories.js";
+import { readCache } from "./services/read-cache.js";
 
 export interface CompositionOptions {
   readonly clock?: Clock;
@@ -69,17 +80,32 @@ export function createServices(config: Config, options: CompositionOptions = {})
   const store = options.store ?? openDatabase(config.database);
   const { db, dialect } = store;
 
-  const users = usersRepository(db, dialect);
+  const log = options.log ?? ((line: string) => void process.stderr.write(`${line}\n`));
+
+  // the caller's account and profile, read by every authenticated request, are cached per user
+  // and forgotten on every write, in this process at once and in others through the bus (issue 4)
+  const invalidations: InvalidationBus =
+    config.database.kind === "postgres"
+      ? postgresInvalidationBus({ connectionString: config.database.url, db, log })
+      : inProcessInvalidationBus();
+  const users = cachedUsersRepository(
+    usersRepository(db, dialect),
+    readCache({ bus: invalidations, clock }),
+    invalidations,
+  );
   const refreshTokens = refreshTokensRepository(db);
   const grantRows = grantsRepository(db, dialect);
-  const profiles = profilesRepository(db);
+  const profiles = cachedProfilesRepository(
+    profilesRepository(db),
+    readCache({ bus: invalidations, clock }),
+    invalidations,
+  );
   const progress = progressRepository(db);
 
   const grants = grantsService({ grants: grantRows, users, clock });
   const isGranted = (caller: Caller, learnerId: string) => grants.isGranted(caller, learnerId);
 
   // analyses as jobs (issue 5): pg-boss on PostgreSQL, the in-process queue on SQLite
-  const log = options.log ?? ((line: string) => void process.stderr.write(`${line}\n`));
   const repositoryRows = repositoriesRepository(db, dialect);
   const analysisRows = analysesRepository(db);
   const jobLimits: JobLimits = {
@@ -120,6 +146,7 @@ export function createServices(config: Config, options: CompositionOptions = {})
     roadmap,
     clock,
     store,
+    invalidations,
     migrate: (): Promise<MigrationOutcome> => migrateToLatest(db, dialect),
     auth: authService({
       users,
@@ -155,7 +182,7 @@ export function createServices(config: Config, options: CompositionOptions = {})
       roadmap,
     }),
     account: accountService({
-      accounts: accountRepository(db),
+      accounts: invalidatingAccountRepository(accountRepository(db), invalidations),
       evidence: learnerEvidence,
       roadmap,
       clock,
@@ -189,7 +216,11 @@ export function createServices(config: Config, options: CompositionOptions = {})
         try {
           await queue.stop();
         } finally {
-          await store.close();
+          try {
+            await invalidations.close();
+          } finally {
+            await store.close();
+          }
         }
       })()),
   };

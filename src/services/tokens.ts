@@ -1,7 +1,8 @@
 /**
  * Access and refresh tokens.
- * - Access tokens are short-lived JWTs (HS256, 15 minutes) naming the user; the API still loads
- *   the user on each request, so disabling an account or changing a role takes effect at once.
+ * - Access tokens are short-lived JWTs (HS256, 15 minutes) naming the user; the API still checks
+ *   the account on each request (through a cache every change clears: read-cache.ts), so disabling
+ *   an account or changing a role takes effect at once.
  * - Refresh tokens are opaque random strings; only their sha256 is stored (refresh-tokens table).
  */
 import { createHash, randomBytes } from "node:crypto";
