@@ -131,7 +131,8 @@ async function readMetadata(
     root,
     ["log", "--use-mailmap", "-z", "--format=%H%x00%P%x00%at%x00%aE%x00%aN%x00%s", sha, "--"],
     nulTokens(onToken),
-    { signal },
+    // megabytes on a long history, written while the files are scanned (see spool)
+    { signal, spool: true },
   );
 }
 
@@ -178,7 +179,8 @@ async function readNumstat(
       "--",
     ],
     nulTokens(onToken),
-    { signal },
+    // tens of megabytes on a long history, written while the files are scanned (see spool)
+    { signal, spool: true },
   );
   if (current !== null) onCommit(current);
 }

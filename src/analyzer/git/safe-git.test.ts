@@ -1,11 +1,11 @@
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { afterEach, describe, expect, it } from "vitest";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { buildInventory } from "../inventory/inventory.js";
 import { gitIn, makeRepo } from "../test-support/make-repo.js";
 import { readGitHistory } from "./git-history.js";
-import { gitFailureCause, redactCredentials } from "./safe-git.js";
+import { gitFailureCause, redactCredentials, streamSafeGit } from "./safe-git.js";
 
 const cleanups: (() => void)[] = [];
 afterEach(() => {
@@ -102,5 +102,57 @@ describe("safe git calls", () => {
     expect(redactCredentials("https://user:pw@host/r ssh://git@host/r ssh://a:b@host/r")).toBe(
       "https://***@host/r ssh://git@host/r ssh://***@host/r",
     );
+  });
+
+  describe("spooled output", () => {
+    // a temp folder of this test's own, so spool files of tests running beside it don't count
+    let ownTmp = "";
+    const savedTmp = process.env.TMPDIR;
+    beforeEach(() => {
+      ownTmp = mkdtempSync(join(tmpdir(), "devladder-spool-test-"));
+      process.env.TMPDIR = ownTmp;
+    });
+    afterEach(() => {
+      if (savedTmp === undefined) delete process.env.TMPDIR;
+      else process.env.TMPDIR = savedTmp;
+      rmSync(ownTmp, { recursive: true, force: true });
+    });
+    const spoolDirs = () => readdirSync(ownTmp).filter((n) => n.startsWith("devladder-git-"));
+    const collect = async (dir: string, args: string[], spool: boolean) => {
+      let text = "";
+      const exit = await streamSafeGit(dir, args, (t) => (text += t), { spool });
+      return { text, exit };
+    };
+
+    it("hands over exactly what the pipe would, non-ASCII included, and leaves no file behind", async () => {
+      const repo = makeRepo(
+        Array.from({ length: 40 }, (_, i) => ({
+          files: { [`f${i}.txt`]: `${i}\n` },
+          message: `feat: ünïcödé ✓ change ${i} ${"x".repeat(3000)}`,
+        })),
+      );
+      try {
+        const args = ["log", "-z", "--format=%H%x00%s"];
+        const piped = await collect(repo.dir, args, false);
+        const spooled = await collect(repo.dir, args, true);
+        expect(spooled.text.length).toBeGreaterThan(120_000);
+        expect(spooled).toEqual(piped);
+        expect(spoolDirs()).toEqual([]);
+      } finally {
+        repo.cleanup();
+      }
+    });
+
+    it("rejects with git's cause when git fails, and removes the file", async () => {
+      const repo = makeRepo({ "a.txt": "a\n" });
+      try {
+        await expect(collect(repo.dir, ["log", "no-such-revision", "--"], true)).rejects.toThrow(
+          /git log failed: .*no-such-revision/,
+        );
+        expect(spoolDirs()).toEqual([]);
+      } finally {
+        repo.cleanup();
+      }
+    });
   });
 });

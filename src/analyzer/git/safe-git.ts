@@ -9,6 +9,10 @@
  * - execFile/spawn with an argument array, never a shell.
  */
 import { spawn, type ChildProcess } from "node:child_process";
+import { createReadStream } from "node:fs";
+import { mkdtemp, open, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { StringDecoder } from "node:string_decoder";
 import { DevladderError } from "../../errors.js";
 
@@ -80,6 +84,12 @@ export interface SafeGitOptions {
   readonly okExitCodes?: readonly number[];
   /** kills git when aborted; the call then rejects */
   readonly signal?: AbortSignal | undefined;
+  /**
+   * git writes its output to a temporary file, handed to `onData` once git has exited. Through a
+   * pipe, git stops whenever the pipe (64 KiB) is full and this process is busy scanning files,
+   * so a long output overlaps with nothing; spooled, git runs to the end beside the scan.
+   */
+  readonly spool?: boolean;
 }
 
 export interface GitExit {
@@ -95,12 +105,12 @@ export interface GitResult extends GitExit {
 export function spawnSafeGit(
   cwd: string,
   args: readonly string[],
-  extra: { detached?: boolean; signal?: AbortSignal } = {},
+  extra: { detached?: boolean; signal?: AbortSignal; stdout?: number } = {},
 ): ChildProcess {
   return spawn("git", ["--no-pager", ...SAFE_CONFIG_ARGS, ...args], {
     cwd,
     env: safeGitEnv(),
-    stdio: ["pipe", "pipe", "pipe"],
+    stdio: ["pipe", extra.stdout ?? "pipe", "pipe"],
     shell: false,
     windowsHide: true,
     ...(extra.detached !== undefined && { detached: extra.detached }),
@@ -145,19 +155,51 @@ export function redactCredentials(text: string): string {
  * Resolves with the exit code when it is 0 or listed in okExitCodes; rejects otherwise with a
  * repository_unavailable error carrying git's own one-line cause.
  */
-export function streamSafeGit(
+export async function streamSafeGit(
   cwd: string,
   args: readonly string[],
   onData: (text: string) => void,
   options: SafeGitOptions = {},
 ): Promise<GitExit> {
-  return new Promise((resolve, reject) => {
-    const child = spawnSafeGit(
-      cwd,
-      args,
-      options.signal === undefined ? {} : { signal: options.signal },
-    );
+  if (options.spool !== true) return runSafeGit(cwd, args, options, { onData });
+  const dir = await mkdtemp(join(tmpdir(), "devladder-git-"));
+  try {
+    const path = join(dir, "stdout");
+    const file = await open(path, "w");
+    let exit: GitExit;
+    try {
+      exit = await runSafeGit(cwd, args, options, { fd: file.fd });
+    } finally {
+      await file.close();
+    }
     const decoder = new StringDecoder("utf8");
+    for await (const chunk of createReadStream(path, { highWaterMark: SPOOL_READ_BYTES })) {
+      onData(decoder.write(chunk as Buffer));
+    }
+    const rest = decoder.end();
+    if (rest !== "") onData(rest);
+    return exit;
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+}
+
+const SPOOL_READ_BYTES = 1024 * 1024;
+
+/** One git process; stdout goes to `onData` through a pipe, or straight into the file `fd`. */
+function runSafeGit(
+  cwd: string,
+  args: readonly string[],
+  options: SafeGitOptions,
+  sink: { readonly onData: (text: string) => void } | { readonly fd: number },
+): Promise<GitExit> {
+  return new Promise((resolve, reject) => {
+    const child = spawnSafeGit(cwd, args, {
+      ...(options.signal !== undefined && { signal: options.signal }),
+      ...("fd" in sink && { stdout: sink.fd }),
+    });
+    const decoder = new StringDecoder("utf8");
+    const onData = "onData" in sink ? sink.onData : () => undefined;
     let stderr = "";
     child.stdout?.on("data", (chunk: Buffer) => onData(decoder.write(chunk)));
     child.stderr?.on("data", (chunk: Buffer) => {
