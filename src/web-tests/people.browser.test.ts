@@ -82,6 +82,8 @@ describe("mentors and recruiters in Chromium", { timeout: 120_000 }, () => {
     await page.getByRole("link", { name: "Candidates" }).click();
     await page.getByLabel("Track").selectOption("node");
     const checklist = page.locator("details.stage-checklist");
+    // the track's skills load after the choice; count the stages only once they are there
+    await checklist.first().waitFor();
     const count = await checklist.count();
     for (let i = 0; i < count; i += 1) await checklist.nth(i).locator("summary").click();
     await page.getByRole("checkbox", { name: endorsedTitle, exact: true }).check();
