@@ -80,9 +80,10 @@ describe("mentors and recruiters in Chromium", { timeout: 120_000 }, () => {
   };
   const searchBySkill = async () => {
     await page.getByRole("link", { name: "Candidates" }).click();
+    // the roadmap page the recruiter lands on has a Track choice too: wait for this page's own
+    await page.getByRole("heading", { name: "Find candidates" }).waitFor();
     await page.getByLabel("Track").selectOption("node");
     const checklist = page.locator("details.stage-checklist");
-    // the track's skills load after the choice; count the stages only once they are there
     await checklist.first().waitFor();
     const count = await checklist.count();
     for (let i = 0; i < count; i += 1) await checklist.nth(i).locator("summary").click();
