@@ -2,18 +2,10 @@ import { describe, expect, it } from "vitest";
 import type { GitSummary, SignalResult, Signals } from "../analyzer/report.js";
 import { FACT_IDS, SIGNALS, SIGNAL_IDS, type SignalId } from "../content/signals.js";
 import { factViewFromReport } from "./fact-view.js";
+import { absentFactValue } from "../content/test-support/absent-fact-value.js";
 
 function signals(overrides: Partial<Record<SignalId, SignalResult<unknown>>>): Signals {
-  const absent = (id: SignalId) => {
-    switch (SIGNALS[id].type) {
-      case "boolean":
-        return false;
-      case "number":
-        return 0;
-      case "list":
-        return [];
-    }
-  };
+  const absent = (id: SignalId) => absentFactValue(SIGNALS[id].type);
   return Object.fromEntries(
     SIGNAL_IDS.map((id) => [id, overrides[id] ?? { value: absent(id), evidence: [] }]),
   ) as Signals;

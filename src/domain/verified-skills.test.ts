@@ -2,21 +2,13 @@ import { describe, expect, it } from "vitest";
 import type { GitSummary, SignalResult, Signals } from "../analyzer/report.js";
 import { SIGNALS, SIGNAL_IDS, type SignalId } from "../content/signals.js";
 import { EVIDENCE_PER_FACT, verifySkills, type ReportFacts } from "./verified-skills.js";
+import { absentFactValue } from "../content/test-support/absent-fact-value.js";
 
 function report(
   overrides: Partial<Record<SignalId, SignalResult<unknown>>>,
   git: Partial<GitSummary> | null = {},
 ): ReportFacts {
-  const absent = (id: SignalId) => {
-    switch (SIGNALS[id].type) {
-      case "boolean":
-        return false;
-      case "number":
-        return 0;
-      case "list":
-        return [];
-    }
-  };
+  const absent = (id: SignalId) => absentFactValue(SIGNALS[id].type);
   const signals = Object.fromEntries(
     SIGNAL_IDS.map((id) => [id, overrides[id] ?? { value: absent(id), evidence: [] }]),
   ) as Signals;

@@ -6,7 +6,7 @@ import type { Store } from "../store/database.js";
 import { newId } from "../store/ids.js";
 import { repositoriesRepository } from "../store/repositories.repository.js";
 import { openTestStore, TEST_DIALECTS } from "../store/test-support/test-databases.js";
-import { usersRepository } from "../store/users.repository.js";
+import { insertTestUser } from "../store/test-support/test-users.js";
 import { analysisJobHandler, type AnalyzeFunction } from "./analysis-job.js";
 
 const roadmap = loadRoadmap();
@@ -23,16 +23,7 @@ describe.each(TEST_DIALECTS)("an analysis job on %s", (dialect) => {
 
   async function queuedAnalysis(): Promise<string> {
     const now = new Date().toISOString();
-    const ownerId = newId();
-    await usersRepository(store.db, store.dialect).create({
-      id: ownerId,
-      email: `${ownerId}@example.test`,
-      password_hash: "hash",
-      role: "learner",
-      display_name: "Learner",
-      created_at: now,
-      disabled_at: null,
-    });
+    const ownerId = (await insertTestUser(store)).id;
     const repositoryId = newId();
     await repositoriesRepository(store.db, store.dialect).create({
       id: repositoryId,

@@ -2,9 +2,8 @@ import { sql } from "kysely";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { certificationsRepository } from "./certifications.repository.js";
 import type { Store } from "./database.js";
-import { newId } from "./ids.js";
 import { TEST_DIALECTS, openTestStore } from "./test-support/test-databases.js";
-import { usersRepository } from "./users.repository.js";
+import { insertTestUser } from "./test-support/test-users.js";
 
 const NOW = "2026-11-24T10:00:00.000Z";
 
@@ -32,20 +31,7 @@ describe.each(TEST_DIALECTS)("certifications repository on %s", (dialect) => {
     await cleanup();
   });
 
-  const makeUser = async () => {
-    const id = newId();
-    const user = await usersRepository(store.db, store.dialect).create({
-      id,
-      email: `${id}@example.test`,
-      password_hash: "hash",
-      role: "learner",
-      display_name: "Test User",
-      created_at: NOW,
-      disabled_at: null,
-    });
-    if (!user) throw new Error("user was not created");
-    return user.id;
-  };
+  const makeUser = async () => (await insertTestUser(store, { createdAt: NOW })).id;
   const earned = (userId: string) => ({
     user_id: userId,
     certification_id: "some-cert",

@@ -1,9 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Store } from "./database.js";
-import { newId } from "./ids.js";
 import { progressRepository } from "./progress.repository.js";
 import { TEST_DIALECTS, openTestStore } from "./test-support/test-databases.js";
-import { usersRepository } from "./users.repository.js";
+import { insertTestUser } from "./test-support/test-users.js";
 
 const DAY1 = "2026-11-24T10:00:00.000Z";
 const DAY2 = "2026-11-25T10:00:00.000Z";
@@ -19,20 +18,7 @@ describe.each(TEST_DIALECTS)("progress repository on %s", (dialect) => {
     await cleanup();
   });
 
-  const makeLearner = async () => {
-    const id = newId();
-    const user = await usersRepository(store.db, store.dialect).create({
-      id,
-      email: `${id}@example.test`,
-      password_hash: "hash",
-      role: "learner",
-      display_name: "Test User",
-      created_at: DAY1,
-      disabled_at: null,
-    });
-    if (!user) throw new Error("user was not created");
-    return user;
-  };
+  const makeLearner = () => insertTestUser(store, { createdAt: DAY1 });
 
   it("stores known-before-start only on a done skill, as 0 or 1", async () => {
     const user = await makeLearner();

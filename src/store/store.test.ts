@@ -8,6 +8,7 @@ import { profilesRepository } from "./profiles.repository.js";
 import { progressRepository } from "./progress.repository.js";
 import { refreshTokensRepository } from "./refresh-tokens.repository.js";
 import { TEST_DIALECTS, openTestStore } from "./test-support/test-databases.js";
+import { insertTestUser } from "./test-support/test-users.js";
 import { usersRepository } from "./users.repository.js";
 
 const NOW = "2026-11-24T10:00:00.000Z";
@@ -22,20 +23,8 @@ describe.each(TEST_DIALECTS)("store on %s", (dialect) => {
     await cleanup();
   });
 
-  const makeUser = async (overrides: { role?: Role; email?: string } = {}) => {
-    const id = newId();
-    const user = await usersRepository(store.db, store.dialect).create({
-      id,
-      email: overrides.email ?? `${id}@example.test`,
-      password_hash: "hash",
-      role: overrides.role ?? "learner",
-      display_name: "Test User",
-      created_at: NOW,
-      disabled_at: null,
-    });
-    if (!user) throw new Error("user was not created");
-    return user;
-  };
+  const makeUser = (overrides: { role?: Role; email?: string } = {}) =>
+    insertTestUser(store, { ...overrides, createdAt: NOW });
 
   it("applies no migration twice", async () => {
     const again = await migrateToLatest(store.db, store.dialect);

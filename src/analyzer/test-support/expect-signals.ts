@@ -8,27 +8,17 @@
  * signal with the wrong value must fail the corpus, not set its expectation.
  */
 import { SIGNALS, SIGNAL_IDS, type FactType, type SignalId } from "../../content/signals.js";
+import { absentFactValue } from "../../content/test-support/absent-fact-value.js";
 import type { ExpectedSignals } from "./fixtures/stack-expectation.js";
 
 type Absent<T extends FactType> = T extends "boolean" ? false : T extends "number" ? 0 : never[];
 type AbsentSignals = { readonly [K in SignalId]: Absent<(typeof SIGNALS)[K]["type"]> };
 
-function absentValue(type: FactType): false | 0 | never[] {
-  switch (type) {
-    case "boolean":
-      return false;
-    case "number":
-      return 0;
-    case "list":
-      return [];
-  }
-}
-
 /** Every signal of the catalogue with the value that means "not found": false, 0 or []. */
 export function absentSignals(): AbsentSignals {
-  // Object.fromEntries loses the key-to-type link; absentValue and Absent follow the same table.
+  // Object.fromEntries loses the key-to-type link; absentFactValue and Absent follow one table.
   return Object.fromEntries(
-    SIGNAL_IDS.map((id) => [id, absentValue(SIGNALS[id].type)]),
+    SIGNAL_IDS.map((id) => [id, absentFactValue(SIGNALS[id].type)]),
   ) as unknown as AbsentSignals;
 }
 
