@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadRoadmap } from "../content/content-loader.js";
 import { systemClock } from "../services/clock.js";
-import { analysesRepository } from "../store/analyses.repository.js";
+import { analysesRepository, queuedAnalysis } from "../store/analyses.repository.js";
 import type { Store } from "../store/database.js";
 import { newId } from "../store/ids.js";
 import { repositoriesRepository } from "../store/repositories.repository.js";
@@ -21,7 +21,7 @@ describe.each(TEST_DIALECTS)("an analysis job on %s", (dialect) => {
     await cleanup();
   });
 
-  async function queuedAnalysis(): Promise<string> {
+  async function analysisInQueue(): Promise<string> {
     const now = new Date().toISOString();
     const ownerId = (await insertTestUser(store)).id;
     const repositoryId = newId();
@@ -32,31 +32,13 @@ describe.each(TEST_DIALECTS)("an analysis job on %s", (dialect) => {
       location: `https://git.example/learner/${repositoryId}`,
       created_at: now,
     });
-    const analysisId = newId();
-    await analysesRepository(store.db).create({
-      id: analysisId,
-      repository_id: repositoryId,
-      owner_id: ownerId,
-      commit_sha: null,
-      status: "queued",
-      progress: 0,
-      phase: "queued",
-      attempts: 0,
-      error: null,
-      report: null,
-      score: null,
-      reused_from: null,
-      created_at: now,
-      started_at: null,
-      finished_at: null,
-      run_after: now,
-      locked_until: null,
-    });
-    return analysisId;
+    const queued = queuedAnalysis({ id: repositoryId, owner_id: ownerId }, null, new Date());
+    await analysesRepository(store.db).create(queued);
+    return queued.id;
   }
 
   it("fails an analysis that runs out of time and tells the analyzer to stop", async () => {
-    const analysisId = await queuedAnalysis();
+    const analysisId = await analysisInQueue();
     let stopped: unknown;
     // an analysis that would never finish on its own: it ends only when told to stop
     const endless: AnalyzeFunction = (_input, _checks, options) =>

@@ -12,9 +12,8 @@ import type { Roadmap } from "../content/content.schema.js";
 import { verifySkills, type ProvedFact } from "../domain/verified-skills.js";
 import { DevladderError, isDevladderError, notFound } from "../errors.js";
 import type { JobQueue } from "../jobs/job-queue.js";
-import type { AnalysesRepository } from "../store/analyses.repository.js";
+import { queuedAnalysis, type AnalysesRepository } from "../store/analyses.repository.js";
 import type { AnalysisRow, RepositoryRow, VerifiedSkillRow } from "../store/database.types.js";
-import { newId } from "../store/ids.js";
 import type { ProfilesRepository } from "../store/profiles.repository.js";
 import type { RepositoriesRepository } from "../store/repositories.repository.js";
 import type { VerifiedSkillsRepository } from "../store/verified-skills.repository.js";
@@ -146,25 +145,7 @@ export function analysesService(deps: AnalysesServiceDeps) {
       const commit = await currentCommit(repository.location);
       const now = clock.now();
       const at = now.toISOString();
-      const base: AnalysisRow = {
-        id: newId(now.getTime()),
-        repository_id: repository.id,
-        owner_id: repository.owner_id,
-        commit_sha: commit,
-        status: "queued",
-        progress: 0,
-        phase: "queued",
-        attempts: 0,
-        error: null,
-        report: null,
-        score: null,
-        reused_from: null,
-        created_at: at,
-        started_at: null,
-        finished_at: null,
-        run_after: at,
-        locked_until: null,
-      };
+      const base = queuedAnalysis(repository, commit, now);
       const previous =
         commit === null ? undefined : await analyses.findReusable(repository.id, commit);
       if (previous?.report != null && previous.score !== null) {

@@ -4,8 +4,37 @@
  * in-process (SQLite) worker pool: claim the next due job under a lease, and extend the lease.
  */
 import type { Kysely } from "kysely";
-import type { AnalysisRow, Database, VerifiedSkillRow } from "./database.types.js";
+import type { AnalysisRow, Database, RepositoryRow, VerifiedSkillRow } from "./database.types.js";
+import { newId } from "./ids.js";
 import type { PageQuery } from "./users.repository.js";
+
+/** A new analysis of `repository`, waiting for its first attempt; `commit` when known already. */
+export function queuedAnalysis(
+  repository: Pick<RepositoryRow, "id" | "owner_id">,
+  commit: string | null,
+  now: Date,
+): AnalysisRow {
+  const at = now.toISOString();
+  return {
+    id: newId(now.getTime()),
+    repository_id: repository.id,
+    owner_id: repository.owner_id,
+    commit_sha: commit,
+    status: "queued",
+    progress: 0,
+    phase: "queued",
+    attempts: 0,
+    error: null,
+    report: null,
+    score: null,
+    reused_from: null,
+    created_at: at,
+    started_at: null,
+    finished_at: null,
+    run_after: at,
+    locked_until: null,
+  };
+}
 
 export interface AnalysisResult {
   readonly commit: string | null;

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { analysesRepository } from "../../store/analyses.repository.js";
+import { analysesRepository, queuedAnalysis } from "../../store/analyses.repository.js";
 import { newId } from "../../store/ids.js";
 import { repositoriesRepository } from "../../store/repositories.repository.js";
 import { insertFinishedAnalysis } from "../../store/test-support/finished-analysis.js";
@@ -113,25 +113,13 @@ describe.each(TEST_DIALECTS)("a learner's repositories for their mentor on %s", 
 
   it("names the newest analysis, whatever its status, and pages like the owner's list", async () => {
     const { learner, analysed } = await learnerWithRepositories();
-    const rerun = await analysesRepository(t.services.store.db).create({
-      id: newId(Date.now() + 2000),
-      repository_id: analysed.repositoryId,
-      owner_id: learner.id,
-      commit_sha: null,
-      status: "queued",
-      progress: 0,
-      phase: "queued",
-      attempts: 0,
-      error: null,
-      report: null,
-      score: null,
-      reused_from: null,
-      created_at: new Date().toISOString(),
-      started_at: null,
-      finished_at: null,
-      run_after: new Date().toISOString(),
-      locked_until: null,
-    });
+    const rerun = await analysesRepository(t.services.store.db).create(
+      queuedAnalysis(
+        { id: analysed.repositoryId, owner_id: learner.id },
+        null,
+        new Date(Date.now() + 2000),
+      ),
+    );
 
     const first = (await read(learner, learner, "?limit=1")).body as PageBody;
     expect(first.items.map((r) => r.id)).toEqual([analysed.repositoryId]);
