@@ -24,6 +24,7 @@ interface Loaded {
   readonly readiness: Readiness;
   readonly endorsements: Endorsement[];
   readonly titleOf: (skillId: string) => string;
+  readonly trackTitle: string;
 }
 
 export function CandidateProfilePage() {
@@ -42,7 +43,7 @@ export function CandidateProfilePage() {
       const map = await roadmap(api, profile.track);
       const titleOf = (skillId: string) =>
         map.skills.find((s) => s.id === skillId)?.title ?? skillId;
-      return { profile, readiness, endorsements, titleOf };
+      return { profile, readiness, endorsements, titleOf, trackTitle: map.track.title };
     } catch (error) {
       // private profiles answer 404 to those who may not see them, so nothing leaks
       if (error instanceof ApiError && error.status === 404) return null;
@@ -80,7 +81,7 @@ function ProfileView({ data }: { data: Loaded }) {
       <dl className="figures">
         <div>
           <dt>Track</dt>
-          <dd>{data.profile.track}</dd>
+          <dd>{data.trackTitle}</dd>
         </div>
         <div>
           <dt>Learning since</dt>

@@ -87,8 +87,12 @@ function CandidateSearch({
     }
     return skillId;
   };
-  const levelTitleOf = (levelId: string | null) =>
-    levelId === null ? null : (levels.find((l) => l.id === levelId)?.title ?? levelId);
+  const titles: Titles = {
+    skill: titleOf,
+    level: (levelId) =>
+      levelId === null ? null : (levels.find((l) => l.id === levelId)?.title ?? levelId),
+    track: (trackId) => roadmaps.get(trackId as TrackId)?.track.title ?? trackId,
+  };
   const map = track === null ? null : (roadmaps.get(track) ?? null);
 
   const chooseTrack = (next: TrackId | null) => {
@@ -217,8 +221,7 @@ function CandidateSearch({
                 <CandidateCard
                   key={c.userId}
                   candidate={c}
-                  titleOf={titleOf}
-                  levelTitleOf={levelTitleOf}
+                  titles={titles}
                   compared={compared.includes(c.userId)}
                   canCompareMore={compared.length < MAX_COMPARED}
                   onCompare={(on) => setCompared((picked) => toggleCompared(picked, c.userId, on))}
@@ -227,11 +230,7 @@ function CandidateSearch({
             </ul>
           )}
           {comparedCandidates.length >= 2 ? (
-            <Comparison
-              candidates={comparedCandidates}
-              titleOf={titleOf}
-              levelTitleOf={levelTitleOf}
-            />
+            <Comparison candidates={comparedCandidates} titles={titles} />
           ) : (
             results.length >= 2 && (
               <p className="hint">Tick two or three candidates to compare them side by side.</p>
@@ -243,20 +242,23 @@ function CandidateSearch({
   );
 }
 
-/** a level's title from the catalogue; null when no level is reached */
-type LevelTitleOf = (levelId: string | null) => string | null;
+/** what the cards and the comparison show for ids: titles from the roadmaps and the catalogue */
+interface Titles {
+  skill: (skillId: string) => string;
+  /** null when no level is reached */
+  level: (levelId: string | null) => string | null;
+  track: (trackId: string) => string;
+}
 
 function CandidateCard({
   candidate,
-  titleOf,
-  levelTitleOf,
+  titles,
   compared,
   canCompareMore,
   onCompare,
 }: {
   candidate: Candidate;
-  titleOf: (skillId: string) => string;
-  levelTitleOf: LevelTitleOf;
+  titles: Titles;
   compared: boolean;
   canCompareMore: boolean;
   onCompare: (on: boolean) => void;
@@ -266,8 +268,9 @@ function CandidateCard({
       <div className="candidate-head">
         <h3>{candidate.displayName}</h3>
         <span className="muted">
-          {candidate.track} · {levelTitleOf(candidate.reachedLevel) ?? "no level reached yet"} ·
-          strength {candidate.strength}
+          {titles.track(candidate.track)} ·{" "}
+          {titles.level(candidate.reachedLevel) ?? "no level reached yet"} · strength{" "}
+          {candidate.strength}
         </span>
       </div>
       {candidate.headline !== "" && <p>{candidate.headline}</p>}
@@ -275,7 +278,7 @@ function CandidateCard({
         <strong>Verified skills:</strong>{" "}
         {candidate.verifiedSkills.length === 0
           ? "none yet"
-          : candidate.verifiedSkills.map((s) => titleOf(s.skillId)).join(", ")}
+          : candidate.verifiedSkills.map((s) => titles.skill(s.skillId)).join(", ")}
       </p>
       <div className="candidate-actions">
         <label className="check">
@@ -295,18 +298,10 @@ function CandidateCard({
   );
 }
 
-function Comparison({
-  candidates,
-  titleOf,
-  levelTitleOf,
-}: {
-  candidates: Candidate[];
-  titleOf: (skillId: string) => string;
-  levelTitleOf: LevelTitleOf;
-}) {
+function Comparison({ candidates, titles }: { candidates: Candidate[]; titles: Titles }) {
   const skillIds = [
     ...new Set(candidates.flatMap((c) => c.verifiedSkills.map((s) => s.skillId))),
-  ].sort((a, b) => titleOf(a).localeCompare(titleOf(b)));
+  ].sort((a, b) => titles.skill(a).localeCompare(titles.skill(b)));
   const proof = (c: Candidate, skillId: string) =>
     c.verifiedSkills.find((s) => s.skillId === skillId)?.by.join(" and ") ?? "not verified";
   return (
@@ -328,13 +323,13 @@ function Comparison({
             <tr>
               <th scope="row">Track</th>
               {candidates.map((c) => (
-                <td key={c.userId}>{c.track}</td>
+                <td key={c.userId}>{titles.track(c.track)}</td>
               ))}
             </tr>
             <tr>
               <th scope="row">Level reached</th>
               {candidates.map((c) => (
-                <td key={c.userId}>{levelTitleOf(c.reachedLevel) ?? "none yet"}</td>
+                <td key={c.userId}>{titles.level(c.reachedLevel) ?? "none yet"}</td>
               ))}
             </tr>
             <tr>
@@ -355,7 +350,7 @@ function Comparison({
             </tr>
             {skillIds.map((skillId) => (
               <tr key={skillId}>
-                <th scope="row">{titleOf(skillId)}</th>
+                <th scope="row">{titles.skill(skillId)}</th>
                 {candidates.map((c) => (
                   <td key={c.userId}>{proof(c, skillId)}</td>
                 ))}
