@@ -11,6 +11,7 @@ import { isNestCandidate } from "./js-files.js";
 import { JsonResponseFinder } from "./json-responses.js";
 import { nestRoutes } from "./nest-routes.js";
 import { RouterGraph } from "./router-graph.js";
+import { sortEndpoints, uniquePlaces } from "../stack-text/endpoint-list.js";
 
 const MAX_JSON_EVIDENCE = 10;
 
@@ -40,40 +41,8 @@ export function nodeEndpoints(
   json.push(...nest.json);
   return {
     endpoints: sortEndpoints([...routes.map((r) => r.endpoint), ...nest.endpoints]),
-    json: uniqueEvidence(json).slice(0, MAX_JSON_EVIDENCE),
+    json: uniquePlaces(json).slice(0, MAX_JSON_EVIDENCE),
   };
 }
 
 type SourceFileLike = Parameters<JsProgram["module"]>[0];
-
-function sortEndpoints(list: readonly Endpoint[]): Endpoint[] {
-  const seen = new Set<string>();
-  const out: Endpoint[] = [];
-  for (const e of list) {
-    const key = `${e.method} ${e.path} ${e.file}:${e.line}`;
-    if (seen.has(key)) continue;
-    seen.add(key);
-    out.push(e);
-  }
-  return out.sort(
-    (a, b) =>
-      compare(a.path, b.path) ||
-      compare(a.method, b.method) ||
-      compare(a.file, b.file) ||
-      a.line - b.line,
-  );
-}
-
-function compare(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
-}
-
-function uniqueEvidence(list: readonly Evidence[]): Evidence[] {
-  const seen = new Set<string>();
-  return list.filter((e) => {
-    const key = `${e.file}:${e.line}`;
-    if (seen.has(key)) return false;
-    seen.add(key);
-    return true;
-  });
-}

@@ -6,7 +6,6 @@
  * endpoints but no evidence of a JSON API. Only application files are read: routes in tests,
  * examples and docs are not the repository's endpoints.
  */
-import type { Endpoint, Evidence } from "../../report.js";
 import type { Detector, Findings, ScanContext } from "../../scan-context.js";
 import { pythonProjectNames, readPythonDependencies } from "../manifests/python-manifests.js";
 import { DjangoRoutes } from "./django-routes.js";
@@ -14,39 +13,9 @@ import { PyProgram } from "./py-modules.js";
 import type { PyFile } from "./py-modules.js";
 import { PyRouterGraph } from "./py-router-graph.js";
 import { pythonFrameworks } from "./python-frameworks.js";
+import { sortEndpoints, uniquePlaces } from "../stack-text/endpoint-list.js";
 
 const MAX_JSON_EVIDENCE = 10;
-
-function compare(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
-}
-
-function sortEndpoints(list: readonly Endpoint[]): Endpoint[] {
-  const seen = new Set<string>();
-  const out = list.filter((e) => {
-    const key = `${e.method} ${e.path} ${e.file}:${e.line}`;
-    if (seen.has(key)) return false;
-    seen.add(key);
-    return true;
-  });
-  return out.sort(
-    (a, b) =>
-      compare(a.path, b.path) ||
-      compare(a.method, b.method) ||
-      compare(a.file, b.file) ||
-      a.line - b.line,
-  );
-}
-
-function uniqueEvidence(list: readonly Evidence[]): Evidence[] {
-  const seen = new Set<string>();
-  return list.filter((e) => {
-    const key = `${e.file}:${e.line}`;
-    if (seen.has(key)) return false;
-    seen.add(key);
-    return true;
-  });
-}
 
 export function detectPythonStack(ctx: ScanContext): Findings {
   const frameworks = pythonFrameworks(ctx, readPythonDependencies(ctx), pythonProjectNames(ctx));
@@ -66,7 +35,7 @@ export function detectPythonStack(ctx: ScanContext): Findings {
   const decorated = new PyRouterGraph(program).build(routerFiles);
   const django = new DjangoRoutes(program).build();
   const endpoints = sortEndpoints([...decorated.endpoints, ...django.endpoints]);
-  const evidence = uniqueEvidence([...decorated.json, ...django.json]).slice(0, MAX_JSON_EVIDENCE);
+  const evidence = uniquePlaces([...decorated.json, ...django.json]).slice(0, MAX_JSON_EVIDENCE);
   return {
     frameworks,
     endpoints,

@@ -1,5 +1,5 @@
-/** Small helpers shared by the stack detectors for endpoint lists and HTTP verbs. */
-import type { Endpoint, HttpMethod } from "../../report.js";
+/** Small helpers shared by the stack detectors for endpoint lists, evidence lists and HTTP verbs. */
+import type { Endpoint, Evidence, HttpMethod } from "../../report.js";
 
 const VERBS = new Set<string>(["GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "OPTIONS"]);
 
@@ -25,6 +25,17 @@ export function sortEndpoints(list: readonly Endpoint[]): Endpoint[] {
       compare(a.file, b.file) ||
       a.line - b.line,
   );
+}
+
+/** The first evidence of each place (file and line), in list order. */
+export function uniquePlaces(list: readonly Evidence[]): Evidence[] {
+  const seen = new Set<string>();
+  return list.filter((e) => {
+    const key = `${e.file}:${e.line}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
 }
 
 /** Code-unit order, so the result does not depend on the machine's locale. */
