@@ -1,5 +1,6 @@
 /** A labelled form field with its hint and its error, wired together for assistive technology. */
-import { useId, type InputHTMLAttributes } from "react";
+import type { InputHTMLAttributes } from "react";
+import { FieldFrame } from "./field-frame.js";
 
 export function Field({
   label,
@@ -11,27 +12,12 @@ export function Field({
   hint?: string;
   error?: string | undefined;
 } & InputHTMLAttributes<HTMLInputElement>) {
-  const id = useId();
-  const describedBy = [hint && `${id}-hint`, error && `${id}-error`].filter(Boolean).join(" ");
   return (
-    <div className="field">
-      <label htmlFor={id}>{label}</label>
-      {hint && (
-        <p className="hint" id={`${id}-hint`}>
-          {hint}
-        </p>
-      )}
-      <input
-        id={id}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={describedBy === "" ? undefined : describedBy}
-        {...input}
-      />
-      {error && (
-        <p className="field-error" id={`${id}-error`}>
-          {error}
-        </p>
-      )}
-    </div>
+    <FieldFrame
+      label={label}
+      hint={hint}
+      error={error}
+      control={(wiring) => <input {...wiring} {...input} />}
+    />
   );
 }

@@ -1,5 +1,6 @@
 /** A labelled multi-line field with its hint and its error, wired like `Field`. */
-import { useId, type TextareaHTMLAttributes } from "react";
+import type { TextareaHTMLAttributes } from "react";
+import { FieldFrame } from "./field-frame.js";
 
 export function TextAreaField({
   label,
@@ -11,27 +12,12 @@ export function TextAreaField({
   hint?: string;
   error?: string | undefined;
 } & TextareaHTMLAttributes<HTMLTextAreaElement>) {
-  const id = useId();
-  const describedBy = [hint && `${id}-hint`, error && `${id}-error`].filter(Boolean).join(" ");
   return (
-    <div className="field">
-      <label htmlFor={id}>{label}</label>
-      {hint && (
-        <p className="hint" id={`${id}-hint`}>
-          {hint}
-        </p>
-      )}
-      <textarea
-        id={id}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={describedBy === "" ? undefined : describedBy}
-        {...textarea}
-      />
-      {error && (
-        <p className="field-error" id={`${id}-error`}>
-          {error}
-        </p>
-      )}
-    </div>
+    <FieldFrame
+      label={label}
+      hint={hint}
+      error={error}
+      control={(wiring) => <textarea {...wiring} {...textarea} />}
+    />
   );
 }

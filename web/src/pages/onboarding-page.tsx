@@ -22,6 +22,7 @@ import {
 import { useApi } from "../auth/auth-context.js";
 import { Field } from "../components/field.js";
 import { FormError, ResourceStatus } from "../components/status-views.js";
+import { StageSkillChecklist } from "../roadmap/stage-skill-checklist.js";
 import { usePageTitle } from "../components/use-page-title.js";
 import { useResource } from "../components/use-resource.js";
 import { useSubmission } from "../components/use-submission.js";
@@ -166,34 +167,14 @@ function OnboardingForm({ loaded }: { loaded: Loaded }) {
         <p className="hint">
           Tick what you could already do at work. They count as done and the plan skips them.
         </p>
-        {map?.stages.map((stage) => {
-          const skills = map.skills.filter((s) => s.stage === stage.id);
-          const ticked = skills.filter((s) => known.has(s.id)).length;
-          return (
-            <details key={stage.id} className="stage-checklist">
-              <summary>
-                {stage.title}{" "}
-                <span className="muted">
-                  ({ticked} of {skills.length} ticked)
-                </span>
-              </summary>
-              <ul>
-                {skills.map((skill) => (
-                  <li key={skill.id}>
-                    <label className="check">
-                      <input
-                        type="checkbox"
-                        checked={known.has(skill.id)}
-                        onChange={(e) => toggle(skill.id, e.target.checked)}
-                      />
-                      <span>{skill.title}</span>
-                    </label>
-                  </li>
-                ))}
-              </ul>
-            </details>
-          );
-        })}
+        {map && (
+          <StageSkillChecklist
+            map={map}
+            checked={known}
+            onToggle={toggle}
+            tally={(ticked, total) => `${ticked} of ${total} ticked`}
+          />
+        )}
       </fieldset>
       <fieldset className="choice-group">
         <legend>Who sees your profile</legend>

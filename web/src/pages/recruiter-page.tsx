@@ -25,6 +25,7 @@ import {
   Loading,
   ResourceStatus,
 } from "../components/status-views.js";
+import { StageSkillChecklist } from "../roadmap/stage-skill-checklist.js";
 import { usePageTitle } from "../components/use-page-title.js";
 import { useResource } from "../components/use-resource.js";
 import { useSubmission } from "../components/use-submission.js";
@@ -164,33 +165,12 @@ function CandidateSearch({
         ) : (
           <fieldset className="known-skills">
             <legend>Verified skills (all of them)</legend>
-            {[...map.stages]
-              .sort((a, b) => a.order - b.order)
-              .map((stage) => {
-                const stageSkills = map.skills.filter((s) => s.stage === stage.id);
-                const ticked = stageSkills.filter((s) => skills.has(s.id)).length;
-                return (
-                  <details key={stage.id} className="stage-checklist">
-                    <summary>
-                      {stage.title} <span className="muted">({ticked} ticked)</span>
-                    </summary>
-                    <ul>
-                      {stageSkills.map((skill) => (
-                        <li key={skill.id}>
-                          <label className="check">
-                            <input
-                              type="checkbox"
-                              checked={skills.has(skill.id)}
-                              onChange={(e) => toggleSkill(skill.id, e.target.checked)}
-                            />
-                            <span>{skill.title}</span>
-                          </label>
-                        </li>
-                      ))}
-                    </ul>
-                  </details>
-                );
-              })}
+            <StageSkillChecklist
+              map={map}
+              checked={skills}
+              onToggle={toggleSkill}
+              tally={(ticked) => `${ticked} ticked`}
+            />
           </fieldset>
         )}
         <button type="submit" className="button button-primary" disabled={search.busy}>

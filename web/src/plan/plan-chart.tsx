@@ -9,11 +9,10 @@ import {
   MarkLineComponent,
   TooltipComponent,
 } from "echarts/components";
-import { init, use } from "echarts/core";
+import { use } from "echarts/core";
 import { CanvasRenderer } from "echarts/renderers";
-import { useEffect, useRef } from "react";
 import type { LearnerPlan } from "../api/api-types.js";
-import { useThemeState } from "../theme/theme-context.js";
+import { EChart } from "../components/echart.js";
 import { stageTimelineOption, type TimelineColours } from "./stage-timeline-option.js";
 
 use([
@@ -39,21 +38,12 @@ function coloursFromStylesheet(): TimelineColours {
 }
 
 export default function PlanChart({ plan, label }: { plan: LearnerPlan; label: string }) {
-  const box = useRef<HTMLDivElement>(null);
-  const { theme } = useThemeState();
-
-  useEffect(() => {
-    const element = box.current;
-    if (!element) return;
-    const chart = init(element, null, { renderer: "canvas" });
-    chart.setOption(stageTimelineOption(plan, coloursFromStylesheet()));
-    const observer = new ResizeObserver(() => chart.resize());
-    observer.observe(element);
-    return () => {
-      observer.disconnect();
-      chart.dispose();
-    };
-  }, [plan, theme]);
-
-  return <div ref={box} className="plan-chart" role="img" aria-label={label} />;
+  return (
+    <EChart
+      className="plan-chart"
+      label={label}
+      data={plan}
+      option={() => stageTimelineOption(plan, coloursFromStylesheet())}
+    />
+  );
 }

@@ -10,10 +10,9 @@ import {
   TooltipComponent,
   VisualMapComponent,
 } from "echarts/components";
-import { init, use, type EChartsCoreOption } from "echarts/core";
+import { use } from "echarts/core";
 import { CanvasRenderer } from "echarts/renderers";
-import { useEffect, useRef } from "react";
-import { useThemeState } from "../theme/theme-context.js";
+import { EChart } from "../components/echart.js";
 import { activityHeatmapOption } from "./activity-heatmap-option.js";
 import type { AreaSignals } from "./signal-areas.js";
 import { skillRadarOption } from "./skill-radar-option.js";
@@ -31,33 +30,6 @@ use([
 const cssVar = (name: string) =>
   getComputedStyle(document.documentElement).getPropertyValue(name).trim();
 
-function Chart({
-  option,
-  label,
-  className,
-}: {
-  option: () => EChartsCoreOption;
-  label: string;
-  className: string;
-}) {
-  const box = useRef<HTMLDivElement>(null);
-  const { theme } = useThemeState();
-  useEffect(() => {
-    const element = box.current;
-    if (!element) return;
-    const chart = init(element, null, { renderer: "canvas" });
-    chart.setOption(option());
-    const observer = new ResizeObserver(() => chart.resize());
-    observer.observe(element);
-    return () => {
-      observer.disconnect();
-      chart.dispose();
-    };
-    // `option` is rebuilt on every render; the data and the theme say when it changed
-  }, [label, theme]);
-  return <div ref={box} className={`report-chart ${className}`} role="img" aria-label={label} />;
-}
-
 export function ActivityHeatmap({
   weekly,
   label,
@@ -66,9 +38,10 @@ export function ActivityHeatmap({
   label: string;
 }) {
   return (
-    <Chart
-      className="activity-chart"
+    <EChart
+      className="report-chart activity-chart"
       label={label}
+      data={weekly}
       option={() =>
         activityHeatmapOption(weekly, {
           text: cssVar("--text"),
@@ -83,9 +56,10 @@ export function ActivityHeatmap({
 
 export function SkillRadar({ areas, label }: { areas: readonly AreaSignals[]; label: string }) {
   return (
-    <Chart
-      className="radar-chart"
+    <EChart
+      className="report-chart radar-chart"
       label={label}
+      data={areas}
       option={() =>
         skillRadarOption(areas, {
           text: cssVar("--text"),

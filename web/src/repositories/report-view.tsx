@@ -2,7 +2,7 @@
  * A finished analysis' EvidenceReport: score, the skill-gap checks and the recruiter checklist
  * with their reasons and evidence, the charts, signals by area, endpoints and next steps.
  */
-import { lazy, Suspense } from "react";
+import { lazy, Suspense, useMemo } from "react";
 import type {
   EvidenceReport,
   ReportCheck,
@@ -97,7 +97,8 @@ function Checks({
 }
 
 export function ReportView({ report }: { report: EvidenceReport }) {
-  const areas = signalsByArea(report);
+  // the radar is drawn again whenever this changes: keep it the same while the report is
+  const areas = useMemo(() => signalsByArea(report), [report]);
   const weekly = report.git?.weekly ?? [];
   const skillGap = report.checks.filter((c) => c.kind === "skill-gap");
   const recruiter = report.checks.filter((c) => c.kind === "recruiter");
