@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { analyze } from "../analyzer/analyze.js";
 import { files as expressApi } from "../analyzer/test-support/fixtures/node-express-api.js";
 import { makeFolder } from "../analyzer/test-support/make-repo.js";
-import { analysesRepository } from "../store/analyses.repository.js";
+import { storeFinishedReport } from "../store/test-support/finished-analysis.js";
 import { newId } from "../store/ids.js";
 import { TEST_DIALECTS } from "../store/test-support/test-databases.js";
 import { openTestApp, type TestApp, type TestUser } from "./test-support/test-app.js";
@@ -798,40 +798,16 @@ function analysisWorld(w: World): Promise<AnalysisWorld> {
       const publicOwner = { id: w.publicLearner.id, role: "learner" as const };
       const folder = makeFolder(expressApi);
       const report = await analyze(folder.dir, roadmap.checks).finally(() => folder.cleanup());
-      const finished = async (repositoryId: string, ownerId: string) => {
-        const rows = analysesRepository(w.t.services.store.db);
-        const at = new Date().toISOString();
-        const row = await rows.create({
-          id: newId(),
-          repository_id: repositoryId,
-          owner_id: ownerId,
-          commit_sha: null,
-          status: "running",
-          progress: 0,
-          phase: "starting",
-          attempts: 1,
-          error: null,
-          report: null,
-          score: null,
-          reused_from: null,
-          created_at: at,
-          started_at: at,
-          finished_at: null,
-          run_after: at,
-          locked_until: null,
-        });
-        const result = { commit: null, report: JSON.stringify(report), score: report.score };
-        await rows.complete(row.id, result, [], at);
-        return row.id;
-      };
+      const finished = (repository: { id: string; owner_id: string }) =>
+        storeFinishedReport(w.t.services.store.db, repository, report);
       const ownerRepository = await repositories.link(owner, "https://127.0.0.1:9/owner/a.git");
       const spare = await repositories.link(owner, "https://127.0.0.1:9/owner/spare.git");
       const publicRepository = await repositories.link(publicOwner, "https://127.0.0.1:9/p/a.git");
       return {
         ownerRepositoryId: ownerRepository.id,
         spareRepositoryId: spare.id,
-        ownerAnalysisId: await finished(ownerRepository.id, owner.id),
-        publicAnalysisId: await finished(publicRepository.id, publicOwner.id),
+        ownerAnalysisId: await finished(ownerRepository),
+        publicAnalysisId: await finished(publicRepository),
       };
     })();
     analysisWorlds.set(w, made);

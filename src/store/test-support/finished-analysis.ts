@@ -4,7 +4,9 @@
  * The report holds only the parts career evidence reads: check verdicts, signals and git facts.
  */
 import type { Kysely } from "kysely";
+import type { EvidenceReport } from "../../analyzer/report.js";
 import type { Check } from "../../content/content.schema.js";
+import { analysesRepository, queuedAnalysis } from "../analyses.repository.js";
 import type { Database } from "../database.types.js";
 import { newId } from "../ids.js";
 
@@ -82,4 +84,32 @@ export async function insertFinishedAnalysis(
       .execute();
   }
   return { analysisId, repositoryId, location };
+}
+
+/**
+ * Stores a real `report` (the analyzer's) as the finished analysis of a linked repository, through
+ * the analyses repository's own steps (a running attempt, then complete), without the job queue.
+ */
+export async function storeFinishedReport(
+  db: Kysely<Database>,
+  repository: { readonly id: string; readonly owner_id: string },
+  report: EvidenceReport,
+): Promise<string> {
+  const analyses = analysesRepository(db);
+  const now = new Date();
+  const at = now.toISOString();
+  const row = await analyses.create({
+    ...queuedAnalysis(repository, null, now),
+    status: "running",
+    phase: "starting",
+    attempts: 1,
+    started_at: at,
+  });
+  const result = {
+    commit: report.repository.commit,
+    report: JSON.stringify(report),
+    score: report.score,
+  };
+  await analyses.complete(row.id, result, [], at);
+  return row.id;
 }

@@ -11,9 +11,8 @@ import { files as expressApi } from "../../analyzer/test-support/fixtures/node-e
 import { makeRepo } from "../../analyzer/test-support/make-repo.js";
 import { SQLITE_FILE } from "../../config.js";
 import { loadRoadmap } from "../../content/content-loader.js";
-import { analysesRepository } from "../../store/analyses.repository.js";
 import { openDatabase } from "../../store/database.js";
-import { newId } from "../../store/ids.js";
+import { storeFinishedReport } from "../../store/test-support/finished-analysis.js";
 
 /** Records a done analysis of the fixture API for the repository; returns its id and score. */
 export async function recordFinishedAnalysis(
@@ -26,37 +25,11 @@ export async function recordFinishedAnalysis(
   try {
     const repository = await store.db
       .selectFrom("repositories")
-      .select("owner_id")
+      .select(["id", "owner_id"])
       .where("id", "=", repositoryId)
       .executeTakeFirstOrThrow();
-    const analyses = analysesRepository(store.db);
-    const at = new Date().toISOString();
-    const row = await analyses.create({
-      id: newId(),
-      repository_id: repositoryId,
-      owner_id: repository.owner_id,
-      commit_sha: null,
-      status: "running",
-      progress: 0,
-      phase: "starting",
-      attempts: 1,
-      error: null,
-      report: null,
-      score: null,
-      reused_from: null,
-      created_at: at,
-      started_at: at,
-      finished_at: null,
-      run_after: at,
-      locked_until: null,
-    });
-    const result = {
-      commit: report.repository.commit,
-      report: JSON.stringify(report),
-      score: report.score,
-    };
-    await analyses.complete(row.id, result, [], at);
-    return { analysisId: row.id, score: report.score };
+    const analysisId = await storeFinishedReport(store.db, repository, report);
+    return { analysisId, score: report.score };
   } finally {
     await store.close();
   }
