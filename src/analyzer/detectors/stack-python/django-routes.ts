@@ -11,6 +11,7 @@
  * The DefaultRouter's generated API root view is left out for the same reason.
  */
 import type { Endpoint, Evidence, HttpMethod } from "../../report.js";
+import { httpVerb } from "../stack-text/endpoint-list.js";
 import { viewSetRoutes } from "./drf-viewsets.js";
 import { PyDefinitions } from "./py-definitions.js";
 import type { Located } from "./py-definitions.js";
@@ -85,16 +86,6 @@ const BASE_METHODS: Readonly<Record<string, readonly HttpMethod[]>> = {
   CreateView: ["GET", "POST"],
   UpdateView: ["GET", "POST"],
   DeleteView: ["GET", "POST"],
-};
-
-const HTTP: Readonly<Record<string, HttpMethod>> = {
-  get: "GET",
-  post: "POST",
-  put: "PUT",
-  patch: "PATCH",
-  delete: "DELETE",
-  head: "HEAD",
-  options: "OPTIONS",
 };
 
 const VIEWSET_ACTION_METHODS = new Set([
@@ -401,12 +392,16 @@ export class DjangoRoutes {
     const drf = this.isDrf(lineage);
     let methods: HttpMethod[];
     if (actions !== null && [...bases].some((b) => VIEWSET_ACTION_METHODS.has(b))) {
-      methods = sortedMethods(actions.flatMap((a) => HTTP[a.toLowerCase()] ?? []));
+      methods = sortedMethods(actions.flatMap((a) => httpVerb(a) ?? []));
     } else {
       const defined = this.defs.definedMethods(lineage);
       const list: HttpMethod[] = [];
       for (const base of bases) list.push(...(BASE_METHODS[base] ?? []));
-      for (const [name, method] of Object.entries(HTTP)) if (defined.has(name)) list.push(method);
+      for (const name of defined.keys()) {
+        // Django dispatches to handlers named by the lower-case verb only
+        const method = httpVerb(name);
+        if (method !== null && name === method.toLowerCase()) list.push(method);
+      }
       methods = sortedMethods(list);
     }
     if (methods.length === 0) methods = ["ANY"];
@@ -439,7 +434,7 @@ export class DjangoRoutes {
         const listed = stringList((m[2] ?? "").trim() === "" ? "['GET']" : (m[2] ?? "").trim()) ?? [
           "GET",
         ];
-        methods = sortedMethods(listed.flatMap((v) => HTTP[v.toLowerCase()] ?? []));
+        methods = sortedMethods(listed.flatMap((v) => httpVerb(v) ?? []));
         if (name === "api_view") drf = true;
       }
     }

@@ -5,6 +5,7 @@
  * the mixins by their names, methods the class defines) — plus its `@action` extra routes.
  */
 import type { HttpMethod } from "../../report.js";
+import { httpVerb } from "../stack-text/endpoint-list.js";
 import type { Located, PyDefinitions } from "./py-definitions.js";
 import {
   callArgs,
@@ -39,16 +40,6 @@ const ACTIONS_OF_BASE: Readonly<Record<string, readonly string[]>> = {
   RetrieveModelMixin: ["retrieve"],
   UpdateModelMixin: ["update", "partial_update"],
   DestroyModelMixin: ["destroy"],
-};
-
-const HTTP: Readonly<Record<string, HttpMethod>> = {
-  get: "GET",
-  post: "POST",
-  put: "PUT",
-  patch: "PATCH",
-  delete: "DELETE",
-  head: "HEAD",
-  options: "OPTIONS",
 };
 
 export function viewSetRoutes(
@@ -97,8 +88,8 @@ export function viewSetRoutes(
       const urlPath = (urlPathArg === undefined ? null : stringValue(urlPathArg.value)) ?? fn.name;
       const prefix = detail ? `{${lookup}}/` : "";
       for (const method of methods) {
-        const http = HTTP[method.toLowerCase()];
-        if (http !== undefined)
+        const http = httpVerb(method);
+        if (http !== null)
           routes.push({ method: http, suffix: `${prefix}${urlPath}${trailingSlash}` });
       }
     }
