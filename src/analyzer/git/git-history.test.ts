@@ -1,3 +1,4 @@
+import { execFileSync } from "node:child_process";
 import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
@@ -18,6 +19,37 @@ const ADA = { name: "Ada Learner", email: "ada@example.com" };
 const ADA_OLD = { name: "ada", email: "Ada@Old.Example" };
 const BOB = { name: "Bob Stone", email: "bob@example.com" };
 const BOT = { name: "dependabot[bot]", email: "49699333+dependabot[bot]@users.noreply.github.com" };
+
+/**
+ * A `git fast-import` stream of `count` commits on main (one file changed each, a test file
+ * every third, a merge of a side commit every 50th), hours apart so the order is fixed.
+ */
+function longHistory(count: number): string {
+  const parts: string[] = [];
+  const data = (text: string) => `data ${Buffer.byteLength(text)}\n${text}\n`;
+  const who = (i: number) => `Ada Learner <ada@example.com> ${1_700_000_000 + i * 3600} +0000\n`;
+  for (let i = 1; i <= count; i++) {
+    const merge = i > 2 && i % 50 === 0;
+    if (merge) {
+      parts.push(
+        `commit refs/heads/side\nmark :${count + i}\nauthor ${who(i)}committer ${who(i)}`,
+        data(`side ${i}`),
+        `from :${i - 2}\nM 644 inline src/side${i}.ts\n`,
+        data(lines(3, `side${i}_`)),
+      );
+    }
+    const path = i % 3 === 0 ? `test/t${i % 40}.test.ts` : `src/m${i % 40}.ts`;
+    parts.push(
+      `commit refs/heads/main\nmark :${i}\nauthor ${who(i)}committer ${who(i)}`,
+      data(`feat: change ${i}`),
+      i > 1 ? `from :${i - 1}\n` : "",
+      merge ? `merge :${count + i}\n` : "",
+      `M 644 inline ${path}\n`,
+      data(lines(1 + (i % 7), `v${i}_`)),
+    );
+  }
+  return parts.join("");
+}
 
 const lines = (n: number, what: string) =>
   Array.from({ length: n }, (_, i) => `export const ${what}${i} = ${i};`).join("\n") + "\n";
@@ -152,6 +184,51 @@ describe("readGitHistory", () => {
     const single = await readGitHistory(repo.dir, { fullHistory: true, processes: 1 });
     expect(split.numstat_commits).toBe(7);
     expect(split).toEqual(single);
+  });
+
+  it("reads a long history from both ends, each commit once, as a single pass reads it", async () => {
+    const repo = track(makeFolder({}));
+    repo.git("init", "-q");
+    execFileSync("git", ["fast-import", "--quiet"], { cwd: repo.dir, input: longHistory(3000) });
+    repo.git("symbolic-ref", "HEAD", "refs/heads/main");
+
+    const bothEnds = await readGitHistory(repo.dir, { fullHistory: true });
+    const single = await readGitHistory(repo.dir, { fullHistory: true, processes: 1 });
+
+    expect(bothEnds).toEqual(single);
+    expect(bothEnds.commits).toBe(3000 + 60);
+    expect(bothEnds.merge_commits).toBe(60);
+    expect(bothEnds.numstat_commits).toBe(3000);
+    expect(bothEnds.tests_with_changes_share).toBe(0);
+  });
+
+  it("reads the same figures with full history as the default read on a short history", async () => {
+    const repo = track(
+      makeRepo(
+        Array.from({ length: 12 }, (_, i) => ({
+          files: { [`src/m${i % 4}.ts`]: lines(5 + i, `m${i}_`), "test/a.test.ts": lines(i, "t") },
+          message: i % 2 === 0 ? `feat: module ${i}` : `module ${i}`,
+        })),
+      ),
+    );
+    repo.git("checkout", "-q", "-b", "feature/x", "HEAD~3");
+    writeFileSync(join(repo.dir, "src/feature.ts"), lines(10, "flag"));
+    repo.git("add", "src/feature.ts");
+    commitAs(repo, BOB, "2026-03-01T10:00:00Z", ["commit", "-q", "-m", "feat: flag"]);
+    repo.git("checkout", "-q", "main");
+    commitAs(repo, BOB, "2026-03-02T10:00:00Z", [
+      "merge",
+      "-q",
+      "--no-ff",
+      "-m",
+      "Merge feature/x",
+      "feature/x",
+    ]);
+
+    const full = await readGitHistory(repo.dir, { fullHistory: true });
+    expect(full).toEqual(await readGitHistory(repo.dir));
+    expect(full.merge_commits).toBe(1);
+    expect(full.numstat_commits).toBe(13);
   });
 
   it("refuses a repository without commits", async () => {

@@ -1,12 +1,12 @@
 /**
- * Reads a repository's history into the report's git figures with streaming git processes:
- * one metadata pass over all of HEAD's history (cheap: no diffs), and line counts (--numstat,
- * the expensive part) for the last `numstatLimit` non-merge commits, or for all of them with
- * fullHistory, split over one git process per core (each takes a --skip/-n slice of the same
- * walk, so together they read every commit exactly once). The passes run side by side.
+ * Reads a repository's history into the report's git figures with streaming git processes.
+ * By default: one metadata pass over all of HEAD's history (cheap: no diffs) beside line counts
+ * (--numstat, the expensive part) for the last `numstatLimit` non-merge commits. With
+ * fullHistory, every commit's metadata and line counts come from one walk read from both ends
+ * at once: one git process from the newest commit, one from the oldest, stopped where they
+ * meet, so the two share the diffing however unevenly it is spread over the history.
  * Branches are counted from refs: local and remote-tracking branch names, each name once.
  */
-import { availableParallelism } from "node:os";
 import { DevladderError } from "../../errors.js";
 import { fileRole } from "../inventory/file-role.js";
 import { pathVerdict } from "../inventory/path-rules.js";
@@ -27,8 +27,8 @@ export interface GitHistoryOptions {
   readonly numstatLimit?: number;
   /** which changed paths count as code for bulk_upload and the tests share */
   readonly isCountedPath?: (path: string) => boolean;
-  /** git processes for the full-history line counts; default: the number of cores, at most 4 */
-  readonly processes?: number;
+  /** git processes for the full-history read: 2 (default) from both ends, 1 in a single pass */
+  readonly processes?: 1 | 2;
   /** stops every git process of this read; the read then rejects */
   readonly signal?: AbortSignal | undefined;
 }
@@ -40,9 +40,13 @@ export function defaultIsCountedPath(path: string): boolean {
   return isCodePath(path) && pathVerdict(path) === null;
 }
 
-const SHA = /^[0-9a-f]{40}(?:[0-9a-f]{24})?$/;
+/** Each commit starts with \x01; -z ends every field and numstat line with NUL. */
+const FORMAT = "--format=%x01%H%x00%P%x00%at%x00%aE%x00%aN%x00%s";
+const HEADER_FIELDS = 6;
 // Diff options that could run a command named in the repository's config, all turned off.
-const DIFF_SAFETY = ["--no-textconv", "--no-ext-diff", "--no-renames", "--no-color"];
+const NUMSTAT = ["--numstat", "--no-textconv", "--no-ext-diff", "--no-renames", "--no-color"];
+
+type OnCommit = (meta: CommitMeta, changes: readonly FileChange[]) => void;
 
 export async function readGitHistory(
   root: string,
@@ -63,154 +67,161 @@ export async function readGitHistory(
 
   const [branches] = await Promise.all([
     countBranches(root, signal),
-    readMetadata(root, sha, metadata, signal),
     opts.fullHistory === true
-      ? // An explicit process count is honoured even on tiny histories (tests, benchmarks).
-        readAllNumstat(
+      ? readWholeHistory(
           root,
           sha,
-          changes,
-          opts.processes ?? defaultProcesses(),
-          opts.processes === undefined ? 500 : 1,
+          opts.processes ?? 2,
+          (meta, files) => {
+            metadata.add(meta);
+            // Merges list no changes (git log shows no diff for them unless asked).
+            if (meta.parents < 2) changes.add(files);
+          },
           signal,
         )
-      : readNumstat(
-          root,
-          sha,
-          ["-n", String(opts.numstatLimit ?? DEFAULT_NUMSTAT_LIMIT)],
-          (c) => changes.add(c),
-          signal,
-        ),
+      : Promise.all([
+          readLog(root, sha, [], (meta) => metadata.add(meta), { signal }),
+          readLog(
+            root,
+            sha,
+            ["--no-merges", ...NUMSTAT, "-n", String(opts.numstatLimit ?? DEFAULT_NUMSTAT_LIMIT)],
+            (_, files) => changes.add(files),
+            { signal },
+          ),
+        ]),
   ]);
   return { ...metadata.summary(), branches, ...changes.summary() };
 }
 
-function defaultProcesses(): number {
-  return Math.max(1, Math.min(4, availableParallelism()));
-}
-
-/** Splits a NUL-separated stream into tokens, across chunk boundaries. */
-function nulTokens(onToken: (token: string) => void): (text: string) => void {
-  let carry = "";
-  return (text) => {
-    let start = 0;
-    for (let end = text.indexOf("\0"); end !== -1; end = text.indexOf("\0", start)) {
-      onToken(carry === "" ? text.slice(start, end) : carry + text.slice(start, end));
-      carry = "";
-      start = end + 1;
-    }
-    carry += text.slice(start);
-  };
-}
-
-async function readMetadata(
+/**
+ * Every commit of HEAD's history once, with its line counts. With two processes, one walks
+ * newest-first and one oldest-first (`--reverse` lists the same walk backwards); the first
+ * commit one of them brings that the other already brought means together they have brought
+ * everything, and both are stopped.
+ */
+async function readWholeHistory(
   root: string,
   sha: string,
-  figures: MetadataFigures,
+  processes: 1 | 2,
+  onCommit: OnCommit,
   signal: AbortSignal | undefined,
 ): Promise<void> {
-  let fields: string[] = [];
-  const onToken = (token: string) => {
-    // A record starts with a sha; anything else there is the tail of a malformed record.
-    if (fields.length === 0 && !SHA.test(token)) return;
-    fields.push(token);
-    if (fields.length < 6) return;
-    const [commit = "", parents = "", time = "", email = "", name = "", subject = ""] = fields;
-    fields = [];
-    const meta: CommitMeta = {
-      sha: commit,
-      parents: parents === "" ? 0 : parents.split(" ").length,
-      time: Number(time),
-      email,
-      name,
-      subject,
-    };
-    figures.add(meta);
-  };
-  await streamSafeGit(
-    root,
-    ["log", "--use-mailmap", "-z", "--format=%H%x00%P%x00%at%x00%aE%x00%aN%x00%s", sha, "--"],
-    nulTokens(onToken),
-    // megabytes on a long history, written while the files are scanned (see spool)
-    { signal, spool: true },
-  );
-}
-
-/** Streams `git log --numstat` for the commits selected by `range`, one callback per commit. */
-async function readNumstat(
-  root: string,
-  sha: string,
-  range: readonly string[],
-  onCommit: (changes: readonly FileChange[]) => void,
-  signal: AbortSignal | undefined,
-): Promise<void> {
-  let current: FileChange[] | null = null;
-  const onToken = (token: string) => {
-    // Commit headers are "\x01<sha>"; file lines are "added\tdeleted\tpath", the first of a
-    // commit preceded by a newline; empty tokens separate commits.
-    if (token.charCodeAt(0) === 1) {
-      if (current !== null) onCommit(current);
-      current = [];
+  if (processes === 1) {
+    await readLog(root, sha, NUMSTAT, onCommit, { signal });
+    return;
+  }
+  const met = new AbortController();
+  const seen = new Set<string>();
+  const take: OnCommit = (meta, files) => {
+    if (met.signal.aborted) return;
+    if (seen.has(meta.sha)) {
+      met.abort();
       return;
     }
+    seen.add(meta.sha);
+    onCommit(meta, files);
+  };
+  const walk = (order: readonly string[]) =>
+    readLog(root, sha, [...NUMSTAT, ...order], take, { signal, until: met.signal }).then(
+      // A walk that reached its end has brought every commit itself.
+      () => met.abort(),
+      (error: unknown) => {
+        met.abort();
+        throw error;
+      },
+    );
+  await Promise.all([walk([]), walk(["--reverse"])]);
+}
+
+/**
+ * Streams `git log` with FORMAT (plus `options`) to `onCommit`, one call per commit once its
+ * numstat lines are in. A read ended by `until` drops the commit it was in the middle of.
+ */
+async function readLog(
+  root: string,
+  sha: string,
+  options: readonly string[],
+  onCommit: OnCommit,
+  control: { signal: AbortSignal | undefined; until?: AbortSignal },
+): Promise<void> {
+  const parser = new LogParser(onCommit);
+  await streamSafeGit(
+    root,
+    ["log", "--use-mailmap", "-z", FORMAT, ...options, sha, "--"],
+    (text) => parser.write(text),
+    // megabytes on a long history, written while the files are scanned (see spool)
+    { signal: control.signal, spool: true, ...(control.until && { until: control.until }) },
+  );
+  if (control.until?.aborted !== true) parser.end();
+}
+
+/** Turns FORMAT output, in chunks split anywhere, into commits with their file changes. */
+class LogParser {
+  private carry = "";
+  private header: string[] = [];
+  private files: FileChange[] = [];
+
+  constructor(private readonly onCommit: OnCommit) {}
+
+  write(text: string): void {
+    let start = 0;
+    for (let end = text.indexOf("\0"); end !== -1; end = text.indexOf("\0", start)) {
+      this.token(this.carry === "" ? text.slice(start, end) : this.carry + text.slice(start, end));
+      this.carry = "";
+      start = end + 1;
+    }
+    this.carry += text.slice(start);
+  }
+
+  end(): void {
+    if (this.carry !== "") this.token(this.carry);
+    this.carry = "";
+    this.flush();
+  }
+
+  private token(token: string): void {
+    const inHeader = this.header.length > 0 && this.header.length < HEADER_FIELDS;
+    if (token.charCodeAt(0) === 1 && !inHeader) {
+      this.flush();
+      this.header = [token.slice(1)];
+      return;
+    }
+    // The subject may be empty, so header fields are taken by position.
+    if (inHeader) {
+      this.header.push(token);
+      return;
+    }
+    // "added\tdeleted\tpath"; the first of a commit comes after a newline.
     const line = token.charCodeAt(0) === 10 ? token.slice(1) : token;
     const tab1 = line.indexOf("\t");
     const tab2 = tab1 === -1 ? -1 : line.indexOf("\t", tab1 + 1);
-    if (tab2 === -1 || current === null) return;
+    if (tab2 === -1 || this.header.length === 0) return;
     const added = line.slice(0, tab1);
     const deleted = line.slice(tab1 + 1, tab2);
-    current.push({
+    this.files.push({
       added: added === "-" ? null : Number(added),
       deleted: deleted === "-" ? null : Number(deleted),
       path: line.slice(tab2 + 1),
     });
-  };
-  await streamSafeGit(
-    root,
-    [
-      "log",
-      "--no-merges",
-      "--numstat",
-      ...DIFF_SAFETY,
-      "-z",
-      "--format=%x01%H",
-      ...range,
-      sha,
-      "--",
-    ],
-    nulTokens(onToken),
-    // tens of megabytes on a long history, written while the files are scanned (see spool)
-    { signal, spool: true },
-  );
-  if (current !== null) onCommit(current);
-}
+  }
 
-async function readAllNumstat(
-  root: string,
-  sha: string,
-  figures: ChangeFigures,
-  processes: number,
-  minCommitsPerProcess: number,
-  signal: AbortSignal | undefined,
-): Promise<void> {
-  const counted = await safeGit(root, ["rev-list", "--count", "--no-merges", sha, "--"], {
-    signal,
-  });
-  const total = Number(counted.stdout.trim());
-  // Another git process only pays off when it has enough commits to diff.
-  const parts = Math.max(1, Math.min(processes, Math.ceil(total / minCommitsPerProcess)));
-  const size = Math.ceil(total / parts);
-  await Promise.all(
-    Array.from({ length: parts }, (_, k) =>
-      readNumstat(
-        root,
+  private flush(): void {
+    if (this.header.length < HEADER_FIELDS) return;
+    const [sha = "", parents = "", time = "", email = "", name = "", subject = ""] = this.header;
+    this.onCommit(
+      {
         sha,
-        k === parts - 1 ? [`--skip=${k * size}`] : [`--skip=${k * size}`, "-n", String(size)],
-        (c) => figures.add(c),
-        signal,
-      ),
-    ),
-  );
+        parents: parents === "" ? 0 : parents.split(" ").length,
+        time: Number(time),
+        email,
+        name,
+        subject,
+      },
+      this.files,
+    );
+    this.header = [];
+    this.files = [];
+  }
 }
 
 /** Distinct branch names among local and remote-tracking branches (origin/HEAD left out). */

@@ -143,6 +143,22 @@ describe("safe git calls", () => {
       }
     });
 
+    it("ends early without failing once `until` is aborted, and removes the file", async () => {
+      const repo = makeRepo({ "a.txt": "a\n" });
+      try {
+        let text = "";
+        const exit = await streamSafeGit(repo.dir, ["log", "-p"], (t) => (text += t), {
+          spool: true,
+          until: AbortSignal.abort(),
+        });
+        expect(exit.exitCode).toBe(-1);
+        expect(text).toBe("");
+        expect(spoolDirs()).toEqual([]);
+      } finally {
+        repo.cleanup();
+      }
+    });
+
     it("rejects with git's cause when git fails, and removes the file", async () => {
       const repo = makeRepo({ "a.txt": "a\n" });
       try {

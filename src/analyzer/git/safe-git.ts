@@ -9,7 +9,6 @@
  * - execFile/spawn with an argument array, never a shell.
  */
 import { spawn, type ChildProcess } from "node:child_process";
-import { createReadStream } from "node:fs";
 import { mkdtemp, open, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -85,11 +84,17 @@ export interface SafeGitOptions {
   /** kills git when aborted; the call then rejects */
   readonly signal?: AbortSignal | undefined;
   /**
-   * git writes its output to a temporary file, handed to `onData` once git has exited. Through a
-   * pipe, git stops whenever the pipe (64 KiB) is full and this process is busy scanning files,
-   * so a long output overlaps with nothing; spooled, git runs to the end beside the scan.
+   * git writes its output to a temporary file, read back and handed to `onData` while git writes
+   * it. Through a pipe, git stops whenever the pipe (64 KiB) is full and this process is busy
+   * scanning files; spooled, git never waits for this process, which catches up when it is idle.
    */
   readonly spool?: boolean;
+  /**
+   * Ends the call early without failing: git is stopped, output not yet handed over is dropped
+   * and the call resolves (exit code -1 when git was still running). For reads that can tell
+   * they have seen enough.
+   */
+  readonly until?: AbortSignal;
 }
 
 export interface GitExit {
@@ -165,26 +170,70 @@ export async function streamSafeGit(
   const dir = await mkdtemp(join(tmpdir(), "devladder-git-"));
   try {
     const path = join(dir, "stdout");
-    const file = await open(path, "w");
-    let exit: GitExit;
+    const writer = await open(path, "w");
+    let exit: Promise<GitExit>;
     try {
-      exit = await runSafeGit(cwd, args, options, { fd: file.fd });
+      exit = runSafeGit(cwd, args, options, { fd: writer.fd });
     } finally {
-      await file.close();
+      // git holds its own copy of the descriptor.
+      await writer.close();
     }
-    const decoder = new StringDecoder("utf8");
-    for await (const chunk of createReadStream(path, { highWaterMark: SPOOL_READ_BYTES })) {
-      onData(decoder.write(chunk as Buffer));
-    }
-    const rest = decoder.end();
-    if (rest !== "") onData(rest);
-    return exit;
+    await followFile(path, exit, onData, options.until);
+    return await exit;
   } finally {
     await rm(dir, { recursive: true, force: true });
   }
 }
 
+/**
+ * Hands `path` to `onData` as it grows, until `exit` settles and the file is read to its end
+ * (or `until` is aborted). Polls: a file has no "data written" event that works everywhere.
+ */
+async function followFile(
+  path: string,
+  exit: Promise<unknown>,
+  onData: (text: string) => void,
+  until: AbortSignal | undefined,
+): Promise<void> {
+  let exited = false;
+  let wake: (() => void) | undefined;
+  const settled = () => {
+    exited = true;
+    wake?.();
+  };
+  exit.then(settled, settled);
+  const reader = await open(path, "r");
+  try {
+    const buffer = Buffer.allocUnsafe(SPOOL_READ_BYTES);
+    const decoder = new StringDecoder("utf8");
+    while (until?.aborted !== true) {
+      // Seen before the read: an exit after a short read means one more read, never a lost tail.
+      const wasExited = exited;
+      const { bytesRead } = await reader.read(buffer, 0, buffer.length, null);
+      if (bytesRead > 0) {
+        onData(decoder.write(buffer.subarray(0, bytesRead)));
+        continue;
+      }
+      if (wasExited) {
+        const rest = decoder.end();
+        if (rest !== "") onData(rest);
+        return;
+      }
+      await new Promise<void>((resolve) => {
+        const timer = setTimeout(resolve, SPOOL_POLL_MS);
+        wake = () => {
+          clearTimeout(timer);
+          resolve();
+        };
+      });
+    }
+  } finally {
+    await reader.close();
+  }
+}
+
 const SPOOL_READ_BYTES = 1024 * 1024;
+const SPOOL_POLL_MS = 10;
 
 /** One git process; stdout goes to `onData` through a pipe, or straight into the file `fd`. */
 function runSafeGit(
@@ -213,11 +262,15 @@ function runSafeGit(
         }),
       ),
     );
+    const stop = () => child.kill();
+    options.until?.addEventListener("abort", stop, { once: true });
+    if (options.until?.aborted === true) stop();
     child.on("close", (code, signal) => {
+      options.until?.removeEventListener("abort", stop);
       const rest = decoder.end();
       if (rest !== "") onData(rest);
       const exitCode = code ?? -1;
-      if (exitCode === 0 || options.okExitCodes?.includes(exitCode)) {
+      if (exitCode === 0 || options.okExitCodes?.includes(exitCode) || options.until?.aborted) {
         resolve({ exitCode, stderr });
         return;
       }
