@@ -93,5 +93,10 @@ function isEntrypoint(): boolean {
 }
 
 if (isEntrypoint()) {
+  // A reader that stops early (`devladder roadmap | head`) closes the pipe. Like other Unix
+  // tools, drop the rest of the output instead of crashing; the exit code still tells the outcome.
+  process.stdout.on("error", (error: NodeJS.ErrnoException) => {
+    if (error.code !== "EPIPE" && error.code !== "ERR_STREAM_DESTROYED") throw error;
+  });
   process.exitCode = await run(process.argv.slice(2));
 }

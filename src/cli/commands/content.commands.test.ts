@@ -1,6 +1,7 @@
+import { spawnSync } from "node:child_process";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { writeContent, type ContentFixture } from "../../content/test-support/content-fixture.js";
-import { assertCliBuilt, runCli } from "../test-support/run-cli.js";
+import { assertCliBuilt, BUILT_CLI, runCli } from "../test-support/run-cli.js";
 
 beforeAll(() => assertCliBuilt());
 
@@ -24,6 +25,22 @@ describe("devladder roadmap", () => {
     expect(stdout).toMatch(/├─ python-basics +Python programming basics/);
     expect(stdout).toContain("spring-boot");
     expect(stdout).not.toContain(ANSI);
+  });
+
+  it("stops quietly when the reader closes the pipe before the output is written", () => {
+    // `true` exits without reading, so every write meets a closed pipe (EPIPE).
+    const shell = spawnSync(
+      "bash",
+      [
+        "-c",
+        `"$0" "$1" roadmap --json | true; echo "exit \${PIPESTATUS[0]}"`,
+        process.execPath,
+        BUILT_CLI,
+      ],
+      { encoding: "utf8" },
+    );
+    expect(shell.stderr).toBe("");
+    expect(shell.stdout.trim()).toBe("exit 0");
   });
 
   it("colours the tree when colour is forced, and not by default when piped", () => {
