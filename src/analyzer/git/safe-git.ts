@@ -9,6 +9,7 @@
  * - execFile/spawn with an argument array, never a shell.
  */
 import { spawn, type ChildProcess } from "node:child_process";
+import { closeSync, openSync } from "node:fs";
 import { mkdtemp, open, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -170,14 +171,15 @@ export async function streamSafeGit(
   const dir = await mkdtemp(join(tmpdir(), "devladder-git-"));
   try {
     const path = join(dir, "stdout");
-    const writer = await open(path, "w");
+    const fd = openSync(path, "w");
     let exit: Promise<GitExit>;
     try {
-      exit = runSafeGit(cwd, args, options, { fd: writer.fd });
+      exit = runSafeGit(cwd, args, options, { fd });
     } finally {
       // git holds its own copy of the descriptor.
-      await writer.close();
+      closeSync(fd);
     }
+    // No await before followFile: it handles `exit`'s rejection (an abort) from its first line.
     await followFile(path, exit, onData, options.until);
     return await exit;
   } finally {
