@@ -1,7 +1,7 @@
 /**
- * The JVM stack detector, loaded only for repositories with JVM sources or build files: it brings
- * a YAML parser (Spring configuration, OpenAPI specs) that every other repository would pay to
- * load for nothing.
+ * The JVM stack detector, loaded only for repositories with JVM sources or build files: its
+ * modules are a start-up cost every other repository would pay for nothing (its YAML parser
+ * loads later still, on first use: see yaml-parser.ts).
  */
 import type { AsyncDetector, Findings, ScanContext, SourceFile } from "../../scan-context.js";
 

@@ -8,12 +8,12 @@
  * The generator names an interface after an operation's first tag (`useTags`) or the first path
  * segment, camel-cased with an `Api` suffix: tag `pet-types` gives `PetTypesApi`.
  */
-import { isMap, isScalar, isSeq, parseDocument } from "yaml";
 import type { Endpoint, Evidence, HttpMethod } from "../../report.js";
 import type { ScanContext, SourceFile } from "../../scan-context.js";
 import { lineAt } from "../../scan-context.js";
 import { httpVerb } from "../stack-text/endpoint-list.js";
 import { joinUrlPath } from "../stack-text/url-path.js";
+import { yamlParser } from "./yaml-parser.js";
 
 /** A build that generates server interfaces (not a client) from a spec. */
 const GENERATOR = /openapi-generator|org\.openapi\.generator/;
@@ -132,6 +132,7 @@ function generatedOperations(ctx: ScanContext): Operation[] {
 }
 
 function specOperations(text: string): Operation[] {
+  const { isMap, isScalar, isSeq, parseDocument } = yamlParser();
   const doc = parseDocument(text, { uniqueKeys: false });
   if (doc.errors.length > 0) return [];
   const paths = doc.get("paths");

@@ -4,9 +4,9 @@
  * (profile-less) application.properties / application.yml of each module. Profile-specific files
  * are ignored: the report describes the application as it runs without extra configuration.
  */
-import { parseAllDocuments } from "yaml";
 import type { ScanContext, SourceFile } from "../../scan-context.js";
 import { joinUrlPath } from "../stack-text/url-path.js";
+import { yamlParser } from "./yaml-parser.js";
 
 const CONFIG_NAME = /^application\.(properties|ya?ml)$/;
 const PREFIX_KEYS = [
@@ -90,7 +90,7 @@ function readProperties(text: string): Map<string, string> {
 
 function readYaml(text: string): Map<string, string> {
   const out = new Map<string, string>();
-  for (const doc of parseAllDocuments(text)) {
+  for (const doc of yamlParser().parseAllDocuments(text)) {
     if (doc.errors.length > 0) continue;
     const value: unknown = doc.toJS();
     if (!isRecord(value) || isProfileDocument(value)) continue;
