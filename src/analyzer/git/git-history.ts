@@ -43,7 +43,8 @@ export function defaultIsCountedPath(path: string): boolean {
 /** Each commit starts with \x01; -z ends every field and numstat line with NUL. */
 const FORMAT = "--format=%x01%H%x00%P%x00%at%x00%aE%x00%aN%x00%s";
 const HEADER_FIELDS = 6;
-// Diff options that could run a command named in the repository's config, all turned off.
+// Line counts, with every diff option that could run a command named in the repository's
+// config turned off (and renames off: a rename counts as a delete and an add, cheaply).
 const NUMSTAT = ["--numstat", "--no-textconv", "--no-ext-diff", "--no-renames", "--no-color"];
 
 type OnCommit = (meta: CommitMeta, changes: readonly FileChange[]) => void;
