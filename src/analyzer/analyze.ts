@@ -53,7 +53,14 @@ export async function analyze(
   try {
     // History is read by git in its own processes while this process reads and scans the files.
     const history = source.isGit
-      ? readGitHistory(source.root, { fullHistory: options.fullHistory ?? false, signal })
+      ? readGitHistory(source.root, {
+          fullHistory: options.fullHistory ?? false,
+          signal,
+          onCommitsRead: (commits) =>
+            options.onProgress?.(
+              `reading git history: ${commits.toLocaleString("en-US")} commits so far`,
+            ),
+        })
       : Promise.resolve(null);
     // Keep a rejection (e.g. no commits, reported below with more context) from surfacing as
     // unhandled while the files are read; it is raised again where the history is awaited.

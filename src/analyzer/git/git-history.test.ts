@@ -192,7 +192,12 @@ describe("readGitHistory", () => {
     execFileSync("git", ["fast-import", "--quiet"], { cwd: repo.dir, input: longHistory(3000) });
     repo.git("symbolic-ref", "HEAD", "refs/heads/main");
 
-    const bothEnds = await readGitHistory(repo.dir, { fullHistory: true });
+    const reported: number[] = [];
+    const bothEnds = await readGitHistory(repo.dir, {
+      fullHistory: true,
+      onCommitsRead: (commits) => reported.push(commits),
+      progressEveryMs: 0,
+    });
     const single = await readGitHistory(repo.dir, { fullHistory: true, processes: 1 });
 
     expect(bothEnds).toEqual(single);
@@ -200,6 +205,7 @@ describe("readGitHistory", () => {
     expect(bothEnds.merge_commits).toBe(60);
     expect(bothEnds.numstat_commits).toBe(3000);
     expect(bothEnds.tests_with_changes_share).toBe(0);
+    expect(reported).toEqual([1000, 2000, 3000]);
   });
 
   it("reads the same figures with full history as the default read on a short history", async () => {

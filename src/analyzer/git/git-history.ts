@@ -31,6 +31,10 @@ export interface GitHistoryOptions {
   readonly processes?: 1 | 2;
   /** stops every git process of this read; the read then rejects */
   readonly signal?: AbortSignal | undefined;
+  /** called with the commits read so far, at most every `progressEveryMs`, on long histories */
+  readonly onCommitsRead?: (commits: number) => void;
+  /** default 2,000: a read shorter than that reports nothing */
+  readonly progressEveryMs?: number;
 }
 
 export const DEFAULT_NUMSTAT_LIMIT = 1000;
@@ -65,6 +69,11 @@ export async function readGitHistory(
   const kinds: PathKinds = { isCounted, isTest: (path) => fileRole(path) === "test" };
   const changes = new ChangeFigures(kinds);
   const metadata = new MetadataFigures();
+  const progress = throttledProgress(opts.onCommitsRead, opts.progressEveryMs ?? 2000);
+  const addMetadata = (meta: CommitMeta) => {
+    metadata.add(meta);
+    progress(metadata.commitCount);
+  };
 
   const [branches] = await Promise.all([
     countBranches(root, signal),
@@ -74,14 +83,14 @@ export async function readGitHistory(
           sha,
           opts.processes ?? 2,
           (meta, files) => {
-            metadata.add(meta);
+            addMetadata(meta);
             // Merges list no changes (git log shows no diff for them unless asked).
             if (meta.parents < 2) changes.add(files);
           },
           signal,
         )
       : Promise.all([
-          readLog(root, sha, [], (meta) => metadata.add(meta), { signal }),
+          readLog(root, sha, [], addMetadata, { signal }),
           readLog(
             root,
             sha,
@@ -92,6 +101,22 @@ export async function readGitHistory(
         ]),
   ]);
   return { ...metadata.summary(), branches, ...changes.summary() };
+}
+
+/** `report(count)` at most once per `ms`, looking at the clock every 1,000 commits only. */
+function throttledProgress(
+  report: ((commits: number) => void) | undefined,
+  ms: number,
+): (commits: number) => void {
+  if (report === undefined) return () => undefined;
+  let next = performance.now() + ms;
+  return (commits) => {
+    if (commits % 1000 !== 0) return;
+    const now = performance.now();
+    if (now < next) return;
+    next = now + ms;
+    report(commits);
+  };
 }
 
 /**
