@@ -76,7 +76,7 @@ export async function analyze(
         `repository is empty (no readable source files): ${input}`,
       );
     }
-    progress(`scanning ${inventory.files.length} files`);
+    progress(`scanning ${inventory.files.length.toLocaleString("en-US")} files`);
 
     const ctx: ScanContext = {
       root: source.root,
