@@ -1,6 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { TEST_DIALECTS } from "../../store/test-support/test-databases.js";
-import { call, openTestApp, type TestApp, type TestUser } from "../test-support/test-app.js";
+import {
+  call,
+  openTestApp,
+  saveTestProfile,
+  type TestApp,
+  type TestUser,
+} from "../test-support/test-app.js";
 
 interface Listed {
   items: { id: string; skillId: string; hidden: boolean; mentor: { displayName: string } }[];
@@ -18,16 +24,8 @@ describe.each(TEST_DIALECTS)("endorsements through a share link on %s", (dialect
     await t.cleanup();
   });
 
-  const saveProfile = async (user: TestUser, visibility: string) => {
-    const response = await call(t.app, {
-      method: "PUT",
-      url: "/api/v1/profile",
-      headers: user.auth,
-      payload: { track: "node", hoursPerWeek: 8, startDate: "2026-11-02", visibility },
-    });
-    expect(response.status, response.text).toBe(200);
-    return (response.body as { sharePath: string }).sharePath;
-  };
+  const saveProfile = (user: TestUser, visibility: string) =>
+    saveTestProfile(t.app, user, visibility);
   const endorse = async (mentor: TestUser, learnerId: string, skillId: string) => {
     const response = await call(t.app, {
       method: "POST",

@@ -1,7 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { insertFinishedAnalysis } from "../../store/test-support/finished-analysis.js";
 import { TEST_DIALECTS } from "../../store/test-support/test-databases.js";
-import { call, openTestApp, type TestApp, type TestUser } from "../test-support/test-app.js";
+import {
+  call,
+  openTestApp,
+  saveTestProfile,
+  type TestApp,
+  type TestUser,
+} from "../test-support/test-app.js";
 
 interface ReadinessBody {
   reachedLevel: string | null;
@@ -27,16 +33,8 @@ describe.each(TEST_DIALECTS)("readiness through a share link on %s", (dialect) =
     await t.cleanup();
   });
 
-  const saveProfile = async (user: TestUser, visibility: string) => {
-    const response = await call(t.app, {
-      method: "PUT",
-      url: "/api/v1/profile",
-      headers: user.auth,
-      payload: { track: "node", hoursPerWeek: 8, startDate: "2026-11-02", visibility },
-    });
-    expect(response.status, response.text).toBe(200);
-    return (response.body as { sharePath: string }).sharePath;
-  };
+  const saveProfile = (user: TestUser, visibility: string) =>
+    saveTestProfile(t.app, user, visibility);
   const entrySkills = () => {
     const measure = t.services.roadmap.levels
       .find((l) => l.id === "entry")

@@ -4,7 +4,13 @@ import { makeRepo, type TempRepo } from "../../analyzer/test-support/make-repo.j
 import { newId } from "../../store/ids.js";
 import { repositoriesRepository } from "../../store/repositories.repository.js";
 import { TEST_DIALECTS } from "../../store/test-support/test-databases.js";
-import { call, openTestApp, type TestApp, type TestUser } from "../test-support/test-app.js";
+import {
+  call,
+  openTestApp,
+  saveTestProfile,
+  type TestApp,
+  type TestUser,
+} from "../test-support/test-app.js";
 
 interface VerifiedSkillBody {
   skillId: string;
@@ -27,16 +33,8 @@ describe.each(TEST_DIALECTS)("verified skills through a share link on %s", (dial
     repo?.cleanup();
   });
 
-  const saveProfile = async (user: TestUser, visibility: string) => {
-    const response = await call(t.app, {
-      method: "PUT",
-      url: "/api/v1/profile",
-      headers: user.auth,
-      payload: { track: "node", hoursPerWeek: 8, startDate: "2026-11-02", visibility },
-    });
-    expect(response.status, response.text).toBe(200);
-    return (response.body as { sharePath: string }).sharePath;
-  };
+  const saveProfile = (user: TestUser, visibility: string) =>
+    saveTestProfile(t.app, user, visibility);
 
   /** analyses a real fixture repository of the learner and waits for the report */
   const analyse = async (user: TestUser): Promise<string> => {

@@ -108,3 +108,24 @@ export async function call(app: FastifyInstance, options: InjectOptions) {
   const body: unknown = type.includes("json") && response.body !== "" ? response.json() : undefined;
   return { status: response.statusCode, headers: response.headers, body, text: response.body };
 }
+
+/**
+ * Saves a Node-track profile for `user` through the API with the given visibility and returns
+ * its share path (which only a "link" profile has).
+ */
+export async function saveTestProfile(
+  app: FastifyInstance,
+  user: TestUser,
+  visibility: string,
+): Promise<string> {
+  const response = await call(app, {
+    method: "PUT",
+    url: "/api/v1/profile",
+    headers: user.auth,
+    payload: { track: "node", hoursPerWeek: 8, startDate: "2026-11-02", visibility },
+  });
+  if (response.status !== 200) {
+    throw new Error(`saving the profile answered ${response.status}: ${response.text}`);
+  }
+  return (response.body as { sharePath: string }).sharePath;
+}
