@@ -22,6 +22,21 @@ describe.each(TEST_DIALECTS)("plan routes on %s", (dialect) => {
     await t.cleanup();
   });
 
+  /** A new learner on the Python track, 7 hours a week from 2026-12-01, and a reader of their plan. */
+  const pythonLearner = async () => {
+    const learner = await t.makeUser();
+    await call(t.app, {
+      method: "PUT",
+      url: "/api/v1/profile",
+      headers: learner.auth,
+      payload: { track: "python", hoursPerWeek: 7, startDate: "2026-12-01" },
+    });
+    const plan = async () =>
+      (await call(t.app, { method: "GET", url: "/api/v1/plan", headers: learner.auth }))
+        .body as PlanBody;
+    return { learner, plan };
+  };
+
   it("answers 404 until the learner has a profile", async () => {
     const learner = await t.makeUser();
     const response = await call(t.app, {
@@ -34,16 +49,7 @@ describe.each(TEST_DIALECTS)("plan routes on %s", (dialect) => {
 
   it("reports behind with no progress, ahead after finishing more than planned, and re-plans", async () => {
     now = new Date("2026-12-10T12:00:00.000Z");
-    const learner = await t.makeUser();
-    await call(t.app, {
-      method: "PUT",
-      url: "/api/v1/profile",
-      headers: learner.auth,
-      payload: { track: "python", hoursPerWeek: 7, startDate: "2026-12-01" },
-    });
-    const plan = async () =>
-      (await call(t.app, { method: "GET", url: "/api/v1/plan", headers: learner.auth }))
-        .body as PlanBody;
+    const { learner, plan } = await pythonLearner();
 
     const before = await plan();
     expect(before.today).toBe("2026-12-10");
@@ -76,16 +82,7 @@ describe.each(TEST_DIALECTS)("plan routes on %s", (dialect) => {
     now = new Date("2026-12-10T12:00:00.000Z");
     // the same skills, ticked today: once as known before the start, once as finished on the plan
     const planAfterTicking = async (asKnown: boolean) => {
-      const learner = await t.makeUser();
-      await call(t.app, {
-        method: "PUT",
-        url: "/api/v1/profile",
-        headers: learner.auth,
-        payload: { track: "python", hoursPerWeek: 7, startDate: "2026-12-01" },
-      });
-      const get = async () =>
-        (await call(t.app, { method: "GET", url: "/api/v1/plan", headers: learner.auth }))
-          .body as PlanBody;
+      const { learner, plan: get } = await pythonLearner();
       const fresh = await get();
       const ticked = fresh.original.items.slice(0, 4).map((i) => i.skillId);
       const saved = await call(t.app, {

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { TEST_DIALECTS } from "../../store/test-support/test-databases.js";
-import { call, openTestApp, type TestApp } from "../test-support/test-app.js";
+import { call, openTestApp, type TestApp, type TestUser } from "../test-support/test-app.js";
 
 describe.each(TEST_DIALECTS)("progress routes on %s", (dialect) => {
   let t: TestApp;
@@ -12,6 +12,17 @@ describe.each(TEST_DIALECTS)("progress routes on %s", (dialect) => {
   afterAll(async () => {
     await t.cleanup();
   });
+
+  /** The learner's status changes, newest first, as [from, to] pairs. */
+  const historyOf = async (learner: TestUser) => {
+    const history = await call(t.app, {
+      method: "GET",
+      url: "/api/v1/progress/history",
+      headers: learner.auth,
+    });
+    const items = (history.body as { items: { from: string | null; to: string }[] }).items;
+    return items.map((h) => [h.from, h.to]);
+  };
 
   it("sets one skill's status, keeps its note when none is sent, and records the history", async () => {
     const learner = await t.makeUser();
@@ -32,13 +43,7 @@ describe.each(TEST_DIALECTS)("progress routes on %s", (dialect) => {
       status: "done",
       note: "chapter 3",
     });
-    const history = await call(t.app, {
-      method: "GET",
-      url: "/api/v1/progress/history",
-      headers: learner.auth,
-    });
-    const items = (history.body as { items: { from: string | null; to: string }[] }).items;
-    expect(items.map((h) => [h.from, h.to])).toEqual([
+    expect(await historyOf(learner)).toEqual([
       ["learning", "done"],
       [null, "learning"],
     ]);
@@ -112,13 +117,7 @@ describe.each(TEST_DIALECTS)("progress routes on %s", (dialect) => {
     // done again without the flag is a skill finished on the plan, not one known before it
     expect(await put({ status: "done" })).toMatchObject({ knownBeforeStart: false });
 
-    const history = await call(t.app, {
-      method: "GET",
-      url: "/api/v1/progress/history",
-      headers: learner.auth,
-    });
-    const items = (history.body as { items: { from: string | null; to: string }[] }).items;
-    expect(items.map((h) => [h.from, h.to])).toEqual([
+    expect(await historyOf(learner)).toEqual([
       ["learning", "done"],
       ["done", "learning"],
       [null, "done"],
