@@ -65,6 +65,27 @@ function commitAs(repo: TempRepo, who: typeof ADA, date: string, args: string[])
   });
 }
 
+/**
+ * Bob commits src/feature.ts with `subject` on a branch feature/x made at `from`, then merges it
+ * into main with a merge commit a day later.
+ */
+function mergeFeatureBranch(repo: TempRepo, from: string, subject: string, date: string): void {
+  repo.git("checkout", "-q", "-b", "feature/x", from);
+  writeFileSync(join(repo.dir, "src/feature.ts"), lines(10, "flag"));
+  repo.git("add", "src/feature.ts");
+  commitAs(repo, BOB, date, ["commit", "-q", "-m", subject]);
+  repo.git("checkout", "-q", "main");
+  const nextDay = new Date(Date.parse(date) + 86_400_000).toISOString();
+  commitAs(repo, BOB, nextDay, [
+    "merge",
+    "-q",
+    "--no-ff",
+    "-m",
+    "Merge branch 'feature/x'",
+    "feature/x",
+  ]);
+}
+
 describe("readGitHistory", () => {
   it("summarises authors, bots, merges, weeks, gaps and commit style exactly", async () => {
     const repo = track(
@@ -98,24 +119,7 @@ describe("readGitHistory", () => {
         },
       ]),
     );
-    repo.git("checkout", "-q", "-b", "feature/x");
-    writeFileSync(join(repo.dir, "src/feature.ts"), lines(10, "flag"));
-    repo.git("add", "src/feature.ts");
-    commitAs(repo, BOB, "2026-02-18T10:00:00Z", [
-      "commit",
-      "-q",
-      "-m",
-      "feat!: drop the v1 payload",
-    ]);
-    repo.git("checkout", "-q", "main");
-    commitAs(repo, BOB, "2026-02-19T10:00:00Z", [
-      "merge",
-      "-q",
-      "--no-ff",
-      "-m",
-      "Merge branch 'feature/x'",
-      "feature/x",
-    ]);
+    mergeFeatureBranch(repo, "HEAD", "feat!: drop the v1 payload", "2026-02-18T10:00:00Z");
 
     const history = await readGitHistory(repo.dir);
 
@@ -217,19 +221,7 @@ describe("readGitHistory", () => {
         })),
       ),
     );
-    repo.git("checkout", "-q", "-b", "feature/x", "HEAD~3");
-    writeFileSync(join(repo.dir, "src/feature.ts"), lines(10, "flag"));
-    repo.git("add", "src/feature.ts");
-    commitAs(repo, BOB, "2026-03-01T10:00:00Z", ["commit", "-q", "-m", "feat: flag"]);
-    repo.git("checkout", "-q", "main");
-    commitAs(repo, BOB, "2026-03-02T10:00:00Z", [
-      "merge",
-      "-q",
-      "--no-ff",
-      "-m",
-      "Merge feature/x",
-      "feature/x",
-    ]);
+    mergeFeatureBranch(repo, "HEAD~3", "feat: flag", "2026-03-01T10:00:00Z");
 
     const full = await readGitHistory(repo.dir, { fullHistory: true });
     expect(full).toEqual(await readGitHistory(repo.dir));
