@@ -28,6 +28,36 @@ describe("authDetector", () => {
     ]);
   });
 
+  it("recognises a hand-written authorization-code exchange and Sign in with Google", () => {
+    const exchange = detect({
+      "accounts/google.py":
+        'import requests\n\ndef tokens(code):\n    data = {\n        "code": code,\n        "grant_type": "authorization_code",\n    }\n    return requests.post(TOKEN_URL, data=data)\n',
+      "src/github.php": "<?php\n$form = ['grant_type' => 'authorization_code', 'code' => $code];\n",
+    });
+    expect(exchange?.oauth?.evidence).toEqual([
+      { file: "accounts/google.py", line: 6, note: "authorization-code exchange" },
+      { file: "src/github.php", line: 2, note: "authorization-code exchange" },
+    ]);
+    const idToken = detect({
+      "src/auth-google.service.ts":
+        "import { OAuth2Client } from 'google-auth-library';\nconst ticket = await this.google.verifyIdToken({ idToken, audience });\n",
+    });
+    expect(idToken?.oauth?.evidence).toEqual([
+      { file: "src/auth-google.service.ts", line: 2, note: "OIDC ID token check" },
+    ]);
+    // A refresh grant alone is not a sign-in flow.
+    expect(
+      detect({ "src/refresh.ts": "const body = { grant_type: 'refresh_token' };\n" })?.oauth?.value,
+    ).toBe(false);
+  });
+
+  it("recognises koa-jwt as JWT authentication", () => {
+    const signals = detect({
+      "src/server.ts": 'import jwt from "koa-jwt";\napp.use(jwt({ secret: config.jwtSecret }));\n',
+    });
+    expect(signals?.auth_jwt?.value).toBe(true);
+  });
+
   it("needs JWT use in app code, not just a declared dependency", () => {
     expect(
       detect({ "package.json": '{ "dependencies": { "jsonwebtoken": "^9.0.0" } }' })?.auth_jwt

@@ -12,6 +12,7 @@ import { type Detector } from "../../scan-context.js";
 import {
   CONFIG_EXTS,
   CS_EXTS,
+  GO_EXTS,
   JS_EXTS,
   JVM_EXTS,
   PHP_EXTS,
@@ -41,6 +42,9 @@ const JWT_RULES: readonly Rule[] = [
       "npm:@fastify/jwt",
       "npm:fastify-jwt",
       "npm:express-jwt",
+      "npm:koa-jwt",
+      "npm:jwt-simple",
+      "npm:express-oauth2-jwt-bearer",
     ],
     uses: [
       jsImport("jsonwebtoken"),
@@ -50,6 +54,9 @@ const JWT_RULES: readonly Rule[] = [
       jsImport("@fastify/jwt"),
       jsImport("fastify-jwt"),
       jsImport("express-jwt"),
+      jsImport("koa-jwt"),
+      jsImport("jwt-simple"),
+      jsImport("express-oauth2-jwt-bearer"),
       jsImport("hono/jwt"),
     ],
   },
@@ -160,6 +167,7 @@ const OAUTH_RULES: readonly Rule[] = [
       "npm:@fastify/oauth2",
       "npm:arctic",
       "npm:oidc-provider",
+      "npm:apple-signin-auth",
     ],
     uses: [
       jsImport("passport-google-oauth20"),
@@ -175,6 +183,9 @@ const OAUTH_RULES: readonly Rule[] = [
       jsImport("@fastify/oauth2"),
       jsImport("arctic"),
       jsImport("oidc-provider"),
+      jsImport("apple-signin-auth"),
+      // google-auth-library's OAuth2Client checking a "Sign in with Google" ID token
+      code(JS_EXTS, "verifyIdToken", /\.verifyIdToken\s*\(/, "OIDC ID token check"),
     ],
   },
   {
@@ -187,6 +198,7 @@ const OAUTH_RULES: readonly Rule[] = [
       "pypi:flask-dance",
       "pypi:django-oauth-toolkit",
       "pypi:fastapi-sso",
+      "pypi:google-auth-oauthlib",
     ],
     uses: [
       pyImport("authlib.integrations"),
@@ -196,6 +208,7 @@ const OAUTH_RULES: readonly Rule[] = [
       pyImport("flask_dance"),
       pyImport("fastapi_sso"),
       pyImport("oauth2_provider"),
+      pyImport("google_auth_oauthlib"),
       code(PY_EXTS, "allauth.socialaccount", undefined, "django-allauth social accounts"),
       code(PY_EXTS, "oauth2_provider", undefined, "django-oauth-toolkit"),
     ],
@@ -278,6 +291,18 @@ const OAUTH_RULES: readonly Rule[] = [
       ),
       code(CS_EXTS, "AddOpenIddict", undefined, "OpenIddict"),
       code(CS_EXTS, "AddIdentityServer", undefined, "IdentityServer"),
+    ],
+  },
+  {
+    // An OAuth client written by hand: it trades an authorization code for tokens.
+    id: "oauth-code-exchange",
+    uses: [
+      code(
+        [...JS_EXTS, ...PY_EXTS, ...JVM_EXTS, ...GO_EXTS, ...RB_EXTS, ...PHP_EXTS, ...CS_EXTS],
+        "authorization_code",
+        /grant_type["']?\s*(?:=>|[:=,])\s*[{[]?\s*["']?authorization_code\b/,
+        "authorization-code exchange",
+      ),
     ],
   },
 ];
