@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { scanContextFrom } from "../../test-support/scan-context-from.js";
-import { looksLikeSecret, mask, secretsDetector } from "./detect-secrets.js";
+import { isExpiredJwt, looksLikeSecret, mask, secretsDetector } from "./detect-secrets.js";
 
 const detect = (files: Record<string, string>) =>
   secretsDetector.detect(scanContextFrom(files), {}).signals?.committed_secrets;
@@ -107,6 +107,34 @@ describe("looksLikeSecret", () => {
     expect(looksLikeSecret("aaaaaaaaaaaa")).toBe(false);
     expect(looksLikeSecret("$2b$10$abcdefghijklmnopqrstuv")).toBe(false);
     expect(looksLikeSecret("not-a-real-secret")).toBe(false);
+  });
+});
+
+describe("isExpiredJwt", () => {
+  const jwt = (claims: object) =>
+    [{ alg: "HS256", typ: "JWT" }, claims]
+      .map((part) => Buffer.from(JSON.stringify(part)).toString("base64url"))
+      .concat("c2lnbmF0dXJlLWJ5dGVz")
+      .join(".");
+  const now = Date.parse("2026-11-24T00:00:00Z");
+
+  it("lets a sample token whose expiry has passed go, and keeps live or endless ones", () => {
+    const expired = jwt({ sub: "42", exp: Date.parse("2022-01-10T00:00:00Z") / 1000 });
+    const live = jwt({ sub: "42", exp: Date.parse("2027-01-01T00:00:00Z") / 1000 });
+    expect(isExpiredJwt(expired, now)).toBe(true);
+    expect(isExpiredJwt(live, now)).toBe(false);
+    expect(isExpiredJwt(jwt({ sub: "42" }), now)).toBe(false);
+    expect(isExpiredJwt(REAL_PASSWORD, now)).toBe(false);
+  });
+
+  it("keeps an expired token out of committed_secrets, in a README too", () => {
+    const expired = jwt({ sub: "42", exp: 1641825831 });
+    const endless = jwt({ sub: "42", iat: 1641221031 });
+    const result = detect({
+      "README.md": `Login answers:\n\n{ "token": "${expired}" }\n`,
+      "src/client.ts": `const token = "${endless}";\n`,
+    });
+    expect(result?.evidence).toEqual([{ file: "src/client.ts", line: 1, note: "token" }]);
   });
 });
 

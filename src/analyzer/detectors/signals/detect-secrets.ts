@@ -9,7 +9,7 @@
  * example, dummy, xxx, values containing "secret"/"password"/"test"), references to the
  * environment (process.env.X, os.environ[...], env(...)), unquoted expressions in source code,
  * values shorter than 8 characters or with too little variety to be a credential, password hashes,
- * documented example keys (AKIA…EXAMPLE), names and references rather than values (property
+ * documented example keys (AKIA…EXAMPLE), JSON Web Tokens past their expiry, names and references rather than values (property
  * paths, identifiers, file paths, classpath: resources, format strings), well-known default
  * passwords spelled with tricks (P@ssw0rd), and anything in test-role or example-role files (tests,
  * fixtures, examples/, docs/) or in example env files (.env.example, .env.sample, …), which exist to
@@ -127,9 +127,27 @@ function unleet(value: string): string {
     .replace(/[^a-z]/g, "");
 }
 
+const JWT = /^eyJ[\w-]+\.(eyJ[\w-]+)\.[\w-]*$/;
+
+/**
+ * A JSON Web Token whose `exp` has passed: no server accepts it any more, which is why sample
+ * responses in READMEs and API docs can show one.
+ */
+export function isExpiredJwt(value: string, now = Date.now()): boolean {
+  const payload = JWT.exec(value)?.[1];
+  if (payload === undefined) return false;
+  try {
+    const claims: unknown = JSON.parse(Buffer.from(payload, "base64url").toString("utf8"));
+    const exp = (claims as { exp?: unknown } | null)?.exp;
+    return typeof exp === "number" && exp * 1000 < now;
+  } catch {
+    return false; // not JSON: judged like any other value
+  }
+}
+
 /** A value that could be a real credential rather than a placeholder or an expression. */
 export function looksLikeSecret(value: string): boolean {
-  if (value.length < 8) return false;
+  if (value.length < 8 || isExpiredJwt(value)) return false;
   if (PLACEHOLDER.test(value) || PASSWORD_HASH.test(value)) return false;
   if (/^[\w.-]+\.[a-z]{2,4}$/i.test(value) && !/\d{3}/.test(value)) return false; // a file or host name
   if (REFERENCE.test(value) || FORMAT_SPEC.test(value)) return false;
