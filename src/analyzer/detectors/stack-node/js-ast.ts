@@ -188,6 +188,33 @@ export class JsModule {
     return out;
   }
 
+  /**
+   * Where `export { default as user } from "./user"` (or `export * as user from "./user"`) sends
+   * an exported name: the module and the name it has there ("*" for the whole module).
+   */
+  reexportOf(name: string): ImportBinding | null {
+    for (const statement of this.ast.statements) {
+      if (
+        !ts.isExportDeclaration(statement) ||
+        statement.moduleSpecifier === undefined ||
+        !ts.isStringLiteralLike(statement.moduleSpecifier) ||
+        statement.exportClause === undefined
+      ) {
+        continue;
+      }
+      const module = statement.moduleSpecifier.text;
+      const clause = statement.exportClause;
+      if (ts.isNamespaceExport(clause)) {
+        if (clause.name.text === name) return { module, imported: "*" };
+        continue;
+      }
+      for (const el of clause.elements) {
+        if (el.name.text === name) return { module, imported: (el.propertyName ?? el.name).text };
+      }
+    }
+    return null;
+  }
+
   private commonJsExport(expr: ts.Expression, out: Map<string, ts.Node>): void {
     if (!ts.isBinaryExpression(expr) || expr.operatorToken.kind !== ts.SyntaxKind.EqualsToken) {
       return;

@@ -9,7 +9,7 @@ import ts from "typescript";
 import type { Evidence } from "../../report.js";
 import { lineAt } from "../../scan-context.js";
 import type { SourceFile } from "../../scan-context.js";
-import type { JsModule, JsProgram } from "./js-ast.js";
+import type { ImportBinding, JsModule, JsProgram } from "./js-ast.js";
 import type { RouteOp } from "./route-ops.js";
 
 const JSON_MARKERS: readonly RegExp[] = [
@@ -24,6 +24,8 @@ const JSON_MARKERS: readonly RegExp[] = [
 /** Fastify serialises whatever a handler returns; a string return is text. */
 const FASTIFY_RETURN =
   /\breturn\s+(?!['"`]|reply\.(?:view|redirect)\b|res\.render\b)[{[A-Za-z_$]|=>\s*\(\s*[{[]/g;
+
+const REEXPORT_HINT = /\bexport\s*(?:\*\s*as\s+[\w$]+|\{[^}]*\})\s*from\b/;
 
 interface ScanTarget {
   readonly file: SourceFile;
@@ -78,9 +80,19 @@ export class JsonResponseFinder {
         return;
       }
       const binding = m.imports.get(root.text);
-      if (binding === undefined) return;
+      if (binding !== undefined) followImport(m, binding, depth);
+    };
+    // A barrel (`export { default as user } from "./user"`) is passed through to the module it
+    // re-exports; any other imported module is scanned whole.
+    const followImport = (m: JsModule, binding: ImportBinding, depth: number): void => {
       const target = this.program.resolveFile(binding.module, m.file);
-      if (target !== undefined) wholeFile(target);
+      if (target === undefined) return;
+      const reexport =
+        depth < 3 && REEXPORT_HINT.test(target.text)
+          ? this.program.module(target).reexportOf(binding.imported)
+          : null;
+      if (reexport !== null) followImport(this.program.module(target), reexport, depth + 1);
+      else wholeFile(target);
     };
     for (const handler of handlers) follow(mod, handler, 0);
     return out;

@@ -154,6 +154,34 @@ server.register(async (child) => {
     ).toEqual(["GET /inner/ping fastify fastify.js:4", "PUT /v2/things/:id koa koa.js:5"]);
   });
 
+  it("reads routers built on koa-router and express-promise-router like the routers they extend", async () => {
+    expect(
+      await routes({
+        "src/protected.ts": `import { SwaggerRouter } from "koa-swagger-decorator";
+export const protectedRouter = new SwaggerRouter({ prefix: "/api" });
+protectedRouter.get("/users/:id", user.getUser);
+protectedRouter.delete("/users/:id", user.deleteUser);
+`,
+        "src/server.ts": `import Koa from "koa";
+import { protectedRouter } from "./protected";
+const app = new Koa();
+app.use(protectedRouter.routes()).use(protectedRouter.allowedMethods());
+`,
+        "src/express.js": `const express = require("express");
+const Router = require("express-promise-router");
+const app = express();
+const router = Router();
+router.post("/orders", async (req, res) => res.json(await save(req.body)));
+app.use("/shop", router);
+`,
+      }),
+    ).toEqual([
+      "DELETE /api/users/:id koa src/protected.ts:4",
+      "GET /api/users/:id koa src/protected.ts:3",
+      "POST /shop/orders express src/express.js:5",
+    ]);
+  });
+
   it("reads NestJS controllers with array paths and no global prefix", async () => {
     expect(
       await routes({
@@ -220,6 +248,36 @@ app.get("/users", users.list);
     expect(found.signals?.rest_api).toEqual({
       value: true,
       evidence: [{ file: "users.controller.js", line: 2, note: "JSON response" }],
+    });
+  });
+
+  it("follows a handler through a barrel file to the controller that sends JSON", async () => {
+    const found = await detectNodeStack(
+      scanContextFrom({
+        "src/routes.ts": `import Router from "@koa/router";
+import { user } from "./controller";
+export const router = new Router();
+router.get("/users", user.getUsers);
+`,
+        "src/controller/index.ts": `export { default as user } from "./user";
+export { default as general } from "./general";
+`,
+        "src/controller/user.ts": `export default class UserController {
+  public static async getUsers(ctx) {
+    ctx.status = 200;
+    ctx.body = await repository.find();
+  }
+}
+`,
+        "src/controller/general.ts": `export default class General {
+  static hello(ctx) { ctx.body = "Hello"; }
+}
+`,
+      }),
+    );
+    expect(found.signals?.rest_api).toEqual({
+      value: true,
+      evidence: [{ file: "src/controller/user.ts", line: 4, note: "JSON response" }],
     });
   });
 });

@@ -20,18 +20,14 @@ export interface RouterCreation {
 }
 
 const KOA_ROUTER = new Set(["koa-router", "@koa/router"]);
-const HONO_MODULES = new Set(["hono", "@hono/zod-openapi"]);
-
-export const BACKEND_MODULES: ReadonlySet<string> = new Set([
-  "express",
-  "fastify",
-  "fastify-plugin",
-  "koa",
-  "koa-router",
-  "@koa/router",
-  "hono",
-  "@hono/zod-openapi",
+/** Routers built on koa-router (same methods, same `prefix` option), by the name they export. */
+const KOA_ROUTER_SUBCLASSES = new Map([
+  ["koa-swagger-decorator", "SwaggerRouter"],
+  ["koa-joi-router", "default"],
 ]);
+/** Drop-in replacements for express.Router(): called the same way, mounted the same way. */
+const EXPRESS_ROUTER_PACKAGES = new Set(["express-promise-router"]);
+const HONO_MODULES = new Set(["hono", "hono/tiny", "hono/quick", "@hono/zod-openapi"]);
 
 /** The module a callee was imported from, and the imported name. */
 function calleeOrigin(
@@ -79,7 +75,14 @@ export function routerCreation(mod: JsModule, expr: ts.Expression): RouterCreati
     if (imported === "Router") return { framework: "express", kind: "router", prefix: null };
     return null;
   }
-  if (KOA_ROUTER.has(module) && (whole || imported === "Router")) {
+  if (EXPRESS_ROUTER_PACKAGES.has(module) && whole) {
+    return { framework: "express", kind: "router", prefix: null };
+  }
+  const subclass = KOA_ROUTER_SUBCLASSES.get(module);
+  if (
+    (KOA_ROUTER.has(module) && (whole || imported === "Router")) ||
+    (subclass !== undefined && (imported === subclass || (subclass === "default" && whole)))
+  ) {
     return { framework: "koa", kind: "router", prefix: optionPrefix(mod, expr.arguments?.[0]) };
   }
   if (module === "koa" && whole) return { framework: "koa", kind: "app", prefix: null };
@@ -119,8 +122,10 @@ export function importedFramework(mod: JsModule): NodeRouteFramework | null {
     return "fastify";
   }
   if (mod.importsModule((m) => HONO_MODULES.has(m))) return "hono";
-  if (mod.importsModule((m) => KOA_ROUTER.has(m) || m === "koa")) return "koa";
-  if (mod.importsModule((m) => m === "express")) return "express";
+  if (mod.importsModule((m) => KOA_ROUTER.has(m) || KOA_ROUTER_SUBCLASSES.has(m) || m === "koa")) {
+    return "koa";
+  }
+  if (mod.importsModule((m) => m === "express" || EXPRESS_ROUTER_PACKAGES.has(m))) return "express";
   return null;
 }
 
