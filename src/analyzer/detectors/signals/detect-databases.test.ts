@@ -42,6 +42,28 @@ describe("databasesDetector", () => {
     expect(signals?.migrations?.value).toBe(true);
   });
 
+  it("finds Alembic revisions wherever alembic.ini puts them, and only real revisions", () => {
+    const revision =
+      '"""add incidents"""\nfrom alembic import op\n\nrevision = "3f9a1c2d"\ndown_revision = None\n';
+    expect(
+      detect({ "src/app/database/revisions/core/versions/2024-01-02_3f9a1c2d.py": revision })
+        ?.migrations,
+    ).toEqual({
+      value: true,
+      evidence: [
+        {
+          file: "src/app/database/revisions/core/versions/2024-01-02_3f9a1c2d.py",
+          line: 0,
+          note: "Alembic revision",
+        },
+      ],
+    });
+    // An API package's versions/ folder holds modules, not migrations.
+    expect(
+      detect({ "src/api/versions/v2.py": "from fastapi import APIRouter\n" })?.migrations?.value,
+    ).toBe(false);
+  });
+
   it("does not report an ORM that is declared but never used", () => {
     const signals = detect({
       "package.json": '{ "dependencies": { "sequelize": "^6.0.0" } }',

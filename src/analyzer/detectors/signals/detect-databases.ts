@@ -515,11 +515,15 @@ const NOSQL_IMAGES: Readonly<Record<string, RegExp>> = {
   dynamodb: /image:\s*['"]?amazon\/dynamodb-local/m,
 };
 
-/** Versioned migration files, by tool. Each is a path pattern on application files. */
-const MIGRATION_PATHS: readonly (readonly [RegExp, string])[] = [
+/**
+ * Versioned migration files, by tool: a path pattern on application files and, where the path
+ * alone could be something else, a word the file must hold.
+ */
+const MIGRATION_PATHS: readonly (readonly [RegExp, string, string?])[] = [
   [/(^|\/)prisma\/migrations\/[^/]+\/migration\.sql$/, "Prisma migration"],
   [/(^|\/)migrations\/\d{4}_\w+\.py$/, "Django migration"],
-  [/(^|\/)(?:alembic|migrations)\/versions\/\w+\.py$/, "Alembic revision"],
+  // Alembic's script_location can be any folder (alembic.ini names it); revisions sit in versions/.
+  [/(^|\/)versions\/[\w-]+\.py$/, "Alembic revision", "down_revision"],
   [/(^|\/)V\d+(?:[._]\d+)*__\w[^/]*\.(?:sql|java|kt)$/, "Flyway migration"],
   [
     /(^|\/)db\/changelog\/[^/]+\.(?:xml|ya?ml|json|sql)$|(^|\/)db\.changelog-master\.(?:xml|ya?ml|json)$/,
@@ -582,7 +586,9 @@ function findMigrations(ctx: ScanContext): Evidence[] {
   const out: Evidence[] = [];
   for (const file of ctx.files) {
     if (file.role !== "app") continue;
-    const hit = MIGRATION_PATHS.find(([re]) => re.test(file.path));
+    const hit = MIGRATION_PATHS.find(
+      ([re, , word]) => re.test(file.path) && (word === undefined || file.text.includes(word)),
+    );
     if (hit) out.push(fileEvidence(file, hit[1]));
     if (out.length >= 5) break;
   }
