@@ -1,7 +1,7 @@
 /**
  * Flask and FastAPI endpoints. Both register routes on objects (Flask app or Blueprint, FastAPI
  * app or APIRouter) with decorators or add_url_rule/add_api_route, and mount objects into each
- * other (register_blueprint / include_router) with a prefix. The objects are linked across
+ * other (register_blueprint / include_router, or FastAPI's mount of a whole app) with a prefix. The objects are linked across
  * modules through imports and walked from the apps, so every route gets its full path.
  *
  * Prefix rules differ: Flask's register_blueprint(url_prefix=...) replaces the blueprint's own
@@ -193,7 +193,7 @@ export class PyRouterGraph {
       }
     }
     const callRe =
-      /(?:^|[^\w.])([A-Za-z_][\w.]*)\.(add_url_rule|add_api_route|register_blueprint|include_router)[ \t]*\(/gm;
+      /(?:^|[^\w.])([A-Za-z_][\w.]*)\.(add_url_rule|add_api_route|register_blueprint|include_router|mount)[ \t]*\(/gm;
     for (const m of code.matchAll(callRe)) {
       const receiver = m[1] ?? "";
       const parent = this.routerFor(file, receiver);
@@ -201,11 +201,16 @@ export class PyRouterGraph {
       const call = callArgs(text, code, m.index + m[0].length - 1);
       const line = lineOf(file.file, m.index + m[0].indexOf(receiver));
       const what = m[2] ?? "";
-      if (what === "register_blueprint" || what === "include_router") {
-        const childArg = positional(call, 0);
+      if (what === "register_blueprint" || what === "include_router" || what === "mount") {
+        // mount(path, app) puts a whole FastAPI (Starlette) application under a path.
+        const childArg =
+          what === "mount" ? (keyword(call, "app") ?? positional(call, 1)) : positional(call, 0);
         const child = childArg === undefined ? undefined : this.routerFor(file, childArg.value);
         if (child === undefined || child === parent) continue;
-        const prefixArg = keyword(call, what === "register_blueprint" ? "url_prefix" : "prefix");
+        const prefixArg =
+          what === "mount"
+            ? (positional(call, 0) ?? keyword(call, "path"))
+            : keyword(call, what === "register_blueprint" ? "url_prefix" : "prefix");
         child.mounted = true;
         parent.mounts.push({
           prefix: prefixArg === undefined ? null : pathOf(prefixArg.value, file, this.constants),

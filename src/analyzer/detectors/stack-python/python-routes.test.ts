@@ -104,6 +104,18 @@ describe("Python route extraction, patterns seen in real projects", () => {
     ).toEqual(["GET /api/v1/things/ fastapi app/main.py:7"]);
   });
 
+  it("puts the routes of a FastAPI app mounted into another under the mount path", () => {
+    expect(
+      routes({
+        "src/shop/api.py": `from fastapi import APIRouter\n\napi_router = APIRouter()\norg_router = APIRouter(prefix="/{organization}")\n\n@org_router.get("/orders")\ndef orders():\n    return []\n\napi_router.include_router(org_router)\n`,
+        "src/shop/main.py": `from fastapi import FastAPI\nfrom fastapi.staticfiles import StaticFiles\nfrom .api import api_router\n\napp = FastAPI()\nfrontend = FastAPI()\napi = FastAPI(title="shop")\napi.include_router(api_router)\n\n@api.get("/healthcheck")\ndef healthcheck():\n    return {"ok": True}\n\nfrontend.mount("/", StaticFiles(directory="dist"), name="app")\napp.mount("/api/v1", app=api)\napp.mount("/", app=frontend)\n`,
+      }),
+    ).toEqual([
+      "GET /api/v1/healthcheck fastapi src/shop/main.py:10",
+      "GET /api/v1/{organization}/orders fastapi src/shop/api.py:6",
+    ]);
+  });
+
   it("counts views built on a DRF extension's base class as DRF JSON views", () => {
     const found = detectPythonStack(
       scanContextFrom({
