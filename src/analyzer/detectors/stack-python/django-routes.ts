@@ -123,8 +123,11 @@ export class DjangoRoutes {
 
   build(): DjangoResult {
     const urlModules: PyFile[] = [];
+    const routerClasses = this.routerClasses();
     for (const source of this.program.sources) {
-      if (source.text.includes("Router(")) this.collectRouters(this.program.file(source));
+      if (source.text.includes("Router(")) {
+        this.collectRouters(this.program.file(source), routerClasses);
+      }
       if (source.text.includes("urlpatterns")) urlModules.push(this.program.file(source));
     }
     if (urlModules.length === 0) return this.result;
@@ -160,10 +163,39 @@ export class DjangoRoutes {
     return undefined;
   }
 
-  private collectRouters(file: PyFile): void {
-    const re =
-      /^[ \t]*([A-Za-z_]\w*)[ \t]*=[ \t]*(?:[\w.]*\.)?(DefaultRouter|SimpleRouter)[ \t]*\(/gm;
+  /**
+   * DRF's routers and the project's own subclasses of them (`class ApiRouter(DefaultRouter)`,
+   * which large projects use to add bulk routes), which register viewsets the same way.
+   */
+  private routerClasses(): ReadonlySet<string> {
+    const names = new Set(["DefaultRouter", "SimpleRouter"]);
+    const declared: [string, string][] = [];
+    for (const source of this.program.sources) {
+      if (!source.text.includes("Router")) continue;
+      const code = this.program.file(source).code;
+      for (const m of code.matchAll(
+        /^class[ \t]+(\w+)[ \t]*\([ \t]*(?:[\w.]*\.)?(\w+)[ \t]*[,)]/gm,
+      )) {
+        declared.push([m[1] ?? "", m[2] ?? ""]);
+      }
+    }
+    // Subclasses of subclasses: repeat until no new name is added.
+    for (let grew = true; grew;) {
+      grew = false;
+      for (const [name, base] of declared) {
+        if (names.has(base) && !names.has(name)) {
+          names.add(name);
+          grew = true;
+        }
+      }
+    }
+    return names;
+  }
+
+  private collectRouters(file: PyFile, routerClasses: ReadonlySet<string>): void {
+    const re = /^[ \t]*([A-Za-z_]\w*)[ \t]*=[ \t]*(?:[\w.]*\.)?([A-Za-z_]\w*)[ \t]*\(/gm;
     for (const m of file.code.matchAll(re)) {
+      if (!routerClasses.has(m[2] ?? "")) continue;
       const call = callArgs(file.file.text, file.code, m.index + m[0].length - 1);
       const trailing = keyword(call, "trailing_slash")?.value === "False" ? "" : "/";
       const router: DrfRouter = { trailingSlash: trailing, registrations: [], file };

@@ -116,6 +116,21 @@ describe("Python route extraction, patterns seen in real projects", () => {
     ]);
   });
 
+  it("registers viewsets on the project's own subclass of a DRF router", () => {
+    const found = detectPythonStack(
+      scanContextFrom({
+        "core/api/routers.py": `from rest_framework.routers import DefaultRouter\n\nclass BulkRouter(DefaultRouter):\n    pass\n\nclass InventoryRouter(BulkRouter):\n    pass\n`,
+        "inventory/api/urls.py": `from core.api.routers import InventoryRouter\nfrom . import views\n\nrouter = InventoryRouter()\nrouter.register("sites", views.SiteViewSet)\nurlpatterns = router.urls\n`,
+        "inventory/api/views.py": `from rest_framework.viewsets import ReadOnlyModelViewSet\n\nclass SiteViewSet(ReadOnlyModelViewSet):\n    queryset = Site.objects.all()\n`,
+        "project/urls.py": `from django.urls import include, path\n\nurlpatterns = [path("api/inventory/", include("inventory.api.urls"))]\n`,
+      }),
+    );
+    expect(found.endpoints?.map((e) => `${e.method} ${e.path} ${e.file}:${e.line}`)).toEqual([
+      "GET /api/inventory/sites/ inventory/api/urls.py:5",
+      "GET /api/inventory/sites/{pk}/ inventory/api/urls.py:5",
+    ]);
+  });
+
   it("counts views built on a DRF extension's base class as DRF JSON views", () => {
     const found = detectPythonStack(
       scanContextFrom({
