@@ -107,6 +107,11 @@ describe("looksLikeSecret", () => {
     expect(looksLikeSecret("aaaaaaaaaaaa")).toBe(false);
     expect(looksLikeSecret("$2b$10$abcdefghijklmnopqrstuv")).toBe(false);
     expect(looksLikeSecret("not-a-real-secret")).toBe(false);
+    expect(looksLikeSecret("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789")).toBe(
+      false,
+    );
+    expect(looksLikeSecret("models/users/token.md")).toBe(false);
+    expect(looksLikeSecret("q8F/2kd+Lr0sZ1xVb7Tn")).toBe(true);
   });
 });
 

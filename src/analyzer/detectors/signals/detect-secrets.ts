@@ -8,12 +8,13 @@
  * Not secrets: placeholders (changeme, your-secret-here, <...>, ${VAR}, %(VAR)s, {{ var }},
  * example, dummy, xxx, values containing "secret"/"password"/"test"), references to the
  * environment (process.env.X, os.environ[...], env(...)), unquoted expressions in source code,
- * values shorter than 8 characters or with too little variety to be a credential, password hashes,
- * documented example keys (AKIA…EXAMPLE), JSON Web Tokens past their expiry, names and references rather than values (property
- * paths, identifiers, file paths, classpath: resources, format strings), well-known default
- * passwords spelled with tricks (P@ssw0rd), and anything in test-role or example-role files (tests,
- * fixtures, examples/, docs/) or in example env files (.env.example, .env.sample, …), which exist to
- * hold fake values.
+ * values shorter than 8 characters or with too little variety to be a credential, the alphabet or
+ * digits typed in order (abcdefgh…, 12345678…), password hashes, documented example keys
+ * (AKIA…EXAMPLE), JSON Web Tokens past their expiry, names and references rather than values
+ * (file paths, property paths, identifiers, classpath: resources, format strings), well-known
+ * default passwords spelled with tricks (P@ssw0rd), and anything in test-role or example-role
+ * files (tests, fixtures, examples/, docs/) or in example env files (.env.example, .env.sample,
+ * …), which exist to hold fake values.
  */
 import type { Evidence } from "../../report.js";
 import { lineInFile, type Detector, type SourceFile } from "../../scan-context.js";
@@ -112,6 +113,10 @@ export function entropy(value: string): number {
  */
 const REFERENCE =
   /^(?:classpath\*?:|file:|\.{0,2}\/|~\/)|\.(?:pem|key|crt|cer|der|p12|pfx|jks|keystore|json|ya?ml|txt|properties|env|xml)$/i;
+/** A relative file path (models/users/token.md): base64 has no ".", JWTs have no "/". */
+const FILE_PATH = /^[\w.-]+(?:\/[\w.-]+)+\.[A-Za-z]{1,5}$/;
+/** The alphabet or the digits typed in order: a stand-in, not a generated value. */
+const KEYBOARD_RUN = /abcdefgh|ijklmnop|qrstuvwx|01234567|12345678/i;
 const DOTTED_NAME = /^[A-Za-z_$][\w$-]*(?:[.:][A-Za-z_$%][\w$%-]*)+$/;
 const FORMAT_SPEC = /%[sd]|\{\d*\}/;
 const WORDS_ONLY = /^[A-Za-z]+(?:[-_][A-Za-z]+)*$/;
@@ -150,7 +155,8 @@ export function looksLikeSecret(value: string): boolean {
   if (value.length < 8 || isExpiredJwt(value)) return false;
   if (PLACEHOLDER.test(value) || PASSWORD_HASH.test(value)) return false;
   if (/^[\w.-]+\.[a-z]{2,4}$/i.test(value) && !/\d{3}/.test(value)) return false; // a file or host name
-  if (REFERENCE.test(value) || FORMAT_SPEC.test(value)) return false;
+  if (REFERENCE.test(value) || FILE_PATH.test(value) || FORMAT_SPEC.test(value)) return false;
+  if (KEYBOARD_RUN.test(value)) return false;
   if (!/\d/.test(value) && (DOTTED_NAME.test(value) || WORDS_ONLY.test(value))) return false;
   if (/pas+a?word|secret|changeme/.test(unleet(value))) return false;
   if (/^\d+$/.test(value) || /^(.)\1+$/.test(value)) return false;
