@@ -13,6 +13,7 @@
 import type { Endpoint, Evidence, HttpMethod } from "../../report.js";
 import { httpVerb } from "../stack-text/endpoint-list.js";
 import { viewSetRoutes } from "./drf-viewsets.js";
+import { PyConstants } from "./py-constants.js";
 import { PyDefinitions } from "./py-definitions.js";
 import type { Located } from "./py-definitions.js";
 import type { PyFile, PyProgram } from "./py-modules.js";
@@ -100,25 +101,20 @@ function concat(a: PyPath, b: PyPath): PyPath {
   return { text: a.text + b.text, resolved: a.resolved && b.resolved };
 }
 
-function routeOf(value: string | undefined, regex: boolean): PyPath {
-  if (value === undefined) return { text: "", resolved: true };
-  const literal = stringValue(value);
-  if (literal === null) return { text: "${" + value + "}", resolved: false };
-  return { text: regex ? literal.replace(/^\^/, "").replace(/\$$/, "") : literal, resolved: true };
-}
-
 function sortedMethods(list: Iterable<HttpMethod>): HttpMethod[] {
   return [...new Set(list)];
 }
 
 export class DjangoRoutes {
   private readonly defs: PyDefinitions;
+  private readonly constants: PyConstants;
   private readonly entriesCache = new Map<string, UrlEntry[]>();
   private readonly routers = new Map<string, DrfRouter>();
   private readonly result: DjangoResult = { endpoints: [], json: [] };
 
   constructor(private readonly program: PyProgram) {
     this.defs = new PyDefinitions(program);
+    this.constants = new PyConstants(program);
   }
 
   build(): DjangoResult {
@@ -192,6 +188,17 @@ export class DjangoRoutes {
     return names;
   }
 
+  /** A route string as written (a literal, a module constant or an f-string of them). */
+  private routeOf(file: PyFile, value: string | undefined, regex: boolean): PyPath {
+    if (value === undefined) return { text: "", resolved: true };
+    const literal = this.constants.value(file, value);
+    if (literal === null) return { text: "${" + value + "}", resolved: false };
+    return {
+      text: regex ? literal.replace(/^\^/, "").replace(/\$$/, "") : literal,
+      resolved: true,
+    };
+  }
+
   private collectRouters(file: PyFile, routerClasses: ReadonlySet<string>): void {
     const re = /^[ \t]*([A-Za-z_]\w*)[ \t]*=[ \t]*(?:[\w.]*\.)?([A-Za-z_]\w*)[ \t]*\(/gm;
     for (const m of file.code.matchAll(re)) {
@@ -203,7 +210,11 @@ export class DjangoRoutes {
       const regRe = new RegExp(`(?:^|[^\\w.])${m[1] ?? ""}\\.register[ \\t]*\\(`, "gm");
       for (const r of file.code.matchAll(regRe)) {
         const args = callArgs(file.file.text, file.code, r.index + r[0].length - 1);
-        const prefix = routeOf((positional(args, 0) ?? keyword(args, "prefix"))?.value, true);
+        const prefix = this.routeOf(
+          file,
+          (positional(args, 0) ?? keyword(args, "prefix"))?.value,
+          true,
+        );
         const viewset = (positional(args, 1) ?? keyword(args, "viewset"))?.value;
         if (viewset === undefined) continue;
         const line = lineOf(file.file, r.index + r[0].indexOf(m[1] ?? ""));
@@ -267,7 +278,7 @@ export class DjangoRoutes {
     if (m === null) return null;
     const open = offset + m[0].length - 1;
     const call = callArgs(file.file.text, file.code, open);
-    const route = routeOf(positional(call, 0)?.value, m[1] !== "path");
+    const route = this.routeOf(file, positional(call, 0)?.value, m[1] !== "path");
     const view = positional(call, 1) ?? keyword(call, "view");
     if (view === undefined) return null;
     const target = this.target(file, view);

@@ -43,12 +43,16 @@ def load():
     ).toEqual(["GET /orphan/list flask app/orphan.py:4 unresolved"]);
   });
 
-  it("keeps an f-string route as unresolved with what is known", () => {
+  it("resolves an f-string route made of module constants, and keeps any other unresolved", () => {
     expect(
       routes({
-        "main.py": `from fastapi import FastAPI\nVERSION = "v2"\napp = FastAPI()\n\n@app.get(f"/{VERSION}/status")\ndef status():\n    return {}\n`,
+        "main.py": `from fastapi import FastAPI\nimport os\nVERSION = "v2"\nif os.environ.get("LEGACY"):\n    VERSION = "v1"\napp = FastAPI()\n\n@app.get(f"/{VERSION}/status")\ndef status():\n    return {}\n\n@app.get(f"/{os.environ['ROOT']}/health")\ndef health():\n    return {}\n\n@app.get(f"/{VERSION}/items/{{item_id}}")\ndef item(item_id: int):\n    return {}\n`,
       }),
-    ).toEqual(['GET ${f"/{VERSION}/status"} fastapi main.py:5 unresolved']);
+    ).toEqual([
+      `GET \${f"/{os.environ['ROOT']}/health"} fastapi main.py:12 unresolved`,
+      "GET /v2/items/{item_id} fastapi main.py:16",
+      "GET /v2/status fastapi main.py:8",
+    ]);
   });
 
   it("follows include() of an imported URL module and a SimpleRouter without trailing slashes", () => {
