@@ -8,6 +8,7 @@ import ts from "typescript";
 import type { ScanContext, SourceFile } from "../../scan-context.js";
 
 import { JS_EXTENSIONS } from "./js-files.js";
+import { PathAliases, joinRepoPath } from "./path-aliases.js";
 
 function scriptKind(ext: string): ts.ScriptKind {
   switch (ext) {
@@ -254,23 +255,14 @@ export function requiredModule(expr: ts.Expression | undefined): string | null {
 
 const RESOLVE_EXTENSIONS = ["ts", "tsx", "js", "jsx", "mjs", "cjs", "mts", "cts"];
 
-function normalize(path: string): string | null {
-  const out: string[] = [];
-  for (const part of path.split("/")) {
-    if (part === "" || part === ".") continue;
-    if (part === "..") {
-      if (out.length === 0) return null;
-      out.pop();
-    } else out.push(part);
-  }
-  return out.join("/");
-}
-
 /** The parsed modules of a scan, built on first use, with relative import resolution. */
 export class JsProgram {
   private readonly modules = new Map<string, JsModule>();
+  private readonly aliases: PathAliases;
 
-  constructor(readonly ctx: ScanContext) {}
+  constructor(readonly ctx: ScanContext) {
+    this.aliases = new PathAliases(ctx);
+  }
 
   module(file: SourceFile): JsModule {
     let mod = this.modules.get(file.path);
@@ -284,7 +276,8 @@ export class JsProgram {
   /**
    * Resolves an import specifier from `from` to a repository file: relative paths with the
    * extension rules of Node and TypeScript (a ".js" import may name a ".ts" source), index files,
-   * and the common "@/" and "~/" aliases for src/.
+   * the tsconfig/jsconfig `paths` and `baseUrl` of the importing file, and the common "@/" and
+   * "~/" aliases for src/.
    */
   resolve(specifier: string, from: SourceFile): JsModule | undefined {
     const file = this.resolveFile(specifier, from);
@@ -293,15 +286,20 @@ export class JsProgram {
 
   /** Like resolve, without parsing the file (for callers that only read its text). */
   resolveFile(specifier: string, from: SourceFile): SourceFile | undefined {
-    let base: string | null;
-    if (specifier.startsWith(".")) {
-      const dir = from.path.includes("/") ? from.path.slice(0, from.path.lastIndexOf("/")) : "";
-      base = normalize(`${dir}/${specifier}`);
-    } else if (specifier.startsWith("@/") || specifier.startsWith("~/")) {
-      base = normalize(`src/${specifier.slice(2)}`);
-    } else {
-      return undefined;
+    const dir = from.path.includes("/") ? from.path.slice(0, from.path.lastIndexOf("/")) : "";
+    if (specifier.startsWith(".")) return this.fileAt(joinRepoPath(dir, specifier));
+    for (const candidate of this.aliases.candidates(specifier, dir)) {
+      const file = this.fileAt(candidate);
+      if (file !== undefined) return file;
     }
+    if (specifier.startsWith("@/") || specifier.startsWith("~/")) {
+      return this.fileAt(joinRepoPath("src", specifier.slice(2)));
+    }
+    return undefined;
+  }
+
+  /** The source file a module path names, trying extensions and index files. */
+  private fileAt(base: string | null): SourceFile | undefined {
     if (base === null) return undefined;
     const stem = base.replace(/\.(js|jsx|mjs|cjs)$/, "");
     const candidates = [base];

@@ -182,6 +182,42 @@ app.use("/shop", router);
     ]);
   });
 
+  it("follows imports through tsconfig paths (from an extended config) and jsconfig baseUrl", async () => {
+    expect(
+      await routes({
+        "api/tsconfig.base.json": `{
+  // comments and trailing commas, as tsc accepts them
+  "compilerOptions": { "paths": { "@routes/*": ["./src/routes/*"], }, },
+}`,
+        "api/tsconfig.json": `{ "extends": "./tsconfig.base.json", "compilerOptions": { "strict": true } }`,
+        "api/src/app.ts": `import express from "express";
+import users from "@routes/users";
+const app = express();
+app.use("/api/users", users);
+`,
+        "api/src/routes/users.ts": `import { Router } from "express";
+const router = Router();
+router.get("/:id", (req, res) => res.json({}));
+export default router;
+`,
+        "worker/jsconfig.json": `{ "compilerOptions": { "baseUrl": "src" } }`,
+        "worker/src/app.js": `const Koa = require("koa");
+const items = require("routes/items");
+const app = new Koa();
+app.use(items.routes());
+`,
+        "worker/src/routes/items.js": `const Router = require("@koa/router");
+const router = new Router({ prefix: "/items" });
+router.get("/:id", (ctx) => { ctx.body = {}; });
+module.exports = router;
+`,
+      }),
+    ).toEqual([
+      "GET /api/users/:id express api/src/routes/users.ts:3",
+      "GET /items/:id koa worker/src/routes/items.js:3",
+    ]);
+  });
+
   it("reads NestJS controllers with array paths and no global prefix", async () => {
     expect(
       await routes({

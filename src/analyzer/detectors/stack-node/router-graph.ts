@@ -15,6 +15,7 @@ import type { Endpoint, HttpMethod } from "../../report.js";
 import type { JsModule, JsProgram } from "./js-ast.js";
 import { requiredModule } from "./js-ast.js";
 import { JS_EXTENSIONS } from "./js-files.js";
+import { joinRepoPath } from "./path-aliases.js";
 import { collectOps } from "./route-ops.js";
 import type { MountOp, RouteOp } from "./route-ops.js";
 import { EMPTY_PATH, evalPath, joinPath } from "./route-path.js";
@@ -154,7 +155,7 @@ export class RouterGraph {
     const from = mod.file.path.includes("/")
       ? mod.file.path.slice(0, mod.file.path.lastIndexOf("/"))
       : "";
-    const base = joinSegments(from, dir);
+    const base = joinRepoPath(from, dir);
     if (base === null) return;
     for (const file of this.program.ctx.files) {
       if (file.role !== "app" || !file.path.startsWith(`${base}/`)) continue;
@@ -451,17 +452,4 @@ function lastStringLiteral(expr: ts.Expression): string | null {
   };
   visit(expr);
   return found;
-}
-
-/** `dir` joined to `relative` as a repository path, or null when it leaves the repository. */
-function joinSegments(dir: string, relative: string): string | null {
-  const out = dir === "" ? [] : dir.split("/");
-  for (const part of relative.split("/")) {
-    if (part === "" || part === ".") continue;
-    if (part === "..") {
-      if (out.length === 0) return null;
-      out.pop();
-    } else out.push(part);
-  }
-  return out.join("/");
 }
