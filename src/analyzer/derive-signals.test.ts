@@ -82,6 +82,20 @@ describe("distinctEndpoints", () => {
     expect(list.map((e) => e.path)).toEqual(["/<TodoItems>", "/<TodoLists>"]);
   });
 
+  it("keeps apart equal unresolved paths from different files (their unknown prefixes may differ)", () => {
+    const unresolved = (file: string): Endpoint => ({
+      ...ep("GET", "/:id"),
+      file,
+      resolved: false,
+    });
+    const list = distinctEndpoints([
+      unresolved("src/routes/users.js"),
+      unresolved("src/routes/items.js"),
+      unresolved("src/routes/items.js"),
+    ]);
+    expect(list.map((e) => e.file)).toEqual(["src/routes/users.js", "src/routes/items.js"]);
+  });
+
   it("still reads Django's <int:pk> in a resolved path as a parameter", () => {
     const list = distinctEndpoints([ep("GET", "/a/<int:pk>/"), ep("GET", "/a/<slug:slug>/")]);
     expect(list).toHaveLength(1);

@@ -67,7 +67,8 @@ export function deriveSignals(
 export function distinctEndpoints(endpoints: readonly Endpoint[]): Endpoint[] {
   const byKey = new Map<string, Endpoint>();
   for (const ep of endpoints) {
-    const key = `${ep.method} ${normalizePath(ep)}`;
+    // Unresolved paths lack an unknown prefix: equal ones in different files are different routes.
+    const key = `${ep.method} ${normalizePath(ep)}${ep.resolved ? "" : ` ${ep.file}`}`;
     if (!byKey.has(key)) byKey.set(key, ep);
   }
   return [...byKey.values()].sort(

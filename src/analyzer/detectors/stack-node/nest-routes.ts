@@ -143,13 +143,18 @@ interface Versioning {
   readonly defaults: readonly string[];
 }
 
-/** URI versioning from `app.enableVersioning({ type: VersioningType.URI, defaultVersion })`. */
+/**
+ * URI versioning from `app.enableVersioning({ type: VersioningType.URI, defaultVersion })`;
+ * `enableVersioning()` without options is URI versioning too (Nest's default).
+ */
 function uriVersioning(mods: readonly JsModule[]): Versioning | null {
   const found = findCall(mods, "enableVersioning");
   if (found === null) return null;
   const options = found.call.arguments[0];
   const type = objectProperty(options, "type");
-  if (type === undefined || !found.mod.text(type).endsWith("URI")) return null;
+  if (options !== undefined && (type === undefined || !found.mod.text(type).endsWith("URI"))) {
+    return null;
+  }
   const prefixExpr = objectProperty(options, "prefix");
   const prefix =
     prefixExpr !== undefined && ts.isStringLiteralLike(prefixExpr)

@@ -440,6 +440,28 @@ export class HealthController {
     ]);
   });
 
+  it("takes enableVersioning() without options for URI versioning, as Nest does", async () => {
+    expect(
+      await routes({
+        "src/main.ts": `import { NestFactory } from "@nestjs/core";
+const app = await NestFactory.create(AppModule);
+app.enableVersioning();
+`,
+        "src/auth.controller.ts": `import { Controller, Get, Version } from "@nestjs/common";
+
+@Controller("auth")
+export class AuthController {
+  @Version("1")
+  @Get("me")
+  me() {
+    return {};
+  }
+}
+`,
+      }),
+    ).toEqual(["GET /v1/auth/me nestjs src/auth.controller.ts:6"]);
+  });
+
   it("keeps a prefix read from configuration unresolved and shortens its expression", async () => {
     expect(
       await routes({
