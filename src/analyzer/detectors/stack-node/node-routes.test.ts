@@ -358,6 +358,40 @@ export default async function (fastify: FastifyInstance) {
     ]);
   });
 
+  it("serves a fastify-cli app plugin at the root and follows chained register calls", async () => {
+    const cliApp = {
+      "package.json": `{ "scripts": { "start": "fastify start -l info app.js" }, "dependencies": { "fastify": "^5.0.0", "fastify-cli": "^7.0.0" } }`,
+      "app.js": `const path = require("node:path");
+const AutoLoad = require("@fastify/autoload");
+module.exports = async function (fastify, opts) {
+  fastify
+    .register(require("@fastify/sensible"))
+    .register(require("./user"), { prefix: "/api/user" });
+  fastify.register(AutoLoad, { dir: path.join(__dirname, "routes"), options: Object.assign({}, opts) });
+};
+`,
+      "user.js": `module.exports = async function (fastify) {
+  fastify.post("/signup", async () => ({ ok: true }));
+};
+`,
+      "routes/health/index.js": `module.exports = async function (fastify) {
+  fastify.get("/", async () => ({ up: true }));
+};
+`,
+    };
+    expect(await routes(cliApp)).toEqual([
+      "POST /api/user/signup fastify user.js:2",
+      "GET /health fastify routes/health/index.js:2",
+    ]);
+    // Without fastify-cli nothing says where the exported plugin is registered.
+    const plugin: FileMap = { ...cliApp };
+    delete plugin["package.json"];
+    expect(await routes(plugin)).toEqual([
+      "POST /api/user/signup fastify user.js:2 unresolved",
+      "GET /health fastify routes/health/index.js:2 unresolved",
+    ]);
+  });
+
   it("follows an app bound in a chained assignment (const app = module.exports = new Koa())", async () => {
     expect(
       await routes({

@@ -78,6 +78,11 @@ const CHAIN_METHODS = new Set([
   "use",
   "routes",
   "middleware",
+  // Fastify: register, after, addHook and decorate return the instance they were called on
+  "register",
+  "after",
+  "addHook",
+  "decorate",
 ]);
 
 export class RouterGraph {
@@ -434,13 +439,38 @@ export class RouterGraph {
       }
       stack.delete(node);
     };
+    const cliRoots = this.fastifyCliRoots();
     for (const node of new Set(this.nodes.values())) {
       if (node.mounted || node.needsMount) continue;
       // A router nobody mounts has a prefix we cannot know.
-      const base = node.kind === "app" ? EMPTY_PATH : { text: "", resolved: false };
-      walk(node, base, null, new Set());
+      const root = node.kind === "app" || cliRoots.has(node);
+      walk(node, root ? EMPTY_PATH : { text: "", resolved: false }, null, new Set());
     }
     return out;
+  }
+
+  /**
+   * With fastify-cli (`fastify start app.js`), the app is a plugin: the function a module exports
+   * receives the root instance. Such plugin parameters serve at "/" when the project declares
+   * fastify-cli; without it, an exported plugin may be registered anywhere.
+   */
+  private fastifyCliRoots(): Set<RouterNode> {
+    const roots = new Set<RouterNode>();
+    const usesCli = this.program.ctx.files.some(
+      (f) => f.name === "package.json" && f.text.includes('"fastify-cli"'),
+    );
+    if (!usesCli) return roots;
+    for (const [decl, node] of this.nodes) {
+      if (node.kind !== "param" || node.framework !== "fastify" || !ts.isParameter(decl)) continue;
+      const exported = node.mod.exports().get("default");
+      let fn: ts.Node | undefined = exported;
+      if (exported !== undefined && ts.isIdentifier(exported)) {
+        const local = node.mod.declarationOf(exported.text, exported);
+        fn = local !== undefined && ts.isVariableDeclaration(local) ? local.initializer : local;
+      }
+      if (fn === decl.parent && decl.parent.parameters[0] === decl) roots.add(node);
+    }
+    return roots;
   }
 }
 
