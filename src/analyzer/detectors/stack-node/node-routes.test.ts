@@ -358,6 +358,35 @@ export default async function (fastify: FastifyInstance) {
     ]);
   });
 
+  it("reads @hono/zod-openapi routes defined with createRoute, here or in another module", async () => {
+    const found = await detectNodeStack(
+      scanContextFrom({
+        "src/index.ts": `import { OpenAPIHono } from "@hono/zod-openapi";
+import { categories } from "./categories/controller";
+const app = new OpenAPIHono().basePath("/api");
+app.route("/categories", categories);
+`,
+        "src/categories/route.ts": `import { createRoute, z } from "@hono/zod-openapi";
+export const listRoute = createRoute({ method: "get", path: "/", responses: {} });
+export const showRoute = createRoute({ method: "get", path: "/{id}", responses: {} });
+`,
+        "src/categories/controller.ts": `import { OpenAPIHono, createRoute } from "@hono/zod-openapi";
+import { listRoute, showRoute } from "./route";
+export const categories = new OpenAPIHono();
+categories.openapi(listRoute, (c) => c.json([]));
+categories.openapi(showRoute, (c) => c.json({}));
+categories.openapi(createRoute({ method: "delete", path: "/{id}", responses: {} }), (c) => c.body(null, 204));
+`,
+      }),
+    );
+    expect(found.endpoints?.map(describeEndpoint)).toEqual([
+      "GET /api/categories hono src/categories/controller.ts:4",
+      "DELETE /api/categories/:id hono src/categories/controller.ts:6",
+      "GET /api/categories/:id hono src/categories/controller.ts:5",
+    ]);
+    expect(found.signals?.rest_api?.value).toBe(true);
+  });
+
   it("serves a fastify-cli app plugin at the root and follows chained register calls", async () => {
     const cliApp = {
       "package.json": `{ "scripts": { "start": "fastify start -l info app.js" }, "dependencies": { "fastify": "^5.0.0", "fastify-cli": "^7.0.0" } }`,
@@ -384,8 +413,7 @@ module.exports = async function (fastify, opts) {
       "GET /health fastify routes/health/index.js:2",
     ]);
     // Without fastify-cli nothing says where the exported plugin is registered.
-    const plugin: FileMap = { ...cliApp };
-    delete plugin["package.json"];
+    const plugin = Object.fromEntries(Object.entries(cliApp).filter(([p]) => p !== "package.json"));
     expect(await routes(plugin)).toEqual([
       "POST /api/user/signup fastify user.js:2 unresolved",
       "GET /health fastify routes/health/index.js:2 unresolved",

@@ -8,7 +8,7 @@
  */
 import ts from "typescript";
 import type { HttpMethod } from "../../report.js";
-import type { JsModule } from "./js-ast.js";
+import type { JsModule, JsProgram } from "./js-ast.js";
 import { EMPTY_PATH, evalPath, isPathLike } from "./route-path.js";
 import type { RoutePath } from "./route-path.js";
 
@@ -144,17 +144,22 @@ function registerPrefix(mod: JsModule, options: ts.Expression | undefined): Rout
   return prefix === undefined ? EMPTY_PATH : evalPath(mod, prefix);
 }
 
-export function collectOps(mod: JsModule): FileOps {
+export function collectOps(mod: JsModule, program: JsProgram): FileOps {
   const ops: FileOps = { routes: [], mounts: [] };
   const visit = (node: ts.Node): void => {
-    if (ts.isCallExpression(node)) collectCall(mod, node, ops);
+    if (ts.isCallExpression(node)) collectCall(mod, node, ops, program);
     ts.forEachChild(node, visit);
   };
   visit(mod.ast);
   return ops;
 }
 
-function collectCall(mod: JsModule, call: ts.CallExpression, ops: FileOps): void {
+function collectCall(
+  mod: JsModule,
+  call: ts.CallExpression,
+  ops: FileOps,
+  program: JsProgram,
+): void {
   const callee = call.expression;
   const args = call.arguments;
   if (!ts.isPropertyAccessExpression(callee)) {
@@ -268,6 +273,25 @@ function collectCall(mod: JsModule, call: ts.CallExpression, ops: FileOps): void
         children,
         line,
         viaCall: false,
+      });
+      return;
+    }
+    case "openapi": {
+      // @hono/zod-openapi: app.openapi(createRoute({ method, path, ... }), handler)
+      const [routeArg, ...handlers] = args;
+      const def = routeArg === undefined ? null : createdRoute(mod, routeArg, program, 0);
+      if (def === null || handlers.length === 0) return;
+      const methodExpr = property(def.obj, "method");
+      const pathExpr = property(def.obj, "path");
+      const methods = methodExpr === undefined ? [] : methodsOf(methodExpr);
+      if (methods.length === 0 || pathExpr === undefined) return;
+      ops.routes.push({
+        mod,
+        receiver,
+        methods,
+        paths: [openApiPath(evalPath(def.mod, pathExpr))],
+        handlers,
+        line,
       });
       return;
     }
@@ -391,4 +415,43 @@ function loopedArray(mod: JsModule, decl: ts.Node): ts.ArrayLiteralExpression | 
     return arrayDecl.initializer;
   }
   return undefined;
+}
+
+/**
+ * The `{ method, path }` object of a `createRoute(...)` call, written inline or bound to a name
+ * here or in the module it is imported from.
+ */
+function createdRoute(
+  mod: JsModule,
+  expr: ts.Expression,
+  program: JsProgram,
+  depth: number,
+): { mod: JsModule; obj: ts.ObjectLiteralExpression } | null {
+  if (depth > 3) return null;
+  if (ts.isCallExpression(expr)) {
+    const first = expr.arguments[0];
+    return mod.text(expr.expression).endsWith("createRoute") &&
+      first !== undefined &&
+      ts.isObjectLiteralExpression(first)
+      ? { mod, obj: first }
+      : null;
+  }
+  if (!ts.isIdentifier(expr)) return null;
+  const local = mod.declarationOf(expr.text, expr);
+  if (local !== undefined && ts.isVariableDeclaration(local) && local.initializer !== undefined) {
+    return createdRoute(mod, local.initializer, program, depth + 1);
+  }
+  const binding = mod.imports.get(expr.text);
+  const target = binding === undefined ? undefined : program.resolve(binding.module, mod.file);
+  const bound = binding === undefined ? undefined : target?.exports().get(binding.imported);
+  if (target === undefined || bound === undefined) return null;
+  const value = ts.isVariableDeclaration(bound) ? bound.initializer : bound;
+  return value !== undefined && ts.isExpression(value)
+    ? createdRoute(target, value, program, depth + 1)
+    : null;
+}
+
+/** OpenAPI writes parameters as `{id}`; Hono serves them as `:id`. */
+function openApiPath(path: RoutePath): RoutePath {
+  return { ...path, text: path.text.replace(/\{(\w+)\}/g, ":$1") };
 }

@@ -96,7 +96,7 @@ export class RouterGraph {
     const routeOps: RouteOp[] = [];
     const mountOps: MountOp[] = [];
     for (const mod of mods) {
-      const ops = collectOps(mod);
+      const ops = collectOps(mod, this.program);
       routeOps.push(...ops.routes);
       mountOps.push(...ops.mounts);
       for (const op of ops.routes) this.noteParameterRouter(op.mod, op.receiver);
