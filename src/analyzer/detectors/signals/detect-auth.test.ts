@@ -51,6 +51,13 @@ describe("authDetector", () => {
     ).toBe(false);
   });
 
+  it("recognises Bun's built-in password hashing", () => {
+    const signals = detect({
+      "src/user.service.ts": "const hash = await Bun.password.hash(password, 'argon2id');\n",
+    });
+    expect(signals?.password_hashing?.value).toBe(true);
+  });
+
   it("recognises koa-jwt as JWT authentication", () => {
     const signals = detect({
       "src/server.ts": 'import jwt from "koa-jwt";\napp.use(jwt({ secret: config.jwtSecret }));\n',

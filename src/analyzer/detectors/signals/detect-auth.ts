@@ -325,6 +325,7 @@ const HASHING_RULES: readonly Rule[] = [
       jsImport("@node-rs/bcrypt"),
       code(JS_EXTS, "scrypt", /\bscrypt(?:Sync)?\s*\(/, "node:crypto scrypt"),
       code(JS_EXTS, "pbkdf2", /\bpbkdf2(?:Sync)?\s*\(/, "node:crypto pbkdf2"),
+      code(JS_EXTS, "Bun.password", /\bBun\.password\.hash(?:Sync)?\s*\(/, "Bun.password"),
     ],
   },
   {

@@ -64,6 +64,14 @@ describe("databasesDetector", () => {
     ).toBe(false);
   });
 
+  it("counts Fastify's MongoDB and Redis plugins as NoSQL clients", () => {
+    const signals = detect({
+      "index.js":
+        "fastify.register(require('@fastify/mongodb'), { url });\nfastify.register(require('fastify-redis'), { host });\n",
+    });
+    expect(signals?.nosql_databases?.value).toEqual(["mongodb", "redis"]);
+  });
+
   it("does not report an ORM that is declared but never used", () => {
     const signals = detect({
       "package.json": '{ "dependencies": { "sequelize": "^6.0.0" } }',

@@ -43,6 +43,18 @@ describe("docsDetector", () => {
     );
   });
 
+  it("finds apiDoc comment blocks as an API reference", () => {
+    expect(
+      detect({
+        "src/api/routes/v1/user.route.js":
+          "/**\n * @api {get} v1/users List Users\n * @apiName ListUsers\n */\nrouter.get('/', controller.list);\n",
+      })?.api_docs?.evidence,
+    ).toEqual([{ file: "src/api/routes/v1/user.route.js", line: 2, note: "apiDoc comment" }]);
+    expect(detect({ "src/client.js": "// calls the @api {get} helper\n" })?.api_docs?.value).toBe(
+      false,
+    );
+  });
+
   it("does not take a YAML file named api without an OpenAPI header for a spec", () => {
     expect(detect({ "config/api.yaml": "port: 8080\n" })?.api_docs?.value).toBe(false);
   });

@@ -14,6 +14,7 @@ import {
   CS_EXTS,
   GO_EXTS,
   JVM_EXTS,
+  JS_EXTS,
   PHP_EXTS,
   PY_EXTS,
   boolSignal,
@@ -136,6 +137,7 @@ const GENERATOR_RULES: readonly Rule[] = [
       "npm:@hono/zod-openapi",
       "npm:express-openapi",
       "npm:tsoa",
+      "npm:apidoc",
     ],
     uses: [
       jsImport("@nestjs/swagger"),
@@ -146,6 +148,8 @@ const GENERATOR_RULES: readonly Rule[] = [
       jsImport("express-openapi"),
       jsImport("tsoa"),
       jsImport("fastify-swagger"),
+      // apiDoc reads the API reference from comment blocks: ` * @api {get} /users/:id Read a user`
+      code(JS_EXTS, "@api {", /^[ \t]*\*?[ \t]*@api[ \t]+\{\w+\}[ \t]+\S/m, "apiDoc comment"),
     ],
   },
   {

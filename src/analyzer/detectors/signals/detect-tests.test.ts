@@ -25,6 +25,16 @@ describe("testsDetector", () => {
     expect(signals?.test_frameworks?.value).toEqual(["jest"]);
   });
 
+  it("names tap and bun:test among the test frameworks", () => {
+    const signals = detect({
+      "package.json": '{ "devDependencies": { "tap": "^18.0.0" } }',
+      "test/user.test.js": "const t = require('tap');\nt.equal(add(1, 2), 3);\n",
+      "src/user.test.ts":
+        "import { expect, test } from 'bun:test';\ntest('adds', () => { expect(add(1, 2)).toBe(3); });\n",
+    });
+    expect(signals?.test_frameworks?.value).toEqual(["bun-test", "tap"]);
+  });
+
   it("counts each file that holds a test with a real assertion", () => {
     const signals = detect({
       "src/price.test.ts":

@@ -230,6 +230,8 @@ const FRAMEWORK_RULES: readonly Rule[] = [
   },
   { id: "ava", declaredCounts: true, deps: ["npm:ava"], uses: [jsImport("ava")] },
   { id: "node-test", uses: [jsImport("node:test")] },
+  { id: "tap", declaredCounts: true, deps: ["npm:tap"], uses: [jsImport("tap")] },
+  { id: "bun-test", uses: [jsImport("bun:test")] },
   { id: "supertest", declaredCounts: true, deps: ["npm:supertest"], uses: [jsImport("supertest")] },
   { id: "playwright", declaredCounts: true, deps: ["npm:@playwright/test"] },
   { id: "cypress", declaredCounts: true, deps: ["npm:cypress"] },
