@@ -358,6 +358,35 @@ export default async function (fastify: FastifyInstance) {
     ]);
   });
 
+  it("mounts koa-mount children under their path and follows exported register helpers", async () => {
+    expect(
+      await routes({
+        "src/app.js": `const Koa = require("koa");
+const mount = require("koa-mount");
+const Router = require("@koa/router");
+const accountRouter = require("./account");
+const app = new Koa();
+const health = new Router();
+health.get("/", (ctx) => { ctx.body = { ok: true }; });
+app.use(mount("/health", health.routes()));
+app.use(mount("/account", accountRouter.routes()));
+`,
+        "src/account/index.js": `const Router = require("@koa/router");
+const router = new Router();
+require("./sign-in").register(router);
+module.exports = router;
+`,
+        "src/account/sign-in.js": `module.exports.register = (router) => {
+  router.post("/sign-in", (ctx) => { ctx.body = { token: "t" }; });
+};
+`,
+      }),
+    ).toEqual([
+      "POST /account/sign-in koa src/account/sign-in.js:2",
+      "GET /health koa src/app.js:7",
+    ]);
+  });
+
   it("reads @hono/zod-openapi routes defined with createRoute, here or in another module", async () => {
     const found = await detectNodeStack(
       scanContextFrom({

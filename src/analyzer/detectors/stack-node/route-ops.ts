@@ -259,6 +259,11 @@ function collectCall(
     }
     case "use": {
       if (args.length === 0) return;
+      const mounted = koaMount(mod, args[0]);
+      if (mounted !== null) {
+        ops.mounts.push({ mod, parent: receiver, ...mounted, line, viaCall: false });
+        return;
+      }
       const expanded = loopMounts(mod, receiver, args, line);
       if (expanded !== null) {
         ops.mounts.push(...expanded);
@@ -298,6 +303,18 @@ function collectCall(
     case "register": {
       const [child, options] = args;
       if (child === undefined) return;
+      if (options === undefined && ts.isIdentifier(child)) {
+        // Not Fastify's: `require("./sign-in").register(router)` hands the router to a function
+        // that adds routes to it. Whichever reading resolves to routers is kept.
+        ops.mounts.push({
+          mod,
+          parent: child,
+          prefix: EMPTY_PATH,
+          children: [callee],
+          line,
+          viaCall: true,
+        });
+      }
       ops.mounts.push({
         mod,
         parent: receiver,
@@ -312,6 +329,21 @@ function collectCall(
     default:
       return;
   }
+}
+
+/** koa-mount: `app.use(mount("/users", usersApp))` serves the child under the path. */
+function koaMount(
+  mod: JsModule,
+  arg: ts.Expression | undefined,
+): { prefix: RoutePath; children: ts.Expression[] } | null {
+  if (arg === undefined || !ts.isCallExpression(arg) || !ts.isIdentifier(arg.expression)) {
+    return null;
+  }
+  if (mod.imports.get(arg.expression.text)?.module !== "koa-mount") return null;
+  const [path, child] = arg.arguments;
+  if (child === undefined)
+    return path === undefined ? null : { prefix: EMPTY_PATH, children: [path] };
+  return path === undefined ? null : { prefix: evalPath(mod, path), children: [child] };
 }
 
 function isThisProperty(expr: ts.Expression): boolean {
