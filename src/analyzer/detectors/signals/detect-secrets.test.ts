@@ -65,6 +65,14 @@ describe("secretsDetector", () => {
     expect(result?.value).toEqual([]);
   });
 
+  it("takes a value repeated from .env.example for the sample it is, and keeps others", () => {
+    const result = detect({
+      ".env.example": `JWT_SECRET=${REAL_PASSWORD}\nPORT=3000\n`,
+      ".travis.yml": `env:\n  global:\n    - JWT_SECRET=${REAL_PASSWORD}\n    - API_KEY=Zq7!rP2vLm9Xk4Tw\n`,
+    });
+    expect(result?.evidence).toEqual([{ file: ".travis.yml", line: 4, note: "api-key" }]);
+  });
+
   it("ignores keys and sample settings in docs, examples and test source sets", () => {
     const result = detect({
       "docs/guide/tls.adoc": `[source,yaml]\n----\nserver:\n  ssl:\n    private-key: "${REAL_PASSWORD}"\n----\n`,

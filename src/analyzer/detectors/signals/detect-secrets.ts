@@ -14,7 +14,7 @@
  * (file paths, property paths, identifiers, classpath: resources, format strings), well-known
  * default passwords spelled with tricks (P@ssw0rd), and anything in test-role or example-role
  * files (tests, fixtures, examples/, docs/) or in example env files (.env.example, .env.sample,
- * …), which exist to hold fake values.
+ * …), which exist to hold fake values, and values such a file holds wherever they are repeated.
  */
 import type { Evidence } from "../../report.js";
 import { lineInFile, type Detector, type SourceFile } from "../../scan-context.js";
@@ -176,6 +176,22 @@ interface Finding {
   readonly file: SourceFile;
   readonly offset: number;
   readonly masked: string;
+  /** the raw value, compared with the example env files' values and never reported */
+  readonly raw: string;
+}
+
+/** Values of KEY=value lines in example env files: sample data wherever else they appear. */
+function exampleValues(files: readonly SourceFile[]): Set<string> {
+  const values = new Set<string>();
+  for (const file of files) {
+    if (!EXAMPLE_ENV.test(file.name)) continue;
+    for (const m of file.text.matchAll(
+      /^[ \t]*(?:export[ \t]+)?[\w.-]+[ \t]*=[ \t]*(["']?)(.*?)\1[ \t]*$/gm,
+    )) {
+      if ((m[2] ?? "") !== "") values.add(m[2] ?? "");
+    }
+  }
+  return values;
 }
 
 function scanFile(file: SourceFile, out: Finding[]): void {
@@ -185,7 +201,7 @@ function scanFile(file: SourceFile, out: Finding[]): void {
     token.re.lastIndex = 0;
     for (let m = token.re.exec(text); m !== null; m = token.re.exec(text)) {
       if (/EXAMPLE|X{6,}/.test(m[0])) continue;
-      out.push({ kind: token.kind, file, offset: m.index, masked: mask(m[0]) });
+      out.push({ kind: token.kind, file, offset: m.index, masked: mask(m[0]), raw: m[0] });
     }
   }
   if (text.includes("PRIVATE KEY")) {
@@ -198,6 +214,7 @@ function scanFile(file: SourceFile, out: Finding[]): void {
         file,
         offset: m.index,
         masked: `-----BEGIN ${m[1] ?? "PRIVATE KEY"}----- ****`,
+        raw: body,
       });
     }
   }
@@ -212,6 +229,7 @@ function scanFile(file: SourceFile, out: Finding[]): void {
             file,
             offset: lineStart + m.index,
             masked: mask(password),
+            raw: password,
           });
       }
     });
@@ -230,7 +248,7 @@ function scanFile(file: SourceFile, out: Finding[]): void {
       const line = lineInFile(file, offset);
       if (reported.has(line)) continue;
       reported.add(line);
-      out.push({ kind: secretKind(name), file, offset, masked: mask(value) });
+      out.push({ kind: secretKind(name), file, offset, masked: mask(value), raw: value });
     }
   });
 }
@@ -272,9 +290,12 @@ export const secretsDetector: Detector = {
       if (file.role !== "app" || EXAMPLE_ENV.test(file.name)) continue;
       scanFile(file, findings);
     }
+    // A CI file or compose file that repeats a value from .env.example uses the sample value.
+    const samples = findings.length === 0 ? new Set<string>() : exampleValues(ctx.files);
     const value: string[] = [];
     const evidenceList: Evidence[] = [];
     for (const f of findings) {
+      if (samples.has(f.raw)) continue;
       const line = lineInFile(f.file, f.offset);
       value.push(`${f.kind} at ${f.file.path}:${line} (${f.masked})`);
       evidenceList.push({ file: f.file.path, line, note: f.kind });
