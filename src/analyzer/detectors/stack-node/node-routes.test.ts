@@ -387,6 +387,34 @@ module.exports = router;
     ]);
   });
 
+  it("gives every call of a router factory its own router", async () => {
+    expect(
+      await routes({
+        "src/helpers/hono.ts": `import { Hono } from "hono";
+export function makeApp() {
+  const app = new Hono();
+  app.get("/ping", (c) => c.json({ pong: true }));
+  return app;
+}
+`,
+        "src/users.ts": `import { makeApp } from "./helpers/hono";
+const users = makeApp();
+users.get("/:id", (c) => c.json({}));
+export default users;
+`,
+        "src/index.ts": `import { makeApp } from "./helpers/hono";
+import users from "./users";
+const app = makeApp();
+app.route("/users", users);
+`,
+      }),
+    ).toEqual([
+      "GET /ping hono src/helpers/hono.ts:4",
+      "GET /users/:id hono src/users.ts:3",
+      "GET /users/ping hono src/helpers/hono.ts:4",
+    ]);
+  });
+
   it("reads @hono/zod-openapi routes defined with createRoute, here or in another module", async () => {
     const found = await detectNodeStack(
       scanContextFrom({

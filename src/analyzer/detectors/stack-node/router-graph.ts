@@ -50,6 +50,8 @@ interface RouterNode {
   readonly routes: RouteRecord[];
   readonly mounts: MountRecord[];
   mounted: boolean;
+  /** the `express()` / `new Router()` expression that made it, for routers made by a call */
+  readonly origin?: ts.Node;
 }
 
 interface RouterRef {
@@ -215,6 +217,7 @@ export class RouterGraph {
       routes: [],
       mounts: [],
       mounted: false,
+      origin: expr,
     };
     this.nodes.set(expr, node);
     return node;
@@ -288,9 +291,34 @@ export class RouterGraph {
     }
     // A factory: createUsersRouter() returns the router it builds.
     const target = this.resolve(mod, callee);
-    if (target !== null && target.node.kind !== "param") return target;
+    if (target !== null && target.node.kind !== "param") return this.factoryProduct(call, target);
     const fn = this.functionOf(mod, callee);
-    return fn === null ? null : this.returnedRouter(fn.mod, fn.fn);
+    const made = fn === null ? null : this.returnedRouter(fn.mod, fn.fn);
+    return made === null ? null : this.factoryProduct(call, made);
+  }
+
+  /**
+   * Each call of a factory makes a router of its own: the routes the factory adds are in every
+   * one (its router is mounted into each, at no prefix), the routes a caller adds only in its own.
+   * Without this, `const app = makeApp(); const users = makeApp(); app.route("/users", users)`
+   * would mount a router into itself.
+   */
+  private factoryProduct(call: ts.CallExpression, made: RouterRef): RouterRef {
+    // A router made at the top of a module is one shared object, whoever returns it.
+    if (made.node.origin === undefined || !insideFunction(made.node.origin)) return made;
+    const node: RouterNode = {
+      mod: made.node.mod,
+      framework: made.node.framework,
+      kind: made.node.kind,
+      needsMount: made.node.needsMount,
+      ownPrefix: EMPTY_PATH,
+      routes: [],
+      mounts: [{ prefix: made.prefix, child: made.node }],
+      mounted: false,
+    };
+    made.node.mounted = true;
+    this.nodes.set(call, node);
+    return { node, prefix: EMPTY_PATH };
   }
 
   private functionOf(
@@ -482,4 +510,11 @@ function lastStringLiteral(expr: ts.Expression): string | null {
   };
   visit(expr);
   return found;
+}
+
+function insideFunction(node: ts.Node): boolean {
+  for (let at = node.parent; at !== undefined; at = at.parent) {
+    if (ts.isFunctionLike(at)) return true;
+  }
+  return false;
 }
