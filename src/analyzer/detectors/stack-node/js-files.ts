@@ -21,7 +21,7 @@ export const JS_EXTENSIONS: ReadonlySet<string> = new Set([
  * and `map.get("id")` do not make a file a candidate, which keeps most files unparsed.
  */
 export const ROUTE_CALL_HINT =
-  /["'](?:express|fastify|fastify-plugin|koa|@koa\/router|koa-router|hono|@hono\/[\w-]+)["']|\.(?:use|register|route)\s*\(|\.(?:get|post|put|patch|delete|del|all|head|options|on)\s*\(\s*(?:["'`]\/|\[)/;
+  /["'](?:express|fastify|fastify-plugin|koa|@koa\/router|koa-router|hono|@hono\/[\w-]+)["']|\.(?:use|register|route|openapi)\s*\(|\.(?:get|post|put|patch|delete|del|all|head|options|on)\s*\(\s*(?:["'`]\/|\[)/;
 
 /** NestJS files are read for decorators; other app files only when they look like routing. */
 export function isNestCandidate(file: SourceFile): boolean {

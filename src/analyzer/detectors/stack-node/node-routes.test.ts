@@ -427,9 +427,15 @@ app.route("/categories", categories);
 export const listRoute = createRoute({ method: "get", path: "/", responses: {} });
 export const showRoute = createRoute({ method: "get", path: "/{id}", responses: {} });
 `,
-        "src/categories/controller.ts": `import { OpenAPIHono, createRoute } from "@hono/zod-openapi";
+        "src/helpers/app.ts": `import { OpenAPIHono } from "@hono/zod-openapi";
+export const honoApp = () => new OpenAPIHono({ defaultHook: validationHook });
+`,
+        "src/helpers/openapi.ts": `export { createRoute } from "@hono/zod-openapi";
+`,
+        "src/categories/controller.ts": `import { createRoute } from "../helpers/openapi";
+import { honoApp } from "../helpers/app";
 import { listRoute, showRoute } from "./route";
-export const categories = new OpenAPIHono();
+export const categories = honoApp();
 categories.openapi(listRoute, (c) => c.json([]));
 categories.openapi(showRoute, (c) => c.json({}));
 categories.openapi(createRoute({ method: "delete", path: "/{id}", responses: {} }), (c) => c.body(null, 204));
@@ -437,9 +443,9 @@ categories.openapi(createRoute({ method: "delete", path: "/{id}", responses: {} 
       }),
     );
     expect(found.endpoints?.map(describeEndpoint)).toEqual([
-      "GET /api/categories hono src/categories/controller.ts:4",
-      "DELETE /api/categories/:id hono src/categories/controller.ts:6",
-      "GET /api/categories/:id hono src/categories/controller.ts:5",
+      "GET /api/categories hono src/categories/controller.ts:5",
+      "DELETE /api/categories/:id hono src/categories/controller.ts:7",
+      "GET /api/categories/:id hono src/categories/controller.ts:6",
     ]);
     expect(found.signals?.rest_api?.value).toBe(true);
   });
