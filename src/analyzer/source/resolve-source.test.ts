@@ -143,12 +143,30 @@ describe("resolveSource cloning", () => {
   });
 
   it("stops a clone that exceeds the size limit and removes what it wrote", async () => {
-    const repo = sourceRepo();
+    const repo = track(makeRepo({ "data.csv": "id,name\n".repeat(4096) }));
     const before = cloneDirs().length;
-    const error = await failure(resolveSource(`file://${repo.dir}`, { maxCloneBytes: 2048 }));
+    const error = await failure(resolveSource(`file://${repo.dir}`, { maxCloneBytes: 8192 }));
     expect(error.code).toBe("repository_unavailable");
-    expect(error.message).toMatch(/is larger than the 2 KiB limit$/);
+    expect(error.message).toMatch(/is larger than the 8 KiB limit$/);
     expect(cloneDirs().length).toBe(before);
+  });
+
+  it("checks out every readable file of a local repository that lacks some objects", async () => {
+    const repo = sourceRepo();
+    const bare = join(tempDir(), "mirror.git");
+    gitIn(repo.dir, ["clone", "-q", "--bare", repo.dir, bare]);
+    // A mirror without its largest files: the blob of README.md is gone.
+    const blob = gitIn(bare, ["rev-parse", "HEAD:README.md"]).trim();
+    rmSync(join(bare, "objects", blob.slice(0, 2), blob.slice(2)));
+    for (const input of [bare, `file://${bare}`]) {
+      const source = await resolveSource(input);
+      try {
+        expect(existsSync(join(source.root, "src/app.ts"))).toBe(true);
+        expect(existsSync(join(source.root, "README.md"))).toBe(false);
+      } finally {
+        await source.cleanup();
+      }
+    }
   });
 
   it("masks a token passed in an https URL in every message", async () => {
