@@ -111,6 +111,11 @@ export interface GitSummary {
   readonly tests_with_changes_share: number;
   /** commits whose line counts were read (the last 1,000 unless --full-history) */
   readonly numstat_commits: number;
+  /**
+   * paths left out of the line counts because git lacks their contents (a mirror without its
+   * largest files); 0 for a complete repository
+   */
+  readonly unreadable_paths: number;
   /** commits per ISO week, oldest first, for activity charts: [weekStart (YYYY-MM-DD), count] */
   readonly weekly: readonly (readonly [string, number])[];
 }

@@ -25,6 +25,7 @@ const git: GitSummary = {
   bulk_upload: false,
   tests_with_changes_share: 0.25,
   numstat_commits: 42,
+  unreadable_paths: 0,
   weekly: [],
 };
 

@@ -31,6 +31,7 @@ function report(
             bulk_upload: false,
             tests_with_changes_share: 0,
             numstat_commits: 0,
+            unreadable_paths: 0,
             weekly: [],
             ...git,
           },

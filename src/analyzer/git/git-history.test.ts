@@ -1,5 +1,5 @@
 import { execFileSync } from "node:child_process";
-import { writeFileSync } from "node:fs";
+import { rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { DevladderError } from "../../errors.js";
@@ -137,6 +137,7 @@ describe("readGitHistory", () => {
       bulk_upload: false,
       tests_with_changes_share: 0.25,
       numstat_commits: 5,
+      unreadable_paths: 0,
       weekly: [
         ["2026-01-05", 3],
         ["2026-02-16", 3],
@@ -188,6 +189,37 @@ describe("readGitHistory", () => {
     const single = await readGitHistory(repo.dir, { fullHistory: true, processes: 1 });
     expect(split.numstat_commits).toBe(7);
     expect(split).toEqual(single);
+  });
+
+  it("reads a history whose repository lacks a file's contents, leaving that path out", async () => {
+    const repo = track(
+      makeRepo([
+        {
+          files: { "src/app.ts": lines(4, "a"), "assets/logo.bin": "x".repeat(5000) },
+          message: "feat: start",
+        },
+        {
+          files: { "src/app.ts": lines(6, "b"), "test/app.test.ts": lines(2, "t") },
+          message: "feat: tested",
+        },
+        { files: { "assets/logo.bin": "y".repeat(5000) }, message: "chore: new logo" },
+        { files: { "src/app.ts": lines(8, "c") }, message: "feat: more" },
+      ]),
+    );
+    const complete = await readGitHistory(repo.dir, { isCountedPath: () => true });
+    expect(complete.unreadable_paths).toBe(0);
+    // As in a mirror without its largest files: the first logo's contents are gone.
+    const blob = repo.git("rev-parse", "HEAD~3:assets/logo.bin").trim();
+    rmSync(join(repo.dir, ".git", "objects", blob.slice(0, 2), blob.slice(2)));
+    for (const fullHistory of [false, true]) {
+      const history = await readGitHistory(repo.dir, { fullHistory, isCountedPath: () => true });
+      expect(history.unreadable_paths).toBe(1);
+      expect(history.commits).toBe(4);
+      // The logo-only commit is left out of the line counts; the others are read.
+      expect(history.numstat_commits).toBe(3);
+      expect(complete.tests_with_changes_share).toBe(0.25);
+      expect(history.tests_with_changes_share).toBe(0.333);
+    }
   });
 
   it("reads a long history from both ends, each commit once, as a single pass reads it", async () => {

@@ -75,9 +75,12 @@ export async function readGitHistory(
     progress(metadata.commitCount);
   };
 
-  const [branches] = await Promise.all([
-    countBranches(root, signal),
-    opts.fullHistory === true
+  const limit = opts.fullHistory === true ? null : (opts.numstatLimit ?? DEFAULT_NUMSTAT_LIMIT);
+  const branches = countBranches(root, signal);
+  // Raised where it is awaited; kept from surfacing as unhandled if the history read fails first.
+  branches.catch(() => undefined);
+  try {
+    await (opts.fullHistory === true
       ? readWholeHistory(
           root,
           sha,
@@ -91,16 +94,126 @@ export async function readGitHistory(
         )
       : Promise.all([
           readLog(root, sha, [], addMetadata, { signal }),
-          readLog(
-            root,
-            sha,
-            ["--no-merges", ...NUMSTAT, "-n", String(opts.numstatLimit ?? DEFAULT_NUMSTAT_LIMIT)],
-            (_, files) => changes.add(files),
-            { signal },
-          ),
-        ]),
+          readLog(root, sha, numstatOptions(limit), (_, files) => changes.add(files), { signal }),
+        ]));
+  } catch (error) {
+    if (!isMissingObject(error)) throw error;
+    return readDespiteMissingObjects(root, sha, limit, kinds, signal, branches);
+  }
+  return {
+    ...metadata.summary(),
+    branches: await branches,
+    ...changes.summary(),
+    unreadable_paths: 0,
+  };
+}
+
+function numstatOptions(limit: number | null): string[] {
+  return limit === null ? NUMSTAT : ["--no-merges", ...NUMSTAT, "-n", String(limit)];
+}
+
+function isMissingObject(error: unknown): boolean {
+  return error instanceof DevladderError && /unable to read [0-9a-f]{40}/.test(error.message);
+}
+
+/**
+ * A repository that lacks some file contents (a mirror without its largest files) cannot be
+ * diffed where those files changed. The history is read again: all commits without diffs, and
+ * line counts for every other path. Paths whose contents cannot be read are counted in
+ * unreadable_paths; if even the trees are missing, no line counts are read at all.
+ */
+async function readDespiteMissingObjects(
+  root: string,
+  sha: string,
+  limit: number | null,
+  kinds: PathKinds,
+  signal: AbortSignal | undefined,
+  branches: Promise<number>,
+): Promise<GitSummary> {
+  const metadata = new MetadataFigures();
+  const changes = new ChangeFigures(kinds);
+  const missing = await missingBlobPaths(root, sha, limit, signal);
+  await Promise.all([
+    readLog(root, sha, [], (meta) => metadata.add(meta), { signal }),
+    missing === null || missing.length > MAX_EXCLUDED_PATHS
+      ? Promise.resolve()
+      : readLog(root, sha, numstatOptions(limit), (_, files) => changes.add(files), {
+          signal,
+          paths: [".", ...missing.map((path) => `:(exclude,literal)${path}`)],
+        }),
   ]);
-  return { ...metadata.summary(), branches, ...changes.summary() };
+  return {
+    ...metadata.summary(),
+    branches: await branches,
+    ...changes.summary(),
+    unreadable_paths: missing?.length ?? 0,
+  };
+}
+
+/** Pathspecs fit a command line; beyond this many, line counts are left out. */
+const MAX_EXCLUDED_PATHS = 2000;
+
+/**
+ * Paths changed by the commits a numstat read covers whose old or new contents are missing from
+ * the object store, found without reading any file content (--raw lists object ids only, and
+ * cat-file --batch-check only asks whether each exists). Null when the trees cannot be read.
+ */
+async function missingBlobPaths(
+  root: string,
+  sha: string,
+  limit: number | null,
+  signal: AbortSignal | undefined,
+): Promise<string[] | null> {
+  const pathOf = new Map<string, string>();
+  let carry = "";
+  let ids: string[] = [];
+  const take = (field: string) => {
+    if (field.startsWith(":")) {
+      // ":100644 100644 <old> <new> M" then the path as the next field
+      const parts = field.split(" ");
+      ids = [parts[2] ?? "", parts[3] ?? ""].filter((id) => !/^0+$/.test(id));
+    } else if (ids.length > 0) {
+      for (const id of ids) if (!pathOf.has(id)) pathOf.set(id, field);
+      ids = [];
+    }
+  };
+  const raw = await streamSafeGit(
+    root,
+    [
+      "log",
+      "-z",
+      "--raw",
+      "--no-abbrev",
+      "--no-renames",
+      "--format=",
+      ...rangeOf(limit),
+      sha,
+      "--",
+    ],
+    (text) => {
+      const fields = (carry + text).split("\0");
+      carry = fields.pop() ?? "";
+      for (const field of fields) take(field.replace(/^\n/, ""));
+    },
+    { signal, spool: true, okExitCodes: [128] },
+  );
+  if (raw.exitCode !== 0) return null;
+  take(carry);
+  const check = await safeGit(root, ["cat-file", "--batch-check=%(objectname)"], {
+    input: [...pathOf.keys()].join("\n") + "\n",
+    signal,
+  });
+  const missing = new Set<string>();
+  for (const line of check.stdout.split("\n")) {
+    const m = /^([0-9a-f]{40}) missing$/.exec(line);
+    const path = m?.[1] === undefined ? undefined : pathOf.get(m[1]);
+    if (path !== undefined) missing.add(path);
+  }
+  return [...missing].sort();
+}
+
+function rangeOf(limit: number | null): string[] {
+  return limit === null ? [] : ["--no-merges", "-n", String(limit)];
 }
 
 /** `report(count)` at most once per `ms`, looking at the clock every 1,000 commits only. */
@@ -168,12 +281,12 @@ async function readLog(
   sha: string,
   options: readonly string[],
   onCommit: OnCommit,
-  control: { signal: AbortSignal | undefined; until?: AbortSignal },
+  control: { signal: AbortSignal | undefined; until?: AbortSignal; paths?: readonly string[] },
 ): Promise<void> {
   const parser = new LogParser(onCommit);
   await streamSafeGit(
     root,
-    ["log", "--use-mailmap", "-z", FORMAT, ...options, sha, "--"],
+    ["log", "--use-mailmap", "-z", FORMAT, ...options, sha, "--", ...(control.paths ?? [])],
     (text) => parser.write(text),
     // megabytes on a long history, written while the files are scanned (see spool)
     { signal: control.signal, spool: true, ...(control.until && { until: control.until }) },

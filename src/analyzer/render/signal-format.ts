@@ -31,3 +31,8 @@ export function datePart(iso: string | null): string {
 export function percent(share: number): string {
   return `${Math.round(share * 100)}%`;
 }
+
+/** What a report says when git lacked some file contents (GitSummary.unreadable_paths). */
+export function unreadableNote(paths: number): string {
+  return `${paths} path${paths === 1 ? "" : "s"} left out of the line counts: the repository lacks their contents`;
+}

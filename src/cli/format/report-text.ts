@@ -9,6 +9,7 @@ import {
   isPresent,
   percent,
   shortSha,
+  unreadableNote,
 } from "../../analyzer/render/signal-format.js";
 
 const WIDTH = 80;
@@ -82,6 +83,7 @@ export function renderText(report: EvidenceReport, c: Colors): string {
         "  ",
       ),
     );
+    if (git.unreadable_paths > 0) out.push(c.dim(wrap(unreadableNote(git.unreadable_paths), "  ")));
   }
 
   heading("Next steps");
