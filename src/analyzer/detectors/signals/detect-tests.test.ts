@@ -159,6 +159,23 @@ describe("findApiTestCalls", () => {
     });
   });
 
+  it("follows a supertest agent shared through a local helper module", () => {
+    const calls = findApiTestCalls(
+      scanContextFrom({
+        "test/helpers/server.js":
+          "const request = require('supertest');\nconst app = require('../../app');\nmodule.exports = request(app.callback());\n",
+        "test/user.test.js":
+          "const server = require('./helpers/server');\nit('registers', async () => {\n  const res = await server.post('/api/v1/user/register').send(user);\n  expect(res.status).toBe(200);\n});\n",
+        "test/cache.test.js":
+          "const cache = require('./helpers/cache');\nit('keeps', () => { cache.get('/key'); expect(cache.size).toBe(1); });\n",
+        "test/helpers/cache.js": "module.exports = new Map();\n",
+      }),
+    );
+    expect(calls).toEqual([
+      { file: "test/user.test.js", line: 3, note: "POST /api/v1/user/register" },
+    ]);
+  });
+
   it("does not take HTTP client calls in app code or mocked clients for API tests", () => {
     const calls = findApiTestCalls(
       scanContextFrom({

@@ -34,6 +34,7 @@ import {
   type Rule,
 } from "./signal-kit.js";
 import { contains } from "../stack-text/keyword-search.js";
+import { JsProgram } from "../stack-node/js-ast.js";
 
 type Lang = "js" | "py" | "jvm" | "go" | "rb" | "php" | "cs" | "rs";
 
@@ -420,6 +421,8 @@ interface ApiCallPattern {
   /** method and literal path (undefined when not a literal) of a match */
   readonly read: (m: RegExpExecArray) => readonly [string, string | undefined];
   readonly applies?: (file: SourceFile) => boolean;
+  /** a `when` word in a local module the file imports counts too (a shared supertest agent) */
+  readonly whenImported?: boolean;
 }
 
 const METHOD_WORDS = ["options", "delete", "patch", "post", "head", "get", "put"] as const;
@@ -447,6 +450,7 @@ const API_CALLS: readonly ApiCallPattern[] = [
     when: ["supertest"],
     re: new RegExp(`\\.(${HTTP_VERB})\\s*\\(\\s*(['"\`])(/[^'"\`]*)\\2`, "g"),
     read: byName(1, 3),
+    whenImported: true,
   },
   {
     exts: JS_EXTS,
@@ -575,6 +579,8 @@ const API_CALLS: readonly ApiCallPattern[] = [
 ];
 
 const API_EXTS = new Set(API_CALLS.flatMap((p) => p.exts));
+/** `require("./server")`, `from "../helpers/agent"`: a module of the repository. */
+const LOCAL_IMPORT = /(?:\bfrom\s*|\brequire\(\s*)['"](\.{1,2}\/[^'"]+)['"]/g;
 
 /**
  * Calls in test code that exercise the app's own HTTP endpoints, with "METHOD /path" notes when
@@ -584,6 +590,13 @@ const API_EXTS = new Set(API_CALLS.flatMap((p) => p.exts));
 export function findApiTestCalls(ctx: ScanContext): Evidence[] {
   const out: Evidence[] = [];
   const seen = new Set<string>();
+  const program = new JsProgram(ctx);
+  const importsWord = (file: SourceFile, words: readonly string[]) =>
+    JS_EXTS.includes(file.ext) &&
+    [...file.text.matchAll(LOCAL_IMPORT)].some((m) => {
+      const target = program.resolveFile(m[1] ?? "", file);
+      return target !== undefined && words.some((w) => contains(target.text, w));
+    });
   for (const file of ctx.files) {
     if (!API_EXTS.has(file.ext)) continue;
     const lang = langOf(file);
@@ -592,7 +605,12 @@ export function findApiTestCalls(ctx: ScanContext): Evidence[] {
     if (classifyTestFile(file, lang)?.real === false) continue;
     for (const pattern of API_CALLS) {
       if (!pattern.exts.includes(file.ext)) continue;
-      if (!pattern.when.some((w) => contains(file.text, w))) continue;
+      if (
+        !pattern.when.some((w) => contains(file.text, w)) &&
+        !(pattern.whenImported === true && importsWord(file, pattern.when))
+      ) {
+        continue;
+      }
       if (pattern.applies && !pattern.applies(file)) continue;
       pattern.re.lastIndex = 0;
       for (let m = pattern.re.exec(file.text); m !== null; m = pattern.re.exec(file.text)) {
