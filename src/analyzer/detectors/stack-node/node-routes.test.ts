@@ -387,6 +387,35 @@ module.exports = router;
     ]);
   });
 
+  it("takes a path-scoped middleware for a guard, not an endpoint", async () => {
+    expect(
+      await routes({
+        "src/middleware/admin.ts": `import { createMiddleware } from "hono/factory";
+export const adminOnly = createMiddleware(async (c, next) => {
+  if (c.get("role") !== "admin") throw new HTTPException(403);
+  await next();
+});
+export async function audit(c, next) {
+  log(c.req.path);
+  await next();
+}
+`,
+        "src/index.ts": `import { Hono } from "hono";
+import { adminOnly, audit } from "./middleware/admin";
+const app = new Hono();
+app.get("/api/users", adminOnly);
+app.post("/api/users", audit);
+app.delete("/api/users/:id", async (c, next) => { await next(); });
+app.get("/api/users", (c) => c.json([]));
+app.get("/api/ping", async (c, next) => {
+  if (c.req.query("skip")) return next();
+  return c.text("pong");
+});
+`,
+      }),
+    ).toEqual(["GET /api/ping hono src/index.ts:8", "GET /api/users hono src/index.ts:7"]);
+  });
+
   it("gives every call of a router factory its own router", async () => {
     expect(
       await routes({

@@ -197,6 +197,9 @@ function collectCall(
       return;
     }
     if (args.length < 2 || !isRoutePathArg(args[0])) return;
+    // app.get("/admin/users", requireAdmin): a guard for the real route registered elsewhere.
+    const last = args[args.length - 1];
+    if (last !== undefined && isPassThrough(mod, last, program, 0)) return;
     ops.routes.push({
       mod,
       receiver,
@@ -486,4 +489,53 @@ function createdRoute(
 /** OpenAPI writes parameters as `{id}`; Hono serves them as `:id`. */
 function openApiPath(path: RoutePath): RoutePath {
   return { ...path, text: path.text.replace(/\{(\w+)\}/g, ":$1") };
+}
+
+/** Calls the next handler without an error: `next()` or `await next()`. */
+const CALLS_NEXT = /\bnext\s*\(\s*\)/;
+/** Answers the request itself. */
+const RESPONDS =
+  /\.(?:json|jsonp|send|sendFile|sendStatus|text|html|render|redirect|body|end|stream)\s*\(|\bctx\.(?:response\.)?body\s*=|\breturn\s+(?:c|ctx|context)\s*\./;
+
+/**
+ * A route's last handler that only passes the request on: a middleware (it calls `next()` and
+ * answers nothing) or Hono's `createMiddleware(...)`. Such a route line guards a path; it is
+ * not an endpoint. The handler is followed through local names and imports.
+ */
+function isPassThrough(
+  mod: JsModule,
+  expr: ts.Expression,
+  program: JsProgram,
+  depth: number,
+): boolean {
+  if (depth > 3) return false;
+  if (ts.isArrowFunction(expr) || ts.isFunctionExpression(expr)) {
+    const body = mod.text(expr.body);
+    return expr.parameters.length >= 2 && CALLS_NEXT.test(body) && !RESPONDS.test(body);
+  }
+  if (ts.isCallExpression(expr)) {
+    return mod.text(expr.expression).endsWith("createMiddleware");
+  }
+  if (!ts.isIdentifier(expr)) return false;
+  const local = mod.declarationOf(expr.text, expr);
+  if (local !== undefined) {
+    if (ts.isFunctionDeclaration(local) && local.body !== undefined) {
+      const body = mod.text(local.body);
+      return local.parameters.length >= 2 && CALLS_NEXT.test(body) && !RESPONDS.test(body);
+    }
+    return ts.isVariableDeclaration(local) && local.initializer !== undefined
+      ? isPassThrough(mod, local.initializer, program, depth + 1)
+      : false;
+  }
+  const binding = mod.imports.get(expr.text);
+  const target = binding === undefined ? undefined : program.resolve(binding.module, mod.file);
+  const bound = binding === undefined ? undefined : target?.exports().get(binding.imported);
+  if (target === undefined || bound === undefined) return false;
+  if (ts.isFunctionDeclaration(bound) && bound.name !== undefined) {
+    return isPassThrough(target, bound.name, program, depth + 1);
+  }
+  const value = ts.isVariableDeclaration(bound) ? bound.initializer : bound;
+  return value !== undefined && ts.isExpression(value)
+    ? isPassThrough(target, value, program, depth + 1)
+    : false;
 }
