@@ -151,7 +151,9 @@ describe("safe git calls", () => {
           spool: true,
           until: AbortSignal.abort(),
         });
-        expect(exit.exitCode).toBe(-1);
+        // Killed (-1), or, on a busy machine, done before the signal reached it (0): either way
+        // the read ends without failing and without handing on any output.
+        expect([-1, 0]).toContain(exit.exitCode);
         expect(text).toBe("");
         expect(spoolDirs()).toEqual([]);
       } finally {

@@ -125,6 +125,25 @@ export function spawnSafeGit(
 }
 
 /**
+ * Collects the tail of a git process's stderr (the last 8 KiB: git can be chatty, and only the
+ * last lines explain a failure); the returned function reads it.
+ */
+export function keepStderrTail(child: ChildProcess): () => string {
+  let tail = "";
+  child.stderr?.on("data", (chunk: Buffer) => {
+    tail = (tail + chunk.toString("utf8")).slice(-8192);
+  });
+  return () => tail;
+}
+
+/** The error for a git that could not be started at all. */
+export function cannotRunGit(error: Error): DevladderError {
+  return new DevladderError("repository_unavailable", `cannot run git: ${error.message}`, [], {
+    cause: error,
+  });
+}
+
+/**
  * The most telling line of git's stderr: the last `fatal:`/`error:` line (else the last line),
  * preceded by ssh's own complaint when there is one ("Connection refused" says more than git's
  * "Could not read from remote repository").
@@ -251,19 +270,9 @@ function runSafeGit(
     });
     const decoder = new StringDecoder("utf8");
     const onData = "onData" in sink ? sink.onData : () => undefined;
-    let stderr = "";
+    const stderrTail = keepStderrTail(child);
     child.stdout?.on("data", (chunk: Buffer) => onData(decoder.write(chunk)));
-    child.stderr?.on("data", (chunk: Buffer) => {
-      // Keep only the tail: git can be chatty, and only the last lines explain a failure.
-      stderr = (stderr + chunk.toString("utf8")).slice(-8192);
-    });
-    child.on("error", (error) =>
-      reject(
-        new DevladderError("repository_unavailable", `cannot run git: ${error.message}`, [], {
-          cause: error,
-        }),
-      ),
-    );
+    child.on("error", (error) => reject(cannotRunGit(error)));
     const stop = () => child.kill();
     options.until?.addEventListener("abort", stop, { once: true });
     if (options.until?.aborted === true) stop();
@@ -273,10 +282,10 @@ function runSafeGit(
       if (rest !== "") onData(rest);
       const exitCode = code ?? -1;
       if (exitCode === 0 || options.okExitCodes?.includes(exitCode) || options.until?.aborted) {
-        resolve({ exitCode, stderr });
+        resolve({ exitCode, stderr: stderrTail() });
         return;
       }
-      const cause = signal !== null ? `git was stopped (${signal})` : gitFailureCause(stderr);
+      const cause = signal !== null ? `git was stopped (${signal})` : gitFailureCause(stderrTail());
       reject(new DevladderError("repository_unavailable", `git ${args[0] ?? ""} failed: ${cause}`));
     });
     // A git that exits before reading all of stdin makes the write fail with EPIPE; the exit

@@ -10,7 +10,13 @@ import { lstat, readdir } from "node:fs/promises";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { DevladderError } from "../../errors.js";
-import { gitFailureCause, redactCredentials, spawnSafeGit } from "../git/safe-git.js";
+import {
+  cannotRunGit,
+  gitFailureCause,
+  keepStderrTail,
+  redactCredentials,
+  spawnSafeGit,
+} from "../git/safe-git.js";
 
 export interface CloneLimits {
   readonly timeoutMs: number;
@@ -183,23 +189,14 @@ function limitedRunner(dest: string, shown: string, limits: CloneLimits): Limite
       // Its own process group, so a kill also reaches the helpers git starts.
       const child = spawnSafeGit(cwd, args, { detached: true });
       current = child;
-      let stderr = "";
+      const stderrTail = keepStderrTail(child);
       child.stdin?.end();
       child.stdout?.resume();
-      child.stderr?.on("data", (chunk: Buffer) => {
-        stderr = (stderr + chunk.toString("utf8")).slice(-8192);
-      });
-      child.on("error", (error) =>
-        reject(
-          new DevladderError("repository_unavailable", `cannot run git: ${error.message}`, [], {
-            cause: error,
-          }),
-        ),
-      );
+      child.on("error", (error) => reject(cannotRunGit(error)));
       child.on("close", (code) => {
         current = null;
         if (stopReason !== null) reject(new DevladderError("repository_unavailable", stopReason));
-        else resolve({ code, stderr });
+        else resolve({ code, stderr: stderrTail() });
       });
     });
   return Object.assign(run, {
