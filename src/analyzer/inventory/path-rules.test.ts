@@ -20,6 +20,9 @@ describe("pathVerdict", () => {
       "Gemfile.lock",
       "pb/user.pb.go",
       "pb/user_pb2.py",
+      "_ide_helper.php",
+      "_ide_helper_models.php",
+      ".phpstorm.meta.php",
     ]) {
       expect(pathVerdict(path), path).toBe("generated");
     }

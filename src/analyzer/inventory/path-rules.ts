@@ -34,7 +34,7 @@ const LOCKFILES = new Set([
 ]);
 
 const GENERATED_FILE =
-  /\.min\.(js|mjs|cjs|css)$|\.map$|\.pb\.go$|_pb2(_grpc)?\.pyi?$|\.pb\.(cc|h)$|_pb\.(js|d\.ts)$/;
+  /\.min\.(js|mjs|cjs|css)$|\.map$|\.pb\.go$|_pb2(_grpc)?\.pyi?$|\.pb\.(cc|h)$|_pb\.(js|d\.ts)$|^_ide_helper(_models)?\.php$|^\.phpstorm\.meta\.php$/;
 
 export type PathVerdict = "vendored" | "generated" | null;
 

@@ -65,6 +65,30 @@ describe("authDetector", () => {
     expect(signals?.auth_jwt?.value).toBe(true);
   });
 
+  it("does not take Laravel's Gate alias, dashboard gates, comments or CORS policies for authorization", () => {
+    const none = detect({
+      "config/app.php":
+        "<?php\nreturn ['aliases' => [\n  'Gate' => Illuminate\\Support\\Facades\\Gate::class,\n]];\n",
+      "app/Providers/TelescopeServiceProvider.php":
+        "<?php\nGate::define('viewTelescope', function ($user) {\n  return in_array($user->email, []);\n});\n",
+      "config/permission.php": "<?php\n// e.g. $user->can('edit articles')\nreturn [];\n",
+      "Api/CorsExtensions.cs":
+        'services.AddCors(o => o.AddPolicy("web", b => b.WithOrigins("https://app.example").AllowAnyHeader()));\n',
+    });
+    expect(none?.authorization?.value).toBe(false);
+    const gates = detect({
+      "app/Providers/AuthServiceProvider.php":
+        "<?php\nGate::define('update-post', fn (User $user, Post $post) => $user->id === $post->user_id);\n",
+      "Api/Program.cs":
+        'builder.Services.AddAuthorization(o =>\n  o.AddPolicy("Admins", p => p\n    .RequireRole("admin")));\n',
+    });
+    expect(gates?.authorization?.evidence?.map((e) => `${e.file} ${e.note ?? ""}`)).toEqual([
+      "app/Providers/AuthServiceProvider.php Gate",
+      "Api/Program.cs RequireRole",
+      "Api/Program.cs authorization policy",
+    ]);
+  });
+
   it("needs JWT use in app code, not just a declared dependency", () => {
     expect(
       detect({ "package.json": '{ "dependencies": { "jsonwebtoken": "^9.0.0" } }' })?.auth_jwt

@@ -501,11 +501,18 @@ const AUTHZ_RULES: readonly Rule[] = [
   {
     id: "php-authz",
     uses: [
-      code(PHP_EXTS, "Gate::", undefined, "Gate"),
+      code(
+        PHP_EXTS,
+        "Gate::",
+        // Not the `'Gate' => Gate::class` alias, a comment, or the dashboard gates that
+        // Telescope, Horizon and Pulse install (viewTelescope, …).
+        /^[ \t]*(?!\/\/|\*|#)[^\n]*\bGate::(?:define|allows|denies|authorize|check|any|none|forUser|inspect|policy|before|after)\s*\(\s*(?!['"]view(?:Telescope|Horizon|Pulse|Nova)\b)/m,
+        "Gate",
+      ),
       code(PHP_EXTS, "authorize(", /\$this->authorize\s*\(/, "authorize()"),
       code(PHP_EXTS, "can:", /middleware\(\s*['"]can:/, "can middleware"),
       code(PHP_EXTS, "Policy", /class\s+\w+Policy\b/, "policy class"),
-      code(PHP_EXTS, "->can(", /->(?:can|cannot)\s*\(/, "ability check"),
+      code(PHP_EXTS, "->can(", /^[ \t]*(?!\/\/|\*|#)[^\n]*->(?:can|cannot)\s*\(/m, "ability check"),
     ],
   },
   {
@@ -518,7 +525,13 @@ const AUTHZ_RULES: readonly Rule[] = [
         "[Authorize(Roles/Policy)]",
       ),
       code(CS_EXTS, "RequireRole", undefined, "RequireRole"),
-      code(CS_EXTS, "AddPolicy", undefined, "authorization policy"),
+      // An authorization policy that requires something; CORS and rate limiting have AddPolicy too.
+      code(
+        CS_EXTS,
+        "AddPolicy",
+        /AddPolicy\s*\([\s\S]{0,240}?(?:\.Require(?:Role|Claim|Assertion|UserName)\s*\(|Requirement\b)/,
+        "authorization policy",
+      ),
       code(CS_EXTS, "AuthorizationHandler", undefined, "authorization handler"),
     ],
   },

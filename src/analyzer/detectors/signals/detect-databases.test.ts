@@ -81,6 +81,16 @@ describe("databasesDetector", () => {
     expect(signals?.sql_database?.value).toBe(false);
   });
 
+  it("does not take the Redis URL every new Rails app's cable.yml names for Redis use", () => {
+    const cable =
+      'production:\n  adapter: redis\n  url: <%= ENV.fetch("REDIS_URL") { "redis://localhost:6379/1" } %>\n';
+    expect(detect({ "config/cable.yml": cable })?.nosql_databases?.value).toEqual([]);
+    expect(
+      detect({ "config/sidekiq.yml": ":redis:\n  url: redis://cache:6379/0\n" })?.nosql_databases
+        ?.value,
+    ).toEqual(["redis"]);
+  });
+
   it("needs a NoSQL client in code; a Compose image only adds evidence", () => {
     const onlyCompose = detect({
       "docker-compose.yml": "services:\n  cache:\n    image: redis:7\n",

@@ -436,7 +436,16 @@ const NOSQL_RULES: readonly Rule[] = [
       csUsing("StackExchange.Redis"),
       code(CS_EXTS, "AddStackExchangeRedisCache", undefined, "Redis cache"),
       code(PHP_EXTS, "Redis::", /\bRedis::\w+\(/, "Redis facade"),
-      code(CONFIG_EXTS, "redis", /spring\.(?:data\.)?redis\.|\brediss?:\/\//, "Redis configured"),
+      {
+        ...code(
+          CONFIG_EXTS,
+          "redis",
+          /spring\.(?:data\.)?redis\.|\brediss?:\/\//,
+          "Redis configured",
+        ),
+        // Every new Rails app's Action Cable config names a Redis URL for production.
+        skipNames: ["cable.yml"],
+      },
       named(
         ENV_NAMES,
         "redis",

@@ -73,6 +73,19 @@ describe("secretsDetector", () => {
     expect(result?.evidence).toEqual([{ file: ".travis.yml", line: 4, note: "api-key" }]);
   });
 
+  it("ignores translated labels, references, code, public tokens and commented-out samples", () => {
+    const result = detect({
+      "resources/locales/es.json": '{ "password": "Contraseña", "token": "パスワードトークン" }\n',
+      "script/dev": 'export GITHUB_SECRET="op://dev-vault/gh-app/cred2024"\n',
+      "app/Rates.php":
+        '<?php\n$url = "https://rates.example/api?apikey=".$request->key."&base=EUR";\n',
+      "config/key.xml": '<key PublicKeyToken="adb9793829ddae60" />\n',
+      "config/initializers/devise.rb": `Devise.setup do |config|\n  # config.secret_key = '${"9f2c4e".repeat(20)}'\nend\n`,
+      "config/settings.yml": `api_key: ${REAL_PASSWORD}\n`,
+    });
+    expect(result?.evidence).toEqual([{ file: "config/settings.yml", line: 1, note: "api-key" }]);
+  });
+
   it("ignores keys and sample settings in docs, examples and test source sets", () => {
     const result = detect({
       "docs/guide/tls.adoc": `[source,yaml]\n----\nserver:\n  ssl:\n    private-key: "${REAL_PASSWORD}"\n----\n`,

@@ -11,7 +11,9 @@
  * values shorter than 8 characters or with too little variety to be a credential, the alphabet or
  * digits typed in order (abcdefgh…, 12345678…), password hashes, documented example keys
  * (AKIA…EXAMPLE), JSON Web Tokens past their expiry, names and references rather than values
- * (file paths, property paths, identifiers, classpath: resources, format strings), well-known
+ * (file paths, property paths, identifiers, classpath: resources, format strings, op:// and
+ * other scheme references, code such as PHP string building), words in any script (translated
+ * "password" labels), public halves (PublicKeyToken), commented-out assignments, well-known
  * default passwords spelled with tricks (P@ssw0rd), and anything in test-role or example-role
  * files (tests, fixtures, examples/, docs/) or in example env files (.env.example, .env.sample,
  * …), which exist to hold fake values, and values such a file holds wherever they are repeated.
@@ -119,7 +121,14 @@ const FILE_PATH = /^[\w.-]+(?:\/[\w.-]+)+\.[A-Za-z]{1,5}$/;
 const KEYBOARD_RUN = /abcdefgh|ijklmnop|qrstuvwx|01234567|12345678/i;
 const DOTTED_NAME = /^[A-Za-z_$][\w$-]*(?:[.:][A-Za-z_$%][\w$%-]*)+$/;
 const FORMAT_SPEC = /%[sd]|\{\d*\}/;
-const WORDS_ONLY = /^[A-Za-z]+(?:[-_][A-Za-z]+)*$/;
+/** Words in any script ("Contraseña", "パスワード" in a locale file), not generated strings. */
+const WORDS_ONLY = /^\p{L}+(?:[-_ ]\p{L}+)*$/u;
+/** A reference to a secret kept elsewhere: op://vault/item, vault://…, a scheme-prefixed name. */
+const URI_REFERENCE = /^[a-z][a-z0-9+.-]*:\/\//i;
+/** Code rather than a value: PHP string building (`".$request->key."`), member access. */
+const EXPRESSION = /->|^\.\$|\$this\b/;
+/** A commented-out line, where generators leave sample keys (Devise's `# config.secret_key = …`). */
+const COMMENT_LINE = /^\s*(?:#|\/\/|\/?\*|<!--|--|;)/;
 
 /** Spelling tricks on a known word (P@ssw0rd, Pass@word1) undone, to compare with placeholders. */
 function unleet(value: string): string {
@@ -156,6 +165,7 @@ export function looksLikeSecret(value: string): boolean {
   if (PLACEHOLDER.test(value) || PASSWORD_HASH.test(value)) return false;
   if (/^[\w.-]+\.[a-z]{2,4}$/i.test(value) && !/\d{3}/.test(value)) return false; // a file or host name
   if (REFERENCE.test(value) || FILE_PATH.test(value) || FORMAT_SPEC.test(value)) return false;
+  if (URI_REFERENCE.test(value) || EXPRESSION.test(value)) return false;
   if (KEYBOARD_RUN.test(value)) return false;
   if (!/\d/.test(value) && (DOTTED_NAME.test(value) || WORDS_ONLY.test(value))) return false;
   if (/pas+a?word|secret|changeme/.test(unleet(value))) return false;
@@ -239,10 +249,13 @@ function scanFile(file: SourceFile, out: Finding[]): void {
     out.filter((f) => f.file === file).map((f) => lineInFile(file, f.offset)),
   );
   eachLineWith(text, ASSIGNMENT_HINT, (line, lineStart) => {
+    if (COMMENT_LINE.test(line)) return;
     ASSIGNMENT.lastIndex = 0;
     for (let m = ASSIGNMENT.exec(line); m !== null; m = ASSIGNMENT.exec(line)) {
       const [, name = "", quote = "", value = ""] = m;
       if (quotedOnly && quote === "") continue;
+      // .NET's PublicKeyToken=…, public_key: published halves, not secrets.
+      if (/^public/i.test(name)) continue;
       if (!looksLikeSecret(value)) continue;
       const offset = lineStart + m.index + m[0].lastIndexOf(value);
       const line = lineInFile(file, offset);

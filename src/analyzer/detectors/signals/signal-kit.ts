@@ -101,6 +101,8 @@ export interface SourcePattern {
    * file and shared by every rule, instead of across the whole file for each rule.
    */
   readonly lineWords?: readonly string[];
+  /** base names the pattern does not apply to (a framework's generated defaults) */
+  readonly skipNames?: readonly string[];
 }
 
 // The words without which each import pattern's regex cannot match on a line.
@@ -304,6 +306,7 @@ function matchPatterns(
   for (const { rule, pattern, needle: n } of patterns) {
     const list = used[rule];
     if (list === undefined || list.length >= MAX_EVIDENCE) continue;
+    if (pattern.skipNames?.includes(file.name) === true) continue;
     if (pattern.lineWords !== undefined && pattern.lineWords !== words) {
       words = pattern.lineWords;
       view = lineView(file, file.text, words);
