@@ -204,6 +204,8 @@ describe("readGitHistory", () => {
         },
         { files: { "assets/logo.bin": "y".repeat(5000) }, message: "chore: new logo" },
         { files: { "src/app.ts": lines(8, "c") }, message: "feat: more" },
+        // The same contents under another path: both paths must be left out.
+        { files: { "public/logo-v1.bin": "x".repeat(5000) }, message: "chore: keep the old logo" },
       ]),
     );
     const complete = await readGitHistory(repo.dir, { isCountedPath: () => true });
@@ -213,11 +215,11 @@ describe("readGitHistory", () => {
     rmSync(join(repo.dir, ".git", "objects", blob.slice(0, 2), blob.slice(2)));
     for (const fullHistory of [false, true]) {
       const history = await readGitHistory(repo.dir, { fullHistory, isCountedPath: () => true });
-      expect(history.unreadable_paths).toBe(1);
-      expect(history.commits).toBe(4);
-      // The logo-only commit is left out of the line counts; the others are read.
+      expect(history.unreadable_paths).toBe(2);
+      expect(history.commits).toBe(5);
+      // The logo-only commits are left out of the line counts; the others are read.
       expect(history.numstat_commits).toBe(3);
-      expect(complete.tests_with_changes_share).toBe(0.25);
+      expect(complete.tests_with_changes_share).toBe(0.2);
       expect(history.tests_with_changes_share).toBe(0.333);
     }
   });

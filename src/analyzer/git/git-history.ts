@@ -164,7 +164,8 @@ async function missingBlobPaths(
   limit: number | null,
   signal: AbortSignal | undefined,
 ): Promise<string[] | null> {
-  const pathOf = new Map<string, string>();
+  // One object may sit at several paths (a file moved, or copied): every one is left out.
+  const pathsOf = new Map<string, Set<string>>();
   let carry = "";
   let ids: string[] = [];
   const take = (field: string) => {
@@ -173,7 +174,11 @@ async function missingBlobPaths(
       const parts = field.split(" ");
       ids = [parts[2] ?? "", parts[3] ?? ""].filter((id) => !/^0+$/.test(id));
     } else if (ids.length > 0) {
-      for (const id of ids) if (!pathOf.has(id)) pathOf.set(id, field);
+      for (const id of ids) {
+        const paths = pathsOf.get(id);
+        if (paths === undefined) pathsOf.set(id, new Set([field]));
+        else paths.add(field);
+      }
       ids = [];
     }
   };
@@ -200,14 +205,15 @@ async function missingBlobPaths(
   if (raw.exitCode !== 0) return null;
   take(carry);
   const check = await safeGit(root, ["cat-file", "--batch-check=%(objectname)"], {
-    input: [...pathOf.keys()].join("\n") + "\n",
+    input: [...pathsOf.keys()].join("\n") + "\n",
     signal,
   });
   const missing = new Set<string>();
   for (const line of check.stdout.split("\n")) {
     const m = /^([0-9a-f]{40}) missing$/.exec(line);
-    const path = m?.[1] === undefined ? undefined : pathOf.get(m[1]);
-    if (path !== undefined) missing.add(path);
+    for (const path of (m?.[1] === undefined ? undefined : pathsOf.get(m[1])) ?? []) {
+      missing.add(path);
+    }
   }
   return [...missing].sort();
 }
