@@ -131,16 +131,25 @@ async function readDespiteMissingObjects(
   branches: Promise<number>,
 ): Promise<GitSummary> {
   const metadata = new MetadataFigures();
-  const changes = new ChangeFigures(kinds);
   const missing = await missingBlobPaths(root, sha, limit, signal);
-  await Promise.all([
+  const readChanges = async (): Promise<ChangeFigures> => {
+    const changes = new ChangeFigures(kinds);
+    if (missing === null || missing.length > MAX_EXCLUDED_PATHS) return changes;
+    try {
+      await readLog(root, sha, numstatOptions(limit), (_, files) => changes.add(files), {
+        signal,
+        paths: [".", ...missing.map((path) => `:(exclude,literal)${path}`)],
+      });
+      return changes;
+    } catch (error) {
+      // Still something unreadable (a damaged tree): no line counts rather than no analysis.
+      if (!isMissingObject(error)) throw error;
+      return new ChangeFigures(kinds);
+    }
+  };
+  const [, changes] = await Promise.all([
     readLog(root, sha, [], (meta) => metadata.add(meta), { signal }),
-    missing === null || missing.length > MAX_EXCLUDED_PATHS
-      ? Promise.resolve()
-      : readLog(root, sha, numstatOptions(limit), (_, files) => changes.add(files), {
-          signal,
-          paths: [".", ...missing.map((path) => `:(exclude,literal)${path}`)],
-        }),
+    readChanges(),
   ]);
   return {
     ...metadata.summary(),
