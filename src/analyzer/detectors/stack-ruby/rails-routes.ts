@@ -1,7 +1,9 @@
 /**
- * Rails routing from config/routes.rb: resources/resource with only:/except:/param:/path:, nested
- * resources, member and collection blocks, namespace and scope prefixes, verb routes, match with
- * via:, and root. In an API-only app (`config.api_only = true`) resources have no new/edit forms.
+ * Rails routing from config/routes.rb: resources/resource with only:/except:/param:/path:/
+ * shallow:, nested resources, member and collection blocks, namespace and scope prefixes, verb
+ * routes, match with via:, root, concerns, draw(:name) of config/routes/name.rb, and Devise's
+ * devise_for. In an API-only app (`config.api_only = true`) resources have no new/edit forms.
+ * Ruby's own blocks (if/unless … end) nest without changing the prefix.
  */
 import type { Endpoint, HttpMethod } from "../../report.js";
 import type { SourceFile } from "../../scan-context.js";
@@ -29,79 +31,286 @@ interface Frame {
   /** set on resources/resource blocks: where member and collection routes go */
   readonly member?: string;
   readonly collection?: string;
+  /** the prefix of the innermost namespace or scope: where shallow member routes hang */
+  readonly scope: string;
+  /** inside `resources …, shallow: true`: nested member routes drop their parents' path */
+  readonly shallow?: boolean;
 }
 
-export function railsRoutes(file: SourceFile, masked: string, apiOnly: boolean): Endpoint[] {
-  const out: Endpoint[] = [];
-  const stack: Frame[] = [{ prefix: "", resolved: true }];
+/** One route statement: its text (continued lines joined) and where it starts. */
+interface Statement {
+  readonly text: string;
+  readonly line: number;
+  readonly file: SourceFile;
+}
+
+export interface RailsRouteContext {
+  /** an API-only app (`config.api_only = true`): resources have no new/edit forms */
+  readonly apiOnly: boolean;
+  /** the Devise modules a model declares (`devise :database_authenticatable, …`), or null */
+  readonly deviseModules: (resource: string) => readonly string[] | null;
+  /** `draw(:admin)`: the statements of config/routes/admin.rb, or null when it is not there */
+  readonly drawn: (name: string) => readonly Statement[] | null;
+}
+
+/** Splits a routes file (comments masked) into statements, continued lines joined. */
+export function routeStatements(file: SourceFile, masked: string): Statement[] {
+  const out: Statement[] = [];
   const lines = masked.split("\n");
   for (let i = 0; i < lines.length; i++) {
-    const lineNo = i + 1;
-    let stmt = (lines[i] as string).trim();
+    const line = i + 1;
+    let text = (lines[i] as string).trim();
     // Arguments continued on the next lines: `resources :posts,\n  only: [:index]`.
-    while (/[,([\\]$/.test(stmt) && i + 1 < lines.length)
-      stmt += ` ${(lines[++i] as string).trim()}`;
-    if (stmt === "") continue;
-    const top = stack[stack.length - 1] as Frame;
-    if (/^end\b/.test(stmt)) {
-      if (stack.length > 1) stack.pop();
-      continue;
+    while (/[,([{\\]$|=>$/.test(text) && i + 1 < lines.length) {
+      text += ` ${(lines[++i] as string).trim()}`;
     }
-    const opensBlock = /\bdo(\s*\|[^|]*\|)?$/.test(stmt);
-    const body = stmt.replace(/\s*\bdo(\s*\|[^|]*\|)?$/, "");
-    const head = /^(\w+)\b\s*\(?\s*([\s\S]*?)\)?$/.exec(body);
-    const keyword = head ? (head[1] as string) : "";
-    const args = head ? splitTopLevel(head[2] as string) : [];
-    const emit = (method: HttpMethod, path: string, resolved = true): void => {
-      out.push({
-        method,
-        path,
-        framework: "rails",
-        file: file.path,
-        line: lineNo,
-        resolved: resolved && top.resolved,
-      });
-    };
-    let frame: Frame | null = null;
-
-    if (keyword === "namespace") {
-      const name = stringOrSymbol(args[0] ?? "");
-      const path = option(args, "path") ?? name;
-      frame = segmentFrame(top, path, args[0]);
-    } else if (keyword === "scope") {
-      const first = args[0] !== undefined && !isOption(args[0]) ? stringOrSymbol(args[0]) : null;
-      const path = first ?? option(args, "path");
-      frame =
-        path === null
-          ? { ...top, member: undefined, collection: undefined }
-          : segmentFrame(top, path, path);
-    } else if (keyword === "resources" || keyword === "resource") {
-      const plural = keyword === "resources";
-      const names = args
-        .filter((a) => !isOption(a))
-        .map((a) => stringOrSymbol(a))
-        .filter((n): n is string => n !== null);
-      const actions = selectActions(plural ? PLURAL_ACTIONS : SINGULAR_ACTIONS, args, apiOnly);
-      for (const name of names) {
-        const seg = option(args, "path") ?? name;
-        const collection = joinUrlPath(top.prefix, seg);
-        const param = option(args, "param") ?? "id";
-        const member = plural ? joinUrlPath(collection, `:${param}`) : collection;
-        for (const action of actions) emitAction(action, collection, member, emit);
-        const nested = plural ? joinUrlPath(collection, `:${singular(name)}_${param}`) : collection;
-        frame = { prefix: nested, resolved: top.resolved, member, collection };
-      }
-    } else if (keyword === "member" || keyword === "collection") {
-      const path = keyword === "member" ? top.member : top.collection;
-      frame = { prefix: path ?? top.prefix, resolved: top.resolved };
-    } else if (keyword === "root") {
-      emit("GET", top.prefix === "" ? "/" : top.prefix);
-    } else if (httpVerb(keyword) !== null || keyword === "match") {
-      verbRoute(keyword, args, top, emit);
-    }
-    if (opensBlock) stack.push(frame ?? top);
+    if (text !== "") out.push({ text, line, file });
   }
   return out;
+}
+
+/** Ruby statements that open a block closed by `end` without `do`: not routing, but nesting. */
+const RUBY_BLOCK = /^(?:if|unless|case|while|until|begin|for|def|class|module)\b/;
+
+export function railsRoutes(statements: readonly Statement[], ctx: RailsRouteContext): Endpoint[] {
+  const out: Endpoint[] = [];
+  const concerns = new Map<string, Statement[]>();
+  const walk = (list: readonly Statement[], base: Frame, depth: number): void => {
+    const stack: Frame[] = [base];
+    for (let i = 0; i < list.length; i++) {
+      const { text: stmt, line, file } = list[i] as Statement;
+      const top = stack[stack.length - 1] as Frame;
+      if (/^end\b/.test(stmt)) {
+        if (stack.length > 1) stack.pop();
+        continue;
+      }
+      const opensBlock = /\bdo(\s*\|[^|]*\|)?$/.test(stmt);
+      const body = stmt.replace(/\s*\bdo(\s*\|[^|]*\|)?$/, "");
+      const head = /^(\w+)\b\s*\(?\s*([\s\S]*?)\)?$/.exec(body);
+      const keyword = head ? (head[1] as string) : "";
+      const args = head ? splitTopLevel(head[2] as string) : [];
+      const emit = (method: HttpMethod, path: string, resolved = true): void => {
+        out.push({
+          method,
+          path,
+          framework: "rails",
+          file: file.path,
+          line,
+          resolved: resolved && top.resolved,
+        });
+      };
+      let frame: Frame | null = null;
+
+      if (keyword === "concern" && opensBlock) {
+        // A template for resources that name it in `concerns:`; it routes nothing by itself.
+        const end = blockEnd(list, i);
+        const name = stringOrSymbol(args[0] ?? "");
+        if (name !== null) concerns.set(name, list.slice(i + 1, end));
+        i = end;
+        continue;
+      }
+      if (keyword === "namespace") {
+        const name = stringOrSymbol(args[0] ?? "");
+        const path = option(args, "path") ?? name;
+        frame = segmentFrame(top, path, args[0]);
+      } else if (keyword === "scope") {
+        const first = args[0] !== undefined && !isOption(args[0]) ? stringOrSymbol(args[0]) : null;
+        const path = first ?? option(args, "path");
+        frame =
+          path === null
+            ? { prefix: top.prefix, resolved: top.resolved, scope: top.prefix }
+            : segmentFrame(top, path, path);
+      } else if (keyword === "resources" || keyword === "resource") {
+        frame = resourceRoutes(keyword === "resources", args, top, ctx.apiOnly, emit);
+        for (const name of listOption(args, "concerns")) {
+          const template = concerns.get(name);
+          if (template !== undefined && frame !== null && depth < 4)
+            walk(template, frame, depth + 1);
+        }
+      } else if (keyword === "member" || keyword === "collection") {
+        const path = keyword === "member" ? top.member : top.collection;
+        frame = { prefix: path ?? top.prefix, resolved: top.resolved, scope: top.scope };
+      } else if (keyword === "root") {
+        emit("GET", top.prefix === "" ? "/" : top.prefix);
+      } else if (keyword === "devise_for") {
+        deviseRoutes(args, top, ctx, emit);
+      } else if (keyword === "draw") {
+        const drawn = ctx.drawn(stringOrSymbol(args[0] ?? "") ?? "");
+        if (drawn !== null && depth < 4) walk(drawn, top, depth + 1);
+      } else if (httpVerb(keyword) !== null || keyword === "match") {
+        verbRoute(keyword, args, top, emit);
+      }
+      if (opensBlock || RUBY_BLOCK.test(stmt)) stack.push(frame ?? top);
+    }
+  };
+  walk(statements, { prefix: "", resolved: true, scope: "" }, 0);
+  return out;
+}
+
+/** Index of the `end` that closes the block opened at `open` (or the last statement). */
+function blockEnd(list: readonly Statement[], open: number): number {
+  let depth = 0;
+  for (let i = open; i < list.length; i++) {
+    const text = (list[i] as Statement).text;
+    if (/^end\b/.test(text)) {
+      depth--;
+      if (depth === 0) return i;
+    } else if (/\bdo(\s*\|[^|]*\|)?$/.test(text) || RUBY_BLOCK.test(text)) depth++;
+  }
+  return list.length - 1;
+}
+
+/** resources / resource: the standard actions, and the frame their block nests into. */
+function resourceRoutes(
+  plural: boolean,
+  args: readonly string[],
+  top: Frame,
+  apiOnly: boolean,
+  emit: (m: HttpMethod, p: string) => void,
+): Frame | null {
+  const names = args
+    .filter((a) => !isOption(a))
+    .map((a) => stringOrSymbol(a))
+    .filter((n): n is string => n !== null);
+  const actions = selectActions(plural ? PLURAL_ACTIONS : SINGULAR_ACTIONS, args, apiOnly);
+  const ownShallow = optionRaw(args, "shallow") === "true";
+  const nested = top.member !== undefined;
+  let frame: Frame | null = null;
+  for (const name of names) {
+    const seg = option(args, "path") ?? name;
+    const collection = joinUrlPath(top.prefix, seg);
+    const param = option(args, "param") ?? "id";
+    // Shallow nesting: member routes hang off the scope alone (/comments/:id), not the parent.
+    const shallowHere = nested && (top.shallow === true || ownShallow);
+    const memberBase = shallowHere ? joinUrlPath(top.scope, seg) : collection;
+    const member = plural ? joinUrlPath(memberBase, `:${param}`) : memberBase;
+    for (const action of actions) emitAction(action, collection, member, emit);
+    const inner = plural ? joinUrlPath(collection, `:${singular(name)}_${param}`) : collection;
+    frame = {
+      prefix: inner,
+      resolved: top.resolved,
+      member,
+      collection,
+      scope: top.scope,
+      shallow: top.shallow === true || ownShallow,
+    };
+  }
+  return frame;
+}
+
+/** Devise's controllers, the module that turns each on, and the routes each adds. */
+const DEVISE_ROUTES: readonly {
+  readonly controller: string;
+  readonly module: string;
+  readonly routes: readonly (readonly [HttpMethod, string])[];
+}[] = [
+  {
+    controller: "sessions",
+    module: "database_authenticatable",
+    routes: [
+      ["GET", "{sign_in}"],
+      ["POST", "{sign_in}"],
+      ["DELETE", "{sign_out}"],
+    ],
+  },
+  {
+    controller: "passwords",
+    module: "recoverable",
+    routes: [
+      ["GET", "{password}/new"],
+      ["GET", "{password}/edit"],
+      ["PATCH", "{password}"],
+      ["PUT", "{password}"],
+      ["POST", "{password}"],
+    ],
+  },
+  {
+    controller: "registrations",
+    module: "registerable",
+    routes: [
+      ["GET", "{registration}/{cancel}"],
+      ["GET", "{registration}/{sign_up}"],
+      ["GET", "{registration}/{edit}"],
+      ["PATCH", "{registration}"],
+      ["PUT", "{registration}"],
+      ["DELETE", "{registration}"],
+      ["POST", "{registration}"],
+    ],
+  },
+  {
+    controller: "confirmations",
+    module: "confirmable",
+    routes: [
+      ["GET", "{confirmation}/new"],
+      ["GET", "{confirmation}"],
+      ["POST", "{confirmation}"],
+    ],
+  },
+  {
+    controller: "unlocks",
+    module: "lockable",
+    routes: [
+      ["GET", "{unlock}/new"],
+      ["GET", "{unlock}"],
+      ["POST", "{unlock}"],
+    ],
+  },
+  {
+    controller: "omniauth_callbacks",
+    module: "omniauthable",
+    routes: [
+      ["GET", "auth/:provider"],
+      ["POST", "auth/:provider"],
+      ["GET", "auth/:provider/callback"],
+      ["POST", "auth/:provider/callback"],
+    ],
+  },
+];
+
+const DEVISE_PATH_NAMES: Readonly<Record<string, string>> = {
+  sign_in: "sign_in",
+  sign_out: "sign_out",
+  password: "password",
+  confirmation: "confirmation",
+  unlock: "unlock",
+  registration: "",
+  sign_up: "sign_up",
+  edit: "edit",
+  cancel: "cancel",
+};
+
+/** Rails' generator default when the model cannot be read. */
+const DEVISE_DEFAULT_MODULES = ["database_authenticatable", "registerable", "recoverable"];
+
+/**
+ * `devise_for :users, path: "auth", path_names: { sign_in: "login" }, skip: [:passwords]`: the
+ * routes of the modules the model turns on (app/models/user.rb's `devise :…` line).
+ */
+function deviseRoutes(
+  args: readonly string[],
+  top: Frame,
+  ctx: RailsRouteContext,
+  emit: (m: HttpMethod, p: string) => void,
+): void {
+  const names = args
+    .filter((a) => !isOption(a))
+    .map((a) => stringOrSymbol(a))
+    .filter((n): n is string => n !== null);
+  const skip = new Set(listOption(args, "skip"));
+  const only = listOption(args, "only");
+  const pathNames = { ...DEVISE_PATH_NAMES, ...hashOption(args, "path_names") };
+  for (const name of names) {
+    const modules = new Set(ctx.deviseModules(name) ?? DEVISE_DEFAULT_MODULES);
+    const base = joinUrlPath(top.prefix, option(args, "path") ?? name);
+    for (const { controller, module, routes } of DEVISE_ROUTES) {
+      if (!modules.has(module) || skip.has(controller)) continue;
+      if (only.length > 0 && !only.includes(controller)) continue;
+      for (const [method, template] of routes) {
+        const path = template.replace(/\{(\w+)\}/g, (_, key: string) => pathNames[key] ?? key);
+        emit(method, joinUrlPath(base, path));
+      }
+    }
+  }
 }
 
 function verbRoute(
@@ -178,10 +387,8 @@ function selectActions(
 }
 
 function segmentFrame(top: Frame, path: string | null, raw: string | undefined): Frame {
-  if (path === null) {
-    return { prefix: joinUrlPath(top.prefix, unresolvedPiece(raw ?? "?")), resolved: false };
-  }
-  return { prefix: joinUrlPath(top.prefix, path), resolved: top.resolved };
+  const prefix = joinUrlPath(top.prefix, path ?? unresolvedPiece(raw ?? "?"));
+  return { prefix, resolved: path !== null && top.resolved, scope: prefix };
 }
 
 function isOption(arg: string): boolean {
@@ -208,4 +415,21 @@ export function singular(word: string): string {
   if (/(ss|x|ch|sh)es$/.test(word)) return word.slice(0, -2);
   if (/s$/.test(word) && !/ss$/.test(word)) return word.slice(0, -1);
   return word;
+}
+
+/** `only: [:a, :b]`, `skip: :sessions`, `concerns: :commentable`: the names listed. */
+function listOption(args: readonly string[], key: string): string[] {
+  const raw = optionRaw(args, key);
+  return raw === null ? [] : [...raw.matchAll(/:?["']?(\w+)/g)].map((m) => m[1] as string);
+}
+
+/** `path_names: { sign_in: "login", sign_out: :logout }` as a map. */
+function hashOption(args: readonly string[], key: string): Record<string, string> {
+  const raw = optionRaw(args, key);
+  const out: Record<string, string> = {};
+  if (raw === null) return out;
+  for (const m of raw.matchAll(/:?(\w+)(?::|\s*=>)\s*:?["']?([\w-]*)["']?/g)) {
+    out[m[1] as string] = m[2] as string;
+  }
+  return out;
 }

@@ -60,6 +60,84 @@ describe("rubyStackDetector", () => {
     expect(found.signals?.rest_api?.value).toBe(false);
   });
 
+  it("keeps a namespace's prefix across an if block and a constraints hash split over lines", () => {
+    const found = detect(
+      routes(`  namespace :api do
+    if Rails.env.development?
+      get "debug", to: "debug#show"
+    end
+    resources :gems, only: [] do
+      constraints(
+        version_number: /[^\\/]+/
+      ) do
+        get "versions/:version_number/contents", to: "contents#index"
+      end
+    end
+    get "status", to: "status#show"
+  end`),
+    );
+    expect(found.endpoints?.map((e) => `${e.method} ${e.path}`)).toEqual([
+      "GET /api/debug",
+      "GET /api/gems/:gem_id/versions/:version_number/contents",
+      "GET /api/status",
+    ]);
+  });
+
+  it("routes concerns under the resources that use them, draw(:name) files and shallow nesting", () => {
+    const found = detect({
+      "config/routes.rb": `Rails.application.routes.draw do
+  concern :commentable do
+    resources :comments, only: [:index, :create]
+  end
+  resources :posts, only: [:show], concerns: :commentable
+  resources :articles, only: [], shallow: true do
+    resources :notes, only: [:index, :show]
+  end
+  draw(:admin)
+end
+`,
+      "config/routes/admin.rb": `namespace :admin do
+  resources :users, only: :index
+end
+`,
+    });
+    expect(found.endpoints?.map((e) => `${e.method} ${e.path} ${e.file}:${e.line}`)).toEqual([
+      "GET /admin/users config/routes/admin.rb:2",
+      "GET /articles/:article_id/notes config/routes.rb:7",
+      "GET /notes/:id config/routes.rb:7",
+      "GET /posts/:id config/routes.rb:5",
+      "GET /posts/:post_id/comments config/routes.rb:3",
+      "POST /posts/:post_id/comments config/routes.rb:3",
+    ]);
+  });
+
+  it("expands devise_for into the routes of the modules the model turns on", () => {
+    const found = detect({
+      "config/application.rb":
+        "module Blog\n  class Application\n    config.api_only = true\n  end\nend\n",
+      "config/routes.rb": `Rails.application.routes.draw do
+  scope :api, defaults: { format: :json } do
+    devise_for :users, controllers: { sessions: :sessions }, path_names: { sign_in: :login }
+  end
+end
+`,
+      "app/models/user.rb":
+        "class User < ApplicationRecord\n  devise :database_authenticatable, :registerable,\n         :validatable\nend\n",
+    });
+    expect(found.endpoints?.map((e) => `${e.method} ${e.path}`)).toEqual([
+      "DELETE /api/users",
+      "PATCH /api/users",
+      "POST /api/users",
+      "PUT /api/users",
+      "GET /api/users/cancel",
+      "GET /api/users/edit",
+      "GET /api/users/login",
+      "POST /api/users/login",
+      "DELETE /api/users/sign_out",
+      "GET /api/users/sign_up",
+    ]);
+  });
+
   it("reads match with via: and ignores commented-out routes", () => {
     const found = detect(
       routes(

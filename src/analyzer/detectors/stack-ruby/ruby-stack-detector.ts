@@ -11,7 +11,7 @@ import { hasKey, manifestEntries } from "../manifests/other-ecosystems.js";
 import { sortEndpoints } from "../stack-text/endpoint-list.js";
 import { FrameworkSightings } from "../stack-text/framework-finding.js";
 import { maskComments } from "../stack-text/mask-comments.js";
-import { railsRoutes } from "./rails-routes.js";
+import { railsRoutes, routeStatements, singular, type RailsRouteContext } from "./rails-routes.js";
 
 const ROUTES_DRAW = /\b\w+::Application\.routes\.draw|Rails\.application\.routes\.draw/;
 const CONTROLLER = /<\s*(?:ActionController::(?:API|Base)|ApplicationController)\b/;
@@ -57,7 +57,9 @@ export const rubyStackDetector: Detector = {
         const draw = ROUTES_DRAW.exec(masked);
         if (!draw) continue;
         sightings.used("rails", evidence(file, draw.index, "routes.draw"));
-        endpoints.push(...railsRoutes(file, masked, apiOnly));
+        endpoints.push(
+          ...railsRoutes(routeStatements(file, masked), routeContext(ctx, file.path, apiOnly)),
+        );
       } else if (file.path.includes("app/controllers/") && CONTROLLER.test(file.text)) {
         const masked = maskComments(file.text, "ruby");
         const render = JSON_RENDER.exec(masked);
@@ -76,3 +78,26 @@ export const rubyStackDetector: Detector = {
     };
   },
 };
+
+/** What routes.rb needs from the rest of the app: Devise models and config/routes/*.rb files. */
+function routeContext(ctx: ScanContext, routesPath: string, apiOnly: boolean): RailsRouteContext {
+  const root = routesPath.slice(0, -"config/routes.rb".length);
+  return {
+    apiOnly,
+    deviseModules(resource) {
+      const model = ctx.byPath.get(`${root}app/models/${singular(resource)}.rb`);
+      const line =
+        model === undefined ? null : DEVISE_MODULES.exec(maskComments(model.text, "ruby"));
+      return line?.[1] === undefined
+        ? null
+        : [...line[1].matchAll(/:(\w+)/g)].map((m) => m[1] ?? "");
+    },
+    drawn(name) {
+      const file = ctx.byPath.get(`${root}config/routes/${name}.rb`);
+      return file === undefined ? null : routeStatements(file, maskComments(file.text, "ruby"));
+    },
+  };
+}
+
+/** `devise :database_authenticatable, :registerable,\n  :recoverable` in a model. */
+const DEVISE_MODULES = /^\s*devise\s+((?::\w+\s*,\s*)*:\w+)/m;
