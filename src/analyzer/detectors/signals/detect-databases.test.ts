@@ -58,6 +58,13 @@ describe("databasesDetector", () => {
         },
       ],
     });
+    // JHipster keeps Liquibase changelogs under config/liquibase/.
+    expect(
+      detect({
+        "src/main/resources/config/liquibase/changelog/00000000000000_initial_schema.xml":
+          "<databaseChangeLog/>\n",
+      })?.migrations?.value,
+    ).toBe(true);
     // An API package's versions/ folder holds modules, not migrations.
     expect(
       detect({ "src/api/versions/v2.py": "from fastapi import APIRouter\n" })?.migrations?.value,

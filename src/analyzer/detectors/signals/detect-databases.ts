@@ -543,7 +543,7 @@ const MIGRATION_PATHS: readonly (readonly [RegExp, string, string?])[] = [
   [/(^|\/)versions\/[\w-]+\.py$/, "Alembic revision", "down_revision"],
   [/(^|\/)V\d+(?:[._]\d+)*__\w[^/]*\.(?:sql|java|kt)$/, "Flyway migration"],
   [
-    /(^|\/)db\/changelog\/[^/]+\.(?:xml|ya?ml|json|sql)$|(^|\/)db\.changelog-master\.(?:xml|ya?ml|json)$/,
+    /(^|\/)(?:db|liquibase)\/changelog\/[^/]+\.(?:xml|ya?ml|json|sql)$|(^|\/)db\.changelog-master\.(?:xml|ya?ml|json)$|(^|\/)liquibase\/master\.xml$/,
     "Liquibase changelog",
   ],
   [/(^|\/)db\/migrate\/\d+_\w+\.rb$/, "Rails migration"],

@@ -18,6 +18,8 @@ export interface ClassDecl {
   readonly kind: "class" | "interface" | "object";
   readonly name: string;
   readonly start: number;
+  /** the offset of the body's closing brace; `start` when the class has no body */
+  readonly end: number;
   readonly annotations: readonly Annotation[];
 }
 
@@ -55,7 +57,8 @@ export function scanDeclarations(masked: string): Declarations {
     if (m) {
       const start = m.index + (m[0].length - m[0].trimStart().length);
       const keyword = m[1] === "record" ? "class" : (m[1] as ClassDecl["kind"]);
-      classes.push({ kind: keyword, name: m[2] as string, start, annotations: chain });
+      const end = bodyEnd(masked, m.index + m[0].length, start);
+      classes.push({ kind: keyword, name: m[2] as string, start, end, annotations: chain });
       annotatedClassStarts.add(masked.indexOf(m[1] as string, start));
     } else {
       memberChains.push({ chain, end: last.end });
@@ -67,6 +70,7 @@ export function scanDeclarations(masked: string): Declarations {
       kind: m[1] as ClassDecl["kind"],
       name: m[2] as string,
       start: m.index,
+      end: bodyEnd(masked, m.index + m[0].length, m.index),
       annotations: [],
     });
   }
@@ -148,13 +152,48 @@ function memberSignature(masked: string, from: number): string {
   return masked.slice(from, Math.min(masked.length, from + 2000));
 }
 
+/**
+ * The innermost class whose body holds `offset`: a nested class declared above a method (an
+ * exception class at the top of a controller) does not own the methods after its body.
+ */
 function ownerOf(classes: readonly ClassDecl[], offset: number): ClassDecl | null {
   let owner: ClassDecl | null = null;
+  let fallback: ClassDecl | null = null;
   for (const c of classes) {
     if (c.start > offset) break;
-    owner = c;
+    fallback = c;
+    if (offset < c.end) owner = c;
   }
-  return owner;
+  // A body that could not be delimited: the last class declared before the member.
+  return owner ?? fallback;
+}
+
+/**
+ * Where the body of a class declared up to `from` ends: the brace matching the first `{` after
+ * its header (constructor parameters and supertypes skipped). A class without a body (a Kotlin
+ * `class A(val x: Int)`) ends where it starts.
+ */
+function bodyEnd(masked: string, from: number, start: number): number {
+  let depth = 0;
+  for (let i = from; i < masked.length; i++) {
+    const ch = masked[i];
+    if (ch === "(" || ch === "<") depth++;
+    else if (ch === ")" || ch === ">") depth = Math.max(0, depth - 1);
+    else if (depth === 0 && ch === "{") {
+      const close = matchBracket(masked, i);
+      return close === -1 ? masked.length : close;
+    } else if (depth === 0 && (ch === ";" || ch === "}" || ch === "=")) return start;
+    else if (
+      depth === 0 &&
+      ch === "\n" &&
+      /^\s*(?:@|(?:private|public|protected|internal|fun|val|var|class|object|interface|data|enum)\b)/.test(
+        masked.slice(i + 1, i + 40),
+      )
+    ) {
+      return start;
+    }
+  }
+  return start;
 }
 
 /** Named and positional arguments of an annotation: `("/x")`, `(value = "/x", method = …)`. */

@@ -186,6 +186,44 @@ public class PingController {
     expect(health).toMatchObject({ path: "/shop/<PlatformPaths.HEALTH>", resolved: false });
   });
 
+  it("keeps a controller's prefix for methods declared after a nested class", () => {
+    const found = detect({
+      "src/main/java/app/web/AccountResource.java": `package app.web;
+
+@RestController
+@RequestMapping("/api")
+public class AccountResource {
+    private static class AccountResourceException extends RuntimeException {
+        private AccountResourceException(String message) { super(message); }
+    }
+
+    @PostMapping("/register")
+    @ResponseStatus(HttpStatus.CREATED)
+    public void registerAccount(@RequestBody ManagedUserVM user) { }
+
+    @GetMapping("/account")
+    public AdminUserDTO getAccount() { return null; }
+}`,
+      "src/main/java/app/web/PingResource.java": `package app.web;
+
+import jakarta.ws.rs.*;
+
+@Path("/ping")
+public class PingResource {
+    record Pong(String at) {}
+
+    @GET
+    @Produces(MediaType.APPLICATION_JSON)
+    public Pong ping() { return new Pong("now"); }
+}`,
+    });
+    expect(found.endpoints?.map((e) => `${e.method} ${e.path}`)).toEqual([
+      "GET /api/account",
+      "POST /api/register",
+      "GET /ping",
+    ]);
+  });
+
   it("marks every path unresolved when the context path comes from an environment variable", () => {
     const found = detect({
       "src/main/resources/application.properties": "server.servlet.context-path=${BASE_PATH}\n",
