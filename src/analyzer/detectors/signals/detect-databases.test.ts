@@ -42,7 +42,7 @@ describe("databasesDetector", () => {
     expect(signals?.migrations?.value).toBe(true);
   });
 
-  it("finds Alembic revisions wherever alembic.ini puts them, and only real revisions", () => {
+  it("finds Alembic revisions and Liquibase changelogs wherever their tools keep them", () => {
     const revision =
       '"""add incidents"""\nfrom alembic import op\n\nrevision = "3f9a1c2d"\ndown_revision = None\n';
     expect(
