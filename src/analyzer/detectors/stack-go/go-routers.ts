@@ -18,6 +18,11 @@ import { unresolvedPiece } from "../stack-text/url-path.js";
 export interface GoSource {
   readonly file: SourceFile;
   readonly masked: string;
+  /**
+   * The file's imports by the name it uses for them: the repository folder of a package of this
+   * module, or null for a package from elsewhere (the standard library, a dependency).
+   */
+  readonly imports: ReadonlyMap<string, string | null>;
 }
 
 export interface GoRoute {
@@ -36,6 +41,8 @@ interface FuncInfo {
   readonly source: GoSource;
   readonly params: ReadonlyMap<string, RouterNode>;
   readonly returned: RouterNode | null;
+  /** the first result's type name without `*` or package (`Resource` for `(*auth.Resource, error)`) */
+  readonly returnType: { readonly name: string; readonly pkg: string | null } | null;
   readonly paramOrder: readonly (RouterNode | null)[];
   readonly bodyStart: number;
   readonly bodyEnd: number;
@@ -70,6 +77,15 @@ const CALL =
 const CLOSURE =
   /([A-Za-z_][\w.]*)\.(Route|Group)\(\s*(?:("[^"\n]*"|`[^`]*`)\s*,\s*)?func\s*\(\s*(\w+)\s+[\w.*]+\s*\)\s*\{/y;
 const STRUCT_FIELD = /^[ \t]+(\w+)[ \t]+(\*?[\w.]+)[ \t]*(?:`[^`]*`)?[ \t]*$/gm;
+/** `x := pkg.Make(`, `x, err := Make(`, `x := &pkg.Type{`: a variable and what made it. */
+const VAR_FROM =
+  /^[ \t]*([A-Za-z_]\w*)(?:[ \t]*,[ \t]*[A-Za-z_]\w*)*[ \t]*:?=[ \t]*&?(?:([A-Za-z_]\w*)\.)?([A-Za-z_]\w*)[ \t]*([({])/gm;
+
+interface VarType {
+  readonly name: string;
+  /** the package folder the type is declared in; null when it is not known */
+  readonly dir: string | null;
+}
 
 export class GoRouterScan {
   private readonly graph = new PrefixGraph();
@@ -80,10 +96,29 @@ export class GoRouterScan {
 
   constructor(private readonly sources: readonly GoSource[]) {}
 
+  /** the file whose code is being walked: its imports decide what `pkg.Func()` calls reach */
+  private current: GoSource | null = null;
+  /** types of the current function's variables made by constructors or literals */
+  private varTypes = new Map<string, VarType>();
+  /** struct field name -> the types fields of that name have across the repository */
+  private readonly fieldTypes = new Map<string, VarType[]>();
+
+  /** `Accounts *AccountResource` in a struct: `a.Accounts.router()` calls that type's method. */
+  private noteFieldType(source: GoSource, field: string, rawType: string): void {
+    const t = /^\*?(?:([A-Za-z_]\w*)\.)?([A-Za-z_]\w*)$/.exec(rawType);
+    if (t?.[2] === undefined) return;
+    const dir = t[1] === undefined ? dirOf(source) : (source.imports.get(t[1]) ?? null);
+    const list = this.fieldTypes.get(field) ?? [];
+    if (!list.some((v) => v.name === t[2] && v.dir === dir)) list.push({ name: t[2], dir });
+    this.fieldTypes.set(field, list);
+  }
+
   run(): { routes: GoRoute[]; graph: PrefixGraph } {
     for (const source of this.sources) this.collectFunctions(source);
     for (const f of [...this.funcs.values()].flat()) {
       const env = new Map(f.params);
+      this.current = f.source;
+      this.varTypes = this.variableTypes(f);
       this.scope(f.source, f.bodyStart, f.bodyEnd, env, f);
     }
     return { routes: this.routes, graph: this.graph };
@@ -92,7 +127,15 @@ export class GoRouterScan {
   private collectFunctions(source: GoSource): void {
     const { masked } = source;
     // Struct fields typed as routers, so `s.router.GET(...)` in a method is known to be a route.
+    // One-line structs too: `type API struct{ Items *ItemResource }`.
+    for (const m of masked.matchAll(/\bstruct\s*\{([^{}\n]+)\}/g)) {
+      for (const field of (m[1] as string).split(";")) {
+        const f = /^\s*(\w+)\s+(\*?[\w.]+)\s*$/.exec(field);
+        if (f) this.noteFieldType(source, f[1] as string, f[2] as string);
+      }
+    }
     for (const m of masked.matchAll(STRUCT_FIELD)) {
+      this.noteFieldType(source, m[1] as string, m[2] as string);
       const type = routerType(m[2] as string);
       if (type && !this.fields.has(m[1] as string)) {
         this.fields.set(
@@ -120,7 +163,9 @@ export class GoRouterScan {
         if (pm && node) params.set(pm[1] as string, node);
         order.push(node);
       }
-      const returns = RETURNS_ROUTER.test(masked.slice(close + 1, bodyOpen));
+      const results = masked.slice(close + 1, bodyOpen);
+      const returns = RETURNS_ROUTER.test(results);
+      const first = /^\s*\(?\s*\*?\s*(?:(\w+)\.)?([A-Za-z_]\w*)/.exec(results);
       const name = m[2] as string;
       const list = this.funcs.get(name) ?? [];
       this.funcs.set(name, list);
@@ -131,6 +176,7 @@ export class GoRouterScan {
         params,
         paramOrder: order,
         returned: returns ? this.graph.node("returned") : null,
+        returnType: first?.[2] === undefined ? null : { name: first[2], pkg: first[1] ?? null },
         bodyStart: bodyOpen + 1,
         bodyEnd: bodyClose,
       });
@@ -266,7 +312,30 @@ export class GoRouterScan {
     const literalType = /^&?([A-Za-z_]\w*)\{/.exec(receiver);
     if (literalType)
       return { callees: all.filter((f) => f.receiverType === literalType[1]), certain: true };
-    const functions = all.filter((f) => f.receiverType === null);
+    // `transport.NewHTTP(…)`: the function of that name in the imported package's folder, and
+    // nothing at all for a package from outside the module (`validator.New()`).
+    const imported = env.has(receiver) ? undefined : this.current?.imports.get(receiver);
+    if (imported !== undefined) {
+      const there = all.filter((f) => f.receiverType === null && dirOf(f.source) === imported);
+      return { callees: there, certain: there.length === 1 };
+    }
+    // `res.Router()` where `res, err := auth.NewResource(…)` or `res := &Resource{}`: the method
+    // of that type, in that package.
+    const typed = receiver.includes(".") ? this.fieldType(receiver) : this.varTypes.get(receiver);
+    if (typed !== undefined) {
+      const there = all.filter(
+        (f) =>
+          f.receiverType === typed.name && (typed.dir === null || dirOf(f.source) === typed.dir),
+      );
+      if (there.length > 0) return { callees: there, certain: there.length === 1 };
+    }
+    const everywhere = all.filter((f) => f.receiverType === null);
+    // A plain `Setup(r)` calls its own package's function when that package has one.
+    const local =
+      receiver === "" && this.current !== null
+        ? everywhere.filter((f) => dirOf(f.source) === dirOf(this.current as GoSource))
+        : [];
+    const functions = local.length > 0 ? local : everywhere;
     if (
       receiver === "" ||
       (!env.has(receiver) && !receiver.includes(".") && functions.length > 0)
@@ -275,6 +344,53 @@ export class GoRouterScan {
     }
     const methods = all.filter((f) => f.receiverType !== null);
     return { callees: methods, certain: methods.length === 1 };
+  }
+
+  /**
+   * The type of `x.Field`: the one type struct fields of that name have, or, when packages
+   * differ, the one declared in the calling file's own package.
+   */
+  private fieldType(receiver: string): VarType | undefined {
+    const parts = receiver.split(".");
+    if (parts.length !== 2) return undefined;
+    const types = this.fieldTypes.get(parts[1] as string) ?? [];
+    if (types.length === 1) return types[0];
+    const own = this.current === null ? null : dirOf(this.current);
+    const here = types.filter((t) => t.dir === own);
+    return here.length === 1 ? here[0] : undefined;
+  }
+
+  /**
+   * The types a function's variables get from `x := pkg.NewThing(…)`, `x, err := NewThing(…)`
+   * (the constructor's declared result) or `x := &pkg.Thing{…}`: what `x.Router()` is called on.
+   */
+  private variableTypes(fn: FuncInfo): Map<string, VarType> {
+    const out = new Map<string, VarType>();
+    const body = fn.source.masked.slice(fn.bodyStart, fn.bodyEnd);
+    const own = dirOf(fn.source);
+    const dirFor = (pkg: string | null): string | null =>
+      pkg === null ? own : (fn.source.imports.get(pkg) ?? null);
+    for (const m of body.matchAll(VAR_FROM)) {
+      const name = m[1] as string;
+      const pkg = m[2] ?? null;
+      const callee = m[3] as string;
+      if (m[4] === "{") {
+        out.set(name, { name: callee, dir: dirFor(pkg) });
+        continue;
+      }
+      const dir = pkg === null ? own : fn.source.imports.get(pkg);
+      if (dir === undefined || dir === null) continue;
+      const maker = (this.funcs.get(callee) ?? []).find(
+        (f) => f.receiverType === null && dirOf(f.source) === dir,
+      );
+      const type = maker?.returnType;
+      if (maker === undefined || type === null || type === undefined) continue;
+      out.set(name, {
+        name: type.name,
+        dir: type.pkg === null ? dirOf(maker.source) : (maker.source.imports.get(type.pkg) ?? null),
+      });
+    }
+    return out;
   }
 
   private assign(name: string, node: RouterNode, env: Map<string, RouterNode>): void {
@@ -297,7 +413,8 @@ export class GoRouterScan {
 
   /** The router an expression evaluates to, or null when it is not (known to be) a router. */
   private exprNode(raw: string, env: Map<string, RouterNode>): RouterNode | null {
-    const expr = raw.trim().replace(/^&/, "");
+    // Gin's `rg.Group("api").Use(auth)` is still that group: middleware does not move routes.
+    const expr = withoutTrailingUse(raw.trim().replace(/^&/, ""));
     for (const [pattern, framework] of CONSTRUCTORS) {
       if (pattern.test(expr)) return this.graph.node("constructed", framework);
     }
@@ -329,6 +446,32 @@ export class GoRouterScan {
       return joint;
     }
     return /^[A-Za-z_][\w.]*$/.test(expr) ? this.lookup(expr, env) : null;
+  }
+}
+
+/** The folder of a source file: its Go package. */
+function dirOf(source: GoSource): string {
+  const path = source.file.path;
+  return path.includes("/") ? path.slice(0, path.lastIndexOf("/")) : "";
+}
+
+/** `x.Group("a").Use(m1).Use(m2)` without its trailing `.Use(…)` calls. */
+export function withoutTrailingUse(expr: string): string {
+  let out = expr;
+  for (;;) {
+    if (!out.endsWith(")")) return out;
+    let depth = 0;
+    let open = -1;
+    for (let i = out.length - 1; i >= 0; i--) {
+      const ch = out[i];
+      if (ch === ")") depth++;
+      else if (ch === "(" && --depth === 0) {
+        open = i;
+        break;
+      }
+    }
+    if (open === -1 || !out.slice(0, open).endsWith(".Use")) return out;
+    out = out.slice(0, open - ".Use".length).trimEnd();
   }
 }
 

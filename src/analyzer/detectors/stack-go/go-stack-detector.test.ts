@@ -100,6 +100,133 @@ func main() {
     ]);
   });
 
+  it("follows package-qualified calls to their own package, through files that import no web package", () => {
+    const found = detect({
+      "go.mod":
+        "module example.com/shop\n\ngo 1.22\n\nrequire github.com/labstack/echo/v4 v4.11.0\n",
+      "pkg/server/server.go": `package server
+
+import (
+\t"github.com/go-playground/validator"
+\t"github.com/labstack/echo/v4"
+)
+
+func New() *echo.Echo {
+\te := echo.New()
+\t_ = validator.New()
+\treturn e
+}
+`,
+      "pkg/api/api.go": `package api
+
+import (
+\t"example.com/shop/pkg/server"
+\tat "example.com/shop/pkg/auth/transport"
+\tut "example.com/shop/pkg/user/transport"
+)
+
+func Start() {
+\te := server.New()
+\tat.NewHTTP(e)
+\tv1 := e.Group("/v1")
+\tut.NewHTTP(v1)
+}
+`,
+      "pkg/auth/transport/http.go": `package transport
+
+import "github.com/labstack/echo/v4"
+
+func NewHTTP(e *echo.Echo) {
+\te.POST("/login", login)
+}
+`,
+      "pkg/user/transport/http.go": `package transport
+
+import "github.com/labstack/echo/v4"
+
+func NewHTTP(r *echo.Group) {
+\tur := r.Group("/users")
+\tur.GET("/:id", view)
+}
+`,
+      "pkg/util/validator/validator.go": "package validator\n\nfunc New() int { return 1 }\n",
+    });
+    expect(found.endpoints?.map((e) => `${e.method} ${e.path} ${e.resolved}`)).toEqual([
+      "POST /login true",
+      "GET /v1/users/:id true",
+    ]);
+  });
+
+  it("calls the Router() of the type a constructor returns or a struct field holds", () => {
+    const chiRouter = (pkg: string, kind: string, path: string) => `package ${pkg}
+
+import "github.com/go-chi/chi/v5"
+
+type ${kind} struct{ Items *ItemResource }
+
+func New${kind}() (*${kind}, error) {
+\treturn &${kind}{Items: &ItemResource{}}, nil
+}
+
+func (a *${kind}) Router() chi.Router {
+\tr := chi.NewRouter()
+\tr.Mount("/items", a.Items.router())
+\treturn r
+}
+
+type ItemResource struct{}
+
+func (rs *ItemResource) router() chi.Router {
+\tr := chi.NewRouter()
+\tr.Get("${path}", nil)
+\treturn r
+}
+`;
+    const found = detect({
+      "go.mod": "module example.com/base\n",
+      "api/admin/api.go": chiRouter("admin", "API", "/{itemID}"),
+      "api/app/api.go": chiRouter("app", "API", "/mine"),
+      "api/api.go": `package api
+
+import (
+\t"example.com/base/api/admin"
+\t"example.com/base/api/app"
+\t"github.com/go-chi/chi/v5"
+)
+
+func New() chi.Router {
+\tr := chi.NewRouter()
+\tadminAPI, _ := admin.NewAPI()
+\tappAPI, err := app.NewAPI()
+\t_ = err
+\tr.Mount("/admin", adminAPI.Router())
+\tr.Mount("/api", appAPI.Router())
+\treturn r
+}
+`,
+    });
+    expect(found.endpoints?.map((e) => `${e.method} ${e.path} ${e.file} ${e.resolved}`)).toEqual([
+      "GET /admin/items/{itemID} api/admin/api.go true",
+      "GET /api/items/mine api/app/api.go true",
+    ]);
+  });
+
+  it("keeps a Gin group whose middleware is attached in the same expression", () => {
+    const found = detect({
+      "main.go": `package main
+
+import "github.com/gin-gonic/gin"
+
+func main() {
+\tr := gin.Default()
+\tapi := r.Group("/api").Use(auth())
+\tapi.POST("/apis", createApi)
+}
+`,
+    });
+    expect(found.endpoints?.map((e) => `${e.method} ${e.path}`)).toEqual(["POST /api/apis"]);
+  });
+
   it("reads gorilla/mux subrouters and their Methods()", () => {
     const found = detect({
       "main.go": `package main

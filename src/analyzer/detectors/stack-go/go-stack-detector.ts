@@ -25,9 +25,11 @@ const MODULES: readonly (readonly [string, string, RegExp])[] = [
   ["gorilla-mux", "go:github.com/gorilla/mux", /github\.com\/gorilla\/mux\b/],
 ];
 const WEB_HINT = /"net\/http"|gin-gonic|labstack\/echo|go-chi\/chi|gorilla\/mux/;
+/** A file that may wire routers without importing a web package: `v1 := e.Group("/v1")`. */
+const WIRING_HINT = /\.(?:Group|Mount|Route|Use|Handle|HandleFunc)\(|[Rr]outer\b/;
 /** Writing a JSON body in each router's idiom. */
 const JSON_WRITE =
-  /\b\w+\.(?:JSON|IndentedJSON|JSONPretty|SecureJSON|PureJSON)\s*\(|json\.NewEncoder\(\s*w\s*\)\.Encode|render\.JSON\s*\(|Header\(\)\.Set\(\s*"Content-Type"\s*,\s*"application\/json/;
+  /\b\w+\.(?:JSON|IndentedJSON|JSONPretty|SecureJSON|PureJSON)\s*\(|json\.NewEncoder\(\s*w\s*\)\.Encode|render\.(?:JSON|Render|RenderList|Respond)\s*\(|Header\(\)\.Set\(\s*"Content-Type"\s*,\s*"application\/json/;
 const MAX_JSON_EVIDENCE = 5;
 
 export const goStackDetector: Detector = {
@@ -36,6 +38,7 @@ export const goStackDetector: Detector = {
     const sightings = new FrameworkSightings();
     const sources: GoSource[] = [];
     const json: Evidence[] = [];
+    const modules = goModules(ctx);
     for (const file of ctx.files) {
       if (file.role !== "app") continue;
       if (file.name === "go.mod") {
@@ -47,7 +50,10 @@ export const goStackDetector: Detector = {
         }
         continue;
       }
-      if (file.ext !== "go" || !WEB_HINT.test(file.text)) continue;
+      if (file.ext !== "go") continue;
+      const imports = goImports(file.text, modules);
+      const inModule = [...imports.values()].some((dir) => dir !== null);
+      if (!WEB_HINT.test(file.text) && !(inModule && WIRING_HINT.test(file.text))) continue;
       const masked = maskComments(file.text, "go");
       for (const [id, , pattern] of MODULES) {
         const m = new RegExp(`"${pattern.source}`).exec(masked);
@@ -55,7 +61,7 @@ export const goStackDetector: Detector = {
       }
       const write = JSON_WRITE.exec(masked);
       if (write) json.push(evidence(file, write.index, write[0].trim()));
-      sources.push({ file, masked });
+      sources.push({ file, masked, imports });
     }
 
     const { routes, graph } = new GoRouterScan(sources).run();
@@ -87,3 +93,50 @@ export const goStackDetector: Detector = {
     };
   },
 };
+
+/** Each go.mod's module path and the folder it sits in. */
+function goModules(ctx: ScanContext): readonly (readonly [string, string])[] {
+  const out: [string, string][] = [];
+  for (const file of ctx.files) {
+    if (file.name !== "go.mod") continue;
+    const module = /^module\s+(\S+)/m.exec(file.text)?.[1];
+    const dir = file.path.includes("/") ? file.path.slice(0, file.path.lastIndexOf("/")) : "";
+    if (module !== undefined) out.push([module, dir]);
+  }
+  return out;
+}
+
+/**
+ * A file's imports by local name (the alias, else the last path element without a /vN
+ * suffix): the repository folder for a package of one of the modules, null for any other.
+ */
+function goImports(
+  text: string,
+  modules: readonly (readonly [string, string])[],
+): Map<string, string | null> {
+  const out = new Map<string, string | null>();
+  const block = /^import\s*\(([\s\S]*?)^\)/m.exec(text)?.[1] ?? "";
+  const single = [...text.matchAll(/^import\s+((?:[\w.]+\s+)?"[^"]+")/gm)].map((m) => m[1]);
+  for (const spec of [...block.split("\n"), ...single]) {
+    const m = /^\s*([\w.]+\s+)?"([^"]+)"/.exec(spec ?? "");
+    if (m?.[2] === undefined) continue;
+    const path = m[2];
+    const alias =
+      m[1]?.trim() ??
+      path
+        .split("/")
+        .filter((p) => !/^v\d+$/.test(p))
+        .pop() ??
+      path;
+    if (alias === "_" || alias === ".") continue;
+    let dir: string | null = null;
+    for (const [module, root] of modules) {
+      if (path === module || path.startsWith(`${module}/`)) {
+        const rest = path.slice(module.length).replace(/^\//, "");
+        dir = [root, rest].filter((p) => p !== "").join("/");
+      }
+    }
+    out.set(alias, dir);
+  }
+  return out;
+}
