@@ -18,7 +18,7 @@ interface Attribute {
   readonly start: number;
 }
 
-interface ClassInfo {
+export interface ClassInfo {
   readonly name: string;
   readonly bases: string;
   readonly start: number;
@@ -30,10 +30,18 @@ const CLASS_AFTER =
   /\s*(?:(?:public|internal|sealed|abstract|partial|static)\s+)*class\s+(\w+)(?:<[^>]*>)?(?:\s*\([^)]*\))?(?:\s*:\s*([^{\n]+))?/y;
 const VERB_ATTRIBUTES = /^Http(Get|Post|Put|Patch|Delete|Head|Options)$/;
 
-export function controllerEndpoints(
-  file: SourceFile,
-  masked: string,
-): { endpoints: Endpoint[]; json: Evidence[] } {
+/** Classes of every controller file by name, for routes and attributes inherited from a base. */
+export type ClassLookup = (name: string) => ClassInfo | undefined;
+
+/** The classes a file declares, with their attributes and base lists. */
+export function declaredClasses(masked: string): ClassInfo[] {
+  return scanFile(masked).classes;
+}
+
+function scanFile(masked: string): {
+  classes: ClassInfo[];
+  methods: { name: string; attributes: Attribute[]; start: number }[];
+} {
   const chains = attributeChains(masked);
   const classes: ClassInfo[] = [];
   const methods: { name: string; attributes: Attribute[]; start: number }[] = [];
@@ -66,19 +74,33 @@ export function controllerEndpoints(
       classes.push({ name: m[1] as string, bases: m[2] ?? "", start: m.index, attributes: [] });
   }
   classes.sort((a, b) => a.start - b.start);
+  return { classes, methods };
+}
 
+export function controllerEndpoints(
+  file: SourceFile,
+  masked: string,
+  lookup: ClassLookup,
+): { endpoints: Endpoint[]; json: Evidence[] } {
+  const { classes, methods } = scanFile(masked);
   const endpoints: Endpoint[] = [];
   const json: Evidence[] = [];
   for (const method of methods) {
     const owner = classes.filter((c) => c.start < method.start).pop();
-    if (!owner || !isController(owner)) continue;
+    if (!owner) continue;
+    // [Route], [Area] and [ApiController] on a base controller apply to the controllers below it.
+    const line = lineage(owner, lookup);
+    if (!line.some(isController)) continue;
     const verbs = method.attributes.filter(
       (a) => VERB_ATTRIBUTES.test(a.name) || a.name === "AcceptVerbs",
     );
     const routeAttr = method.attributes.find((a) => a.name === "Route");
     if (verbs.length === 0 && !routeAttr) continue;
-    const classTemplates = owner.attributes.filter((a) => a.name === "Route").map((a) => a.args[0]);
-    const area = owner.attributes.find((a) => a.name === "Area")?.args[0];
+    const routed = line.find((c) => c.attributes.some((a) => a.name === "Route"));
+    const classTemplates = (routed?.attributes ?? [])
+      .filter((a) => a.name === "Route")
+      .map((a) => a.args[0]);
+    const area = line.flatMap((c) => c.attributes).find((a) => a.name === "Area")?.args[0];
     const plan: { method: HttpMethod; template: string | undefined }[] = [];
     for (const v of verbs) {
       const template = v.args.find((a) => !/^\w+\s*=/.test(a)) ?? routeAttr?.args[0];
@@ -93,6 +115,11 @@ export function controllerEndpoints(
     }
     if (plan.length === 0) plan.push({ method: "ANY", template: routeAttr?.args[0] });
     for (const step of plan) {
+      // [HttpGet] without a template in a controller without [Route]: conventionally routed
+      // ({controller}/{action} from the app's route table), like actions with no attribute.
+      if (classTemplates.length === 0 && (step.template === undefined || step.template === '""')) {
+        continue;
+      }
       const local = templateValue(step.template, owner, method.name, area);
       const absolute = /^~?\//.test(local.value);
       const prefixes = absolute || classTemplates.length === 0 ? [undefined] : classTemplates;
@@ -111,9 +138,23 @@ export function controllerEndpoints(
         });
       }
     }
-    if (servesJson(owner)) json.push(evidence(file, method.start, "API controller action"));
+    if (line.some(servesJson)) json.push(evidence(file, method.start, "API controller action"));
   }
   return { endpoints, json };
+}
+
+/** The class and its bases, nearest first, as far as the repository declares them. */
+function lineage(owner: ClassInfo, lookup: ClassLookup): ClassInfo[] {
+  const out = [owner];
+  let current = owner;
+  while (out.length < 6) {
+    const base: string | undefined = /^\s*([A-Za-z_][\w.]*)/.exec(current.bases)?.[1];
+    const next = base === undefined ? undefined : lookup(base.slice(base.lastIndexOf(".") + 1));
+    if (next === undefined || out.includes(next)) break;
+    out.push(next);
+    current = next;
+  }
+  return out;
 }
 
 function isController(c: ClassInfo): boolean {

@@ -34,6 +34,37 @@ describe("dotnetStackDetector", () => {
     expect(found.signals?.rest_api?.value).toBe(false);
   });
 
+  it("takes [Route] from a base controller and leaves conventionally routed actions out", () => {
+    const found = detect({
+      "Api/Controllers/ApiControllerBase.cs": `[ApiController]
+[Route("api/[controller]")]
+public abstract class ApiControllerBase : ControllerBase
+{
+}`,
+      "Api/Controllers/TodosController.cs": `public class TodosController : ApiControllerBase
+{
+    [HttpGet("{id:int}")]
+    public async Task<TodoDto> Get(int id) => await Mediator.Send(new GetTodo(id));
+
+    [HttpPost]
+    public async Task<int> Create(CreateTodo command) => await Mediator.Send(command);
+}`,
+      "Web/Controllers/AccountController.cs": `public class AccountController : Controller
+{
+    [HttpGet]
+    public IActionResult Login() => View();
+
+    [HttpPost]
+    public IActionResult Login(LoginModel model) => RedirectToAction("Index");
+}`,
+    });
+    expect(found.endpoints?.map((e) => `${e.method} ${e.path}`)).toEqual([
+      "POST /api/Todos",
+      "GET /api/Todos/{id:int}",
+    ]);
+    expect(found.signals?.rest_api?.value).toBe(true);
+  });
+
   it("gives an extension method's routes the prefix of each group it is called on", () => {
     const found = detect({
       "Program.cs": `var app = WebApplication.Create(args);

@@ -13,7 +13,7 @@ import { sortEndpoints } from "../stack-text/endpoint-list.js";
 import { FrameworkSightings } from "../stack-text/framework-finding.js";
 import { maskComments } from "../stack-text/mask-comments.js";
 import { joinUrlPath } from "../stack-text/url-path.js";
-import { controllerEndpoints } from "./aspnet-controllers.js";
+import { controllerEndpoints, declaredClasses, type ClassInfo } from "./aspnet-controllers.js";
 import type { CsSource } from "./aspnet-minimal-api.js";
 import { minimalApiRoutes } from "./aspnet-minimal-api.js";
 
@@ -37,6 +37,7 @@ export const dotnetStackDetector: Detector = {
     const endpoints: Endpoint[] = [];
     const json: Evidence[] = [];
     const sources: CsSource[] = [];
+    const controllerFiles: CsSource[] = [];
     for (const file of ctx.files) {
       if (file.role !== "app") continue;
       if (file.ext === "csproj") {
@@ -52,12 +53,17 @@ export const dotnetStackDetector: Detector = {
       const masked = maskComments(file.text, "csharp");
       const used = USAGE.exec(masked);
       if (used) sightings.used("aspnetcore", evidence(file, used.index, used[0].trim()));
-      if (masked.includes("Controller")) {
-        const found = controllerEndpoints(file, masked);
-        endpoints.push(...found.endpoints);
-        json.push(...found.json);
-      }
+      if (masked.includes("Controller")) controllerFiles.push({ file, masked });
       if (/\.Map\w*\(/.test(masked)) sources.push({ file, masked });
+    }
+    const classes = new Map<string, ClassInfo>();
+    for (const { masked } of controllerFiles) {
+      for (const c of declaredClasses(masked)) if (!classes.has(c.name)) classes.set(c.name, c);
+    }
+    for (const { file, masked } of controllerFiles) {
+      const found = controllerEndpoints(file, masked, (name) => classes.get(name));
+      endpoints.push(...found.endpoints);
+      json.push(...found.json);
     }
     const { routes, graph } = minimalApiRoutes(sources);
     for (const route of routes) {
