@@ -176,6 +176,24 @@ describe("findApiTestCalls", () => {
     ]);
   });
 
+  it("reads Pest tests and .NET tests whose WebApplicationFactory is in another file", () => {
+    const calls = findApiTestCalls(
+      scanContextFrom({
+        "tests/Pest.php": "<?php\nuses(Tests\\TestCase::class)->in('Feature');\n",
+        "tests/Feature/BackupTest.php":
+          "<?php\nit('lists backups', function () {\n    $this->getJson('/api/v1/backups')->assertOk();\n});\n",
+        "TodoApi.Tests/TodoApplication.cs":
+          "class TodoApplication : WebApplicationFactory<Program>\n{\n}\n",
+        "TodoApi.Tests/TodoApiTests.cs":
+          'public class TodoApiTests\n{\n    [Fact]\n    public async Task GetTodos()\n    {\n        await using var app = new TodoApplication();\n        var client = app.CreateClient();\n        var todos = await client.GetFromJsonAsync<List<Todo>>("/todos");\n        Assert.Empty(todos);\n    }\n}\n',
+      }),
+    );
+    expect(calls.map((c) => `${c.file}:${c.line} ${c.note ?? ""}`)).toEqual([
+      "tests/Feature/BackupTest.php:3 GET /api/v1/backups",
+      "TodoApi.Tests/TodoApiTests.cs:8 GET /todos",
+    ]);
+  });
+
   it("does not take HTTP client calls in app code or mocked clients for API tests", () => {
     const calls = findApiTestCalls(
       scanContextFrom({

@@ -423,6 +423,8 @@ interface ApiCallPattern {
   readonly applies?: (file: SourceFile) => boolean;
   /** a `when` word in a local module the file imports counts too (a shared supertest agent) */
   readonly whenImported?: boolean;
+  /** classes the repository derives from a `when` word (group 1) count as `when` words too */
+  readonly derived?: RegExp;
 }
 
 const METHOD_WORDS = ["options", "delete", "patch", "post", "head", "get", "put"] as const;
@@ -568,13 +570,20 @@ const API_CALLS: readonly ApiCallPattern[] = [
     re: /(?:\$this->|\bthis\(\)->|(?<![\w>$]))(getJson|postJson|putJson|patchJson|deleteJson|get|post|put|patch|delete|json)\s*\(\s*(?:(['"])([^'"]*)\2)?(?:\s*,\s*(['"])([^'"]*)\4)?/g,
     read: (m) =>
       m[1] === "json" ? [(m[3] ?? "ANY").toUpperCase(), m[5]] : [methodFromName(m[1] ?? ""), m[3]],
-    applies: (f) => /extends\s+\w*TestCase\b|\buses\s*\(/.test(f.text),
+    // PHPUnit classes, and Pest files (`it("…", fn () => $this->getJson(…))`, whose TestCase
+    // is bound once in tests/Pest.php).
+    applies: (f) =>
+      /extends\s+\w*TestCase\b|\buses\s*\(/.test(f.text) ||
+      /^\s*(?:test|it)\s*\(\s*['"]/m.test(f.text),
   },
   {
     exts: CS_EXTS,
     when: ["WebApplicationFactory", "TestServer"],
-    re: /\.(GetAsync|PostAsync|PutAsync|DeleteAsync|PatchAsync|GetFromJsonAsync|PostAsJsonAsync|PutAsJsonAsync|PatchAsJsonAsync|GetStringAsync)\s*\(\s*(?:\$?"([^"]*)")?/g,
+    re: /\.(GetAsync|PostAsync|PutAsync|DeleteAsync|PatchAsync|GetFromJsonAsync|PostAsJsonAsync|PutAsJsonAsync|PatchAsJsonAsync|GetStringAsync)(?:<[^()]*?>)?\s*\(\s*(?:\$?"([^"]*)")?/g,
     read: (m) => [methodFromName(m[1] ?? ""), m[2]],
+    // `class TodoApplication : WebApplicationFactory<Program>` in a file of its own: tests that
+    // use TodoApplication are API tests too.
+    derived: /\bclass\s+(\w+)\s*(?:<[^>]*>)?\s*:\s*(?:WebApplicationFactory|TestServer)\b/g,
   },
 ];
 
@@ -591,6 +600,22 @@ export function findApiTestCalls(ctx: ScanContext): Evidence[] {
   const out: Evidence[] = [];
   const seen = new Set<string>();
   const program = new JsProgram(ctx);
+  const derivedByPattern = new Map<ApiCallPattern, string[]>();
+  const derivedWords = (pattern: ApiCallPattern): readonly string[] => {
+    if (pattern.derived === undefined) return [];
+    let words = derivedByPattern.get(pattern);
+    if (words === undefined) {
+      const found = new Set<string>();
+      for (const f of ctx.files) {
+        if (!pattern.exts.includes(f.ext) || !pattern.when.some((w) => f.text.includes(w)))
+          continue;
+        for (const m of f.text.matchAll(pattern.derived)) if (m[1] !== undefined) found.add(m[1]);
+      }
+      words = [...found];
+      derivedByPattern.set(pattern, words);
+    }
+    return words;
+  };
   const importsWord = (file: SourceFile, words: readonly string[]) =>
     JS_EXTS.includes(file.ext) &&
     [...file.text.matchAll(LOCAL_IMPORT)].some((m) => {
@@ -607,6 +632,7 @@ export function findApiTestCalls(ctx: ScanContext): Evidence[] {
       if (!pattern.exts.includes(file.ext)) continue;
       if (
         !pattern.when.some((w) => contains(file.text, w)) &&
+        !derivedWords(pattern).some((w) => contains(file.text, w)) &&
         !(pattern.whenImported === true && importsWord(file, pattern.when))
       ) {
         continue;
