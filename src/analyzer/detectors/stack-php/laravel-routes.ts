@@ -177,13 +177,24 @@ function resourceRoutes(
     emit("ANY", joinUrlPath(prefix.path, unresolvedPiece(args[0] ?? "?")), false);
     return;
   }
-  // 'photos.comments' nests: /photos/{photo}/comments/{comment}.
-  const parts = name.split(".");
-  let base = prefix.path;
-  parts.slice(0, -1).forEach((p) => (base = joinUrlPath(base, p, `{${parameterName(p)}}`)));
+  // 'admin/users' is the users resource under admin/ ('/disks' is disks); 'photos.comments'
+  // nests: /photos/{photo}/comments/{comment}. ->parameters(['users' => 'member']) renames.
+  const trimmed = name.replace(/^\/+|\/+$/g, "");
+  const slash = trimmed.lastIndexOf("/");
+  const parts = trimmed.slice(slash + 1).split(".");
+  const renamed = new Map(
+    [
+      ...(chain.find((c) => c.name === "parameters")?.args ?? "").matchAll(
+        /['"]([\w-]+)['"]\s*=>\s*['"](\w+)['"]/g,
+      ),
+    ].map((m) => [m[1] as string, m[2] as string]),
+  );
+  const param = (p: string) => `{${renamed.get(p) ?? parameterName(p)}}`;
+  let base = slash === -1 ? prefix.path : joinUrlPath(prefix.path, trimmed.slice(0, slash));
+  parts.slice(0, -1).forEach((p) => (base = joinUrlPath(base, p, param(p))));
   const last = parts[parts.length - 1] as string;
   const collection = joinUrlPath(base, last);
-  const member = joinUrlPath(collection, `{${parameterName(last)}}`);
+  const member = joinUrlPath(collection, param(last));
   const listed = (method: string): Set<string> | null => {
     const call = chain.find((c) => c.name === method);
     return call

@@ -35,6 +35,17 @@ describe("phpStackDetector", () => {
     ]);
   });
 
+  it("reads resource names with a path or a leading slash, and renamed parameters", () => {
+    const found = detect({
+      "routes/api.php":
+        "<?php\nRoute::apiResource('/disks', DiskController::class)->only(['show']);\nRoute::apiResource('admin/users', UserController::class)->only(['show'])->parameters(['users' => 'member']);\n",
+    });
+    expect(found.endpoints?.map((e) => `${e.method} ${e.path}`)).toEqual([
+      "GET /api/admin/users/{member}",
+      "GET /api/disks/{disk}",
+    ]);
+  });
+
   it("does not call a views-only web app a REST API", () => {
     const found = detect({
       "composer.json": '{"require": {"laravel/framework": "^11.0"}}',
