@@ -28,6 +28,21 @@ describe("errorHandlingDetector", () => {
     ]);
   });
 
+  it("counts a Laravel render() that builds a response, not one that only defers to the parent", () => {
+    const own = detect({
+      "app/Exceptions/Handler.php":
+        "<?php\nclass Handler extends ExceptionHandler\n{\n    public function render($request, Throwable $e)\n    {\n        if ($e instanceof ApiException) {\n            return $e->render($request);\n        }\n        return parent::render($request, $e);\n    }\n}\n",
+    });
+    expect(own?.evidence).toEqual([
+      { file: "app/Exceptions/Handler.php", line: 4, note: "Laravel exception rendering" },
+    ]);
+    const stub = detect({
+      "app/Exceptions/Handler.php":
+        "<?php\nclass Handler extends ExceptionHandler\n{\n    public function render($request, Throwable $exception)\n    {\n        return parent::render($request, $exception);\n    }\n}\n",
+    });
+    expect(stub?.value).toBe(false);
+  });
+
   it("does not count a three-argument middleware, a local try/catch or the ASP.NET template's error page", () => {
     expect(
       detect({

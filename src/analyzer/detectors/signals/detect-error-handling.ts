@@ -114,11 +114,14 @@ const RULES: readonly Rule[] = [
         /withExceptions\s*\([\s\S]{0,400}?->(?:render|renderable)\s*\(/,
         "Laravel exception rendering",
       ),
+      code(PHP_EXTS, "renderable", /\$this->renderable\s*\(/, "Laravel exception handler"),
+      // A Handler::render($request, $e) override or an exception's own render($request) that
+      // builds a response; one that only returns parent::render(...) is the framework's default.
       code(
         PHP_EXTS,
-        "renderable",
-        /\$this->renderable\s*\(|public\s+function\s+render\s*\(\s*\$request\s*,/,
-        "Laravel exception handler",
+        "function render(",
+        /public\s+function\s+render\s*\(\s*(?:Request\s+)?\$request\b[^)]*\)[^{]*\{[\s\S]{0,600}?(?:instanceof|->json\s*\(|JsonResponse|response\s*\()/,
+        "Laravel exception rendering",
       ),
       code(
         PHP_EXTS,
