@@ -58,6 +58,18 @@ describe("authDetector", () => {
     expect(signals?.password_hashing?.value).toBe(true);
   });
 
+  it("recognises Quarkus JWT and Elytron hashing, and Go role middleware", () => {
+    const signals = detect({
+      "src/main/java/a/Tokens.java":
+        "import io.smallrye.jwt.build.Jwt;\nString hash = BcryptUtil.bcryptHash(password);\n",
+      "api/admin/api.go":
+        "package admin\n\nfunc (a *API) Router() {\n\tr.Use(authorize.RequiresRole(auth.RoleAdmin))\n}\n",
+    });
+    expect(signals?.auth_jwt?.value).toBe(true);
+    expect(signals?.password_hashing?.value).toBe(true);
+    expect(signals?.authorization?.value).toBe(true);
+  });
+
   it("recognises koa-jwt as JWT authentication", () => {
     const signals = detect({
       "src/server.ts": 'import jwt from "koa-jwt";\napp.use(jwt({ secret: config.jwtSecret }));\n',

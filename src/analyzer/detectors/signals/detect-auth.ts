@@ -91,6 +91,10 @@ const JWT_RULES: readonly Rule[] = [
       jvmImport("com.auth0.jwt"),
       jvmImport("com.nimbusds.jwt"),
       jvmImport("org.springframework.security.oauth2.jwt"),
+      // Quarkus and MicroProfile: SmallRye JWT, jose4j
+      jvmImport("io.smallrye.jwt"),
+      jvmImport("org.eclipse.microprofile.jwt"),
+      jvmImport("org.jose4j.jwt"),
       code(
         JVM_EXTS,
         "oauth2ResourceServer",
@@ -357,6 +361,8 @@ const HASHING_RULES: readonly Rule[] = [
     uses: [
       code(JVM_EXTS, "PasswordEncoder", undefined, "Spring PasswordEncoder"),
       code(JVM_EXTS, "BCrypt.", /\bBCrypt\.(?:hashpw|checkpw)\b/, "jBCrypt"),
+      // Quarkus Elytron
+      code(JVM_EXTS, "BcryptUtil", /\bBcryptUtil\.bcryptHash\s*\(/, "Elytron BcryptUtil"),
     ],
   },
   {
@@ -470,6 +476,13 @@ const AUTHZ_RULES: readonly Rule[] = [
       goImport("github.com/casbin/casbin"),
       code(["go"], "ID", GO_OWNERSHIP, "ownership check"),
       code(["go"], "Role", /\.Role\s*!=\s*"?\w+/, "role check"),
+      // Role middleware written by the project: authorize.RequiresRole(…), rbac.EnforceRole(…)
+      code(
+        ["go"],
+        "Role",
+        /\b(?:Requires?Role|EnforceRole|HasRole|RequireAnyRole)\s*\(/,
+        "role middleware",
+      ),
     ],
   },
   {

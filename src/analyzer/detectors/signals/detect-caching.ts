@@ -123,8 +123,8 @@ const RULES: readonly Rule[] = [
       goImport("github.com/eko/gocache"),
       code(
         GO_EXTS,
-        "SetEx",
-        /\.Set(?:EX|Ex|NX)\s*\(|\.Set\s*\(\s*ctx\s*,[^,]+,[^,]+,\s*(?!0\s*\))[\w.*]+\s*\)/,
+        ".Set",
+        /\.Set(?:EX|Ex|NX)\s*\(|\.Set\s*\(\s*(?:ctx|c|context\.\w+\(\s*\)|\w*[Cc]tx)\s*,[^,]+,[^,]+,\s*(?!0\s*\))[\w.*]+\s*\)/,
         "Redis with expiry",
       ),
       code(GO_EXTS, "ache-", HTTP_CACHE, "HTTP cache headers"),

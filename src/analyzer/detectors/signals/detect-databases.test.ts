@@ -79,6 +79,18 @@ describe("databasesDetector", () => {
     expect(signals?.nosql_databases?.value).toEqual(["mongodb", "redis"]);
   });
 
+  it("finds Go's bun, go-pg and ent, and EF Core migrations renamed without a timestamp", () => {
+    const signals = detect({
+      "db/bun.go": 'package db\n\nimport "github.com/uptrace/bun"\n',
+      "db/pg.go": 'package db\n\nimport "github.com/go-pg/pg/v10"\n',
+      "ent/client.go": 'package ent\n\nimport "entgo.io/ent/dialect"\n',
+      "Infrastructure/Migrations/InitialCreate.cs":
+        "public partial class InitialCreate : Migration\n{\n    protected override void Up(MigrationBuilder migrationBuilder) { }\n}\n",
+    });
+    expect(signals?.orms?.value).toEqual(["bun", "ent", "go-pg"]);
+    expect(signals?.migrations?.value).toBe(true);
+  });
+
   it("does not report an ORM that is declared but never used", () => {
     const signals = detect({
       "package.json": '{ "dependencies": { "sequelize": "^6.0.0" } }',

@@ -321,6 +321,21 @@ const ORM_RULES: readonly Rule[] = [
     uses: [goImport("gorm.io/gorm"), goImport("github.com/jinzhu/gorm")],
   },
   {
+    id: "bun",
+    deps: ["go:github.com/uptrace/bun"],
+    uses: [goImport("github.com/uptrace/bun")],
+  },
+  {
+    id: "go-pg",
+    deps: ["go:github.com/go-pg/pg"],
+    uses: [goImport("github.com/go-pg/pg")],
+  },
+  {
+    id: "ent",
+    deps: ["go:entgo.io/ent"],
+    uses: [goImport("entgo.io/ent")],
+  },
+  {
     id: "activerecord",
     deps: ["gem:rails", "gem:activerecord"],
     uses: [
@@ -549,6 +564,8 @@ const MIGRATION_PATHS: readonly (readonly [RegExp, string, string?])[] = [
   [/(^|\/)db\/migrate\/\d+_\w+\.rb$/, "Rails migration"],
   [/(^|\/)database\/migrations\/\d{4}_\d{2}_\d{2}_\d{6}_\w+\.php$/, "Laravel migration"],
   [/(^|\/)Migrations\/\d{14}_\w+\.cs$/, "EF Core migration"],
+  // EF Core migrations renamed without their timestamp: the class says what it is.
+  [/(^|\/)Migrations\/\w+\.cs$/, "EF Core migration", "MigrationBuilder"],
   [/(^|\/)\d+_[\w-]+\.(?:up|down)\.sql$/, "golang-migrate migration"],
   [/(^|\/)drizzle\/\d{4}_[\w-]+\.sql$|(^|\/)drizzle\/meta\/_journal\.json$/, "Drizzle migration"],
   [

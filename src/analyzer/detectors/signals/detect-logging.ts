@@ -96,6 +96,8 @@ const RULES: readonly Rule[] = [
       jvmImport("java.util.logging"),
       jvmImport("mu.KotlinLogging"),
       jvmImport("io.github.oshai.kotlinlogging"),
+      jvmImport("io.quarkus.logging.Log"),
+      jvmImport("org.jboss.logging"),
       code(JVM_EXTS, "@", /@(?:Slf4j|Log4j2|Log|CommonsLog|XSlf4j)\b/, "Lombok logger"),
       named(
         ["logback.xml", "logback-spring.xml", "log4j2.xml", "log4j2-spring.xml", "log4j2.yml"],
@@ -156,6 +158,7 @@ const RULES: readonly Rule[] = [
     uses: [
       code(CS_EXTS, "ILogger", undefined, "ILogger"),
       code(CS_EXTS, "Serilog", undefined, "Serilog"),
+      code(CS_EXTS, "HttpLogging", /\b(?:Add|Use)HttpLogging\s*\(/, "HTTP request logging"),
       code(CS_EXTS, "NLog", undefined, "NLog"),
     ],
   },

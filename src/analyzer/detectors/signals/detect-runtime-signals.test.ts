@@ -21,6 +21,25 @@ describe("loggingDetector", () => {
   });
 });
 
+describe("logging and caching in Quarkus, ASP.NET Core and go-redis code", () => {
+  it("counts Quarkus's Log, ASP.NET Core's HTTP logging and a go-redis Set with a TTL", () => {
+    const logging = (files: Record<string, string>) =>
+      loggingDetector.detect(ctx(files), {}).signals?.logging?.value;
+    expect(logging({ "src/main/java/a/Hero.java": "import io.quarkus.logging.Log;\n" })).toBe(true);
+    expect(logging({ "Api/Program.cs": "builder.Services.AddHttpLogging(o => { });\n" })).toBe(
+      true,
+    );
+    const caching = cachingDetector.detect(
+      ctx({
+        "utils/jwt.go":
+          "package utils\n\nfunc keep(k, v string) {\n\tGVA_REDIS.Set(context.Background(), k, v, timer)\n}\n",
+      }),
+      {},
+    ).signals?.caching?.value;
+    expect(caching).toBe(true);
+  });
+});
+
 describe("loggingDetector on Go request loggers", () => {
   it("counts chi's, echo's and gin's request logger middleware", () => {
     const logging = (text: string) =>
