@@ -29,7 +29,13 @@ import { DevladderError } from "../../errors.js";
 import { safeGit } from "../git/safe-git.js";
 import type { SourceFile } from "../scan-context.js";
 import { fileRole } from "./file-role.js";
-import { hasGeneratedHeader, pathVerdict, WALK_SKIP_DIRS, type PathVerdict } from "./path-rules.js";
+import {
+  hasGeneratedHeader,
+  looksMinified,
+  pathVerdict,
+  WALK_SKIP_DIRS,
+  type PathVerdict,
+} from "./path-rules.js";
 
 export interface SkippedCounts {
   vendored: number;
@@ -227,7 +233,7 @@ async function readFiles(
       continue;
     }
     const text = buffer.toString("utf8");
-    if (hasGeneratedHeader(text)) {
+    if (hasGeneratedHeader(text) || looksMinified(text)) {
       skipped.generated++;
       continue;
     }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { hasGeneratedHeader, pathVerdict } from "./path-rules.js";
+import { hasGeneratedHeader, looksMinified, pathVerdict } from "./path-rules.js";
 
 describe("pathVerdict", () => {
   it("marks dependency folders as vendored wherever they are nested", () => {
@@ -48,11 +48,23 @@ describe("hasGeneratedHeader", () => {
       true,
     );
     expect(hasGeneratedHeader("/* @generated */\nexport {}\n")).toBe(true);
+    expect(
+      hasGeneratedHeader("# AUTOMATICALLY GENERATED FILE by the deploy workflow\nkind: Secret\n"),
+    ).toBe(true);
   });
 
   it("ignores hand-written code that mentions generation or uses Java's @Generated", () => {
     expect(hasGeneratedHeader("// generated ids are random\nexport const id = 1;\n")).toBe(false);
     expect(hasGeneratedHeader('@Generated("tool")\npublic class A {}\n')).toBe(false);
     expect(hasGeneratedHeader("x\n".repeat(600) + "// Code generated. DO NOT EDIT.\n")).toBe(false);
+  });
+});
+
+describe("looksMinified", () => {
+  it("takes a long file of very long lines for a bundle, and leaves ordinary code alone", () => {
+    const bundle = `!function(e){${"var a=1;".repeat(10_000)}}();\n//# sourceMappingURL=ui.js.map\n`;
+    expect(looksMinified(bundle)).toBe(true);
+    expect(looksMinified("export const a = 1;\n".repeat(5_000))).toBe(false);
+    expect(looksMinified(`const data = "${"x".repeat(5_000)}";\n`)).toBe(false);
   });
 });

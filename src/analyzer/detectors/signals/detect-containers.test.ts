@@ -21,6 +21,17 @@ describe("containersDetector", () => {
     });
   });
 
+  it("finds Compose files with other names in a docker/ folder, but not other YAML there", () => {
+    const signals = detect({
+      "src/main/docker/app.yml":
+        "name: shop\nservices:\n  app:\n    image: shop\n  postgresql:\n    image: postgres:16\n",
+      "src/main/docker/prometheus/prometheus.yml": "global:\n  scrape_interval: 15s\n",
+    });
+    expect(signals?.docker_compose?.evidence).toEqual([
+      { file: "src/main/docker/app.yml", line: 2, note: "Compose file" },
+    ]);
+  });
+
   it("ignores dev containers and example folders", () => {
     const signals = detect({
       ".devcontainer/Dockerfile": "FROM mcr.microsoft.com/devcontainers/base\n",

@@ -16,8 +16,18 @@ export function isDockerfile(file: SourceFile): boolean {
   );
 }
 
+/**
+ * docker-compose.yml, compose.prod.yaml … and, in a docker/ or docker-compose/ folder, any YAML
+ * file that declares services to run (JHipster's src/main/docker/app.yml).
+ */
 export function isComposeFile(file: SourceFile): boolean {
-  return /^(?:docker-)?compose(?:\.[\w-]+)?\.ya?ml$/.test(file.name);
+  if (/^(?:docker-)?compose(?:\.[\w-]+)?\.ya?ml$/.test(file.name)) return true;
+  return (
+    (file.ext === "yml" || file.ext === "yaml") &&
+    /(?:^|\/)docker(?:-compose)?\//.test(file.path) &&
+    /^services:\s*$/m.test(file.text) &&
+    /^\s+(?:image|build):/m.test(file.text)
+  );
 }
 
 function at(file: SourceFile, needle: string, note: string): Evidence {

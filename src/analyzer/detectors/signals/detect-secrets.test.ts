@@ -81,6 +81,7 @@ describe("secretsDetector", () => {
         '<?php\n$url = "https://rates.example/api?apikey=".$request->key."&base=EUR";\n',
       "config/key.xml": '<key PublicKeyToken="adb9793829ddae60" />\n',
       "config/initializers/devise.rb": `Devise.setup do |config|\n  # config.secret_key = '${"9f2c4e".repeat(20)}'\nend\n`,
+      "deploy/docker-compose.yaml": "    # - DATABASE_URL=postgres://admin:Xk9!pQ2zLm7@db/app\n",
       "config/settings.yml": `api_key: ${REAL_PASSWORD}\n`,
     });
     expect(result?.evidence).toEqual([{ file: "config/settings.yml", line: 1, note: "api-key" }]);

@@ -13,7 +13,7 @@
  * (AKIA…EXAMPLE), JSON Web Tokens past their expiry, names and references rather than values
  * (file paths, property paths, identifiers, classpath: resources, format strings, op:// and
  * other scheme references, code such as PHP string building), words in any script (translated
- * "password" labels), public halves (PublicKeyToken), commented-out assignments, well-known
+ * "password" labels), public halves (PublicKeyToken), commented-out assignments and URLs, well-known
  * default passwords spelled with tricks (P@ssw0rd), and anything in test-role or example-role
  * files (tests, fixtures, examples/, docs/) or in example env files (.env.example, .env.sample,
  * …), which exist to hold fake values, and values such a file holds wherever they are repeated.
@@ -230,6 +230,9 @@ function scanFile(file: SourceFile, out: Finding[]): void {
   }
   if (text.includes("://") && text.includes("@")) {
     eachLineWith(text, /:\/\//g, (line, lineStart) => {
+      // `# - DATABASE_URL=postgres://user:pass@db/app` left commented out, or a doc comment's
+      // example connection string.
+      if (COMMENT_LINE.test(line)) return;
       URL_CREDENTIALS.lastIndex = 0;
       for (let m = URL_CREDENTIALS.exec(line); m !== null; m = URL_CREDENTIALS.exec(line)) {
         const password = m[2] ?? "";
