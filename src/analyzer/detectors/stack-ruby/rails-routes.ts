@@ -409,8 +409,28 @@ function option(args: readonly string[], key: string): string | null {
   return raw === null ? null : stringOrSymbol(raw);
 }
 
+/** Plurals Rails' inflector knows by heart. */
+const IRREGULAR: Readonly<Record<string, string>> = {
+  people: "person",
+  men: "man",
+  women: "woman",
+  children: "child",
+  sexes: "sex",
+  moves: "move",
+  zombies: "zombie",
+  statuses: "status",
+  addresses: "address",
+  analyses: "analysis",
+  news: "news",
+  series: "series",
+  equipment: "equipment",
+  information: "information",
+};
+
 /** Rails' inflection for the common cases: articles → article, categories → category. */
 export function singular(word: string): string {
+  const irregular = IRREGULAR[word];
+  if (irregular !== undefined) return irregular;
   if (/ies$/.test(word)) return word.slice(0, -3) + "y";
   if (/(ss|x|ch|sh)es$/.test(word)) return word.slice(0, -2);
   if (/s$/.test(word) && !/ss$/.test(word)) return word.slice(0, -1);

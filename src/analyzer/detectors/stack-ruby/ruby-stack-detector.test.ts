@@ -138,6 +138,21 @@ end
     ]);
   });
 
+  it("names nested parameters after irregular singulars, as Rails does", () => {
+    const found = detect(
+      routes(`  resources :children, only: [] do
+    post :active
+  end
+  resources :people, only: [] do
+    resources :addresses, only: :index
+  end`),
+    );
+    expect(found.endpoints?.map((e) => `${e.method} ${e.path}`)).toEqual([
+      "POST /children/:child_id/active",
+      "GET /people/:person_id/addresses",
+    ]);
+  });
+
   it("reads match with via: and ignores commented-out routes", () => {
     const found = detect(
       routes(
