@@ -64,7 +64,20 @@ const MAP_VERBS: Record<string, HttpMethod> = {
 };
 /** `x.Name(` calls, and `var x = …;` / `Type x = …;` assignments */
 const STATEMENT =
-  /(\w+)((?:\s*\.\s*\w+\s*\([^;]*?\))*?)\s*\.\s*(\w+)\s*\(|\b(?:var|[A-Z]\w*(?:<[^>]*>)?)\s+(\w+)\s*=\s*([^;]+);/g;
+  /(\w+)((?:\s*\.\s*\w+\s*\([^;]*?\))*?)\s*\.\s*(\w+)\s*(?:<[\w.<>, ]*>)?\s*\(|\b(?:var|[A-Z]\w*(?:<[^>]*>)?)\s+(\w+)\s*=\s*([^;]+);/g;
+/** The endpoints `MapIdentityApi<TUser>()` adds (ASP.NET Core Identity, .NET 8+). */
+const IDENTITY_API: readonly (readonly [HttpMethod, string])[] = [
+  ["POST", "/register"],
+  ["POST", "/login"],
+  ["POST", "/refresh"],
+  ["GET", "/confirmEmail"],
+  ["POST", "/resendConfirmationEmail"],
+  ["POST", "/forgotPassword"],
+  ["POST", "/resetPassword"],
+  ["POST", "/manage/2fa"],
+  ["GET", "/manage/info"],
+  ["POST", "/manage/info"],
+];
 
 /** Where a wrapper takes the route pattern: its index among the call's arguments, and default. */
 interface Wrapper {
@@ -167,6 +180,11 @@ export function minimalApiRoutes(sources: readonly CsSource[]): {
   ): void => {
     const text = source.masked;
     const re = new RegExp(STATEMENT.source, "g");
+    const identityRoutes = (node: NonNullable<ReturnType<typeof evalExpr>>, line: number) => {
+      for (const [method, path] of IDENTITY_API) {
+        routes.push({ node, method, path, resolved: true, file: source.file, line });
+      }
+    };
     re.lastIndex = start;
     for (let m = re.exec(text); m !== null && m.index < end; m = re.exec(text)) {
       if (skip.some(([a, b]) => m !== null && m.index >= a && m.index < b)) continue;
@@ -181,7 +199,14 @@ export function minimalApiRoutes(sources: readonly CsSource[]): {
       const close = matchBracket(text, open);
       if (!receiver || close === -1) continue;
       const args = splitTopLevel(text.slice(open + 1, close));
-      const fixed = MAP_VERBS[name];
+      const line = lineAt(text, m.index);
+      if (name === "MapIdentityApi") {
+        identityRoutes(receiver, line);
+        re.lastIndex = close + 1;
+        continue;
+      }
+      // MapHealthChecks("/health") answers GET (and HEAD) with the health report.
+      const fixed = name === "MapHealthChecks" ? "GET" : MAP_VERBS[name];
       const methods: HttpMethod[] =
         fixed !== undefined
           ? [fixed]
@@ -208,14 +233,20 @@ export function minimalApiRoutes(sources: readonly CsSource[]): {
             path: p.value,
             resolved: p.resolved,
             file: source.file,
-            line: lineAt(text, m.index),
+            line,
           });
         }
       } else {
         // Not a route: follow the whole statement, so `app.MapGroup("/x").MapTodos()` links up.
         const semicolon = text.indexOf(";", close);
         const stop = semicolon === -1 || semicolon > end ? end : semicolon;
-        evalExpr(text.slice(m.index, stop), env);
+        const statement = text.slice(m.index, stop);
+        const identity = /^([\s\S]*)\.\s*MapIdentityApi\s*(?:<[\w.<>, ]*>)?\s*\(\s*\)\s*$/.exec(
+          statement,
+        );
+        const group = identity?.[1] === undefined ? null : evalExpr(identity[1], env);
+        if (group) identityRoutes(group, line);
+        else evalExpr(statement, env);
         re.lastIndex = stop;
         continue;
       }

@@ -65,6 +65,22 @@ public abstract class ApiControllerBase : ControllerBase
     expect(found.signals?.rest_api?.value).toBe(true);
   });
 
+  it("lists the endpoints MapIdentityApi<T>() adds under its group, and MapHealthChecks", () => {
+    const found = detect({
+      "TodoApi/Program.cs": `var builder = WebApplication.CreateBuilder(args);
+var app = builder.Build();
+app.MapGroup("/users").MapIdentityApi<TodoUser>();
+app.MapHealthChecks("/health");
+app.MapGet("/todos", () => Results.Ok());
+app.Run();`,
+    });
+    const paths = found.endpoints?.map((e) => `${e.method} ${e.path}`) ?? [];
+    expect(paths).toContain("POST /users/login");
+    expect(paths).toContain("GET /users/manage/info");
+    expect(paths).toContain("GET /health");
+    expect(paths).toHaveLength(12);
+  });
+
   it("gives an extension method's routes the prefix of each group it is called on", () => {
     const found = detect({
       "Program.cs": `var app = WebApplication.Create(args);
