@@ -83,7 +83,8 @@ describe("authDetector", () => {
         "<?php\nreturn ['aliases' => [\n  'Gate' => Illuminate\\Support\\Facades\\Gate::class,\n]];\n",
       "app/Providers/TelescopeServiceProvider.php":
         "<?php\nGate::define('viewTelescope', function ($user) {\n  return in_array($user->email, []);\n});\n",
-      "config/permission.php": "<?php\n// e.g. $user->can('edit articles')\nreturn [];\n",
+      "config/permission.php":
+        "<?php\n// e.g. $user->can('edit articles')\n    /*\n     * `$user->can('view-posts')` would be 'name'.\n     */\nreturn [];\n",
       "Api/CorsExtensions.cs":
         'services.AddCors(o => o.AddPolicy("web", b => b.WithOrigins("https://app.example").AllowAnyHeader()));\n',
     });

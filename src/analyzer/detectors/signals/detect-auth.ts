@@ -519,13 +519,18 @@ const AUTHZ_RULES: readonly Rule[] = [
         "Gate::",
         // Not the `'Gate' => Gate::class` alias, a comment, or the dashboard gates that
         // Telescope, Horizon and Pulse install (viewTelescope, …).
-        /^[ \t]*(?!\/\/|\*|#)[^\n]*\bGate::(?:define|allows|denies|authorize|check|any|none|forUser|inspect|policy|before|after)\s*\(\s*(?!['"]view(?:Telescope|Horizon|Pulse|Nova)\b)/m,
+        /^(?![ \t]*(?:\/\/|\*|#))[^\n]*\bGate::(?:define|allows|denies|authorize|check|any|none|forUser|inspect|policy|before|after)\s*\(\s*(?!['"]view(?:Telescope|Horizon|Pulse|Nova)\b)/m,
         "Gate",
       ),
       code(PHP_EXTS, "authorize(", /\$this->authorize\s*\(/, "authorize()"),
       code(PHP_EXTS, "can:", /middleware\(\s*['"]can:/, "can middleware"),
       code(PHP_EXTS, "Policy", /class\s+\w+Policy\b/, "policy class"),
-      code(PHP_EXTS, "->can(", /^[ \t]*(?!\/\/|\*|#)[^\n]*->(?:can|cannot)\s*\(/m, "ability check"),
+      code(
+        PHP_EXTS,
+        "->can(",
+        /^(?![ \t]*(?:\/\/|\*|#))[^\n]*->(?:can|cannot)\s*\(/m,
+        "ability check",
+      ),
     ],
   },
   {

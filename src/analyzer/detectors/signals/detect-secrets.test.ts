@@ -73,7 +73,7 @@ describe("secretsDetector", () => {
     expect(result?.evidence).toEqual([{ file: ".travis.yml", line: 4, note: "api-key" }]);
   });
 
-  it("ignores translated labels, references, code, public tokens and commented-out samples", () => {
+  it("ignores translated labels, references, code, public tokens, base64 words and commented-out samples", () => {
     const result = detect({
       "resources/locales/es.json": '{ "password": "Contraseña", "token": "パスワードトークン" }\n',
       "script/dev": 'export GITHUB_SECRET="op://dev-vault/gh-app/cred2024"\n',
@@ -82,6 +82,11 @@ describe("secretsDetector", () => {
       "config/key.xml": '<key PublicKeyToken="adb9793829ddae60" />\n',
       "config/initializers/devise.rb": `Devise.setup do |config|\n  # config.secret_key = '${"9f2c4e".repeat(20)}'\nend\n`,
       "deploy/docker-compose.yaml": "    # - DATABASE_URL=postgres://admin:Xk9!pQ2zLm7@db/app\n",
+      "deploy/templates/secret.yaml":
+        "kind: Secret\ndata:\n  quarkus.datasource.password: bG9jYXRpb25z\n",
+      ".yo-rc.json": `{ "jwtSecretKey": "${Buffer.from("my-secret-key-to-change-in-production\n").toString("base64")}" }\n`,
+      "script/disable_mfa":
+        '#!/usr/bin/env ruby\nuser.password = SecureRandom.hex(20).encode("UTF-8")\n',
       "config/settings.yml": `api_key: ${REAL_PASSWORD}\n`,
     });
     expect(result?.evidence).toEqual([{ file: "config/settings.yml", line: 1, note: "api-key" }]);

@@ -126,7 +126,7 @@ const WORDS_ONLY = /^\p{L}+(?:[-_ ]\p{L}+)*$/u;
 /** A reference to a secret kept elsewhere: op://vault/item, vault://…, a scheme-prefixed name. */
 const URI_REFERENCE = /^[a-z][a-z0-9+.-]*:\/\//i;
 /** Code rather than a value: PHP string building (`".$request->key."`), member access. */
-const EXPRESSION = /->|^\.\$|\$this\b/;
+const EXPRESSION = /->|^\.\$|\$this\b|\b[A-Za-z_][\w.]*\(/;
 /** A commented-out line, where generators leave sample keys (Devise's `# config.secret_key = …`). */
 const COMMENT_LINE = /^\s*(?:#|\/\/|\/?\*|<!--|--|;)/;
 
@@ -159,9 +159,23 @@ export function isExpiredJwt(value: string, now = Date.now()): boolean {
   }
 }
 
+/**
+ * The text a base64 value stands for, when it is text: Kubernetes Secret manifests and generated
+ * configs hold base64 of words ("bG9jYXRpb25z" is "locations") or of a sample phrase.
+ */
+function base64Text(value: string): string | null {
+  if (value.length % 4 !== 0 || !/^[A-Za-z0-9+/]{8,}={0,2}$/.test(value)) return null;
+  const text = Buffer.from(value, "base64")
+    .toString("latin1")
+    .replace(/\r?\n$/, "");
+  return /^[\x20-\x7e]+$/.test(text) ? text : null;
+}
+
 /** A value that could be a real credential rather than a placeholder or an expression. */
 export function looksLikeSecret(value: string): boolean {
   if (value.length < 8 || isExpiredJwt(value)) return false;
+  const decoded = base64Text(value);
+  if (decoded !== null && decoded.length >= 4 && !looksLikeSecret(decoded)) return false;
   if (PLACEHOLDER.test(value) || PASSWORD_HASH.test(value)) return false;
   if (/^[\w.-]+\.[a-z]{2,4}$/i.test(value) && !/\d{3}/.test(value)) return false; // a file or host name
   if (REFERENCE.test(value) || FILE_PATH.test(value) || FORMAT_SPEC.test(value)) return false;
@@ -247,7 +261,9 @@ function scanFile(file: SourceFile, out: Finding[]): void {
       }
     });
   }
-  const quotedOnly = SOURCE_LIKE.has(file.ext) || !CONFIG_LIKE.has(file.ext);
+  // A script without an extension is source code when its shebang names a language.
+  const script = file.ext === "" && /^#!\S*\b(?:ruby|python\d*|node|perl|php)\b/.test(text);
+  const quotedOnly = script || SOURCE_LIKE.has(file.ext) || !CONFIG_LIKE.has(file.ext);
   const reported = new Set(
     out.filter((f) => f.file === file).map((f) => lineInFile(file, f.offset)),
   );
