@@ -83,7 +83,7 @@ describe("secretsDetector", () => {
       "config/initializers/devise.rb": `Devise.setup do |config|\n  # config.secret_key = '${"9f2c4e".repeat(20)}'\nend\n`,
       "deploy/docker-compose.yaml": "    # - DATABASE_URL=postgres://admin:Xk9!pQ2zLm7@db/app\n",
       "deploy/templates/secret.yaml":
-        "kind: Secret\ndata:\n  quarkus.datasource.password: bG9jYXRpb25z\n",
+        "kind: Secret\ndata:\n  quarkus.datasource.password: bG9jYXRpb25z\n  MONGO_INITDB_ROOT_PASSWORD: c3VwZXI=\n",
       ".yo-rc.json": `{ "jwtSecretKey": "${Buffer.from("my-secret-key-to-change-in-production\n").toString("base64")}" }\n`,
       "script/disable_mfa":
         '#!/usr/bin/env ruby\nuser.password = SecureRandom.hex(20).encode("UTF-8")\n',

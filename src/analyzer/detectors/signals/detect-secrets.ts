@@ -164,7 +164,7 @@ export function isExpiredJwt(value: string, now = Date.now()): boolean {
  * configs hold base64 of words ("bG9jYXRpb25z" is "locations") or of a sample phrase.
  */
 function base64Text(value: string): string | null {
-  if (value.length % 4 !== 0 || !/^[A-Za-z0-9+/]{8,}={0,2}$/.test(value)) return null;
+  if (value.length % 4 !== 0 || !/^[A-Za-z0-9+/]{4,}={0,2}$/.test(value)) return null;
   const text = Buffer.from(value, "base64")
     .toString("latin1")
     .replace(/\r?\n$/, "");
