@@ -92,11 +92,14 @@ describe("authDetector", () => {
     const gates = detect({
       "app/Providers/AuthServiceProvider.php":
         "<?php\nGate::define('update-post', fn (User $user, Post $post) => $user->id === $post->user_id);\n",
+      "app/Http/Controllers/ProjectController.php":
+        "<?php\nclass ProjectController extends Controller\n{\n    public function index(Organization $organization)\n    {\n        $this->checkPermission($organization, 'projects:view');\n    }\n}\n",
       "Api/Program.cs":
         'builder.Services.AddAuthorization(o =>\n  o.AddPolicy("Admins", p => p\n    .RequireRole("admin")));\n',
     });
     expect(gates?.authorization?.evidence?.map((e) => `${e.file} ${e.note ?? ""}`)).toEqual([
       "app/Providers/AuthServiceProvider.php Gate",
+      "app/Http/Controllers/ProjectController.php permission check",
       "Api/Program.cs RequireRole",
       "Api/Program.cs authorization policy",
     ]);

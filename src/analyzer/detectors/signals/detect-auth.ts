@@ -531,6 +531,19 @@ const AUTHZ_RULES: readonly Rule[] = [
         /^(?![ \t]*(?:\/\/|\*|#))[^\n]*->(?:can|cannot)\s*\(/m,
         "ability check",
       ),
+      // spatie/laravel-permission and hand-written permission checks in controllers
+      code(
+        PHP_EXTS,
+        "Permission",
+        /^(?![ \t]*(?:\/\/|\*|#))[^\n]*->(?:checkPermission|hasPermission(?:To)?|hasAnyPermission)\s*\(/m,
+        "permission check",
+      ),
+      code(
+        PHP_EXTS,
+        "Role(",
+        /^(?![ \t]*(?:\/\/|\*|#))[^\n]*->(?:hasRole|hasAnyRole)\s*\(/m,
+        "role check",
+      ),
     ],
   },
   {
