@@ -60,8 +60,9 @@ describe("authDetector", () => {
 
   it("recognises Quarkus JWT and Elytron hashing, and Go role middleware", () => {
     const signals = detect({
-      "src/main/java/a/Tokens.java":
-        "import io.smallrye.jwt.build.Jwt;\nString hash = BcryptUtil.bcryptHash(password);\n",
+      "src/main/java/a/Tokens.java": "import io.smallrye.jwt.build.Jwt;\n",
+      "src/main/java/a/Hasher.java":
+        "import org.wildfly.security.password.interfaces.BCryptPassword;\nclass Hasher {}\n",
       "api/admin/api.go":
         "package admin\n\nfunc (a *API) Router() {\n\tr.Use(authorize.RequiresRole(auth.RoleAdmin))\n}\n",
     });

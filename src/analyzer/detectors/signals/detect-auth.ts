@@ -361,8 +361,9 @@ const HASHING_RULES: readonly Rule[] = [
     uses: [
       code(JVM_EXTS, "PasswordEncoder", undefined, "Spring PasswordEncoder"),
       code(JVM_EXTS, "BCrypt.", /\bBCrypt\.(?:hashpw|checkpw)\b/, "jBCrypt"),
-      // Quarkus Elytron
+      // Quarkus / WildFly Elytron
       code(JVM_EXTS, "BcryptUtil", /\bBcryptUtil\.bcryptHash\s*\(/, "Elytron BcryptUtil"),
+      jvmImport("org.wildfly.security.password.interfaces.BCryptPassword", "Elytron BCrypt"),
     ],
   },
   {
