@@ -284,6 +284,28 @@ export class JsProgram {
     return file === undefined ? undefined : this.module(file);
   }
 
+  /**
+   * What a name is bound to, one step: a local variable's initializer or function declaration,
+   * or the value the module it is imported from exports under that name.
+   */
+  boundValue(
+    mod: JsModule,
+    id: ts.Identifier,
+  ): { mod: JsModule; node: ts.Expression | ts.FunctionDeclaration } | null {
+    const local = mod.declarationOf(id.text, id);
+    const valueIn = (m: JsModule, decl: ts.Node | undefined) => {
+      if (decl === undefined) return null;
+      if (ts.isFunctionDeclaration(decl)) return { mod: m, node: decl };
+      const value = ts.isVariableDeclaration(decl) ? decl.initializer : decl;
+      return value !== undefined && ts.isExpression(value) ? { mod: m, node: value } : null;
+    };
+    if (local !== undefined) return ts.isParameter(local) ? null : valueIn(mod, local);
+    const binding = mod.imports.get(id.text);
+    const target = binding === undefined ? undefined : this.resolve(binding.module, mod.file);
+    if (binding === undefined || target === undefined) return null;
+    return valueIn(target, target.exports().get(binding.imported));
+  }
+
   /** Like resolve, without parsing the file (for callers that only read its text). */
   resolveFile(specifier: string, from: SourceFile): SourceFile | undefined {
     const dir = from.path.includes("/") ? from.path.slice(0, from.path.lastIndexOf("/")) : "";

@@ -472,17 +472,9 @@ function createdRoute(
       : null;
   }
   if (!ts.isIdentifier(expr)) return null;
-  const local = mod.declarationOf(expr.text, expr);
-  if (local !== undefined && ts.isVariableDeclaration(local) && local.initializer !== undefined) {
-    return createdRoute(mod, local.initializer, program, depth + 1);
-  }
-  const binding = mod.imports.get(expr.text);
-  const target = binding === undefined ? undefined : program.resolve(binding.module, mod.file);
-  const bound = binding === undefined ? undefined : target?.exports().get(binding.imported);
-  if (target === undefined || bound === undefined) return null;
-  const value = ts.isVariableDeclaration(bound) ? bound.initializer : bound;
-  return value !== undefined && ts.isExpression(value)
-    ? createdRoute(target, value, program, depth + 1)
+  const bound = program.boundValue(mod, expr);
+  return bound !== null && ts.isExpression(bound.node)
+    ? createdRoute(bound.mod, bound.node, program, depth + 1)
     : null;
 }
 
@@ -509,33 +501,19 @@ function isPassThrough(
   depth: number,
 ): boolean {
   if (depth > 3) return false;
-  if (ts.isArrowFunction(expr) || ts.isFunctionExpression(expr)) {
-    const body = mod.text(expr.body);
-    return expr.parameters.length >= 2 && CALLS_NEXT.test(body) && !RESPONDS.test(body);
-  }
+  if (ts.isArrowFunction(expr) || ts.isFunctionExpression(expr)) return passesOn(mod, expr);
   if (ts.isCallExpression(expr)) {
     return mod.text(expr.expression).endsWith("createMiddleware");
   }
   if (!ts.isIdentifier(expr)) return false;
-  const local = mod.declarationOf(expr.text, expr);
-  if (local !== undefined) {
-    if (ts.isFunctionDeclaration(local) && local.body !== undefined) {
-      const body = mod.text(local.body);
-      return local.parameters.length >= 2 && CALLS_NEXT.test(body) && !RESPONDS.test(body);
-    }
-    return ts.isVariableDeclaration(local) && local.initializer !== undefined
-      ? isPassThrough(mod, local.initializer, program, depth + 1)
-      : false;
-  }
-  const binding = mod.imports.get(expr.text);
-  const target = binding === undefined ? undefined : program.resolve(binding.module, mod.file);
-  const bound = binding === undefined ? undefined : target?.exports().get(binding.imported);
-  if (target === undefined || bound === undefined) return false;
-  if (ts.isFunctionDeclaration(bound) && bound.name !== undefined) {
-    return isPassThrough(target, bound.name, program, depth + 1);
-  }
-  const value = ts.isVariableDeclaration(bound) ? bound.initializer : bound;
-  return value !== undefined && ts.isExpression(value)
-    ? isPassThrough(target, value, program, depth + 1)
-    : false;
+  const bound = program.boundValue(mod, expr);
+  if (bound === null) return false;
+  if (ts.isFunctionDeclaration(bound.node)) return passesOn(bound.mod, bound.node);
+  return isPassThrough(bound.mod, bound.node, program, depth + 1);
+}
+
+/** A `(req, res, next)` / `(c, next)` function that calls next() and answers nothing itself. */
+function passesOn(mod: JsModule, fn: ts.FunctionLikeDeclaration): boolean {
+  const body = fn.body === undefined ? "" : mod.text(fn.body);
+  return fn.parameters.length >= 2 && CALLS_NEXT.test(body) && !RESPONDS.test(body);
 }
