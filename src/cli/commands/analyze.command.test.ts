@@ -1,4 +1,4 @@
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -70,6 +70,29 @@ describe("devladder analyze", () => {
     expect(below.code).toBe(3);
     expect(below.stderr).toContain(`score ${score} is below --fail-under ${score + 1}`);
     expect(runCli(["analyze", repo.dir, "--json", "--fail-under", String(score)]).code).toBe(0);
+  });
+
+  it("loads the TypeScript parser only for repositories with JavaScript routes to read", () => {
+    // Reports at exit whether the process loaded the typescript package (≈ 0.4 s and 80 MB).
+    const probe = join(scratch, "typescript-probe.cjs");
+    writeFileSync(
+      probe,
+      `process.on("exit", () => process.stderr.write("typescript loaded: " + Object.keys(require.cache).some((k) => k.includes("/node_modules/typescript/")) + "\\n"));\n`,
+    );
+    const loaded = (dir: string) =>
+      runCli(["analyze", dir, "--json", "-q"], { env: { NODE_OPTIONS: `--require ${probe}` } })
+        .stderr;
+    const python = makeRepo({
+      "app/main.py":
+        "from fastapi import FastAPI\napp = FastAPI()\n\n@app.get('/items')\ndef items():\n    return []\n",
+      "web/src/client.test.ts": "import { it } from 'vitest';\nit('loads', () => {});\n",
+    });
+    try {
+      expect(loaded(python.dir)).toBe("typescript loaded: false\n");
+      expect(loaded(repo.dir)).toBe("typescript loaded: true\n");
+    } finally {
+      python.cleanup();
+    }
   });
 
   it("rejects a --fail-under that is not a score with exit 2", () => {

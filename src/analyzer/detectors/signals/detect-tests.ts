@@ -34,7 +34,7 @@ import {
   type Rule,
 } from "./signal-kit.js";
 import { contains } from "../stack-text/keyword-search.js";
-import { JsProgram } from "../stack-node/js-ast.js";
+import { ModulePaths } from "../stack-node/module-paths.js";
 
 type Lang = "js" | "py" | "jvm" | "go" | "rb" | "php" | "cs" | "rs";
 
@@ -599,7 +599,7 @@ const LOCAL_IMPORT = /(?:\bfrom\s*|\brequire\(\s*)['"](\.{1,2}\/[^'"]+)['"]/g;
 export function findApiTestCalls(ctx: ScanContext): Evidence[] {
   const out: Evidence[] = [];
   const seen = new Set<string>();
-  const program = new JsProgram(ctx);
+  const modules = new ModulePaths(ctx);
   const derivedByPattern = new Map<ApiCallPattern, string[]>();
   const derivedWords = (pattern: ApiCallPattern): readonly string[] => {
     if (pattern.derived === undefined) return [];
@@ -619,7 +619,7 @@ export function findApiTestCalls(ctx: ScanContext): Evidence[] {
   const importsWord = (file: SourceFile, words: readonly string[]) =>
     JS_EXTS.includes(file.ext) &&
     [...file.text.matchAll(LOCAL_IMPORT)].some((m) => {
-      const target = program.resolveFile(m[1] ?? "", file);
+      const target = modules.resolveFile(m[1] ?? "", file);
       return target !== undefined && words.some((w) => contains(target.text, w));
     });
   for (const file of ctx.files) {

@@ -7,8 +7,7 @@
 import ts from "typescript";
 import type { ScanContext, SourceFile } from "../../scan-context.js";
 
-import { JS_EXTENSIONS } from "./js-files.js";
-import { PathAliases, joinRepoPath } from "./path-aliases.js";
+import { ModulePaths } from "./module-paths.js";
 
 function scriptKind(ext: string): ts.ScriptKind {
   switch (ext) {
@@ -253,15 +252,13 @@ export function requiredModule(expr: ts.Expression | undefined): string | null {
   return null;
 }
 
-const RESOLVE_EXTENSIONS = ["ts", "tsx", "js", "jsx", "mjs", "cjs", "mts", "cts"];
-
 /** The parsed modules of a scan, built on first use, with relative import resolution. */
 export class JsProgram {
   private readonly modules = new Map<string, JsModule>();
-  private readonly aliases: PathAliases;
+  private readonly paths: ModulePaths;
 
   constructor(readonly ctx: ScanContext) {
-    this.aliases = new PathAliases(ctx);
+    this.paths = new ModulePaths(ctx);
   }
 
   module(file: SourceFile): JsModule {
@@ -273,12 +270,7 @@ export class JsProgram {
     return mod;
   }
 
-  /**
-   * Resolves an import specifier from `from` to a repository file: relative paths with the
-   * extension rules of Node and TypeScript (a ".js" import may name a ".ts" source), index files,
-   * the tsconfig/jsconfig `paths` and `baseUrl` of the importing file, and the common "@/" and
-   * "~/" aliases for src/.
-   */
+  /** The parsed module an import specifier names (see module-paths.ts for the rules). */
   resolve(specifier: string, from: SourceFile): JsModule | undefined {
     const file = this.resolveFile(specifier, from);
     return file === undefined ? undefined : this.module(file);
@@ -308,29 +300,6 @@ export class JsProgram {
 
   /** Like resolve, without parsing the file (for callers that only read its text). */
   resolveFile(specifier: string, from: SourceFile): SourceFile | undefined {
-    const dir = from.path.includes("/") ? from.path.slice(0, from.path.lastIndexOf("/")) : "";
-    if (specifier.startsWith(".")) return this.fileAt(joinRepoPath(dir, specifier));
-    for (const candidate of this.aliases.candidates(specifier, dir)) {
-      const file = this.fileAt(candidate);
-      if (file !== undefined) return file;
-    }
-    if (specifier.startsWith("@/") || specifier.startsWith("~/")) {
-      return this.fileAt(joinRepoPath("src", specifier.slice(2)));
-    }
-    return undefined;
-  }
-
-  /** The source file a module path names, trying extensions and index files. */
-  private fileAt(base: string | null): SourceFile | undefined {
-    if (base === null) return undefined;
-    const stem = base.replace(/\.(js|jsx|mjs|cjs)$/, "");
-    const candidates = [base];
-    for (const ext of RESOLVE_EXTENSIONS) candidates.push(`${stem}.${ext}`);
-    for (const ext of RESOLVE_EXTENSIONS) candidates.push(`${base}/index.${ext}`);
-    for (const candidate of candidates) {
-      const file = this.ctx.byPath.get(candidate);
-      if (file !== undefined && JS_EXTENSIONS.has(file.ext)) return file;
-    }
-    return undefined;
+    return this.paths.resolveFile(specifier, from);
   }
 }

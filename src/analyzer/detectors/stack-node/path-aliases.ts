@@ -5,8 +5,12 @@
  * "src"). A config's `extends` of a relative file is followed (paths often sit in a base config).
  * The config text is parsed with TypeScript's own JSONC reader; nothing is executed.
  */
-import ts from "typescript";
+import { createRequire } from "node:module";
+import type * as TypeScript from "typescript";
 import type { ScanContext } from "../../scan-context.js";
+
+// Loaded when a config is first read: whoever only resolves relative paths never pays for it.
+const require = createRequire(import.meta.url);
 
 const CONFIG_NAMES = ["tsconfig.json", "jsconfig.json"];
 const MAX_EXTENDS = 3;
@@ -77,6 +81,7 @@ export class PathAliases {
   private readConfig(path: string, depth: number): AliasConfig | null {
     const file = this.ctx.byPath.get(path);
     if (file === undefined) return null;
+    const ts = require("typescript") as typeof TypeScript;
     const parsed = ts.parseConfigFileTextToJson(path, file.text) as { config?: unknown };
     const config = (parsed.config ?? {}) as {
       extends?: unknown;
