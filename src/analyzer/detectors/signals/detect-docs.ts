@@ -149,7 +149,7 @@ const GENERATOR_RULES: readonly Rule[] = [
       jsImport("tsoa"),
       jsImport("fastify-swagger"),
       // apiDoc reads the API reference from comment blocks: ` * @api {get} /users/:id Read a user`
-      code(JS_EXTS, "@api {", /^[ \t]*\*?[ \t]*@api[ \t]+\{\w+\}[ \t]+\S/m, "apiDoc comment"),
+      code(JS_EXTS, "@api", /^[ \t]*\*?[ \t]*@api[ \t]+\{\w+\}[ \t]+\S/m, "apiDoc comment"),
     ],
   },
   {

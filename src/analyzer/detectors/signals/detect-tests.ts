@@ -616,12 +616,30 @@ export function findApiTestCalls(ctx: ScanContext): Evidence[] {
     }
     return words;
   };
-  const importsWord = (file: SourceFile, words: readonly string[]) =>
-    JS_EXTS.includes(file.ext) &&
-    [...file.text.matchAll(LOCAL_IMPORT)].some((m) => {
-      const target = modules.resolveFile(m[1] ?? "", file);
-      return target !== undefined && words.some((w) => contains(target.text, w));
-    });
+  // The JavaScript modules that hold a `when` word (a shared supertest agent), found once; in
+  // most repositories there are none and no test file's imports need resolving.
+  const holders = new Map<readonly string[], Set<SourceFile>>();
+  const holdersOf = (words: readonly string[]): Set<SourceFile> => {
+    let found = holders.get(words);
+    if (found === undefined) {
+      found = new Set(
+        ctx.files.filter((f) => JS_EXTS.includes(f.ext) && words.some((w) => contains(f.text, w))),
+      );
+      holders.set(words, found);
+    }
+    return found;
+  };
+  const importsWord = (file: SourceFile, words: readonly string[]) => {
+    const within = holdersOf(words);
+    return (
+      within.size > 0 &&
+      JS_EXTS.includes(file.ext) &&
+      [...file.text.matchAll(LOCAL_IMPORT)].some((m) => {
+        const target = modules.resolveFile(m[1] ?? "", file);
+        return target !== undefined && within.has(target);
+      })
+    );
+  };
   for (const file of ctx.files) {
     if (!API_EXTS.has(file.ext)) continue;
     const lang = langOf(file);

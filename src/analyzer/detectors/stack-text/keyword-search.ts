@@ -17,6 +17,8 @@ const BY_FREQUENCY =
   "etrionascldpu.m()fghy\":,b_=v/{};-xwAk0'SROICT>1*E<BN2PDLqM\\[]@Fj$H4U365G#W9?%8|zV7Y!J&+XZK`Q^~";
 
 function rarity(ch: string): number {
+  // Whitespace is more frequent than any printable character: never search from it.
+  if (ch === " " || ch === "\t") return -1;
   const rank = BY_FREQUENCY.indexOf(ch);
   return rank === -1 ? BY_FREQUENCY.length : rank;
 }
