@@ -63,6 +63,21 @@ describe("findCrudResource", () => {
     }
   });
 
+  it("reads actions named in the path (/create, /:id/update, /:id/delete) as the same resource", () => {
+    const found = findCrudResource([
+      ep("GET", "/api/categories/"),
+      ep("POST", "/api/categories/create"),
+      ep("PUT", "/api/categories/:id/update"),
+      ep("DELETE", "/api/categories/:id/delete"),
+    ]);
+    expect(found?.map((e) => e.path)).toEqual([
+      "/api/categories/create",
+      "/api/categories/",
+      "/api/categories/:id/update",
+      "/api/categories/:id/delete",
+    ]);
+  });
+
   it("does not call a resource CRUD when one of the four operations is missing", () => {
     expect(
       findCrudResource([

@@ -99,10 +99,15 @@ function normalizePath(endpoint: Pick<Endpoint, "path" | "resolved">): string {
  * together accept create (POST), read (GET), update (PUT or PATCH) and delete (DELETE).
  * Returns the four endpoints that prove it for the first such resource, or null.
  */
+const ACTION_SUFFIX =
+  /\/(?:create|store|new|add|list|all|show|get|view|update|edit|delete|destroy|remove)$/i;
+
 export function findCrudResource(endpoints: readonly Endpoint[]): Endpoint[] | null {
   const byResource = new Map<string, Map<string, Endpoint>>();
   for (const ep of endpoints) {
-    const normal = normalizePath(ep);
+    // `/categories/create`, `/categories/:id/update`: the action named in the path is the verb's
+    // job, so the resource is what comes before it.
+    const normal = normalizePath(ep).replace(ACTION_SUFFIX, "");
     const resource = normal.endsWith("/{}") ? normal.slice(0, -3) || "/" : normal;
     const methods = byResource.get(resource) ?? new Map<string, Endpoint>();
     const verb = ep.method === "PATCH" ? "PUT" : ep.method;
