@@ -20,6 +20,8 @@ describe("pathVerdict", () => {
       "Gemfile.lock",
       "pb/user.pb.go",
       "pb/user_pb2.py",
+      "admin/.vite/deps/react.js",
+      ".angular/cache/app.js",
       "_ide_helper.php",
       "_ide_helper_models.php",
       ".phpstorm.meta.php",

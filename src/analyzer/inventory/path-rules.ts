@@ -10,7 +10,7 @@ const VENDORED_DIR =
 
 // Build output and caches.
 const GENERATED_DIR =
-  /(^|\/)(dist|build|out|target|\.next|\.nuxt|\.svelte-kit|coverage|__pycache__)\//;
+  /(^|\/)(dist|build|out|target|\.next|\.nuxt|\.svelte-kit|\.vite|\.angular|\.parcel-cache|\.turbo|coverage|__pycache__)\//;
 
 const LOCKFILES = new Set([
   "package-lock.json",

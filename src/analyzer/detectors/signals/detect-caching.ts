@@ -84,7 +84,12 @@ const RULES: readonly Rule[] = [
       pyImport("flask_caching"),
       pyImport("fastapi_cache"),
       pyImport("aiocache"),
-      code(PY_EXTS, "ex", /\.(?:setex)\s*\(|\.set\s*\([^)]*\bex\s*=/, "Redis with expiry"),
+      code(
+        PY_EXTS,
+        "ex",
+        /\.(?:setex)\s*\(|\.set\s*\((?:[^()]|\([^()]*\))*\bex\s*=/,
+        "Redis with expiry",
+      ),
       code(PY_EXTS, "ache-", HTTP_CACHE, "HTTP cache headers"),
     ],
   },

@@ -63,7 +63,7 @@ const RULES: readonly Rule[] = [
       code(
         PY_EXTS,
         "environ",
-        /\bos\.environ\b(?!\.setdefault\s*\(\s*['"]DJANGO_SETTINGS_MODULE['"])|\bos\.getenv\s*\(|\benviron\.Env\s*\(/,
+        /\bos\.environ\b(?!\.setdefault\s*\(\s*['"]DJANGO_SETTINGS_MODULE['"])|\bos\.getenv\s*\(|\benviron\.Env\s*\(|(?<![\w.])environ(?:\[\s*['"]|\.get\s*\()/,
         "os.environ",
       ),
       code(PY_EXTS, "getenv", /\bgetenv\s*\(/, "getenv"),

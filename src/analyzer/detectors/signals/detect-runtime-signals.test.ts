@@ -98,6 +98,27 @@ describe("envConfigDetector", () => {
     ).toEqual([{ file: ".env.example", line: 0, note: "environment file" }]);
   });
 
+  it("counts `from os import environ` reads, and a Redis set(..., ex=ttl) around a call", () => {
+    expect(
+      envConfigDetector.detect(
+        ctx({
+          "config/common.py":
+            'from os import environ\nSECRET_KEY = environ["SECRET_KEY"]\nDB_HOST = environ.get("DB_HOST", "db")\n',
+        }),
+        {},
+      ).signals?.env_config?.value,
+    ).toBe(true);
+    expect(
+      cachingDetector.detect(
+        ctx({
+          "app/core/cache.py":
+            "async def put(key, value, ttl_seconds):\n    await redis.set(key, json.dumps(value, default=str), ex=ttl_seconds)\n",
+        }),
+        {},
+      ).signals?.caching?.value,
+    ).toBe(true);
+  });
+
   it("does not take Django's DJANGO_SETTINGS_MODULE boilerplate for env config", () => {
     const boilerplate =
       'import os\n\nos.environ.setdefault("DJANGO_SETTINGS_MODULE", "mysite.settings")\n';
