@@ -18,11 +18,17 @@ describe("testsDetector", () => {
       "src/test/java/com/acme/AppTests.java":
         "class AppTests {\n  @Test\n  void contextLoads() {\n  }\n}\n",
       "tests/test_app.py": "def test_app():\n    pass\n\ndef test_truth():\n    assert True\n",
+      // The two tests `nest new` writes
+      "test/app.e2e-spec.ts":
+        "import * as request from 'supertest';\nit('/ (GET)', () => {\n  return request(app.getHttpServer())\n    .get('/')\n    .expect(200)\n    .expect('Hello World!');\n});\n",
+      "src/app.controller.spec.ts":
+        "it('should return \"Hello World!\"', () => {\n  expect(appController.getHello()).toBe('Hello World!');\n});\n",
       "package.json": '{ "devDependencies": { "jest": "^29.0.0" } }',
     });
     expect(signals?.tests).toEqual({ value: false, evidence: [] });
     expect(signals?.test_files?.value).toBe(0);
-    expect(signals?.test_frameworks?.value).toEqual(["jest"]);
+    // Frameworks count when declared or imported, even by a stub.
+    expect(signals?.test_frameworks?.value).toEqual(["jest", "supertest"]);
   });
 
   it("names tap and bun:test among the test frameworks", () => {

@@ -68,8 +68,10 @@ const LANGS: Readonly<Record<Lang, LangRules>> = {
     declaration: /\b(?:it|test|Deno\.test)(?:\.only|\.concurrent|\.each\([^)]*\))?\s*\(\s*['"`]/,
     assertion:
       /\bexpect\s*\(|\bassert(?:\.\w+)?\s*\(|\.should\b|\bt\.(?:is|not|deepEqual|true|false|truthy|falsy|throws|throwsAsync|like|assert|regex|snapshot|equal|ok)\s*\(|\.expect\s*\(/,
+    // Besides expect(true).toBe(true): the Hello World checks every new NestJS app ships with
+    // (the e2e `.get('/').expect(200).expect('Hello World!')` and the controller spec).
     trivial:
-      /\bexpect\s*\(\s*(?:true|false|1|0|null|undefined|\d+\s*[-+*]\s*\d+)\s*\)\s*\.(?:not\.)?(?:toBe|toEqual|toStrictEqual|toBeTruthy|toBeFalsy|toBeDefined|to\.be\.\w+|to\.equal)\s*\([^)]*\)|\bassert(?:\.ok|\.equal|\.strictEqual)?\s*\(\s*true\s*(?:,\s*true\s*)?\)|\bassert\.(?:equal|strictEqual)\s*\(\s*(\d+)\s*,\s*\1\s*\)/g,
+      /\bexpect\s*\(\s*(?:true|false|1|0|null|undefined|\d+\s*[-+*]\s*\d+)\s*\)\s*\.(?:not\.)?(?:toBe|toEqual|toStrictEqual|toBeTruthy|toBeFalsy|toBeDefined|to\.be\.\w+|to\.equal)\s*\([^)]*\)|\bassert(?:\.ok|\.equal|\.strictEqual)?\s*\(\s*true\s*(?:,\s*true\s*)?\)|\bassert\.(?:equal|strictEqual)\s*\(\s*(\d+)\s*,\s*\1\s*\)|\.expect\s*\(\s*200\s*\)\s*\.expect\s*\(\s*['"`]Hello World!['"`]\s*\)|\bexpect\s*\(\s*\w+\.getHello\s*\(\s*\)\s*\)\s*\.toBe\s*\(\s*['"`]Hello World!['"`]\s*\)/g,
     comment: SLASH_COMMENTS,
   },
   py: {
