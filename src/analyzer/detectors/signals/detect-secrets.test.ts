@@ -92,6 +92,29 @@ describe("secretsDetector", () => {
     expect(result?.evidence).toEqual([{ file: "config/settings.yml", line: 1, note: "api-key" }]);
   });
 
+  it("finds ASP.NET Core's Jwt:Key and a private key inside a JSON string", () => {
+    const pem = ["-----BEGIN PRIVATE KEY-----", "MIIEvQIBADANBgkqhkiG9w0BAQEFAASC"].join("\\n");
+    const result = detect({
+      "TodoApi/appsettings.json": `{\n  "Jwt": {\n    "Key": "${REAL_PASSWORD}x7Qz",\n    "Issuer": "todo"\n  }\n}\n`,
+      "TodoApi/service-account-file.json": `{\n  "private_key": "${pem}\\n"\n}\n`,
+    });
+    expect(result?.evidence).toEqual([
+      { file: "TodoApi/appsettings.json", line: 3, note: "api-key" },
+      { file: "TodoApi/service-account-file.json", line: 2, note: "private-key" },
+    ]);
+  });
+
+  it("ignores elided examples, test-named values and settings shown in prose", () => {
+    const result = detect({
+      "app/openapi_examples.py":
+        'EXAMPLE = {"access_token": "eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9..."}\n',
+      "app/scripts/factories/user.py": 'DEFAULT_TEST_PASSWORD = "Aa@123456zq"\n',
+      "app/schemas/auth.py": 'examples = [{"email": "a@b.c", "password": "StrongPass@123"}]\n',
+      "command.md": `curl -d '{"password": "${REAL_PASSWORD}"}' http://localhost:8000/login\n`,
+    });
+    expect(result?.value).toEqual([]);
+  });
+
   it("ignores keys and sample settings in docs, examples and test source sets", () => {
     const result = detect({
       "docs/guide/tls.adoc": `[source,yaml]\n----\nserver:\n  ssl:\n    private-key: "${REAL_PASSWORD}"\n----\n`,
@@ -159,11 +182,11 @@ describe("isExpiredJwt", () => {
     expect(isExpiredJwt(REAL_PASSWORD, now)).toBe(false);
   });
 
-  it("keeps an expired token out of committed_secrets, in a README too", () => {
+  it("keeps an expired token out of committed_secrets", () => {
     const expired = jwt({ sub: "42", exp: 1641825831 });
     const endless = jwt({ sub: "42", iat: 1641221031 });
     const result = detect({
-      "README.md": `Login answers:\n\n{ "token": "${expired}" }\n`,
+      "config/sample-response.json": `{ "token": "${expired}" }\n`,
       "src/client.ts": `const token = "${endless}";\n`,
     });
     expect(result?.evidence).toEqual([{ file: "src/client.ts", line: 1, note: "token" }]);

@@ -79,8 +79,9 @@ const TOKENS: readonly TokenPattern[] = [
   { kind: "google-api-key", keyword: ["AIza"], re: /\bAIza[0-9A-Za-z_-]{35}\b/g },
 ];
 
+// The body follows a real line break, or a `\n` escape inside a JSON string (a service-account file).
 const PRIVATE_KEY =
-  /-----BEGIN ((?:RSA |EC |OPENSSH |DSA |ENCRYPTED |PGP )?PRIVATE KEY(?: BLOCK)?)-----\s*\n\s*([A-Za-z0-9+/=:\- ]{20,})/g;
+  /-----BEGIN ((?:RSA |EC |OPENSSH |DSA |ENCRYPTED |PGP )?PRIVATE KEY(?: BLOCK)?)-----(?:\s*\n|\\n)\s*([A-Za-z0-9+/=:\- ]{20,})/g;
 
 /** NAME = value, NAME: value, "name": "value", name => 'value' for credential-like names. */
 const ASSIGNMENT =
@@ -127,6 +128,7 @@ const WORDS_ONLY = /^\p{L}+(?:[-_ ]\p{L}+)*$/u;
 const URI_REFERENCE = /^[a-z][a-z0-9+.-]*:\/\//i;
 /** Code rather than a value: PHP string building (`".$request->key."`), member access. */
 const EXPRESSION = /->|^\.\$|\$this\b|\b[A-Za-z_][\w.]*\(/;
+const PROSE = new Set(["md", "markdown", "rst", "adoc", "txt"]);
 /** A commented-out line, where generators leave sample keys (Devise's `# config.secret_key = …`). */
 const COMMENT_LINE = /^\s*(?:#|\/\/|\/?\*|<!--|--|;)/;
 
@@ -182,7 +184,9 @@ export function looksLikeSecret(value: string): boolean {
   if (URI_REFERENCE.test(value) || EXPRESSION.test(value)) return false;
   if (KEYBOARD_RUN.test(value)) return false;
   if (!/\d/.test(value) && (DOTTED_NAME.test(value) || WORDS_ONLY.test(value))) return false;
-  if (/pas+a?word|secret|changeme/.test(unleet(value))) return false;
+  if (/pas+|secret|changeme/.test(unleet(value))) return false;
+  // An example cut short: "eyJhbGciOiJIUzI1NiJ9...", "sk_live_…"
+  if (/\.\.\.$|…/.test(value)) return false;
   if (/^\d+$/.test(value) || /^(.)\1+$/.test(value)) return false;
   const classes = [/[a-z]/, /[A-Z]/, /\d/, /[^A-Za-z0-9]/].filter((re) => re.test(value)).length;
   return classes >= 2 && entropy(value) >= 3;
@@ -267,14 +271,33 @@ function scanFile(file: SourceFile, out: Finding[]): void {
   const reported = new Set(
     out.filter((f) => f.file === file).map((f) => lineInFile(file, f.offset)),
   );
+  // ASP.NET Core's JWT settings: "Jwt": { "Key": "…" } in appsettings.json.
+  if (file.name.startsWith("appsettings") && file.ext === "json") {
+    for (const m of text.matchAll(/"(?:Key|SigningKey|IssuerSigningKey)"\s*:\s*"([^"]+)"/g)) {
+      const value = m[1] ?? "";
+      if (!looksLikeSecret(value)) continue;
+      out.push({
+        kind: "api-key",
+        file,
+        offset: m.index + m[0].lastIndexOf(value),
+        masked: mask(value),
+        raw: value,
+      });
+    }
+  }
+  // Prose (README, guides) shows sample settings; only token formats and keys count there.
+  if (PROSE.has(file.ext)) return;
   eachLineWith(text, ASSIGNMENT_HINT, (line, lineStart) => {
     if (COMMENT_LINE.test(line)) return;
     ASSIGNMENT.lastIndex = 0;
     for (let m = ASSIGNMENT.exec(line); m !== null; m = ASSIGNMENT.exec(line)) {
       const [, name = "", quote = "", value = ""] = m;
       if (quotedOnly && quote === "") continue;
-      // .NET's PublicKeyToken=…, public_key: published halves, not secrets.
-      if (/^public/i.test(name)) continue;
+      // .NET's PublicKeyToken=…, public_key: published halves, not secrets; DEFAULT_TEST_PASSWORD
+      // and example_token say what they are.
+      if (/^public|(?:^|[_.-]|[a-z](?=[A-Z]))(?:test|example|sample|dummy|demo|fake)/i.test(name)) {
+        continue;
+      }
       if (!looksLikeSecret(value)) continue;
       const offset = lineStart + m.index + m[0].lastIndexOf(value);
       const line = lineInFile(file, offset);
