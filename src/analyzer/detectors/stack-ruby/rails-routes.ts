@@ -64,10 +64,22 @@ export function routeStatements(file: SourceFile, masked: string): Statement[] {
     while (/[,([{\\]$|=>$/.test(text) && i + 1 < lines.length) {
       text += ` ${(lines[++i] as string).trim()}`;
     }
-    if (text !== "") out.push({ text, line, file });
+    if (text === "") continue;
+    // `collection { post :bulk_update }`: a one-line brace block reads like its do…end form.
+    const braced = BRACE_BLOCK.exec(text);
+    if (braced) {
+      out.push({ text: `${(braced[1] as string).trim()} do`, line, file });
+      for (const inner of (braced[2] as string).split(";")) {
+        if (inner.trim() !== "") out.push({ text: inner.trim(), line, file });
+      }
+      out.push({ text: "end", line, file });
+    } else out.push({ text, line, file });
   }
   return out;
 }
+
+const BRACE_BLOCK =
+  /^((?:member|collection|namespace|scope|resources|resource|constraints|concern|defaults)\b[^{]*?)\s*\{\s*(?:\|[^|]*\|)?\s*(\S[^{}]*?)\s*\}$/;
 
 /** Ruby statements that open a block closed by `end` without `do`: not routing, but nesting. */
 const RUBY_BLOCK = /^(?:if|unless|case|while|until|begin|for|def|class|module)\b/;

@@ -138,6 +138,21 @@ end
     ]);
   });
 
+  it("reads one-line brace blocks like their do…end form", () => {
+    const found = detect(
+      routes(`  resources :services, only: %i[index] do
+    collection { post :bulk_update }
+    member { get :preview; patch :publish }
+  end`),
+    );
+    expect(found.endpoints?.map((e) => `${e.method} ${e.path}`)).toEqual([
+      "GET /services",
+      "GET /services/:id/preview",
+      "PATCH /services/:id/publish",
+      "POST /services/bulk_update",
+    ]);
+  });
+
   it("names nested parameters after irregular singulars, as Rails does", () => {
     const found = detect(
       routes(`  resources :children, only: [] do
