@@ -165,6 +165,19 @@ describe("findApiTestCalls", () => {
     });
   });
 
+  it("reads Rails controller specs that name the action, also inside subject and before blocks", () => {
+    const calls = findApiTestCalls(
+      scanContextFrom({
+        "spec/controllers/articles_controller_spec.rb":
+          "describe ArticlesController do\n  describe '#index' do\n    subject { get :index }\n    it 'works' do\n      subject\n      expect(response).to have_http_status(:ok)\n    end\n  end\n  it 'paginates' do\n    get :index, params: { page: 2 }\n    expect(json_data.length).to eq 1\n  end\nend\n",
+      }),
+    );
+    expect(calls.map((c) => `${c.line} ${c.note ?? ""}`)).toEqual([
+      "3 GET #index",
+      "10 GET #index",
+    ]);
+  });
+
   it("follows a supertest agent shared through a local helper module", () => {
     const calls = findApiTestCalls(
       scanContextFrom({

@@ -554,11 +554,16 @@ const API_CALLS: readonly ApiCallPattern[] = [
       "put(",
       "delete(",
     ],
+    // At a line start or inside a block: `subject { get :index }`, `before { post :create, … }`;
+    // a controller spec names the action (`:index`) instead of a path.
     re: new RegExp(
-      `^\\s*(${HTTP_VERB})\\s*\\(?\\s*(?:(['"])([^'"]*)\\2|\\w+_(?:path|url)\\b)`,
+      `(?:^|[{;]|\\bdo)[ \\t]*(${HTTP_VERB})[ \\t]*\\(?[ \\t]*(?:(['"])([^'"]*)\\2|\\w+_(?:path|url)\\b|:(\\w+))`,
       "gm",
     ),
-    read: byName(1, 3),
+    read: (m) => [
+      methodFromName(m[1] ?? ""),
+      m[3] ?? (m[4] === undefined ? undefined : `#${m[4]}`),
+    ],
     applies: (f) =>
       /(^|\/)(spec\/(requests|controllers|api|integration)|test\/(controllers|integration))\//.test(
         f.path,
