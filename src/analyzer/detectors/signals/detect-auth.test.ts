@@ -71,6 +71,17 @@ describe("authDetector", () => {
     expect(signals?.authorization?.value).toBe(true);
   });
 
+  it("recognises Ruby's include BCrypt and an Octokit code exchange", () => {
+    const signals = detect({
+      "app/models/user.rb":
+        "class User < ApplicationRecord\n  include BCrypt\n  def password=(pw)\n    self.encrypted_password = Password.create(pw)\n  end\nend\n",
+      "app/lib/user_authenticator/oauth.rb":
+        "token = client.exchange_code_for_token(code)\nuser_data = Octokit::Client.new(access_token: token).user\n",
+    });
+    expect(signals?.password_hashing?.value).toBe(true);
+    expect(signals?.oauth?.value).toBe(true);
+  });
+
   it("recognises koa-jwt as JWT authentication", () => {
     const signals = detect({
       "src/server.ts": 'import jwt from "koa-jwt";\napp.use(jwt({ secret: config.jwtSecret }));\n',
@@ -131,6 +142,31 @@ describe("authDetector", () => {
         '[Authorize(Roles = "Admin")]\npublic class AdminController {}\n',
     });
     expect(roles?.authorization?.value).toBe(true);
+  });
+
+  it("recognises ownership and role checks on values kept in variables, in JS and PHP", () => {
+    const one = (file: string, text: string) => detect({ [file]: text })?.authorization?.value;
+    expect(
+      one(
+        "src/use-cases/delete-comment.ts",
+        "export async function deleteComment(userId: string, id: string) {\n  const comment = await repo.find(id);\n  if (userId !== comment.userId) return false;\n}\n",
+      ),
+    ).toBe(true);
+    expect(
+      one(
+        "server/routes/admin.js",
+        "const role = jwt.verify(token, SECRET).role;\nif (role !== 'admin') return res.sendStatus(401);\n",
+      ),
+    ).toBe(true);
+    expect(
+      one(
+        "app/Http/Controllers/PostController.php",
+        "<?php\nif (Auth::id() !== $post->user_id) {\n    return response()->json(['message' => 'Forbidden'], 403);\n}\n",
+      ),
+    ).toBe(true);
+    expect(
+      one("src/users.ts", "const userId = req.params.id;\nconst user = await find(userId);\n"),
+    ).toBe(false);
   });
 
   it("recognises hand-written role gates in a Rails app without a policy gem", () => {

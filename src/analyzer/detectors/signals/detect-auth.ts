@@ -260,6 +260,8 @@ const OAUTH_RULES: readonly Rule[] = [
         "OmniAuth provider",
       ),
       code(RB_EXTS, "Doorkeeper", undefined, "Doorkeeper"),
+      // GitHub sign-in by hand with Octokit
+      code(RB_EXTS, "exchange_code_for_token", undefined, "OAuth code exchange (Octokit)"),
     ],
   },
   {
@@ -382,6 +384,8 @@ const HASHING_RULES: readonly Rule[] = [
     uses: [
       code(RB_EXTS, "has_secure_password", undefined, "has_secure_password"),
       code(RB_EXTS, "BCrypt::Password", undefined, "bcrypt"),
+      // `include BCrypt` then `Password.create(password)` in a model
+      code(RB_EXTS, "include BCrypt", /^\s*include\s+BCrypt\b/m, "bcrypt"),
       code(RB_EXTS, "database_authenticatable", undefined, "Devise password hashing"),
     ],
   },
@@ -415,6 +419,15 @@ const HASHING_RULES: readonly Rule[] = [
 const JS_OWNERSHIP =
   /\b\w+\.(?:author|owner|user|creator|createdBy)(?:_?[Ii][Dd])?(?:\.\w+)?\s*[!=]==?\s*(?:req|request|ctx|c)\.(?:user|auth|state\.user|session\.user)\b|\b(?:req|request|ctx)\.(?:user|auth|state\.user)(?:\.\w+)?\s*[!=]==?\s*\w+\.(?:author|owner|user|creator)(?:_?[Ii][Dd])?\b/;
 const JS_ROLE = /\buser\??\.(?:role\s*[!=]==?|roles\??\.(?:includes|some)\(|isAdmin\b)/;
+/** `if (userId !== comment.userId)`: the caller's id, kept in a variable, against an owner's. */
+const JS_OWNERSHIP_LOCAL =
+  /\b(?:userId|currentUserId|requesterId|user_id)\s*[!=]==?\s*\w+\.(?:userId|authorId|ownerId|creatorId|user_id|author_id|owner_id)\b|\b\w+\.(?:userId|authorId|ownerId|creatorId|user_id|author_id|owner_id)(?:\.toString\(\))?\s*[!=]==?\s*(?:userId|currentUserId|requesterId|user_id)\b/;
+/** `const role = jwt.verify(…).role; if (role !== 'admin')` */
+const JS_ROLE_LOCAL =
+  /\brole\s*[!=]==?\s*['"`](?:admin|superadmin|moderator|editor|owner|staff)['"`]/i;
+/** `if (Auth::id() !== $post->user_id)`, `$request->user()->id === $post->author_id` */
+const PHP_OWNERSHIP =
+  /(?:Auth::id\(\)|auth\(\)->id\(\)|\$request->user\(\)->id|Auth::user\(\)->id)\s*[!=]==?\s*\$\w+->(?:user_id|author_id|owner_id)|\$\w+->(?:user_id|author_id|owner_id)\s*[!=]==?\s*(?:Auth::id\(\)|auth\(\)->id\(\)|\$request->user\(\)->id|Auth::user\(\)->id)/;
 const PY_OWNERSHIP =
   /\.(?:author|owner|user|created_by)(?:_id)?\s*[!=]=\s*(?:request\.user|current_user)\b|(?:request\.user|current_user)(?:\.id)?\s*[!=]=\s*\w+\.(?:author|owner|user)(?:_id)?\b/;
 const PY_ROLE =
@@ -433,6 +446,8 @@ const AUTHZ_RULES: readonly Rule[] = [
       jsImport("casbin"),
       code(JS_EXTS, "user", JS_OWNERSHIP, "ownership check"),
       code(JS_EXTS, "user", JS_ROLE, "role check"),
+      code(JS_EXTS, "Id", JS_OWNERSHIP_LOCAL, "ownership check"),
+      code(JS_EXTS, "role", JS_ROLE_LOCAL, "role check"),
     ],
   },
   {
@@ -532,6 +547,7 @@ const AUTHZ_RULES: readonly Rule[] = [
         /^(?![ \t]*(?:\/\/|\*|#))[^\n]*->(?:can|cannot)\s*\(/m,
         "ability check",
       ),
+      code(PHP_EXTS, "_id", PHP_OWNERSHIP, "ownership check"),
       // spatie/laravel-permission and hand-written permission checks in controllers
       code(
         PHP_EXTS,

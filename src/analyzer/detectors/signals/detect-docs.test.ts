@@ -35,6 +35,10 @@ describe("docsDetector", () => {
       })?.api_docs?.value,
     ).toBe(true);
     expect(
+      detect({ "Postman_Collection.json": '{ "info": { "_postman_id": "2", "name": "api" } }' })
+        ?.api_docs?.evidence,
+    ).toEqual([{ file: "Postman_Collection.json", line: 1, note: "Postman collection" }]);
+    expect(
       detect({ "app/main.py": "from fastapi import FastAPI\napp = FastAPI(title='shop')\n" })
         ?.api_docs?.value,
     ).toBe(true);

@@ -56,7 +56,7 @@ function setupEvidence(readme: SourceFile): Evidence | undefined {
 }
 
 const SPEC_FILE =
-  /^(?:openapi|swagger|api-docs|api)(?:[.-][\w-]+)?\.(?:ya?ml|json)$|\.openapi\.(?:ya?ml|json)$|\.postman_collection\.json$/;
+  /^(?:openapi|swagger|api-docs|api)(?:[.-][\w-]+)?\.(?:ya?ml|json)$|\.openapi\.(?:ya?ml|json)$|postman[\w.-]*\.json$/;
 const SPEC_CONTENT =
   /^\s*["']?(?:openapi|swagger)["']?\s*:\s*["']?\d|"info"\s*:\s*\{[\s\S]*"_postman_id"|_postman_id|"schema"\s*:\s*"https:\/\/schema\.getpostman\.com/m;
 const API_REFERENCE_NAME =
@@ -70,7 +70,7 @@ function specEvidence(file: SourceFile): Evidence | undefined {
       ? evidence(
           file,
           m.index,
-          file.name.endsWith(".postman_collection.json") ? "Postman collection" : "OpenAPI spec",
+          file.name.includes("postman") ? "Postman collection" : "OpenAPI spec",
         )
       : undefined;
   }
