@@ -101,7 +101,8 @@ export async function analyze(
           : lines.app.comment / (lines.app.code + lines.app.comment),
     };
     const facts = factViewFromReport({ signals, git, code });
-    const evaluation = evaluateChecks(checks, facts, nextStepHints(endpoints, signals));
+    const frameworks = [...(findings.frameworks ?? [])].sort((a, b) => a.id.localeCompare(b.id));
+    const evaluation = evaluateChecks(checks, facts, nextStepHints(endpoints, signals, frameworks));
 
     return {
       schemaVersion: 1,
@@ -115,7 +116,7 @@ export async function analyze(
       },
       languages: lines.languages,
       code,
-      frameworks: [...(findings.frameworks ?? [])].sort((a, b) => a.id.localeCompare(b.id)),
+      frameworks,
       endpoints,
       signals,
       git,

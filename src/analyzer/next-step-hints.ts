@@ -1,13 +1,28 @@
 /**
  * Makes next steps specific to the repository: names an endpoint to test, the count of
- * untested endpoints, where secrets were found. Keys are the facts whose criteria the hint completes.
+ * untested endpoints, where secrets were found, and the tools of the repository's own stack
+ * ("with supertest", "with Flyway or Liquibase"). Keys are the facts whose criteria the hint
+ * completes.
  */
 import type { FactId } from "../content/signals.js";
-import type { Endpoint, Signals } from "./report.js";
+import type { Endpoint, FrameworkFinding, Signals } from "./report.js";
+import { backendStack, toolHint } from "./stack-tools.js";
+
+const TOOL_FACTS: readonly FactId[] = [
+  "tests",
+  "api_tests",
+  "input_validation",
+  "lint_config",
+  "formatter_config",
+  "api_docs",
+  "logging",
+  "migrations",
+];
 
 export function nextStepHints(
   endpoints: readonly Endpoint[],
   signals: Signals,
+  frameworks: readonly FrameworkFinding[] = [],
 ): Partial<Record<FactId, string>> {
   const hints: Partial<Record<FactId, string>> = {};
   const write = endpoints.find((e) => e.method === "POST") ?? endpoints[0];
@@ -23,6 +38,17 @@ export function nextStepHints(
       (e) => e.method === "POST" || e.method === "PUT" || e.method === "PATCH",
     );
     if (body) hints.input_validation = `e.g. the body of ${body.method} ${body.path}`;
+  }
+  const nosql = signals.nosql_databases.value;
+  if (!signals.sql_database.value && nosql.length > 0) {
+    hints.sql_database = `the data is in ${nosql.join(" and ")} now; this check asks for a relational one`;
+  }
+  const stack = backendStack(frameworks);
+  for (const fact of TOOL_FACTS) {
+    const tool = toolHint(stack, fact);
+    if (tool === undefined) continue;
+    const existing = hints[fact];
+    hints[fact] = existing === undefined ? tool : `${existing}; ${tool}`;
   }
   return hints;
 }

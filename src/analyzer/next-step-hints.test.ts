@@ -1,0 +1,51 @@
+import { describe, expect, it } from "vitest";
+import { SIGNAL_IDS, SIGNALS } from "../content/signals.js";
+import { absentFactValue } from "../content/test-support/absent-fact-value.js";
+import { nextStepHints } from "./next-step-hints.js";
+import type { Endpoint, FrameworkFinding, Signals } from "./report.js";
+
+function signals(overrides: Partial<Record<string, unknown>> = {}): Signals {
+  return Object.fromEntries(
+    SIGNAL_IDS.map((id) => [
+      id,
+      { value: id in overrides ? overrides[id] : absentFactValue(SIGNALS[id].type), evidence: [] },
+    ]),
+  ) as unknown as Signals;
+}
+
+const framework = (id: string): FrameworkFinding => ({
+  id,
+  category: "backend",
+  confidence: "declared+used",
+  evidence: [],
+});
+const post: Endpoint = {
+  method: "POST",
+  path: "/api/articles",
+  framework: "express",
+  file: "src/app.js",
+  line: 3,
+  resolved: true,
+};
+
+describe("nextStepHints", () => {
+  it("names the repository's own stack's tools, after the repository-specific hint", () => {
+    const express = nextStepHints([post], signals(), [framework("react"), framework("express")]);
+    expect(express.api_tests).toBe(
+      "1 endpoint, none exercised by a test: start with POST /api/articles; with supertest",
+    );
+    expect(express.lint_config).toBe("with ESLint");
+    const go = nextStepHints([], signals(), [framework("gin")]);
+    expect(go.tests).toBe("with the testing package");
+    expect(go.api_docs).toBe("with swaggo/swag");
+    expect(nextStepHints([], signals(), []).tests).toBeUndefined();
+  });
+
+  it("says where the data is when a NoSQL store stands in for the relational database", () => {
+    const mongo = nextStepHints([], signals({ nosql_databases: ["mongodb"] }));
+    expect(mongo.sql_database).toBe(
+      "the data is in mongodb now; this check asks for a relational one",
+    );
+    expect(nextStepHints([], signals()).sql_database).toBeUndefined();
+  });
+});

@@ -1,0 +1,131 @@
+/**
+ * The usual tools of each backend stack, for next steps that name what to use in the
+ * repository's own stack ("with supertest") instead of listing every stack's tools.
+ */
+import type { FactId } from "../content/signals.js";
+import type { FrameworkFinding } from "./report.js";
+
+type Stack = "node" | "python" | "jvm" | "go" | "ruby" | "php" | "dotnet";
+
+const STACK_OF: Readonly<Record<string, Stack>> = {
+  express: "node",
+  fastify: "node",
+  nestjs: "node",
+  koa: "node",
+  hono: "node",
+  django: "python",
+  djangorestframework: "python",
+  flask: "python",
+  fastapi: "python",
+  "spring-boot": "jvm",
+  spring: "jvm",
+  "jax-rs": "jvm",
+  gin: "go",
+  echo: "go",
+  chi: "go",
+  "gorilla-mux": "go",
+  "net-http": "go",
+  rails: "ruby",
+  laravel: "php",
+  aspnetcore: "dotnet",
+};
+
+type ToolFact =
+  | "tests"
+  | "api_tests"
+  | "input_validation"
+  | "lint_config"
+  | "formatter_config"
+  | "api_docs"
+  | "logging"
+  | "migrations";
+
+const TOOLS: Readonly<Record<Stack, Readonly<Record<ToolFact, string>>>> = {
+  node: {
+    tests: "Vitest or Jest",
+    api_tests: "supertest",
+    input_validation: "zod, Joi or class-validator",
+    lint_config: "ESLint",
+    formatter_config: "Prettier",
+    api_docs: "swagger-jsdoc or @nestjs/swagger",
+    logging: "pino or winston",
+    migrations: "your ORM's migrations (Prisma, TypeORM, Knex)",
+  },
+  python: {
+    tests: "pytest",
+    api_tests: "the framework's test client (Django's, Flask's or FastAPI's TestClient)",
+    input_validation: "pydantic models or DRF serializers",
+    lint_config: "Ruff",
+    formatter_config: "Ruff format or Black",
+    api_docs: "drf-spectacular, or FastAPI's generated /docs",
+    logging: "the logging module",
+    migrations: "Django migrations or Alembic",
+  },
+  jvm: {
+    tests: "JUnit 5",
+    api_tests: "MockMvc or RestAssured",
+    input_validation: "Bean Validation (@Valid)",
+    lint_config: "Checkstyle or SpotBugs",
+    formatter_config: "Spotless",
+    api_docs: "springdoc-openapi",
+    logging: "SLF4J with Logback",
+    migrations: "Flyway or Liquibase",
+  },
+  go: {
+    tests: "the testing package",
+    api_tests: "net/http/httptest",
+    input_validation: "go-playground/validator",
+    lint_config: "golangci-lint",
+    formatter_config: "gofmt or gofumpt, checked in CI",
+    api_docs: "swaggo/swag",
+    logging: "log/slog",
+    migrations: "golang-migrate or goose",
+  },
+  ruby: {
+    tests: "RSpec or Minitest",
+    api_tests: "request specs",
+    input_validation: "model validations and strong parameters",
+    lint_config: "RuboCop",
+    formatter_config: "RuboCop's layout cops or standardrb",
+    api_docs: "rswag",
+    logging: "Rails.logger",
+    migrations: "Active Record migrations",
+  },
+  php: {
+    tests: "PHPUnit or Pest",
+    api_tests: "Laravel's getJson/postJson test helpers",
+    input_validation: "Form Requests or $request->validate()",
+    lint_config: "PHPStan or Larastan",
+    formatter_config: "Laravel Pint",
+    api_docs: "Scribe or L5-Swagger",
+    logging: "the Log facade",
+    migrations: "Laravel migrations",
+  },
+  dotnet: {
+    tests: "xUnit",
+    api_tests: "WebApplicationFactory",
+    input_validation: "data annotations or FluentValidation",
+    lint_config: ".NET analyzers configured in .editorconfig",
+    formatter_config: "dotnet format",
+    api_docs: "Swashbuckle or Microsoft.AspNetCore.OpenApi",
+    logging: "ILogger",
+    migrations: "EF Core migrations",
+  },
+};
+
+/** The stack of the repository's first backend framework, if it has one. */
+export function backendStack(frameworks: readonly FrameworkFinding[]): Stack | null {
+  for (const f of frameworks) {
+    const stack = STACK_OF[f.id];
+    if (stack !== undefined) return stack;
+  }
+  return null;
+}
+
+/** "with supertest", "with Flyway or Liquibase": the stack's tool for a fact, if one is listed. */
+export function toolHint(stack: Stack | null, fact: FactId): string | undefined {
+  if (stack === null || !(fact in TOOLS[stack])) return undefined;
+  return `with ${TOOLS[stack][fact as ToolFact]}`;
+}
+
+export type { Stack };
