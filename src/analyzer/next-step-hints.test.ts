@@ -44,7 +44,7 @@ describe("nextStepHints", () => {
   it("says where the data is when a NoSQL store stands in for the relational database", () => {
     const mongo = nextStepHints([], signals({ nosql_databases: ["mongodb"] }));
     expect(mongo.sql_database).toBe(
-      "the data is in mongodb now; this check asks for a relational one",
+      "the data is in MongoDB now; this check asks for a relational one",
     );
     expect(nextStepHints([], signals()).sql_database).toBeUndefined();
   });

@@ -19,6 +19,15 @@ const TOOL_FACTS: readonly FactId[] = [
   "migrations",
 ];
 
+const NOSQL_NAMES: Readonly<Record<string, string>> = {
+  mongodb: "MongoDB",
+  redis: "Redis",
+  dynamodb: "DynamoDB",
+  cassandra: "Cassandra",
+  elasticsearch: "Elasticsearch",
+  firestore: "Firestore",
+};
+
 export function nextStepHints(
   endpoints: readonly Endpoint[],
   signals: Signals,
@@ -41,7 +50,8 @@ export function nextStepHints(
   }
   const nosql = signals.nosql_databases.value;
   if (!signals.sql_database.value && nosql.length > 0) {
-    hints.sql_database = `the data is in ${nosql.join(" and ")} now; this check asks for a relational one`;
+    const names = nosql.map((id) => NOSQL_NAMES[id] ?? id).join(" and ");
+    hints.sql_database = `the data is in ${names} now; this check asks for a relational one`;
   }
   const stack = backendStack(frameworks);
   for (const fact of TOOL_FACTS) {
