@@ -217,6 +217,22 @@ describe("evaluateChecks: score and next steps", () => {
     ]);
   });
 
+  it("says a step once when several checks ask for the same fact, with their impacts added", () => {
+    const quality = check({
+      id: "quality",
+      kind: "recruiter",
+      criteria: [
+        criterion({ fact: "api_tests", expect: { is: true }, nextStep: "Test failure cases too." }),
+      ],
+    });
+    const facts = makeFactView({ rest_api: true, http_endpoints: 19 });
+    // Shares: rest-api 75, quality 25. API tests would lift rest-api from 3/4 to a pass
+    // (+18.75) and quality from a fail to a pass (+25).
+    expect(evaluateChecks([restApi, quality], facts).nextSteps).toEqual([
+      { check: "quality", impact: 43.8, text: "Test failure cases too." },
+    ]);
+  });
+
   it("meeting more criteria never lowers the score, which stays within 0-100 (property)", () => {
     // a small pool, so criteria share facts and check verdicts move in many ways
     const booleanFacts = (Object.keys(SIGNALS) as SignalId[])

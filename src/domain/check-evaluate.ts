@@ -22,8 +22,9 @@
  * from fail to partial to pass (metShare / 2 < a larger metShare <= 1). A failed check earns half
  * because something essential is missing, yet its met criteria still count for something.
  *
- * Next steps: one per unmet criterion, its `nextStep` text with {value} replaced by the observed
- * value and the caller's hint for that fact in parentheses, ordered by impact (the score points meeting that criterion alone would add), then by
+ * Next steps: one per unmet fact, the `nextStep` text of its most valuable unmet criterion with
+ * {value} replaced by the observed value and the caller's hint for that fact in parentheses,
+ * ordered by impact (the score points meeting that fact would add across all checks), then by
  * check and criterion order.
  */
 import type { CheckResult, Evidence, NextStep, Verdict } from "../analyzer/report.js";
@@ -61,7 +62,7 @@ export function evaluateChecks(
 ): CheckEvaluation {
   const totalWeight = checks.reduce((sum, check) => sum + check.weight, 0);
   const results: CheckResult[] = [];
-  const steps: { step: NextStep; rank: number }[] = [];
+  const steps: { step: NextStep; rank: number; fact: string }[] = [];
   let score = 0;
 
   for (const check of checks) {
@@ -84,6 +85,7 @@ export function evaluateChecks(
       const impact = share * (creditOf(check.criteria, ifMet) - credit);
       steps.push({
         rank: steps.length,
+        fact: entry.criterion.fact,
         step: {
           check: check.id,
           impact: Math.round(impact * 10) / 10,
@@ -93,12 +95,32 @@ export function evaluateChecks(
     });
   }
 
-  steps.sort((a, b) => b.step.impact - a.step.impact || a.rank - b.rank);
   return {
     checks: results,
     score: Math.min(100, Math.max(0, Math.round(score))),
-    nextSteps: steps.map((entry) => entry.step),
+    nextSteps: onePerFact(steps),
   };
+}
+
+/**
+ * One next step per fact: when several checks want the same fact (a central error handler is
+ * asked for by two), meeting it meets them all, so the step says it once, in the words of its
+ * most valuable criterion, with their impacts added up.
+ */
+function onePerFact(steps: readonly { step: NextStep; rank: number; fact: string }[]): NextStep[] {
+  const byImpact = [...steps].sort((a, b) => b.step.impact - a.step.impact || a.rank - b.rank);
+  const merged = new Map<string, { step: NextStep; rank: number }>();
+  for (const entry of byImpact) {
+    const first = merged.get(entry.fact);
+    if (first === undefined) merged.set(entry.fact, { step: entry.step, rank: entry.rank });
+    else {
+      const impact = Math.round((first.step.impact + entry.step.impact) * 10) / 10;
+      merged.set(entry.fact, { step: { ...first.step, impact }, rank: first.rank });
+    }
+  }
+  return [...merged.values()]
+    .sort((a, b) => b.step.impact - a.step.impact || a.rank - b.rank)
+    .map((entry) => entry.step);
 }
 
 function judge(check: Check, criterion: Criterion, facts: FactView): JudgedCriterion {
