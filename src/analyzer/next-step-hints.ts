@@ -6,18 +6,7 @@
  */
 import type { FactId } from "../content/signals.js";
 import type { Endpoint, FrameworkFinding, Signals } from "./report.js";
-import { backendStack, toolHint } from "./stack-tools.js";
-
-const TOOL_FACTS: readonly FactId[] = [
-  "tests",
-  "api_tests",
-  "input_validation",
-  "lint_config",
-  "formatter_config",
-  "api_docs",
-  "logging",
-  "migrations",
-];
+import { stackToolHints } from "./stack-tools.js";
 
 const NOSQL_NAMES: Readonly<Record<string, string>> = {
   mongodb: "MongoDB",
@@ -53,10 +42,7 @@ export function nextStepHints(
     const names = nosql.map((id) => NOSQL_NAMES[id] ?? id).join(" and ");
     hints.sql_database = `the data is in ${names} now; this check asks for a relational one`;
   }
-  const stack = backendStack(frameworks);
-  for (const fact of TOOL_FACTS) {
-    const tool = toolHint(stack, fact);
-    if (tool === undefined) continue;
+  for (const [fact, tool] of Object.entries(stackToolHints(frameworks)) as [FactId, string][]) {
     const existing = hints[fact];
     hints[fact] = existing === undefined ? tool : `${existing}; ${tool}`;
   }

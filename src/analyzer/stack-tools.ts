@@ -30,7 +30,9 @@ const STACK_OF: Readonly<Record<string, Stack>> = {
   aspnetcore: "dotnet",
 };
 
-type ToolFact =
+/** Facts whose next steps name a tool (every one a fact the checks can ask for). */
+type ToolFact = Extract<
+  FactId,
   | "tests"
   | "api_tests"
   | "input_validation"
@@ -38,7 +40,8 @@ type ToolFact =
   | "formatter_config"
   | "api_docs"
   | "logging"
-  | "migrations";
+  | "migrations"
+>;
 
 const TOOLS: Readonly<Record<Stack, Readonly<Record<ToolFact, string>>>> = {
   node: {
@@ -113,19 +116,16 @@ const TOOLS: Readonly<Record<Stack, Readonly<Record<ToolFact, string>>>> = {
   },
 };
 
-/** The stack of the repository's first backend framework, if it has one. */
-export function backendStack(frameworks: readonly FrameworkFinding[]): Stack | null {
-  for (const f of frameworks) {
-    const stack = STACK_OF[f.id];
-    if (stack !== undefined) return stack;
-  }
-  return null;
+/**
+ * "with supertest", "with Flyway or Liquibase": for each fact the stack has a usual tool for,
+ * the words that name it, for the stack of the repository's first backend framework.
+ */
+export function stackToolHints(
+  frameworks: readonly FrameworkFinding[],
+): Partial<Record<FactId, string>> {
+  const stack = frameworks.map((f) => STACK_OF[f.id]).find((s) => s !== undefined);
+  if (stack === undefined) return {};
+  return Object.fromEntries(
+    Object.entries(TOOLS[stack]).map(([fact, tool]) => [fact, `with ${tool}`]),
+  );
 }
-
-/** "with supertest", "with Flyway or Liquibase": the stack's tool for a fact, if one is listed. */
-export function toolHint(stack: Stack | null, fact: FactId): string | undefined {
-  if (stack === null || !(fact in TOOLS[stack])) return undefined;
-  return `with ${TOOLS[stack][fact as ToolFact]}`;
-}
-
-export type { Stack };

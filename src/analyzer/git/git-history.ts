@@ -108,8 +108,9 @@ export async function readGitHistory(
   };
 }
 
+/** The line-count read: all commits, or the last `limit` non-merge ones. */
 function numstatOptions(limit: number | null): string[] {
-  return limit === null ? NUMSTAT : ["--no-merges", ...NUMSTAT, "-n", String(limit)];
+  return [...NUMSTAT, ...rangeOf(limit)];
 }
 
 function isMissingObject(error: unknown): boolean {
@@ -227,6 +228,7 @@ async function missingBlobPaths(
   return [...missing].sort();
 }
 
+/** Which commits a line-count read covers: every one (null), or the last `limit` non-merges. */
 function rangeOf(limit: number | null): string[] {
   return limit === null ? [] : ["--no-merges", "-n", String(limit)];
 }

@@ -434,6 +434,12 @@ const PY_ROLE =
   /(?:request\.user|current_user|user)\.(?:is_staff|is_superuser|is_admin|has_perm\(|role\s*[!=]=)/;
 const GO_OWNERSHIP = /\b\w+\.(?:AuthorID|OwnerID|UserID|CreatedBy)\s*!=\s*\w+/;
 
+/** `->name(` on a PHP line that is not a comment (docblocks show such calls as examples). */
+function phpMethodCall(keyword: string, names: string, note: string) {
+  const re = new RegExp(String.raw`^(?![ \t]*(?:\/\/|\*|#))[^\n]*->(?:${names})\s*\(`, "m");
+  return code(PHP_EXTS, keyword, re, note);
+}
+
 const AUTHZ_RULES: readonly Rule[] = [
   {
     id: "node-authz",
@@ -541,26 +547,15 @@ const AUTHZ_RULES: readonly Rule[] = [
       code(PHP_EXTS, "authorize(", /\$this->authorize\s*\(/, "authorize()"),
       code(PHP_EXTS, "can:", /middleware\(\s*['"]can:/, "can middleware"),
       code(PHP_EXTS, "Policy", /class\s+\w+Policy\b/, "policy class"),
-      code(
-        PHP_EXTS,
-        "->can(",
-        /^(?![ \t]*(?:\/\/|\*|#))[^\n]*->(?:can|cannot)\s*\(/m,
-        "ability check",
-      ),
+      phpMethodCall("->can(", "can|cannot", "ability check"),
       code(PHP_EXTS, "_id", PHP_OWNERSHIP, "ownership check"),
       // spatie/laravel-permission and hand-written permission checks in controllers
-      code(
-        PHP_EXTS,
+      phpMethodCall(
         "Permission",
-        /^(?![ \t]*(?:\/\/|\*|#))[^\n]*->(?:checkPermission|hasPermission(?:To)?|hasAnyPermission)\s*\(/m,
+        "checkPermission|hasPermission(?:To)?|hasAnyPermission",
         "permission check",
       ),
-      code(
-        PHP_EXTS,
-        "Role(",
-        /^(?![ \t]*(?:\/\/|\*|#))[^\n]*->(?:hasRole|hasAnyRole)\s*\(/m,
-        "role check",
-      ),
+      phpMethodCall("Role(", "hasRole|hasAnyRole", "role check"),
     ],
   },
   {

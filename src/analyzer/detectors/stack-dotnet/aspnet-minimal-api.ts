@@ -180,7 +180,7 @@ export function minimalApiRoutes(sources: readonly CsSource[]): {
   ): void => {
     const text = source.masked;
     const re = new RegExp(STATEMENT.source, "g");
-    const identityRoutes = (node: NonNullable<ReturnType<typeof evalExpr>>, line: number) => {
+    const identityRoutes = (node: RouterNode, line: number) => {
       for (const [method, path] of IDENTITY_API) {
         routes.push({ node, method, path, resolved: true, file: source.file, line });
       }

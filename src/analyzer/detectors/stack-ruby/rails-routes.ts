@@ -180,10 +180,7 @@ function resourceRoutes(
   apiOnly: boolean,
   emit: (m: HttpMethod, p: string) => void,
 ): Frame | null {
-  const names = args
-    .filter((a) => !isOption(a))
-    .map((a) => stringOrSymbol(a))
-    .filter((n): n is string => n !== null);
+  const names = positionalNames(args);
   const actions = selectActions(plural ? PLURAL_ACTIONS : SINGULAR_ACTIONS, args, apiOnly);
   const ownShallow = optionRaw(args, "shallow") === "true";
   const nested = top.member !== undefined;
@@ -304,10 +301,7 @@ function deviseRoutes(
   ctx: RailsRouteContext,
   emit: (m: HttpMethod, p: string) => void,
 ): void {
-  const names = args
-    .filter((a) => !isOption(a))
-    .map((a) => stringOrSymbol(a))
-    .filter((n): n is string => n !== null);
+  const names = positionalNames(args);
   const skip = new Set(listOption(args, "skip"));
   const only = listOption(args, "only");
   const pathNames = { ...DEVISE_PATH_NAMES, ...hashOption(args, "path_names") };
@@ -401,6 +395,14 @@ function selectActions(
 function segmentFrame(top: Frame, path: string | null, raw: string | undefined): Frame {
   const prefix = joinUrlPath(top.prefix, path ?? unresolvedPiece(raw ?? "?"));
   return { prefix, resolved: path !== null && top.resolved, scope: prefix };
+}
+
+/** `resources :posts, :tags, only: …`: the names before the options. */
+function positionalNames(args: readonly string[]): string[] {
+  return args
+    .filter((a) => !isOption(a))
+    .map((a) => stringOrSymbol(a))
+    .filter((n): n is string => n !== null);
 }
 
 function isOption(arg: string): boolean {
