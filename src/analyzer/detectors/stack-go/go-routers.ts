@@ -236,7 +236,10 @@ export class GoRouterScan {
         if (close === -1) continue;
         const receiver = m[1] ?? m[3] ?? "";
         const name = (m[2] ?? m[4]) as string;
-        this.call(source, receiver, name, masked.slice(open + 1, close), close, at, env);
+        const argText = masked.slice(open + 1, close);
+        this.call(source, receiver, name, argText, close, at, env);
+        if (receiver !== "")
+          this.chainedCalls(source, `${receiver}.${name}(${argText})`, close, env);
       }
     }
   }
@@ -253,39 +256,7 @@ export class GoRouterScan {
     const args = splitTopLevel(argText);
     const node =
       receiver === "http" ? this.defaultMux : receiver === "" ? null : this.lookup(receiver, env);
-    if (node) {
-      const framework = this.graph.framework(node);
-      const route = routeOf(framework, name, args, source.masked.slice(close + 1, close + 200));
-      if (route) {
-        for (const method of route.methods) {
-          this.routes.push({
-            node,
-            method,
-            path: route.path,
-            resolved: route.resolved,
-            file: source.file,
-            line: lineAt(source.masked, at),
-          });
-        }
-        const strip =
-          name === "Handle"
-            ? /^http\.StripPrefix\(\s*("[^"]*")\s*,\s*([\s\S]+)\)$/.exec(args[1] ?? "")
-            : null;
-        if (strip) {
-          const child = this.exprNode(strip[2] as string, env);
-          const path = pathValue(strip[1] as string);
-          if (child) this.graph.link(node, child, path.value, path.resolved);
-          this.routes.pop();
-        }
-        return;
-      }
-      if (name === "Mount" && args.length === 2) {
-        const child = this.exprNode(args[1] as string, env);
-        const path = pathValue(args[0] as string);
-        if (child) this.graph.link(node, child, path.value, path.resolved);
-        return;
-      }
-    }
+    if (node && this.registration(source, node, name, args, close, at, env)) return;
     // A function or method that takes a router: the argument's prefixes flow into the parameter.
     const { callees, certain } = this.callees(receiver, name, env);
     for (const callee of callees) {
@@ -295,6 +266,85 @@ export class GoRouterScan {
         const from = this.exprNode(arg, env);
         if (from) this.graph.link(from, param, "", certain);
       });
+    }
+  }
+
+  /**
+   * A route, a StripPrefix handler or a Mount registered by calling `name` on a router; false
+   * when the call registers nothing.
+   */
+  private registration(
+    source: GoSource,
+    node: RouterNode,
+    name: string,
+    args: readonly string[],
+    close: number,
+    at: number,
+    env: Map<string, RouterNode>,
+  ): boolean {
+    const framework = this.graph.framework(node);
+    const route = routeOf(framework, name, args, source.masked.slice(close + 1, close + 200));
+    if (route) {
+      for (const method of route.methods) {
+        this.routes.push({
+          node,
+          method,
+          path: route.path,
+          resolved: route.resolved,
+          file: source.file,
+          line: lineAt(source.masked, at),
+        });
+      }
+      const strip =
+        name === "Handle"
+          ? /^http\.StripPrefix\(\s*("[^"]*")\s*,\s*([\s\S]+)\)$/.exec(args[1] ?? "")
+          : null;
+      if (strip) {
+        const child = this.exprNode(strip[2] as string, env);
+        const path = pathValue(strip[1] as string);
+        if (child) this.graph.link(node, child, path.value, path.resolved);
+        this.routes.pop();
+      }
+      return true;
+    }
+    if (name === "Mount" && args.length === 2) {
+      const child = this.exprNode(args[1] as string, env);
+      const path = pathValue(args[0] as string);
+      if (child) this.graph.link(node, child, path.value, path.resolved);
+      return true;
+    }
+    return false;
+  }
+
+  /**
+   * Calls chained onto the call that ends at `close`: Chi's `r.With(mw).Post(…)` and Gin's
+   * `g.Group("/user").Use(mw).POST(…)` register on the router the expression before them
+   * evaluates to. The CALL pattern never sees them, as no name stands right before their dot.
+   */
+  private chainedCalls(
+    source: GoSource,
+    head: string,
+    close: number,
+    env: Map<string, RouterNode>,
+  ): void {
+    const masked = source.masked;
+    let expr = head;
+    let end = close;
+    for (;;) {
+      const next = /^\.\s*(\w+)\s*\(/.exec(masked.slice(end + 1, end + 120));
+      if (!next) return;
+      const open = end + next[0].length;
+      const callClose = matchBracket(masked, open);
+      if (callClose === -1) return;
+      const argText = masked.slice(open + 1, callClose);
+      const node = this.exprNode(expr, env);
+      if (node) {
+        const args = splitTopLevel(argText);
+        const at = end + 1 + next[0].indexOf(next[1] as string);
+        this.registration(source, node, next[1] as string, args, callClose, at, env);
+      }
+      expr = `${expr}.${next[1] as string}(${argText})`;
+      end = callClose;
     }
   }
 
@@ -530,8 +580,9 @@ function routeOf(
   if ((framework === "gin" || framework === "echo") && name === "Any")
     return withPath(["ANY"], args[0]);
   if (framework === "gin" && name === "Handle") return withPath(literalMethods(args[0]), args[1]);
-  if (framework === "echo" && (name === "Match" || name === "Add"))
+  if ((framework === "gin" || framework === "echo") && name === "Match")
     return withPath(literalMethods(args[0]), args[1]);
+  if (framework === "echo" && name === "Add") return withPath(literalMethods(args[0]), args[1]);
   if (framework === "chi" && TITLE_VERBS.has(name))
     return withPath([name.toUpperCase() as HttpMethod], args[0]);
   if (framework === "chi" && (name === "Method" || name === "MethodFunc"))

@@ -227,6 +227,42 @@ func main() {
     expect(found.endpoints?.map((e) => `${e.method} ${e.path}`)).toEqual(["POST /api/apis"]);
   });
 
+  it("reads routes chained onto a group, its middleware or Chi's With(), and Gin's Match()", () => {
+    const found = detect({
+      "server.go": `package server
+
+import (
+\t"github.com/gin-gonic/gin"
+\t"github.com/go-chi/chi/v5"
+)
+
+func Gin() *gin.Engine {
+\tg := gin.New()
+\tg.Group("/notes").Use(requireUser).POST("", createNote)
+\tg.Group("/").Use(requireUser).
+\t\tDELETE("/notes/:id", deleteNote)
+\tg.Match([]string{"GET", "HEAD"}, "/ping", ping)
+\treturn g
+}
+
+func Chi() chi.Router {
+\tr := chi.NewRouter()
+\tr.Route("/v2", func(r chi.Router) {
+\t\tr.With(validate).Put("/notes/{id}", updateNote)
+\t})
+\treturn r
+}
+`,
+    });
+    expect(found.endpoints?.map((e) => `${e.method} ${e.path} ${e.line}`)).toEqual([
+      "POST /notes 10",
+      "DELETE /notes/:id 12",
+      "GET /ping 13",
+      "HEAD /ping 13",
+      "PUT /v2/notes/{id} 20",
+    ]);
+  });
+
   it("reads gorilla/mux subrouters and their Methods()", () => {
     const found = detect({
       "main.go": `package main
