@@ -215,3 +215,46 @@ export function annotationArgs(
   else if (positional.length > 1) out.set("value", `[${positional.join(", ")}]`);
   return out;
 }
+
+/**
+ * The superclass a class declaration names: Java's `extends Base<T>`, or Kotlin's `: Base<T>(…)`
+ * (a supertype called as a constructor is the class; one without a call is an interface).
+ */
+export function superclassOf(masked: string, cls: ClassDecl): string | null {
+  if (cls.kind !== "class") return null;
+  const brace = masked.indexOf("{", cls.start);
+  let header = masked.slice(cls.start, brace === -1 ? cls.start + 400 : brace);
+  // Type parameters and arguments go first: `class Repo<T extends Entity>` extends nothing.
+  for (let before = ""; before !== header;) {
+    before = header;
+    header = header.replace(/<[^<>]*>/g, "");
+  }
+  const java = /\bextends\s+([A-Za-z_][\w.]*)/.exec(header);
+  // Kotlin: past the primary constructor's parameters, whose `name: Type` look like supertypes.
+  const kotlin = java
+    ? null
+    : /:\s*([A-Za-z_][\w.]*)\s*\(/.exec(header.replace(/^[^(:]*\([\s\S]*?\)\s*(?=:)/, ""));
+  const name = java?.[1] ?? kotlin?.[1];
+  return name === undefined ? null : name.slice(name.lastIndexOf(".") + 1);
+}
+
+/**
+ * Subclasses by the simple name of the class they extend, for resources and controllers whose
+ * handler methods sit in a generic base class (`@Path("/widgets") class WidgetResource extends
+ * CrudResource<Widget>`): the base's methods are served under each subclass's path.
+ */
+export function subclassesByBase(
+  sources: readonly { readonly masked: string; readonly decls: Declarations }[],
+): Map<string, ClassDecl[]> {
+  const out = new Map<string, ClassDecl[]>();
+  for (const { masked, decls } of sources) {
+    for (const cls of decls.classes) {
+      const base = superclassOf(masked, cls);
+      if (base === null) continue;
+      const list = out.get(base) ?? [];
+      list.push(cls);
+      out.set(base, list);
+    }
+  }
+  return out;
+}

@@ -10,7 +10,7 @@ import { evidence } from "../../scan-context.js";
 import { splitTopLevel } from "../stack-text/brackets.js";
 import { joinUrlPath } from "../stack-text/url-path.js";
 import { annotationPaths } from "./annotation-paths.js";
-import type { Annotation, Declarations } from "./java-declarations.js";
+import type { Annotation, ClassDecl, Declarations } from "./java-declarations.js";
 import { annotationArgs } from "./java-declarations.js";
 import type { ConstantTable, ResolvedString } from "./jvm-constants.js";
 
@@ -34,6 +34,7 @@ export function jaxRsEndpoints(
   decls: Declarations,
   constants: ConstantTable,
   applicationPath: ResolvedString,
+  subclasses: ReadonlyMap<string, readonly ClassDecl[]> = new Map(),
 ): JaxRsFileResult {
   const endpoints: Endpoint[] = [];
   const json: Evidence[] = [];
@@ -42,17 +43,19 @@ export function jaxRsEndpoints(
     if (!verb) continue;
     const owner = member.owner;
     if (!owner || owner.annotations.some((a) => a.name === "RegisterRestClient")) continue;
-    const classPath = pathOf(owner.annotations, constants);
     const methodPath = pathOf(member.annotations, constants);
-    const resolved = applicationPath.resolved && classPath.resolved && methodPath.resolved;
-    endpoints.push({
-      method: VERBS[verb.name] as HttpMethod,
-      path: joinUrlPath(applicationPath.value, classPath.value, methodPath.value),
-      framework: "jax-rs",
-      file: file.path,
-      line: evidence(file, verb.start).line,
-      resolved,
-    });
+    for (const resource of resourcesServing(owner, subclasses)) {
+      const classPath = pathOf(resource.annotations, constants);
+      const resolved = applicationPath.resolved && classPath.resolved && methodPath.resolved;
+      endpoints.push({
+        method: VERBS[verb.name] as HttpMethod,
+        path: joinUrlPath(applicationPath.value, classPath.value, methodPath.value),
+        framework: "jax-rs",
+        file: file.path,
+        line: evidence(file, verb.start).line,
+        resolved,
+      });
+    }
     const produces =
       member.annotations.find((a) => a.name === "Produces") ??
       owner.annotations.find((a) => a.name === "Produces");
@@ -66,6 +69,21 @@ export function jaxRsEndpoints(
     }
   }
   return { endpoints, json };
+}
+
+/**
+ * The root resources a method's class serves in: itself, or, for a base class without @Path that
+ * @Path subclasses extend, each of those subclasses (the method is inherited at their paths).
+ */
+function resourcesServing(
+  owner: ClassDecl,
+  subclasses: ReadonlyMap<string, readonly ClassDecl[]>,
+): readonly ClassDecl[] {
+  if (owner.annotations.some((a) => a.name === "Path")) return [owner];
+  const heirs = (subclasses.get(owner.name) ?? []).filter((c) =>
+    c.annotations.some((a) => a.name === "Path"),
+  );
+  return heirs.length > 0 ? heirs : [owner];
 }
 
 function pathOf(list: readonly Annotation[], constants: ConstantTable): ResolvedString {

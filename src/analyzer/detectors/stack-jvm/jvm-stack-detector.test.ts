@@ -278,6 +278,46 @@ class Api {
     expect(found.endpoints?.map((e) => [e.method, e.path])).toEqual([["ANY", "/all"]]);
   });
 
+  it("serves a generic base resource's methods under each JAX-RS subclass's @Path", () => {
+    const found = detect({
+      "src/main/java/app/CrudResource.java": `import javax.ws.rs.*;
+public abstract class CrudResource<T extends Entity & Owned<User>> {
+  @GET
+  public List<T> all() { return null; }
+
+  @DELETE
+  @Path("/{id}")
+  public void remove(@PathParam("id") long id) { }
+}`,
+      "src/main/java/app/NoteResource.java": `import javax.ws.rs.Path;
+@Path("/notes")
+public class NoteResource extends CrudResource<Note> { }`,
+      "src/main/java/app/TagResource.java": `import javax.ws.rs.Path;
+@Path("/tags")
+public class TagResource extends app.CrudResource<Tag> implements Tagged { }`,
+    });
+    expect(found.endpoints?.map((e) => `${e.method} ${e.path} ${e.file}:${e.line}`)).toEqual([
+      "GET /notes src/main/java/app/CrudResource.java:3",
+      "DELETE /notes/{id} src/main/java/app/CrudResource.java:6",
+      "GET /tags src/main/java/app/CrudResource.java:3",
+      "DELETE /tags/{id} src/main/java/app/CrudResource.java:6",
+    ]);
+  });
+
+  it("serves a Kotlin base controller's mappings under each subclass's @RequestMapping", () => {
+    const found = detect({
+      "src/main/kotlin/app/BaseController.kt": `abstract class BaseController<T : Any>(private val service: CrudService<T>) {
+    @GetMapping("/{id}")
+    fun one(@PathVariable id: Long): T = service.find(id)
+}`,
+      "src/main/kotlin/app/BookController.kt": `@RestController
+@RequestMapping("/api/books")
+class BookController(service: BookService) : BaseController<Book>(service)`,
+    });
+    expect(found.endpoints?.map((e) => `${e.method} ${e.path}`)).toEqual(["GET /api/books/{id}"]);
+    expect(found.signals?.rest_api?.value).toBe(true);
+  });
+
   it('does not take Retrofit\'s @GET("…") client annotations for JAX-RS resources', () => {
     const found = detect({
       "src/main/java/app/GitHub.java": `import retrofit2.http.GET;

@@ -14,7 +14,7 @@ import { FrameworkSightings } from "../stack-text/framework-finding.js";
 import { contains } from "../stack-text/keyword-search.js";
 import { maskComments } from "../stack-text/mask-comments.js";
 import { isJsonApi } from "../stack-text/rest-api-verdict.js";
-import { scanDeclarations } from "./java-declarations.js";
+import { scanDeclarations, subclassesByBase } from "./java-declarations.js";
 import { splitTopLevel } from "../stack-text/brackets.js";
 import { applicationPathIn, jaxRsEndpoints, quarkusRestPath } from "./jaxrs-endpoints.js";
 import { annotationPaths } from "./annotation-paths.js";
@@ -117,9 +117,11 @@ export const jvmStackDetector: Detector = {
     const endpoints: Endpoint[] = [];
     const json: Evidence[] = [];
     let pages = 0;
-    for (const { file, masked } of sources) {
-      if (libraries.some((root) => file.path.startsWith(root))) continue;
-      const decls = scanDeclarations(masked);
+    const served = sources
+      .filter(({ file }) => !libraries.some((root) => file.path.startsWith(root)))
+      .map((source) => ({ ...source, decls: scanDeclarations(source.masked) }));
+    const subclasses = subclassesByBase(served);
+    for (const { file, masked, decls } of served) {
       if (masked.includes("Mapping")) {
         const spring = springEndpoints(
           file,
@@ -127,6 +129,7 @@ export const jvmStackDetector: Detector = {
           constants,
           prefixes.forFile(file.path),
           springId,
+          subclasses,
         );
         if (spring.endpoints.length > 0 && springId === "spring") {
           sightings.used("spring", { file: file.path, line: spring.endpoints[0]?.line ?? 0 });
@@ -142,6 +145,7 @@ export const jvmStackDetector: Detector = {
           decls,
           constants,
           applicationPath ?? { value: "", resolved: true },
+          subclasses,
         );
         if (jaxrs.endpoints.length > 0)
           sightings.used("jax-rs", evidence(file, jaxImport.index, "javax/jakarta.ws.rs"));

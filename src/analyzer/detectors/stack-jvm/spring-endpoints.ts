@@ -42,6 +42,7 @@ export function springEndpoints(
   constants: ConstantTable,
   servlet: ServletPrefix,
   framework: string,
+  subclasses: ReadonlyMap<string, readonly ClassDecl[]> = new Map(),
 ): SpringFileResult {
   const endpoints: Endpoint[] = [];
   const json: Evidence[] = [];
@@ -51,29 +52,47 @@ export function springEndpoints(
     if (!mapping) continue;
     const owner = member.owner;
     if (owner && owner.annotations.some((a) => CLIENT_MARKERS.has(a.name))) continue;
-    const classPaths = annotationPaths(classMappingPath(owner), constants);
     const args = annotationArgs(mapping.args, splitTopLevel);
     const paths = annotationPaths(args.get("value") ?? args.get("path"), constants);
     const methods = mappingMethods(mapping, args);
-    for (const prefix of classPaths) {
-      for (const path of paths) {
-        for (const method of methods) {
-          endpoints.push({
-            method,
-            path: joinUrlPath(servlet.path, prefix.value, path.value),
-            framework,
-            file: file.path,
-            line: evidence(file, mapping.start).line,
-            resolved: servlet.resolved && prefix.resolved && path.resolved,
-          });
+    for (const controller of controllersServing(owner, subclasses)) {
+      for (const prefix of annotationPaths(classMappingPath(controller), constants)) {
+        for (const path of paths) {
+          for (const method of methods) {
+            endpoints.push({
+              method,
+              path: joinUrlPath(servlet.path, prefix.value, path.value),
+              framework,
+              file: file.path,
+              line: evidence(file, mapping.start).line,
+              resolved: servlet.resolved && prefix.resolved && path.resolved,
+            });
+          }
         }
       }
+      if (servesBody(controller, member))
+        json.push(evidence(file, mapping.start, "returns a response body"));
+      else pages++;
     }
-    if (servesBody(owner, member))
-      json.push(evidence(file, mapping.start, "returns a response body"));
-    else pages++;
   }
   return { endpoints, json, pages };
+}
+
+const CONTROLLER_MARKERS = new Set(["RestController", "Controller", "RequestMapping"]);
+
+/**
+ * The controllers a handler method serves in: its own class, or, for a base class that is no
+ * controller itself, each controller that extends it (inheriting the method under its prefix).
+ */
+function controllersServing(
+  owner: ClassDecl | null,
+  subclasses: ReadonlyMap<string, readonly ClassDecl[]>,
+): readonly (ClassDecl | null)[] {
+  if (!owner || owner.annotations.some((a) => CONTROLLER_MARKERS.has(a.name))) return [owner];
+  const heirs = (subclasses.get(owner.name) ?? []).filter((c) =>
+    c.annotations.some((a) => CONTROLLER_MARKERS.has(a.name)),
+  );
+  return heirs.length > 0 ? heirs : [owner];
 }
 
 function classMappingPath(owner: ClassDecl | null): string | undefined {
