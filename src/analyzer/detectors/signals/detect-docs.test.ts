@@ -47,6 +47,24 @@ describe("docsDetector", () => {
     );
   });
 
+  it("finds grpc-gateway's <service>.swagger.json, go-swagger's spec.json and its annotations", () => {
+    expect(
+      detect({ "doc/swagger/notes.swagger.json": '{\n  "swagger": "2.0",\n  "info": {}\n}\n' })
+        ?.api_docs?.evidence,
+    ).toEqual([{ file: "doc/swagger/notes.swagger.json", line: 2, note: "OpenAPI spec" }]);
+    expect(
+      detect({ "docs/spec.json": '{\n  "consumes": [],\n  "swagger": "2.0"\n}\n' })?.api_docs
+        ?.evidence,
+    ).toEqual([{ file: "docs/spec.json", line: 3, note: "OpenAPI spec" }]);
+    expect(detect({ "docs/spec.json": '{ "name": "not an API" }' })?.api_docs?.value).toBe(false);
+    expect(
+      detect({
+        "api/note.go":
+          "package api\n\n// swagger:operation GET /notes note listNotes\n//\n// List the notes.\nfunc List() {}\n",
+      })?.api_docs?.evidence,
+    ).toEqual([{ file: "api/note.go", line: 3, note: "go-swagger annotations" }]);
+  });
+
   it("finds apiDoc comment blocks as an API reference", () => {
     expect(
       detect({

@@ -55,8 +55,10 @@ function setupEvidence(readme: SourceFile): Evidence | undefined {
   return evidence(readme, command.index + command[0].indexOf(command[1]), "install/run command");
 }
 
+// `<service>.swagger.json` is what protoc-gen-openapiv2 (grpc-gateway) writes; go-swagger
+// calls its document spec.json.
 const SPEC_FILE =
-  /^(?:openapi|swagger|api-docs|api)(?:[.-][\w-]+)?\.(?:ya?ml|json)$|\.openapi\.(?:ya?ml|json)$|postman[\w.-]*\.json$/;
+  /^(?:openapi|swagger|api-docs|api|spec)(?:[.-][\w-]+)?\.(?:ya?ml|json)$|\.(?:openapi|swagger)\.(?:ya?ml|json)$|postman[\w.-]*\.json$/;
 const SPEC_CONTENT =
   /^\s*["']?(?:openapi|swagger)["']?\s*:\s*["']?\d|"info"\s*:\s*\{[\s\S]*"_postman_id"|_postman_id|"schema"\s*:\s*"https:\/\/schema\.getpostman\.com/m;
 const API_REFERENCE_NAME =
@@ -87,7 +89,7 @@ function specEvidence(file: SourceFile): Evidence | undefined {
 
 /** An OpenAPI/Swagger document by its name: openapi.yaml, swagger.json, petstore.openapi.yml … */
 const OPENAPI_FILE =
-  /^(?:openapi|swagger)(?:[.-][\w-]+)?\.(?:ya?ml|json)$|\.openapi\.(?:ya?ml|json)$/;
+  /^(?:openapi|swagger)(?:[.-][\w-]+)?\.(?:ya?ml|json)$|\.(?:openapi|swagger)\.(?:ya?ml|json)$/;
 /** Inputs of tests: a spec here describes whatever the test feeds the code, not this project. */
 const FIXTURE_FOLDER = /(?:^|\/)(?:fixtures|testdata|__fixtures__)\//;
 /** `openapi: 3.1.0` or `swagger: "2.0"` as a top-level YAML key (column 0). */
@@ -199,8 +201,17 @@ const GENERATOR_RULES: readonly Rule[] = [
       "go:github.com/swaggo/gin-swagger",
       "go:github.com/swaggo/echo-swagger",
       "go:github.com/swaggo/http-swagger",
+      "go:github.com/go-swagger/go-swagger",
     ],
-    uses: [code(GO_EXTS, "@Router", /^\/\/\s*@Router\s+\//m, "swaggo annotations")],
+    uses: [
+      code(GO_EXTS, "@Router", /^\/\/\s*@Router\s+\//m, "swaggo annotations"),
+      code(
+        GO_EXTS,
+        "swagger:",
+        /^[ \t]*\/\/[ \t]*swagger:(?:route|operation)[ \t]+[A-Z]+[ \t]+\//m,
+        "go-swagger annotations",
+      ),
+    ],
   },
   {
     id: "php",
