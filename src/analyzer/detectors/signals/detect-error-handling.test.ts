@@ -57,4 +57,40 @@ describe("errorHandlingDetector", () => {
       })?.value,
     ).toBe(false);
   });
+
+  it("finds Fiber's ErrorHandler only in fiber.Config, not in another library's config", () => {
+    expect(
+      detect({
+        "main.go":
+          'package main\n\nfunc main() {\n\tapp := fiber.New(fiber.Config{\n\t\tAppName: "notes",\n\t\tErrorHandler: handleError,\n\t})\n}\n',
+      })?.evidence,
+    ).toEqual([{ file: "main.go", line: 6, note: "Fiber error handler" }]);
+    expect(
+      detect({
+        "worker/server.go":
+          "package worker\n\nvar cfg = asynq.Config{\n\tErrorHandler: asynq.ErrorHandlerFunc(logFailure),\n}\n",
+      })?.value,
+    ).toBe(false);
+  });
+
+  it("finds a WebFlux global WebExceptionHandler in Kotlin and Java", () => {
+    expect(
+      detect({
+        "src/main/kotlin/app/GlobalErrorHandler.kt":
+          "@Component\nclass GlobalErrorHandler(attrs: ErrorAttributes, ctx: ApplicationContext) :\n    AbstractErrorWebExceptionHandler(attrs, WebProperties.Resources(), ctx) {\n}\n",
+      })?.evidence,
+    ).toEqual([
+      {
+        file: "src/main/kotlin/app/GlobalErrorHandler.kt",
+        line: 2,
+        note: "WebFlux exception handler",
+      },
+    ]);
+    expect(
+      detect({
+        "src/main/java/app/ErrorHandler.java":
+          "@Component\npublic class ErrorHandler implements ErrorWebExceptionHandler {\n}\n",
+      })?.value,
+    ).toBe(true);
+  });
 });

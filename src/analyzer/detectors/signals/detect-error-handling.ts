@@ -84,6 +84,14 @@ const RULES: readonly Rule[] = [
         /extends\s+ResponseEntityExceptionHandler\b/,
         "exception handler",
       ),
+      // WebFlux has no @ControllerAdvice for errors raised outside handlers (filters, security,
+      // functional routes): a global WebExceptionHandler takes its place.
+      code(
+        JVM_EXTS,
+        "WebExceptionHandler",
+        /(?:\bextends|\bimplements|[)\w>]\s*:)\s*(?:AbstractErrorWebExceptionHandler|(?:Error)?WebExceptionHandler)\b/,
+        "WebFlux exception handler",
+      ),
       code(
         JVM_EXTS,
         "ExceptionMapper",
@@ -98,7 +106,13 @@ const RULES: readonly Rule[] = [
       code(GO_EXTS, "HTTPErrorHandler", /\.HTTPErrorHandler\s*=/, "Echo error handler"),
       code(GO_EXTS, "c.Errors", /\bc\.Errors\b/, "Gin error middleware"),
       code(GO_EXTS, "CustomRecovery", undefined, "Gin recovery handler"),
-      code(GO_EXTS, "ErrorHandler", /\bErrorHandler\s*:\s*\w+/, "Fiber error handler"),
+      // Only in fiber.Config: other libraries' configs (asynq's task queue) have the field too.
+      code(
+        GO_EXTS,
+        "ErrorHandler",
+        /(?<=\bfiber\.Config\s*\{[^}]*?)\bErrorHandler\s*:\s*\w+/,
+        "Fiber error handler",
+      ),
     ],
   },
   {
