@@ -38,4 +38,19 @@ describe("codeStyleDetector", () => {
       { file: ".github/workflows/ci.yml", line: 4, note: "format step" },
     ]);
   });
+
+  it("counts staticcheck, revive or go vet run by a Justfile or CI as a Go lint step", () => {
+    const signals = detect({
+      Justfile: "lint:\n    go vet ./...\n    go tool staticcheck ./...\n",
+      "main.go": "package main\n",
+    });
+    expect(signals?.lint_config?.evidence).toEqual([
+      { file: "Justfile", line: 2, note: "lint step" },
+    ]);
+    expect(
+      detect({
+        ".github/workflows/ci.yml": "jobs:\n  lint:\n    steps:\n      - run: revive ./...\n",
+      })?.lint_config?.value,
+    ).toBe(true);
+  });
 });

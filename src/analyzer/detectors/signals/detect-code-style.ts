@@ -108,7 +108,7 @@ const LINT_CHECKS: readonly Check[] = [
       : undefined,
   csharpEditorConfig,
   step(
-    /\b(?:eslint|ruff check|ruff\b(?! format)|flake8|pylint|golangci-lint|rubocop|phpstan|clippy)\b/,
+    /\b(?:eslint|ruff check|ruff\b(?! format)|flake8|pylint|golangci-lint|staticcheck|revive|go vet|rubocop|phpstan|clippy)\b/,
     "lint step",
   ),
 ];
