@@ -135,4 +135,18 @@ describe("databasesDetector", () => {
     expect(signals?.sql_database?.value).toBe(false);
     expect(signals?.orms?.value).toEqual([]);
   });
+
+  it("finds the Liquibase changelog Dropwizard's MigrationsBundle reads from migrations.xml", () => {
+    const changelog =
+      '<?xml version="1.0"?>\n<databaseChangeLog xmlns="http://www.liquibase.org/xml/ns/dbchangelog">\n</databaseChangeLog>\n';
+    expect(
+      detect({ "server/src/main/resources/migrations.xml": changelog })?.migrations?.evidence,
+    ).toEqual([
+      { file: "server/src/main/resources/migrations.xml", line: 0, note: "Liquibase changelog" },
+    ]);
+    expect(
+      detect({ "server/src/main/resources/migrations.xml": "<config><step/></config>\n" })
+        ?.migrations?.value,
+    ).toBe(false);
+  });
 });

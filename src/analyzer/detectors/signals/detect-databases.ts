@@ -561,6 +561,8 @@ const MIGRATION_PATHS: readonly (readonly [RegExp, string, string?])[] = [
     /(^|\/)(?:db|liquibase)\/changelog\/[^/]+\.(?:xml|ya?ml|json|sql)$|(^|\/)db\.changelog-master\.(?:xml|ya?ml|json)$|(^|\/)liquibase\/master\.xml$/,
     "Liquibase changelog",
   ],
+  // Dropwizard's MigrationsBundle reads its Liquibase changelog from migrations.xml by default.
+  [/(^|\/)resources\/migrations\.(?:xml|ya?ml|json)$/, "Liquibase changelog", "databaseChangeLog"],
   [/(^|\/)db\/migrate\/\d+_\w+\.rb$/, "Rails migration"],
   [/(^|\/)database\/migrations\/\d{4}_\d{2}_\d{2}_\d{6}_\w+\.php$/, "Laravel migration"],
   [/(^|\/)Migrations\/\d{14}_\w+\.cs$/, "EF Core migration"],
