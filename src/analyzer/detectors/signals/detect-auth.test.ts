@@ -186,4 +186,14 @@ describe("authDetector", () => {
     });
     expect(loginOnly?.authorization).toEqual({ value: false, evidence: [] });
   });
+
+  it("recognises zitadel's OIDC relying party as OAuth in Go", () => {
+    const signals = detect({
+      "api/oidc.go":
+        'package api\n\nimport (\n\t"github.com/zitadel/oidc/v3/pkg/client/rp"\n)\n\nvar _ rp.RelyingParty\n',
+    });
+    expect(signals?.oauth?.evidence).toEqual([
+      { file: "api/oidc.go", line: 4, note: "imports github.com/zitadel/oidc" },
+    ]);
+  });
 });

@@ -242,11 +242,13 @@ const OAUTH_RULES: readonly Rule[] = [
       "go:golang.org/x/oauth2",
       "go:github.com/coreos/go-oidc",
       "go:github.com/markbates/goth",
+      "go:github.com/zitadel/oidc",
     ],
     uses: [
       goImport("golang.org/x/oauth2"),
       goImport("github.com/coreos/go-oidc"),
       goImport("github.com/markbates/goth"),
+      goImport("github.com/zitadel/oidc"),
     ],
   },
   {
