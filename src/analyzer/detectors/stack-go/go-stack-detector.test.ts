@@ -263,6 +263,31 @@ func Chi() chi.Router {
     ]);
   });
 
+  it("takes encoding/json/v2's MarshalWrite to the response writer for a JSON API", () => {
+    const found = detect({
+      "main.go": `package main
+
+import (
+\t"encoding/json/v2"
+\t"net/http"
+)
+
+func list(w http.ResponseWriter, r *http.Request) {
+\t_ = json.MarshalWrite(w, []string{"a"})
+}
+
+func main() {
+\tmux := http.NewServeMux()
+\tmux.HandleFunc("GET /items", list)
+}
+`,
+    });
+    expect(found.signals?.rest_api).toEqual({
+      value: true,
+      evidence: [{ file: "main.go", line: 9, note: "json.MarshalWrite(w," }],
+    });
+  });
+
   it("reads gorilla/mux subrouters and their Methods()", () => {
     const found = detect({
       "main.go": `package main

@@ -27,9 +27,9 @@ const MODULES: readonly (readonly [string, string, RegExp])[] = [
 const WEB_HINT = /"net\/http"|gin-gonic|labstack\/echo|go-chi\/chi|gorilla\/mux/;
 /** A file that may wire routers without importing a web package: `v1 := e.Group("/v1")`. */
 const WIRING_HINT = /\.(?:Group|Mount|Route|Use|Handle|HandleFunc)\(|[Rr]outer\b/;
-/** Writing a JSON body in each router's idiom. */
+/** Writing a JSON body in each router's idiom (encoding/json/v2 writes with MarshalWrite). */
 const JSON_WRITE =
-  /\b\w+\.(?:JSON|IndentedJSON|JSONPretty|SecureJSON|PureJSON)\s*\(|json\.NewEncoder\(\s*w\s*\)\.Encode|render\.(?:JSON|Render|RenderList|Respond)\s*\(|Header\(\)\.Set\(\s*"Content-Type"\s*,\s*"application\/json/;
+  /\b\w+\.(?:JSON|IndentedJSON|JSONPretty|SecureJSON|PureJSON)\s*\(|json\.NewEncoder\(\s*w\s*\)\.Encode|json\.MarshalWrite\(\s*w\s*,|render\.(?:JSON|Render|RenderList|Respond)\s*\(|Header\(\)\.Set\(\s*"Content-Type"\s*,\s*"application\/json/;
 const MAX_JSON_EVIDENCE = 5;
 
 export const goStackDetector: Detector = {
