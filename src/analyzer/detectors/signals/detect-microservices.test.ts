@@ -58,6 +58,23 @@ describe("microservicesDetector", () => {
       })?.value,
     ).toBe(true);
   });
+
+  it("does not count vendored platform installs, image settings or template values as services", () => {
+    const deploy = (name: string, image: string) =>
+      `apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: ${name}\nspec:\n  template:\n    spec:\n      containers:\n        - name: ${name}\n          image: ${image}\n`;
+    const mesh = `apiVersion: apiextensions.k8s.io/v1\nkind: CustomResourceDefinition\nmetadata:\n  name: proxies.mesh.io\n---\n${deploy("meshd", "docker.io/mesh/meshd:1.0")}`;
+    const dashboard = `# Source: dash/templates/deployment.yaml\n${deploy("dash", "quay.io/dash/dash:v2").replace("metadata:\n", "metadata:\n  labels:\n    helm.sh/chart: dash-server-2.1.0\n")}`;
+    const settings =
+      'kind: ConfigMap\ndata:\n  image:\n    description: the proxy image\n---\nkind: Job\nspec:\n  containers:\n    - image: "{{ .ProxyImage }}"\n';
+    expect(
+      detect({
+        "k8s/app/deployment.yaml": deploy("notes", "acme/notes-app:2.0.0"),
+        "k8s/platform/mesh.yaml": mesh,
+        "k8s/platform/dashboard.yaml": dashboard,
+        "k8s/platform/settings.yaml": settings,
+      }),
+    ).toEqual({ value: false, evidence: [] });
+  });
 });
 
 describe("composeServices", () => {

@@ -137,7 +137,15 @@ export function composeServices(file: SourceFile): ComposeService[] {
 }
 
 const K8S_WORKLOAD = /^kind:\s*(?:Deployment|StatefulSet|DaemonSet|CronJob|Job)\s*$/m;
-const K8S_IMAGE = /^\s*-?\s*image:\s*["']?([^"'\s#]+)/gm;
+/** An image name on the key's own line (an `image:` mapping of settings has none). */
+const K8S_IMAGE = /^[ \t]*-?[ \t]*image:[ \t]*["']?([^"'\s#]+)/gm;
+/**
+ * Someone else's software installed beside the app: an operator or mesh bundle that defines
+ * its own resource kinds, or the rendered output of a published Helm chart (a literal chart
+ * label, where the project's own chart templates write `{{ include … }}`).
+ */
+const VENDORED_INSTALL =
+  /^kind:[ \t]*CustomResourceDefinition[ \t]*$|^[ \t]*helm\.sh\/chart:[ \t]*["']?[\w.-]+["']?[ \t]*$/m;
 
 export const microservicesDetector: Detector = {
   id: "signals/microservices",
@@ -171,13 +179,16 @@ export const microservicesDetector: Detector = {
       if (
         file.role !== "app" ||
         (file.ext !== "yml" && file.ext !== "yaml") ||
-        !K8S_WORKLOAD.test(file.text)
+        !K8S_WORKLOAD.test(file.text) ||
+        VENDORED_INSTALL.test(file.text)
       )
         continue;
       K8S_IMAGE.lastIndex = 0;
       for (let m = K8S_IMAGE.exec(file.text); m !== null; m = K8S_IMAGE.exec(file.text)) {
         const image = (m[1] ?? "").replace(/:[^/]*$/, "");
-        if (image === "" || INFRA_IMAGE.test(image) || images.has(image)) continue;
+        // A template value (`{{ .Values.image }}`) names no image of its own.
+        if (image === "" || image.startsWith("{{") || INFRA_IMAGE.test(image) || images.has(image))
+          continue;
         images.set(image, {
           file: file.path,
           line: lineInFile(file, m.index),
