@@ -154,6 +154,49 @@ public class BookController implements BooksApi {
     expect(detect({ ...app, "pom.xml": pom("java") }).endpoints).toEqual([]);
   });
 
+  it("reads the endpoints of resources implementing Helidon-generated …Service interfaces", () => {
+    const found = detect({
+      "pom.xml": `<project><build><plugins><plugin>
+  <artifactId>openapi-generator-maven-plugin</artifactId>
+  <configuration>
+    <inputSpec>\${project.basedir}/src/main/resources/openapi.yaml</inputSpec>
+    <generatorName>java-helidon-server</generatorName>
+    <library>mp</library>
+  </configuration>
+</plugin></plugins></build></project>
+`,
+      "src/main/resources/openapi.yaml": `openapi: 3.0.1
+info: { title: Garden, version: "1" }
+servers:
+  - url: http://localhost:8080/garden/api
+paths:
+  /plants:
+    get: { tags: [plant], operationId: listPlants, responses: { "200": { description: ok } } }
+  /plants/{plantId}:
+    delete: { tags: [plant], operationId: deletePlant, responses: { "204": { description: ok } } }
+  /seeds:
+    get: { tags: [seed], operationId: listSeeds, responses: { "200": { description: ok } } }
+`,
+      "src/main/java/garden/rest/PlantResource.java": `package garden.rest;
+@RequestScoped
+public class PlantResource implements PlantService {
+    @Override
+    public Response listPlants() { return Response.ok(plants.all()).build(); }
+
+    @Override
+    public Response deletePlant(Integer plantId) { plants.remove(plantId); return Response.noContent().build(); }
+}
+`,
+    });
+    expect(
+      found.endpoints?.map((e) => `${e.method} ${e.path} ${e.framework} ${e.file}:${e.line}`),
+    ).toEqual([
+      "GET /garden/api/plants jax-rs src/main/java/garden/rest/PlantResource.java:5",
+      "DELETE /garden/api/plants/{plantId} jax-rs src/main/java/garden/rest/PlantResource.java:8",
+    ]);
+    expect(found.signals?.rest_api?.value).toBe(true);
+  });
+
   it("calls annotated controllers without Boot plain Spring MVC", () => {
     const found = detect({
       "src/main/java/app/PingController.java": `package app;

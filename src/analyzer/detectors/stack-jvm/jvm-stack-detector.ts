@@ -37,8 +37,11 @@ const mayHoldConstants = (text: string): boolean =>
     contains(text, "interface")) &&
   CONSTANT_HINT.test(text);
 const MAX_JSON_EVIDENCE = 5;
-/** A class that may implement an interface generated from an OpenAPI spec (`implements PetsApi`). */
-const IMPLEMENTS_API = /(?:\bimplements\b|\)\s*:)[^{]*\w+Api\b/;
+/**
+ * A class that may implement an interface generated from an OpenAPI spec (`implements PetsApi`,
+ * or Helidon's `implements OwnerService`).
+ */
+const IMPLEMENTS_API = /(?:\bimplements\b|\)\s*:)[^{]*\w+(?:Api|Service)\b/;
 /**
  * A module that registers Spring Boot auto-configuration is a library (a starter, or Boot
  * itself): controllers it ships (an error page, a management endpoint) serve whichever app adds
@@ -84,7 +87,9 @@ export const jvmStackDetector: Detector = {
       const pathHint = application && text.includes("ApplicationPath");
       const sourceHint = contains(text, "Mapping") || contains(text, "ws.rs.");
       const interfaceHint = contains(text, "interface");
-      const apiHint = contains(text, "Api");
+      // Tested on the raw text first: `implements …Service` is common, masking is not cheap.
+      const apiHint =
+        (contains(text, "Api") || contains(text, "Service")) && IMPLEMENTS_API.test(text);
       if (!text.includes("@") && !holdsConstants) continue;
       if (!(holdsConstants || bootHint || pathHint || sourceHint || interfaceHint || apiHint))
         continue;

@@ -7,6 +7,10 @@
  *
  * The generator names an interface after an operation's first tag (`useTags`) or the first path
  * segment, camel-cased with an `Api` suffix: tag `pet-types` gives `PetTypesApi`.
+ *
+ * Helidon's server generator (`java-helidon-server`) writes JAX-RS interfaces named with a
+ * `Service` suffix (`OwnerService`) whose @Path starts with the path of the spec's first server
+ * URL, so its operations are served there, outside any Spring prefix.
  */
 import type { Endpoint, Evidence, HttpMethod } from "../../report.js";
 import type { ScanContext, SourceFile } from "../../scan-context.js";
@@ -17,7 +21,9 @@ import { yamlParser } from "./yaml-parser.js";
 
 /** A build that generates server interfaces (not a client) from a spec. */
 const GENERATOR = /openapi-generator|org\.openapi\.generator/;
-const SERVER_GENERATOR = /generatorName\b[^\n]*?\b(spring|kotlin-spring|jaxrs-spec|jaxrs-[\w-]+)\b/;
+const SERVER_GENERATOR =
+  /generatorName\b[^\n]*?\b(spring|kotlin-spring|jaxrs-spec|jaxrs-[\w-]+|java-helidon-server)\b/;
+const HELIDON_GENERATOR = /generatorName\b[^\n]*?\bjava-helidon-server\b/;
 const INPUT_SPEC =
   /<inputSpec>\s*([^<\s]+)\s*<\/inputSpec>|inputSpec\s*(?:=|\.set\s*\()\s*(?:file\s*\(\s*)?["']([^"']+)["']/g;
 /** `class X … implements A, B {` (Java) or `class X(…) : A, B {` (Kotlin). */
@@ -28,7 +34,17 @@ interface Operation {
   readonly method: HttpMethod;
   readonly path: string;
   readonly operationId: string | null;
-  readonly tag: string | null;
+  /** the generated interface that declares the operation (`BooksApi`, `OwnerService`) */
+  readonly iface: string;
+  /** set for generators whose interfaces carry their own full JAX-RS path */
+  readonly framework: "jax-rs" | null;
+}
+
+/** How one generator names its interfaces and where their paths start. */
+interface GeneratorStyle {
+  readonly suffix: string;
+  readonly basePath: string;
+  readonly framework: "jax-rs" | null;
 }
 
 export interface ApiFirstSource {
@@ -54,6 +70,7 @@ export function apiFirstEndpoints(
 ): ApiFirstResult {
   const operations = generatedOperations(ctx);
   if (operations.length === 0) return { endpoints: [], json: [] };
+  const interfaces = new Set(operations.map((op) => op.iface));
   const endpoints: Endpoint[] = [];
   const json: Evidence[] = [];
   for (const source of sources) {
@@ -67,23 +84,24 @@ export function apiFirstEndpoints(
             .replace(/<[\s\S]*$/, "")
             .replace(/^[\w.]*\./, ""),
         )
-        .filter((t) => t.endsWith("Api") && !declared.has(t));
+        .filter((t) => interfaces.has(t) && !declared.has(t));
       if (generated.length === 0) continue;
       const prefix = prefixOf(source, className);
       const classLine = lineAt(source.masked, m.index);
       let served = 0;
       for (const op of operations) {
-        if (!generated.includes(interfaceOf(op))) continue;
+        if (!generated.includes(op.iface)) continue;
         const at = op.operationId
           ? new RegExp(`\\b${op.operationId}\\s*\\(`).exec(source.masked.slice(m.index))
           : null;
+        const jaxRs = op.framework === "jax-rs";
         endpoints.push({
           method: op.method,
-          path: joinUrlPath(prefix.path, op.path),
-          framework,
+          path: jaxRs ? op.path : joinUrlPath(prefix.path, op.path),
+          framework: op.framework ?? framework,
           file: source.file.path,
           line: at ? lineAt(source.masked, m.index + at.index) : classLine,
-          resolved: prefix.resolved,
+          resolved: jaxRs || prefix.resolved,
         });
         served++;
       }
@@ -95,15 +113,14 @@ export function apiFirstEndpoints(
 }
 
 /** The generated interface an operation belongs to. */
-function interfaceOf(op: Operation): string {
-  const basis =
-    op.tag ?? op.path.split("/").find((s) => s.length > 0 && !s.startsWith("{")) ?? "default";
+function interfaceOf(tag: string | null, path: string, suffix: string): string {
+  const basis = tag ?? path.split("/").find((s) => s.length > 0 && !s.startsWith("{")) ?? "default";
   const camel = basis
     .split(/[^A-Za-z0-9]+/)
     .filter((w) => w.length > 0)
     .map((w) => w.charAt(0).toUpperCase() + w.slice(1))
     .join("");
-  return `${camel}Api`;
+  return `${camel}${suffix}`;
 }
 
 /** Operations of every spec that a server generator in a build file of the repository reads. */
@@ -118,6 +135,7 @@ function generatedOperations(ctx: ScanContext): Operation[] {
     )
       continue;
     if (!GENERATOR.test(build.text) || !SERVER_GENERATOR.test(build.text)) continue;
+    const helidon = HELIDON_GENERATOR.test(build.text);
     const dir = build.path.slice(0, build.path.lastIndexOf("/") + 1);
     for (const m of build.text.matchAll(INPUT_SPEC)) {
       const raw = (m[1] ?? m[2] ?? "").replace(
@@ -125,18 +143,28 @@ function generatedOperations(ctx: ScanContext): Operation[] {
         "",
       );
       const spec = ctx.byPath.get(normalise(dir + raw));
-      if (spec) out.push(...specOperations(spec.text));
+      if (spec) out.push(...specOperations(spec.text, helidon));
     }
   }
   return out;
 }
 
-function specOperations(text: string): Operation[] {
+function specOperations(text: string, helidon: boolean): Operation[] {
   const { isMap, isScalar, isSeq, parseDocument } = yamlParser();
   const doc = parseDocument(text, { uniqueKeys: false });
   if (doc.errors.length > 0) return [];
   const paths = doc.get("paths");
   if (!isMap(paths)) return [];
+  const servers = doc.get("servers");
+  const firstServer = isSeq(servers) && isMap(servers.items[0]) ? servers.items[0] : undefined;
+  const serverUrl = firstServer?.get("url");
+  const style: GeneratorStyle = helidon
+    ? {
+        suffix: "Service",
+        basePath: typeof serverUrl === "string" ? urlPath(serverUrl) : "",
+        framework: "jax-rs",
+      }
+    : { suffix: "Api", basePath: "", framework: null };
   const out: Operation[] = [];
   for (const pathItem of paths.items) {
     if (!isScalar(pathItem.key) || !isMap(pathItem.value)) continue;
@@ -149,13 +177,21 @@ function specOperations(text: string): Operation[] {
       const firstTag = isSeq(tags) ? tags.items[0] : undefined;
       out.push({
         method,
-        path,
+        path: joinUrlPath(style.basePath, path),
         operationId: typeof id === "string" && /^\w+$/.test(id) ? id : null,
-        tag: isScalar(firstTag) ? String(firstTag.value) : null,
+        iface: interfaceOf(isScalar(firstTag) ? String(firstTag.value) : null, path, style.suffix),
+        framework: style.framework,
       });
     }
   }
   return out;
+}
+
+/** The path of a server URL: `http://localhost:8080/petclinic/api` gives `/petclinic/api`. */
+function urlPath(url: string): string {
+  const m = /^(?:[a-z][\w+.-]*:)?\/\/[^/]*(\/[^?#]*)?/i.exec(url);
+  if (m) return m[1] ?? "";
+  return url.startsWith("/") ? url.replace(/[?#].*$/, "") : "";
 }
 
 function normalise(path: string): string {
