@@ -226,6 +226,31 @@ describe("findApiTestCalls", () => {
     expect(calls).toEqual([]);
   });
 
+  it("reads JAX-RS client calls of Dropwizard's resource extensions and JerseyTest", () => {
+    const calls = findApiTestCalls(
+      scanContextFrom({
+        "src/test/java/app/PeopleResourceTest.java": `class PeopleResourceTest {
+    static final ResourceExtension EXT = ResourceExtension.builder().addResource(resource).build();
+
+    @Test
+    void creates() {
+        Response r = EXT.target("/people").request()
+            .post(Entity.json(person));
+        assertThat(r.getStatus()).isEqualTo(201);
+        assertThat(EXT.target("/people/1").request(MediaType.APPLICATION_JSON).get(Person.class)).isEqualTo(person);
+        EXT.target("/people/1").request().method("PATCH", Entity.json(change));
+    }
+}
+`,
+      }),
+    );
+    expect(calls.map((c) => `${c.note} ${c.line}`)).toEqual([
+      "POST /people 6",
+      "GET /people/1 9",
+      "PATCH /people/1 10",
+    ]);
+  });
+
   it("reads Go requests built with a router's own method constant and a context", () => {
     const calls = findApiTestCalls(
       scanContextFrom({

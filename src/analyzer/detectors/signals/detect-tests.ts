@@ -527,6 +527,14 @@ const API_CALLS: readonly ApiCallPattern[] = [
     read: byName(1, 2),
   },
   {
+    // The JAX-RS client of Dropwizard's ResourceExtension / DropwizardAppExtension and JerseyTest:
+    // `EXT.target("/people").request().post(Entity.json(p))`, `.method("PATCH", …)`.
+    exts: JVM_EXTS,
+    when: [".request("],
+    re: /\btarget\s*\(\s*(?:"([^"]*)")?[^;]{0,200}?\.request\s*\([^()]*\)\s*\.(get|post|put|delete|head|options|method)\s*\(\s*(?:"([A-Za-z]+)")?/g,
+    read: (m) => [methodFromName((m[2] === "method" ? m[3] : m[2]) ?? ""), m[1]],
+  },
+  {
     exts: JVM_EXTS,
     when: ["restassured", "RestAssured"],
     re: new RegExp(`\\.when\\s*\\(\\s*\\)\\s*\\.(${HTTP_VERB})\\s*\\(\\s*(?:"([^"]*)")?`, "g"),
