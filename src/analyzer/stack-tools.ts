@@ -25,6 +25,7 @@ const STACK_OF: Readonly<Record<string, Stack>> = {
   chi: "go",
   "gorilla-mux": "go",
   "net-http": "go",
+  "grpc-gateway": "go",
   rails: "ruby",
   laravel: "php",
   aspnetcore: "dotnet",

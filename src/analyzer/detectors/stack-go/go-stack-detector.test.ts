@@ -263,6 +263,65 @@ func Chi() chi.Router {
     ]);
   });
 
+  it("reads grpc-gateway routes from the protos of the services the code registers", () => {
+    const found = detect({
+      "go.mod":
+        "module example.com/notes\n\nrequire github.com/grpc-ecosystem/grpc-gateway/v2 v2.19.0\n",
+      "proto/notes.proto": `syntax = "proto3";
+import "google/api/annotations.proto";
+
+service Notes {
+  rpc GetNote (GetNoteRequest) returns (Note) {
+    option (google.api.http) = {
+      get: "/v1/{name=notes/*}"
+      additional_bindings { get: "/v1/users/{user}/notes/{id}" }
+    };
+  }
+  // rpc Old (X) returns (Y) { option (google.api.http) = { get: "/v0/old" }; }
+  rpc CreateNote (CreateNoteRequest) returns (Note) {
+    option (google.api.http) = { post: "/v1/notes" body: "*" };
+  }
+  rpc Ping (Empty) returns (Empty) {}
+}
+
+service Admin {
+  rpc Purge (Empty) returns (Empty) { option (google.api.http) = { delete: "/v1/all" }; }
+}
+`,
+      "main.go": `package main
+
+import (
+\t"context"
+\t"net/http"
+
+\t"github.com/grpc-ecosystem/grpc-gateway/v2/runtime"
+\tpb "example.com/notes/pb"
+)
+
+func main() {
+\tgwmux := runtime.NewServeMux()
+\t_ = pb.RegisterNotesHandlerServer(context.Background(), gwmux, server{})
+\tmux := http.NewServeMux()
+\tmux.Handle("/api/", gwmux)
+\tmux.HandleFunc("/healthz", health)
+\t_ = http.ListenAndServe(":8080", mux)
+}
+`,
+    });
+    expect(
+      found.endpoints?.map((e) => `${e.method} ${e.path} ${e.framework} ${e.file}:${e.line}`),
+    ).toEqual([
+      "POST /api/v1/notes grpc-gateway proto/notes.proto:13",
+      "GET /api/v1/users/{user}/notes/{id} grpc-gateway proto/notes.proto:8",
+      "GET /api/v1/{name} grpc-gateway proto/notes.proto:7",
+      "ANY /healthz net-http main.go:16",
+    ]);
+    expect(found.frameworks?.map((f) => `${f.id} ${f.confidence}`)).toContain(
+      "grpc-gateway declared+used",
+    );
+    expect(found.signals?.rest_api?.value).toBe(true);
+  });
+
   it("takes encoding/json/v2's MarshalWrite to the response writer for a JSON API", () => {
     const found = detect({
       "main.go": `package main

@@ -4,11 +4,12 @@
  *
  * net/http is the standard library, so it is never "declared"; it is reported (id `net-http`)
  * only when the application registers handlers on a ServeMux, which is what makes it a web
- * framework in use rather than an import for an HTTP client.
+ * framework in use rather than an import for an HTTP client. grpc-gateway's routes come from the
+ * .proto files of the services the code registers (grpc-gateway.ts).
  */
 import type { Endpoint, Evidence } from "../../report.js";
-import type { Detector, Findings, ScanContext } from "../../scan-context.js";
-import { evidence } from "../../scan-context.js";
+import type { Detector, Findings, ScanContext, SourceFile } from "../../scan-context.js";
+import { evidence, lineAt } from "../../scan-context.js";
 import { hasKey, manifestEntries } from "../manifests/other-ecosystems.js";
 import { sortEndpoints } from "../stack-text/endpoint-list.js";
 import { FrameworkSightings } from "../stack-text/framework-finding.js";
@@ -16,6 +17,13 @@ import { maskComments } from "../stack-text/mask-comments.js";
 import { joinUrlPath } from "../stack-text/url-path.js";
 import type { GoSource } from "./go-routers.js";
 import { GoRouterScan } from "./go-routers.js";
+import type { GatewayRegistration } from "./grpc-gateway.js";
+import {
+  gatewayEndpoints,
+  gatewayMount,
+  gatewayRegistrations,
+  mayRegisterGateway,
+} from "./grpc-gateway.js";
 
 /** Each router: its module's dependency key (any major version) and its import path in source. */
 const MODULES: readonly (readonly [string, string, RegExp])[] = [
@@ -23,6 +31,11 @@ const MODULES: readonly (readonly [string, string, RegExp])[] = [
   ["echo", "go:github.com/labstack/echo", /github\.com\/labstack\/echo(?:\/v\d+)?\b/],
   ["chi", "go:github.com/go-chi/chi", /github\.com\/go-chi\/chi(?:\/v\d+)?\b/],
   ["gorilla-mux", "go:github.com/gorilla/mux", /github\.com\/gorilla\/mux\b/],
+  [
+    "grpc-gateway",
+    "go:github.com/grpc-ecosystem/grpc-gateway",
+    /github\.com\/grpc-ecosystem\/grpc-gateway(?:\/v\d+)?\/runtime\b/,
+  ],
 ];
 const WEB_HINT = /"net\/http"|gin-gonic|labstack\/echo|go-chi\/chi|gorilla\/mux/;
 /** A file that may wire routers without importing a web package: `v1 := e.Group("/v1")`. */
@@ -39,8 +52,14 @@ export const goStackDetector: Detector = {
     const sources: GoSource[] = [];
     const json: Evidence[] = [];
     const modules = goModules(ctx);
+    const protos: SourceFile[] = [];
+    const registrations: GatewayRegistration[] = [];
     for (const file of ctx.files) {
       if (file.role !== "app") continue;
+      if (file.ext === "proto") {
+        protos.push(file);
+        continue;
+      }
       if (file.name === "go.mod") {
         const required = manifestEntries(file) ?? [];
         for (const [id, key] of MODULES) {
@@ -53,8 +72,13 @@ export const goStackDetector: Detector = {
       if (file.ext !== "go") continue;
       const imports = goImports(file.text, modules);
       const inModule = [...imports.values()].some((dir) => dir !== null);
-      if (!WEB_HINT.test(file.text) && !(inModule && WIRING_HINT.test(file.text))) continue;
+      const web = WEB_HINT.test(file.text) || (inModule && WIRING_HINT.test(file.text));
+      // Generated gateway code (*.pb.gw.go) defines the Register… functions it would match.
+      const gateway = mayRegisterGateway(file.text) && !file.name.endsWith(".pb.gw.go");
+      if (!web && !gateway) continue;
       const masked = maskComments(file.text, "go");
+      if (gateway) registrations.push(...gatewayRegistrations(file, masked));
+      if (!web) continue;
       for (const [id, , pattern] of MODULES) {
         const m = new RegExp(`"${pattern.source}`).exec(masked);
         if (m) sightings.used(id, evidence(file, m.index, "import"));
@@ -65,8 +89,15 @@ export const goStackDetector: Detector = {
     }
 
     const { routes, graph } = new GoRouterScan(sources).run();
-    const endpoints: Endpoint[] = [];
+    const gateway = gatewayRoutes(protos, registrations);
+    const endpoints: Endpoint[] = [...gateway.endpoints];
+    if (gateway.endpoints.length > 0 && gateway.evidence) {
+      sightings.used("grpc-gateway", gateway.evidence);
+      json.push({ ...gateway.evidence, note: "grpc-gateway serves JSON" });
+    }
     for (const route of routes) {
+      // `mux.Handle("/", gwmux)` hands requests to the gateway: its routes are listed instead.
+      if (gateway.mounts.has(`${route.file.path}:${route.line}`)) continue;
       const framework = graph.framework(route.node) ?? "net-http";
       if (framework === "net-http")
         sightings.used("net-http", { file: route.file.path, line: route.line });
@@ -93,6 +124,33 @@ export const goStackDetector: Detector = {
     };
   },
 };
+
+/**
+ * The gateway's endpoints, each registered service's under the path its mux is mounted at,
+ * with the Handle calls that mount a gateway (`file:line`) and where the first registration is.
+ */
+function gatewayRoutes(
+  protos: readonly SourceFile[],
+  registrations: readonly GatewayRegistration[],
+): { endpoints: Endpoint[]; mounts: Set<string>; evidence: Evidence | null } {
+  const services = new Map<string, string>();
+  const mounts = new Set<string>();
+  for (const registration of registrations) {
+    const mount = gatewayMount(registration);
+    if (mount) mounts.add(`${registration.file.path}:${mount.line}`);
+    if (!services.has(registration.service)) services.set(registration.service, mount?.path ?? "");
+  }
+  const endpoints = services.size === 0 ? [] : gatewayEndpoints(protos, services);
+  const first = registrations[0];
+  const evidence: Evidence | null = first
+    ? {
+        file: first.file.path,
+        line: lineAt(first.masked, first.masked.indexOf(`Register${first.service}Handler`)),
+        note: `Register${first.service}Handler`,
+      }
+    : null;
+  return { endpoints, mounts: endpoints.length > 0 ? mounts : new Set(), evidence };
+}
 
 /** Each go.mod's module path and the folder it sits in. */
 function goModules(ctx: ScanContext): readonly (readonly [string, string])[] {
