@@ -226,7 +226,7 @@ describe("findApiTestCalls", () => {
     expect(calls).toEqual([]);
   });
 
-  it("reads JAX-RS client calls of Dropwizard's resource extensions and JerseyTest", () => {
+  it("reads JAX-RS client calls of Dropwizard's resource extensions, JerseyTest and @HelidonTest", () => {
     const calls = findApiTestCalls(
       scanContextFrom({
         "src/test/java/app/PeopleResourceTest.java": `class PeopleResourceTest {
@@ -242,12 +242,28 @@ describe("findApiTestCalls", () => {
     }
 }
 `,
+        "src/test/java/app/PeopleIT.java": `@HelidonTest
+class PeopleIT {
+    @Inject
+    WebTarget target;
+
+    @Test
+    void lists() {
+        var response = target
+                .path("/api/people")
+                .request()
+                .get();
+        assertThat(response.getStatus(), is(200));
+    }
+}
+`,
       }),
     );
-    expect(calls.map((c) => `${c.note} ${c.line}`)).toEqual([
-      "POST /people 6",
-      "GET /people/1 9",
-      "PATCH /people/1 10",
+    expect(calls.map((c) => `${c.file} ${c.note} ${c.line}`)).toEqual([
+      "src/test/java/app/PeopleResourceTest.java POST /people 6",
+      "src/test/java/app/PeopleResourceTest.java GET /people/1 9",
+      "src/test/java/app/PeopleResourceTest.java PATCH /people/1 10",
+      "src/test/java/app/PeopleIT.java GET /api/people 8",
     ]);
   });
 

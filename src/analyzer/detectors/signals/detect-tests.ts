@@ -527,12 +527,13 @@ const API_CALLS: readonly ApiCallPattern[] = [
     read: byName(1, 2),
   },
   {
-    // The JAX-RS client of Dropwizard's ResourceExtension / DropwizardAppExtension and JerseyTest:
-    // `EXT.target("/people").request().post(Entity.json(p))`, `.method("PATCH", …)`.
+    // The JAX-RS client of Dropwizard's ResourceExtension / DropwizardAppExtension and JerseyTest
+    // (`EXT.target("/people").request().post(Entity.json(p))`, `.method("PATCH", …)`), and the
+    // WebTarget @HelidonTest injects (`target.path("/people").request().get()`).
     exts: JVM_EXTS,
     when: [".request("],
-    re: /\btarget\s*\(\s*(?:"([^"]*)")?[^;]{0,200}?\.request\s*\([^()]*\)\s*\.(get|post|put|delete|head|options|method)\s*\(\s*(?:"([A-Za-z]+)")?/g,
-    read: (m) => [methodFromName((m[2] === "method" ? m[3] : m[2]) ?? ""), m[1]],
+    re: /\btarget\b(?:\s*\(\s*(?:"([^"]*)")?|\s*\.\s*path\s*\(\s*"([^"]*)")[^;]{0,200}?\.request\s*\([^()]*\)\s*\.(get|post|put|delete|head|options|method)\s*\(\s*(?:"([A-Za-z]+)")?/g,
+    read: (m) => [methodFromName((m[3] === "method" ? m[4] : m[3]) ?? ""), m[1] ?? m[2]],
   },
   {
     exts: JVM_EXTS,
