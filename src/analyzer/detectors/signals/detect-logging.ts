@@ -58,10 +58,12 @@ const RULES: readonly Rule[] = [
         /\b[Ff]astify\s*\(\s*\{[^)]{0,200}?\blogger\s*:\s*(?:true|\{|\w)/,
         "Fastify logger",
       ),
+      // Only NestJS's own Logger: a project's hand-written `new Logger(…)` (a front end's console
+      // wrapper) is output, like console.log.
       code(
         JS_EXTS,
-        "Logger",
-        /\bnew\s+Logger\s*\(|\bLogger\.(?:log|warn|error|debug|verbose)\s*\(|\bprivate\s+(?:readonly\s+)?logger\s*=\s*new\s+Logger\b/,
+        "@nestjs/common",
+        /(?<=\bLogger\b[^;]*?\bfrom\s*["']@nestjs\/common["'][\s\S]*?)(?:\bnew\s+Logger\s*\(|\bLogger\.(?:log|warn|error|debug|verbose)\s*\()/,
         "NestJS Logger",
       ),
     ],
