@@ -136,6 +136,15 @@ describe("databasesDetector", () => {
     expect(signals?.orms?.value).toEqual([]);
   });
 
+  it("takes sqlc's config for the data-access layer it generates", () => {
+    expect(
+      detect({
+        "sqlc.yaml":
+          'version: "2"\nsql:\n  - schema: "db/migration"\n    queries: "db/query"\n    engine: "postgresql"\n',
+      })?.orms,
+    ).toEqual({ value: ["sqlc"], evidence: [{ file: "sqlc.yaml", line: 4, note: "sqlc config" }] });
+  });
+
   it("finds the Liquibase changelog Dropwizard's MigrationsBundle reads from migrations.xml", () => {
     const changelog =
       '<?xml version="1.0"?>\n<databaseChangeLog xmlns="http://www.liquibase.org/xml/ns/dbchangelog">\n</databaseChangeLog>\n';

@@ -336,6 +336,12 @@ const ORM_RULES: readonly Rule[] = [
     uses: [goImport("entgo.io/ent")],
   },
   {
+    // sqlc compiles SQL queries into a typed Go data-access layer. That output is skipped as
+    // generated code, so the config that declares the queries is the evidence.
+    id: "sqlc",
+    uses: [named(["sqlc.yaml", "sqlc.yml", "sqlc.json"], "queries", undefined, "sqlc config")],
+  },
+  {
     id: "activerecord",
     deps: ["gem:rails", "gem:activerecord"],
     uses: [
