@@ -12,7 +12,16 @@ describe("loggingDetector", () => {
         "src/notes/notes.service.ts":
           "import { Injectable, Logger } from '@nestjs/common';\n\n@Injectable()\nexport class NotesService {\n  private readonly logger = new Logger(NotesService.name);\n}\n",
       })?.evidence,
-    ).toEqual([{ file: "src/notes/notes.service.ts", line: 5, note: "NestJS Logger" }]);
+    ).toEqual([{ file: "src/notes/notes.service.ts", line: 1, note: "NestJS Logger" }]);
+    // imported among many names, with the logger made far below the imports
+    expect(
+      detect({
+        "src/app.service.ts":
+          "import {\n  Injectable,\n  Logger,\n  NotFoundException,\n} from '@nestjs/common';\n" +
+          "// filler\n".repeat(200) +
+          "const logger = new Logger('App');\n",
+      })?.evidence,
+    ).toEqual([{ file: "src/app.service.ts", line: 1, note: "NestJS Logger" }]);
     expect(
       detect({
         "client/src/store.js":

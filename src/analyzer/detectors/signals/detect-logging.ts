@@ -58,12 +58,12 @@ const RULES: readonly Rule[] = [
         /\b[Ff]astify\s*\(\s*\{[^)]{0,200}?\blogger\s*:\s*(?:true|\{|\w)/,
         "Fastify logger",
       ),
-      // Only NestJS's own Logger: a project's hand-written `new Logger(…)` (a front end's console
-      // wrapper) is output, like console.log.
+      // Only NestJS's own Logger, found where it is imported: a project's hand-written
+      // `new Logger(…)` (a front end's console wrapper) is output, like console.log.
       code(
         JS_EXTS,
-        "@nestjs/common",
-        /(?<=\bLogger\b[^;]*?\bfrom\s*["']@nestjs\/common["'][\s\S]*?)(?:\bnew\s+Logger\s*\(|\bLogger\.(?:log|warn|error|debug|verbose)\s*\()/,
+        "Logger",
+        /\bimport\s*\{[^}]*\bLogger\b[^}]*\}\s*from\s*["']@nestjs\/common["']/,
         "NestJS Logger",
       ),
     ],
