@@ -71,6 +71,25 @@ describe("databasesDetector", () => {
     ).toBe(false);
   });
 
+  it("finds Postgrator's numbered do/undo scripts, and not other numbered SQL files", () => {
+    expect(
+      detect({
+        "migrations/001.do.accounts.sql": "CREATE TABLE accounts (id INT);\n",
+        "migrations/001.undo.accounts.sql": "DROP TABLE accounts;\n",
+      })?.migrations,
+    ).toEqual({
+      value: true,
+      evidence: [
+        { file: "migrations/001.do.accounts.sql", line: 0, note: "Postgrator migration" },
+        { file: "migrations/001.undo.accounts.sql", line: 0, note: "Postgrator migration" },
+      ],
+    });
+    expect(
+      detect({ "sql/001.seed.accounts.sql": "INSERT INTO accounts VALUES (1);\n" })?.migrations
+        ?.value,
+    ).toBe(false);
+  });
+
   it("counts Fastify's MongoDB and Redis plugins as NoSQL clients", () => {
     const signals = detect({
       "index.js":

@@ -567,6 +567,8 @@ const MIGRATION_PATHS: readonly (readonly [RegExp, string, string?])[] = [
   // EF Core migrations renamed without their timestamp: the class says what it is.
   [/(^|\/)Migrations\/\w+\.cs$/, "EF Core migration", "MigrationBuilder"],
   [/(^|\/)\d+_[\w-]+\.(?:up|down)\.sql$/, "golang-migrate migration"],
+  // Postgrator (Fastify's demo, Platformatic): 001.do.users.sql, and 001.undo.users.sql to revert.
+  [/(^|\/)\d+\.(?:do|undo)(?:\.[\w-]+)*\.(?:sql|js|cjs|mjs)$/, "Postgrator migration"],
   [/(^|\/)drizzle\/\d{4}_[\w-]+\.sql$|(^|\/)drizzle\/meta\/_journal\.json$/, "Drizzle migration"],
   [
     /(^|\/)migrations?\/(?:V?\d{3,}|\d{4}-\d{2}-\d{2})[_-][\w.-]*\.(?:sql|ts|js|mjs|cjs|py|go)$/,
