@@ -425,6 +425,15 @@ const JS_OWNERSHIP_LOCAL =
 /** `const role = jwt.verify(…).role; if (role !== 'admin')` */
 const JS_ROLE_LOCAL =
   /\brole\s*[!=]==?\s*['"`](?:admin|superadmin|moderator|editor|owner|staff)['"`]/i;
+/** `roleRights.get(user.role)`, `permissions[req.user.role]`: the caller's rights looked up by role. */
+const JS_RIGHTS_BY_ROLE =
+  /\b\w*(?:[Rr]ights|[Pp]ermissions|[Rr]oles|[Gg]rants)\w*(?:\??\.get\(|\[)\s*(?:req\.|request\.|ctx\.state\.)?user\??\.role\s*[)\]]/;
+/** `req.params.userId !== user.id`: a route about one user, opened only to that user. */
+const JS_PARAM_OWNER =
+  /\breq\.params\.\w*[Ii]d\s*[!=]==?\s*(?:req\.)?user\??\.(?:id|_id)\b|\b(?:req\.)?user\??\.(?:id|_id)(?:\.toString\(\))?\s*[!=]==?\s*req\.params\.\w*[Ii]d\b/;
+/** NestJS guards named for what they check: RolesGuard, PermissionsGuard, AuthorizationRoleGuard, PoliciesGuard. */
+const NEST_AUTHZ_GUARD =
+  /\bclass\s+\w*(?:Roles?|Permissions?|Polic(?:y|ies)|Abilit(?:y|ies))\w*Guard\b/;
 /** `if (Auth::id() !== $post->user_id)`, `$request->user()->id === $post->author_id` */
 const PHP_OWNERSHIP =
   /(?:Auth::id\(\)|auth\(\)->id\(\)|\$request->user\(\)->id|Auth::user\(\)->id)\s*[!=]==?\s*\$\w+->(?:user_id|author_id|owner_id)|\$\w+->(?:user_id|author_id|owner_id)\s*[!=]==?\s*(?:Auth::id\(\)|auth\(\)->id\(\)|\$request->user\(\)->id|Auth::user\(\)->id)/;
@@ -454,6 +463,11 @@ const AUTHZ_RULES: readonly Rule[] = [
       code(JS_EXTS, "user", JS_ROLE, "role check"),
       code(JS_EXTS, "Id", JS_OWNERSHIP_LOCAL, "ownership check"),
       code(JS_EXTS, "role", JS_ROLE_LOCAL, "role check"),
+      code(JS_EXTS, "role", JS_RIGHTS_BY_ROLE, "rights by role"),
+      code(JS_EXTS, "params", JS_PARAM_OWNER, "ownership check"),
+      code(JS_EXTS, "Guard", NEST_AUTHZ_GUARD, "authorization guard"),
+      code(JS_EXTS, "Permission", /@(?:Require)?Permissions?\s*\(/, "@Permissions"),
+      code(JS_EXTS, "@CheckPolicies", /@CheckPolicies\s*\(/, "@CheckPolicies"),
     ],
   },
   {
