@@ -90,6 +90,26 @@ describe("databasesDetector", () => {
     ).toBe(false);
   });
 
+  it("does not call EF Core's in-memory provider a relational database", () => {
+    const context =
+      "using Microsoft.EntityFrameworkCore;\npublic class ShopContext : DbContext\n{\n}\n";
+    const inMemory = detect({
+      "Data/ShopContext.cs": context,
+      "Program.cs":
+        'builder.Services.AddDbContext<ShopContext>(o => o.UseInMemoryDatabase("Shop"));\n',
+    });
+    expect(inMemory?.sql_database).toEqual({ value: false, evidence: [] });
+    expect(inMemory?.orms?.value).toEqual(["ef-core"]);
+    // In-memory for tests, SQL Server in the app: a relational database.
+    const sqlServer = detect({
+      "Data/ShopContext.cs": context,
+      "Program.cs":
+        'builder.Services.AddDbContext<ShopContext>(o => o.UseSqlServer(cs));\nif (testing) o.UseInMemoryDatabase("t");\n',
+    });
+    expect(sqlServer?.sql_database?.value).toBe(true);
+    expect(sqlServer?.sql_engines?.value).toEqual(["mssql"]);
+  });
+
   it("counts Fastify's MongoDB and Redis plugins as NoSQL clients", () => {
     const signals = detect({
       "index.js":

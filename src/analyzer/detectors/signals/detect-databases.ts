@@ -12,7 +12,8 @@
  *   `sequelize.sync()`, `ddl-auto=update`) creates no files and so never counts.
  * - nosql_databases: a client used in application code or configured for the framework; a Compose
  *   image alone is only supporting evidence.
- * - sql_database: any engine or any ORM (every ORM on the list is relational).
+ * - sql_database: any engine or any ORM (every ORM on the list is relational), except EF Core
+ *   with no engine but its in-memory provider: that is a list in the process, not a database.
  */
 import type { Evidence } from "../../report.js";
 import { evidence, type Detector, type ScanContext } from "../../scan-context.js";
@@ -591,7 +592,9 @@ export const databasesDetector: Detector = {
 
     const sqlEngines = listSignal(engineFound);
     const ormList = listSignal(ormFound);
-    const sqlEvidence: Evidence[] = [...sqlEngines.evidence, ...ormList.evidence];
+    const sqlEvidence: Evidence[] = onlyEfCoreInMemory(ctx, engineFound, ormFound)
+      ? []
+      : [...sqlEngines.evidence, ...ormList.evidence];
     const migrations = findMigrations(ctx);
     return {
       signals: {
@@ -604,6 +607,25 @@ export const databasesDetector: Detector = {
     };
   },
 };
+
+/**
+ * EF Core is the only ORM, no engine is configured, and the context uses the in-memory provider
+ * (`UseInMemoryDatabase("TestDb")`, common in tutorials and samples).
+ */
+function onlyEfCoreInMemory(
+  ctx: ScanContext,
+  engineFound: ReadonlyMap<string, Evidence[]>,
+  ormFound: ReadonlyMap<string, Evidence[]>,
+): boolean {
+  if (engineFound.size > 0 || ormFound.size !== 1 || !ormFound.has("ef-core")) return false;
+  return ctx.files.some(
+    (file) =>
+      file.role === "app" &&
+      file.ext === "cs" &&
+      file.text.includes("UseInMemoryDatabase") &&
+      /\bUseInMemoryDatabase\s*\(/.test(file.text),
+  );
+}
 
 /** A Compose service running a store the code already uses adds that service as evidence. */
 function addComposeSupport(ctx: ScanContext, found: Map<string, Evidence[]>): void {
