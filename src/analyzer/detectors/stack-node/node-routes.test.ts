@@ -479,6 +479,32 @@ categories.openapi(createRoute({ method: "delete", path: "/{id}", responses: {} 
     expect(found.signals?.rest_api?.value).toBe(true);
   });
 
+  it("lists the spec a @hono/zod-openapi app serves with doc() or doc31()", async () => {
+    const found = await detectNodeStack(
+      scanContextFrom({
+        "src/docs.ts": `import { OpenAPIHono } from "@hono/zod-openapi";
+import { swaggerUI } from "@hono/swagger-ui";
+export const docs = new OpenAPIHono();
+docs.doc("/openapi.json", { openapi: "3.0.0", info: { title: "Shop", version: "1" } });
+docs.doc31("/openapi31.json", (c) => ({ openapi: "3.1.0", info: { title: "Shop", version: "1" } }));
+docs.get("/ui", swaggerUI({ url: "/api/openapi.json" }));
+`,
+        "src/index.ts": `import { Hono } from "hono";
+import { docs } from "./docs";
+const app = new Hono();
+app.route("/api", docs);
+const notes = { doc: (title: string, body: object) => body };
+notes.doc("/readme", {});
+`,
+      }),
+    );
+    expect(found.endpoints?.map(describeEndpoint)).toEqual([
+      "GET /api/openapi.json hono src/docs.ts:4",
+      "GET /api/openapi31.json hono src/docs.ts:5",
+      "GET /api/ui hono src/docs.ts:6",
+    ]);
+  });
+
   it("serves a fastify-cli app plugin at the root and follows chained register calls", async () => {
     const cliApp = {
       "package.json": `{ "scripts": { "start": "fastify start -l info app.js" }, "dependencies": { "fastify": "^5.0.0", "fastify-cli": "^7.0.0" } }`,

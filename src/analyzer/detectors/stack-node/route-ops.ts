@@ -303,6 +303,22 @@ function collectCall(
       });
       return;
     }
+    case "doc":
+    case "doc31": {
+      // @hono/zod-openapi: app.doc("/doc", { openapi, info }) serves the generated spec.
+      const [path, config] = args;
+      if (args.length !== 2 || !isRoutePathArg(path) || config === undefined) return;
+      if (!ts.isObjectLiteralExpression(config) && !ts.isArrowFunction(config)) return;
+      ops.routes.push({
+        mod,
+        receiver,
+        methods: ["GET"],
+        paths: pathsOf(mod, path),
+        handlers: [],
+        line,
+      });
+      return;
+    }
     case "register": {
       const [child, options] = args;
       if (child === undefined) return;
