@@ -213,6 +213,28 @@ describe("authDetector", () => {
     ).toEqual({ value: false, evidence: [] });
   });
 
+  it("recognises a C# lookup of a record by its id and its owner as an ownership check", () => {
+    const authz = (text: string) => detect({ "Apis/NotesApi.cs": text })?.authorization;
+    expect(
+      authz(
+        "var userId = user.GetUserId();\nvar note = await db.Notes.SingleOrDefaultAsync(n => n.Id == id && n.OwnerId == userId);\n",
+      ),
+    ).toEqual({
+      value: true,
+      evidence: [{ file: "Apis/NotesApi.cs", line: 2, note: "ownership check" }],
+    });
+    expect(
+      authz("var mine = db.Notes.Where(n => n.UserId == currentUser.Id && n.Id == noteId);\n")
+        ?.value,
+    ).toBe(true);
+    // A lookup by id alone, or two ids that are not an owner's, is not.
+    expect(
+      authz(
+        "var note = db.Notes.Find(id);\nvar tag = db.Tags.First(t => t.Id == tagId && t.NoteId == id);\n",
+      ),
+    ).toEqual({ value: false, evidence: [] });
+  });
+
   it("recognises hand-written role gates in a Rails app without a policy gem", () => {
     const gated = detect({
       "app/controllers/reports_controller.rb":

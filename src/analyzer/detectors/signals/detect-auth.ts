@@ -441,6 +441,11 @@ const PY_OWNERSHIP =
   /\.(?:author|owner|user|created_by)(?:_id)?\s*[!=]=\s*(?:request\.user|current_user)\b|(?:request\.user|current_user)(?:\.id)?\s*[!=]=\s*\w+\.(?:author|owner|user)(?:_id)?\b/;
 const PY_ROLE =
   /(?:request\.user|current_user|user)\.(?:is_staff|is_superuser|is_admin|has_perm\(|role\s*[!=]=)/;
+/** `s.Id == id && s.UserId == userId`: a record looked up by its id and its owner together (LINQ). */
+const CS_OWNER_FIELD = String.raw`\w+\.(?:UserId|OwnerId|AuthorId|CreatorId|CreatedById|BuyerId)\s*==\s*[\w.()]+`;
+const CS_OWNED_LOOKUP = new RegExp(
+  String.raw`\w+\.Id\s*==\s*[\w.()]+\s*&&\s*${CS_OWNER_FIELD}|${CS_OWNER_FIELD}\s*&&\s*\w+\.Id\s*==`,
+);
 const GO_OWNERSHIP = /\b\w+\.(?:AuthorID|OwnerID|UserID|CreatedBy)\s*!=\s*\w+/;
 
 /** `->name(` on a PHP line that is not a comment (docblocks show such calls as examples). */
@@ -590,6 +595,7 @@ const AUTHZ_RULES: readonly Rule[] = [
         "authorization policy",
       ),
       code(CS_EXTS, "AuthorizationHandler", undefined, "authorization handler"),
+      code(CS_EXTS, "Id ==", CS_OWNED_LOOKUP, "ownership check"),
     ],
   },
 ];
