@@ -479,6 +479,60 @@ categories.openapi(createRoute({ method: "delete", path: "/{id}", responses: {} 
     expect(found.signals?.rest_api?.value).toBe(true);
   });
 
+  it("reads routing-controllers' decorated controllers under the server's routePrefix", async () => {
+    const found = await detectNodeStack(
+      scanContextFrom({
+        "package.json": JSON.stringify({
+          dependencies: { express: "^4.21.0", "routing-controllers": "^0.10.0" },
+        }),
+        "src/server.ts": `import { useExpressServer } from "routing-controllers";
+import express from "express";
+import { BookController } from "./books";
+const app = express();
+app.get("/health", (req, res) => res.json({ ok: true }));
+useExpressServer(app, { routePrefix: "/api", controllers: [BookController] });
+`,
+        "src/books.ts": `import { JsonController, Get, Post, Delete, Param, Body } from "routing-controllers";
+@JsonController("/books")
+export class BookController {
+  @Get()
+  list() { return []; }
+  @Get("/:id")
+  one(@Param("id") id: string) { return { id }; }
+  @Post()
+  create(@Body() book: object) { return book; }
+  @Delete("/:id")
+  remove(@Param("id") id: string) { return { id }; }
+}
+`,
+        "src/ui.ts": `import { Controller, Get, Render } from "routing-controllers";
+@Controller()
+export class PageController {
+  @Get("/about")
+  @Render("about")
+  about() { return {}; }
+}
+`,
+      }),
+    );
+    expect(found.endpoints?.map(describeEndpoint)).toEqual([
+      "GET /api/about routing-controllers src/ui.ts:4",
+      "GET /api/books routing-controllers src/books.ts:4",
+      "POST /api/books routing-controllers src/books.ts:8",
+      "DELETE /api/books/:id routing-controllers src/books.ts:10",
+      "GET /api/books/:id routing-controllers src/books.ts:6",
+      "GET /health express src/server.ts:5",
+    ]);
+    // The rendered page is not JSON evidence.
+    expect(found.signals?.rest_api?.evidence?.map((e) => `${e.file}:${e.line} ${e.note}`)).toEqual([
+      "src/server.ts:5 JSON response",
+      "src/books.ts:4 routing-controllers handler returns JSON",
+      "src/books.ts:6 routing-controllers handler returns JSON",
+      "src/books.ts:8 routing-controllers handler returns JSON",
+      "src/books.ts:10 routing-controllers handler returns JSON",
+    ]);
+  });
+
   it("lists the spec a @hono/zod-openapi app serves with doc() or doc31()", async () => {
     const found = await detectNodeStack(
       scanContextFrom({
