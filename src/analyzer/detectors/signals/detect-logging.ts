@@ -58,10 +58,12 @@ const RULES: readonly Rule[] = [
         /\b[Ff]astify\s*\(\s*\{[^)]{0,200}?\blogger\s*:\s*(?:true|\{|\w)/,
         "Fastify logger",
       ),
+      // Nest's Logger, imported by name; a project's own `new Logger(__filename)` wrapper counts
+      // through the library it wraps, or not at all when it only prints to the console.
       code(
         JS_EXTS,
-        "Logger",
-        /\bnew\s+Logger\s*\(|\bLogger\.(?:log|warn|error|debug|verbose)\s*\(|\bprivate\s+(?:readonly\s+)?logger\s*=\s*new\s+Logger\b/,
+        "@nestjs/common",
+        /\bimport\s*\{[^}]*\bLogger\b[^}]*\}\s*from\s*['"]@nestjs\/common['"]/,
         "NestJS Logger",
       ),
     ],
