@@ -533,6 +533,23 @@ export class PageController {
     ]);
   });
 
+  it("does not list a CORS preflight set up with app.options(path, cors()) as an endpoint", async () => {
+    expect(
+      await routes({
+        "package.json": expressPkg,
+        "src/app.js": `const express = require("express");
+const cors = require("cors");
+const app = express();
+app.use(cors());
+app.options("*", cors());
+app.options("/upload", cors({ origin: "https://example.com" }));
+app.options("/probe", (req, res) => res.sendStatus(204));
+app.get("/items", (req, res) => res.json([]));
+`,
+      }),
+    ).toEqual(["GET /items express src/app.js:8", "OPTIONS /probe express src/app.js:7"]);
+  });
+
   it("lists the spec a @hono/zod-openapi app serves with doc() or doc31()", async () => {
     const found = await detectNodeStack(
       scanContextFrom({
