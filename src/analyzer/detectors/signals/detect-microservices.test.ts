@@ -98,6 +98,19 @@ describe("microservicesDetector", () => {
     });
   });
 
+  it("does not add up two AppHosts that each run one API (two templates in one repository)", () => {
+    const host = (project: string) =>
+      `var builder = DistributedApplication.CreateBuilder(args);\nbuilder.AddProject<Projects.${project}>("web");\n`;
+    expect(
+      detect({
+        "full/Full.AppHost/Program.cs": host("Full_Web"),
+        "full/Full.Web/Full.Web.csproj": WEB_SDK,
+        "minimal/Minimal.AppHost/Program.cs": host("Minimal_Web"),
+        "minimal/Minimal.Web/Minimal.Web.csproj": WEB_SDK,
+      }),
+    ).toEqual({ value: false, evidence: [] });
+  });
+
   it("does not count Aspire's starter (one API and its web front end) as microservices", () => {
     expect(
       detect({

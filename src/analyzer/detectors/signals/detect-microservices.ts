@@ -148,15 +148,17 @@ function aspireProjectName(csprojPath: string): string {
 }
 
 /**
- * The backend projects an Aspire AppHost runs, by folder. Projects holding `.razor` components
- * are Blazor front ends: the starter template's API plus web front end is one service.
+ * The backend projects of the Aspire AppHost that runs two or more, by folder. Projects holding
+ * `.razor` components are Blazor front ends: the starter template's API plus web front end is
+ * one service. Each AppHost is one application: two templates in one repository, each with a
+ * host running one API, are not microservices.
  */
 function aspireServices(ctx: ScanContext, backends: Set<string>): Map<string, Evidence> {
-  const found = new Map<string, Evidence>();
+  let largest = new Map<string, Evidence>();
   const hosts = ctx.files.filter(
     (f) => f.role === "app" && f.ext === "cs" && f.text.includes("DistributedApplication"),
   );
-  if (hosts.length === 0) return found;
+  if (hosts.length === 0) return largest;
   const projectDirs = new Map<string, string>();
   for (const file of ctx.files) {
     if (file.ext === "csproj") projectDirs.set(aspireProjectName(file.path), dirOf(file.path));
@@ -165,6 +167,7 @@ function aspireServices(ctx: ScanContext, backends: Set<string>): Map<string, Ev
   const isFrontEnd = (dir: string): boolean =>
     razorPaths.some((path) => dir === "" || path.startsWith(`${dir}/`));
   for (const host of hosts) {
+    const found = new Map<string, Evidence>();
     ASPIRE_PROJECT.lastIndex = 0;
     for (let m = ASPIRE_PROJECT.exec(host.text); m !== null; m = ASPIRE_PROJECT.exec(host.text)) {
       const dir = projectDirs.get(m[1] ?? "");
@@ -175,8 +178,9 @@ function aspireServices(ctx: ScanContext, backends: Set<string>): Map<string, Ev
         note: `Aspire project ${m[1] ?? ""}`,
       });
     }
+    if (found.size > largest.size) largest = found;
   }
-  return found;
+  return largest.size >= 2 ? largest : new Map<string, Evidence>();
 }
 
 const K8S_WORKLOAD = /^kind:\s*(?:Deployment|StatefulSet|DaemonSet|CronJob|Job)\s*$/m;
