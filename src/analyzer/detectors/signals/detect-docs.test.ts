@@ -47,6 +47,24 @@ describe("docsDetector", () => {
     );
   });
 
+  it("finds FastEndpoints' Swagger document and a Scalar reference as API docs", () => {
+    expect(
+      detect({
+        "Web/Program.cs":
+          "builder.Services.AddFastEndpoints()\n  .SwaggerDocument(o => { o.ShortSchemaNames = true; });\n",
+        "Web/Configurations/MiddlewareConfig.cs":
+          "app.UseFastEndpoints();\napp.UseSwaggerGen();\napp.MapScalarApiReference();\n",
+      })?.api_docs,
+    ).toEqual({
+      value: true,
+      evidence: [
+        { file: "Web/Program.cs", line: 2, note: "FastEndpoints Swagger" },
+        { file: "Web/Configurations/MiddlewareConfig.cs", line: 2, note: "FastEndpoints Swagger" },
+        { file: "Web/Configurations/MiddlewareConfig.cs", line: 3, note: "Scalar API reference" },
+      ],
+    });
+  });
+
   it("finds apiDoc comment blocks as an API reference", () => {
     expect(
       detect({

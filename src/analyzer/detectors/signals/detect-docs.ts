@@ -223,11 +223,16 @@ const GENERATOR_RULES: readonly Rule[] = [
       "nuget:swashbuckle.aspnetcore",
       "nuget:nswag.aspnetcore",
       "nuget:microsoft.aspnetcore.openapi",
+      "nuget:fastendpoints.swagger",
     ],
     uses: [
       code(CS_EXTS, "AddSwaggerGen", undefined, "Swashbuckle"),
       code(CS_EXTS, "AddOpenApi", /\.AddOpenApi(?:Document)?\s*\(/, "OpenAPI document"),
       code(CS_EXTS, "MapOpenApi", undefined, "OpenAPI endpoint"),
+      // FastEndpoints.Swagger: services.SwaggerDocument(…), app.UseSwaggerGen(…)
+      code(CS_EXTS, "SwaggerDocument", /\.SwaggerDocument\s*\(/, "FastEndpoints Swagger"),
+      code(CS_EXTS, "UseSwaggerGen", /\.UseSwaggerGen\s*\(/, "FastEndpoints Swagger"),
+      code(CS_EXTS, "MapScalarApiReference", undefined, "Scalar API reference"),
     ],
   },
 ];
