@@ -86,6 +86,30 @@ public class BookCacheOptions : CacheOptions
     expect(found.signals?.rest_api?.value).toBe(true);
   });
 
+  it("reads a health-check path held in a constant of the same file, as Aspire's template writes it", () => {
+    const found = detect({
+      "Shop.Api/Program.cs": `var app = builder.Build();
+app.MapDefaultEndpoints();
+app.Run();`,
+      "Shop.ServiceDefaults/Extensions.cs": `public static class Extensions
+{
+    private const string HealthEndpointPath = "/health";
+    private const string AlivenessEndpointPath = "/alive";
+
+    public static WebApplication MapDefaultEndpoints(this WebApplication app)
+    {
+        app.MapHealthChecks(HealthEndpointPath);
+        app.MapHealthChecks(AlivenessEndpointPath, new HealthCheckOptions { Predicate = r => r.Tags.Contains("live") });
+        app.MapGet(Paths.Version, () => "1.0");
+        return app;
+    }
+}`,
+    });
+    expect(
+      found.endpoints?.map((e) => `${e.method} ${e.path}${e.resolved ? "" : " unresolved"}`),
+    ).toEqual(["GET /<Paths.Version> unresolved", "GET /alive", "GET /health"]);
+  });
+
   it("lists an MVC controller's routed actions without calling the app a REST API", () => {
     const found = detect({
       "Web/Controllers/HomeController.cs": `public class HomeController : Controller
