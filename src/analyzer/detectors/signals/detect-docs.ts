@@ -150,6 +150,16 @@ const GENERATOR_RULES: readonly Rule[] = [
       jsImport("fastify-swagger"),
       // apiDoc reads the API reference from comment blocks: ` * @api {get} /users/:id Read a user`
       code(JS_EXTS, "@api", /^[ \t]*\*?[ \t]*@api[ \t]+\{\w+\}[ \t]+\S/m, "apiDoc comment"),
+      // swagger-jsdoc reads OpenAPI from comment blocks that open with ` * @swagger` or ` * @openapi`
+      // (the generator itself may sit in a spec/ folder, which is test code).
+      ...["@swagger", "@openapi"].map((tag) =>
+        code(
+          JS_EXTS,
+          tag,
+          new RegExp(String.raw`^[ \t]*\*[ \t]*${tag}[ \t]*$`, "m"),
+          "OpenAPI comment",
+        ),
+      ),
     ],
   },
   {
