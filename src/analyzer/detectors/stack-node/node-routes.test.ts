@@ -533,6 +533,37 @@ export class PageController {
     ]);
   });
 
+  it("serves the routes of a class that extends Koa from its methods' this.use()", async () => {
+    expect(
+      await routes({
+        "app/app.js": `const Koa = require("koa");
+const router = require("./routes");
+class App extends Koa {
+  constructor(...params) {
+    super(...params);
+    this.configureRoutes();
+  }
+  configureRoutes() {
+    this.use(router.routes());
+    this.use(router.allowedMethods());
+  }
+}
+module.exports = App;
+`,
+        "app/routes.js": `const Router = require("koa-router");
+const router = new Router({ prefix: "/v1" });
+router.get("/status", (ctx) => { ctx.body = { ok: true }; });
+module.exports = router;
+`,
+        "app/cache.js": `class Cache extends Map {
+  warm() { this.get("/index"); }
+}
+module.exports = Cache;
+`,
+      }),
+    ).toEqual(["GET /v1/status koa app/routes.js:3"]);
+  });
+
   it("does not list a CORS preflight set up with app.options(path, cors()) as an endpoint", async () => {
     expect(
       await routes({
