@@ -18,6 +18,7 @@ import { nextStepHints } from "./next-step-hints.js";
 import type { CodeFigures, EvidenceReport } from "./report.js";
 import { runDetectors } from "./run-detectors.js";
 import type { ScanContext } from "./scan-context.js";
+import { serviceRoots } from "./service-roots.js";
 import { resolveSource } from "./source/resolve-source.js";
 
 export interface AnalyzeOptions {
@@ -85,9 +86,10 @@ export async function analyze(
     };
     const findings = await runDetectors(ctx, DETECTORS);
     signal?.throwIfAborted();
-    const endpoints = distinctEndpoints(findings.endpoints ?? []);
+    const serviceOf = serviceRoots(ctx);
+    const endpoints = distinctEndpoints(findings.endpoints ?? [], serviceOf);
     const apiTestCalls = findApiTestCalls(ctx);
-    const signals = deriveSignals(findings.signals ?? {}, endpoints, apiTestCalls);
+    const signals = deriveSignals(findings.signals ?? {}, endpoints, apiTestCalls, serviceOf);
     const lines = countLines(inventory.files);
 
     progress("reading git history");

@@ -111,6 +111,28 @@ describe("distinctEndpoints", () => {
     expect(list.map((e) => e.file)).toEqual(["src/routes/users.js", "src/routes/items.js"]);
   });
 
+  it("keeps apart equal routes of two services, and merges them within one", () => {
+    const at = (file: string, method: HttpMethod = "GET", path = "/"): Endpoint => ({
+      ...ep(method, path),
+      file,
+    });
+    const serviceOf = (file: string) => file.split("/").slice(0, 2).join("/");
+    const routes = [
+      at("services/orders/src/app.ts"),
+      at("services/users/src/app.ts"),
+      at("services/users/src/health.ts"),
+      at("services/users/src/v2.ts", "GET", "/items/:id"),
+      at("services/users/src/v1.ts", "GET", "/items/:itemId"),
+    ];
+    expect(distinctEndpoints(routes, serviceOf).map((e) => `${e.path} ${e.file}`)).toEqual([
+      "/ services/orders/src/app.ts",
+      "/ services/users/src/app.ts",
+      "/items/:id services/users/src/v2.ts",
+    ]);
+    expect(distinctEndpoints(routes)).toHaveLength(2);
+    expect(deriveSignals({}, routes, [], serviceOf).http_endpoints.value).toBe(3);
+  });
+
   it("still reads Django's <int:pk> in a resolved path as a parameter", () => {
     const list = distinctEndpoints([ep("GET", "/a/<int:pk>/"), ep("GET", "/a/<slug:slug>/")]);
     expect(list).toHaveLength(1);

@@ -25,8 +25,9 @@ export function deriveSignals(
   detected: Partial<Signals>,
   endpoints: readonly Endpoint[],
   apiTestCalls: readonly Evidence[],
+  serviceOf: ServiceOf = oneService,
 ): Signals {
-  const distinct = distinctEndpoints(endpoints);
+  const distinct = distinctEndpoints(endpoints, serviceOf);
   const servesJson = detected.rest_api?.value === true;
   const crud = findCrudResource(distinct);
 
@@ -63,12 +64,20 @@ export function deriveSignals(
   return signals as Signals;
 }
 
-/** One endpoint per METHOD + path, keeping the first place it is declared. */
-export function distinctEndpoints(endpoints: readonly Endpoint[]): Endpoint[] {
+/** The service (a folder) an endpoint's file belongs to; see service-roots.ts. */
+export type ServiceOf = (file: string) => string;
+const oneService: ServiceOf = () => "";
+
+/** One endpoint per service, METHOD and path, keeping the first place it is declared. */
+export function distinctEndpoints(
+  endpoints: readonly Endpoint[],
+  serviceOf: ServiceOf = oneService,
+): Endpoint[] {
   const byKey = new Map<string, Endpoint>();
   for (const ep of endpoints) {
     // Unresolved paths lack an unknown prefix: equal ones in different files are different routes.
-    const key = `${ep.method} ${normalizePath(ep)}${ep.resolved ? "" : ` ${ep.file}`}`;
+    const where = ep.resolved ? serviceOf(ep.file) : ep.file;
+    const key = `${ep.method} ${normalizePath(ep)} ${where}`;
     if (!byKey.has(key)) byKey.set(key, ep);
   }
   return [...byKey.values()].sort(

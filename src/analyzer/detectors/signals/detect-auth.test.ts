@@ -169,6 +169,72 @@ describe("authDetector", () => {
     ).toBe(false);
   });
 
+  it("recognises rights looked up by role, self-only user routes and NestJS permission guards", () => {
+    const authz = (file: string, text: string) => detect({ [file]: text })?.authorization;
+    expect(
+      authz(
+        "src/middlewares/auth.js",
+        "const granted = roleRights.get(user.role);\nif (!needed.every((r) => granted.includes(r))) throw forbidden();\n",
+      ),
+    ).toEqual({
+      value: true,
+      evidence: [{ file: "src/middlewares/auth.js", line: 1, note: "rights by role" }],
+    });
+    expect(
+      authz(
+        "src/middlewares/self.js",
+        "if (req.params.accountId !== req.user.id) return next(new Forbidden());\n",
+      ),
+    ).toEqual({
+      value: true,
+      evidence: [{ file: "src/middlewares/self.js", line: 1, note: "ownership check" }],
+    });
+    expect(
+      authz(
+        "src/guards/access.guard.ts",
+        "@Injectable()\nexport class AccessPermissionGuard implements CanActivate {\n  canActivate() { return true }\n}\n",
+      ),
+    ).toEqual({
+      value: true,
+      evidence: [{ file: "src/guards/access.guard.ts", line: 2, note: "authorization guard" }],
+    });
+    expect(
+      authz(
+        "src/orders/controller.ts",
+        "@Controller('orders')\nexport class OrdersController {\n  @Delete(':id')\n  @Permission('order:delete')\n  remove() {}\n}\n",
+      )?.evidence,
+    ).toEqual([{ file: "src/orders/controller.ts", line: 4, note: "@Permissions" }]);
+    // Logging a role, an auth guard and reading a route id are not authorization.
+    expect(
+      authz(
+        "src/auth/jwt.guard.ts",
+        "export class JwtAuthGuard extends AuthGuard('jwt') {}\nlogger.info(user.role);\nconst id = req.params.userId;\n",
+      ),
+    ).toEqual({ value: false, evidence: [] });
+  });
+
+  it("recognises a C# lookup of a record by its id and its owner as an ownership check", () => {
+    const authz = (text: string) => detect({ "Apis/NotesApi.cs": text })?.authorization;
+    expect(
+      authz(
+        "var userId = user.GetUserId();\nvar note = await db.Notes.SingleOrDefaultAsync(n => n.Id == id && n.OwnerId == userId);\n",
+      ),
+    ).toEqual({
+      value: true,
+      evidence: [{ file: "Apis/NotesApi.cs", line: 2, note: "ownership check" }],
+    });
+    expect(
+      authz("var mine = db.Notes.Where(n => n.UserId == currentUser.Id && n.Id == noteId);\n")
+        ?.value,
+    ).toBe(true);
+    // A lookup by id alone, or two ids that are not an owner's, is not.
+    expect(
+      authz(
+        "var note = db.Notes.Find(id);\nvar tag = db.Tags.First(t => t.Id == tagId && t.NoteId == id);\n",
+      ),
+    ).toEqual({ value: false, evidence: [] });
+  });
+
   it("recognises hand-written role gates in a Rails app without a policy gem", () => {
     const gated = detect({
       "app/controllers/reports_controller.rb":

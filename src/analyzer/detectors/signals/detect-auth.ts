@@ -427,6 +427,15 @@ const JS_OWNERSHIP_LOCAL =
 /** `const role = jwt.verify(…).role; if (role !== 'admin')` */
 const JS_ROLE_LOCAL =
   /\brole\s*[!=]==?\s*['"`](?:admin|superadmin|moderator|editor|owner|staff)['"`]/i;
+/** `roleRights.get(user.role)`, `permissions[req.user.role]`: the caller's rights looked up by role. */
+const JS_RIGHTS_BY_ROLE =
+  /\b\w*(?:[Rr]ights|[Pp]ermissions|[Rr]oles|[Gg]rants)\w*(?:\??\.get\(|\[)\s*(?:req\.|request\.|ctx\.state\.)?user\??\.role\s*[)\]]/;
+/** `req.params.userId !== user.id`: a route about one user, opened only to that user. */
+const JS_PARAM_OWNER =
+  /\breq\.params\.\w*[Ii]d\s*[!=]==?\s*(?:req\.)?user\??\.(?:id|_id)\b|\b(?:req\.)?user\??\.(?:id|_id)(?:\.toString\(\))?\s*[!=]==?\s*req\.params\.\w*[Ii]d\b/;
+/** NestJS guards named for what they check: RolesGuard, PermissionsGuard, AuthorizationRoleGuard, PoliciesGuard. */
+const NEST_AUTHZ_GUARD =
+  /\bclass\s+\w*(?:Roles?|Permissions?|Polic(?:y|ies)|Abilit(?:y|ies))\w*Guard\b/;
 /** `if (Auth::id() !== $post->user_id)`, `$request->user()->id === $post->author_id` */
 const PHP_OWNERSHIP =
   /(?:Auth::id\(\)|auth\(\)->id\(\)|\$request->user\(\)->id|Auth::user\(\)->id)\s*[!=]==?\s*\$\w+->(?:user_id|author_id|owner_id)|\$\w+->(?:user_id|author_id|owner_id)\s*[!=]==?\s*(?:Auth::id\(\)|auth\(\)->id\(\)|\$request->user\(\)->id|Auth::user\(\)->id)/;
@@ -434,6 +443,11 @@ const PY_OWNERSHIP =
   /\.(?:author|owner|user|created_by)(?:_id)?\s*[!=]=\s*(?:request\.user|current_user)\b|(?:request\.user|current_user)(?:\.id)?\s*[!=]=\s*\w+\.(?:author|owner|user)(?:_id)?\b/;
 const PY_ROLE =
   /(?:request\.user|current_user|user)\.(?:is_staff|is_superuser|is_admin|has_perm\(|role\s*[!=]=)/;
+/** `s.Id == id && s.UserId == userId`: a record looked up by its id and its owner together (LINQ). */
+const CS_OWNER_FIELD = String.raw`\w+\.(?:UserId|OwnerId|AuthorId|CreatorId|CreatedById|BuyerId)\s*==\s*[\w.()]+`;
+const CS_OWNED_LOOKUP = new RegExp(
+  String.raw`\w+\.Id\s*==\s*[\w.()]+\s*&&\s*${CS_OWNER_FIELD}|${CS_OWNER_FIELD}\s*&&\s*\w+\.Id\s*==`,
+);
 const GO_OWNERSHIP = /\b\w+\.(?:AuthorID|OwnerID|UserID|CreatedBy)\s*!=\s*\w+/;
 
 /** `->name(` on a PHP line that is not a comment (docblocks show such calls as examples). */
@@ -456,6 +470,11 @@ const AUTHZ_RULES: readonly Rule[] = [
       code(JS_EXTS, "user", JS_ROLE, "role check"),
       code(JS_EXTS, "Id", JS_OWNERSHIP_LOCAL, "ownership check"),
       code(JS_EXTS, "role", JS_ROLE_LOCAL, "role check"),
+      code(JS_EXTS, "role", JS_RIGHTS_BY_ROLE, "rights by role"),
+      code(JS_EXTS, "params", JS_PARAM_OWNER, "ownership check"),
+      code(JS_EXTS, "Guard", NEST_AUTHZ_GUARD, "authorization guard"),
+      code(JS_EXTS, "Permission", /@(?:Require)?Permissions?\s*\(/, "@Permissions"),
+      code(JS_EXTS, "@CheckPolicies", /@CheckPolicies\s*\(/, "@CheckPolicies"),
     ],
   },
   {
@@ -578,6 +597,7 @@ const AUTHZ_RULES: readonly Rule[] = [
         "authorization policy",
       ),
       code(CS_EXTS, "AuthorizationHandler", undefined, "authorization handler"),
+      code(CS_EXTS, "Id ==", CS_OWNED_LOOKUP, "ownership check"),
     ],
   },
 ];

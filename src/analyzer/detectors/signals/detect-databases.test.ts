@@ -71,6 +71,45 @@ describe("databasesDetector", () => {
     ).toBe(false);
   });
 
+  it("finds Postgrator's numbered do/undo scripts, and not other numbered SQL files", () => {
+    expect(
+      detect({
+        "migrations/001.do.accounts.sql": "CREATE TABLE accounts (id INT);\n",
+        "migrations/001.undo.accounts.sql": "DROP TABLE accounts;\n",
+      })?.migrations,
+    ).toEqual({
+      value: true,
+      evidence: [
+        { file: "migrations/001.do.accounts.sql", line: 0, note: "Postgrator migration" },
+        { file: "migrations/001.undo.accounts.sql", line: 0, note: "Postgrator migration" },
+      ],
+    });
+    expect(
+      detect({ "sql/001.seed.accounts.sql": "INSERT INTO accounts VALUES (1);\n" })?.migrations
+        ?.value,
+    ).toBe(false);
+  });
+
+  it("does not call EF Core's in-memory provider a relational database", () => {
+    const context =
+      "using Microsoft.EntityFrameworkCore;\npublic class ShopContext : DbContext\n{\n}\n";
+    const inMemory = detect({
+      "Data/ShopContext.cs": context,
+      "Program.cs":
+        'builder.Services.AddDbContext<ShopContext>(o => o.UseInMemoryDatabase("Shop"));\n',
+    });
+    expect(inMemory?.sql_database).toEqual({ value: false, evidence: [] });
+    expect(inMemory?.orms?.value).toEqual(["ef-core"]);
+    // In-memory for tests, SQL Server in the app: a relational database.
+    const sqlServer = detect({
+      "Data/ShopContext.cs": context,
+      "Program.cs":
+        'builder.Services.AddDbContext<ShopContext>(o => o.UseSqlServer(cs));\nif (testing) o.UseInMemoryDatabase("t");\n',
+    });
+    expect(sqlServer?.sql_database?.value).toBe(true);
+    expect(sqlServer?.sql_engines?.value).toEqual(["mssql"]);
+  });
+
   it("counts Fastify's MongoDB and Redis plugins as NoSQL clients", () => {
     const signals = detect({
       "index.js":

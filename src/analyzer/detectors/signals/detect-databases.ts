@@ -12,7 +12,8 @@
  *   `sequelize.sync()`, `ddl-auto=update`) creates no files and so never counts.
  * - nosql_databases: a client used in application code or configured for the framework; a Compose
  *   image alone is only supporting evidence.
- * - sql_database: any engine or any ORM (every ORM on the list is relational).
+ * - sql_database: any engine or any ORM (every ORM on the list is relational), except EF Core
+ *   with no engine but its in-memory provider: that is a list in the process, not a database.
  */
 import type { Evidence } from "../../report.js";
 import { evidence, type Detector, type ScanContext } from "../../scan-context.js";
@@ -575,6 +576,8 @@ const MIGRATION_PATHS: readonly (readonly [RegExp, string, string?])[] = [
   // EF Core migrations renamed without their timestamp: the class says what it is.
   [/(^|\/)Migrations\/\w+\.cs$/, "EF Core migration", "MigrationBuilder"],
   [/(^|\/)\d+_[\w-]+\.(?:up|down)\.sql$/, "golang-migrate migration"],
+  // Postgrator (Fastify's demo, Platformatic): 001.do.users.sql, and 001.undo.users.sql to revert.
+  [/(^|\/)\d+\.(?:do|undo)(?:\.[\w-]+)*\.(?:sql|js|cjs|mjs)$/, "Postgrator migration"],
   [/(^|\/)drizzle\/\d{4}_[\w-]+\.sql$|(^|\/)drizzle\/meta\/_journal\.json$/, "Drizzle migration"],
   [
     /(^|\/)migrations?\/(?:V?\d{3,}|\d{4}-\d{2}-\d{2})[_-][\w.-]*\.(?:sql|ts|js|mjs|cjs|py|go)$/,
@@ -597,7 +600,9 @@ export const databasesDetector: Detector = {
 
     const sqlEngines = listSignal(engineFound);
     const ormList = listSignal(ormFound);
-    const sqlEvidence: Evidence[] = [...sqlEngines.evidence, ...ormList.evidence];
+    const sqlEvidence: Evidence[] = onlyEfCoreInMemory(ctx, engineFound, ormFound)
+      ? []
+      : [...sqlEngines.evidence, ...ormList.evidence];
     const migrations = findMigrations(ctx);
     return {
       signals: {
@@ -610,6 +615,25 @@ export const databasesDetector: Detector = {
     };
   },
 };
+
+/**
+ * EF Core is the only ORM, no engine is configured, and the context uses the in-memory provider
+ * (`UseInMemoryDatabase("TestDb")`, common in tutorials and samples).
+ */
+function onlyEfCoreInMemory(
+  ctx: ScanContext,
+  engineFound: ReadonlyMap<string, Evidence[]>,
+  ormFound: ReadonlyMap<string, Evidence[]>,
+): boolean {
+  if (engineFound.size > 0 || ormFound.size !== 1 || !ormFound.has("ef-core")) return false;
+  return ctx.files.some(
+    (file) =>
+      file.role === "app" &&
+      file.ext === "cs" &&
+      file.text.includes("UseInMemoryDatabase") &&
+      /\bUseInMemoryDatabase\s*\(/.test(file.text),
+  );
+}
 
 /** A Compose service running a store the code already uses adds that service as evidence. */
 function addComposeSupport(ctx: ScanContext, found: Map<string, Evidence[]>): void {

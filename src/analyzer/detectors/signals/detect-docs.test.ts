@@ -105,4 +105,44 @@ describe("docsDetector", () => {
       expect(detect({ [path]: text })?.api_docs?.value, path).toBe(false);
     }
   });
+
+  it("finds FastEndpoints' Swagger document and a Scalar reference as API docs", () => {
+    expect(
+      detect({
+        "Web/Program.cs":
+          "builder.Services.AddFastEndpoints()\n  .SwaggerDocument(o => { o.ShortSchemaNames = true; });\n",
+        "Web/Configurations/MiddlewareConfig.cs":
+          "app.UseFastEndpoints();\napp.UseSwaggerGen();\napp.MapScalarApiReference();\n",
+      })?.api_docs,
+    ).toEqual({
+      value: true,
+      evidence: [
+        { file: "Web/Program.cs", line: 2, note: "FastEndpoints Swagger" },
+        { file: "Web/Configurations/MiddlewareConfig.cs", line: 2, note: "FastEndpoints Swagger" },
+        { file: "Web/Configurations/MiddlewareConfig.cs", line: 3, note: "Scalar API reference" },
+      ],
+    });
+  });
+
+  it("finds swagger-jsdoc's @swagger and @openapi comment blocks as API docs", () => {
+    expect(
+      detect({
+        "app/controllers/books.js":
+          "/**\n * @swagger\n * /books:\n *   get:\n *     summary: List books\n */\nexports.list = async (ctx) => { ctx.body = []; };\n",
+        "src/routes/users.ts":
+          "/**\n * @openapi\n * /users:\n *   post:\n *     summary: Create a user\n */\nrouter.post('/users', create);\n",
+      })?.api_docs,
+    ).toEqual({
+      value: true,
+      evidence: [
+        { file: "app/controllers/books.js", line: 2, note: "OpenAPI comment" },
+        { file: "src/routes/users.ts", line: 2, note: "OpenAPI comment" },
+      ],
+    });
+    // A tag in running prose is not a spec block.
+    expect(
+      detect({ "src/a.js": "// see the @swagger docs for the format\nconst a = 1;\n" })?.api_docs
+        ?.value,
+    ).toBe(false);
+  });
 });

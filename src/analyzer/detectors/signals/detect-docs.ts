@@ -152,6 +152,16 @@ const GENERATOR_RULES: readonly Rule[] = [
       jsImport("fastify-swagger"),
       // apiDoc reads the API reference from comment blocks: ` * @api {get} /users/:id Read a user`
       code(JS_EXTS, "@api", /^[ \t]*\*?[ \t]*@api[ \t]+\{\w+\}[ \t]+\S/m, "apiDoc comment"),
+      // swagger-jsdoc reads OpenAPI from comment blocks that open with ` * @swagger` or ` * @openapi`
+      // (the generator itself may sit in a spec/ folder, which is test code).
+      ...["@swagger", "@openapi"].map((tag) =>
+        code(
+          JS_EXTS,
+          tag,
+          new RegExp(String.raw`^[ \t]*\*[ \t]*${tag}[ \t]*$`, "m"),
+          "OpenAPI comment",
+        ),
+      ),
     ],
   },
   {
@@ -234,11 +244,16 @@ const GENERATOR_RULES: readonly Rule[] = [
       "nuget:swashbuckle.aspnetcore",
       "nuget:nswag.aspnetcore",
       "nuget:microsoft.aspnetcore.openapi",
+      "nuget:fastendpoints.swagger",
     ],
     uses: [
       code(CS_EXTS, "AddSwaggerGen", undefined, "Swashbuckle"),
       code(CS_EXTS, "AddOpenApi", /\.AddOpenApi(?:Document)?\s*\(/, "OpenAPI document"),
       code(CS_EXTS, "MapOpenApi", undefined, "OpenAPI endpoint"),
+      // FastEndpoints.Swagger: services.SwaggerDocument(…), app.UseSwaggerGen(…)
+      code(CS_EXTS, "SwaggerDocument", /\.SwaggerDocument\s*\(/, "FastEndpoints Swagger"),
+      code(CS_EXTS, "UseSwaggerGen", /\.UseSwaggerGen\s*\(/, "FastEndpoints Swagger"),
+      code(CS_EXTS, "MapScalarApiReference", undefined, "Scalar API reference"),
     ],
   },
 ];

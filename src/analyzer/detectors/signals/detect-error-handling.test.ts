@@ -43,6 +43,24 @@ describe("errorHandlingDetector", () => {
     expect(stub?.value).toBe(false);
   });
 
+  it("counts FastEndpoints' default exception handler", () => {
+    expect(
+      detect({
+        "Web/Configurations/MiddlewareConfig.cs":
+          "if (!app.Environment.IsDevelopment())\n{\n  app.UseDefaultExceptionHandler();\n}\napp.UseFastEndpoints();\n",
+      }),
+    ).toEqual({
+      value: true,
+      evidence: [
+        {
+          file: "Web/Configurations/MiddlewareConfig.cs",
+          line: 3,
+          note: "FastEndpoints exception handler",
+        },
+      ],
+    });
+  });
+
   it("does not count a three-argument middleware, a local try/catch or the ASP.NET template's error page", () => {
     expect(
       detect({

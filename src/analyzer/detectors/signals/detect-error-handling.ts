@@ -155,6 +155,12 @@ const RULES: readonly Rule[] = [
         "UseExceptionHandler",
       ),
       code(CS_EXTS, "IExceptionHandler", undefined, "IExceptionHandler"),
+      code(
+        CS_EXTS,
+        "UseDefaultExceptionHandler",
+        /\.UseDefaultExceptionHandler\s*\(/,
+        "FastEndpoints exception handler",
+      ),
       code(CS_EXTS, "AddProblemDetails", undefined, "ProblemDetails"),
       code(
         CS_EXTS,

@@ -88,4 +88,68 @@ describe("composeServices", () => {
       ["db", undefined, "postgres"],
     ]);
   });
+
+  it("does not count an app beside an OpenTelemetry collector as microservices", () => {
+    const deploy = (image: string) =>
+      `apiVersion: apps/v1\nkind: Deployment\nspec:\n  template:\n    spec:\n      containers:\n        - name: c\n          image: ${image}\n`;
+    expect(
+      detect({
+        "gitops/app.yaml": deploy("ghcr.io/acme/shop-api:1.0.0"),
+        "gitops/otel.yaml": deploy("otel/opentelemetry-collector-contrib:0.98.0"),
+      }),
+    ).toEqual({ value: false, evidence: [] });
+  });
+
+  const WEB_SDK = '<Project Sdk="Microsoft.NET.Sdk.Web"></Project>\n';
+
+  it("counts the backend projects a .NET Aspire AppHost runs, not its Blazor front end", () => {
+    const result = detect({
+      "src/Shop.AppHost/Shop.AppHost.csproj": '<Project Sdk="Microsoft.NET.Sdk"></Project>\n',
+      "src/Shop.AppHost/Program.cs": [
+        "var builder = DistributedApplication.CreateBuilder(args);",
+        'var stock = builder.AddProject<Projects.Stock_API>("stock-api");',
+        'var billing = builder.AddProject<Projects.Billing_Worker>("billing");',
+        'builder.AddProject<Projects.Shop_Web>("web").WithReference(stock);',
+        "builder.Build().Run();",
+        "",
+      ].join("\n"),
+      "src/Stock.API/Stock.API.csproj": WEB_SDK,
+      "src/Billing-Worker/Billing-Worker.csproj":
+        '<Project Sdk="Microsoft.NET.Sdk.Worker"></Project>\n',
+      "src/Shop.Web/Shop.Web.csproj": WEB_SDK,
+      "src/Shop.Web/Components/App.razor": "<h1>Shop</h1>\n",
+    });
+    expect(result).toEqual({
+      value: true,
+      evidence: [
+        { file: "src/Shop.AppHost/Program.cs", line: 2, note: "Aspire project Stock_API" },
+        { file: "src/Shop.AppHost/Program.cs", line: 3, note: "Aspire project Billing_Worker" },
+      ],
+    });
+  });
+
+  it("does not add up two AppHosts that each run one API (two templates in one repository)", () => {
+    const host = (project: string) =>
+      `var builder = DistributedApplication.CreateBuilder(args);\nbuilder.AddProject<Projects.${project}>("web");\n`;
+    expect(
+      detect({
+        "full/Full.AppHost/Program.cs": host("Full_Web"),
+        "full/Full.Web/Full.Web.csproj": WEB_SDK,
+        "minimal/Minimal.AppHost/Program.cs": host("Minimal_Web"),
+        "minimal/Minimal.Web/Minimal.Web.csproj": WEB_SDK,
+      }),
+    ).toEqual({ value: false, evidence: [] });
+  });
+
+  it("does not count Aspire's starter (one API and its web front end) as microservices", () => {
+    expect(
+      detect({
+        "App.AppHost/Program.cs":
+          'var builder = DistributedApplication.CreateBuilder(args);\nvar api = builder.AddProject<Projects.App_ApiService>("apiservice");\nbuilder.AddProject<Projects.App_Web>("webfrontend").WithReference(api);\n',
+        "App.ApiService/App.ApiService.csproj": WEB_SDK,
+        "App.Web/App.Web.csproj": WEB_SDK,
+        "App.Web/Components/Pages/Home.razor": "<h1>Home</h1>\n",
+      }),
+    ).toEqual({ value: false, evidence: [] });
+  });
 });

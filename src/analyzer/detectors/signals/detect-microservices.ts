@@ -6,7 +6,9 @@
  * Cargo.toml, or a package.json that is not a front-end app). Services are found two ways:
  * Compose services built from the repository (`build:` with their context or Dockerfile folder)
  * and folders that have both a Dockerfile and a backend manifest. Kubernetes workloads count when
- * two or more Deployments/StatefulSets run different images that are not infrastructure.
+ * two or more Deployments/StatefulSets run different images that are not infrastructure. A .NET
+ * Aspire AppHost (`builder.AddProject<Projects.Catalog_API>(…)`) counts the projects it runs that
+ * are not Blazor front ends.
  * App + database (+ cache, queue, proxy) is one service, not microservices; so is a backend with
  * a front-end app beside it.
  */
@@ -37,7 +39,7 @@ const FRONTEND_DEPS = /"(?:react|react-dom|vue|@angular\/core|svelte|solid-js|pr
 const BACKEND_DEPS =
   /"(?:express|fastify|@nestjs\/core|koa|hono|@hapi\/hapi|restify|@apollo\/server|apollo-server|graphql-yoga|kafkajs|amqplib|bullmq|socket\.io|ws|@grpc\/grpc-js)"\s*:/;
 const INFRA_IMAGE =
-  /^(?:[\w.-]+\/)*(?:postgres|postgis|mysql|mariadb|mongo|mongodb|redis|valkey|memcached|rabbitmq|kafka|cp-kafka|zookeeper|cp-zookeeper|nats|elasticsearch|opensearch|kibana|logstash|nginx|traefik|haproxy|envoy|caddy|minio|localstack|mailhog|mailpit|adminer|pgadmin4?|prometheus|grafana|jaeger|all-in-one|otel-collector|consul|vault|keycloak|busybox|alpine|mssql\/server|cassandra|dynamodb-local|azurite|selenium|wiremock)(?::|$)/;
+  /^(?:[\w.-]+\/)*(?:postgres|postgis|mysql|mariadb|mongo|mongodb|redis|valkey|memcached|rabbitmq|kafka|cp-kafka|zookeeper|cp-zookeeper|nats|elasticsearch|opensearch|kibana|logstash|nginx|traefik|haproxy|envoy|caddy|minio|localstack|mailhog|mailpit|adminer|pgadmin4?|prometheus|grafana|jaeger|all-in-one|otel-collector|opentelemetry-collector(?:-contrib|-k8s)?|loki|tempo|promtail|fluent-bit|fluentd|alertmanager|node-exporter|consul|vault|keycloak|busybox|alpine|mssql\/server|cassandra|dynamodb-local|azurite|selenium|wiremock)(?::|$)/;
 
 function dirOf(path: string): string {
   const i = path.lastIndexOf("/");
@@ -136,6 +138,51 @@ export function composeServices(file: SourceFile): ComposeService[] {
   return services;
 }
 
+/** `builder.AddProject<Projects.Catalog_API>("catalog-api")` in an Aspire AppHost. */
+const ASPIRE_PROJECT = /\.AddProject\s*<\s*Projects\.(\w+)\s*>\s*\(/g;
+
+/** Aspire names a project's class after its file name, with dots and dashes made underscores. */
+function aspireProjectName(csprojPath: string): string {
+  const base = csprojPath.slice(csprojPath.lastIndexOf("/") + 1).replace(/\.csproj$/i, "");
+  return base.replace(/[.\- ]/g, "_");
+}
+
+/**
+ * The backend projects of the Aspire AppHost that runs two or more, by folder. Projects holding
+ * `.razor` components are Blazor front ends: the starter template's API plus web front end is
+ * one service. Each AppHost is one application: two templates in one repository, each with a
+ * host running one API, are not microservices.
+ */
+function aspireServices(ctx: ScanContext, backends: Set<string>): Map<string, Evidence> {
+  let largest = new Map<string, Evidence>();
+  const hosts = ctx.files.filter(
+    (f) => f.role === "app" && f.ext === "cs" && f.text.includes("DistributedApplication"),
+  );
+  if (hosts.length === 0) return largest;
+  const projectDirs = new Map<string, string>();
+  for (const file of ctx.files) {
+    if (file.ext === "csproj") projectDirs.set(aspireProjectName(file.path), dirOf(file.path));
+  }
+  const razorPaths = ctx.files.filter((f) => f.ext === "razor").map((f) => f.path);
+  const isFrontEnd = (dir: string): boolean =>
+    razorPaths.some((path) => dir === "" || path.startsWith(`${dir}/`));
+  for (const host of hosts) {
+    const found = new Map<string, Evidence>();
+    ASPIRE_PROJECT.lastIndex = 0;
+    for (let m = ASPIRE_PROJECT.exec(host.text); m !== null; m = ASPIRE_PROJECT.exec(host.text)) {
+      const dir = projectDirs.get(m[1] ?? "");
+      if (dir === undefined || !backends.has(dir) || found.has(dir) || isFrontEnd(dir)) continue;
+      found.set(dir, {
+        file: host.path,
+        line: lineInFile(host, m.index),
+        note: `Aspire project ${m[1] ?? ""}`,
+      });
+    }
+    if (found.size > largest.size) largest = found;
+  }
+  return largest.size >= 2 ? largest : new Map<string, Evidence>();
+}
+
 const K8S_WORKLOAD = /^kind:\s*(?:Deployment|StatefulSet|DaemonSet|CronJob|Job)\s*$/m;
 /** An image name on the key's own line (an `image:` mapping of settings has none). */
 const K8S_IMAGE = /^[ \t]*-?[ \t]*image:[ \t]*["']?([^"'\s#]+)/gm;
@@ -170,6 +217,9 @@ export const microservicesDetector: Detector = {
         if (backends.has(dir) && !services.has(dir))
           services.set(dir, fileEvidence(file, `service ${dir === "" ? "(root)" : dir}`));
       }
+    }
+    for (const [dir, found] of aspireServices(ctx, backends)) {
+      if (!services.has(dir)) services.set(dir, found);
     }
     if (services.size >= 2)
       return { signals: { microservices: boolSignal([...services.values()]) } };

@@ -21,6 +21,30 @@ describe("loggingDetector", () => {
   });
 });
 
+describe("loggingDetector on Nest's Logger", () => {
+  it("counts Nest's Logger by its import, not a project's own Logger class", () => {
+    const logging = (files: Record<string, string>) =>
+      loggingDetector.detect(ctx(files), {}).signals?.logging;
+    expect(
+      logging({
+        "src/users/users.service.ts":
+          "import {\n  Injectable,\n  Logger,\n} from '@nestjs/common';\n@Injectable()\nexport class UsersService {\n  private readonly logger = new Logger(UsersService.name);\n}\n",
+      }),
+    ).toEqual({
+      value: true,
+      evidence: [{ file: "src/users/users.service.ts", line: 1, note: "NestJS Logger" }],
+    });
+    expect(
+      logging({
+        "src/lib/logger.ts":
+          "export class Logger {\n  constructor(private scope: string) {}\n  info(m: string) { console.log(this.scope, m); }\n}\n",
+        "src/app.ts":
+          "import { Logger } from './lib/logger';\nconst log = new Logger(__filename);\nLogger.log;\n",
+      }),
+    ).toEqual({ value: false, evidence: [] });
+  });
+});
+
 describe("logging and caching in Quarkus, ASP.NET Core and go-redis code", () => {
   it("counts Quarkus's Log, ASP.NET Core's HTTP logging and a go-redis Set with a TTL", () => {
     const logging = (files: Record<string, string>) =>

@@ -195,6 +195,28 @@ describe("findApiTestCalls", () => {
     ]);
   });
 
+  it("reads supertest calls whose method is held in a variable", () => {
+    const calls = findApiTestCalls(
+      scanContextFrom({
+        "test/auth.test.ts": [
+          "import request from 'supertest';",
+          "const routes = [['get', '/api/orders'], ['delete', '/api/orders/1']];",
+          "it.each(routes)('%s %s needs a token', async (method, url) => {",
+          "  const res = await request(app)[method](url);",
+          "  expect(res.status).toBe(401);",
+          "});",
+          "it('rejects', () => request(app.getHttpServer())[verb.toLowerCase()]('/api/admin').expect(403));",
+          "it('reads a table', () => { const row = table[index](1); expect(row).toBeDefined(); });",
+          "",
+        ].join("\n"),
+      }),
+    );
+    expect(calls.map((c) => `${c.line} ${c.note ?? ""}`)).toEqual([
+      "4 ANY (path not literal)",
+      "7 ANY /api/admin",
+    ]);
+  });
+
   it("reads Pest tests and .NET tests whose WebApplicationFactory is in another file", () => {
     const calls = findApiTestCalls(
       scanContextFrom({

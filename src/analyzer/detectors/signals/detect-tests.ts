@@ -468,6 +468,14 @@ const API_CALLS: readonly ApiCallPattern[] = [
     applies: (f) => !f.text.includes("supertest"),
   },
   {
+    // supertest with the method in a variable, in table-driven tests: request(app)[method](url)
+    exts: JS_EXTS,
+    when: ["supertest"],
+    re: /\b(?:request|supertest)\s*\((?:[^()]|\([^()]*\))*\)\s*\[\s*[\w.]+(?:\(\))?\s*\]\s*\(\s*(?:(['"`])([^'"`]*)\1)?/g,
+    read: (m) => ["ANY", m[2]],
+    whenImported: true,
+  },
+  {
     // Fastify / light-my-request: app.inject({ method: 'POST', url: '/x' })
     exts: JS_EXTS,
     when: [".inject("],

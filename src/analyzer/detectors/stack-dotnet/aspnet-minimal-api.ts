@@ -225,7 +225,7 @@ export function minimalApiRoutes(sources: readonly CsSource[]): {
             (wrapper.fallback === null ? undefined : `"${wrapper.fallback}"`))
           : args[0];
       if (methods.length > 0 && pattern !== undefined) {
-        const p = pathValue(pattern);
+        const p = pathValue(pattern, text);
         for (const method of methods) {
           routes.push({
             node: receiver,
@@ -310,9 +310,25 @@ function enclosingClass(text: string, offset: number): string | null {
   return name;
 }
 
-function pathValue(expr: string | undefined): { value: string; resolved: boolean } {
-  const literal = expr === undefined ? null : stringLiteral(expr.replace(/^@/, ""));
+/**
+ * A pattern's value: a string literal, or a name for a `const string` of the same file (the
+ * Aspire template's `app.MapHealthChecks(HealthEndpointPath)`).
+ */
+function pathValue(expr: string | undefined, fileText = ""): { value: string; resolved: boolean } {
+  const literal =
+    expr === undefined
+      ? null
+      : (stringLiteral(expr.replace(/^@/, "")) ?? fileConstant(expr, fileText));
   return literal === null
     ? { value: unresolvedPiece(expr ?? "?"), resolved: false }
     : { value: literal, resolved: true };
+}
+
+function fileConstant(expr: string, fileText: string): string | null {
+  const name = expr.trim();
+  if (!/^[A-Za-z_]\w*$/.test(name)) return null;
+  const declared = new RegExp(
+    String.raw`\bconst\s+string\s+${name}\s*=\s*("(?:[^"\\\n]|\\.)*")\s*;`,
+  ).exec(fileText);
+  return declared?.[1] === undefined ? null : stringLiteral(declared[1]);
 }

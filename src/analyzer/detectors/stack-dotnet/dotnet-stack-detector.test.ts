@@ -22,6 +22,94 @@ describe("dotnetStackDetector", () => {
     expect(paths.some((p) => p.includes("quote"))).toBe(false);
   });
 
+  it("reads FastEndpoints' Configure() routes, with constants from request types and the app's prefix", () => {
+    const found = detect({
+      "Shop.Web/Program.cs": `var app = builder.Build();
+app.UseFastEndpoints(c => c.Endpoints.RoutePrefix = "api");
+app.Run();`,
+      "Shop.Web/Books/Create.cs": `public class CreateBookRequest
+{
+    public const string Route = "/books";
+    public string Title { get; set; } = "";
+}
+
+public class Create(IMediator mediator) : Endpoint<CreateBookRequest, BookRecord>
+{
+    public override void Configure()
+    {
+        Post(CreateBookRequest.Route);
+        AllowAnonymous();
+        Summary(s => { s.Summary = "Create a book"; });
+    }
+}`,
+      "Shop.Web/Books/GetById.cs": `public class GetById : Endpoint<GetBookRequest, BookRecord>
+{
+    public override void Configure()
+    {
+        Get("/books/{BookId:int}");
+    }
+}
+
+public class BookCacheOptions : CacheOptions
+{
+    public override void Configure()
+    {
+        Get("/not-an-endpoint");
+    }
+}`,
+      "Shop.Web/Books/Archive.cs": `public class Archive : EndpointWithoutRequest
+{
+    public override void Configure()
+    {
+        Verbs(Http.PUT, Http.PATCH);
+        Routes(Paths.Archive);
+    }
+}`,
+      "Shop.Web/Startup/Options.cs": `public class CacheOptions
+{
+    public override void Configure()
+    {
+        Get("/not-an-endpoint");
+    }
+}`,
+    });
+    expect(
+      found.endpoints?.map(
+        (e) => `${e.method} ${e.path} ${e.file}:${e.line}${e.resolved ? "" : " unresolved"}`,
+      ),
+    ).toEqual([
+      "PATCH /api/<Paths.Archive> Shop.Web/Books/Archive.cs:5 unresolved",
+      "PUT /api/<Paths.Archive> Shop.Web/Books/Archive.cs:5 unresolved",
+      "POST /api/books Shop.Web/Books/Create.cs:11",
+      "GET /api/books/{BookId:int} Shop.Web/Books/GetById.cs:5",
+    ]);
+    expect(found.signals?.rest_api?.value).toBe(true);
+  });
+
+  it("reads a health-check path held in a constant of the same file, as Aspire's template writes it", () => {
+    const found = detect({
+      "Shop.Api/Program.cs": `var app = builder.Build();
+app.MapDefaultEndpoints();
+app.Run();`,
+      "Shop.ServiceDefaults/Extensions.cs": `public static class Extensions
+{
+    private const string HealthEndpointPath = "/health";
+    private const string AlivenessEndpointPath = "/alive";
+
+    public static WebApplication MapDefaultEndpoints(this WebApplication app)
+    {
+        app.MapHealthChecks(HealthEndpointPath);
+        app.MapHealthChecks(AlivenessEndpointPath, new HealthCheckOptions { Predicate = r => r.Tags.Contains("live") });
+        app.MapGet(Paths.Version, () => "1.0");
+        return app;
+    }
+}`,
+    });
+    expect(
+      found.endpoints?.map((e) => `${e.method} ${e.path}${e.resolved ? "" : " unresolved"}`),
+    ).toEqual(["GET /<Paths.Version> unresolved", "GET /alive", "GET /health"]);
+  });
+
   it("lists an MVC controller's routed actions without calling the app a REST API", () => {
     const found = detect({
       "Web/Controllers/HomeController.cs": `public class HomeController : Controller

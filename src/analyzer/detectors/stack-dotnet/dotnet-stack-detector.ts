@@ -1,11 +1,11 @@
 /**
  * The .NET stack detector: ASP.NET Core (a Web SDK project or AspNetCore packages in a .csproj,
  * used through WebApplication, controllers or minimal APIs), its endpoints with full paths, and
- * whether it serves JSON: API controllers ([ApiController], ControllerBase) and minimal API
- * endpoints do; MVC controllers that return views do not.
+ * whether it serves JSON: API controllers ([ApiController], ControllerBase), minimal API
+ * endpoints and FastEndpoints endpoints do; MVC controllers that return views do not.
  */
 import type { Endpoint, Evidence } from "../../report.js";
-import type { Detector, Findings, ScanContext } from "../../scan-context.js";
+import type { Detector, Findings, ScanContext, SourceFile } from "../../scan-context.js";
 import { evidence } from "../../scan-context.js";
 import type { ManifestEntry } from "../manifests/manifest-entry.js";
 import { hasKey, manifestEntries } from "../manifests/other-ecosystems.js";
@@ -16,6 +16,7 @@ import { joinUrlPath } from "../stack-text/url-path.js";
 import { controllerEndpoints, declaredClasses, type ClassInfo } from "./aspnet-controllers.js";
 import type { CsSource } from "./aspnet-minimal-api.js";
 import { minimalApiRoutes } from "./aspnet-minimal-api.js";
+import { FAST_ENDPOINT_HINT, fastEndpoints } from "./fast-endpoints.js";
 
 /** The Web SDK, or an ASP.NET Core package or shared framework (Microsoft.AspNetCore.*). */
 function declaresAspNetCore(entry: ManifestEntry): boolean {
@@ -38,6 +39,9 @@ export const dotnetStackDetector: Detector = {
     const json: Evidence[] = [];
     const sources: CsSource[] = [];
     const controllerFiles: CsSource[] = [];
+    const fastFiles: CsSource[] = [];
+    /** files that may hold a FastEndpoints route constant or the app's RoutePrefix */
+    const fastSupport: SourceFile[] = [];
     for (const file of ctx.files) {
       if (file.role !== "app") continue;
       if (file.ext === "csproj") {
@@ -49,8 +53,13 @@ export const dotnetStackDetector: Detector = {
         }
         continue;
       }
-      if (file.ext !== "cs" || !HINT.test(file.text)) continue;
+      if (file.ext !== "cs") continue;
+      if (file.text.includes("const string") || file.text.includes("UseFastEndpoints"))
+        fastSupport.push(file);
+      const fast = FAST_ENDPOINT_HINT.test(file.text);
+      if (!fast && !HINT.test(file.text)) continue;
       const masked = maskComments(file.text, "csharp");
+      if (fast) fastFiles.push({ file, masked });
       const used = USAGE.exec(masked);
       if (used) sightings.used("aspnetcore", evidence(file, used.index, used[0].trim()));
       if (masked.includes("Controller")) controllerFiles.push({ file, masked });
@@ -80,6 +89,16 @@ export const dotnetStackDetector: Detector = {
     }
     if (routes[0])
       json.push({ file: routes[0].file.path, line: routes[0].line, note: "minimal API endpoint" });
+    const fast =
+      fastFiles.length === 0
+        ? []
+        : fastEndpoints(
+            fastFiles,
+            fastSupport.map((file) => ({ file, masked: maskComments(file.text, "csharp") })),
+          );
+    endpoints.push(...fast);
+    if (fast[0])
+      json.push({ file: fast[0].file, line: fast[0].line, note: "FastEndpoints endpoint" });
     return {
       frameworks: sightings.findings(() => "backend"),
       endpoints: sortEndpoints(endpoints),

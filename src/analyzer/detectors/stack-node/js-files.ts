@@ -28,11 +28,19 @@ export function isNestCandidate(file: SourceFile): boolean {
   return file.text.includes("@nestjs/");
 }
 
+/**
+ * Files read for controller decorators: NestJS's, and routing-controllers' (whose files may also
+ * register plain Express or Koa routes, so they are read for both).
+ */
+export function isDecoratorCandidate(file: SourceFile): boolean {
+  return isNestCandidate(file) || file.text.includes("routing-controllers");
+}
+
 export function isRouteCandidate(file: SourceFile): boolean {
   return (
     file.role === "app" &&
     JS_EXTENSIONS.has(file.ext) &&
     !file.name.endsWith(".d.ts") &&
-    (isNestCandidate(file) || ROUTE_CALL_HINT.test(file.text))
+    (isDecoratorCandidate(file) || ROUTE_CALL_HINT.test(file.text))
   );
 }

@@ -9,6 +9,10 @@
  *
  * Nest serialises a handler's return value as JSON unless the handler renders a view
  * (`@Render`), so each non-rendering handler is evidence of a JSON API.
+ *
+ * routing-controllers (on Express or Koa) declares routes the same way: `@JsonController("/users")`
+ * or `@Controller()` on a class, `@Get("/:id")`… on its methods, under the `routePrefix` given to
+ * `createExpressServer`/`useExpressServer` (or their Koa forms).
  */
 import ts from "typescript";
 import type { Endpoint, Evidence, HttpMethod } from "../../report.js";
@@ -34,6 +38,7 @@ export interface NestResult {
 
 interface ControllerInfo {
   readonly mod: JsModule;
+  readonly framework: "nestjs" | "routing-controllers";
   readonly name: string;
   readonly paths: RoutePath[];
   /** `@Controller({ version: "1" })` */
@@ -73,6 +78,42 @@ function decoratorPaths(mod: JsModule, arg: ts.Expression | undefined): RoutePat
 
 function importsNest(mod: JsModule): boolean {
   return mod.importsModule((m) => m.startsWith("@nestjs/"));
+}
+
+function importsRoutingControllers(mod: JsModule): boolean {
+  return mod.importsModule((m) => m === "routing-controllers");
+}
+
+/** routing-controllers' server setup calls, with the index of their options argument. */
+const ROUTING_CONTROLLERS_SERVERS: ReadonlyMap<string, number> = new Map([
+  ["createExpressServer", 0],
+  ["createKoaServer", 0],
+  ["useExpressServer", 1],
+  ["useKoaServer", 1],
+]);
+
+/** `useExpressServer(app, { routePrefix: "/api", controllers: [...] })` */
+function routingControllersPrefix(mods: readonly JsModule[]): RoutePath {
+  for (const mod of mods) {
+    if (!mod.file.text.includes("routePrefix") || !importsRoutingControllers(mod)) continue;
+    let found: RoutePath | null = null;
+    const visit = (node: ts.Node): void => {
+      if (found !== null) return;
+      if (ts.isCallExpression(node) && ts.isIdentifier(node.expression)) {
+        const index = ROUTING_CONTROLLERS_SERVERS.get(node.expression.text);
+        const prefix =
+          index === undefined ? undefined : objectProperty(node.arguments[index], "routePrefix");
+        if (prefix !== undefined) {
+          found = evalPath(mod, prefix);
+          return;
+        }
+      }
+      ts.forEachChild(node, visit);
+    };
+    visit(mod.ast);
+    if (found !== null) return found;
+  }
+  return EMPTY_PATH;
 }
 
 interface GlobalPrefix {
@@ -251,17 +292,30 @@ function controllerModules(mods: readonly JsModule[]): Map<string, string[]> {
   return out;
 }
 
+/** The framework whose controller decorators a module uses, if any. */
+function controllerFramework(mod: JsModule): ControllerInfo["framework"] | null {
+  const text = mod.file.text;
+  if (text.includes("@Controller") && importsNest(mod)) return "nestjs";
+  if (/@(?:Json)?Controller\b/.test(text) && importsRoutingControllers(mod)) {
+    return "routing-controllers";
+  }
+  return null;
+}
+
 function controllers(mods: readonly JsModule[]): ControllerInfo[] {
   const out: ControllerInfo[] = [];
   for (const mod of mods) {
-    if (!mod.file.text.includes("@Controller") || !importsNest(mod)) continue;
+    const framework = controllerFramework(mod);
+    if (framework === null) continue;
+    const names = framework === "nestjs" ? ["Controller"] : ["Controller", "JsonController"];
     const visit = (node: ts.Node): void => {
       if (ts.isClassDeclaration(node)) {
         for (const decorator of ts.getDecorators(node) ?? []) {
           const call = decoratorCall(decorator);
-          if (call?.name !== "Controller") continue;
+          if (call === null || !names.includes(call.name)) continue;
           out.push({
             mod,
+            framework,
             name: node.name?.text ?? "",
             paths: decoratorPaths(mod, call.args[0]),
             version: objectProperty(call.args[0], "version"),
@@ -281,6 +335,9 @@ export function nestRoutes(mods: readonly JsModule[]): NestResult {
   const found = controllers(mods);
   if (found.length === 0) return result;
   const prefix = globalPrefix(mods);
+  const serverPrefix = found.some((c) => c.framework === "routing-controllers")
+    ? routingControllersPrefix(mods)
+    : EMPTY_PATH;
   const versioning = uriVersioning(mods);
   const modulePrefixes = routerModulePrefixes(mods);
   const ownerModules = controllerModules(mods);
@@ -313,12 +370,18 @@ export function nestRoutes(mods: readonly JsModule[]): NestResult {
           for (const methodPath of decoratorPaths(mod, decorator.args[0])) {
             const local = joinPath(joinPath(routed ?? EMPTY_PATH, controllerPath), methodPath);
             const excluded = prefix.exclude.has(trimSlashes(local.text));
+            const appPrefix =
+              controller.framework === "nestjs"
+                ? excluded
+                  ? EMPTY_PATH
+                  : prefix.path
+                : serverPrefix;
             for (const version of versionPaths) {
-              const path = joinPath(joinPath(excluded ? EMPTY_PATH : prefix.path, version), local);
+              const path = joinPath(joinPath(appPrefix, version), local);
               result.endpoints.push({
                 method,
                 path: path.text,
-                framework: "nestjs",
+                framework: controller.framework,
                 file: mod.file.path,
                 line,
                 resolved: path.resolved,
@@ -327,7 +390,11 @@ export function nestRoutes(mods: readonly JsModule[]): NestResult {
           }
         }
         if (!renders) {
-          result.json.push({ file: mod.file.path, line, note: "Nest handler returns JSON" });
+          const note =
+            controller.framework === "nestjs"
+              ? "Nest handler returns JSON"
+              : "routing-controllers handler returns JSON";
+          result.json.push({ file: mod.file.path, line, note });
         }
       }
     }

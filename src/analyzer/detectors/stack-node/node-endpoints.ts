@@ -1,13 +1,14 @@
 /**
  * The parser-based half of the Node stack detector: endpoints with their full paths (Express,
- * Koa, Hono and Fastify through the router graph, NestJS through decorators) and the lines
+ * Koa, Hono and Fastify through the router graph, NestJS and routing-controllers through
+ * decorators) and the lines
  * where handlers answer with JSON. Loaded only when a repository has candidate files.
  */
 import type { Endpoint, Evidence } from "../../report.js";
 import type { ScanContext } from "../../scan-context.js";
 import { JsProgram } from "./js-ast.js";
 import type { JsModule } from "./js-ast.js";
-import { isNestCandidate } from "./js-files.js";
+import { isDecoratorCandidate, isNestCandidate } from "./js-files.js";
 import { JsonResponseFinder } from "./json-responses.js";
 import { nestRoutes } from "./nest-routes.js";
 import { RouterGraph } from "./router-graph.js";
@@ -27,9 +28,11 @@ export function nodeEndpoints(
 ): NodeEndpoints {
   const program = new JsProgram(ctx);
   const routeModules: JsModule[] = [];
-  const nestModules: JsModule[] = [];
+  const decoratorModules: JsModule[] = [];
   for (const file of candidates) {
-    (isNestCandidate(file) ? nestModules : routeModules).push(program.module(file));
+    const mod = program.module(file);
+    if (isDecoratorCandidate(file)) decoratorModules.push(mod);
+    if (!isNestCandidate(file)) routeModules.push(mod);
   }
   const routes = new RouterGraph(program).routes(routeModules);
   const finder = new JsonResponseFinder(program);
@@ -37,7 +40,7 @@ export function nodeEndpoints(
   for (const route of routes) {
     json.push(...finder.evidenceFor(route.op, route.endpoint.framework));
   }
-  const nest = nestRoutes(nestModules);
+  const nest = nestRoutes(decoratorModules);
   json.push(...nest.json);
   return {
     endpoints: sortEndpoints([...routes.map((r) => r.endpoint), ...nest.endpoints]),

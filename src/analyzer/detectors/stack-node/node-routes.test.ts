@@ -479,6 +479,134 @@ categories.openapi(createRoute({ method: "delete", path: "/{id}", responses: {} 
     expect(found.signals?.rest_api?.value).toBe(true);
   });
 
+  it("reads routing-controllers' decorated controllers under the server's routePrefix", async () => {
+    const found = await detectNodeStack(
+      scanContextFrom({
+        "package.json": JSON.stringify({
+          dependencies: { express: "^4.21.0", "routing-controllers": "^0.10.0" },
+        }),
+        "src/server.ts": `import { useExpressServer } from "routing-controllers";
+import express from "express";
+import { BookController } from "./books";
+const app = express();
+app.get("/health", (req, res) => res.json({ ok: true }));
+useExpressServer(app, { routePrefix: "/api", controllers: [BookController] });
+`,
+        "src/books.ts": `import { JsonController, Get, Post, Delete, Param, Body } from "routing-controllers";
+@JsonController("/books")
+export class BookController {
+  @Get()
+  list() { return []; }
+  @Get("/:id")
+  one(@Param("id") id: string) { return { id }; }
+  @Post()
+  create(@Body() book: object) { return book; }
+  @Delete("/:id")
+  remove(@Param("id") id: string) { return { id }; }
+}
+`,
+        "src/ui.ts": `import { Controller, Get, Render } from "routing-controllers";
+@Controller()
+export class PageController {
+  @Get("/about")
+  @Render("about")
+  about() { return {}; }
+}
+`,
+      }),
+    );
+    expect(found.endpoints?.map(describeEndpoint)).toEqual([
+      "GET /api/about routing-controllers src/ui.ts:4",
+      "GET /api/books routing-controllers src/books.ts:4",
+      "POST /api/books routing-controllers src/books.ts:8",
+      "DELETE /api/books/:id routing-controllers src/books.ts:10",
+      "GET /api/books/:id routing-controllers src/books.ts:6",
+      "GET /health express src/server.ts:5",
+    ]);
+    // The rendered page is not JSON evidence.
+    expect(found.signals?.rest_api?.evidence?.map((e) => `${e.file}:${e.line} ${e.note}`)).toEqual([
+      "src/server.ts:5 JSON response",
+      "src/books.ts:4 routing-controllers handler returns JSON",
+      "src/books.ts:6 routing-controllers handler returns JSON",
+      "src/books.ts:8 routing-controllers handler returns JSON",
+      "src/books.ts:10 routing-controllers handler returns JSON",
+    ]);
+  });
+
+  it("serves the routes of a class that extends Koa from its methods' this.use()", async () => {
+    expect(
+      await routes({
+        "app/app.js": `const Koa = require("koa");
+const router = require("./routes");
+class App extends Koa {
+  constructor(...params) {
+    super(...params);
+    this.configureRoutes();
+  }
+  configureRoutes() {
+    this.use(router.routes());
+    this.use(router.allowedMethods());
+  }
+}
+module.exports = App;
+`,
+        "app/routes.js": `const Router = require("koa-router");
+const router = new Router({ prefix: "/v1" });
+router.get("/status", (ctx) => { ctx.body = { ok: true }; });
+module.exports = router;
+`,
+        "app/cache.js": `class Cache extends Map {
+  warm() { this.get("/index"); }
+}
+module.exports = Cache;
+`,
+      }),
+    ).toEqual(["GET /v1/status koa app/routes.js:3"]);
+  });
+
+  it("does not list a CORS preflight set up with app.options(path, cors()) as an endpoint", async () => {
+    expect(
+      await routes({
+        "package.json": expressPkg,
+        "src/app.js": `const express = require("express");
+const cors = require("cors");
+const app = express();
+app.use(cors());
+app.options("*", cors());
+app.options("/upload", cors({ origin: "https://example.com" }));
+app.options("/probe", (req, res) => res.sendStatus(204));
+app.get("/items", (req, res) => res.json([]));
+`,
+      }),
+    ).toEqual(["GET /items express src/app.js:8", "OPTIONS /probe express src/app.js:7"]);
+  });
+
+  it("lists the spec a @hono/zod-openapi app serves with doc() or doc31()", async () => {
+    const found = await detectNodeStack(
+      scanContextFrom({
+        "src/docs.ts": `import { OpenAPIHono } from "@hono/zod-openapi";
+import { swaggerUI } from "@hono/swagger-ui";
+export const docs = new OpenAPIHono();
+docs.doc("/openapi.json", { openapi: "3.0.0", info: { title: "Shop", version: "1" } });
+docs.doc31("/openapi31.json", (c) => ({ openapi: "3.1.0", info: { title: "Shop", version: "1" } }));
+docs.get("/ui", swaggerUI({ url: "/api/openapi.json" }));
+`,
+        "src/index.ts": `import { Hono } from "hono";
+import { docs } from "./docs";
+const app = new Hono();
+app.route("/api", docs);
+const notes = { doc: (title: string, body: object) => body };
+notes.doc("/readme", {});
+`,
+      }),
+    );
+    expect(found.endpoints?.map(describeEndpoint)).toEqual([
+      "GET /api/openapi.json hono src/docs.ts:4",
+      "GET /api/openapi31.json hono src/docs.ts:5",
+      "GET /api/ui hono src/docs.ts:6",
+    ]);
+  });
+
   it("serves a fastify-cli app plugin at the root and follows chained register calls", async () => {
     const cliApp = {
       "package.json": `{ "scripts": { "start": "fastify start -l info app.js" }, "dependencies": { "fastify": "^5.0.0", "fastify-cli": "^7.0.0" } }`,

@@ -200,6 +200,8 @@ function collectCall(
     // app.get("/admin/users", requireAdmin): a guard for the real route registered elsewhere.
     const last = args[args.length - 1];
     if (last !== undefined && isPassThrough(mod, last, program, 0)) return;
+    // app.options("*", cors()): CORS preflight set up like a route; it serves nothing of the app.
+    if (method === "OPTIONS" && last !== undefined && isCorsCall(mod, last)) return;
     ops.routes.push({
       mod,
       receiver,
@@ -299,6 +301,22 @@ function collectCall(
         methods,
         paths: [openApiPath(evalPath(def.mod, pathExpr))],
         handlers,
+        line,
+      });
+      return;
+    }
+    case "doc":
+    case "doc31": {
+      // @hono/zod-openapi: app.doc("/doc", { openapi, info }) serves the generated spec.
+      const [path, config] = args;
+      if (args.length !== 2 || !isRoutePathArg(path) || config === undefined) return;
+      if (!ts.isObjectLiteralExpression(config) && !ts.isArrowFunction(config)) return;
+      ops.routes.push({
+        mod,
+        receiver,
+        methods: ["GET"],
+        paths: pathsOf(mod, path),
+        handlers: [],
         line,
       });
       return;
@@ -510,6 +528,11 @@ function isPassThrough(
   if (bound === null) return false;
   if (ts.isFunctionDeclaration(bound.node)) return passesOn(bound.mod, bound.node);
   return isPassThrough(bound.mod, bound.node, program, depth + 1);
+}
+
+/** `cors()` or `cors(options)`, the cors package's middleware. */
+function isCorsCall(mod: JsModule, expr: ts.Expression): boolean {
+  return ts.isCallExpression(expr) && /(?:^|\.)cors$/.test(mod.text(expr.expression));
 }
 
 /** A `(req, res, next)` / `(c, next)` function that calls next() and answers nothing itself. */

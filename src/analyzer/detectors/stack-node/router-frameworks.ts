@@ -67,7 +67,28 @@ function optionPrefix(mod: JsModule, options: ts.Expression | undefined): RouteP
 export function routerCreation(mod: JsModule, expr: ts.Expression): RouterCreation | null {
   if (!ts.isCallExpression(expr) && !ts.isNewExpression(expr)) return null;
   const origin = calleeOrigin(mod, expr.expression);
-  if (origin === null) return null;
+  return origin === null ? null : creationOf(mod, origin, expr.arguments?.[0]);
+}
+
+/**
+ * What a class is when it extends a framework's app or router class (`class App extends Koa`):
+ * `this` in its methods is that app, as `new Koa()` would be.
+ */
+export function baseClassCreation(
+  mod: JsModule,
+  cls: ts.ClassLikeDeclaration,
+): RouterCreation | null {
+  const extended = cls.heritageClauses?.find((h) => h.token === ts.SyntaxKind.ExtendsKeyword);
+  const base = extended?.types[0]?.expression;
+  const origin = base === undefined ? null : calleeOrigin(mod, base);
+  return origin === null ? null : creationOf(mod, origin, undefined);
+}
+
+function creationOf(
+  mod: JsModule,
+  origin: { module: string; imported: string },
+  options: ts.Expression | undefined,
+): RouterCreation | null {
   const { module, imported } = origin;
   const whole = imported === "default" || imported === "*";
   if (module === "express") {
@@ -83,7 +104,7 @@ export function routerCreation(mod: JsModule, expr: ts.Expression): RouterCreati
     (KOA_ROUTER.has(module) && (whole || imported === "Router")) ||
     (subclass !== undefined && (imported === subclass || (subclass === "default" && whole)))
   ) {
-    return { framework: "koa", kind: "router", prefix: optionPrefix(mod, expr.arguments?.[0]) };
+    return { framework: "koa", kind: "router", prefix: optionPrefix(mod, options) };
   }
   if (module === "koa" && whole) return { framework: "koa", kind: "app", prefix: null };
   if (HONO_MODULES.has(module) && (imported === "Hono" || imported === "OpenAPIHono")) {

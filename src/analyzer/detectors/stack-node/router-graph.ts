@@ -22,6 +22,7 @@ import { EMPTY_PATH, evalPath, joinPath } from "./route-path.js";
 import type { RoutePath } from "./route-path.js";
 import {
   annotatedFramework,
+  baseClassCreation,
   importedFramework,
   isAutoload,
   isPluginWrapper,
@@ -245,6 +246,7 @@ export class RouterGraph {
       return this.resolve(mod, expr.expression);
     }
     if (ts.isIdentifier(expr)) return this.resolveName(mod, expr);
+    if (expr.kind === ts.SyntaxKind.ThisKeyword) return this.resolveThis(mod, expr);
     // const app = module.exports = new Koa()
     if (ts.isBinaryExpression(expr) && expr.operatorToken.kind === ts.SyntaxKind.EqualsToken) {
       return this.resolve(mod, expr.right);
@@ -367,6 +369,29 @@ export class RouterGraph {
     }
     const module = requiredModule(inner);
     return module === null ? null : this.resolveImport(mod, module, expr.name.text);
+  }
+
+  /** `this` in a class that extends an app or router (`class App extends Koa`): one per class. */
+  private resolveThis(mod: JsModule, expr: ts.Expression): RouterRef | null {
+    let cls: ts.Node | undefined = expr.parent;
+    while (cls !== undefined && !ts.isClassLike(cls)) cls = cls.parent;
+    if (cls === undefined) return null;
+    const existing = this.nodes.get(cls);
+    if (existing !== undefined) return { node: existing, prefix: EMPTY_PATH };
+    const created = baseClassCreation(mod, cls);
+    if (created === null) return null;
+    const node: RouterNode = {
+      mod,
+      framework: created.framework,
+      kind: created.kind,
+      needsMount: false,
+      ownPrefix: created.prefix ?? EMPTY_PATH,
+      routes: [],
+      mounts: [],
+      mounted: false,
+    };
+    this.nodes.set(cls, node);
+    return { node, prefix: EMPTY_PATH };
   }
 
   /** `this.app` in a class: the value some `this.app = ...` assignment in the file gives it. */

@@ -1,0 +1,22 @@
+import { describe, expect, it } from "vitest";
+import { scanContextFrom } from "./test-support/scan-context-from.js";
+import { serviceRoots } from "./service-roots.js";
+
+describe("serviceRoots", () => {
+  it("places a file in the nearest folder above it that holds a project manifest", () => {
+    const serviceOf = serviceRoots(
+      scanContextFrom({
+        "package.json": "{}",
+        "apps/api/package.json": "{}",
+        "apps/api/src/routes/users.ts": "",
+        "src/Orders.Api/Orders.Api.csproj": "<Project />",
+        "src/Orders.Api/Program.cs": "",
+        "docs/package.json": "{}",
+      }),
+    );
+    expect(serviceOf("apps/api/src/routes/users.ts")).toBe("apps/api");
+    expect(serviceOf("src/Orders.Api/Apis/OrdersApi.cs")).toBe("src/Orders.Api");
+    expect(serviceOf("lib/server.js")).toBe("");
+    expect(serviceOf("server.js")).toBe("");
+  });
+});

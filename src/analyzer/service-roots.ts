@@ -1,0 +1,43 @@
+/**
+ * Which service of a repository a file belongs to: the nearest folder above it that holds a
+ * project manifest. Two services of one repository can both serve `GET /` or `GET /health`;
+ * keyed by service, those stay two endpoints. One app cannot declare the same route twice, so
+ * within a service an equal method and path is one endpoint.
+ */
+import type { ScanContext } from "./scan-context.js";
+
+const MANIFEST_NAMES = new Set([
+  "package.json",
+  "go.mod",
+  "pom.xml",
+  "build.gradle",
+  "build.gradle.kts",
+  "requirements.txt",
+  "pyproject.toml",
+  "pipfile",
+  "gemfile",
+  "composer.json",
+  "cargo.toml",
+  "mix.exs",
+]);
+const MANIFEST_EXTS = new Set(["csproj", "fsproj"]);
+
+function parentDir(path: string): string {
+  const i = path.lastIndexOf("/");
+  return i === -1 ? "" : path.slice(0, i);
+}
+
+/** Maps a repository-relative file path to the folder of its service ("" for the root). */
+export function serviceRoots(ctx: ScanContext): (file: string) => string {
+  const manifestDirs = new Set<string>();
+  for (const file of ctx.files) {
+    if (file.role === "app" && (MANIFEST_NAMES.has(file.name) || MANIFEST_EXTS.has(file.ext)))
+      manifestDirs.add(parentDir(file.path));
+  }
+  return (file) => {
+    for (let dir = parentDir(file); dir !== ""; dir = parentDir(dir)) {
+      if (manifestDirs.has(dir)) return dir;
+    }
+    return "";
+  };
+}
