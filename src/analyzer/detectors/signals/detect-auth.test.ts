@@ -51,6 +51,21 @@ describe("authDetector", () => {
     ).toBe(false);
   });
 
+  it("recognises pwdlib, the hashing library FastAPI's template uses", () => {
+    const signals = detect({
+      "backend/app/core/security.py":
+        "import jwt\nfrom pwdlib import PasswordHash\n\npassword_hash = PasswordHash.recommended()\n",
+      "backend/pyproject.toml": '[project]\ndependencies = ["pwdlib[argon2]>=0.2"]\n',
+    });
+    expect(signals?.password_hashing).toEqual({
+      value: true,
+      evidence: [
+        { file: "backend/app/core/security.py", line: 2, note: "imports pwdlib" },
+        { file: "backend/pyproject.toml", line: 2, note: "declares pwdlib" },
+      ],
+    });
+  });
+
   it("recognises Bun's built-in password hashing", () => {
     const signals = detect({
       "src/user.service.ts": "const hash = await Bun.password.hash(password, 'argon2id');\n",

@@ -336,9 +336,11 @@ const HASHING_RULES: readonly Rule[] = [
   },
   {
     id: "python-hash",
-    deps: ["pypi:passlib", "pypi:bcrypt", "pypi:argon2-cffi"],
+    deps: ["pypi:passlib", "pypi:pwdlib", "pypi:bcrypt", "pypi:argon2-cffi"],
     uses: [
       pyImport("passlib"),
+      // pwdlib, passlib's successor in FastAPI's documentation and project template
+      pyImport("pwdlib"),
       pyImport("bcrypt"),
       pyImport("argon2"),
       code(
