@@ -159,6 +159,38 @@ describe("authDetector", () => {
     expect(roles?.authorization?.value).toBe(true);
   });
 
+  it("recognises Laravel permission and role middleware, but not the auth guard middleware", () => {
+    const one = (text: string) =>
+      detect({ "app/Http/Controllers/UsersController.php": text })?.authorization;
+    expect(
+      one(
+        "<?php\nclass UsersController {\n  public function __construct() {\n    $this->middleware('permission:List users')->only('index');\n  }\n}\n",
+      ),
+    ).toEqual({
+      value: true,
+      evidence: [
+        {
+          file: "app/Http/Controllers/UsersController.php",
+          line: 4,
+          note: "permission middleware",
+        },
+      ],
+    });
+    expect(
+      one("<?php\nRoute::group(['middleware' => ['auth:api', 'role:admin']], function () {});\n")
+        ?.value,
+    ).toBe(true);
+    expect(
+      one("<?php\nRoute::middleware(['auth', 'can:update,post'])->put('/posts/{post}', $h);\n")
+        ?.value,
+    ).toBe(true);
+    expect(
+      one(
+        "<?php\nRoute::group(['middleware' => ['auth:api']], function () {});\n$this->middleware('auth:sanctum');\n",
+      ),
+    ).toEqual({ value: false, evidence: [] });
+  });
+
   it("recognises ownership and role checks on values kept in variables, in JS and PHP", () => {
     const one = (file: string, text: string) => detect({ [file]: text })?.authorization?.value;
     expect(

@@ -547,7 +547,14 @@ const AUTHZ_RULES: readonly Rule[] = [
         "Gate",
       ),
       code(PHP_EXTS, "authorize(", /\$this->authorize\s*\(/, "authorize()"),
-      code(PHP_EXTS, "can:", /middleware\(\s*['"]can:/, "can middleware"),
+      // Laravel's `can:` middleware and spatie/laravel-permission's `permission:`, `role:` and
+      // `role_or_permission:`, on a route, a group's options or a controller; not `auth:api`.
+      code(
+        PHP_EXTS,
+        "middleware",
+        /middleware['"]?\s*(?:\(|=>)\s*\[?[^)\]\n]*?['"](?:can|permission|role|role_or_permission):/,
+        "permission middleware",
+      ),
       code(PHP_EXTS, "Policy", /class\s+\w+Policy\b/, "policy class"),
       phpMethodCall("->can(", "can|cannot", "ability check"),
       code(PHP_EXTS, "_id", PHP_OWNERSHIP, "ownership check"),
