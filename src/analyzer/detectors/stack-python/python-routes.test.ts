@@ -200,4 +200,18 @@ describe("Python route extraction, patterns seen in real projects", () => {
       }),
     ).toEqual([]);
   });
+
+  it("gives library views routed as they are the methods they answer", () => {
+    expect(
+      routes({
+        "project/urls.py": `from django.urls import path\nfrom drf_spectacular.views import SpectacularAPIView\nfrom rest_framework_simplejwt import views as jwt_views\nfrom accounts.views import TokenView\nfrom payments.views import StripeHook\n\nurlpatterns = [\n    path("schema/", SpectacularAPIView.as_view()),\n    path("token/", jwt_views.TokenObtainPairView.as_view()),\n    path("token/legacy/", TokenView.as_view()),\n    path("hooks/", StripeHook.as_view()),\n]\n`,
+        "accounts/views.py": `from rest_framework.authtoken.views import ObtainAuthToken\n\nclass TokenView(ObtainAuthToken):\n    renderer_classes = api_settings.DEFAULT_RENDERER_CLASSES\n`,
+      }),
+    ).toEqual([
+      "ANY /hooks/ django project/urls.py:11",
+      "GET /schema/ django project/urls.py:8",
+      "POST /token/ djangorestframework project/urls.py:9",
+      "POST /token/legacy/ djangorestframework project/urls.py:10",
+    ]);
+  });
 });
