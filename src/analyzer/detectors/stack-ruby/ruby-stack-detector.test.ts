@@ -111,6 +111,39 @@ end
     ]);
   });
 
+  it("expands devise_token_auth's mount, its options continued over lines, into Devise's routes and validate_token", () => {
+    const found = detect({
+      "config/routes.rb": `Rails.application.routes.draw do
+  namespace :api do
+    mount_devise_token_auth_for 'AccountHolder', at: 'auth', controllers: {
+      sessions: 'api/sessions',
+      passwords: 'api/passwords'
+    }, skip: %i[registrations omniauth_callbacks]
+  end
+  mount_devise_token_auth_for "Company", at: "/company_auth", skip: [:token_validations]
+end
+`,
+      "app/models/account_holder.rb":
+        "class AccountHolder < ApplicationRecord\n  devise :database_authenticatable, :registerable, :recoverable, :omniauthable\n  include DeviseTokenAuth::Concerns::User\nend\n",
+      "app/models/company.rb":
+        "class Company < ApplicationRecord\n  devise :database_authenticatable\nend\n",
+    });
+    expect(found.endpoints?.map((e) => `${e.method} ${e.path} ${e.line}`)).toEqual([
+      "PATCH /api/auth/password 3",
+      "POST /api/auth/password 3",
+      "PUT /api/auth/password 3",
+      "GET /api/auth/password/edit 3",
+      "GET /api/auth/password/new 3",
+      "GET /api/auth/sign_in 3",
+      "POST /api/auth/sign_in 3",
+      "DELETE /api/auth/sign_out 3",
+      "GET /api/auth/validate_token 3",
+      "GET /company_auth/sign_in 8",
+      "POST /company_auth/sign_in 8",
+      "DELETE /company_auth/sign_out 8",
+    ]);
+  });
+
   it("expands devise_for into the routes of the modules the model turns on", () => {
     const found = detect({
       "config/application.rb":
