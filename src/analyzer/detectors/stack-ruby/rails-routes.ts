@@ -35,6 +35,8 @@ interface Frame {
   readonly scope: string;
   /** inside `resources …, shallow: true`: nested member routes drop their parents' path */
   readonly shallow?: boolean;
+  /** a `member do` / `collection do` block, where canonical actions add no path segment */
+  readonly methodScope?: boolean;
 }
 
 /** One route statement: its text (continued lines joined) and where it starts. */
@@ -157,7 +159,12 @@ export function railsRoutes(statements: readonly Statement[], ctx: RailsRouteCon
         }
       } else if (keyword === "member" || keyword === "collection") {
         const path = keyword === "member" ? top.member : top.collection;
-        frame = { prefix: path ?? top.prefix, resolved: top.resolved, scope: top.scope };
+        frame = {
+          prefix: path ?? top.prefix,
+          resolved: top.resolved,
+          scope: top.scope,
+          methodScope: true,
+        };
       } else if (keyword === "root") {
         emit("GET", top.prefix === "" ? "/" : top.prefix);
       } else if (keyword === "devise_for") {
@@ -430,11 +437,19 @@ function verbRoute(
           .map((m) => (m[1] === "all" ? "ANY" : httpVerb(m[1] as string)))
           .filter((v): v is HttpMethod => v !== null)
       : [httpVerb(keyword) as HttpMethod];
+  // Rails routes `post :create, on: :collection` to the collection itself (users_path), as it
+  // does every canonical action named in a member or collection scope.
+  const canonical =
+    path !== null &&
+    (on === "member" || on === "collection" || top.methodScope === true) &&
+    CANONICAL_ACTIONS.has(path);
   for (const method of methods) {
     if (path === null) emit(method, joinUrlPath(base, unresolvedPiece(target)), false);
-    else emit(method, joinUrlPath(base, path));
+    else emit(method, canonical ? base : joinUrlPath(base, path));
   }
 }
+
+const CANONICAL_ACTIONS = new Set(["index", "create", "new", "show", "update", "destroy"]);
 
 function emitAction(
   action: Action,

@@ -144,6 +144,30 @@ end
     ]);
   });
 
+  it("routes canonical actions named in a member or collection scope to the resource itself", () => {
+    const found = detect({
+      "config/routes.rb": `Rails.application.routes.draw do
+  resources :users, only: [] do
+    controller :registrations do
+      post :create, on: :collection
+    end
+    collection do
+      get :index
+      get :search
+    end
+    patch :update, on: :member
+  end
+end
+`,
+    });
+    expect(found.endpoints?.map((e) => `${e.method} ${e.path} ${e.line}`)).toEqual([
+      "GET /users 7",
+      "POST /users 4",
+      "PATCH /users/:id 10",
+      "GET /users/search 8",
+    ]);
+  });
+
   it("expands devise_for into the routes of the modules the model turns on", () => {
     const found = detect({
       "config/application.rb":
