@@ -18,6 +18,19 @@ describe("loggingDetector", () => {
         {},
       ).signals?.logging?.evidence,
     ).toEqual([{ file: "app/log.py", line: 2, note: "logging" }]);
+    expect(
+      loggingDetector.detect(
+        ctx({
+          "app/auth/service.py":
+            "from flask import current_app\n\ndef login(data):\n    try:\n        return do_login(data)\n    except Exception as error:\n        current_app.logger.error(error)\n",
+          "app/debug.py": "print(app.logger)\n",
+        }),
+        {},
+      ).signals?.logging,
+    ).toEqual({
+      value: true,
+      evidence: [{ file: "app/auth/service.py", line: 7, note: "Flask app.logger" }],
+    });
   });
 });
 
