@@ -141,9 +141,20 @@ const RULES: readonly Rule[] = [
       code(
         RB_EXTS,
         "cache",
-        /\bRails\.cache\.|\bcaches_action\b|\bconfig\.cache_store\s*=\s*(?!:null_store)|\bfresh_when\b|\bstale\?\s*\(/,
+        /\bRails\.cache\.|\bcaches_action\b|\bfresh_when\b|\bstale\?\s*\(/,
         "Rails cache",
       ),
+      // A cache store set for real: not commented out, not :null_store, and not in the
+      // development and test environments, where `rails new` writes one (the dev:cache toggle).
+      {
+        ...code(
+          RB_EXTS,
+          "cache_store",
+          /^[ \t]*config\.cache_store[ \t]*=[ \t]*(?![ \t]|:null_store\b)/m,
+          "Rails cache store",
+        ),
+        skipNames: ["development.rb", "test.rb"],
+      },
     ],
   },
   {

@@ -97,6 +97,32 @@ describe("cachingDetector", () => {
       ).signals?.caching?.value,
     ).toBe(true);
   });
+
+  it("does not take the cache stores `rails new` writes for Rails caching", () => {
+    const caching = (files: Record<string, string>) =>
+      cachingDetector.detect(ctx(files), {}).signals?.caching;
+    expect(
+      caching({
+        "config/environments/development.rb":
+          "Rails.application.configure do\n  if Rails.root.join('tmp/caching-dev.txt').exist?\n    config.cache_store = :memory_store\n  end\nend\n",
+        "config/environments/test.rb":
+          "Rails.application.configure do\n  config.cache_store = :null_store\nend\n",
+        "config/environments/production.rb":
+          "Rails.application.configure do\n  # config.cache_store = :mem_cache_store\nend\n",
+        "config/environments/staging.rb":
+          "Rails.application.configure do\n  config.cache_store =  :null_store\nend\n",
+      }),
+    ).toEqual({ value: false, evidence: [] });
+    expect(
+      caching({
+        "config/environments/production.rb":
+          "Rails.application.configure do\n  config.cache_store = :redis_cache_store, { url: ENV['REDIS_URL'] }\nend\n",
+      }),
+    ).toEqual({
+      value: true,
+      evidence: [{ file: "config/environments/production.rb", line: 2, note: "Rails cache store" }],
+    });
+  });
 });
 
 describe("envConfigDetector", () => {
