@@ -191,6 +191,28 @@ describe("authDetector", () => {
     ).toEqual({ value: false, evidence: [] });
   });
 
+  it("reads Django queries scoped to the requesting user as ownership, and a granted role as no check", () => {
+    const one = (text: string) => detect({ "app/recipe/views.py": text })?.authorization;
+    expect(
+      one(
+        "class RecipeViewSet(viewsets.ModelViewSet):\n    def get_queryset(self):\n        return self.queryset.filter(\n            user=self.request.user\n        ).order_by('-id')\n",
+      ),
+    ).toEqual({
+      value: true,
+      evidence: [{ file: "app/recipe/views.py", line: 3, note: "query scoped to the user" }],
+    });
+    expect(
+      one("def note(request, pk):\n    return get_object_or_404(Note, pk=pk, owner=request.user)\n")
+        ?.value,
+    ).toBe(true);
+    expect(
+      one(
+        "class UserManager(BaseUserManager):\n    def create_superuser(self, email, password):\n        user = self.create_user(email, password)\n        user.is_staff = True\n        user.is_superuser = True\n        return user\n\n    def perform_create(self, serializer):\n        serializer.save(user=self.request.user)\n",
+      ),
+    ).toEqual({ value: false, evidence: [] });
+    expect(one("if not request.user.is_staff:\n    raise PermissionDenied\n")?.value).toBe(true);
+  });
+
   it("recognises ownership and role checks on values kept in variables, in JS and PHP", () => {
     const one = (file: string, text: string) => detect({ [file]: text })?.authorization?.value;
     expect(

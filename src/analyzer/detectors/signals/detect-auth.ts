@@ -432,8 +432,16 @@ const PHP_OWNERSHIP =
   /(?:Auth::id\(\)|auth\(\)->id\(\)|\$request->user\(\)->id|Auth::user\(\)->id)\s*[!=]==?\s*\$\w+->(?:user_id|author_id|owner_id)|\$\w+->(?:user_id|author_id|owner_id)\s*[!=]==?\s*(?:Auth::id\(\)|auth\(\)->id\(\)|\$request->user\(\)->id|Auth::user\(\)->id)/;
 const PY_OWNERSHIP =
   /\.(?:author|owner|user|created_by)(?:_id)?\s*[!=]=\s*(?:request\.user|current_user)\b|(?:request\.user|current_user)(?:\.id)?\s*[!=]=\s*\w+\.(?:author|owner|user)(?:_id)?\b/;
+/** A role read, not set: `user.is_staff = True` in a create_superuser() grants it. */
 const PY_ROLE =
-  /(?:request\.user|current_user|user)\.(?:is_staff|is_superuser|is_admin|has_perm\(|role\s*[!=]=)/;
+  /(?:request\.user|current_user|user)\.(?:(?:is_staff|is_superuser|is_admin)\b(?!\s*=(?!=))|has_perm\(|role\s*[!=]=)/;
+/**
+ * Records looked up among the current user's own (`Recipe.objects.filter(user=self.request.user)`
+ * in a DRF get_queryset, `get_object_or_404(Note, pk=pk, owner=request.user)`): others' are not
+ * found. Saving with `user=request.user` only stamps the owner, so it does not count.
+ */
+const PY_SCOPED_QUERY =
+  /(?:\.filter|\.get|get_object_or_404|get_list_or_404)\s*\([^()]*?\b(?:author|owner|user|created_by)(?:_id)?\s*=\s*(?:self\.)?request\.user\b/;
 const GO_OWNERSHIP = /\b\w+\.(?:AuthorID|OwnerID|UserID|CreatedBy)\s*!=\s*\w+/;
 
 /** `->name(` on a PHP line that is not a comment (docblocks show such calls as examples). */
@@ -476,6 +484,7 @@ const AUTHZ_RULES: readonly Rule[] = [
       code(PY_EXTS, "roles_required", undefined, "roles_required"),
       code(PY_EXTS, "user", PY_OWNERSHIP, "ownership check"),
       code(PY_EXTS, "user", PY_ROLE, "role check"),
+      code(PY_EXTS, "request.user", PY_SCOPED_QUERY, "query scoped to the user"),
     ],
   },
   {
