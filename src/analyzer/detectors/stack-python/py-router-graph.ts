@@ -157,7 +157,12 @@ export class PyRouterGraph {
   }
 
   build(files: readonly PyFile[]): PyRouteResult {
-    for (const file of files) this.collectRouters(file);
+    const constructors = this.constructorsWithSubclasses(files);
+    const re = new RegExp(
+      `^[ \\t]*([A-Za-z_]\\w*)[ \\t]*(?::[^=\\n]+)?=[ \\t]*((?:[A-Za-z_]\\w*\\.)?)(${[...constructors.keys()].join("|")})[ \\t]*\\(`,
+      "gm",
+    );
+    for (const file of files) this.collectRouters(file, re, constructors);
     if (this.routers.size === 0) return { endpoints: [], json: [] };
     for (const { file, child, parentRef } of this.attachments) {
       const router = this.routers.get(child);
@@ -168,11 +173,30 @@ export class PyRouterGraph {
     return this.emit();
   }
 
-  private collectRouters(file: PyFile): void {
+  /**
+   * The router constructors, with the project's own subclasses of them (`class CTFdFlask(Flask):`
+   * builds the app as `app = CTFdFlask(__name__)`), each standing for what it extends.
+   */
+  private constructorsWithSubclasses(files: readonly PyFile[]): Map<string, string> {
+    const out = new Map(Object.keys(CONSTRUCTORS).map((name) => [name, name]));
     const re =
-      /^[ \t]*([A-Za-z_]\w*)[ \t]*(?::[^=\n]+)?=[ \t]*((?:[A-Za-z_]\w*\.)?)(Flask|Blueprint|FastAPI|APIRouter|Api|Namespace|namespace)[ \t]*\(/gm;
+      /^class[ \t]+([A-Za-z_]\w*)[ \t]*\([ \t]*(?:[A-Za-z_]\w*\.)?(Flask|Blueprint|FastAPI|APIRouter)[ \t]*[,)]/gm;
+    for (const file of files) {
+      for (const m of file.code.matchAll(re)) {
+        const [, subclass = "", base = ""] = m;
+        if (!out.has(subclass)) out.set(subclass, base);
+      }
+    }
+    return out;
+  }
+
+  private collectRouters(
+    file: PyFile,
+    re: RegExp,
+    constructors: ReadonlyMap<string, string>,
+  ): void {
     for (const m of file.code.matchAll(re)) {
-      const name = m[3] ?? "";
+      const name = constructors.get(m[3] ?? "") ?? "";
       const ctor = CONSTRUCTORS[name];
       if (ctor === undefined) continue;
       if (EXTENSION_CONSTRUCTORS.has(name) && !this.restExtension) continue;

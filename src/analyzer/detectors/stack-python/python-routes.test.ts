@@ -214,4 +214,13 @@ describe("Python route extraction, patterns seen in real projects", () => {
       "POST /token/legacy/ djangorestframework project/urls.py:10",
     ]);
   });
+
+  it("takes the project's own subclass of Flask for the app its routes hang on", () => {
+    expect(
+      routes({
+        "ctf/__init__.py": `from flask import Flask\nfrom ctf.views import views\n\nclass PlatformFlask(Flask):\n    def create_jinja_environment(self):\n        return super().create_jinja_environment()\n\ndef create_app():\n    app = PlatformFlask(__name__)\n    with app.app_context():\n        app.register_blueprint(views, url_prefix="/ctf")\n    return app\n`,
+        "ctf/views.py": `from flask import Blueprint\n\nviews = Blueprint("views", __name__)\n\n@views.route("/scoreboard")\ndef scoreboard():\n    return {"teams": []}\n`,
+      }),
+    ).toEqual(["GET /ctf/scoreboard flask ctf/views.py:5"]);
+  });
 });
