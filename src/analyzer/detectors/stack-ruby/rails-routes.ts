@@ -53,6 +53,8 @@ export interface RailsRouteContext {
   readonly deviseModules: (resource: string) => readonly string[] | null;
   /** `draw(:admin)`: the statements of config/routes/admin.rb, or null when it is not there */
   readonly drawn: (name: string) => readonly Statement[] | null;
+  /** ActiveAdmin's default namespace (`config.default_namespace`, "admin" unless set), "" for none */
+  readonly activeAdminNamespace: () => string;
 }
 
 /** Splits a routes file (comments masked) into statements, continued lines joined. */
@@ -335,15 +337,26 @@ function deviseRoutes(
   ctx: RailsRouteContext,
   emit: (m: HttpMethod, p: string) => void,
 ): void {
+  // `devise_for :admin_users, ActiveAdmin::Devise.config`: ActiveAdmin's own options, which put
+  // the sign-in pages in its namespace as login and logout.
+  const activeAdmin = args.some((a) => /^ActiveAdmin::Devise\.config\b/.test(a));
   const mount: DeviseMount = {
     names: positionalNames(args),
-    path: option(args, "path"),
+    path: activeAdmin ? ctx.activeAdminNamespace() : option(args, "path"),
     skip: new Set(listOption(args, "skip")),
     only: listOption(args, "only"),
-    pathNames: { ...DEVISE_PATH_NAMES, ...hashOption(args, "path_names") },
+    pathNames: {
+      ...DEVISE_PATH_NAMES,
+      ...(activeAdmin ? ACTIVE_ADMIN_PATH_NAMES : hashOption(args, "path_names")),
+    },
   };
   emitDeviseMount(mount, top, ctx, emit);
 }
+
+const ACTIVE_ADMIN_PATH_NAMES: Readonly<Record<string, string>> = {
+  sign_in: "login",
+  sign_out: "logout",
+};
 
 /**
  * devise_token_auth's `mount_devise_token_auth_for "User", at: "auth", skip: [:registrations]`:

@@ -168,6 +168,26 @@ end
     ]);
   });
 
+  it("puts the sign-in pages of devise_for with ActiveAdmin's config in its namespace", () => {
+    const files = {
+      "config/routes.rb": `Rails.application.routes.draw do
+  devise_for :admin_users, ActiveAdmin::Devise.config
+end
+`,
+      "app/models/admin_user.rb":
+        "class AdminUser < ApplicationRecord\n  devise :database_authenticatable, :rememberable\nend\n",
+    };
+    const paths = (extra: Record<string, string>) =>
+      detect({ ...files, ...extra }).endpoints?.map((e) => `${e.method} ${e.path}`);
+    expect(paths({})).toEqual(["GET /admin/login", "POST /admin/login", "DELETE /admin/logout"]);
+    expect(
+      paths({
+        "config/initializers/active_admin.rb":
+          "ActiveAdmin.setup do |config|\n  # config.default_namespace = :admin\n  config.default_namespace = :backoffice\nend\n",
+      }),
+    ).toEqual(["GET /backoffice/login", "POST /backoffice/login", "DELETE /backoffice/logout"]);
+  });
+
   it("expands devise_for into the routes of the modules the model turns on", () => {
     const found = detect({
       "config/application.rb":
