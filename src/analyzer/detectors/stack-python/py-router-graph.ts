@@ -308,7 +308,11 @@ export class PyRouterGraph {
       const line = lineOf(file.file, m.index + m[0].indexOf("@"));
       const cls = router.framework === "flask" ? this.decoratedClass(file, call.end) : null;
       if (cls !== null) {
-        this.addResource(router, cls, path, file, line);
+        // RESTX's route() and RESTful's resource() take several URLs for one resource.
+        const urls = call.args.filter((a) => a.name === null);
+        const paths =
+          urls.length > 1 ? urls.map((u) => pathOf(u.value, file, this.constants)) : [path];
+        for (const each of paths) this.addResource(router, cls, each, file, line);
         continue;
       }
       if (kind === "resource") continue;

@@ -155,7 +155,7 @@ describe("Python route extraction, patterns seen in real projects", () => {
     const found = detectPythonStack(
       scanContextFrom({
         "app/__init__.py": `from flask import Flask\nfrom .api import api_bp\nfrom .legacy import legacy_api\n\ndef create_app():\n    app = Flask(__name__)\n    app.register_blueprint(api_bp, url_prefix="/api")\n    legacy_api.init_app(app)\n    return app\n`,
-        "app/api/__init__.py": `from flask import Blueprint\nfrom flask_restx import Api\nfrom .notes.views import api as notes_ns\n\napi_bp = Blueprint("api", __name__)\napi = Api(api_bp, prefix="/v1", title="Notes")\napi.add_namespace(notes_ns)\napi.add_namespace(notes_ns, path="/archive")\nhealth = api.namespace("health", path="/status")\n\n@health.route("")\nclass Health(Resource):\n    def get(self):\n        return {"ok": True}\n`,
+        "app/api/__init__.py": `from flask import Blueprint\nfrom flask_restx import Api\nfrom .notes.views import api as notes_ns\n\napi_bp = Blueprint("api", __name__)\napi = Api(api_bp, prefix="/v1", title="Notes")\napi.add_namespace(notes_ns)\napi.add_namespace(notes_ns, path="/archive")\nhealth = api.namespace("health", path="/status")\n\n@health.route("", "/ping")\nclass Health(Resource):\n    def get(self):\n        return {"ok": True}\n`,
         "app/api/notes/dto.py": `from flask_restx import Namespace, fields\n\nclass NoteDto:\n    api = Namespace("notes", description="Notes")\n    note = api.model("Note", {"text": fields.String})\n\nclass TagDto:\n    api = Namespace("tags")\n`,
         "app/api/notes/views.py": `from flask_restx import Resource\nfrom .dto import NoteDto\n\napi = NoteDto.api\n\n@api.route("/<int:note_id>")\n@api.doc(\n    "One note",\n    responses={404: "Not found"},\n)\nclass NoteItem(Resource):\n    def get(self, note_id):\n        return NoteService.get(note_id)\n\n    def delete(self, note_id):\n        return "", 204\n`,
         "app/legacy.py": `from flask_restful import Api, Resource\n\nlegacy_api = Api(prefix="/legacy")\n\nclass Todo(Resource):\n    def get(self, todo_id):\n        return load(todo_id)\n\n    def put(self, todo_id):\n        return save(todo_id)\n\nlegacy_api.add_resource(Todo, "/todos/<todo_id>", "/tasks/<todo_id>")\n`,
@@ -167,6 +167,7 @@ describe("Python route extraction, patterns seen in real projects", () => {
       "DELETE /api/v1/notes/<int:note_id> app/api/notes/views.py:6",
       "GET /api/v1/notes/<int:note_id> app/api/notes/views.py:6",
       "GET /api/v1/status app/api/__init__.py:11",
+      "GET /api/v1/status/ping app/api/__init__.py:11",
       "GET /legacy/tasks/<todo_id> app/legacy.py:12",
       "PUT /legacy/tasks/<todo_id> app/legacy.py:12",
       "GET /legacy/todos/<todo_id> app/legacy.py:12",
