@@ -144,6 +144,14 @@ const RULES: readonly Rule[] = [
         /\bRails\.cache\.|\bcaches_action\b|\bfresh_when\b|\bstale\?\s*\(/,
         "Rails cache",
       ),
+      // A controller's Cache-Control helper (`expires_in 1.day, public: true`), not the
+      // `expires_in:` option of a cache or token call.
+      code(
+        RB_EXTS,
+        "expires_in",
+        /^[ \t]*expires_in[ \t(]+\d|\bhttp_cache_forever\b/m,
+        "HTTP cache headers",
+      ),
       // A cache store set for real: not commented out, not :null_store, and not in the
       // development and test environments, where `rails new` writes one (the dev:cache toggle).
       {

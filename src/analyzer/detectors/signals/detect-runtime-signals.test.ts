@@ -98,6 +98,27 @@ describe("cachingDetector", () => {
     ).toBe(true);
   });
 
+  it("counts a Rails controller's expires_in Cache-Control helper, not an expires_in option", () => {
+    const caching = (text: string) =>
+      cachingDetector.detect(ctx({ "app/controllers/breweries_controller.rb": text }), {}).signals
+        ?.caching;
+    expect(
+      caching(
+        "class BreweriesController\n  def index\n    expires_in 1.day, public: true\n    render json: Brewery.all\n  end\nend\n",
+      ),
+    ).toEqual({
+      value: true,
+      evidence: [
+        { file: "app/controllers/breweries_controller.rb", line: 3, note: "HTTP cache headers" },
+      ],
+    });
+    expect(
+      caching(
+        "class SessionsController\n  def create\n    token = JsonWebToken.encode(id: 1, expires_in: 24.hours)\n  end\nend\n",
+      ),
+    ).toEqual({ value: false, evidence: [] });
+  });
+
   it("does not take the cache stores `rails new` writes for Rails caching", () => {
     const caching = (files: Record<string, string>) =>
       cachingDetector.detect(ctx(files), {}).signals?.caching;
