@@ -152,13 +152,14 @@ const RULES: readonly Rule[] = [
         /^[ \t]*expires_in[ \t(]+\d|\bhttp_cache_forever\b/m,
         "HTTP cache headers",
       ),
-      // A cache store set for real: not commented out, not :null_store, and not in the
-      // development and test environments, where `rails new` writes one (the dev:cache toggle).
+      // A cache store set for real: not commented out, not :null_store, not Rails 8's
+      // generated :solid_cache_store line, and not in the development and test environments,
+      // where `rails new` writes one (the dev:cache toggle). Real use shows in Rails.cache calls.
       {
         ...code(
           RB_EXTS,
           "cache_store",
-          /^[ \t]*config\.cache_store[ \t]*=[ \t]*(?![ \t]|:null_store\b)/m,
+          /^[ \t]*config\.cache_store[ \t]*=[ \t]*(?![ \t]|:(?:null|solid_cache)_store\b)/m,
           "Rails cache store",
         ),
         skipNames: ["development.rb", "test.rb"],

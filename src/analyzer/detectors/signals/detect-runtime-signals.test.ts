@@ -130,6 +130,8 @@ describe("cachingDetector", () => {
           "Rails.application.configure do\n  config.cache_store = :null_store\nend\n",
         "config/environments/production.rb":
           "Rails.application.configure do\n  # config.cache_store = :mem_cache_store\nend\n",
+        "config/environments/beta.rb":
+          "Rails.application.configure do\n  config.cache_store = :solid_cache_store\nend\n",
         "config/environments/staging.rb":
           "Rails.application.configure do\n  config.cache_store =  :null_store\nend\n",
       }),
