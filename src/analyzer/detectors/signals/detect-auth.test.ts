@@ -51,6 +51,21 @@ describe("authDetector", () => {
     ).toBe(false);
   });
 
+  it("recognises pwdlib, the hashing library FastAPI's template uses", () => {
+    const signals = detect({
+      "backend/app/core/security.py":
+        "import jwt\nfrom pwdlib import PasswordHash\n\npassword_hash = PasswordHash.recommended()\n",
+      "backend/pyproject.toml": '[project]\ndependencies = ["pwdlib[argon2]>=0.2"]\n',
+    });
+    expect(signals?.password_hashing).toEqual({
+      value: true,
+      evidence: [
+        { file: "backend/app/core/security.py", line: 2, note: "imports pwdlib" },
+        { file: "backend/pyproject.toml", line: 2, note: "declares pwdlib" },
+      ],
+    });
+  });
+
   it("recognises Bun's built-in password hashing", () => {
     const signals = detect({
       "src/user.service.ts": "const hash = await Bun.password.hash(password, 'argon2id');\n",
@@ -142,6 +157,60 @@ describe("authDetector", () => {
         '[Authorize(Roles = "Admin")]\npublic class AdminController {}\n',
     });
     expect(roles?.authorization?.value).toBe(true);
+  });
+
+  it("recognises Laravel permission and role middleware, but not the auth guard middleware", () => {
+    const one = (text: string) =>
+      detect({ "app/Http/Controllers/UsersController.php": text })?.authorization;
+    expect(
+      one(
+        "<?php\nclass UsersController {\n  public function __construct() {\n    $this->middleware('permission:List users')->only('index');\n  }\n}\n",
+      ),
+    ).toEqual({
+      value: true,
+      evidence: [
+        {
+          file: "app/Http/Controllers/UsersController.php",
+          line: 4,
+          note: "permission middleware",
+        },
+      ],
+    });
+    expect(
+      one("<?php\nRoute::group(['middleware' => ['auth:api', 'role:admin']], function () {});\n")
+        ?.value,
+    ).toBe(true);
+    expect(
+      one("<?php\nRoute::middleware(['auth', 'can:update,post'])->put('/posts/{post}', $h);\n")
+        ?.value,
+    ).toBe(true);
+    expect(
+      one(
+        "<?php\nRoute::group(['middleware' => ['auth:api']], function () {});\n$this->middleware('auth:sanctum');\n",
+      ),
+    ).toEqual({ value: false, evidence: [] });
+  });
+
+  it("reads Django queries scoped to the requesting user as ownership, and a granted role as no check", () => {
+    const one = (text: string) => detect({ "app/recipe/views.py": text })?.authorization;
+    expect(
+      one(
+        "class RecipeViewSet(viewsets.ModelViewSet):\n    def get_queryset(self):\n        return self.queryset.filter(\n            user=self.request.user\n        ).order_by('-id')\n",
+      ),
+    ).toEqual({
+      value: true,
+      evidence: [{ file: "app/recipe/views.py", line: 3, note: "query scoped to the user" }],
+    });
+    expect(
+      one("def note(request, pk):\n    return get_object_or_404(Note, pk=pk, owner=request.user)\n")
+        ?.value,
+    ).toBe(true);
+    expect(
+      one(
+        "class UserManager(BaseUserManager):\n    def create_superuser(self, email, password):\n        user = self.create_user(email, password)\n        user.is_staff = True\n        user.is_superuser = True\n        return user\n\n    def perform_create(self, serializer):\n        serializer.save(user=self.request.user)\n",
+      ),
+    ).toEqual({ value: false, evidence: [] });
+    expect(one("if not request.user.is_staff:\n    raise PermissionDenied\n")?.value).toBe(true);
   });
 
   it("recognises ownership and role checks on values kept in variables, in JS and PHP", () => {

@@ -338,9 +338,11 @@ const HASHING_RULES: readonly Rule[] = [
   },
   {
     id: "python-hash",
-    deps: ["pypi:passlib", "pypi:bcrypt", "pypi:argon2-cffi"],
+    deps: ["pypi:passlib", "pypi:pwdlib", "pypi:bcrypt", "pypi:argon2-cffi"],
     uses: [
       pyImport("passlib"),
+      // pwdlib, passlib's successor in FastAPI's documentation and project template
+      pyImport("pwdlib"),
       pyImport("bcrypt"),
       pyImport("argon2"),
       code(
@@ -441,13 +443,21 @@ const PHP_OWNERSHIP =
   /(?:Auth::id\(\)|auth\(\)->id\(\)|\$request->user\(\)->id|Auth::user\(\)->id)\s*[!=]==?\s*\$\w+->(?:user_id|author_id|owner_id)|\$\w+->(?:user_id|author_id|owner_id)\s*[!=]==?\s*(?:Auth::id\(\)|auth\(\)->id\(\)|\$request->user\(\)->id|Auth::user\(\)->id)/;
 const PY_OWNERSHIP =
   /\.(?:author|owner|user|created_by)(?:_id)?\s*[!=]=\s*(?:request\.user|current_user)\b|(?:request\.user|current_user)(?:\.id)?\s*[!=]=\s*\w+\.(?:author|owner|user)(?:_id)?\b/;
+/** A role read, not set: `user.is_staff = True` in a create_superuser() grants it. */
 const PY_ROLE =
-  /(?:request\.user|current_user|user)\.(?:is_staff|is_superuser|is_admin|has_perm\(|role\s*[!=]=)/;
+  /(?:request\.user|current_user|user)\.(?:(?:is_staff|is_superuser|is_admin)\b(?!\s*=(?!=))|has_perm\(|role\s*[!=]=)/;
 /** `s.Id == id && s.UserId == userId`: a record looked up by its id and its owner together (LINQ). */
 const CS_OWNER_FIELD = String.raw`\w+\.(?:UserId|OwnerId|AuthorId|CreatorId|CreatedById|BuyerId)\s*==\s*[\w.()]+`;
 const CS_OWNED_LOOKUP = new RegExp(
   String.raw`\w+\.Id\s*==\s*[\w.()]+\s*&&\s*${CS_OWNER_FIELD}|${CS_OWNER_FIELD}\s*&&\s*\w+\.Id\s*==`,
 );
+/**
+ * Records looked up among the current user's own (`Recipe.objects.filter(user=self.request.user)`
+ * in a DRF get_queryset, `get_object_or_404(Note, pk=pk, owner=request.user)`): others' are not
+ * found. Saving with `user=request.user` only stamps the owner, so it does not count.
+ */
+const PY_SCOPED_QUERY =
+  /(?:\.filter|\.get|get_object_or_404|get_list_or_404)\s*\([^()]*?\b(?:author|owner|user|created_by)(?:_id)?\s*=\s*(?:self\.)?request\.user\b/;
 const GO_OWNERSHIP = /\b\w+\.(?:AuthorID|OwnerID|UserID|CreatedBy)\s*!=\s*\w+/;
 
 /** `->name(` on a PHP line that is not a comment (docblocks show such calls as examples). */
@@ -495,6 +505,7 @@ const AUTHZ_RULES: readonly Rule[] = [
       code(PY_EXTS, "roles_required", undefined, "roles_required"),
       code(PY_EXTS, "user", PY_OWNERSHIP, "ownership check"),
       code(PY_EXTS, "user", PY_ROLE, "role check"),
+      code(PY_EXTS, "request.user", PY_SCOPED_QUERY, "query scoped to the user"),
     ],
   },
   {
@@ -566,7 +577,14 @@ const AUTHZ_RULES: readonly Rule[] = [
         "Gate",
       ),
       code(PHP_EXTS, "authorize(", /\$this->authorize\s*\(/, "authorize()"),
-      code(PHP_EXTS, "can:", /middleware\(\s*['"]can:/, "can middleware"),
+      // Laravel's `can:` middleware and spatie/laravel-permission's `permission:`, `role:` and
+      // `role_or_permission:`, on a route, a group's options or a controller; not `auth:api`.
+      code(
+        PHP_EXTS,
+        "middleware",
+        /middleware['"]?\s*(?:\(|=>)\s*\[?[^)\]\n]*?['"](?:can|permission|role|role_or_permission):/,
+        "permission middleware",
+      ),
       code(PHP_EXTS, "Policy", /class\s+\w+Policy\b/, "policy class"),
       phpMethodCall("->can(", "can|cannot", "ability check"),
       code(PHP_EXTS, "_id", PHP_OWNERSHIP, "ownership check"),

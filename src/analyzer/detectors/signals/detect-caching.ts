@@ -141,9 +141,29 @@ const RULES: readonly Rule[] = [
       code(
         RB_EXTS,
         "cache",
-        /\bRails\.cache\.|\bcaches_action\b|\bconfig\.cache_store\s*=\s*(?!:null_store)|\bfresh_when\b|\bstale\?\s*\(/,
+        /\bRails\.cache\.|\bcaches_action\b|\bfresh_when\b|\bstale\?\s*\(/,
         "Rails cache",
       ),
+      // A controller's Cache-Control helper (`expires_in 1.day, public: true`), not the
+      // `expires_in:` option of a cache or token call.
+      code(
+        RB_EXTS,
+        "expires_in",
+        /^[ \t]*expires_in[ \t(]+\d|\bhttp_cache_forever\b/m,
+        "HTTP cache headers",
+      ),
+      // A cache store set for real: not commented out, not :null_store, not Rails 8's
+      // generated :solid_cache_store line, and not in the development and test environments,
+      // where `rails new` writes one (the dev:cache toggle). Real use shows in Rails.cache calls.
+      {
+        ...code(
+          RB_EXTS,
+          "cache_store",
+          /^[ \t]*config\.cache_store[ \t]*=[ \t]*(?![ \t]|:(?:null|solid_cache)_store\b)/m,
+          "Rails cache store",
+        ),
+        skipNames: ["development.rb", "test.rb"],
+      },
     ],
   },
   {

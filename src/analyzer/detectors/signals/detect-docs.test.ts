@@ -25,6 +25,19 @@ describe("docsDetector", () => {
     expect(signals?.readme_has_setup?.value).toBe(false);
   });
 
+  it("finds an API Blueprint document, but not a blueprint part without resources", () => {
+    expect(
+      detect({
+        "docs/api/apidocs.apib": "FORMAT: 1A\nHOST: https://api.example.com\n\n# Shop API\n",
+        "docs/api/routes/users.apib": "## Users [/users]\n\n### List users [GET]\n",
+        "docs/api/dataStructures/user.apib": "## User (object)\n+ id: 1 (number)\n",
+      })?.api_docs?.evidence,
+    ).toEqual([
+      { file: "docs/api/apidocs.apib", line: 1, note: "API Blueprint" },
+      { file: "docs/api/routes/users.apib", line: 3, note: "API Blueprint" },
+    ]);
+  });
+
   it("finds an OpenAPI spec, a Postman collection and a FastAPI app as API docs", () => {
     expect(
       detect({ "api/openapi.yaml": "openapi: 3.1.0\ninfo:\n  title: x\n" })?.api_docs?.evidence,

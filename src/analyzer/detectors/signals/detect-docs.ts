@@ -4,7 +4,7 @@
  * readme: the root README (any of .md/.rst/.txt/.adoc or none); when the root has none, a README
  * one folder down (monorepos). readme_has_setup: an install/run heading ("Getting started",
  * "Installation", "Setup", "Running", "Quick start", "Development") or an install/run command.
- * api_docs: an OpenAPI/Swagger spec file, a Postman collection, a Markdown API reference that
+ * api_docs: an OpenAPI/Swagger spec file, a Postman collection, an API Blueprint, a Markdown API reference that
  * lists endpoints, or an OpenAPI generator in application code. FastAPI counts as a generator
  * (it publishes OpenAPI and /docs by default) unless the app turns `openapi_url` off.
  */
@@ -65,7 +65,14 @@ const API_REFERENCE_NAME =
   /(?:^|\/)(?:api|endpoints|api-reference|api_reference)(?:\.md|\.markdown|\.rst)$/i;
 const ENDPOINT_LINE = /^[\s|>*`#-]*`?(?:GET|POST|PUT|PATCH|DELETE)`?\s+`?\/[\w/{}:.-]*/gm;
 
+/** API Blueprint (.apib, read by Apiary, Aglio and Dredd): its format line or an action heading. */
+const API_BLUEPRINT = /^FORMAT:[ \t]*1A\b|^#{1,6}[^\n]*\[(?:GET|POST|PUT|PATCH|DELETE)\b/m;
+
 function specEvidence(file: SourceFile): Evidence | undefined {
+  if (file.ext === "apib") {
+    const m = API_BLUEPRINT.exec(file.text);
+    return m ? evidence(file, m.index, "API Blueprint") : undefined;
+  }
   if (SPEC_FILE.test(file.name)) {
     const m = SPEC_CONTENT.exec(file.text);
     return m

@@ -6,6 +6,23 @@ const detect = (files: Record<string, string>) =>
   errorHandlingDetector.detect(scanContextFrom(files), {}).signals?.central_error_handling;
 
 describe("errorHandlingDetector", () => {
+  it("finds Flask error handlers registered by call as well as by decorator", () => {
+    expect(
+      detect({
+        "shop/__init__.py":
+          "def create_app():\n    app = Flask(__name__)\n    for code in (403, 404, 500):\n        app.register_error_handler(code, render_error)\n    return app\n",
+      }),
+    ).toEqual({
+      value: true,
+      evidence: [{ file: "shop/__init__.py", line: 4, note: "Flask error handler" }],
+    });
+    expect(
+      detect({
+        "shop/errors.py": "@bp.app_errorhandler(404)\ndef not_found(e):\n    return {}, 404\n",
+      })?.value,
+    ).toBe(true);
+  });
+
   it("finds a typed Express error middleware, Fastify's handler and Rails rescue_from", () => {
     expect(
       detect({

@@ -60,10 +60,12 @@ const RULES: readonly Rule[] = [
         "Django exception middleware",
       ),
       code(PY_EXTS, "handler", /^\s*handler(?:400|403|404|500)\s*=/m, "Django error view"),
+      code(PY_EXTS, "errorhandler", /@\w+\.(?:app_)?errorhandler\s*\(/, "Flask error handler"),
+      // its own keyword: "register_error_handler" does not contain "errorhandler"
       code(
         PY_EXTS,
-        "errorhandler",
-        /@\w+\.(?:app_)?errorhandler\s*\(|\.register_error_handler\s*\(/,
+        "register_error_handler",
+        /\.register_error_handler\s*\(/,
         "Flask error handler",
       ),
       code(

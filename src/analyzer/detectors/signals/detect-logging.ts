@@ -79,6 +79,13 @@ const RULES: readonly Rule[] = [
         "logging",
       ),
       code(PY_EXTS, "LOGGING", /^LOGGING\s*=\s*\{/m, "Django LOGGING"),
+      // Flask's own logger, a standard logging.Logger named after the app
+      code(
+        PY_EXTS,
+        ".logger.",
+        /\b(?:current_app|app)\.logger\.(?:debug|info|warning|warn|error|exception|critical)\s*\(/,
+        "Flask app.logger",
+      ),
       pyImport("loguru"),
       pyImport("structlog"),
     ],

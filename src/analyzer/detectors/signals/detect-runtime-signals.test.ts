@@ -18,6 +18,19 @@ describe("loggingDetector", () => {
         {},
       ).signals?.logging?.evidence,
     ).toEqual([{ file: "app/log.py", line: 2, note: "logging" }]);
+    expect(
+      loggingDetector.detect(
+        ctx({
+          "app/auth/service.py":
+            "from flask import current_app\n\ndef login(data):\n    try:\n        return do_login(data)\n    except Exception as error:\n        current_app.logger.error(error)\n",
+          "app/debug.py": "print(app.logger)\n",
+        }),
+        {},
+      ).signals?.logging,
+    ).toEqual({
+      value: true,
+      evidence: [{ file: "app/auth/service.py", line: 7, note: "Flask app.logger" }],
+    });
   });
 });
 
@@ -107,6 +120,55 @@ describe("cachingDetector", () => {
         {},
       ).signals?.caching?.value,
     ).toBe(true);
+  });
+
+  it("counts a Rails controller's expires_in Cache-Control helper, not an expires_in option", () => {
+    const caching = (text: string) =>
+      cachingDetector.detect(ctx({ "app/controllers/breweries_controller.rb": text }), {}).signals
+        ?.caching;
+    expect(
+      caching(
+        "class BreweriesController\n  def index\n    expires_in 1.day, public: true\n    render json: Brewery.all\n  end\nend\n",
+      ),
+    ).toEqual({
+      value: true,
+      evidence: [
+        { file: "app/controllers/breweries_controller.rb", line: 3, note: "HTTP cache headers" },
+      ],
+    });
+    expect(
+      caching(
+        "class SessionsController\n  def create\n    token = JsonWebToken.encode(id: 1, expires_in: 24.hours)\n  end\nend\n",
+      ),
+    ).toEqual({ value: false, evidence: [] });
+  });
+
+  it("does not take the cache stores `rails new` writes for Rails caching", () => {
+    const caching = (files: Record<string, string>) =>
+      cachingDetector.detect(ctx(files), {}).signals?.caching;
+    expect(
+      caching({
+        "config/environments/development.rb":
+          "Rails.application.configure do\n  if Rails.root.join('tmp/caching-dev.txt').exist?\n    config.cache_store = :memory_store\n  end\nend\n",
+        "config/environments/test.rb":
+          "Rails.application.configure do\n  config.cache_store = :null_store\nend\n",
+        "config/environments/production.rb":
+          "Rails.application.configure do\n  # config.cache_store = :mem_cache_store\nend\n",
+        "config/environments/beta.rb":
+          "Rails.application.configure do\n  config.cache_store = :solid_cache_store\nend\n",
+        "config/environments/staging.rb":
+          "Rails.application.configure do\n  config.cache_store =  :null_store\nend\n",
+      }),
+    ).toEqual({ value: false, evidence: [] });
+    expect(
+      caching({
+        "config/environments/production.rb":
+          "Rails.application.configure do\n  config.cache_store = :redis_cache_store, { url: ENV['REDIS_URL'] }\nend\n",
+      }),
+    ).toEqual({
+      value: true,
+      evidence: [{ file: "config/environments/production.rb", line: 2, note: "Rails cache store" }],
+    });
   });
 });
 

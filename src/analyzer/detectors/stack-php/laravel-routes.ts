@@ -1,5 +1,6 @@
 /**
- * Laravel routes from routes/*.php: `Route::get/post/…/any/match`, `Route::resource` and
+ * Laravel routes from routes/*.php: `Route::get/post/…/any/match`, `Route::view`,
+ * `Route::redirect`, `Route::resource` and
  * `Route::apiResource` (with ->only/->except and dotted nesting), and groups through
  * `Route::prefix(…)->…->group(function () {…})` or `Route::group(['prefix' => …], …)`, with
  * `require __DIR__.'/x.php'` followed inside a routes file. routes/api.php gets the api prefix.
@@ -145,6 +146,14 @@ function walk(
           .filter((v): v is HttpMethod => v !== null);
         const p = pathOf(groupPrefix, args[1]);
         for (const method of methods) emit(method, p.path, p.resolved);
+      } else if (call.name === "view") {
+        // Route::view('/', 'welcome') serves a view by GET (and HEAD) without a controller.
+        const p = pathOf(groupPrefix, args[0]);
+        emit("GET", p.path, p.resolved);
+      } else if (call.name === "redirect" || call.name === "permanentRedirect") {
+        // Laravel registers redirects with any(): every method is answered with the redirect.
+        const p = pathOf(groupPrefix, args[0]);
+        emit("ANY", p.path, p.resolved);
       } else if (call.name === "any" || httpVerb(call.name) !== null) {
         const p = pathOf(groupPrefix, args[0]);
         emit(call.name === "any" ? "ANY" : (httpVerb(call.name) as HttpMethod), p.path, p.resolved);

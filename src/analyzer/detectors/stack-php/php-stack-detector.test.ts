@@ -46,6 +46,19 @@ describe("phpStackDetector", () => {
     ]);
   });
 
+  it("lists Route::view pages and Route::redirect routes", () => {
+    const found = detect({
+      "routes/web.php":
+        "<?php\nRoute::view('/', 'apidocs');\nRoute::prefix('legal')->group(function () {\n    Route::view('terms', 'legal.terms', ['v' => 2]);\n    Route::permanentRedirect('tos', 'terms');\n});\nRoute::redirect('/home', '/');\n",
+    });
+    expect(found.endpoints?.map((e) => `${e.method} ${e.path} ${e.line}`)).toEqual([
+      "GET / 2",
+      "ANY /home 7",
+      "GET /legal/terms 4",
+      "ANY /legal/tos 5",
+    ]);
+  });
+
   it("does not call a views-only web app a REST API", () => {
     const found = detect({
       "composer.json": '{"require": {"laravel/framework": "^11.0"}}',

@@ -79,6 +79,20 @@ const BASE_METHODS: Readonly<Record<string, readonly HttpMethod[]>> = {
   RetrieveUpdateAPIView: ["GET", "PUT", "PATCH"],
   RetrieveDestroyAPIView: ["GET", "DELETE"],
   RetrieveUpdateDestroyAPIView: ["GET", "PUT", "PATCH", "DELETE"],
+  // Views that libraries ship ready to route: DRF's and Simple JWT's token views take the
+  // credentials by POST; drf-spectacular's schema and documentation pages are read by GET.
+  ObtainAuthToken: ["POST"],
+  TokenObtainPairView: ["POST"],
+  TokenRefreshView: ["POST"],
+  TokenVerifyView: ["POST"],
+  TokenBlacklistView: ["POST"],
+  TokenObtainSlidingView: ["POST"],
+  TokenRefreshSlidingView: ["POST"],
+  SpectacularAPIView: ["GET"],
+  SpectacularJSONAPIView: ["GET"],
+  SpectacularYAMLAPIView: ["GET"],
+  SpectacularSwaggerView: ["GET"],
+  SpectacularRedocView: ["GET"],
   TemplateView: ["GET"],
   ListView: ["GET"],
   DetailView: ["GET"],
@@ -427,7 +441,7 @@ export class DjangoRoutes {
   ): void {
     const cls = this.defs.findClass(file, ref);
     if (cls === null) {
-      this.push("ANY", path, false, file, entry.line);
+      this.emitLibraryView(file, entry, ref, path);
       return;
     }
     const lineage = this.defs.lineage(cls);
@@ -453,6 +467,16 @@ export class DjangoRoutes {
     if (drf)
       this.result.json.push({ file: cls.file.file.path, line: evidenceAt, note: "DRF view" });
     else this.jsonResponses(cls.file, cls.def.offset, cls.def.bodyEnd);
+  }
+
+  /** A library's view routed as it is (`TokenObtainPairView.as_view()`): its known methods. */
+  private emitLibraryView(file: PyFile, entry: UrlEntry, ref: string, path: PyPath): void {
+    const name = ref.slice(ref.lastIndexOf(".") + 1);
+    const module = file.imports().get(ref.split(".")[0] ?? "")?.module ?? "";
+    const drf = module.startsWith("rest_framework");
+    for (const method of BASE_METHODS[name] ?? ["ANY"]) {
+      this.push(method, path, drf, file, entry.line);
+    }
   }
 
   private emitFunctionView(file: PyFile, entry: UrlEntry, ref: string, path: PyPath): void {

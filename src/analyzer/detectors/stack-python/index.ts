@@ -22,10 +22,10 @@ export function detectPythonStack(ctx: ScanContext): Findings {
   const program = new PyProgram(ctx);
   const routerFiles: PyFile[] = [];
   for (const source of program.sources) {
-    if (/\b(Flask|Blueprint|FastAPI|APIRouter)\b/.test(source.text)) {
+    if (/\b(Flask|Blueprint|FastAPI|APIRouter|Api|Namespace)\b/.test(source.text)) {
       routerFiles.push(program.file(source));
     } else if (
-      /\.(route|get|post|put|patch|delete|api_route|add_url_rule|add_api_route)\s*\(/.test(
+      /\.(route|get|post|put|patch|delete|api_route|add_url_rule|add_api_route|add_resource|add_namespace|init_app|namespace|resource|register_blueprint|include_router)\s*\(/.test(
         source.text,
       )
     ) {

@@ -15,6 +15,8 @@ export interface Located<T> {
 
 export class PyDefinitions {
   private readonly classCache = new Map<string, PyClass[]>();
+  /** By name: a library base (`Resource`, `MethodView`) is looked for once, not per subclass. */
+  private readonly anywhereCache = new Map<string, Located<PyClass> | null>();
 
   constructor(private readonly program: PyProgram) {}
 
@@ -59,6 +61,14 @@ export class PyDefinitions {
 
   /** The single application class with this name, or null when there is none or several. */
   findClassAnywhere(name: string): Located<PyClass> | null {
+    const cached = this.anywhereCache.get(name);
+    if (cached !== undefined) return cached;
+    const found = this.searchClassAnywhere(name);
+    this.anywhereCache.set(name, found);
+    return found;
+  }
+
+  private searchClassAnywhere(name: string): Located<PyClass> | null {
     let found: Located<PyClass> | null = null;
     for (const source of this.program.sources) {
       if (!source.text.includes(`class ${name}`)) continue;

@@ -61,6 +61,8 @@ export class PyFile {
 export class PyProgram {
   private readonly files = new Map<string, PyFile>();
   private readonly pyFiles: readonly SourceFile[];
+  /** Absolute modules no file provides (`flask_restx`, `rest_framework`): asked about often. */
+  private readonly absentModules = new Set<string>();
 
   constructor(readonly ctx: ScanContext) {
     this.pyFiles = ctx.files.filter((f) => f.ext === "py" && f.role === "app");
@@ -91,6 +93,7 @@ export class PyProgram {
       }
       return undefined;
     }
+    if (this.absentModules.has(stem)) return undefined;
     let best: SourceFile | undefined;
     let bestScore = -1;
     for (const f of this.pyFiles) {
@@ -103,6 +106,7 @@ export class PyProgram {
         }
       }
     }
+    if (best === undefined) this.absentModules.add(stem);
     return best === undefined ? undefined : this.file(best);
   }
 

@@ -7,13 +7,23 @@
  * Prefix rules differ: Flask's register_blueprint(url_prefix=...) replaces the blueprint's own
  * url_prefix, while FastAPI's include_router(prefix=...) is put in front of the router's own.
  * Flask joins with one "/" ("/api" + "/" is "/api/"); FastAPI concatenates as written.
+ *
+ * Flask's REST extensions add two kinds of router when the project imports one of them:
+ * Flask-RESTX/RESTPlus/RESTful `Api(app_or_blueprint, prefix=)` (or `api.init_app(app)`) and
+ * RESTX's `Namespace(name, path=)`, served at "/name" unless `add_namespace(ns, path=)` says
+ * otherwise. Their routes are resource classes (`@ns.route("/x")` on a Resource,
+ * `api.add_resource(Res, "/x", "/y")`, Flask-Smorest's `@blp.route` on a MethodView) answering
+ * the HTTP methods the class defines, with JSON by default.
  */
 import type { Endpoint, Evidence, HttpMethod } from "../../report.js";
 import { PyConstants } from "./py-constants.js";
 import { PyDefinitions } from "./py-definitions.js";
+import type { Located } from "./py-definitions.js";
 import type { PyFile, PyProgram } from "./py-modules.js";
 import {
   callArgs,
+  classAfter,
+  enclosingHeader,
   functionAfter,
   keyword,
   lineOf,
@@ -21,7 +31,7 @@ import {
   stringList,
   stringValue,
 } from "./py-source.js";
-import type { PyCall } from "./py-source.js";
+import type { PyCall, PyClass } from "./py-source.js";
 
 type PyWebFramework = "flask" | "fastapi";
 
@@ -39,6 +49,8 @@ interface PyRoute {
   readonly handler: { readonly file: PyFile; readonly start: number; readonly end: number } | null;
   /** FastAPI's response_class=HTMLResponse and the like */
   readonly htmlResponse: boolean;
+  /** a REST extension's resource class: it serialises what it returns to JSON */
+  readonly resource: boolean;
 }
 
 interface PyRouter {
@@ -49,6 +61,11 @@ interface PyRouter {
   readonly routes: PyRoute[];
   readonly mounts: { readonly prefix: PyPath | null; readonly child: string }[];
   mounted: boolean;
+  /**
+   * Registered by a helper on the app it is given (`def register_blueprints(app):
+   * app.register_blueprint(bp, url_prefix=...)`): served from the root with this prefix.
+   */
+  registeredOnParameter?: { readonly prefix: PyPath | null };
 }
 
 export interface PyRouteResult {
@@ -63,7 +80,21 @@ const CONSTRUCTORS: Readonly<
   Blueprint: { framework: "flask", kind: "router" },
   FastAPI: { framework: "fastapi", kind: "app" },
   APIRouter: { framework: "fastapi", kind: "router" },
+  Api: { framework: "flask", kind: "router" },
+  Namespace: { framework: "flask", kind: "router" },
+  namespace: { framework: "flask", kind: "router" },
 };
+
+/** Constructors that only mean a router in a project using a Flask REST extension. */
+const EXTENSION_CONSTRUCTORS = new Set(["Api", "Namespace", "namespace"]);
+const FLASK_REST_EXTENSION = /\bflask_(?:restx|restplus|restful|smorest)\b/;
+
+/** `x = Api(app)` or `ns = api.namespace("todos")`: the object it is attached to, if any. */
+interface PendingAttachment {
+  readonly file: PyFile;
+  readonly child: string;
+  readonly parentRef: string;
+}
 
 const METHOD_DECORATORS: ReadonlyMap<string, HttpMethod> = new Map([
   ["get", "GET"],
@@ -113,112 +144,306 @@ export class PyRouterGraph {
   private readonly routers = new Map<string, PyRouter>();
   private readonly defs: PyDefinitions;
   private readonly constants: PyConstants;
+  private readonly attachments: PendingAttachment[] = [];
+  /** Api and Namespace are routers only where a Flask REST extension is in use. */
+  private readonly restExtension: boolean;
 
   constructor(private readonly program: PyProgram) {
     this.defs = new PyDefinitions(program);
     this.constants = new PyConstants(program);
+    this.restExtension = program.sources.some(
+      (s) => s.text.includes("flask_") && FLASK_REST_EXTENSION.test(s.text),
+    );
   }
 
   build(files: readonly PyFile[]): PyRouteResult {
-    for (const file of files) this.collectRouters(file);
+    const constructors = this.constructorsWithSubclasses(files);
+    const re = new RegExp(
+      `^[ \\t]*([A-Za-z_]\\w*)[ \\t]*(?::[^=\\n]+)?=[ \\t]*((?:[A-Za-z_]\\w*\\.)?)(${[...constructors.keys()].join("|")})[ \\t]*\\(`,
+      "gm",
+    );
+    for (const file of files) this.collectRouters(file, re, constructors);
     if (this.routers.size === 0) return { endpoints: [], json: [] };
+    for (const { file, child, parentRef } of this.attachments) {
+      const router = this.routers.get(child);
+      const parent = this.routerFor(file, parentRef);
+      if (router !== undefined) this.attach(router, parent, null);
+    }
     for (const file of files) this.collectRoutes(file);
     return this.emit();
   }
 
-  private collectRouters(file: PyFile): void {
+  /**
+   * The router constructors, with the project's own subclasses of them (`class CTFdFlask(Flask):`
+   * builds the app as `app = CTFdFlask(__name__)`), each standing for what it extends.
+   */
+  private constructorsWithSubclasses(files: readonly PyFile[]): Map<string, string> {
+    const out = new Map(Object.keys(CONSTRUCTORS).map((name) => [name, name]));
     const re =
-      /^[ \t]*([A-Za-z_]\w*)[ \t]*(?::[^=\n]+)?=[ \t]*(?:[A-Za-z_]\w*\.)?(Flask|Blueprint|FastAPI|APIRouter)[ \t]*\(/gm;
+      /^class[ \t]+([A-Za-z_]\w*)[ \t]*\([ \t]*(?:[A-Za-z_]\w*\.)?(Flask|Blueprint|FastAPI|APIRouter)[ \t]*[,)]/gm;
+    for (const file of files) {
+      for (const m of file.code.matchAll(re)) {
+        const [, subclass = "", base = ""] = m;
+        if (!out.has(subclass)) out.set(subclass, base);
+      }
+    }
+    return out;
+  }
+
+  private collectRouters(
+    file: PyFile,
+    re: RegExp,
+    constructors: ReadonlyMap<string, string>,
+  ): void {
     for (const m of file.code.matchAll(re)) {
-      const ctor = CONSTRUCTORS[m[2] ?? ""];
+      const name = constructors.get(m[3] ?? "") ?? "";
+      const ctor = CONSTRUCTORS[name];
       if (ctor === undefined) continue;
+      if (EXTENSION_CONSTRUCTORS.has(name) && !this.restExtension) continue;
+      // `api.namespace(...)` is RESTX's factory; `x.Namespace(...)` is the class through its module.
+      const receiver = (m[2] ?? "").slice(0, -1);
+      if (name === "namespace" && receiver === "") continue;
       const call = callArgs(file.file.text, file.code, m.index + m[0].length - 1);
-      const prefixArg = keyword(call, ctor.framework === "flask" ? "url_prefix" : "prefix");
-      const key = `${file.file.path}#${m[1] ?? ""}`;
+      const key = `${file.file.path}#${this.ownerPrefix(file, m.index)}${m[1] ?? ""}`;
       if (this.routers.has(key)) continue;
       this.routers.set(key, {
         key,
         framework: ctor.framework,
         kind: ctor.kind,
-        ownPrefix: prefixArg === undefined ? null : pathOf(prefixArg.value, file, this.constants),
+        ownPrefix: this.ownPrefix(file, name, call),
         routes: [],
         mounts: [],
         mounted: false,
       });
+      const parentRef =
+        name === "namespace"
+          ? receiver
+          : name === "Api"
+            ? (keyword(call, "app") ?? positional(call, 0))?.value
+            : undefined;
+      if (parentRef !== undefined) this.attachments.push({ file, child: key, parentRef });
     }
   }
 
-  /** The router a receiver expression (`bp`, `api.router`, `items.router`) denotes. */
-  private routerFor(file: PyFile, ref: string): PyRouter | undefined {
-    const parts = ref.split(".");
-    if (parts.length === 1) {
-      const local = this.routers.get(`${file.file.path}#${ref}`);
-      if (local !== undefined) return local;
-      const imported = this.program.resolveImported(file, ref);
-      if (imported?.kind === "name") {
-        return this.routers.get(`${imported.file.file.path}#${imported.name}`);
-      }
-      return undefined;
+  /**
+   * A router kept in a class attribute (`class UserDto:` then `api = Namespace("user")`) is
+   * named `UserDto.api`: the block header above the assignment's line is a class.
+   */
+  private ownerPrefix(file: PyFile, lineStart: number): string {
+    const header = enclosingHeader(file.code, lineStart);
+    const cls = header === null ? null : /^class[ \t]+([A-Za-z_]\w*)/.exec(header.text);
+    return cls?.[1] === undefined ? "" : `${cls[1]}.`;
+  }
+
+  private ownPrefix(file: PyFile, ctor: string, call: PyCall): PyPath | null {
+    if (ctor === "Namespace" || ctor === "namespace") {
+      // RESTX serves a namespace at "/<name>" unless it is given a path.
+      const path = keyword(call, "path");
+      if (path !== undefined) return pathOf(path.value, file, this.constants);
+      const name = pathOf((keyword(call, "name") ?? positional(call, 0))?.value, file);
+      return { text: `/${name.text}`, resolved: name.resolved };
     }
+    const prefixArg = keyword(
+      call,
+      ctor === "Flask" || ctor === "Blueprint" ? "url_prefix" : "prefix",
+    );
+    return prefixArg === undefined ? null : pathOf(prefixArg.value, file, this.constants);
+  }
+
+  private attach(child: PyRouter, parent: PyRouter | undefined, prefix: PyPath | null): void {
+    if (parent === undefined || parent === child) return;
+    child.mounted = true;
+    parent.mounts.push({ prefix, child: child.key });
+  }
+
+  /** The router a receiver expression (`bp`, `api.router`, `items.router`, `UserDto.api`) denotes. */
+  private routerFor(file: PyFile, ref: string, depth = 0): PyRouter | undefined {
+    if (depth > 4) return undefined;
+    const parts = ref.split(".");
+    if (parts.length === 1) return this.routerNamed(file, ref, depth);
     if (parts.length !== 2) return undefined;
-    const imported = this.program.resolveImported(file, parts[0] ?? "");
-    if (imported?.kind !== "module") return undefined;
-    return this.routers.get(`${imported.file.file.path}#${parts[1] ?? ""}`);
+    const head = parts[0] ?? "";
+    const attr = parts[1] ?? "";
+    const imported = this.program.resolveImported(file, head);
+    if (imported?.kind === "module") return this.routerNamed(imported.file, attr, depth + 1);
+    const owner = imported?.kind === "name" ? imported : { file, name: head };
+    return this.routers.get(`${owner.file.file.path}#${owner.name}.${attr}`);
+  }
+
+  /** A name bound in `file` to a router: defined there, imported, or assigned from another name. */
+  private routerNamed(file: PyFile, name: string, depth: number): PyRouter | undefined {
+    if (depth > 4) return undefined;
+    const own = this.routers.get(`${file.file.path}#${name}`);
+    if (own !== undefined) return own;
+    const imported = this.program.resolveImported(file, name);
+    if (imported?.kind === "name") return this.routerNamed(imported.file, imported.name, depth + 1);
+    // `api = UserDto.api`: a module-level alias
+    const alias = new RegExp(
+      `^${name}[ \\t]*=[ \\t]*([A-Za-z_]\\w*(?:\\.[A-Za-z_]\\w*)?)[ \\t]*$`,
+      "m",
+    ).exec(file.code);
+    return alias?.[1] === undefined ? undefined : this.routerFor(file, alias[1], depth + 1);
   }
 
   private collectRoutes(file: PyFile): void {
+    this.collectDecoratedRoutes(file);
+    this.collectRegistrations(file);
+  }
+
+  private collectDecoratedRoutes(file: PyFile): void {
     const { code } = file;
     const text = file.file.text;
     const decoRe =
-      /^[ \t]*@([A-Za-z_][\w.]*)\.(route|api_route|get|post|put|patch|delete|head|options)[ \t]*\(/gm;
+      /^[ \t]*@([A-Za-z_][\w.]*)\.(route|api_route|resource|get|post|put|patch|delete|head|options)[ \t]*\(/gm;
     for (const m of code.matchAll(decoRe)) {
       const router = this.routerFor(file, m[1] ?? "");
       if (router === undefined) continue;
       const call = callArgs(text, code, m.index + m[0].length - 1);
       const kind = m[2] ?? "";
-      const fn = functionAfter(code, call.end);
-      const methods = this.decoratorMethods(kind, call, router.framework);
       const path = pathOf(
         (positional(call, 0) ?? keyword(call, "path") ?? keyword(call, "rule"))?.value,
         file,
         this.constants,
       );
+      const line = lineOf(file.file, m.index + m[0].indexOf("@"));
+      const cls = router.framework === "flask" ? this.decoratedClass(file, call.end) : null;
+      if (cls !== null) {
+        // RESTX's route() and RESTful's resource() take several URLs for one resource.
+        const urls = call.args.filter((a) => a.name === null);
+        const paths =
+          urls.length > 1 ? urls.map((u) => pathOf(u.value, file, this.constants)) : [path];
+        for (const each of paths) this.addResource(router, cls, each, file, line);
+        continue;
+      }
+      if (kind === "resource") continue;
+      const fn = functionAfter(code, call.end);
+      const methods = this.decoratorMethods(kind, call, router.framework);
       const handler = fn === null ? null : { file, start: fn.offset, end: fn.bodyEnd };
       const html = /HTMLResponse|PlainTextResponse/.test(
         keyword(call, "response_class")?.value ?? "",
       );
-      const line = lineOf(file.file, m.index + m[0].indexOf("@"));
       for (const method of methods) {
-        router.routes.push({ method, path, file, line, handler, htmlResponse: html });
+        router.routes.push({
+          method,
+          path,
+          file,
+          line,
+          handler,
+          htmlResponse: html,
+          resource: false,
+        });
       }
     }
+  }
+
+  /** register_blueprint, include_router, mount, add_namespace, init_app and explicit rules. */
+  private collectRegistrations(file: PyFile): void {
+    const { code } = file;
+    const text = file.file.text;
     const callRe =
-      /(?:^|[^\w.])([A-Za-z_][\w.]*)\.(add_url_rule|add_api_route|register_blueprint|include_router|mount)[ \t]*\(/gm;
+      /(?:^|[^\w.])([A-Za-z_][\w.]*)\.(add_url_rule|add_api_route|add_resource|register_blueprint|include_router|mount|add_namespace|init_app)[ \t]*\(/gm;
     for (const m of code.matchAll(callRe)) {
       const receiver = m[1] ?? "";
       const parent = this.routerFor(file, receiver);
-      if (parent === undefined) continue;
-      const call = callArgs(text, code, m.index + m[0].length - 1);
-      const line = lineOf(file.file, m.index + m[0].indexOf(receiver));
       const what = m[2] ?? "";
-      if (what === "register_blueprint" || what === "include_router" || what === "mount") {
-        // mount(path, app) puts a whole FastAPI (Starlette) application under a path.
-        const childArg =
-          what === "mount" ? (keyword(call, "app") ?? positional(call, 1)) : positional(call, 0);
-        const child = childArg === undefined ? undefined : this.routerFor(file, childArg.value);
-        if (child === undefined || child === parent) continue;
-        const prefixArg =
-          what === "mount"
-            ? (positional(call, 0) ?? keyword(call, "path"))
-            : keyword(call, what === "register_blueprint" ? "url_prefix" : "prefix");
-        child.mounted = true;
-        parent.mounts.push({
-          prefix: prefixArg === undefined ? null : pathOf(prefixArg.value, file, this.constants),
-          child: child.key,
-        });
-      } else {
-        this.addRule(file, parent, call, what, line);
+      const call = callArgs(text, code, m.index + m[0].length - 1);
+      if (parent === undefined) {
+        if (what === "register_blueprint" || what === "include_router") {
+          this.registerOnParameter(file, receiver, m.index, call, what);
+        }
+        continue;
       }
+      const line = lineOf(file.file, m.index + m[0].indexOf(receiver));
+      if (what === "init_app") {
+        // `api.init_app(app)`: the extension's Api is attached to the app after the fact
+        const target = keyword(call, "app") ?? positional(call, 0);
+        if (target !== undefined) this.attach(parent, this.routerFor(file, target.value), null);
+      } else if (what === "add_resource") {
+        this.addResourceRule(file, parent, call, line);
+      } else if (what === "add_url_rule" || what === "add_api_route") {
+        this.addRule(file, parent, call, what, line);
+      } else {
+        this.mountChild(file, parent, call, what);
+      }
+    }
+  }
+
+  private mountChild(file: PyFile, parent: PyRouter, call: PyCall, what: string): void {
+    // mount(path, app) puts a whole FastAPI (Starlette) application under a path.
+    const childArg =
+      what === "mount" ? (keyword(call, "app") ?? positional(call, 1)) : positional(call, 0);
+    const child = childArg === undefined ? undefined : this.routerFor(file, childArg.value);
+    if (child === undefined) return;
+    const prefixArg =
+      what === "mount"
+        ? (positional(call, 0) ?? keyword(call, "path"))
+        : what === "add_namespace"
+          ? (keyword(call, "path") ?? positional(call, 1))
+          : keyword(call, what === "register_blueprint" ? "url_prefix" : "prefix");
+    this.attach(
+      child,
+      parent,
+      prefixArg === undefined ? null : pathOf(prefixArg.value, file, this.constants),
+    );
+  }
+
+  /** `app.register_blueprint(bp)` where `app` is a parameter of the function around the call. */
+  private registerOnParameter(
+    file: PyFile,
+    receiver: string,
+    offset: number,
+    call: PyCall,
+    what: string,
+  ): void {
+    if (!enclosingParameters(file.code, offset).includes(receiver)) return;
+    const childArg = positional(call, 0);
+    const child = childArg === undefined ? undefined : this.routerFor(file, childArg.value);
+    if (child === undefined || child.mounted) return;
+    const prefixArg = keyword(call, what === "register_blueprint" ? "url_prefix" : "prefix");
+    child.registeredOnParameter = {
+      prefix: prefixArg === undefined ? null : pathOf(prefixArg.value, file, this.constants),
+    };
+  }
+
+  /** The class a route decorator sits on, when it decorates a class (a REST resource). */
+  private decoratedClass(file: PyFile, from: number): Located<PyClass> | null {
+    const offset = classAfter(file.code, from);
+    if (offset === -1) return null;
+    const def = this.defs.classes(file).find((c) => c.offset === offset);
+    return def === undefined ? null : { file, def };
+  }
+
+  /** `api.add_resource(TodoList, "/todos", "/todos/", endpoint="todos")` */
+  private addResourceRule(file: PyFile, router: PyRouter, call: PyCall, line: number): void {
+    const [resource, ...urls] = call.args.filter((a) => a.name === null);
+    if (resource === undefined) return;
+    const cls = this.defs.findClass(file, resource.value);
+    if (cls === null) return;
+    for (const url of urls) {
+      this.addResource(router, cls, pathOf(url.value, file, this.constants), file, line);
+    }
+  }
+
+  /** A resource class answers the HTTP methods it (or a base class in the repository) defines. */
+  private addResource(
+    router: PyRouter,
+    cls: Located<PyClass>,
+    path: PyPath,
+    file: PyFile,
+    line: number,
+  ): void {
+    const defined = this.defs.definedMethods(this.defs.lineage(cls));
+    const handler = { file: cls.file, start: cls.def.offset, end: cls.def.bodyEnd };
+    for (const method of toMethods(VIEW_METHODS.filter((m) => defined.has(m)))) {
+      router.routes.push({
+        method,
+        path,
+        file,
+        line,
+        handler,
+        htmlResponse: false,
+        resource: true,
+      });
     }
   }
 
@@ -261,7 +486,15 @@ export class PyRouterGraph {
     }
     methods ??= ["GET"];
     for (const method of methods) {
-      router.routes.push({ method, path, file, line, handler, htmlResponse: false });
+      router.routes.push({
+        method,
+        path,
+        file,
+        line,
+        handler,
+        htmlResponse: false,
+        resource: false,
+      });
     }
   }
 
@@ -300,7 +533,15 @@ export class PyRouterGraph {
     for (const router of this.routers.values()) {
       if (router.mounted) continue;
       const own = router.ownPrefix ?? { text: "", resolved: true };
+      const onParameter = router.registeredOnParameter;
       if (router.kind === "app") walk(router, own, new Set());
+      else if (onParameter !== undefined) {
+        const prefix =
+          router.framework === "flask"
+            ? (onParameter.prefix ?? own)
+            : join("fastapi", onParameter.prefix ?? { text: "", resolved: true }, own);
+        walk(router, prefix, new Set());
+      }
       // A blueprint or router nobody registers: its own prefix is known, the rest is not.
       else walk(router, { text: own.text, resolved: false }, new Set());
     }
@@ -312,6 +553,10 @@ export class PyRouterGraph {
     const { file, start, end } = route.handler;
     const code = file.code.slice(start, end);
     if (route.htmlResponse || HTML_MARKERS.test(code)) return [];
+    if (route.resource) {
+      const line = lineOf(file.file, start);
+      return [{ file: file.file.path, line, note: "REST resource class returns JSON" }];
+    }
     if (framework === "fastapi") {
       return [{ file: file.file.path, line: route.line, note: "FastAPI handler returns JSON" }];
     }
@@ -325,4 +570,14 @@ export class PyRouterGraph {
     }
     return out;
   }
+}
+
+/** Parameter names of the function whose body holds `offset` (none at module level). */
+function enclosingParameters(code: string, offset: number): string[] {
+  const header = enclosingHeader(code, offset);
+  const def = header === null ? null : /^(?:async[ \t]+)?def[ \t]+\w+[ \t]*\(/.exec(header.text);
+  if (header === null || def === null) return [];
+  return callArgs(code, code, header.offset + def[0].length - 1)
+    .args.map((a) => /^\*{0,2}([A-Za-z_]\w*)/.exec(a.name ?? a.value)?.[1] ?? "")
+    .filter((name) => name !== "");
 }

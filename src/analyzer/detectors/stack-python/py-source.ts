@@ -188,17 +188,66 @@ export function blockAt(code: string, offset: number, name: string): PyBlock {
   return { name, offset, indent, bodyStart: colon + 1, bodyEnd };
 }
 
+/**
+ * Offset of the first statement after the decorators that follow `from`: a decorator's
+ * arguments may span lines (`@api.doc(\n    responses={...},\n)`). Code view only.
+ */
+function afterDecorators(code: string, from: number): number {
+  let i = from;
+  for (;;) {
+    while (i < code.length && /\s/.test(code[i] ?? "")) i++;
+    if (code[i] !== "@") return i;
+    while (i < code.length && code[i] !== "\n" && code[i] !== "(") i++;
+    if (code[i] !== "(") continue;
+    let depth = 0;
+    for (; i < code.length; i++) {
+      const ch = code[i];
+      if (ch === "(" || ch === "[" || ch === "{") depth++;
+      else if ((ch === ")" || ch === "]" || ch === "}") && --depth === 0) break;
+    }
+    i++;
+  }
+}
+
 /** The function defined right after the decorator that ends at `from`. */
 export function functionAfter(code: string, from: number): PyBlock | null {
-  const re = /^[ \t]*(?:async[ \t]+)?def[ \t]+([A-Za-z_]\w*)/gm;
-  re.lastIndex = from;
-  const m = re.exec(code);
+  const at = afterDecorators(code, from);
+  const m = /^(?:async[ \t]+)?def[ \t]+([A-Za-z_]\w*)/.exec(code.slice(at, at + 200));
   if (m === null) return null;
-  // Only decorators and blank lines may sit between the decorator and its def.
-  const between = code.slice(from, m.index);
-  if (/^[ \t]*[^@\s]/m.test(between.replace(/^[ \t]*@.*$/gm, ""))) return null;
-  const offset = m.index + m[0].indexOf("def");
+  const offset = at + m[0].indexOf("def");
   return blockAt(code, offset, m[1] ?? "");
+}
+
+/**
+ * Offset of the `class` keyword of the class decorated by the decorator that ends at `from`
+ * (Flask-RESTX's `@ns.route` and Flask-Smorest's `@blp.route` decorate resource classes), or -1.
+ */
+export function classAfter(code: string, from: number): number {
+  const at = afterDecorators(code, from);
+  return /^class[ \t]+[A-Za-z_]/.test(code.slice(at, at + 100)) ? at : -1;
+}
+
+/**
+ * The header line (`class X:`, `def f(app):`) of the block that holds the line at `offset`: the
+ * nearest line above it with less indentation. Null at module level. Code view only.
+ */
+export function enclosingHeader(
+  code: string,
+  offset: number,
+): { readonly text: string; readonly offset: number } | null {
+  const lineStart = code.lastIndexOf("\n", offset - 1) + 1;
+  const indent = indentOf(code, lineStart);
+  let end = lineStart - 1;
+  while (end > 0 && indent > 0) {
+    const start = code.lastIndexOf("\n", end - 1) + 1;
+    const line = code.slice(start, end);
+    const body = line.trimStart();
+    if (body !== "" && line.length - body.length < indent) {
+      return { text: body, offset: start + line.length - body.length };
+    }
+    end = start - 1;
+  }
+  return null;
 }
 
 export interface PyClass extends PyBlock {

@@ -150,4 +150,78 @@ describe("Python route extraction, patterns seen in real projects", () => {
       evidence: [{ file: "accounts/apis.py", line: 3, note: "DRF view" }],
     });
   });
+
+  it("reads Flask-RESTX namespaces kept in DTO classes, api.namespace() and Flask-RESTful add_resource", () => {
+    const found = detectPythonStack(
+      scanContextFrom({
+        "app/__init__.py": `from flask import Flask\nfrom .api import api_bp\nfrom .legacy import legacy_api\n\ndef create_app():\n    app = Flask(__name__)\n    app.register_blueprint(api_bp, url_prefix="/api")\n    legacy_api.init_app(app)\n    return app\n`,
+        "app/api/__init__.py": `from flask import Blueprint\nfrom flask_restx import Api\nfrom .notes.views import api as notes_ns\n\napi_bp = Blueprint("api", __name__)\napi = Api(api_bp, prefix="/v1", title="Notes")\napi.add_namespace(notes_ns)\napi.add_namespace(notes_ns, path="/archive")\nhealth = api.namespace("health", path="/status")\n\n@health.route("", "/ping")\nclass Health(Resource):\n    def get(self):\n        return {"ok": True}\n`,
+        "app/api/notes/dto.py": `from flask_restx import Namespace, fields\n\nclass NoteDto:\n    api = Namespace("notes", description="Notes")\n    note = api.model("Note", {"text": fields.String})\n\nclass TagDto:\n    api = Namespace("tags")\n`,
+        "app/api/notes/views.py": `from flask_restx import Resource\nfrom .dto import NoteDto\n\napi = NoteDto.api\n\n@api.route("/<int:note_id>")\n@api.doc(\n    "One note",\n    responses={404: "Not found"},\n)\nclass NoteItem(Resource):\n    def get(self, note_id):\n        return NoteService.get(note_id)\n\n    def delete(self, note_id):\n        return "", 204\n`,
+        "app/legacy.py": `from flask_restful import Api, Resource\n\nlegacy_api = Api(prefix="/legacy")\n\nclass Todo(Resource):\n    def get(self, todo_id):\n        return load(todo_id)\n\n    def put(self, todo_id):\n        return save(todo_id)\n\nlegacy_api.add_resource(Todo, "/todos/<todo_id>", "/tasks/<todo_id>")\n`,
+      }),
+    );
+    expect(found.endpoints?.map((e) => `${e.method} ${e.path} ${e.file}:${e.line}`)).toEqual([
+      "DELETE /api/v1/archive/<int:note_id> app/api/notes/views.py:6",
+      "GET /api/v1/archive/<int:note_id> app/api/notes/views.py:6",
+      "DELETE /api/v1/notes/<int:note_id> app/api/notes/views.py:6",
+      "GET /api/v1/notes/<int:note_id> app/api/notes/views.py:6",
+      "GET /api/v1/status app/api/__init__.py:11",
+      "GET /api/v1/status/ping app/api/__init__.py:11",
+      "GET /legacy/tasks/<todo_id> app/legacy.py:12",
+      "PUT /legacy/tasks/<todo_id> app/legacy.py:12",
+      "GET /legacy/todos/<todo_id> app/legacy.py:12",
+      "PUT /legacy/todos/<todo_id> app/legacy.py:12",
+    ]);
+    expect(found.signals?.rest_api?.evidence.slice(0, 2)).toEqual([
+      { file: "app/api/__init__.py", line: 12, note: "REST resource class returns JSON" },
+      { file: "app/api/notes/views.py", line: 11, note: "REST resource class returns JSON" },
+    ]);
+  });
+
+  it("reads Flask-Smorest MethodView resources registered by a helper on the app it is given", () => {
+    expect(
+      routes({
+        "shop/__init__.py": `from flask import Flask\nfrom flask_smorest import Api\nfrom .views import register_blueprints\n\napp = Flask(__name__)\napi = Api(app)\nregister_blueprints(api)\n`,
+        "shop/views.py": `from flask.views import MethodView\nfrom flask_smorest import Blueprint\n\nblp = Blueprint("items", __name__, url_prefix="/items")\n\n\ndef register_blueprints(api):\n    api.register_blueprint(blp, url_prefix="/shop/items")\n\n\n@blp.route("/")\nclass Items(MethodView):\n    @blp.response(200, ItemSchema(many=True))\n    def get(self):\n        return Item.query.all()\n\n    def post(self, data):\n        return Item.create(data)\n\n\n@blp.route("/<int:item_id>")\nclass ItemById(Items):\n    def delete(self, item_id):\n        return None\n`,
+      }),
+    ).toEqual([
+      "GET /shop/items/ flask shop/views.py:11",
+      "POST /shop/items/ flask shop/views.py:11",
+      "DELETE /shop/items/<int:item_id> flask shop/views.py:21",
+      "GET /shop/items/<int:item_id> flask shop/views.py:21",
+      "POST /shop/items/<int:item_id> flask shop/views.py:21",
+    ]);
+  });
+
+  it("takes Api and Namespace for routers only in a project that uses a Flask REST extension", () => {
+    expect(
+      routes({
+        "client.py": `from flask import Flask\nfrom vendor.sdk import Api\n\napp = Flask(__name__)\napi = Api(app)\n\n@api.route("/hooks")\nclass Hooks:\n    def post(self):\n        return {}\n`,
+      }),
+    ).toEqual([]);
+  });
+
+  it("gives library views routed as they are the methods they answer", () => {
+    expect(
+      routes({
+        "project/urls.py": `from django.urls import path\nfrom drf_spectacular.views import SpectacularAPIView\nfrom rest_framework_simplejwt import views as jwt_views\nfrom accounts.views import TokenView\nfrom payments.views import StripeHook\n\nurlpatterns = [\n    path("schema/", SpectacularAPIView.as_view()),\n    path("token/", jwt_views.TokenObtainPairView.as_view()),\n    path("token/legacy/", TokenView.as_view()),\n    path("hooks/", StripeHook.as_view()),\n]\n`,
+        "accounts/views.py": `from rest_framework.authtoken.views import ObtainAuthToken\n\nclass TokenView(ObtainAuthToken):\n    renderer_classes = api_settings.DEFAULT_RENDERER_CLASSES\n`,
+      }),
+    ).toEqual([
+      "ANY /hooks/ django project/urls.py:11",
+      "GET /schema/ django project/urls.py:8",
+      "POST /token/ djangorestframework project/urls.py:9",
+      "POST /token/legacy/ djangorestframework project/urls.py:10",
+    ]);
+  });
+
+  it("takes the project's own subclass of Flask for the app its routes hang on", () => {
+    expect(
+      routes({
+        "ctf/__init__.py": `from flask import Flask\nfrom ctf.views import views\n\nclass PlatformFlask(Flask):\n    def create_jinja_environment(self):\n        return super().create_jinja_environment()\n\ndef create_app():\n    app = PlatformFlask(__name__)\n    with app.app_context():\n        app.register_blueprint(views, url_prefix="/ctf")\n    return app\n`,
+        "ctf/views.py": `from flask import Blueprint\n\nviews = Blueprint("views", __name__)\n\n@views.route("/scoreboard")\ndef scoreboard():\n    return {"teams": []}\n`,
+      }),
+    ).toEqual(["GET /ctf/scoreboard flask ctf/views.py:5"]);
+  });
 });

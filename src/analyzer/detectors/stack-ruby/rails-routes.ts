@@ -35,6 +35,8 @@ interface Frame {
   readonly scope: string;
   /** inside `resources …, shallow: true`: nested member routes drop their parents' path */
   readonly shallow?: boolean;
+  /** a `member do` / `collection do` block, where canonical actions add no path segment */
+  readonly methodScope?: boolean;
 }
 
 /** One route statement: its text (continued lines joined) and where it starts. */
@@ -51,6 +53,8 @@ export interface RailsRouteContext {
   readonly deviseModules: (resource: string) => readonly string[] | null;
   /** `draw(:admin)`: the statements of config/routes/admin.rb, or null when it is not there */
   readonly drawn: (name: string) => readonly Statement[] | null;
+  /** ActiveAdmin's default namespace (`config.default_namespace`, "admin" unless set), "" for none */
+  readonly activeAdminNamespace: () => string;
 }
 
 /** Splits a routes file (comments masked) into statements, continued lines joined. */
@@ -60,8 +64,11 @@ export function routeStatements(file: SourceFile, masked: string): Statement[] {
   for (let i = 0; i < lines.length; i++) {
     const line = i + 1;
     let text = (lines[i] as string).trim();
-    // Arguments continued on the next lines: `resources :posts,\n  only: [:index]`.
-    while (/[,([{\\]$|=>$/.test(text) && i + 1 < lines.length) {
+    // Arguments continued on the next lines: `resources :posts,\n  only: [:index]`, or a hash
+    // whose entries end without a comma before the closing `}, skip: [...]`.
+    // An unbalanced bracket (in a regex constraint, say) must not swallow the rest of the file.
+    const lastJoin = Math.min(lines.length - 1, i + MAX_JOINED_LINES);
+    while ((/[,([{\\]$|=>$/.test(text) || openBrackets(text) > 0) && i < lastJoin) {
       text += ` ${(lines[++i] as string).trim()}`;
     }
     if (text === "") continue;
@@ -76,6 +83,19 @@ export function routeStatements(file: SourceFile, masked: string): Statement[] {
     } else out.push({ text, line, file });
   }
   return out;
+}
+
+const MAX_JOINED_LINES = 40;
+
+/** Brackets opened and not yet closed in a statement, outside string literals. */
+function openBrackets(text: string): number {
+  let depth = 0;
+  for (const m of text.matchAll(/"(?:[^"\\]|\\.)*"|'(?:[^'\\]|\\.)*'|[([{]|[)\]}]/g)) {
+    const token = m[0];
+    if (token.length > 1) continue;
+    depth += "([{".includes(token) ? 1 : -1;
+  }
+  return depth;
 }
 
 const BRACE_BLOCK =
@@ -141,11 +161,18 @@ export function railsRoutes(statements: readonly Statement[], ctx: RailsRouteCon
         }
       } else if (keyword === "member" || keyword === "collection") {
         const path = keyword === "member" ? top.member : top.collection;
-        frame = { prefix: path ?? top.prefix, resolved: top.resolved, scope: top.scope };
+        frame = {
+          prefix: path ?? top.prefix,
+          resolved: top.resolved,
+          scope: top.scope,
+          methodScope: true,
+        };
       } else if (keyword === "root") {
         emit("GET", top.prefix === "" ? "/" : top.prefix);
       } else if (keyword === "devise_for") {
         deviseRoutes(args, top, ctx, emit);
+      } else if (keyword === "mount_devise_token_auth_for") {
+        deviseTokenAuthRoutes(args, top, ctx, emit);
       } else if (keyword === "draw") {
         const drawn = ctx.drawn(stringOrSymbol(args[0] ?? "") ?? "");
         if (drawn !== null && depth < 4) walk(drawn, top, depth + 1);
@@ -291,6 +318,15 @@ const DEVISE_PATH_NAMES: Readonly<Record<string, string>> = {
 /** Rails' generator default when the model cannot be read. */
 const DEVISE_DEFAULT_MODULES = ["database_authenticatable", "registerable", "recoverable"];
 
+/** What one devise_for mounts: the resources, their path and the controllers left out or kept. */
+interface DeviseMount {
+  readonly names: readonly string[];
+  readonly path: string | null;
+  readonly skip: ReadonlySet<string>;
+  readonly only: readonly string[];
+  readonly pathNames: Readonly<Record<string, string>>;
+}
+
 /**
  * `devise_for :users, path: "auth", path_names: { sign_in: "login" }, skip: [:passwords]`: the
  * routes of the modules the model turns on (app/models/user.rb's `devise :…` line).
@@ -301,22 +337,92 @@ function deviseRoutes(
   ctx: RailsRouteContext,
   emit: (m: HttpMethod, p: string) => void,
 ): void {
-  const names = positionalNames(args);
-  const skip = new Set(listOption(args, "skip"));
-  const only = listOption(args, "only");
-  const pathNames = { ...DEVISE_PATH_NAMES, ...hashOption(args, "path_names") };
-  for (const name of names) {
+  // `devise_for :admin_users, ActiveAdmin::Devise.config`: ActiveAdmin's own options, which put
+  // the sign-in pages in its namespace as login and logout.
+  const activeAdmin = args.some((a) => /^ActiveAdmin::Devise\.config\b/.test(a));
+  const mount: DeviseMount = {
+    names: positionalNames(args),
+    path: activeAdmin ? ctx.activeAdminNamespace() : option(args, "path"),
+    skip: new Set(listOption(args, "skip")),
+    only: listOption(args, "only"),
+    pathNames: {
+      ...DEVISE_PATH_NAMES,
+      ...(activeAdmin ? ACTIVE_ADMIN_PATH_NAMES : hashOption(args, "path_names")),
+    },
+  };
+  emitDeviseMount(mount, top, ctx, emit);
+}
+
+const ACTIVE_ADMIN_PATH_NAMES: Readonly<Record<string, string>> = {
+  sign_in: "login",
+  sign_out: "logout",
+};
+
+/**
+ * devise_token_auth's `mount_devise_token_auth_for "User", at: "auth", skip: [:registrations]`:
+ * Devise's routes for the model under `at`, without Devise's OmniAuth callbacks, and
+ * `GET <at>/validate_token`. Its own OmniAuth routes exist only with OmniAuth installed, which
+ * the routes file does not tell, so they are left out.
+ */
+function deviseTokenAuthRoutes(
+  args: readonly string[],
+  top: Frame,
+  ctx: RailsRouteContext,
+  emit: (m: HttpMethod, p: string) => void,
+): void {
+  const model = args[0] === undefined ? null : stringOrSymbol(args[0]);
+  if (model === null) return;
+  const at = option(args, "at") ?? "";
+  const skip = listOption(args, "skip");
+  const mount: DeviseMount = {
+    names: [option(args, "as") ?? plural(underscore(model))],
+    path: at,
+    skip: new Set([...skip, "omniauth_callbacks"]),
+    only: [],
+    pathNames: DEVISE_PATH_NAMES,
+  };
+  emitDeviseMount(mount, top, ctx, emit);
+  if (!skip.includes("token_validations")) {
+    emit("GET", joinUrlPath(joinUrlPath(top.prefix, at), "validate_token"));
+  }
+}
+
+function emitDeviseMount(
+  mount: DeviseMount,
+  top: Frame,
+  ctx: RailsRouteContext,
+  emit: (m: HttpMethod, p: string) => void,
+): void {
+  for (const name of mount.names) {
     const modules = new Set(ctx.deviseModules(name) ?? DEVISE_DEFAULT_MODULES);
-    const base = joinUrlPath(top.prefix, option(args, "path") ?? name);
+    const base = joinUrlPath(top.prefix, mount.path ?? name);
     for (const { controller, module, routes } of DEVISE_ROUTES) {
-      if (!modules.has(module) || skip.has(controller)) continue;
-      if (only.length > 0 && !only.includes(controller)) continue;
+      if (!modules.has(module) || mount.skip.has(controller)) continue;
+      if (mount.only.length > 0 && !mount.only.includes(controller)) continue;
       for (const [method, template] of routes) {
-        const path = template.replace(/\{(\w+)\}/g, (_, key: string) => pathNames[key] ?? key);
+        const path = template.replace(
+          /\{(\w+)\}/g,
+          (_, key: string) => mount.pathNames[key] ?? key,
+        );
         emit(method, joinUrlPath(base, path));
       }
     }
   }
+}
+
+/** `AdminUser` → `admin_user`, `Admin::User` → `admin_user` (ActiveSupport's underscore, then `/` → `_`). */
+function underscore(constant: string): string {
+  return constant
+    .replace(/::/g, "_")
+    .replace(/([a-z\d])([A-Z])/g, "$1_$2")
+    .toLowerCase();
+}
+
+/** The regular English plurals Rails' inflector forms (`user` → `users`, `company` → `companies`). */
+function plural(word: string): string {
+  if (/[^aeiou]y$/.test(word)) return `${word.slice(0, -1)}ies`;
+  if (/(?:s|x|z|ch|sh)$/.test(word)) return `${word}es`;
+  return `${word}s`;
 }
 
 function verbRoute(
@@ -344,11 +450,19 @@ function verbRoute(
           .map((m) => (m[1] === "all" ? "ANY" : httpVerb(m[1] as string)))
           .filter((v): v is HttpMethod => v !== null)
       : [httpVerb(keyword) as HttpMethod];
+  // Rails routes `post :create, on: :collection` to the collection itself (users_path), as it
+  // does every canonical action named in a member or collection scope.
+  const canonical =
+    path !== null &&
+    (on === "member" || on === "collection" || top.methodScope === true) &&
+    CANONICAL_ACTIONS.has(path);
   for (const method of methods) {
     if (path === null) emit(method, joinUrlPath(base, unresolvedPiece(target)), false);
-    else emit(method, joinUrlPath(base, path));
+    else emit(method, canonical ? base : joinUrlPath(base, path));
   }
 }
+
+const CANONICAL_ACTIONS = new Set(["index", "create", "new", "show", "update", "destroy"]);
 
 function emitAction(
   action: Action,

@@ -111,6 +111,83 @@ end
     ]);
   });
 
+  it("expands devise_token_auth's mount, its options continued over lines, into Devise's routes and validate_token", () => {
+    const found = detect({
+      "config/routes.rb": `Rails.application.routes.draw do
+  namespace :api do
+    mount_devise_token_auth_for 'AccountHolder', at: 'auth', controllers: {
+      sessions: 'api/sessions',
+      passwords: 'api/passwords'
+    }, skip: %i[registrations omniauth_callbacks]
+  end
+  mount_devise_token_auth_for "Company", at: "/company_auth", skip: [:token_validations]
+end
+`,
+      "app/models/account_holder.rb":
+        "class AccountHolder < ApplicationRecord\n  devise :database_authenticatable, :registerable, :recoverable, :omniauthable\n  include DeviseTokenAuth::Concerns::User\nend\n",
+      "app/models/company.rb":
+        "class Company < ApplicationRecord\n  devise :database_authenticatable\nend\n",
+    });
+    expect(found.endpoints?.map((e) => `${e.method} ${e.path} ${e.line}`)).toEqual([
+      "PATCH /api/auth/password 3",
+      "POST /api/auth/password 3",
+      "PUT /api/auth/password 3",
+      "GET /api/auth/password/edit 3",
+      "GET /api/auth/password/new 3",
+      "GET /api/auth/sign_in 3",
+      "POST /api/auth/sign_in 3",
+      "DELETE /api/auth/sign_out 3",
+      "GET /api/auth/validate_token 3",
+      "GET /company_auth/sign_in 8",
+      "POST /company_auth/sign_in 8",
+      "DELETE /company_auth/sign_out 8",
+    ]);
+  });
+
+  it("routes canonical actions named in a member or collection scope to the resource itself", () => {
+    const found = detect({
+      "config/routes.rb": `Rails.application.routes.draw do
+  resources :users, only: [] do
+    controller :registrations do
+      post :create, on: :collection
+    end
+    collection do
+      get :index
+      get :search
+    end
+    patch :update, on: :member
+  end
+end
+`,
+    });
+    expect(found.endpoints?.map((e) => `${e.method} ${e.path} ${e.line}`)).toEqual([
+      "GET /users 7",
+      "POST /users 4",
+      "PATCH /users/:id 10",
+      "GET /users/search 8",
+    ]);
+  });
+
+  it("puts the sign-in pages of devise_for with ActiveAdmin's config in its namespace", () => {
+    const files = {
+      "config/routes.rb": `Rails.application.routes.draw do
+  devise_for :admin_users, ActiveAdmin::Devise.config
+end
+`,
+      "app/models/admin_user.rb":
+        "class AdminUser < ApplicationRecord\n  devise :database_authenticatable, :rememberable\nend\n",
+    };
+    const paths = (extra: Record<string, string>) =>
+      detect({ ...files, ...extra }).endpoints?.map((e) => `${e.method} ${e.path}`);
+    expect(paths({})).toEqual(["GET /admin/login", "POST /admin/login", "DELETE /admin/logout"]);
+    expect(
+      paths({
+        "config/initializers/active_admin.rb":
+          "ActiveAdmin.setup do |config|\n  # config.default_namespace = :admin\n  config.default_namespace = :backoffice\nend\n",
+      }),
+    ).toEqual(["GET /backoffice/login", "POST /backoffice/login", "DELETE /backoffice/logout"]);
+  });
+
   it("expands devise_for into the routes of the modules the model turns on", () => {
     const found = detect({
       "config/application.rb":

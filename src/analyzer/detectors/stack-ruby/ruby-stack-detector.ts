@@ -96,8 +96,18 @@ function routeContext(ctx: ScanContext, routesPath: string, apiOnly: boolean): R
       const file = ctx.byPath.get(`${root}config/routes/${name}.rb`);
       return file === undefined ? null : routeStatements(file, maskComments(file.text, "ruby"));
     },
+    activeAdminNamespace() {
+      const file = ctx.byPath.get(`${root}config/initializers/active_admin.rb`);
+      const set =
+        file === undefined ? null : ACTIVE_ADMIN_NAMESPACE.exec(maskComments(file.text, "ruby"));
+      if (set === null) return "admin";
+      return set[1] === "false" ? "" : (set[1] ?? "admin").replace(/^:/, "");
+    },
   };
 }
+
+/** `config.default_namespace = :backoffice` (or `false`: resources at the root). */
+const ACTIVE_ADMIN_NAMESPACE = /^\s*config\.default_namespace\s*=\s*(:\w+|false)\b/m;
 
 /** `devise :database_authenticatable, :registerable,\n  :recoverable` in a model. */
 const DEVISE_MODULES = /^\s*devise\s+((?::\w+\s*,\s*)*:\w+)/m;
