@@ -4,23 +4,8 @@
  * keyed by service, those stay two endpoints. One app cannot declare the same route twice, so
  * within a service an equal method and path is one endpoint.
  */
+import { isServerManifest } from "./detectors/manifests/project-manifests.js";
 import type { ScanContext } from "./scan-context.js";
-
-const MANIFEST_NAMES = new Set([
-  "package.json",
-  "go.mod",
-  "pom.xml",
-  "build.gradle",
-  "build.gradle.kts",
-  "requirements.txt",
-  "pyproject.toml",
-  "pipfile",
-  "gemfile",
-  "composer.json",
-  "cargo.toml",
-  "mix.exs",
-]);
-const MANIFEST_EXTS = new Set(["csproj", "fsproj"]);
 
 function parentDir(path: string): string {
   const i = path.lastIndexOf("/");
@@ -31,7 +16,7 @@ function parentDir(path: string): string {
 export function serviceRoots(ctx: ScanContext): (file: string) => string {
   const manifestDirs = new Set<string>();
   for (const file of ctx.files) {
-    if (file.role === "app" && (MANIFEST_NAMES.has(file.name) || MANIFEST_EXTS.has(file.ext)))
+    if (file.role === "app" && (file.name === "package.json" || isServerManifest(file)))
       manifestDirs.add(parentDir(file.path));
   }
   return (file) => {

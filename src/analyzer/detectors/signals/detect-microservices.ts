@@ -21,20 +21,8 @@ import {
 } from "../../scan-context.js";
 import { isComposeFile, isDockerfile } from "./detect-containers.js";
 import { boolSignal, fileEvidence } from "./signal-kit.js";
+import { isServerManifest } from "../manifests/project-manifests.js";
 
-const BACKEND_MANIFESTS = new Set([
-  "pom.xml",
-  "build.gradle",
-  "build.gradle.kts",
-  "go.mod",
-  "requirements.txt",
-  "pyproject.toml",
-  "pipfile",
-  "gemfile",
-  "composer.json",
-  "cargo.toml",
-  "mix.exs",
-]);
 const FRONTEND_DEPS = /"(?:react|react-dom|vue|@angular\/core|svelte|solid-js|preact|vite)"\s*:/;
 const BACKEND_DEPS =
   /"(?:express|fastify|@nestjs\/core|koa|hono|@hapi\/hapi|restify|@apollo\/server|apollo-server|graphql-yoga|kafkajs|amqplib|bullmq|socket\.io|ws|@grpc\/grpc-js)"\s*:/;
@@ -57,8 +45,7 @@ function normalizeDir(base: string, rel: string): string {
 }
 
 function isBackendManifest(file: SourceFile): boolean {
-  if (BACKEND_MANIFESTS.has(file.name) || file.ext === "csproj" || file.ext === "fsproj")
-    return true;
+  if (isServerManifest(file)) return true;
   if (file.name !== "package.json") return false;
   if (BACKEND_DEPS.test(file.text)) return true;
   // A package.json with a front-end framework and no server framework is a web client.

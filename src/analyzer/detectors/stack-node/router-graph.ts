@@ -28,7 +28,7 @@ import {
   isPluginWrapper,
   routerCreation,
 } from "./router-frameworks.js";
-import type { NodeRouteFramework } from "./router-frameworks.js";
+import type { NodeRouteFramework, RouterCreation } from "./router-frameworks.js";
 
 interface RouteRecord {
   readonly method: HttpMethod;
@@ -209,17 +209,7 @@ export class RouterGraph {
     if (existing !== undefined) return existing;
     const created = routerCreation(mod, expr);
     if (created === null) return null;
-    const node: RouterNode = {
-      mod,
-      framework: created.framework,
-      kind: created.kind,
-      needsMount: false,
-      ownPrefix: created.prefix ?? EMPTY_PATH,
-      routes: [],
-      mounts: [],
-      mounted: false,
-      origin: expr,
-    };
+    const node = { ...newRouterNode(mod, created), origin: expr };
     this.nodes.set(expr, node);
     return node;
   }
@@ -380,16 +370,7 @@ export class RouterGraph {
     if (existing !== undefined) return { node: existing, prefix: EMPTY_PATH };
     const created = baseClassCreation(mod, cls);
     if (created === null) return null;
-    const node: RouterNode = {
-      mod,
-      framework: created.framework,
-      kind: created.kind,
-      needsMount: false,
-      ownPrefix: created.prefix ?? EMPTY_PATH,
-      routes: [],
-      mounts: [],
-      mounted: false,
-    };
+    const node = newRouterNode(mod, created);
     this.nodes.set(cls, node);
     return { node, prefix: EMPTY_PATH };
   }
@@ -542,4 +523,18 @@ function insideFunction(node: ts.Node): boolean {
     if (ts.isFunctionLike(at)) return true;
   }
   return false;
+}
+
+/** A router or app as created, before any route or mount is seen. */
+function newRouterNode(mod: JsModule, created: RouterCreation): RouterNode {
+  return {
+    mod,
+    framework: created.framework,
+    kind: created.kind,
+    needsMount: false,
+    ownPrefix: created.prefix ?? EMPTY_PATH,
+    routes: [],
+    mounts: [],
+    mounted: false,
+  };
 }

@@ -322,17 +322,14 @@ export class PyRouterGraph {
       const html = /HTMLResponse|PlainTextResponse/.test(
         keyword(call, "response_class")?.value ?? "",
       );
-      for (const method of methods) {
-        router.routes.push({
-          method,
-          path,
-          file,
-          line,
-          handler,
-          htmlResponse: html,
-          resource: false,
-        });
-      }
+      addRoutes(router, methods, {
+        path,
+        file,
+        line,
+        handler,
+        htmlResponse: html,
+        resource: false,
+      });
     }
   }
 
@@ -434,17 +431,8 @@ export class PyRouterGraph {
   ): void {
     const defined = this.defs.definedMethods(this.defs.lineage(cls));
     const handler = { file: cls.file, start: cls.def.offset, end: cls.def.bodyEnd };
-    for (const method of toMethods(VIEW_METHODS.filter((m) => defined.has(m)))) {
-      router.routes.push({
-        method,
-        path,
-        file,
-        line,
-        handler,
-        htmlResponse: false,
-        resource: true,
-      });
-    }
+    const methods = toMethods(VIEW_METHODS.filter((m) => defined.has(m)));
+    addRoutes(router, methods, { path, file, line, handler, htmlResponse: false, resource: true });
   }
 
   private decoratorMethods(kind: string, call: PyCall, framework: PyWebFramework): HttpMethod[] {
@@ -485,17 +473,7 @@ export class PyRouterGraph {
       if (fn !== null) handler = { file: fn.file, start: fn.def.offset, end: fn.def.bodyEnd };
     }
     methods ??= ["GET"];
-    for (const method of methods) {
-      router.routes.push({
-        method,
-        path,
-        file,
-        line,
-        handler,
-        htmlResponse: false,
-        resource: false,
-      });
-    }
+    addRoutes(router, methods, { path, file, line, handler, htmlResponse: false, resource: false });
   }
 
   private emit(): PyRouteResult {
@@ -580,4 +558,13 @@ function enclosingParameters(code: string, offset: number): string[] {
   return callArgs(code, code, header.offset + def[0].length - 1)
     .args.map((a) => /^\*{0,2}([A-Za-z_]\w*)/.exec(a.name ?? a.value)?.[1] ?? "")
     .filter((name) => name !== "");
+}
+
+/** The route answering each of `methods` at one place. */
+function addRoutes(
+  router: PyRouter,
+  methods: readonly HttpMethod[],
+  route: Omit<PyRoute, "method">,
+): void {
+  for (const method of methods) router.routes.push({ ...route, method });
 }
