@@ -5,7 +5,7 @@ import { loadRoadmap } from "../content/content-loader.js";
 import { FACTS, SIGNALS, isFactId, type FactId, type SignalId } from "../content/signals.js";
 import type { FactValue } from "./fact-view.js";
 import { DevladderError } from "../errors.js";
-import { evaluateChecks, formatValue } from "./check-evaluate.js";
+import { evaluateChecks, formatFactValue, formatValue } from "./check-evaluate.js";
 import { at, makeFactView, type FactOverrides } from "./test-support/fact-view-fixtures.js";
 
 function criterion(overrides: Partial<Criterion> & Pick<Criterion, "fact" | "expect">): Criterion {
@@ -289,6 +289,35 @@ describe("formatValue", () => {
     expect(formatValue([])).toBe("none");
     expect(formatValue(["postgresql", "sqlite"])).toBe("postgresql, sqlite");
     expect(formatValue(null)).toBe("unknown");
+  });
+
+  it("writes shares as percentages and other numbers as they are", () => {
+    expect(formatFactValue("git.conventional_commit_share", 0.284)).toBe("28%");
+    expect(formatFactValue("git.tests_with_changes_share", 0)).toBe("0%");
+    expect(formatFactValue("code.comment_ratio", 0.284)).toBe("0.28");
+    expect(formatFactValue("git.conventional_commit_share", null)).toBe("unknown");
+  });
+
+  it("cites a share as a percentage in reasons and next steps", () => {
+    const messages = check({
+      id: "messages",
+      criteria: [
+        criterion({
+          fact: "git.conventional_commit_share",
+          expect: { min: 0.5 },
+          label: "consistent messages",
+          nextStep: "The share is {value}; write Conventional Commits.",
+        }),
+      ],
+    });
+    const facts = makeFactView({ "git.conventional_commit_share": 0.28 });
+    const evaluation = evaluateChecks([messages], facts);
+    expect(evaluation.checks[0]?.reasons).toEqual([
+      "not met: consistent messages (git.conventional_commit_share = 28%)",
+    ]);
+    expect(evaluation.nextSteps.map((step) => step.text)).toEqual([
+      "The share is 28%; write Conventional Commits.",
+    ]);
   });
 });
 

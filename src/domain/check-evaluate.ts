@@ -29,7 +29,7 @@
  */
 import type { CheckResult, Evidence, NextStep, Verdict } from "../analyzer/report.js";
 import type { Check, Criterion } from "../content/content.schema.js";
-import { isFactId, type FactId } from "../content/signals.js";
+import { FACTS, isFactId, type FactId } from "../content/signals.js";
 import { DevladderError } from "../errors.js";
 import type { FactObservation, FactValue, FactView } from "./fact-view.js";
 
@@ -180,7 +180,7 @@ function creditOf(criteria: readonly Criterion[], met: readonly boolean[]): numb
 
 function reasonFor(entry: JudgedCriterion): string {
   const example = exampleOf(entry.observation.evidence);
-  const observed = `${entry.fact} = ${formatValue(entry.observation.value)}`;
+  const observed = `${entry.fact} = ${formatFactValue(entry.fact, entry.observation.value)}`;
   return `${entry.met ? "met" : "not met"}: ${entry.criterion.label} (${observed}${example ? `, e.g. ${example}` : ""})`;
 }
 
@@ -207,10 +207,23 @@ function evidenceOf(judged: readonly JudgedCriterion[]): Evidence[] {
 }
 
 function stepText(entry: JudgedCriterion, hint: string | undefined): string {
-  const text = entry.criterion.nextStep.replaceAll("{value}", formatValue(entry.observation.value));
+  const text = entry.criterion.nextStep.replaceAll(
+    "{value}",
+    formatFactValue(entry.fact, entry.observation.value),
+  );
   if (!hint) return text;
   const period = text.endsWith(".");
   return `${period ? text.slice(0, -1) : text} (${hint})${period ? "." : ""}`;
+}
+
+/**
+ * How a fact's observed value reads inside a sentence: shares as percentages, the way the git
+ * history section of a report shows them ("28%", not "0.28").
+ */
+export function formatFactValue(fact: FactId, value: FactValue): string {
+  if (typeof value === "number" && FACTS[fact].unit === "share")
+    return `${Math.round(value * 100)}%`;
+  return formatValue(value);
 }
 
 /** How an observed value reads inside a sentence. */
