@@ -48,4 +48,33 @@ describe("nextStepHints", () => {
     );
     expect(nextStepHints([], signals()).sql_database).toBeUndefined();
   });
+
+  it("names the resource closest to CRUD and the operations it lacks", () => {
+    const at = (method: Endpoint["method"], path: string, line: number): Endpoint => ({
+      ...post,
+      method,
+      path,
+      line,
+    });
+    const endpoints = [
+      at("GET", "/", 1),
+      at("GET", "/accounts", 2),
+      at("POST", "/accounts", 3),
+      at("PATCH", "/accounts/:id", 4),
+      at("POST", "/transfers", 5),
+    ];
+    expect(nextStepHints(endpoints, signals()).crud).toBe(
+      "/accounts has POST, GET and PATCH so far: add DELETE",
+    );
+    expect(nextStepHints([at("GET", "/", 1), at("GET", "/users/{id}", 2)], signals()).crud).toBe(
+      "/users has GET so far: add POST, PUT or PATCH and DELETE",
+    );
+    expect(nextStepHints([at("GET", "/", 1)], signals()).crud).toBe(
+      "/ has GET so far: add POST, PUT or PATCH and DELETE",
+    );
+    const unresolved = { ...at("GET", "/<HealthPath>", 6), resolved: false };
+    expect(nextStepHints([unresolved], signals()).crud).toBeUndefined();
+    expect(nextStepHints(endpoints, signals({ crud: true })).crud).toBeUndefined();
+    expect(nextStepHints([], signals()).crud).toBeUndefined();
+  });
 });

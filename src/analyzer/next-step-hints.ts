@@ -1,10 +1,12 @@
 /**
- * Makes next steps specific to the repository: names an endpoint to test, the count of
+ * Makes next steps specific to the repository: names an endpoint to test, the resource closest
+ * to create/read/update/delete and the operations it lacks, the count of
  * untested endpoints, where secrets were found, and the tools of the repository's own stack
  * ("with supertest", "with Flyway or Liquibase"). Keys are the facts whose criteria the hint
  * completes.
  */
 import type { FactId } from "../content/signals.js";
+import { closestToCrud, CRUD_VERBS, type CrudVerb } from "./derive-signals.js";
 import type { Endpoint, FrameworkFinding, Signals } from "./report.js";
 import { stackToolHints } from "./stack-tools.js";
 
@@ -37,6 +39,10 @@ export function nextStepHints(
     );
     if (body) hints.input_validation = `e.g. the body of ${body.method} ${body.path}`;
   }
+  if (!signals.crud.value) {
+    const crud = crudHint(endpoints);
+    if (crud) hints.crud = crud;
+  }
   const nosql = signals.nosql_databases.value;
   if (!signals.sql_database.value && nosql.length > 0) {
     const names = nosql.map((id) => NOSQL_NAMES[id] ?? id).join(" and ");
@@ -47,4 +53,22 @@ export function nextStepHints(
     hints[fact] = existing === undefined ? tool : `${existing}; ${tool}`;
   }
   return hints;
+}
+
+/** "/accounts has POST and GET so far: add PUT or PATCH and DELETE", for the closest resource. */
+function crudHint(endpoints: readonly Endpoint[]): string | null {
+  const resource = closestToCrud(endpoints);
+  if (resource === null) return null;
+  const present = CRUD_VERBS.flatMap((verb) => resource.operations.get(verb)?.method ?? []);
+  const missing = CRUD_VERBS.filter((verb) => !resource.operations.has(verb)).map(verbWords);
+  return `${resource.path} has ${andList(present)} so far: add ${andList(missing)}`;
+}
+
+function verbWords(verb: CrudVerb): string {
+  return verb === "PUT" ? "PUT or PATCH" : verb;
+}
+
+function andList(words: readonly string[]): string {
+  if (words.length <= 1) return words.join("");
+  return `${words.slice(0, -1).join(", ")} and ${words[words.length - 1] ?? ""}`;
 }
