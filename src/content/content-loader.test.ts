@@ -411,6 +411,17 @@ describe("cross-reference validation", () => {
     expect(detail.accepted).toBe("{ min: N } or { max: N }");
   });
 
+  it("rejects a criterion to be met after a fact its check does not test", () => {
+    const detail = only(
+      problems((data) => {
+        Object.assign(data["checks.yaml"].checks[0]!.criteria[1]!, { after: "tests" });
+      }),
+    );
+    expect(detail.where).toBe("checks.yaml#checks[0].criteria[1].after");
+    expect(detail.problem).toMatch(/^'tests' is not the fact of another criterion of this check/);
+    expect(detail.accepted).toMatch(/^one of: rest_api/);
+  });
+
   it("rejects an unknown signal on a skill", () => {
     const detail = only(
       problems((data) => {

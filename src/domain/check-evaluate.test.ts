@@ -233,6 +233,38 @@ describe("evaluateChecks: score and next steps", () => {
     ]);
   });
 
+  it("folds a step that comes after an unmet fact into that fact's step, points and all", () => {
+    const testing = check({
+      id: "testing",
+      criteria: [
+        criterion({
+          fact: "tests",
+          expect: { is: true },
+          required: true,
+          nextStep: "Add automated tests.",
+        }),
+        criterion({
+          fact: "test_files",
+          expect: { min: 3 },
+          after: "tests",
+          nextStep: "Only {value} test files.",
+        }),
+        criterion({ fact: "ci", expect: { is: true }, nextStep: "Run them in CI." }),
+      ],
+    });
+    // Weights 2 + 1 + 1. Tests alone: fail 0 → partial 2/4 (+50); test files: fail 0 → fail
+    // 1/4 / 2 (+12.5), said within the tests step; CI the same, said on its own.
+    expect(evaluateChecks([testing], makeFactView()).nextSteps).toEqual([
+      { check: "testing", impact: 62.5, text: "Add automated tests." },
+      { check: "testing", impact: 12.5, text: "Run them in CI." },
+    ]);
+    // Once the fact it comes after is met, the step is said on its own.
+    const some = makeFactView({ tests: true, test_files: 1, ci: true });
+    expect(evaluateChecks([testing], some).nextSteps).toEqual([
+      { check: "testing", impact: 25, text: "Only 1 test files." },
+    ]);
+  });
+
   it("meeting more criteria never lowers the score, which stays within 0-100 (property)", () => {
     // a small pool, so criteria share facts and check verdicts move in many ways
     const booleanFacts = (Object.keys(SIGNALS) as SignalId[])

@@ -25,7 +25,8 @@
  * Next steps: one per unmet fact, the `nextStep` text of its most valuable unmet criterion with
  * {value} replaced by the observed value and the caller's hint for that fact in parentheses,
  * ordered by impact (the score points meeting that fact would add across all checks), then by
- * check and criterion order.
+ * check and criterion order. A criterion that comes `after` another unmet fact of its check
+ * (test files after tests) is not said on its own: its points are added to that fact's step.
  */
 import type { CheckResult, Evidence, NextStep, Verdict } from "../analyzer/report.js";
 import type { Check, Criterion } from "../content/content.schema.js";
@@ -62,7 +63,7 @@ export function evaluateChecks(
 ): CheckEvaluation {
   const totalWeight = checks.reduce((sum, check) => sum + check.weight, 0);
   const results: CheckResult[] = [];
-  const steps: { step: NextStep; rank: number; fact: string }[] = [];
+  const steps: PendingStep[] = [];
   let score = 0;
 
   for (const check of checks) {
@@ -83,9 +84,11 @@ export function evaluateChecks(
       if (entry.met) return;
       const ifMet = met.map((value, other) => value || other === index);
       const impact = share * (creditOf(check.criteria, ifMet) - credit);
+      const first = prerequisiteUnmet(entry, judged);
       steps.push({
         rank: steps.length,
-        fact: entry.criterion.fact,
+        fact: first ?? entry.fact,
+        folded: first !== null,
         step: {
           check: check.id,
           impact: Math.round(impact * 10) / 10,
@@ -102,13 +105,39 @@ export function evaluateChecks(
   };
 }
 
+interface PendingStep {
+  readonly step: NextStep;
+  /** order of appearance: check, then criterion */
+  readonly rank: number;
+  /** the fact whose step this one is said in: its own, or the unmet fact it comes `after` */
+  readonly fact: FactId;
+  /** true when it comes after another unmet fact and only adds its points to that fact's step */
+  readonly folded: boolean;
+}
+
+/**
+ * The fact a criterion comes `after` when that fact is unmet in the same check: "only 0 test
+ * files" and "0% of commits touch tests" say nothing that "add automated tests" does not.
+ */
+function prerequisiteUnmet(
+  entry: JudgedCriterion,
+  judged: readonly JudgedCriterion[],
+): FactId | null {
+  const after = entry.criterion.after;
+  const unmet = judged.find((other) => other.fact === after && !other.met);
+  return unmet ? unmet.fact : null;
+}
+
 /**
  * One next step per fact: when several checks want the same fact (a central error handler is
  * asked for by two), meeting it meets them all, so the step says it once, in the words of its
- * most valuable criterion, with their impacts added up.
+ * most valuable criterion, with their impacts added up. Folded steps lend only their points.
  */
-function onePerFact(steps: readonly { step: NextStep; rank: number; fact: string }[]): NextStep[] {
-  const byImpact = [...steps].sort((a, b) => b.step.impact - a.step.impact || a.rank - b.rank);
+function onePerFact(steps: readonly PendingStep[]): NextStep[] {
+  const byImpact = [...steps].sort(
+    (a, b) =>
+      Number(a.folded) - Number(b.folded) || b.step.impact - a.step.impact || a.rank - b.rank,
+  );
   const merged = new Map<string, { step: NextStep; rank: number }>();
   for (const entry of byImpact) {
     const first = merged.get(entry.fact);
