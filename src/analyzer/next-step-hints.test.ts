@@ -39,6 +39,11 @@ describe("nextStepHints", () => {
     expect(go.tests).toBe("with the testing package");
     expect(go.api_docs).toBe("with swaggo/swag");
     expect(nextStepHints([], signals(), []).tests).toBeUndefined();
+    expect(express.rest_api).toBe("with Express, Fastify or NestJS");
+    expect(go.rest_api).toBe("with net/http, Gin or chi");
+    expect(nextStepHints([], signals(), [framework("react")]).rest_api).toBe(
+      "e.g. Django REST framework, Spring Boot or Fastify/NestJS",
+    );
   });
 
   it("says where the data is when a NoSQL store stands in for the relational database", () => {

@@ -52,6 +52,8 @@ export function nextStepHints(
     const existing = hints[fact];
     hints[fact] = existing === undefined ? tool : `${existing}; ${tool}`;
   }
+  // Without a backend framework to go by, the examples span the roadmap's tracks.
+  hints.rest_api ??= "e.g. Django REST framework, Spring Boot or Fastify/NestJS";
   return hints;
 }
 

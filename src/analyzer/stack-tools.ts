@@ -33,6 +33,7 @@ const STACK_OF: Readonly<Record<string, Stack>> = {
 /** Facts whose next steps name a tool (every one a fact the checks can ask for). */
 type ToolFact = Extract<
   FactId,
+  | "rest_api"
   | "tests"
   | "api_tests"
   | "input_validation"
@@ -45,6 +46,7 @@ type ToolFact = Extract<
 
 const TOOLS: Readonly<Record<Stack, Readonly<Record<ToolFact, string>>>> = {
   node: {
+    rest_api: "Express, Fastify or NestJS",
     tests: "Vitest or Jest",
     api_tests: "supertest",
     input_validation: "zod, Joi or class-validator",
@@ -55,6 +57,7 @@ const TOOLS: Readonly<Record<Stack, Readonly<Record<ToolFact, string>>>> = {
     migrations: "your ORM's migrations (Prisma, TypeORM, Knex)",
   },
   python: {
+    rest_api: "Django REST framework, Flask or FastAPI",
     tests: "pytest",
     api_tests: "the framework's test client (Django's, Flask's or FastAPI's TestClient)",
     input_validation: "pydantic models or DRF serializers",
@@ -65,6 +68,7 @@ const TOOLS: Readonly<Record<Stack, Readonly<Record<ToolFact, string>>>> = {
     migrations: "Django migrations or Alembic",
   },
   jvm: {
+    rest_api: "Spring Boot",
     tests: "JUnit 5",
     api_tests: "MockMvc or RestAssured",
     input_validation: "Bean Validation (@Valid)",
@@ -75,6 +79,7 @@ const TOOLS: Readonly<Record<Stack, Readonly<Record<ToolFact, string>>>> = {
     migrations: "Flyway or Liquibase",
   },
   go: {
+    rest_api: "net/http, Gin or chi",
     tests: "the testing package",
     api_tests: "net/http/httptest",
     input_validation: "go-playground/validator",
@@ -85,6 +90,7 @@ const TOOLS: Readonly<Record<Stack, Readonly<Record<ToolFact, string>>>> = {
     migrations: "golang-migrate or goose",
   },
   ruby: {
+    rest_api: "Rails in API mode",
     tests: "RSpec or Minitest",
     api_tests: "request specs",
     input_validation: "model validations and strong parameters",
@@ -95,6 +101,7 @@ const TOOLS: Readonly<Record<Stack, Readonly<Record<ToolFact, string>>>> = {
     migrations: "Active Record migrations",
   },
   php: {
+    rest_api: "Laravel",
     tests: "PHPUnit or Pest",
     api_tests: "Laravel's getJson/postJson test helpers",
     input_validation: "Form Requests or $request->validate()",
@@ -105,6 +112,7 @@ const TOOLS: Readonly<Record<Stack, Readonly<Record<ToolFact, string>>>> = {
     migrations: "Laravel migrations",
   },
   dotnet: {
+    rest_api: "ASP.NET Core",
     tests: "xUnit",
     api_tests: "WebApplicationFactory",
     input_validation: "data annotations or FluentValidation",
