@@ -1,7 +1,7 @@
 /** The terminal report: grouped, coloured when the terminal supports it, readable in 80 columns. */
 import { SIGNAL_AREAS } from "../../content/signals.js";
 import type { Colors } from "../cli-io.js";
-import type { CheckResult, EvidenceReport, Verdict } from "../../analyzer/report.js";
+import type { CheckResult, Endpoint, EvidenceReport, Verdict } from "../../analyzer/report.js";
 import {
   datePart,
   formatEvidencePlace,
@@ -46,12 +46,7 @@ export function renderText(report: EvidenceReport, c: Colors): string {
 
   heading(`Endpoints (${report.endpoints.length})`);
   if (report.endpoints.length === 0) out.push(c.dim("  none found in application code"));
-  for (const ep of report.endpoints.slice(0, MAX_ENDPOINTS)) {
-    const flag = ep.resolved ? "" : c.yellow(" (unresolved)");
-    out.push(
-      `  ${ep.method.padEnd(7)}${truncate(ep.path, 38).padEnd(39)}${c.dim(formatEvidencePlace(ep))}${flag}`,
-    );
-  }
+  for (const ep of report.endpoints.slice(0, MAX_ENDPOINTS)) out.push(endpointLine(ep, c));
   if (report.endpoints.length > MAX_ENDPOINTS) {
     out.push(c.dim(`  … and ${report.endpoints.length - MAX_ENDPOINTS} more (see --json)`));
   }
@@ -107,6 +102,20 @@ function renderCheck(check: CheckResult, c: Colors): string[] {
   return lines;
 }
 
+/** Columns of an endpoint line: the longest method (OPTIONS) and a space, then the path. */
+const METHOD_COLUMN = 8;
+const PATH_COLUMN = 38;
+const UNRESOLVED = " (unresolved)";
+
+/** One endpoint in 80 columns: a long path loses its end, a long file place its start. */
+function endpointLine(ep: Endpoint, c: Colors): string {
+  const flag = ep.resolved ? "" : UNRESOLVED;
+  const placeWidth = WIDTH - 2 - METHOD_COLUMN - PATH_COLUMN - flag.length;
+  const path = truncate(ep.path, PATH_COLUMN - 1).padEnd(PATH_COLUMN);
+  const place = truncateStart(formatEvidencePlace(ep), placeWidth);
+  return `  ${ep.method.padEnd(METHOD_COLUMN)}${path}${c.dim(place)}${c.yellow(flag)}`;
+}
+
 function scoreColor(score: number, c: Colors): (s: string) => string {
   if (score >= 75) return c.green;
   if (score >= 50) return c.yellow;
@@ -115,6 +124,11 @@ function scoreColor(score: number, c: Colors): (s: string) => string {
 
 function truncate(text: string, max: number): string {
   return text.length <= max ? text : `${text.slice(0, max - 1)}…`;
+}
+
+/** Keeps the end of a file place, where its file name and line are. */
+function truncateStart(text: string, max: number): string {
+  return text.length <= max ? text : `…${text.slice(text.length - max + 1)}`;
 }
 
 /** Word-wraps plain text to the report width; continuation lines are indented further. */

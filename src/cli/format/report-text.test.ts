@@ -1,0 +1,57 @@
+import pc from "picocolors";
+import { describe, expect, it } from "vitest";
+import type { Endpoint } from "../../analyzer/report.js";
+import { sampleReport } from "../../analyzer/test-support/evidence-report.js";
+import { renderText } from "./report-text.js";
+
+const plain = pc.createColors(false);
+
+function endpoint(overrides: Partial<Endpoint>): Endpoint {
+  return {
+    method: "GET",
+    path: "/health",
+    framework: "express",
+    file: "src/app.ts",
+    line: 3,
+    resolved: true,
+    ...overrides,
+  };
+}
+
+describe("renderText: endpoints", () => {
+  const text = renderText(
+    sampleReport({
+      endpoints: [
+        endpoint({ method: "OPTIONS", path: "/*any", file: "router/router.go", line: 163 }),
+        endpoint({
+          path: "/<HealthEndpointPath>",
+          file: "MinimalClean/src/MinimalClean.Architecture.ServiceDefaults/Extensions.cs",
+          line: 116,
+          resolved: false,
+        }),
+        endpoint({
+          method: "DELETE",
+          path: "/admin/challenges/preview/<int:challenge_id>/attempts",
+          file: "src/Clean.Architecture.Web/Contributors/Delete.cs",
+          line: 12,
+        }),
+      ],
+    }),
+    plain,
+  );
+  const lines = text.split("\n");
+
+  it("keeps the method apart from the path, even OPTIONS", () => {
+    expect(lines).toContain("  OPTIONS /*any                                 router/router.go:163");
+  });
+
+  it("fits every endpoint line in 80 columns, keeping the file name and line", () => {
+    expect(lines).toContain(
+      "  GET     /<HealthEndpointPath>                 …/Extensions.cs:116 (unresolved)",
+    );
+    expect(lines).toContain(
+      "  DELETE  /admin/challenges/preview/<int:chall… …e.Web/Contributors/Delete.cs:12",
+    );
+    expect(lines.filter((line) => line.length > 80)).toEqual([]);
+  });
+});
