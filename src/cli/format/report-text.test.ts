@@ -55,3 +55,36 @@ describe("renderText: endpoints", () => {
     expect(lines.filter((line) => line.length > 80)).toEqual([]);
   });
 });
+
+describe("renderText: check reasons", () => {
+  it("breaks a file path too long for a line after a slash, so every line fits 80 columns", () => {
+    const reason =
+      "met: validates request input (input_validation = yes, e.g. uses FluentValidation at " +
+      "MinimalClean/src/MinimalClean.Architecture.Web/CartFeatures/AddToCart/AddToCartEndpoint.cs:1)";
+    const text = renderText(
+      sampleReport({
+        checks: [
+          {
+            id: "api",
+            kind: "skill-gap",
+            title: "Build a working REST API from scratch",
+            verdict: "pass",
+            reasons: [reason],
+            evidence: [],
+          },
+        ],
+      }),
+      plain,
+    );
+    expect(text).toContain(
+      [
+        "  ✔ pass    Build a working REST API from scratch",
+        "      - met: validates request input (input_validation = yes, e.g. uses",
+        "        FluentValidation at",
+        "        MinimalClean/src/MinimalClean.Architecture.Web/CartFeatures/AddToCart/",
+        "        AddToCartEndpoint.cs:1)",
+      ].join("\n"),
+    );
+    expect(text.split("\n").filter((line) => line.length > 80)).toEqual([]);
+  });
+});

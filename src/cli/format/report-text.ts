@@ -131,20 +131,42 @@ function truncateStart(text: string, max: number): string {
   return text.length <= max ? text : `…${text.slice(text.length - max + 1)}`;
 }
 
-/** Word-wraps plain text to the report width; continuation lines are indented further. */
+/**
+ * Word-wraps plain text to the report width; continuation lines are indented further. A word too
+ * long for a line (a deep file path) is broken after a `/`, so the line still fits.
+ */
 function wrap(text: string, indent: string, hang = indent.length + 2): string {
-  const words = text.split(" ");
   const lines: string[] = [];
   let line = indent;
-  for (const word of words) {
-    if (visibleLength(line) + word.length + 1 > WIDTH && line.trim() !== "") {
+  const add = (piece: string, glued: boolean) => {
+    const gap = glued ? 0 : 1;
+    if (visibleLength(line) + piece.length + gap > WIDTH && line.trim() !== "") {
       lines.push(line.trimEnd());
       line = " ".repeat(hang);
     }
-    line += (line.trim() === "" ? "" : " ") + word;
+    line += (line.trim() === "" || glued ? "" : " ") + piece;
+  };
+  for (const word of text.split(" ")) {
+    breakAtSlashes(word, WIDTH - hang).forEach((piece, i) => add(piece, i > 0));
   }
   lines.push(line.trimEnd());
   return lines.join("\n");
+}
+
+/** A word longer than `width`, in pieces of at most `width` that end after a `/` where possible. */
+function breakAtSlashes(word: string, width: number): string[] {
+  if (visibleLength(word) <= width) return [word];
+  const pieces: string[] = [];
+  let current = "";
+  for (const part of word.split(/(?<=\/)/)) {
+    if (current !== "" && current.length + part.length > width) {
+      pieces.push(current);
+      current = "";
+    }
+    current += part;
+  }
+  pieces.push(current);
+  return pieces;
 }
 
 // eslint-disable-next-line no-control-regex -- ANSI colour codes do not take up columns
