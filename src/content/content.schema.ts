@@ -87,6 +87,11 @@ export const criterionSchema = z.strictObject({
    * own, and the points it would add go to that fact's step
    */
   after: z.string().optional(),
+  /**
+   * a next step that cannot wait for the points it adds (committed credentials have to be
+   * revoked now): said before every other step
+   */
+  urgent: z.boolean().optional(),
 });
 
 export const CHECK_KINDS = ["skill-gap", "recruiter"] as const;

@@ -265,6 +265,47 @@ describe("evaluateChecks: score and next steps", () => {
     ]);
   });
 
+  it("cites no example when the value already names its place", () => {
+    const safety = check({
+      id: "safety",
+      criteria: [
+        criterion({ fact: "committed_secrets", expect: { max: 0 }, label: "no credentials" }),
+      ],
+    });
+    const facts = makeFactView({
+      committed_secrets: {
+        value: ["api-key at app.yml:3 (40****70)"],
+        evidence: [at("app.yml", 3, "api-key")],
+      },
+    });
+    expect(evaluateChecks([safety], facts).checks[0]?.reasons).toEqual([
+      "not met: no credentials (committed_secrets = api-key at app.yml:3 (40****70))",
+    ]);
+  });
+
+  it("says an urgent step first, whatever its points", () => {
+    const safety = check({
+      id: "safety",
+      criteria: [
+        criterion({ fact: "tests", expect: { is: true }, required: true, nextStep: "Test." }),
+        criterion({
+          fact: "committed_secrets",
+          expect: { max: 0 },
+          urgent: true,
+          nextStep: "Revoke the committed credentials.",
+        }),
+      ],
+    });
+    const facts = makeFactView({
+      committed_secrets: { value: ["api-key at app.yml:3"], evidence: [at("app.yml", 3)] },
+    });
+    // Tests: fail 0 → partial 2/3 (+66.7); the secret: fail 0 → fail 1/3 / 2 (+16.7).
+    expect(evaluateChecks([safety], facts).nextSteps).toEqual([
+      { check: "safety", impact: 16.7, text: "Revoke the committed credentials." },
+      { check: "safety", impact: 66.7, text: "Test." },
+    ]);
+  });
+
   it("meeting more criteria never lowers the score, which stays within 0-100 (property)", () => {
     // a small pool, so criteria share facts and check verdicts move in many ways
     const booleanFacts = (Object.keys(SIGNALS) as SignalId[])

@@ -27,6 +27,7 @@
  * ordered by impact (the score points meeting that fact would add across all checks), then by
  * check and criterion order. A criterion that comes `after` another unmet fact of its check
  * (test files after tests) is not said on its own: its points are added to that fact's step.
+ * An `urgent` criterion's step (committed credentials) comes before all others.
  */
 import type { CheckResult, Evidence, NextStep, Verdict } from "../analyzer/report.js";
 import type { Check, Criterion } from "../content/content.schema.js";
@@ -89,6 +90,7 @@ export function evaluateChecks(
         rank: steps.length,
         fact: first ?? entry.fact,
         folded: first !== null,
+        urgent: entry.criterion.urgent === true,
         step: {
           check: check.id,
           impact: Math.round(impact * 10) / 10,
@@ -113,6 +115,8 @@ interface PendingStep {
   readonly fact: FactId;
   /** true when it comes after another unmet fact and only adds its points to that fact's step */
   readonly folded: boolean;
+  /** said before every step that is not, whatever its points */
+  readonly urgent: boolean;
 }
 
 /**
@@ -138,17 +142,21 @@ function onePerFact(steps: readonly PendingStep[]): NextStep[] {
     (a, b) =>
       Number(a.folded) - Number(b.folded) || b.step.impact - a.step.impact || a.rank - b.rank,
   );
-  const merged = new Map<string, { step: NextStep; rank: number }>();
+  const merged = new Map<string, { step: NextStep; rank: number; urgent: boolean }>();
   for (const entry of byImpact) {
     const first = merged.get(entry.fact);
-    if (first === undefined) merged.set(entry.fact, { step: entry.step, rank: entry.rank });
+    if (first === undefined) merged.set(entry.fact, entry);
     else {
       const impact = Math.round((first.step.impact + entry.step.impact) * 10) / 10;
-      merged.set(entry.fact, { step: { ...first.step, impact }, rank: first.rank });
+      const urgent = first.urgent || entry.urgent;
+      merged.set(entry.fact, { step: { ...first.step, impact }, rank: first.rank, urgent });
     }
   }
   return [...merged.values()]
-    .sort((a, b) => b.step.impact - a.step.impact || a.rank - b.rank)
+    .sort(
+      (a, b) =>
+        Number(b.urgent) - Number(a.urgent) || b.step.impact - a.step.impact || a.rank - b.rank,
+    )
     .map((entry) => entry.step);
 }
 
@@ -208,15 +216,18 @@ function creditOf(criteria: readonly Criterion[], met: readonly boolean[]): numb
 }
 
 function reasonFor(entry: JudgedCriterion): string {
-  const example = exampleOf(entry.observation.evidence);
-  const observed = `${entry.fact} = ${formatFactValue(entry.fact, entry.observation.value)}`;
+  const value = formatFactValue(entry.fact, entry.observation.value);
+  const example = exampleOf(entry.observation.evidence, value);
+  const observed = `${entry.fact} = ${value}`;
   return `${entry.met ? "met" : "not met"}: ${entry.criterion.label} (${observed}${example ? `, e.g. ${example}` : ""})`;
 }
 
-function exampleOf(evidence: readonly Evidence[]): string | null {
+/** The first evidence item, unless the value already names its place (a found secret does). */
+function exampleOf(evidence: readonly Evidence[], value: string): string | null {
   const [first] = evidence;
   if (!first) return null;
   const place = first.line > 0 ? `${first.file}:${first.line}` : first.file;
+  if (value.includes(place)) return null;
   return first.note ? `${first.note} at ${place}` : place;
 }
 
