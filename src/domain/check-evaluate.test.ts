@@ -283,6 +283,34 @@ describe("evaluateChecks: score and next steps", () => {
     ]);
   });
 
+  it("writes a counted noun in the singular or plural its value needs", () => {
+    const counted = check({
+      id: "counted",
+      criteria: [
+        criterion({
+          fact: "git.branches",
+          expect: { min: 2 },
+          nextStep: "Only {value} branch(es) found.",
+        }),
+        criterion({
+          fact: "test_files",
+          expect: { min: 3 },
+          nextStep: "Only {value} test file(s); {value} is few.",
+        }),
+      ],
+    });
+    const texts = (facts: FactOverrides) =>
+      evaluateChecks([counted], makeFactView(facts)).nextSteps.map((step) => step.text);
+    expect(texts({ "git.branches": 1, test_files: 2 })).toEqual([
+      "Only 1 branch found.",
+      "Only 2 test files; 2 is few.",
+    ]);
+    expect(texts({ "git.branches": 0, test_files: 1 })).toEqual([
+      "Only 0 branches found.",
+      "Only 1 test file; 1 is few.",
+    ]);
+  });
+
   it("says an urgent step first, whatever its points", () => {
     const safety = check({
       id: "safety",

@@ -246,11 +246,16 @@ function evidenceOf(judged: readonly JudgedCriterion[]): Evidence[] {
   return evidence;
 }
 
+/** `{value} branch(es)`: a noun after the value, with the plural ending it takes in parentheses. */
+const COUNTED_NOUN = /\{value\}( [\w-]+(?: [\w-]+)?)\((e?s)\)/g;
+
 function stepText(entry: JudgedCriterion, hint: string | undefined): string {
-  const text = entry.criterion.nextStep.replaceAll(
-    "{value}",
-    formatFactValue(entry.fact, entry.observation.value),
-  );
+  const { value } = entry.observation;
+  const text = entry.criterion.nextStep
+    .replace(COUNTED_NOUN, (_, noun: string, plural: string) =>
+      value === 1 ? `{value}${noun}` : `{value}${noun}${plural}`,
+    )
+    .replaceAll("{value}", formatFactValue(entry.fact, value));
   if (!hint) return text;
   const period = text.endsWith(".");
   return `${period ? text.slice(0, -1) : text} (${hint})${period ? "." : ""}`;
