@@ -39,8 +39,14 @@ describe("nextStepHints", () => {
     expect(go.tests).toBe("with the testing package");
     expect(go.api_docs).toBe("with swaggo/swag");
     expect(nextStepHints([], signals(), []).tests).toBeUndefined();
-    expect(express.rest_api).toBe("with Express, Fastify or NestJS");
-    expect(go.rest_api).toBe("with net/http, Gin or chi");
+    expect(express.rest_api).toBe("with Express, which this repository already uses");
+    expect(go.rest_api).toBe("with Gin, which this repository already uses");
+    const jaxrs = nextStepHints([], signals(), [framework("jax-rs")]);
+    expect(jaxrs.api_tests).toBe("with RestAssured or the Jersey Test Framework");
+    expect(jaxrs.api_docs).toBe("with swagger-core's JAX-RS integration or MicroProfile OpenAPI");
+    expect(nextStepHints([], signals(), [framework("spring-boot")]).api_docs).toBe(
+      "with springdoc-openapi",
+    );
     expect(nextStepHints([], signals(), [framework("react")]).rest_api).toBe(
       "e.g. Django REST framework, Spring Boot or Fastify/NestJS",
     );
@@ -81,5 +87,27 @@ describe("nextStepHints", () => {
     expect(nextStepHints([unresolved], signals()).crud).toBeUndefined();
     expect(nextStepHints(endpoints, signals({ crud: true })).crud).toBeUndefined();
     expect(nextStepHints([], signals()).crud).toBeUndefined();
+  });
+
+  it("names an endpoint with a path that says something, counted as http_endpoints counts", () => {
+    const at = (method: Endpoint["method"], path: string, resolved = true): Endpoint => ({
+      ...post,
+      method,
+      path,
+      resolved,
+    });
+    const endpoints = [
+      at("POST", "/"),
+      at("POST", "/<prefix>/items", false),
+      at("POST", "/token"),
+      at("POST", "/token"),
+      at("PUT", "/users/{id}"),
+    ];
+    const hints = nextStepHints(endpoints, signals());
+    expect(hints.api_tests).toBe("4 endpoints, none exercised by a test: start with POST /token");
+    expect(hints.input_validation).toBe("e.g. the body of POST /token");
+    expect(nextStepHints([at("GET", "/")], signals()).api_tests).toBe(
+      "1 endpoint, none exercised by a test: start with GET /",
+    );
   });
 });

@@ -6,9 +6,9 @@
  * completes.
  */
 import type { FactId } from "../content/signals.js";
-import { closestToCrud, CRUD_VERBS, type CrudVerb } from "./derive-signals.js";
-import type { Endpoint, FrameworkFinding, Signals } from "./report.js";
-import { stackToolHints } from "./stack-tools.js";
+import { closestToCrud, CRUD_VERBS, distinctEndpoints, type CrudVerb } from "./derive-signals.js";
+import type { Endpoint, FrameworkFinding, HttpMethod, Signals } from "./report.js";
+import { backendFrameworkName, stackToolHints } from "./stack-tools.js";
 
 const NOSQL_NAMES: Readonly<Record<string, string>> = {
   mongodb: "MongoDB",
@@ -25,18 +25,18 @@ export function nextStepHints(
   frameworks: readonly FrameworkFinding[] = [],
 ): Partial<Record<FactId, string>> {
   const hints: Partial<Record<FactId, string>> = {};
-  const write = endpoints.find((e) => e.method === "POST") ?? endpoints[0];
-  if (endpoints.length > 0 && !signals.api_tests.value && write) {
-    hints.api_tests = `${endpoints.length} endpoint${endpoints.length === 1 ? "" : "s"}, none exercised by a test: start with ${write.method} ${write.path}`;
+  // Counted as http_endpoints counts them, so the step and the check's reason agree.
+  const distinct = distinctEndpoints(endpoints);
+  const write = exampleOf(distinct, ["POST"]) ?? exampleOf(distinct, HTTP_METHODS);
+  if (!signals.api_tests.value && write) {
+    hints.api_tests = `${distinct.length} endpoint${distinct.length === 1 ? "" : "s"}, none exercised by a test: start with ${write.method} ${write.path}`;
   }
   if (signals.committed_secrets.value.length > 0) {
     const first = signals.committed_secrets.evidence[0];
     if (first) hints.committed_secrets = `first found at ${first.file}:${first.line}`;
   }
-  if (endpoints.length > 0 && !signals.input_validation.value) {
-    const body = endpoints.find(
-      (e) => e.method === "POST" || e.method === "PUT" || e.method === "PATCH",
-    );
+  if (!signals.input_validation.value) {
+    const body = exampleOf(distinct, ["POST", "PUT", "PATCH"]);
     if (body) hints.input_validation = `e.g. the body of ${body.method} ${body.path}`;
   }
   if (!signals.crud.value) {
@@ -52,9 +52,26 @@ export function nextStepHints(
     const existing = hints[fact];
     hints[fact] = existing === undefined ? tool : `${existing}; ${tool}`;
   }
-  // Without a backend framework to go by, the examples span the roadmap's tracks.
-  hints.rest_api ??= "e.g. Django REST framework, Spring Boot or Fastify/NestJS";
+  // The framework the repository already has; without one, examples from the roadmap's tracks.
+  const framework = backendFrameworkName(frameworks);
+  hints.rest_api = framework
+    ? `with ${framework}, which this repository already uses`
+    : "e.g. Django REST framework, Spring Boot or Fastify/NestJS";
   return hints;
+}
+
+const HTTP_METHODS: readonly HttpMethod[] = ["GET", "POST", "PUT", "PATCH", "DELETE"];
+
+/**
+ * The first endpoint of one of `methods` to name as an example, preferring one whose path was
+ * read in full and says more than "/" (POST /token rather than POST /).
+ */
+function exampleOf(
+  endpoints: readonly Endpoint[],
+  methods: readonly HttpMethod[],
+): Endpoint | undefined {
+  const candidates = endpoints.filter((e) => methods.includes(e.method));
+  return candidates.find((e) => e.resolved && e.path !== "/") ?? candidates[0];
 }
 
 /** "/accounts has POST and GET so far: add PUT or PATCH and DELETE", for the closest resource. */

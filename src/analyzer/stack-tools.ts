@@ -5,7 +5,7 @@
 import type { FactId } from "../content/signals.js";
 import type { FrameworkFinding } from "./report.js";
 
-type Stack = "node" | "python" | "jvm" | "go" | "ruby" | "php" | "dotnet";
+type Stack = "node" | "python" | "spring" | "jaxrs" | "go" | "ruby" | "php" | "dotnet";
 
 const STACK_OF: Readonly<Record<string, Stack>> = {
   express: "node",
@@ -17,9 +17,10 @@ const STACK_OF: Readonly<Record<string, Stack>> = {
   djangorestframework: "python",
   flask: "python",
   fastapi: "python",
-  "spring-boot": "jvm",
-  spring: "jvm",
-  "jax-rs": "jvm",
+  "spring-boot": "spring",
+  spring: "spring",
+  // Jersey, RESTEasy, Dropwizard: JAX-RS has neither MockMvc nor springdoc
+  "jax-rs": "jaxrs",
   gin: "go",
   echo: "go",
   chi: "go",
@@ -33,7 +34,6 @@ const STACK_OF: Readonly<Record<string, Stack>> = {
 /** Facts whose next steps name a tool (every one a fact the checks can ask for). */
 type ToolFact = Extract<
   FactId,
-  | "rest_api"
   | "tests"
   | "api_tests"
   | "input_validation"
@@ -46,7 +46,6 @@ type ToolFact = Extract<
 
 const TOOLS: Readonly<Record<Stack, Readonly<Record<ToolFact, string>>>> = {
   node: {
-    rest_api: "Express, Fastify or NestJS",
     tests: "Vitest or Jest",
     api_tests: "supertest",
     input_validation: "zod, Joi or class-validator",
@@ -57,7 +56,6 @@ const TOOLS: Readonly<Record<Stack, Readonly<Record<ToolFact, string>>>> = {
     migrations: "your ORM's migrations (Prisma, TypeORM, Knex)",
   },
   python: {
-    rest_api: "Django REST framework, Flask or FastAPI",
     tests: "pytest",
     api_tests: "the framework's test client (Django's, Flask's or FastAPI's TestClient)",
     input_validation: "pydantic models or DRF serializers",
@@ -67,8 +65,7 @@ const TOOLS: Readonly<Record<Stack, Readonly<Record<ToolFact, string>>>> = {
     logging: "the logging module",
     migrations: "Django migrations or Alembic",
   },
-  jvm: {
-    rest_api: "Spring Boot",
+  spring: {
     tests: "JUnit 5",
     api_tests: "MockMvc or RestAssured",
     input_validation: "Bean Validation (@Valid)",
@@ -78,8 +75,17 @@ const TOOLS: Readonly<Record<Stack, Readonly<Record<ToolFact, string>>>> = {
     logging: "SLF4J with Logback",
     migrations: "Flyway or Liquibase",
   },
+  jaxrs: {
+    tests: "JUnit 5",
+    api_tests: "RestAssured or the Jersey Test Framework",
+    input_validation: "Bean Validation (@Valid)",
+    lint_config: "Checkstyle or SpotBugs",
+    formatter_config: "Spotless",
+    api_docs: "swagger-core's JAX-RS integration or MicroProfile OpenAPI",
+    logging: "SLF4J with Logback",
+    migrations: "Flyway or Liquibase",
+  },
   go: {
-    rest_api: "net/http, Gin or chi",
     tests: "the testing package",
     api_tests: "net/http/httptest",
     input_validation: "go-playground/validator",
@@ -90,7 +96,6 @@ const TOOLS: Readonly<Record<Stack, Readonly<Record<ToolFact, string>>>> = {
     migrations: "golang-migrate or goose",
   },
   ruby: {
-    rest_api: "Rails in API mode",
     tests: "RSpec or Minitest",
     api_tests: "request specs",
     input_validation: "model validations and strong parameters",
@@ -101,7 +106,6 @@ const TOOLS: Readonly<Record<Stack, Readonly<Record<ToolFact, string>>>> = {
     migrations: "Active Record migrations",
   },
   php: {
-    rest_api: "Laravel",
     tests: "PHPUnit or Pest",
     api_tests: "Laravel's getJson/postJson test helpers",
     input_validation: "Form Requests or $request->validate()",
@@ -112,7 +116,6 @@ const TOOLS: Readonly<Record<Stack, Readonly<Record<ToolFact, string>>>> = {
     migrations: "Laravel migrations",
   },
   dotnet: {
-    rest_api: "ASP.NET Core",
     tests: "xUnit",
     api_tests: "WebApplicationFactory",
     input_validation: "data annotations or FluentValidation",
@@ -123,6 +126,35 @@ const TOOLS: Readonly<Record<Stack, Readonly<Record<ToolFact, string>>>> = {
     migrations: "EF Core migrations",
   },
 };
+
+/** How each backend framework is written in a sentence. */
+const FRAMEWORK_NAMES: Readonly<Record<string, string>> = {
+  express: "Express",
+  fastify: "Fastify",
+  nestjs: "NestJS",
+  koa: "Koa",
+  hono: "Hono",
+  django: "Django",
+  djangorestframework: "Django REST framework",
+  flask: "Flask",
+  fastapi: "FastAPI",
+  "spring-boot": "Spring Boot",
+  spring: "Spring",
+  "jax-rs": "JAX-RS",
+  gin: "Gin",
+  echo: "Echo",
+  chi: "chi",
+  "gorilla-mux": "gorilla/mux",
+  "net-http": "net/http",
+  rails: "Rails",
+  laravel: "Laravel",
+  aspnetcore: "ASP.NET Core",
+};
+
+/** The name of the repository's first backend framework ("Flask"), or null without one. */
+export function backendFrameworkName(frameworks: readonly FrameworkFinding[]): string | null {
+  return frameworks.map((f) => FRAMEWORK_NAMES[f.id]).find((name) => name !== undefined) ?? null;
+}
 
 /**
  * "with supertest", "with Flyway or Liquibase": for each fact the stack has a usual tool for,
