@@ -53,7 +53,7 @@ const TOOLS: Readonly<Record<Stack, Readonly<Record<ToolFact, string>>>> = {
     formatter_config: "Prettier",
     api_docs: "swagger-jsdoc or @nestjs/swagger",
     logging: "pino or winston",
-    migrations: "your ORM's migrations (Prisma, TypeORM, Knex)",
+    migrations: "your ORM's migrations: Prisma, TypeORM or Knex",
   },
   python: {
     tests: "pytest",

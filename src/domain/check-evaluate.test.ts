@@ -468,6 +468,19 @@ describe("evaluateChecks: the real roadmap's checks", () => {
     expect(evaluation.nextSteps).toEqual([]);
   });
 
+  it("says to use a relational database before migrations and a data-access layer for it", () => {
+    const noSql = { ...factsMeeting(checks), sql_database: false, migrations: false, orms: [] };
+    // sql-crud (15 points) fails at 2/6 (crud only): a database alone makes it partial at 4/6
+    // (+7.5); migrations or a data-access layer alone would add 1.3 each, said in that step.
+    expect(evaluateChecks(checks, makeFactView(noSql)).nextSteps).toEqual([
+      {
+        check: "sql-crud",
+        impact: 10.1,
+        text: "Store the application's data in a relational database such as PostgreSQL, MySQL or SQLite.",
+      },
+    ]);
+  });
+
   it("fails every check of an empty folder without history, with a next step per criterion", () => {
     const empty = makeFactView(
       Object.fromEntries(
