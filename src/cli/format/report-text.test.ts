@@ -87,4 +87,30 @@ describe("renderText: check reasons", () => {
     );
     expect(text.split("\n").filter((line) => line.length > 80)).toEqual([]);
   });
+
+  it("cuts a long word without slashes (a masked secret) where the line ends", () => {
+    const masked = `(MIGe${"*".repeat(100)}AAE=)`;
+    const text = renderText(
+      sampleReport({
+        checks: [
+          {
+            id: "secrets",
+            kind: "recruiter",
+            title: "Secrets",
+            verdict: "fail",
+            reasons: [`not met: no credentials (committed_secrets = key at a.pem:1 ${masked})`],
+            evidence: [],
+          },
+        ],
+      }),
+      plain,
+    );
+    expect(text).toContain(
+      [
+        "      - not met: no credentials (committed_secrets = key at a.pem:1",
+        `        (MIGe${"*".repeat(67)}`,
+        `        ${"*".repeat(33)}AAE=))`,
+      ].join("\n"),
+    );
+  });
 });

@@ -153,12 +153,16 @@ function wrap(text: string, indent: string, hang = indent.length + 2): string {
   return lines.join("\n");
 }
 
-/** A word longer than `width`, in pieces of at most `width` that end after a `/` where possible. */
+/**
+ * A word longer than `width`, in pieces of at most `width` that end after a `/` where possible
+ * (a masked secret has no slash: it is cut where the line ends).
+ */
 function breakAtSlashes(word: string, width: number): string[] {
   if (visibleLength(word) <= width) return [word];
   const pieces: string[] = [];
   let current = "";
-  for (const part of word.split(/(?<=\/)/)) {
+  const parts = word.split(/(?<=\/)/).flatMap((part) => chunks(part, width));
+  for (const part of parts) {
     if (current !== "" && current.length + part.length > width) {
       pieces.push(current);
       current = "";
@@ -167,6 +171,13 @@ function breakAtSlashes(word: string, width: number): string[] {
   }
   pieces.push(current);
   return pieces;
+}
+
+function chunks(text: string, width: number): string[] {
+  const out: string[] = [];
+  for (let start = 0; start < text.length; start += width)
+    out.push(text.slice(start, start + width));
+  return out;
 }
 
 // eslint-disable-next-line no-control-regex -- ANSI colour codes do not take up columns
