@@ -411,15 +411,19 @@ describe("cross-reference validation", () => {
     expect(detail.accepted).toBe("{ min: N } or { max: N }");
   });
 
-  it("rejects a criterion to be met after a fact its check does not test", () => {
-    const detail = only(
-      problems((data) => {
-        Object.assign(data["checks.yaml"].checks[0]!.criteria[1]!, { after: "tests" });
-      }),
+  it("rejects a criterion to be met after a fact no check tests, or after its own", () => {
+    const details = problems((data) => {
+      Object.assign(data["checks.yaml"].checks[0]!.criteria[1]!, { after: "caching" });
+      Object.assign(data["checks.yaml"].checks[0]!.criteria[0]!, { after: "rest_api" });
+    });
+    expect(details.map((d) => d.where)).toEqual([
+      "checks.yaml#checks[0].criteria[0].after",
+      "checks.yaml#checks[0].criteria[1].after",
+    ]);
+    expect(details[1]?.problem).toMatch(
+      /^'caching' is not the fact of another criterion of the checks/,
     );
-    expect(detail.where).toBe("checks.yaml#checks[0].criteria[1].after");
-    expect(detail.problem).toMatch(/^'tests' is not the fact of another criterion of this check/);
-    expect(detail.accepted).toMatch(/^one of: rest_api/);
+    expect(details[1]?.accepted).toMatch(/^one of: rest_api/);
   });
 
   it("rejects an unknown signal on a skill", () => {

@@ -82,8 +82,8 @@ export const criterionSchema = z.strictObject({
   /** what to do when the criterion is not met; may use {value} for the observed value */
   nextStep: text,
   /**
-   * the fact of another criterion of the same check that has to be met first ("tests" for the
-   * number of test files): while that one is unmet, this criterion's next step is not said on its
+   * the fact of another criterion that has to be met first ("tests" for the number of test
+   * files): while a check finds that one unmet, this criterion's next step is not said on its
    * own, and the points it would add go to that fact's step
    */
   after: z.string().optional(),

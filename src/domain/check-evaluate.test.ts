@@ -311,6 +311,40 @@ describe("evaluateChecks: score and next steps", () => {
     ]);
   });
 
+  it("follows a fold along: a step after a folded fact is said where that one is", () => {
+    const api = check({
+      id: "api",
+      criteria: [
+        criterion({ fact: "rest_api", expect: { is: true }, nextStep: "Build an API." }),
+        criterion({
+          fact: "http_endpoints",
+          expect: { min: 3 },
+          after: "rest_api",
+          nextStep: "Add endpoints.",
+        }),
+      ],
+    });
+    const data = check({
+      id: "data",
+      criteria: [
+        criterion({
+          fact: "crud",
+          expect: { is: true },
+          after: "http_endpoints",
+          nextStep: "Add CRUD.",
+        }),
+      ],
+    });
+    // Shares 50 each. Either API criterion alone makes that check partial at 1/2 (+25); CRUD +50.
+    expect(evaluateChecks([api, data], makeFactView()).nextSteps).toEqual([
+      { check: "api", impact: 100, text: "Build an API." },
+    ]);
+    const endpoints = makeFactView({ rest_api: true, http_endpoints: 5 });
+    expect(evaluateChecks([api, data], endpoints).nextSteps).toEqual([
+      { check: "data", impact: 50, text: "Add CRUD." },
+    ]);
+  });
+
   it("says an urgent step first, whatever its points", () => {
     const safety = check({
       id: "safety",

@@ -25,8 +25,8 @@
  * Next steps: one per unmet fact, the `nextStep` text of its most valuable unmet criterion with
  * {value} replaced by the observed value and the caller's hint for that fact in parentheses,
  * ordered by impact (the score points meeting that fact would add across all checks), then by
- * check and criterion order. A criterion that comes `after` another unmet fact of its check
- * (test files after tests) is not said on its own: its points are added to that fact's step.
+ * check and criterion order. A criterion that comes `after` another unmet fact (test files
+ * after tests) is not said on its own: its points are added to that fact's step.
  * An `urgent` criterion's step (committed credentials) comes before all others.
  */
 import type { CheckResult, Evidence, NextStep, Verdict } from "../analyzer/report.js";
@@ -67,8 +67,13 @@ export function evaluateChecks(
   const steps: PendingStep[] = [];
   let score = 0;
 
-  for (const check of checks) {
-    const judged = check.criteria.map((criterion) => judge(check, criterion, facts));
+  const judgedByCheck = checks.map((check) =>
+    check.criteria.map((criterion) => judge(check, criterion, facts)),
+  );
+  const unmetFacts = new Set(judgedByCheck.flat().flatMap((e) => (e.met ? [] : [e.fact])));
+
+  checks.forEach((check, checkIndex) => {
+    const judged = judgedByCheck[checkIndex] ?? [];
     const met = judged.map((entry) => entry.met);
     const share = totalWeight > 0 ? (100 * check.weight) / totalWeight : 0;
     const credit = creditOf(check.criteria, met);
@@ -85,9 +90,10 @@ export function evaluateChecks(
       if (entry.met) return;
       const ifMet = met.map((value, other) => value || other === index);
       const impact = share * (creditOf(check.criteria, ifMet) - credit);
-      const first = prerequisiteUnmet(entry, judged);
+      const first = prerequisiteUnmet(entry, unmetFacts);
       steps.push({
         rank: steps.length,
+        own: entry.fact,
         fact: first ?? entry.fact,
         folded: first !== null,
         urgent: entry.criterion.urgent === true,
@@ -98,7 +104,7 @@ export function evaluateChecks(
         },
       });
     });
-  }
+  });
 
   return {
     checks: results,
@@ -111,6 +117,8 @@ interface PendingStep {
   readonly step: NextStep;
   /** order of appearance: check, then criterion */
   readonly rank: number;
+  /** the fact of the criterion the step is for */
+  readonly own: FactId;
   /** the fact whose step this one is said in: its own, or the unmet fact it comes `after` */
   readonly fact: FactId;
   /** true when it comes after another unmet fact and only adds its points to that fact's step */
@@ -120,16 +128,32 @@ interface PendingStep {
 }
 
 /**
- * The fact a criterion comes `after` when that fact is unmet in the same check: "only 0 test
- * files" and "0% of commits touch tests" say nothing that "add automated tests" does not.
+ * The fact a criterion comes `after` when some check finds that fact unmet: "only 0 test files"
+ * and "0% of commits touch tests" say nothing that "add automated tests" does not.
  */
-function prerequisiteUnmet(
-  entry: JudgedCriterion,
-  judged: readonly JudgedCriterion[],
-): FactId | null {
+function prerequisiteUnmet(entry: JudgedCriterion, unmetFacts: ReadonlySet<FactId>): FactId | null {
   const after = entry.criterion.after;
-  const unmet = judged.find((other) => other.fact === after && !other.met);
-  return unmet ? unmet.fact : null;
+  return after !== undefined && isFactId(after) && unmetFacts.has(after) ? after : null;
+}
+
+/**
+ * Where a folded step is said: the fact it comes after, or further along when that fact's own
+ * steps are all folded too (CRUD after three endpoints, which come after a JSON API).
+ */
+function sayingFact(steps: readonly PendingStep[]): (fact: FactId) => FactId {
+  const said = new Set(steps.filter((s) => !s.folded).map((s) => s.own));
+  const next = new Map(steps.filter((s) => s.folded).map((s) => [s.own, s.fact]));
+  return (fact) => {
+    const seen = new Set<FactId>();
+    let current = fact;
+    while (!said.has(current) && !seen.has(current)) {
+      seen.add(current);
+      const after = next.get(current);
+      if (after === undefined) break;
+      current = after;
+    }
+    return current;
+  };
 }
 
 /**
@@ -142,14 +166,16 @@ function onePerFact(steps: readonly PendingStep[]): NextStep[] {
     (a, b) =>
       Number(a.folded) - Number(b.folded) || b.step.impact - a.step.impact || a.rank - b.rank,
   );
+  const sayIn = sayingFact(steps);
   const merged = new Map<string, { step: NextStep; rank: number; urgent: boolean }>();
   for (const entry of byImpact) {
-    const first = merged.get(entry.fact);
-    if (first === undefined) merged.set(entry.fact, entry);
+    const fact = sayIn(entry.fact);
+    const first = merged.get(fact);
+    if (first === undefined) merged.set(fact, entry);
     else {
       const impact = Math.round((first.step.impact + entry.step.impact) * 10) / 10;
       const urgent = first.urgent || entry.urgent;
-      merged.set(entry.fact, { step: { ...first.step, impact }, rank: first.rank, urgent });
+      merged.set(fact, { step: { ...first.step, impact }, rank: first.rank, urgent });
     }
   }
   return [...merged.values()]
