@@ -35,6 +35,9 @@ describe("nextStepHints", () => {
       "1 endpoint, none exercised by a test: start with POST /api/articles; with supertest",
     );
     expect(express.lint_config).toBe("with ESLint");
+    expect(express.central_error_handling).toBe(
+      "with an error-handling middleware (err, req, res, next) or your framework's error handler",
+    );
     const go = nextStepHints([], signals(), [framework("gin")]);
     expect(go.tests).toBe("with the testing package");
     expect(go.api_docs).toBe("with swaggo/swag");
@@ -44,9 +47,12 @@ describe("nextStepHints", () => {
     const jaxrs = nextStepHints([], signals(), [framework("jax-rs")]);
     expect(jaxrs.api_tests).toBe("with RestAssured or the Jersey Test Framework");
     expect(jaxrs.api_docs).toBe("with swagger-core's JAX-RS integration or MicroProfile OpenAPI");
-    expect(nextStepHints([], signals(), [framework("spring-boot")]).api_docs).toBe(
-      "with springdoc-openapi",
+    const spring = nextStepHints([], signals(), [framework("spring-boot")]);
+    expect(spring.api_docs).toBe("with springdoc-openapi");
+    expect(spring.central_error_handling).toBe(
+      "with a @RestControllerAdvice and @ExceptionHandler methods",
     );
+    expect(jaxrs.central_error_handling).toBe("with ExceptionMapper providers");
     expect(nextStepHints([], signals(), [framework("react")]).rest_api).toBe(
       "e.g. Django REST framework, Spring Boot or Fastify/NestJS",
     );

@@ -37,6 +37,7 @@ type ToolFact = Extract<
   | "tests"
   | "api_tests"
   | "input_validation"
+  | "central_error_handling"
   | "lint_config"
   | "formatter_config"
   | "api_docs"
@@ -49,6 +50,8 @@ const TOOLS: Readonly<Record<Stack, Readonly<Record<ToolFact, string>>>> = {
     tests: "Vitest or Jest",
     api_tests: "supertest",
     input_validation: "zod, Joi or class-validator",
+    central_error_handling:
+      "an error-handling middleware (err, req, res, next) or your framework's error handler",
     lint_config: "ESLint",
     formatter_config: "Prettier",
     api_docs: "swagger-jsdoc or @nestjs/swagger",
@@ -59,6 +62,8 @@ const TOOLS: Readonly<Record<Stack, Readonly<Record<ToolFact, string>>>> = {
     tests: "pytest",
     api_tests: "the framework's test client (Django's, Flask's or FastAPI's TestClient)",
     input_validation: "pydantic models or DRF serializers",
+    central_error_handling:
+      "@app.exception_handler (FastAPI), @app.errorhandler (Flask) or DRF's EXCEPTION_HANDLER",
     lint_config: "Ruff",
     formatter_config: "Ruff format or Black",
     api_docs: "drf-spectacular, or FastAPI's generated /docs",
@@ -69,6 +74,7 @@ const TOOLS: Readonly<Record<Stack, Readonly<Record<ToolFact, string>>>> = {
     tests: "JUnit 5",
     api_tests: "MockMvc or RestAssured",
     input_validation: "Bean Validation (@Valid)",
+    central_error_handling: "a @RestControllerAdvice and @ExceptionHandler methods",
     lint_config: "Checkstyle or SpotBugs",
     formatter_config: "Spotless",
     api_docs: "springdoc-openapi",
@@ -79,6 +85,7 @@ const TOOLS: Readonly<Record<Stack, Readonly<Record<ToolFact, string>>>> = {
     tests: "JUnit 5",
     api_tests: "RestAssured or the Jersey Test Framework",
     input_validation: "Bean Validation (@Valid)",
+    central_error_handling: "ExceptionMapper providers",
     lint_config: "Checkstyle or SpotBugs",
     formatter_config: "Spotless",
     api_docs: "swagger-core's JAX-RS integration or MicroProfile OpenAPI",
@@ -89,6 +96,7 @@ const TOOLS: Readonly<Record<Stack, Readonly<Record<ToolFact, string>>>> = {
     tests: "the testing package",
     api_tests: "net/http/httptest",
     input_validation: "go-playground/validator",
+    central_error_handling: "a recovery and error-writing middleware",
     lint_config: "golangci-lint",
     formatter_config: "gofmt or gofumpt, checked in CI",
     api_docs: "swaggo/swag",
@@ -99,6 +107,7 @@ const TOOLS: Readonly<Record<Stack, Readonly<Record<ToolFact, string>>>> = {
     tests: "RSpec or Minitest",
     api_tests: "request specs",
     input_validation: "model validations and strong parameters",
+    central_error_handling: "rescue_from in ApplicationController",
     lint_config: "RuboCop",
     formatter_config: "RuboCop's layout cops or standardrb",
     api_docs: "rswag",
@@ -109,6 +118,7 @@ const TOOLS: Readonly<Record<Stack, Readonly<Record<ToolFact, string>>>> = {
     tests: "PHPUnit or Pest",
     api_tests: "Laravel's getJson/postJson test helpers",
     input_validation: "Form Requests or $request->validate()",
+    central_error_handling: "Laravel's exception handler (render and report callbacks)",
     lint_config: "PHPStan or Larastan",
     formatter_config: "Laravel Pint",
     api_docs: "Scribe or L5-Swagger",
@@ -119,6 +129,7 @@ const TOOLS: Readonly<Record<Stack, Readonly<Record<ToolFact, string>>>> = {
     tests: "xUnit",
     api_tests: "WebApplicationFactory",
     input_validation: "data annotations or FluentValidation",
+    central_error_handling: "UseExceptionHandler with ProblemDetails",
     lint_config: ".NET analyzers configured in .editorconfig",
     formatter_config: "dotnet format",
     api_docs: "Swashbuckle or Microsoft.AspNetCore.OpenApi",
