@@ -114,3 +114,23 @@ describe("renderText: check reasons", () => {
     );
   });
 });
+
+describe("renderText: next steps", () => {
+  it("shows the eight most valuable and says how many more there are", () => {
+    const steps = Array.from({ length: 10 }, (_, i) => ({
+      check: "c",
+      impact: 10 - i,
+      text: `Step ${i + 1}.`,
+    }));
+    const lines = renderText(sampleReport({ next_steps: steps }), plain)
+      .trimEnd()
+      .split("\n");
+    expect(lines.slice(-3)).toEqual([
+      "  7. Step 7. (+4)",
+      "  8. Step 8. (+3)",
+      "  … and 2 more (see --md or --json)",
+    ]);
+    const eight = renderText(sampleReport({ next_steps: steps.slice(0, 8) }), plain);
+    expect(eight.trimEnd().split("\n").at(-1)).toBe("  8. Step 8. (+3)");
+  });
+});

@@ -14,6 +14,7 @@ import {
 
 const WIDTH = 80;
 const MAX_ENDPOINTS = 25;
+const MAX_NEXT_STEPS = 8;
 
 export function renderText(report: EvidenceReport, c: Colors): string {
   const out: string[] = [];
@@ -83,9 +84,12 @@ export function renderText(report: EvidenceReport, c: Colors): string {
 
   heading("Next steps");
   if (report.next_steps.length === 0) out.push(c.green("  Nothing left: every check passes."));
-  report.next_steps.slice(0, 8).forEach((step, i) => {
+  report.next_steps.slice(0, MAX_NEXT_STEPS).forEach((step, i) => {
     out.push(wrap(`${i + 1}. ${step.text} ${c.dim(`(+${step.impact})`)}`, "  ", 5));
   });
+  // Say that steps were left out, as the endpoint list does, so none goes unseen.
+  const more = report.next_steps.length - MAX_NEXT_STEPS;
+  if (more > 0) out.push(c.dim(`  … and ${more} more (see --md or --json)`));
   return `${out.join("\n")}\n`;
 }
 
