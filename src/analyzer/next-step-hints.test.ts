@@ -53,6 +53,7 @@ describe("nextStepHints", () => {
       "with a @RestControllerAdvice and @ExceptionHandler methods",
     );
     expect(jaxrs.central_error_handling).toBe("with ExceptionMapper providers");
+    expect(spring.logging).toBe("with SLF4J and Logback");
     expect(nextStepHints([], signals(), [framework("react")]).rest_api).toBe(
       "e.g. Django REST framework, Spring Boot or Fastify/NestJS",
     );

@@ -78,7 +78,7 @@ const TOOLS: Readonly<Record<Stack, Readonly<Record<ToolFact, string>>>> = {
     lint_config: "Checkstyle or SpotBugs",
     formatter_config: "Spotless",
     api_docs: "springdoc-openapi",
-    logging: "SLF4J with Logback",
+    logging: "SLF4J and Logback",
     migrations: "Flyway or Liquibase",
   },
   jaxrs: {
@@ -89,7 +89,7 @@ const TOOLS: Readonly<Record<Stack, Readonly<Record<ToolFact, string>>>> = {
     lint_config: "Checkstyle or SpotBugs",
     formatter_config: "Spotless",
     api_docs: "swagger-core's JAX-RS integration or MicroProfile OpenAPI",
-    logging: "SLF4J with Logback",
+    logging: "SLF4J and Logback",
     migrations: "Flyway or Liquibase",
   },
   go: {
