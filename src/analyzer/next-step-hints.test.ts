@@ -54,6 +54,9 @@ describe("nextStepHints", () => {
     );
     expect(jaxrs.central_error_handling).toBe("with ExceptionMapper providers");
     expect(spring.logging).toBe("with SLF4J and Logback");
+    expect(nextStepHints([], signals(), [framework("aspnetcore")]).central_error_handling).toBe(
+      "with UseExceptionHandler and ProblemDetails",
+    );
     expect(nextStepHints([], signals(), [framework("react")]).rest_api).toBe(
       "e.g. Django REST framework, Spring Boot or Fastify/NestJS",
     );

@@ -129,7 +129,7 @@ const TOOLS: Readonly<Record<Stack, Readonly<Record<ToolFact, string>>>> = {
     tests: "xUnit",
     api_tests: "WebApplicationFactory",
     input_validation: "data annotations or FluentValidation",
-    central_error_handling: "UseExceptionHandler with ProblemDetails",
+    central_error_handling: "UseExceptionHandler and ProblemDetails",
     lint_config: ".NET analyzers configured in .editorconfig",
     formatter_config: "dotnet format",
     api_docs: "Swashbuckle or Microsoft.AspNetCore.OpenApi",
