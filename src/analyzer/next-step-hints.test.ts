@@ -60,6 +60,13 @@ describe("nextStepHints", () => {
     expect(nextStepHints([], signals(), [framework("react")]).rest_api).toBe(
       "e.g. Django REST framework, Spring Boot or Fastify/NestJS",
     );
+    // Without a backend framework, the first language that has a stack decides.
+    const typescript = nextStepHints([], signals(), [framework("react")], ["JSON", "TypeScript"]);
+    expect(typescript.rest_api).toBe("e.g. with Express, Fastify or NestJS");
+    expect(typescript.api_tests).toBe("with supertest");
+    const flask = nextStepHints([], signals(), [framework("flask")], ["TypeScript"]);
+    expect(flask.rest_api).toBe("with Flask, which this repository already uses");
+    expect(flask.tests).toBe("with pytest");
   });
 
   it("says where the data is when a NoSQL store stands in for the relational database", () => {

@@ -8,7 +8,13 @@
 import type { FactId } from "../content/signals.js";
 import { closestToCrud, CRUD_VERBS, distinctEndpoints, type CrudVerb } from "./derive-signals.js";
 import type { Endpoint, FrameworkFinding, HttpMethod, Signals } from "./report.js";
-import { backendFrameworkName, stackToolHints } from "./stack-tools.js";
+import {
+  backendFrameworkName,
+  frameworksOfStack,
+  stackOf,
+  stackToolHints,
+  type Stack,
+} from "./stack-tools.js";
 
 const NOSQL_NAMES: Readonly<Record<string, string>> = {
   mongodb: "MongoDB",
@@ -23,7 +29,9 @@ export function nextStepHints(
   endpoints: readonly Endpoint[],
   signals: Signals,
   frameworks: readonly FrameworkFinding[] = [],
+  languages: readonly string[] = [],
 ): Partial<Record<FactId, string>> {
+  const stack = stackOf(frameworks, languages);
   const hints: Partial<Record<FactId, string>> = {};
   // Counted as http_endpoints counts them, so the step and the check's reason agree.
   const distinct = distinctEndpoints(endpoints);
@@ -48,16 +56,23 @@ export function nextStepHints(
     const names = nosql.map((id) => NOSQL_NAMES[id] ?? id).join(" and ");
     hints.sql_database = `the data is in ${names} now; this check asks for a relational one`;
   }
-  for (const [fact, tool] of Object.entries(stackToolHints(frameworks)) as [FactId, string][]) {
+  for (const [fact, tool] of Object.entries(stackToolHints(stack)) as [FactId, string][]) {
     const existing = hints[fact];
     hints[fact] = existing === undefined ? tool : `${existing}; ${tool}`;
   }
-  // The framework the repository already has; without one, examples from the roadmap's tracks.
-  const framework = backendFrameworkName(frameworks);
-  hints.rest_api = framework
-    ? `with ${framework}, which this repository already uses`
-    : "e.g. Django REST framework, Spring Boot or Fastify/NestJS";
+  hints.rest_api = jsonApiHint(frameworks, stack);
   return hints;
+}
+
+/**
+ * The framework the repository already has; else the usual ones of its language's stack; else
+ * examples from the roadmap's tracks.
+ */
+function jsonApiHint(frameworks: readonly FrameworkFinding[], stack: Stack | null): string {
+  const framework = backendFrameworkName(frameworks);
+  if (framework) return `with ${framework}, which this repository already uses`;
+  if (stack) return `e.g. with ${frameworksOfStack(stack)}`;
+  return "e.g. Django REST framework, Spring Boot or Fastify/NestJS";
 }
 
 const HTTP_METHODS: readonly HttpMethod[] = ["GET", "POST", "PUT", "PATCH", "DELETE"];

@@ -5,7 +5,7 @@
 import type { FactId } from "../content/signals.js";
 import type { FrameworkFinding } from "./report.js";
 
-type Stack = "node" | "python" | "spring" | "jaxrs" | "go" | "ruby" | "php" | "dotnet";
+export type Stack = "node" | "python" | "spring" | "jaxrs" | "go" | "ruby" | "php" | "dotnet";
 
 const STACK_OF: Readonly<Record<string, Stack>> = {
   express: "node",
@@ -138,6 +138,53 @@ const TOOLS: Readonly<Record<Stack, Readonly<Record<ToolFact, string>>>> = {
   },
 };
 
+/**
+ * The stack a repository without a backend framework would use, by its programming languages
+ * (a TypeScript monorepo whose server the analyzer does not recognise is still a Node project).
+ */
+const STACK_OF_LANGUAGE: Readonly<Record<string, Stack>> = {
+  TypeScript: "node",
+  JavaScript: "node",
+  Python: "python",
+  Java: "spring",
+  Kotlin: "spring",
+  Go: "go",
+  Ruby: "ruby",
+  PHP: "php",
+  "C#": "dotnet",
+};
+
+/** The usual frameworks of each stack, for the step that asks for a JSON API at all. */
+const STACK_FRAMEWORKS: Readonly<Record<Stack, string>> = {
+  node: "Express, Fastify or NestJS",
+  python: "Django REST framework, Flask or FastAPI",
+  spring: "Spring Boot",
+  jaxrs: "JAX-RS",
+  go: "net/http, Gin or chi",
+  ruby: "Rails",
+  php: "Laravel",
+  dotnet: "ASP.NET Core",
+};
+
+/**
+ * The repository's stack: that of its first backend framework, else of its first language
+ * (by lines) that has one, else null.
+ */
+export function stackOf(
+  frameworks: readonly FrameworkFinding[],
+  languages: readonly string[] = [],
+): Stack | null {
+  const byFramework = frameworks.map((f) => STACK_OF[f.id]).find((s) => s !== undefined);
+  return (
+    byFramework ?? languages.map((l) => STACK_OF_LANGUAGE[l]).find((s) => s !== undefined) ?? null
+  );
+}
+
+/** "Express, Fastify or NestJS": what to build a first JSON API with in a stack. */
+export function frameworksOfStack(stack: Stack): string {
+  return STACK_FRAMEWORKS[stack];
+}
+
 /** How each backend framework is written in a sentence. */
 const FRAMEWORK_NAMES: Readonly<Record<string, string>> = {
   express: "Express",
@@ -169,13 +216,10 @@ export function backendFrameworkName(frameworks: readonly FrameworkFinding[]): s
 
 /**
  * "with supertest", "with Flyway or Liquibase": for each fact the stack has a usual tool for,
- * the words that name it, for the stack of the repository's first backend framework.
+ * the words that name it, for the repository's stack (see stackOf).
  */
-export function stackToolHints(
-  frameworks: readonly FrameworkFinding[],
-): Partial<Record<FactId, string>> {
-  const stack = frameworks.map((f) => STACK_OF[f.id]).find((s) => s !== undefined);
-  if (stack === undefined) return {};
+export function stackToolHints(stack: Stack | null): Partial<Record<FactId, string>> {
+  if (stack === null) return {};
   return Object.fromEntries(
     Object.entries(TOOLS[stack]).map(([fact, tool]) => [fact, `with ${tool}`]),
   );
