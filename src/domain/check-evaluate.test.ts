@@ -423,6 +423,8 @@ describe("formatValue", () => {
     expect(formatValue(0.4567)).toBe("0.46");
     expect(formatValue([])).toBe("none");
     expect(formatValue(["postgresql", "sqlite"])).toBe("postgresql, sqlite");
+    expect(formatValue(["a", "b", "c"])).toBe("a, b, c");
+    expect(formatValue(["a", "b", "c", "d", "e"])).toBe("a, b, c and 2 more");
     expect(formatValue(null)).toBe("unknown");
   });
 

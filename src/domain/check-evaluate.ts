@@ -35,6 +35,9 @@ import { FACTS, isFactId, type FactId } from "../content/signals.js";
 import { DevladderError } from "../errors.js";
 import type { FactObservation, FactValue, FactView } from "./fact-view.js";
 
+/** How many entries of a list value a reason or next step names before counting the rest. */
+export const LISTED_VALUES = 3;
+
 /** How many evidence items each met criterion adds to its check's evidence. */
 export const EVIDENCE_PER_CRITERION = 5;
 
@@ -304,5 +307,9 @@ export function formatValue(value: FactValue): string {
   if (typeof value === "number") {
     return Number.isInteger(value) ? String(value) : String(Math.round(value * 100) / 100);
   }
-  return value.length > 0 ? value.join(", ") : "none";
+  if (value.length === 0) return "none";
+  // A reason is one sentence: a dozen committed secrets are counted, not all listed.
+  const shown = value.slice(0, LISTED_VALUES);
+  const rest = value.length - shown.length;
+  return rest > 0 ? `${shown.join(", ")} and ${rest} more` : shown.join(", ");
 }
