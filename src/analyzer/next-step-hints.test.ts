@@ -127,4 +127,17 @@ describe("nextStepHints", () => {
       "1 endpoint, none exercised by a test: start with GET /",
     );
   });
+
+  it("says how many credentials were found and where the first one is", () => {
+    const found = (values: string[]) =>
+      nextStepHints(
+        [],
+        Object.assign(signals(), {
+          committed_secrets: { value: values, evidence: [{ file: ".env", line: 4 }] },
+        }),
+      ).committed_secrets;
+    expect(found(["password at .env:4"])).toBe("found at .env:4");
+    expect(found(["password at .env:4", "api-key at .env:9"])).toBe("2 found, the first at .env:4");
+    expect(found([])).toBeUndefined();
+  });
 });

@@ -39,9 +39,12 @@ export function nextStepHints(
   if (!signals.api_tests.value && write) {
     hints.api_tests = `${distinct.length} endpoint${distinct.length === 1 ? "" : "s"}, none exercised by a test: start with ${write.method} ${write.path}`;
   }
-  if (signals.committed_secrets.value.length > 0) {
-    const first = signals.committed_secrets.evidence[0];
-    if (first) hints.committed_secrets = `first found at ${first.file}:${first.line}`;
+  const secrets = signals.committed_secrets.value.length;
+  const firstSecret = signals.committed_secrets.evidence[0];
+  if (secrets > 0 && firstSecret) {
+    const place = `${firstSecret.file}:${firstSecret.line}`;
+    hints.committed_secrets =
+      secrets === 1 ? `found at ${place}` : `${secrets} found, the first at ${place}`;
   }
   if (!signals.input_validation.value) {
     const body = exampleOf(distinct, ["POST", "PUT", "PATCH"]);
