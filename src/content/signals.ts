@@ -112,6 +112,7 @@ export const DERIVED_FACTS = {
   },
   "code.comment_ratio": {
     type: "number",
+    unit: "share",
     description: "comment lines / (code + comment lines) in application code",
   },
   "code.lines": { type: "number", description: "lines of code in application code" },

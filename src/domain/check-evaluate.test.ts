@@ -428,10 +428,11 @@ describe("formatValue", () => {
     expect(formatValue(null)).toBe("unknown");
   });
 
-  it("writes shares as percentages and other numbers as they are", () => {
+  it("writes shares (and the comment ratio) as percentages, other numbers as they are", () => {
     expect(formatFactValue("git.conventional_commit_share", 0.284)).toBe("28%");
     expect(formatFactValue("git.tests_with_changes_share", 0)).toBe("0%");
-    expect(formatFactValue("code.comment_ratio", 0.284)).toBe("0.28");
+    expect(formatFactValue("code.comment_ratio", 0.014)).toBe("1%");
+    expect(formatFactValue("git.commits", 12)).toBe("12");
     expect(formatFactValue("git.conventional_commit_share", null)).toBe("unknown");
   });
 
