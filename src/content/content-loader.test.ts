@@ -46,6 +46,14 @@ function only(details: ErrorDetail[]): ErrorDetail {
 describe("the real roadmap content", () => {
   const roadmap = loadRoadmap();
 
+  it("labels the CI criterion with what the ci fact measures: a pipeline, not that it tests", () => {
+    const labels = roadmap.checks
+      .flatMap((check) => check.criteria)
+      .filter((criterion) => criterion.fact === "ci")
+      .map((criterion) => criterion.label);
+    expect(labels).toEqual(["a CI pipeline is set up"]);
+  });
+
   it("has the guide's five stages in order, the last one open-ended", () => {
     expect(roadmap.stages.map((s) => s.order)).toEqual([1, 2, 3, 4, 5]);
     expect(roadmap.stages.map((s) => [s.months.from, s.months.to])).toEqual([
