@@ -104,7 +104,9 @@ export async function analyze(
     };
     const facts = factViewFromReport({ signals, git, code });
     const frameworks = [...(findings.frameworks ?? [])].sort((a, b) => a.id.localeCompare(b.id));
-    const evaluation = evaluateChecks(checks, facts, nextStepHints(endpoints, signals, frameworks));
+    const languages = lines.languages.map((language) => language.name);
+    const hints = nextStepHints(endpoints, signals, frameworks, languages);
+    const evaluation = evaluateChecks(checks, facts, hints);
 
     return {
       schemaVersion: 1,

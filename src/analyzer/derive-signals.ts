@@ -106,29 +106,68 @@ function normalizePath(endpoint: Pick<Endpoint, "path" | "resolved">): string {
 /**
  * A resource has CRUD when its collection path and item path (the collection plus one parameter)
  * together accept create (POST), read (GET), update (PUT or PATCH) and delete (DELETE).
- * Returns the four endpoints that prove it for the first such resource, or null.
  */
 const ACTION_SUFFIX =
   /\/(?:create|store|new|add|list|all|show|get|view|update|edit|delete|destroy|remove)$/i;
 
-export function findCrudResource(endpoints: readonly Endpoint[]): Endpoint[] | null {
-  const byResource = new Map<string, Map<string, Endpoint>>();
+/** The four operations in the order next steps name them; PATCH counts as PUT (update). */
+export const CRUD_VERBS = ["POST", "GET", "PUT", "DELETE"] as const;
+export type CrudVerb = (typeof CRUD_VERBS)[number];
+
+/** One resource: its collection path as written in the code and its first endpoint per verb. */
+export interface Resource {
+  readonly path: string;
+  readonly operations: ReadonlyMap<CrudVerb, Endpoint>;
+}
+
+function groupByResource(endpoints: readonly Endpoint[]): Resource[] {
+  const byKey = new Map<string, { path: string; operations: Map<CrudVerb, Endpoint> }>();
   for (const ep of endpoints) {
+    const verb = ep.method === "PATCH" ? "PUT" : ep.method;
+    if (!isCrudVerb(verb)) continue;
     // `/categories/create`, `/categories/:id/update`: the action named in the path is the verb's
     // job, so the resource is what comes before it.
     const normal = normalizePath(ep).replace(ACTION_SUFFIX, "");
-    const resource = normal.endsWith("/{}") ? normal.slice(0, -3) || "/" : normal;
-    const methods = byResource.get(resource) ?? new Map<string, Endpoint>();
-    const verb = ep.method === "PATCH" ? "PUT" : ep.method;
-    if (!methods.has(verb)) methods.set(verb, ep);
-    byResource.set(resource, methods);
+    const key = normal.endsWith("/{}") ? normal.slice(0, -3) || "/" : normal;
+    const group = byKey.get(key) ?? { path: writtenPrefix(ep.path, key), operations: new Map() };
+    if (!group.operations.has(verb)) group.operations.set(verb, ep);
+    byKey.set(key, group);
   }
-  for (const methods of byResource.values()) {
-    const create = methods.get("POST");
-    const read = methods.get("GET");
-    const update = methods.get("PUT");
-    const remove = methods.get("DELETE");
-    if (create && read && update && remove) return [create, read, update, remove];
+  return [...byKey.values()];
+}
+
+function isCrudVerb(method: string): method is CrudVerb {
+  return (CRUD_VERBS as readonly string[]).includes(method);
+}
+
+/** The leading segments of a path as written ("/users/:id/edit" → "/users"), as many as `key` has. */
+function writtenPrefix(path: string, key: string): string {
+  if (key === "/") return "/";
+  return path.split("/").slice(0, key.split("/").length).join("/");
+}
+
+/** Returns the four endpoints that prove CRUD for the first resource that has it, or null. */
+export function findCrudResource(endpoints: readonly Endpoint[]): Endpoint[] | null {
+  for (const { operations } of groupByResource(endpoints)) {
+    const proof = CRUD_VERBS.map((verb) => operations.get(verb));
+    if (proof.every((ep) => ep !== undefined)) return proof;
   }
   return null;
+}
+
+/**
+ * The resource that lacks the fewest of the four operations (the first of equals in path order,
+ * the root path only when nothing else has as many), for a next step that says which operations
+ * to add where; null without any resolved endpoint of a CRUD verb.
+ */
+export function closestToCrud(endpoints: readonly Endpoint[]): Resource | null {
+  let best: Resource | null = null;
+  // An unresolved path has a piece the analyzer could not read: no place to point the reader to.
+  const resolved = distinctEndpoints(endpoints).filter((ep) => ep.resolved);
+  for (const resource of groupByResource(resolved)) {
+    const more = best === null || resource.operations.size > best.operations.size;
+    const asManyOffRoot = best?.path === "/" && resource.operations.size === best.operations.size;
+    if (more || asManyOffRoot) best = resource;
+  }
+  return best;
 }

@@ -35,10 +35,38 @@ describe("nextStepHints", () => {
       "1 endpoint, none exercised by a test: start with POST /api/articles; with supertest",
     );
     expect(express.lint_config).toBe("with ESLint");
+    expect(express.central_error_handling).toBe(
+      "with an error-handling middleware (err, req, res, next) or your framework's error handler",
+    );
     const go = nextStepHints([], signals(), [framework("gin")]);
     expect(go.tests).toBe("with the testing package");
     expect(go.api_docs).toBe("with swaggo/swag");
     expect(nextStepHints([], signals(), []).tests).toBeUndefined();
+    expect(express.rest_api).toBe("with Express, which this repository already uses");
+    expect(go.rest_api).toBe("with Gin, which this repository already uses");
+    const jaxrs = nextStepHints([], signals(), [framework("jax-rs")]);
+    expect(jaxrs.api_tests).toBe("with RestAssured or the Jersey Test Framework");
+    expect(jaxrs.api_docs).toBe("with swagger-core's JAX-RS integration or MicroProfile OpenAPI");
+    const spring = nextStepHints([], signals(), [framework("spring-boot")]);
+    expect(spring.api_docs).toBe("with springdoc-openapi");
+    expect(spring.central_error_handling).toBe(
+      "with a @RestControllerAdvice and @ExceptionHandler methods",
+    );
+    expect(jaxrs.central_error_handling).toBe("with ExceptionMapper providers");
+    expect(spring.logging).toBe("with SLF4J and Logback");
+    expect(nextStepHints([], signals(), [framework("aspnetcore")]).central_error_handling).toBe(
+      "with UseExceptionHandler and ProblemDetails",
+    );
+    expect(nextStepHints([], signals(), [framework("react")]).rest_api).toBe(
+      "e.g. Django REST framework, Spring Boot or Fastify/NestJS",
+    );
+    // Without a backend framework, the first language that has a stack decides.
+    const typescript = nextStepHints([], signals(), [framework("react")], ["JSON", "TypeScript"]);
+    expect(typescript.rest_api).toBe("e.g. with Express, Fastify or NestJS");
+    expect(typescript.api_tests).toBe("with supertest");
+    const flask = nextStepHints([], signals(), [framework("flask")], ["TypeScript"]);
+    expect(flask.rest_api).toBe("with Flask, which this repository already uses");
+    expect(flask.tests).toBe("with pytest");
   });
 
   it("says where the data is when a NoSQL store stands in for the relational database", () => {
@@ -47,5 +75,69 @@ describe("nextStepHints", () => {
       "the data is in MongoDB now; this check asks for a relational one",
     );
     expect(nextStepHints([], signals()).sql_database).toBeUndefined();
+  });
+
+  it("names the resource closest to CRUD and the operations it lacks", () => {
+    const at = (method: Endpoint["method"], path: string, line: number): Endpoint => ({
+      ...post,
+      method,
+      path,
+      line,
+    });
+    const endpoints = [
+      at("GET", "/", 1),
+      at("GET", "/accounts", 2),
+      at("POST", "/accounts", 3),
+      at("PATCH", "/accounts/:id", 4),
+      at("POST", "/transfers", 5),
+    ];
+    expect(nextStepHints(endpoints, signals()).crud).toBe(
+      "/accounts has POST, GET and PATCH so far: add DELETE",
+    );
+    expect(nextStepHints([at("GET", "/", 1), at("GET", "/users/{id}", 2)], signals()).crud).toBe(
+      "/users has GET so far: add POST, PUT or PATCH and DELETE",
+    );
+    expect(nextStepHints([at("GET", "/", 1)], signals()).crud).toBe(
+      "/ has GET so far: add POST, PUT or PATCH and DELETE",
+    );
+    const unresolved = { ...at("GET", "/<HealthPath>", 6), resolved: false };
+    expect(nextStepHints([unresolved], signals()).crud).toBeUndefined();
+    expect(nextStepHints(endpoints, signals({ crud: true })).crud).toBeUndefined();
+    expect(nextStepHints([], signals()).crud).toBeUndefined();
+  });
+
+  it("names an endpoint with a path that says something, counted as http_endpoints counts", () => {
+    const at = (method: Endpoint["method"], path: string, resolved = true): Endpoint => ({
+      ...post,
+      method,
+      path,
+      resolved,
+    });
+    const endpoints = [
+      at("POST", "/"),
+      at("POST", "/<prefix>/items", false),
+      at("POST", "/token"),
+      at("POST", "/token"),
+      at("PUT", "/users/{id}"),
+    ];
+    const hints = nextStepHints(endpoints, signals());
+    expect(hints.api_tests).toBe("4 endpoints, none exercised by a test: start with POST /token");
+    expect(hints.input_validation).toBe("e.g. the body of POST /token");
+    expect(nextStepHints([at("GET", "/")], signals()).api_tests).toBe(
+      "1 endpoint, none exercised by a test: start with GET /",
+    );
+  });
+
+  it("says how many credentials were found and where the first one is", () => {
+    const found = (values: string[]) =>
+      nextStepHints(
+        [],
+        Object.assign(signals(), {
+          committed_secrets: { value: values, evidence: [{ file: ".env", line: 4 }] },
+        }),
+      ).committed_secrets;
+    expect(found(["password at .env:4"])).toBe("found at .env:4");
+    expect(found(["password at .env:4", "api-key at .env:9"])).toBe("2 found, the first at .env:4");
+    expect(found([])).toBeUndefined();
   });
 });

@@ -1,12 +1,20 @@
 /**
- * Makes next steps specific to the repository: names an endpoint to test, the count of
+ * Makes next steps specific to the repository: names an endpoint to test, the resource closest
+ * to create/read/update/delete and the operations it lacks, the count of
  * untested endpoints, where secrets were found, and the tools of the repository's own stack
  * ("with supertest", "with Flyway or Liquibase"). Keys are the facts whose criteria the hint
  * completes.
  */
 import type { FactId } from "../content/signals.js";
-import type { Endpoint, FrameworkFinding, Signals } from "./report.js";
-import { stackToolHints } from "./stack-tools.js";
+import { closestToCrud, CRUD_VERBS, distinctEndpoints, type CrudVerb } from "./derive-signals.js";
+import type { Endpoint, FrameworkFinding, HttpMethod, Signals } from "./report.js";
+import {
+  backendFrameworkName,
+  frameworksOfStack,
+  stackOf,
+  stackToolHints,
+  type Stack,
+} from "./stack-tools.js";
 
 const NOSQL_NAMES: Readonly<Record<string, string>> = {
   mongodb: "MongoDB",
@@ -21,30 +29,83 @@ export function nextStepHints(
   endpoints: readonly Endpoint[],
   signals: Signals,
   frameworks: readonly FrameworkFinding[] = [],
+  languages: readonly string[] = [],
 ): Partial<Record<FactId, string>> {
+  const stack = stackOf(frameworks, languages);
   const hints: Partial<Record<FactId, string>> = {};
-  const write = endpoints.find((e) => e.method === "POST") ?? endpoints[0];
-  if (endpoints.length > 0 && !signals.api_tests.value && write) {
-    hints.api_tests = `${endpoints.length} endpoint${endpoints.length === 1 ? "" : "s"}, none exercised by a test: start with ${write.method} ${write.path}`;
+  // Counted as http_endpoints counts them, so the step and the check's reason agree.
+  const distinct = distinctEndpoints(endpoints);
+  const write = exampleOf(distinct, ["POST"]) ?? exampleOf(distinct, HTTP_METHODS);
+  if (!signals.api_tests.value && write) {
+    hints.api_tests = `${distinct.length} endpoint${distinct.length === 1 ? "" : "s"}, none exercised by a test: start with ${write.method} ${write.path}`;
   }
-  if (signals.committed_secrets.value.length > 0) {
-    const first = signals.committed_secrets.evidence[0];
-    if (first) hints.committed_secrets = `first found at ${first.file}:${first.line}`;
+  const secrets = signals.committed_secrets.value.length;
+  const firstSecret = signals.committed_secrets.evidence[0];
+  if (secrets > 0 && firstSecret) {
+    const place = `${firstSecret.file}:${firstSecret.line}`;
+    hints.committed_secrets =
+      secrets === 1 ? `found at ${place}` : `${secrets} found, the first at ${place}`;
   }
-  if (endpoints.length > 0 && !signals.input_validation.value) {
-    const body = endpoints.find(
-      (e) => e.method === "POST" || e.method === "PUT" || e.method === "PATCH",
-    );
+  if (!signals.input_validation.value) {
+    const body = exampleOf(distinct, ["POST", "PUT", "PATCH"]);
     if (body) hints.input_validation = `e.g. the body of ${body.method} ${body.path}`;
+  }
+  if (!signals.crud.value) {
+    const crud = crudHint(endpoints);
+    if (crud) hints.crud = crud;
   }
   const nosql = signals.nosql_databases.value;
   if (!signals.sql_database.value && nosql.length > 0) {
     const names = nosql.map((id) => NOSQL_NAMES[id] ?? id).join(" and ");
     hints.sql_database = `the data is in ${names} now; this check asks for a relational one`;
   }
-  for (const [fact, tool] of Object.entries(stackToolHints(frameworks)) as [FactId, string][]) {
+  for (const [fact, tool] of Object.entries(stackToolHints(stack)) as [FactId, string][]) {
     const existing = hints[fact];
     hints[fact] = existing === undefined ? tool : `${existing}; ${tool}`;
   }
+  hints.rest_api = jsonApiHint(frameworks, stack);
   return hints;
+}
+
+/**
+ * The framework the repository already has; else the usual ones of its language's stack; else
+ * examples from the roadmap's tracks.
+ */
+function jsonApiHint(frameworks: readonly FrameworkFinding[], stack: Stack | null): string {
+  const framework = backendFrameworkName(frameworks);
+  if (framework) return `with ${framework}, which this repository already uses`;
+  if (stack) return `e.g. with ${frameworksOfStack(stack)}`;
+  return "e.g. Django REST framework, Spring Boot or Fastify/NestJS";
+}
+
+const HTTP_METHODS: readonly HttpMethod[] = ["GET", "POST", "PUT", "PATCH", "DELETE"];
+
+/**
+ * The first endpoint of one of `methods` to name as an example, preferring one whose path was
+ * read in full and says more than "/" (POST /token rather than POST /).
+ */
+function exampleOf(
+  endpoints: readonly Endpoint[],
+  methods: readonly HttpMethod[],
+): Endpoint | undefined {
+  const candidates = endpoints.filter((e) => methods.includes(e.method));
+  return candidates.find((e) => e.resolved && e.path !== "/") ?? candidates[0];
+}
+
+/** "/accounts has POST and GET so far: add PUT or PATCH and DELETE", for the closest resource. */
+function crudHint(endpoints: readonly Endpoint[]): string | null {
+  const resource = closestToCrud(endpoints);
+  if (resource === null) return null;
+  const present = CRUD_VERBS.flatMap((verb) => resource.operations.get(verb)?.method ?? []);
+  const missing = CRUD_VERBS.filter((verb) => !resource.operations.has(verb)).map(verbWords);
+  return `${resource.path} has ${andList(present)} so far: add ${andList(missing)}`;
+}
+
+function verbWords(verb: CrudVerb): string {
+  return verb === "PUT" ? "PUT or PATCH" : verb;
+}
+
+function andList(words: readonly string[]): string {
+  if (words.length <= 1) return words.join("");
+  return `${words.slice(0, -1).join(", ")} and ${words[words.length - 1] ?? ""}`;
 }

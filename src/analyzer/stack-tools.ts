@@ -5,7 +5,7 @@
 import type { FactId } from "../content/signals.js";
 import type { FrameworkFinding } from "./report.js";
 
-type Stack = "node" | "python" | "jvm" | "go" | "ruby" | "php" | "dotnet";
+export type Stack = "node" | "python" | "spring" | "jaxrs" | "go" | "ruby" | "php" | "dotnet";
 
 const STACK_OF: Readonly<Record<string, Stack>> = {
   express: "node",
@@ -17,9 +17,10 @@ const STACK_OF: Readonly<Record<string, Stack>> = {
   djangorestframework: "python",
   flask: "python",
   fastapi: "python",
-  "spring-boot": "jvm",
-  spring: "jvm",
-  "jax-rs": "jvm",
+  "spring-boot": "spring",
+  spring: "spring",
+  // Jersey, RESTEasy, Dropwizard: JAX-RS has neither MockMvc nor springdoc
+  "jax-rs": "jaxrs",
   gin: "go",
   echo: "go",
   chi: "go",
@@ -37,6 +38,7 @@ type ToolFact = Extract<
   | "tests"
   | "api_tests"
   | "input_validation"
+  | "central_error_handling"
   | "lint_config"
   | "formatter_config"
   | "api_docs"
@@ -49,36 +51,53 @@ const TOOLS: Readonly<Record<Stack, Readonly<Record<ToolFact, string>>>> = {
     tests: "Vitest or Jest",
     api_tests: "supertest",
     input_validation: "zod, Joi or class-validator",
+    central_error_handling:
+      "an error-handling middleware (err, req, res, next) or your framework's error handler",
     lint_config: "ESLint",
     formatter_config: "Prettier",
     api_docs: "swagger-jsdoc or @nestjs/swagger",
     logging: "pino or winston",
-    migrations: "your ORM's migrations (Prisma, TypeORM, Knex)",
+    migrations: "your ORM's migrations: Prisma, TypeORM or Knex",
   },
   python: {
     tests: "pytest",
     api_tests: "the framework's test client (Django's, Flask's or FastAPI's TestClient)",
     input_validation: "pydantic models or DRF serializers",
+    central_error_handling:
+      "@app.exception_handler (FastAPI), @app.errorhandler (Flask) or DRF's EXCEPTION_HANDLER",
     lint_config: "Ruff",
     formatter_config: "Ruff format or Black",
     api_docs: "drf-spectacular, or FastAPI's generated /docs",
     logging: "the logging module",
     migrations: "Django migrations or Alembic",
   },
-  jvm: {
+  spring: {
     tests: "JUnit 5",
     api_tests: "MockMvc or RestAssured",
     input_validation: "Bean Validation (@Valid)",
+    central_error_handling: "a @RestControllerAdvice and @ExceptionHandler methods",
     lint_config: "Checkstyle or SpotBugs",
     formatter_config: "Spotless",
     api_docs: "springdoc-openapi",
-    logging: "SLF4J with Logback",
+    logging: "SLF4J and Logback",
+    migrations: "Flyway or Liquibase",
+  },
+  jaxrs: {
+    tests: "JUnit 5",
+    api_tests: "RestAssured or the Jersey Test Framework",
+    input_validation: "Bean Validation (@Valid)",
+    central_error_handling: "ExceptionMapper providers",
+    lint_config: "Checkstyle or SpotBugs",
+    formatter_config: "Spotless",
+    api_docs: "swagger-core's JAX-RS integration or MicroProfile OpenAPI",
+    logging: "SLF4J and Logback",
     migrations: "Flyway or Liquibase",
   },
   go: {
     tests: "the testing package",
     api_tests: "net/http/httptest",
     input_validation: "go-playground/validator",
+    central_error_handling: "a recovery and error-writing middleware",
     lint_config: "golangci-lint",
     formatter_config: "gofmt or gofumpt, checked in CI",
     api_docs: "swaggo/swag",
@@ -89,6 +108,7 @@ const TOOLS: Readonly<Record<Stack, Readonly<Record<ToolFact, string>>>> = {
     tests: "RSpec or Minitest",
     api_tests: "request specs",
     input_validation: "model validations and strong parameters",
+    central_error_handling: "rescue_from in ApplicationController",
     lint_config: "RuboCop",
     formatter_config: "RuboCop's layout cops or standardrb",
     api_docs: "rswag",
@@ -99,6 +119,7 @@ const TOOLS: Readonly<Record<Stack, Readonly<Record<ToolFact, string>>>> = {
     tests: "PHPUnit or Pest",
     api_tests: "Laravel's getJson/postJson test helpers",
     input_validation: "Form Requests or $request->validate()",
+    central_error_handling: "Laravel's exception handler (render and report callbacks)",
     lint_config: "PHPStan or Larastan",
     formatter_config: "Laravel Pint",
     api_docs: "Scribe or L5-Swagger",
@@ -109,6 +130,7 @@ const TOOLS: Readonly<Record<Stack, Readonly<Record<ToolFact, string>>>> = {
     tests: "xUnit",
     api_tests: "WebApplicationFactory",
     input_validation: "data annotations or FluentValidation",
+    central_error_handling: "UseExceptionHandler and ProblemDetails",
     lint_config: ".NET analyzers configured in .editorconfig",
     formatter_config: "dotnet format",
     api_docs: "Swashbuckle or Microsoft.AspNetCore.OpenApi",
@@ -118,14 +140,87 @@ const TOOLS: Readonly<Record<Stack, Readonly<Record<ToolFact, string>>>> = {
 };
 
 /**
- * "with supertest", "with Flyway or Liquibase": for each fact the stack has a usual tool for,
- * the words that name it, for the stack of the repository's first backend framework.
+ * The stack a repository without a backend framework would use, by its programming languages
+ * (a TypeScript monorepo whose server the analyzer does not recognise is still a Node project).
  */
-export function stackToolHints(
+const STACK_OF_LANGUAGE: Readonly<Record<string, Stack>> = {
+  TypeScript: "node",
+  JavaScript: "node",
+  Python: "python",
+  Java: "spring",
+  Kotlin: "spring",
+  Go: "go",
+  Ruby: "ruby",
+  PHP: "php",
+  "C#": "dotnet",
+};
+
+/** The usual frameworks of each stack, for the step that asks for a JSON API at all. */
+const STACK_FRAMEWORKS: Readonly<Record<Stack, string>> = {
+  node: "Express, Fastify or NestJS",
+  python: "Django REST framework, Flask or FastAPI",
+  spring: "Spring Boot",
+  jaxrs: "JAX-RS",
+  go: "net/http, Gin or chi",
+  ruby: "Rails",
+  php: "Laravel",
+  dotnet: "ASP.NET Core",
+};
+
+/**
+ * The repository's stack: that of its first backend framework, else of its first language
+ * (by lines) that has one, else null.
+ */
+export function stackOf(
   frameworks: readonly FrameworkFinding[],
-): Partial<Record<FactId, string>> {
-  const stack = frameworks.map((f) => STACK_OF[f.id]).find((s) => s !== undefined);
-  if (stack === undefined) return {};
+  languages: readonly string[] = [],
+): Stack | null {
+  const byFramework = frameworks.map((f) => STACK_OF[f.id]).find((s) => s !== undefined);
+  return (
+    byFramework ?? languages.map((l) => STACK_OF_LANGUAGE[l]).find((s) => s !== undefined) ?? null
+  );
+}
+
+/** "Express, Fastify or NestJS": what to build a first JSON API with in a stack. */
+export function frameworksOfStack(stack: Stack): string {
+  return STACK_FRAMEWORKS[stack];
+}
+
+/** How each backend framework is written in a sentence. */
+const FRAMEWORK_NAMES: Readonly<Record<string, string>> = {
+  express: "Express",
+  fastify: "Fastify",
+  nestjs: "NestJS",
+  koa: "Koa",
+  hono: "Hono",
+  django: "Django",
+  djangorestframework: "Django REST framework",
+  flask: "Flask",
+  fastapi: "FastAPI",
+  "spring-boot": "Spring Boot",
+  spring: "Spring",
+  "jax-rs": "JAX-RS",
+  gin: "Gin",
+  echo: "Echo",
+  chi: "chi",
+  "gorilla-mux": "gorilla/mux",
+  "net-http": "net/http",
+  rails: "Rails",
+  laravel: "Laravel",
+  aspnetcore: "ASP.NET Core",
+};
+
+/** The name of the repository's first backend framework ("Flask"), or null without one. */
+export function backendFrameworkName(frameworks: readonly FrameworkFinding[]): string | null {
+  return frameworks.map((f) => FRAMEWORK_NAMES[f.id]).find((name) => name !== undefined) ?? null;
+}
+
+/**
+ * "with supertest", "with Flyway or Liquibase": for each fact the stack has a usual tool for,
+ * the words that name it, for the repository's stack (see stackOf).
+ */
+export function stackToolHints(stack: Stack | null): Partial<Record<FactId, string>> {
+  if (stack === null) return {};
   return Object.fromEntries(
     Object.entries(TOOLS[stack]).map(([fact, tool]) => [fact, `with ${tool}`]),
   );

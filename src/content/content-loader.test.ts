@@ -46,6 +46,14 @@ function only(details: ErrorDetail[]): ErrorDetail {
 describe("the real roadmap content", () => {
   const roadmap = loadRoadmap();
 
+  it("labels the CI criterion with what the ci fact measures: a pipeline, not that it tests", () => {
+    const labels = roadmap.checks
+      .flatMap((check) => check.criteria)
+      .filter((criterion) => criterion.fact === "ci")
+      .map((criterion) => criterion.label);
+    expect(labels).toEqual(["a CI pipeline is set up"]);
+  });
+
   it("has the guide's five stages in order, the last one open-ended", () => {
     expect(roadmap.stages.map((s) => s.order)).toEqual([1, 2, 3, 4, 5]);
     expect(roadmap.stages.map((s) => [s.months.from, s.months.to])).toEqual([
@@ -409,6 +417,21 @@ describe("cross-reference validation", () => {
     expect(detail.where).toBe("checks.yaml#checks[0].criteria[1].expect");
     expect(detail.problem).toMatch(/^'git.commits' is a number fact/);
     expect(detail.accepted).toBe("{ min: N } or { max: N }");
+  });
+
+  it("rejects a criterion to be met after a fact no check tests, or after its own", () => {
+    const details = problems((data) => {
+      Object.assign(data["checks.yaml"].checks[0]!.criteria[1]!, { after: "caching" });
+      Object.assign(data["checks.yaml"].checks[0]!.criteria[0]!, { after: "rest_api" });
+    });
+    expect(details.map((d) => d.where)).toEqual([
+      "checks.yaml#checks[0].criteria[0].after",
+      "checks.yaml#checks[0].criteria[1].after",
+    ]);
+    expect(details[1]?.problem).toMatch(
+      /^'caching' is not the fact of another criterion of the checks/,
+    );
+    expect(details[1]?.accepted).toMatch(/^one of: rest_api/);
   });
 
   it("rejects an unknown signal on a skill", () => {

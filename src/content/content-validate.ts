@@ -228,11 +228,14 @@ export function validateContent(draft: ContentDraft): ErrorDetail[] {
   });
 
   // Checks: skills and criteria facts, with an expectation that fits the fact's type.
+  const allCriteria = draft.checks.flatMap((check) => check.criteria);
   draft.checks.forEach((check, ci) => {
     checkSkillRefs(check.skills, (i) => `checks.yaml#checks[${ci}].skills[${i}]`);
-    check.criteria.forEach((criterion, i) =>
-      checkCriterion(criterion, `checks.yaml#checks[${ci}].criteria[${i}]`, report),
-    );
+    check.criteria.forEach((criterion, i) => {
+      const where = `checks.yaml#checks[${ci}].criteria[${i}]`;
+      checkCriterion(criterion, where, report);
+      checkAfter(criterion, allCriteria, where, report);
+    });
   });
 
   // Levels: what each measure names must exist.
@@ -316,6 +319,24 @@ function checkCriterion(criterion: Criterion, where: string, report: Report): vo
         : type === "number"
           ? "{ min: N } or { max: N }"
           : "{ nonEmpty: true } or { max: N } (at most N entries)",
+    );
+  }
+}
+
+/** `after` names a fact, other than its own, that some check's criterion tests. */
+function checkAfter(
+  criterion: Criterion,
+  allCriteria: readonly Criterion[],
+  where: string,
+  report: Report,
+): void {
+  if (criterion.after === undefined) return;
+  const others = [...new Set(allCriteria.map((c) => c.fact))].filter((f) => f !== criterion.fact);
+  if (!others.includes(criterion.after)) {
+    report(
+      `${where}.after`,
+      `'${criterion.after}' is not the fact of another criterion of the checks`,
+      `one of: ${others.join(", ")}`,
     );
   }
 }

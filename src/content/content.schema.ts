@@ -81,6 +81,17 @@ export const criterionSchema = z.strictObject({
   label: text,
   /** what to do when the criterion is not met; may use {value} for the observed value */
   nextStep: text,
+  /**
+   * the fact of another criterion that has to be met first ("tests" for the number of test
+   * files): while a check finds that one unmet, this criterion's next step is not said on its
+   * own, and the points it would add go to that fact's step
+   */
+  after: z.string().optional(),
+  /**
+   * a next step that cannot wait for the points it adds (committed credentials have to be
+   * revoked now): said before every other step
+   */
+  urgent: z.boolean().optional(),
 });
 
 export const CHECK_KINDS = ["skill-gap", "recruiter"] as const;

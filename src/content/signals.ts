@@ -10,6 +10,8 @@ export type FactType = "boolean" | "number" | "list";
 export interface FactDefinition {
   readonly type: FactType;
   readonly description: string;
+  /** "share": a number from 0 to 1 that reports and next steps write as a percentage. */
+  readonly unit?: "share";
 }
 
 export const SIGNALS = {
@@ -96,6 +98,7 @@ export const DERIVED_FACTS = {
   },
   "git.conventional_commit_share": {
     type: "number",
+    unit: "share",
     description: "share (0-1) of commit subjects in Conventional Commits form",
   },
   "git.bulk_upload": {
@@ -104,10 +107,12 @@ export const DERIVED_FACTS = {
   },
   "git.tests_with_changes_share": {
     type: "number",
+    unit: "share",
     description: "share (0-1) of code-changing commits that also touch tests",
   },
   "code.comment_ratio": {
     type: "number",
+    unit: "share",
     description: "comment lines / (code + comment lines) in application code",
   },
   "code.lines": { type: "number", description: "lines of code in application code" },

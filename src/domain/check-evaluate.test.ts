@@ -5,7 +5,7 @@ import { loadRoadmap } from "../content/content-loader.js";
 import { FACTS, SIGNALS, isFactId, type FactId, type SignalId } from "../content/signals.js";
 import type { FactValue } from "./fact-view.js";
 import { DevladderError } from "../errors.js";
-import { evaluateChecks, formatValue } from "./check-evaluate.js";
+import { evaluateChecks, formatFactValue, formatValue } from "./check-evaluate.js";
 import { at, makeFactView, type FactOverrides } from "./test-support/fact-view-fixtures.js";
 
 function criterion(overrides: Partial<Criterion> & Pick<Criterion, "fact" | "expect">): Criterion {
@@ -233,6 +233,141 @@ describe("evaluateChecks: score and next steps", () => {
     ]);
   });
 
+  it("folds a step that comes after an unmet fact into that fact's step, points and all", () => {
+    const testing = check({
+      id: "testing",
+      criteria: [
+        criterion({
+          fact: "tests",
+          expect: { is: true },
+          required: true,
+          nextStep: "Add automated tests.",
+        }),
+        criterion({
+          fact: "test_files",
+          expect: { min: 3 },
+          after: "tests",
+          nextStep: "Only {value} test files.",
+        }),
+        criterion({ fact: "ci", expect: { is: true }, nextStep: "Run them in CI." }),
+      ],
+    });
+    // Weights 2 + 1 + 1. Tests alone: fail 0 → partial 2/4 (+50); test files: fail 0 → fail
+    // 1/4 / 2 (+12.5), said within the tests step; CI the same, said on its own.
+    expect(evaluateChecks([testing], makeFactView()).nextSteps).toEqual([
+      { check: "testing", impact: 62.5, text: "Add automated tests." },
+      { check: "testing", impact: 12.5, text: "Run them in CI." },
+    ]);
+    // Once the fact it comes after is met, the step is said on its own.
+    const some = makeFactView({ tests: true, test_files: 1, ci: true });
+    expect(evaluateChecks([testing], some).nextSteps).toEqual([
+      { check: "testing", impact: 25, text: "Only 1 test files." },
+    ]);
+  });
+
+  it("cites no example when the value already names its place", () => {
+    const safety = check({
+      id: "safety",
+      criteria: [
+        criterion({ fact: "committed_secrets", expect: { max: 0 }, label: "no credentials" }),
+      ],
+    });
+    const facts = makeFactView({
+      committed_secrets: {
+        value: ["api-key at app.yml:3 (40****70)"],
+        evidence: [at("app.yml", 3, "api-key")],
+      },
+    });
+    expect(evaluateChecks([safety], facts).checks[0]?.reasons).toEqual([
+      "not met: no credentials (committed_secrets = api-key at app.yml:3 (40****70))",
+    ]);
+  });
+
+  it("writes a counted noun in the singular or plural its value needs", () => {
+    const counted = check({
+      id: "counted",
+      criteria: [
+        criterion({
+          fact: "git.branches",
+          expect: { min: 2 },
+          nextStep: "Only {value} branch(es) found.",
+        }),
+        criterion({
+          fact: "test_files",
+          expect: { min: 3 },
+          nextStep: "Only {value} test file(s); {value} is few.",
+        }),
+      ],
+    });
+    const texts = (facts: FactOverrides) =>
+      evaluateChecks([counted], makeFactView(facts)).nextSteps.map((step) => step.text);
+    expect(texts({ "git.branches": 1, test_files: 2 })).toEqual([
+      "Only 1 branch found.",
+      "Only 2 test files; 2 is few.",
+    ]);
+    expect(texts({ "git.branches": 0, test_files: 1 })).toEqual([
+      "Only 0 branches found.",
+      "Only 1 test file; 1 is few.",
+    ]);
+  });
+
+  it("follows a fold along: a step after a folded fact is said where that one is", () => {
+    const api = check({
+      id: "api",
+      criteria: [
+        criterion({ fact: "rest_api", expect: { is: true }, nextStep: "Build an API." }),
+        criterion({
+          fact: "http_endpoints",
+          expect: { min: 3 },
+          after: "rest_api",
+          nextStep: "Add endpoints.",
+        }),
+      ],
+    });
+    const data = check({
+      id: "data",
+      criteria: [
+        criterion({
+          fact: "crud",
+          expect: { is: true },
+          after: "http_endpoints",
+          nextStep: "Add CRUD.",
+        }),
+      ],
+    });
+    // Shares 50 each. Either API criterion alone makes that check partial at 1/2 (+25); CRUD +50.
+    expect(evaluateChecks([api, data], makeFactView()).nextSteps).toEqual([
+      { check: "api", impact: 100, text: "Build an API." },
+    ]);
+    const endpoints = makeFactView({ rest_api: true, http_endpoints: 5 });
+    expect(evaluateChecks([api, data], endpoints).nextSteps).toEqual([
+      { check: "data", impact: 50, text: "Add CRUD." },
+    ]);
+  });
+
+  it("says an urgent step first, whatever its points", () => {
+    const safety = check({
+      id: "safety",
+      criteria: [
+        criterion({ fact: "tests", expect: { is: true }, required: true, nextStep: "Test." }),
+        criterion({
+          fact: "committed_secrets",
+          expect: { max: 0 },
+          urgent: true,
+          nextStep: "Revoke the committed credentials.",
+        }),
+      ],
+    });
+    const facts = makeFactView({
+      committed_secrets: { value: ["api-key at app.yml:3"], evidence: [at("app.yml", 3)] },
+    });
+    // Tests: fail 0 → partial 2/3 (+66.7); the secret: fail 0 → fail 1/3 / 2 (+16.7).
+    expect(evaluateChecks([safety], facts).nextSteps).toEqual([
+      { check: "safety", impact: 16.7, text: "Revoke the committed credentials." },
+      { check: "safety", impact: 66.7, text: "Test." },
+    ]);
+  });
+
   it("meeting more criteria never lowers the score, which stays within 0-100 (property)", () => {
     // a small pool, so criteria share facts and check verdicts move in many ways
     const booleanFacts = (Object.keys(SIGNALS) as SignalId[])
@@ -288,7 +423,39 @@ describe("formatValue", () => {
     expect(formatValue(0.4567)).toBe("0.46");
     expect(formatValue([])).toBe("none");
     expect(formatValue(["postgresql", "sqlite"])).toBe("postgresql, sqlite");
+    expect(formatValue(["a", "b", "c"])).toBe("a, b, c");
+    expect(formatValue(["a", "b", "c", "d", "e"])).toBe("a, b, c and 2 more");
     expect(formatValue(null)).toBe("unknown");
+  });
+
+  it("writes shares (and the comment ratio) as percentages, other numbers as they are", () => {
+    expect(formatFactValue("git.conventional_commit_share", 0.284)).toBe("28%");
+    expect(formatFactValue("git.tests_with_changes_share", 0)).toBe("0%");
+    expect(formatFactValue("code.comment_ratio", 0.014)).toBe("1%");
+    expect(formatFactValue("git.commits", 12)).toBe("12");
+    expect(formatFactValue("git.conventional_commit_share", null)).toBe("unknown");
+  });
+
+  it("cites a share as a percentage in reasons and next steps", () => {
+    const messages = check({
+      id: "messages",
+      criteria: [
+        criterion({
+          fact: "git.conventional_commit_share",
+          expect: { min: 0.5 },
+          label: "consistent messages",
+          nextStep: "The share is {value}; write Conventional Commits.",
+        }),
+      ],
+    });
+    const facts = makeFactView({ "git.conventional_commit_share": 0.28 });
+    const evaluation = evaluateChecks([messages], facts);
+    expect(evaluation.checks[0]?.reasons).toEqual([
+      "not met: consistent messages (git.conventional_commit_share = 28%)",
+    ]);
+    expect(evaluation.nextSteps.map((step) => step.text)).toEqual([
+      "The share is 28%; write Conventional Commits.",
+    ]);
   });
 });
 
@@ -336,6 +503,19 @@ describe("evaluateChecks: the real roadmap's checks", () => {
     );
     expect(evaluation.score).toBe(100);
     expect(evaluation.nextSteps).toEqual([]);
+  });
+
+  it("says to use a relational database before migrations and a data-access layer for it", () => {
+    const noSql = { ...factsMeeting(checks), sql_database: false, migrations: false, orms: [] };
+    // sql-crud (15 points) fails at 2/6 (crud only): a database alone makes it partial at 4/6
+    // (+7.5); migrations or a data-access layer alone would add 1.3 each, said in that step.
+    expect(evaluateChecks(checks, makeFactView(noSql)).nextSteps).toEqual([
+      {
+        check: "sql-crud",
+        impact: 10.1,
+        text: "Store the application's data in a relational database such as PostgreSQL, MySQL or SQLite.",
+      },
+    ]);
   });
 
   it("fails every check of an empty folder without history, with a next step per criterion", () => {

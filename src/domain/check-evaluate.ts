@@ -25,13 +25,18 @@
  * Next steps: one per unmet fact, the `nextStep` text of its most valuable unmet criterion with
  * {value} replaced by the observed value and the caller's hint for that fact in parentheses,
  * ordered by impact (the score points meeting that fact would add across all checks), then by
- * check and criterion order.
+ * check and criterion order. A criterion that comes `after` another unmet fact (test files
+ * after tests) is not said on its own: its points are added to that fact's step.
+ * An `urgent` criterion's step (committed credentials) comes before all others.
  */
 import type { CheckResult, Evidence, NextStep, Verdict } from "../analyzer/report.js";
 import type { Check, Criterion } from "../content/content.schema.js";
-import { isFactId, type FactId } from "../content/signals.js";
+import { FACTS, isFactId, type FactId } from "../content/signals.js";
 import { DevladderError } from "../errors.js";
 import type { FactObservation, FactValue, FactView } from "./fact-view.js";
+
+/** How many entries of a list value a reason or next step names before counting the rest. */
+export const LISTED_VALUES = 3;
 
 /** How many evidence items each met criterion adds to its check's evidence. */
 export const EVIDENCE_PER_CRITERION = 5;
@@ -62,11 +67,16 @@ export function evaluateChecks(
 ): CheckEvaluation {
   const totalWeight = checks.reduce((sum, check) => sum + check.weight, 0);
   const results: CheckResult[] = [];
-  const steps: { step: NextStep; rank: number; fact: string }[] = [];
+  const steps: PendingStep[] = [];
   let score = 0;
 
-  for (const check of checks) {
-    const judged = check.criteria.map((criterion) => judge(check, criterion, facts));
+  const judgedByCheck = checks.map((check) =>
+    check.criteria.map((criterion) => judge(check, criterion, facts)),
+  );
+  const unmetFacts = new Set(judgedByCheck.flat().flatMap((e) => (e.met ? [] : [e.fact])));
+
+  checks.forEach((check, checkIndex) => {
+    const judged = judgedByCheck[checkIndex] ?? [];
     const met = judged.map((entry) => entry.met);
     const share = totalWeight > 0 ? (100 * check.weight) / totalWeight : 0;
     const credit = creditOf(check.criteria, met);
@@ -83,9 +93,13 @@ export function evaluateChecks(
       if (entry.met) return;
       const ifMet = met.map((value, other) => value || other === index);
       const impact = share * (creditOf(check.criteria, ifMet) - credit);
+      const first = prerequisiteUnmet(entry, unmetFacts);
       steps.push({
         rank: steps.length,
-        fact: entry.criterion.fact,
+        own: entry.fact,
+        fact: first ?? entry.fact,
+        folded: first !== null,
+        urgent: entry.criterion.urgent === true,
         step: {
           check: check.id,
           impact: Math.round(impact * 10) / 10,
@@ -93,7 +107,7 @@ export function evaluateChecks(
         },
       });
     });
-  }
+  });
 
   return {
     checks: results,
@@ -102,24 +116,76 @@ export function evaluateChecks(
   };
 }
 
+interface PendingStep {
+  readonly step: NextStep;
+  /** order of appearance: check, then criterion */
+  readonly rank: number;
+  /** the fact of the criterion the step is for */
+  readonly own: FactId;
+  /** the fact whose step this one is said in: its own, or the unmet fact it comes `after` */
+  readonly fact: FactId;
+  /** true when it comes after another unmet fact and only adds its points to that fact's step */
+  readonly folded: boolean;
+  /** said before every step that is not, whatever its points */
+  readonly urgent: boolean;
+}
+
+/**
+ * The fact a criterion comes `after` when some check finds that fact unmet: "only 0 test files"
+ * and "0% of commits touch tests" say nothing that "add automated tests" does not.
+ */
+function prerequisiteUnmet(entry: JudgedCriterion, unmetFacts: ReadonlySet<FactId>): FactId | null {
+  const after = entry.criterion.after;
+  return after !== undefined && isFactId(after) && unmetFacts.has(after) ? after : null;
+}
+
+/**
+ * Where a folded step is said: the fact it comes after, or further along when that fact's own
+ * steps are all folded too (CRUD after three endpoints, which come after a JSON API).
+ */
+function sayingFact(steps: readonly PendingStep[]): (fact: FactId) => FactId {
+  const said = new Set(steps.filter((s) => !s.folded).map((s) => s.own));
+  const next = new Map(steps.filter((s) => s.folded).map((s) => [s.own, s.fact]));
+  return (fact) => {
+    const seen = new Set<FactId>();
+    let current = fact;
+    while (!said.has(current) && !seen.has(current)) {
+      seen.add(current);
+      const after = next.get(current);
+      if (after === undefined) break;
+      current = after;
+    }
+    return current;
+  };
+}
+
 /**
  * One next step per fact: when several checks want the same fact (a central error handler is
  * asked for by two), meeting it meets them all, so the step says it once, in the words of its
- * most valuable criterion, with their impacts added up.
+ * most valuable criterion, with their impacts added up. Folded steps lend only their points.
  */
-function onePerFact(steps: readonly { step: NextStep; rank: number; fact: string }[]): NextStep[] {
-  const byImpact = [...steps].sort((a, b) => b.step.impact - a.step.impact || a.rank - b.rank);
-  const merged = new Map<string, { step: NextStep; rank: number }>();
+function onePerFact(steps: readonly PendingStep[]): NextStep[] {
+  const byImpact = [...steps].sort(
+    (a, b) =>
+      Number(a.folded) - Number(b.folded) || b.step.impact - a.step.impact || a.rank - b.rank,
+  );
+  const sayIn = sayingFact(steps);
+  const merged = new Map<string, { step: NextStep; rank: number; urgent: boolean }>();
   for (const entry of byImpact) {
-    const first = merged.get(entry.fact);
-    if (first === undefined) merged.set(entry.fact, { step: entry.step, rank: entry.rank });
+    const fact = sayIn(entry.fact);
+    const first = merged.get(fact);
+    if (first === undefined) merged.set(fact, entry);
     else {
       const impact = Math.round((first.step.impact + entry.step.impact) * 10) / 10;
-      merged.set(entry.fact, { step: { ...first.step, impact }, rank: first.rank });
+      const urgent = first.urgent || entry.urgent;
+      merged.set(fact, { step: { ...first.step, impact }, rank: first.rank, urgent });
     }
   }
   return [...merged.values()]
-    .sort((a, b) => b.step.impact - a.step.impact || a.rank - b.rank)
+    .sort(
+      (a, b) =>
+        Number(b.urgent) - Number(a.urgent) || b.step.impact - a.step.impact || a.rank - b.rank,
+    )
     .map((entry) => entry.step);
 }
 
@@ -179,15 +245,18 @@ function creditOf(criteria: readonly Criterion[], met: readonly boolean[]): numb
 }
 
 function reasonFor(entry: JudgedCriterion): string {
-  const example = exampleOf(entry.observation.evidence);
-  const observed = `${entry.fact} = ${formatValue(entry.observation.value)}`;
+  const value = formatFactValue(entry.fact, entry.observation.value);
+  const example = exampleOf(entry.observation.evidence, value);
+  const observed = `${entry.fact} = ${value}`;
   return `${entry.met ? "met" : "not met"}: ${entry.criterion.label} (${observed}${example ? `, e.g. ${example}` : ""})`;
 }
 
-function exampleOf(evidence: readonly Evidence[]): string | null {
+/** The first evidence item, unless the value already names its place (a found secret does). */
+function exampleOf(evidence: readonly Evidence[], value: string): string | null {
   const [first] = evidence;
   if (!first) return null;
   const place = first.line > 0 ? `${first.file}:${first.line}` : first.file;
+  if (value.includes(place)) return null;
   return first.note ? `${first.note} at ${place}` : place;
 }
 
@@ -206,11 +275,29 @@ function evidenceOf(judged: readonly JudgedCriterion[]): Evidence[] {
   return evidence;
 }
 
+/** `{value} branch(es)`: a noun after the value, with the plural ending it takes in parentheses. */
+const COUNTED_NOUN = /\{value\}( [\w-]+(?: [\w-]+)?)\((e?s)\)/g;
+
 function stepText(entry: JudgedCriterion, hint: string | undefined): string {
-  const text = entry.criterion.nextStep.replaceAll("{value}", formatValue(entry.observation.value));
+  const { value } = entry.observation;
+  const text = entry.criterion.nextStep
+    .replace(COUNTED_NOUN, (_, noun: string, plural: string) =>
+      value === 1 ? `{value}${noun}` : `{value}${noun}${plural}`,
+    )
+    .replaceAll("{value}", formatFactValue(entry.fact, value));
   if (!hint) return text;
   const period = text.endsWith(".");
   return `${period ? text.slice(0, -1) : text} (${hint})${period ? "." : ""}`;
+}
+
+/**
+ * How a fact's observed value reads inside a sentence: shares as percentages, the way the git
+ * history section of a report shows them ("28%", not "0.28").
+ */
+export function formatFactValue(fact: FactId, value: FactValue): string {
+  if (typeof value === "number" && FACTS[fact].unit === "share")
+    return `${Math.round(value * 100)}%`;
+  return formatValue(value);
 }
 
 /** How an observed value reads inside a sentence. */
@@ -220,5 +307,9 @@ export function formatValue(value: FactValue): string {
   if (typeof value === "number") {
     return Number.isInteger(value) ? String(value) : String(Math.round(value * 100) / 100);
   }
-  return value.length > 0 ? value.join(", ") : "none";
+  if (value.length === 0) return "none";
+  // A reason is one sentence: a dozen committed secrets are counted, not all listed.
+  const shown = value.slice(0, LISTED_VALUES);
+  const rest = value.length - shown.length;
+  return rest > 0 ? `${shown.join(", ")} and ${rest} more` : shown.join(", ");
 }

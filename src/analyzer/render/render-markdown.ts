@@ -19,20 +19,20 @@ const MAX_ENDPOINTS = 50;
 
 export function renderMarkdown(report: EvidenceReport): string {
   const md: string[] = [];
-  md.push(`# devladder report: ${escapeCell(report.repository.root)}`, "");
+  md.push(`# devladder report: ${inline(report.repository.root)}`, "");
   md.push(`**Score: ${report.score}/100** · commit \`${shortSha(report.repository.commit)}\``, "");
 
   md.push("## Checks", "", "| Check | Verdict | Why |", "| --- | --- | --- |");
   for (const check of report.checks) {
     md.push(
-      `| ${escapeCell(check.title)} | ${VERDICT_ICON[check.verdict]} | ${check.reasons.map(escapeCell).join("<br>")} |`,
+      `| ${inline(check.title)} | ${VERDICT_ICON[check.verdict]} | ${check.reasons.map(inline).join("<br>")} |`,
     );
   }
 
   md.push("", "## Next steps", "");
   if (report.next_steps.length === 0) md.push("Every check passes.");
   report.next_steps.forEach((step, i) =>
-    md.push(`${i + 1}. ${step.text} _(+${step.impact} points)_`),
+    md.push(`${i + 1}. ${inline(step.text)} _(+${step.impact} points)_`),
   );
 
   md.push("", "## Stack", "");
@@ -53,7 +53,7 @@ export function renderMarkdown(report: EvidenceReport): string {
     md.push("| Method | Path | Where |", "| --- | --- | --- |");
     for (const ep of report.endpoints.slice(0, MAX_ENDPOINTS)) {
       md.push(
-        `| ${ep.method} | \`${escapeCell(ep.path)}\`${ep.resolved ? "" : " (unresolved)"} | ${formatEvidencePlace(ep)} |`,
+        `| ${ep.method} | \`${codeCell(ep.path)}\`${ep.resolved ? "" : " (unresolved)"} | ${inline(formatEvidencePlace(ep))} |`,
       );
     }
     if (report.endpoints.length > MAX_ENDPOINTS)
@@ -74,7 +74,7 @@ export function renderMarkdown(report: EvidenceReport): string {
       const result = report.signals[id];
       const first = result.evidence[0];
       md.push(
-        `| ${area} | ${id} | ${escapeCell(formatSignalValue(result))} | ${first ? formatEvidencePlace(first) : ""} |`,
+        `| ${area} | ${inline(id)} | ${inline(formatSignalValue(result))} | ${first ? inline(formatEvidencePlace(first)) : ""} |`,
       );
     }
   }
@@ -97,6 +97,16 @@ export function renderMarkdown(report: EvidenceReport): string {
   return md.join("\n");
 }
 
-function escapeCell(text: string): string {
+/**
+ * Plain text as Markdown that shows it as written, in a table cell or a list item: paths such as
+ * CTFd/__init__.py or /users/<int:id> would otherwise turn bold or vanish as an HTML tag, and a
+ * `|` would split a table cell.
+ */
+export function inline(text: string): string {
+  return text.replace(/[\\`*_<>[\]|]/g, "\\$&").replace(/\r?\n/g, " ");
+}
+
+/** Text inside a code span in a table cell: only `|` needs escaping (GFM tables). */
+function codeCell(text: string): string {
   return text.replace(/\|/g, "\\|").replace(/\r?\n/g, " ");
 }

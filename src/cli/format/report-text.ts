@@ -1,7 +1,7 @@
 /** The terminal report: grouped, coloured when the terminal supports it, readable in 80 columns. */
 import { SIGNAL_AREAS } from "../../content/signals.js";
 import type { Colors } from "../cli-io.js";
-import type { CheckResult, EvidenceReport, Verdict } from "../../analyzer/report.js";
+import type { CheckResult, Endpoint, EvidenceReport, Verdict } from "../../analyzer/report.js";
 import {
   datePart,
   formatEvidencePlace,
@@ -14,6 +14,7 @@ import {
 
 const WIDTH = 80;
 const MAX_ENDPOINTS = 25;
+const MAX_NEXT_STEPS = 8;
 
 export function renderText(report: EvidenceReport, c: Colors): string {
   const out: string[] = [];
@@ -46,12 +47,7 @@ export function renderText(report: EvidenceReport, c: Colors): string {
 
   heading(`Endpoints (${report.endpoints.length})`);
   if (report.endpoints.length === 0) out.push(c.dim("  none found in application code"));
-  for (const ep of report.endpoints.slice(0, MAX_ENDPOINTS)) {
-    const flag = ep.resolved ? "" : c.yellow(" (unresolved)");
-    out.push(
-      `  ${ep.method.padEnd(7)}${truncate(ep.path, 38).padEnd(39)}${c.dim(formatEvidencePlace(ep))}${flag}`,
-    );
-  }
+  for (const ep of report.endpoints.slice(0, MAX_ENDPOINTS)) out.push(endpointLine(ep, c));
   if (report.endpoints.length > MAX_ENDPOINTS) {
     out.push(c.dim(`  … and ${report.endpoints.length - MAX_ENDPOINTS} more (see --json)`));
   }
@@ -88,9 +84,12 @@ export function renderText(report: EvidenceReport, c: Colors): string {
 
   heading("Next steps");
   if (report.next_steps.length === 0) out.push(c.green("  Nothing left: every check passes."));
-  report.next_steps.slice(0, 8).forEach((step, i) => {
+  report.next_steps.slice(0, MAX_NEXT_STEPS).forEach((step, i) => {
     out.push(wrap(`${i + 1}. ${step.text} ${c.dim(`(+${step.impact})`)}`, "  ", 5));
   });
+  // Say that steps were left out, as the endpoint list does, so none goes unseen.
+  const more = report.next_steps.length - MAX_NEXT_STEPS;
+  if (more > 0) out.push(c.dim(`  … and ${more} more (see --md or --json)`));
   return `${out.join("\n")}\n`;
 }
 
@@ -107,6 +106,20 @@ function renderCheck(check: CheckResult, c: Colors): string[] {
   return lines;
 }
 
+/** Columns of an endpoint line: the longest method (OPTIONS) and a space, then the path. */
+const METHOD_COLUMN = 8;
+const PATH_COLUMN = 38;
+const UNRESOLVED = " (unresolved)";
+
+/** One endpoint in 80 columns: a long path loses its end, a long file place its start. */
+function endpointLine(ep: Endpoint, c: Colors): string {
+  const flag = ep.resolved ? "" : UNRESOLVED;
+  const placeWidth = WIDTH - 2 - METHOD_COLUMN - PATH_COLUMN - flag.length;
+  const path = truncate(ep.path, PATH_COLUMN - 1).padEnd(PATH_COLUMN);
+  const place = truncateStart(formatEvidencePlace(ep), placeWidth);
+  return `  ${ep.method.padEnd(METHOD_COLUMN)}${path}${c.dim(place)}${c.yellow(flag)}`;
+}
+
 function scoreColor(score: number, c: Colors): (s: string) => string {
   if (score >= 75) return c.green;
   if (score >= 50) return c.yellow;
@@ -117,20 +130,58 @@ function truncate(text: string, max: number): string {
   return text.length <= max ? text : `${text.slice(0, max - 1)}…`;
 }
 
-/** Word-wraps plain text to the report width; continuation lines are indented further. */
+/** Keeps the end of a file place, where its file name and line are. */
+function truncateStart(text: string, max: number): string {
+  return text.length <= max ? text : `…${text.slice(text.length - max + 1)}`;
+}
+
+/**
+ * Word-wraps plain text to the report width; continuation lines are indented further. A word too
+ * long for a line (a deep file path) is broken after a `/`, so the line still fits.
+ */
 function wrap(text: string, indent: string, hang = indent.length + 2): string {
-  const words = text.split(" ");
   const lines: string[] = [];
   let line = indent;
-  for (const word of words) {
-    if (visibleLength(line) + word.length + 1 > WIDTH && line.trim() !== "") {
+  const add = (piece: string, glued: boolean) => {
+    const gap = glued ? 0 : 1;
+    if (visibleLength(line) + piece.length + gap > WIDTH && line.trim() !== "") {
       lines.push(line.trimEnd());
       line = " ".repeat(hang);
     }
-    line += (line.trim() === "" ? "" : " ") + word;
+    line += (line.trim() === "" || glued ? "" : " ") + piece;
+  };
+  for (const word of text.split(" ")) {
+    breakAtSlashes(word, WIDTH - hang).forEach((piece, i) => add(piece, i > 0));
   }
   lines.push(line.trimEnd());
   return lines.join("\n");
+}
+
+/**
+ * A word longer than `width`, in pieces of at most `width` that end after a `/` where possible
+ * (a masked secret has no slash: it is cut where the line ends).
+ */
+function breakAtSlashes(word: string, width: number): string[] {
+  if (visibleLength(word) <= width) return [word];
+  const pieces: string[] = [];
+  let current = "";
+  const parts = word.split(/(?<=\/)/).flatMap((part) => chunks(part, width));
+  for (const part of parts) {
+    if (current !== "" && current.length + part.length > width) {
+      pieces.push(current);
+      current = "";
+    }
+    current += part;
+  }
+  pieces.push(current);
+  return pieces;
+}
+
+function chunks(text: string, width: number): string[] {
+  const out: string[] = [];
+  for (let start = 0; start < text.length; start += width)
+    out.push(text.slice(start, start + width));
+  return out;
 }
 
 // eslint-disable-next-line no-control-regex -- ANSI colour codes do not take up columns

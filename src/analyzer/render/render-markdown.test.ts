@@ -1,0 +1,49 @@
+import { describe, expect, it } from "vitest";
+import { sampleReport } from "../test-support/evidence-report.js";
+import { inline, renderMarkdown } from "./render-markdown.js";
+
+describe("inline", () => {
+  it("escapes what Markdown would read as emphasis, HTML, links, code or a cell border", () => {
+    expect(inline("at CTFd/admin/__init__.py:72")).toBe("at CTFd/admin/\\_\\_init\\_\\_.py:72");
+    expect(inline("start with GET /users/<int:id>")).toBe("start with GET /users/\\<int:id\\>");
+    expect(inline("OPTIONS /*any | [x] `y`")).toBe("OPTIONS /\\*any \\| \\[x\\] \\`y\\`");
+    expect(inline("two\nlines")).toBe("two lines");
+  });
+});
+
+describe("renderMarkdown", () => {
+  const report = sampleReport({
+    checks: [
+      {
+        id: "tests",
+        kind: "recruiter",
+        title: "Tests",
+        verdict: "partial",
+        reasons: ["met: automated tests (tests = yes, e.g. at app/__init__.py:3)"],
+        evidence: [],
+      },
+    ],
+    next_steps: [
+      { check: "tests", impact: 2.4, text: "Add API tests (start with GET /users/<int:id>)." },
+    ],
+    endpoints: [
+      {
+        method: "GET",
+        path: "/users/<int:id>",
+        framework: "flask",
+        file: "app/__init__.py",
+        line: 9,
+        resolved: true,
+      },
+    ],
+  });
+  const md = renderMarkdown(report);
+
+  it("shows paths in reasons, next steps and evidence places as written", () => {
+    expect(md).toContain(
+      "| Tests | 🟡 partial | met: automated tests (tests = yes, e.g. at app/\\_\\_init\\_\\_.py:3) |",
+    );
+    expect(md).toContain("1. Add API tests (start with GET /users/\\<int:id\\>). _(+2.4 points)_");
+    expect(md).toContain("| GET | `/users/<int:id>` | app/\\_\\_init\\_\\_.py:9 |");
+  });
+});
