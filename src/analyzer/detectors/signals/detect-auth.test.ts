@@ -6,6 +6,18 @@ const detect = (files: Record<string, string>) =>
   authDetector.detect(scanContextFrom(files), {}).signals;
 
 describe("authDetector", () => {
+  it("cites a line that two authorization patterns match once", () => {
+    expect(
+      detect({
+        "src/middleware/admin.ts":
+          "export const adminOnly = (c, next) => {\n  const user = c.get('user');\n  if (user.role !== 'ADMIN') return c.json({}, 403);\n  return next();\n};\n",
+      })?.authorization,
+    ).toEqual({
+      value: true,
+      evidence: [{ file: "src/middleware/admin.ts", line: 3, note: "role check" }],
+    });
+  });
+
   it("does not take FastAPI's OAuth2PasswordBearer alone for OAuth", () => {
     const signals = detect({
       "app/auth.py":

@@ -191,6 +191,19 @@ export function code(
   return { exts, keyword, re, note: note ?? keyword };
 }
 
+/**
+ * `code()` for a pattern that lies on the keyword's own line: the regex runs on those lines
+ * only, not on a window around each occurrence, which matters for a keyword as common as "Id".
+ */
+export function codeOnLine(
+  exts: readonly string[],
+  keyword: string,
+  re: RegExp,
+  note: string,
+): SourcePattern {
+  return { ...code(exts, keyword, re, note), line: true };
+}
+
 /** A pattern in files with the given base names. */
 export function named(
   names: readonly string[],
@@ -312,7 +325,9 @@ function matchPatterns(
       view = lineView(file, file.text, words);
     }
     const e = findWith(file, pattern, n, pattern.lineWords === undefined ? undefined : view);
-    if (e) list.push(e);
+    // Two patterns of one rule may find the same line (`user.role !== 'ADMIN'` is both a role
+    // read and a comparison with a role name): it is one piece of evidence.
+    if (e && !list.some((x) => x.file === e.file && x.line === e.line)) list.push(e);
   }
 }
 
