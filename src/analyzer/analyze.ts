@@ -105,7 +105,7 @@ export async function analyze(
     const facts = factViewFromReport({ signals, git, code });
     const frameworks = [...(findings.frameworks ?? [])].sort((a, b) => a.id.localeCompare(b.id));
     const languages = lines.languages.map((language) => language.name);
-    const hints = nextStepHints(endpoints, signals, frameworks, languages);
+    const hints = nextStepHints(endpoints, signals, frameworks, languages, serviceOf);
     const evaluation = evaluateChecks(checks, facts, hints);
 
     return {

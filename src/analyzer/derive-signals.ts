@@ -158,12 +158,13 @@ export function findCrudResource(endpoints: readonly Endpoint[]): Endpoint[] | n
 /**
  * The resource that lacks the fewest of the four operations (the first of equals in path order,
  * the root path only when nothing else has as many), for a next step that says which operations
- * to add where; null without any resolved endpoint of a CRUD verb.
+ * to add where; null without any resolved endpoint of a CRUD verb. `distinct` is a
+ * distinctEndpoints() list, which is in path order.
  */
-export function closestToCrud(endpoints: readonly Endpoint[]): Resource | null {
+export function closestToCrud(distinct: readonly Endpoint[]): Resource | null {
   let best: Resource | null = null;
   // An unresolved path has a piece the analyzer could not read: no place to point the reader to.
-  const resolved = distinctEndpoints(endpoints).filter((ep) => ep.resolved);
+  const resolved = distinct.filter((ep) => ep.resolved);
   for (const resource of groupByResource(resolved)) {
     const more = best === null || resource.operations.size > best.operations.size;
     const asManyOffRoot = best?.path === "/" && resource.operations.size === best.operations.size;

@@ -128,6 +128,18 @@ describe("nextStepHints", () => {
     );
   });
 
+  it("counts two services' equal routes apart, as http_endpoints does", () => {
+    const health = (file: string): Endpoint => ({ ...post, method: "GET", path: "/health", file });
+    const routes = [health("orders/src/app.js"), health("billing/src/app.js")];
+    const serviceOf = (file: string) => file.slice(0, file.indexOf("/"));
+    expect(nextStepHints(routes, signals(), [], [], serviceOf).api_tests).toBe(
+      "2 endpoints, none exercised by a test: start with GET /health",
+    );
+    expect(nextStepHints(routes, signals()).api_tests).toBe(
+      "1 endpoint, none exercised by a test: start with GET /health",
+    );
+  });
+
   it("says how many credentials were found and where the first one is", () => {
     const found = (values: string[]) =>
       nextStepHints(

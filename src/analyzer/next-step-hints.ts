@@ -6,7 +6,13 @@
  * completes.
  */
 import type { FactId } from "../content/signals.js";
-import { closestToCrud, CRUD_VERBS, distinctEndpoints, type CrudVerb } from "./derive-signals.js";
+import {
+  closestToCrud,
+  CRUD_VERBS,
+  distinctEndpoints,
+  type CrudVerb,
+  type ServiceOf,
+} from "./derive-signals.js";
 import type { Endpoint, FrameworkFinding, HttpMethod, Signals } from "./report.js";
 import {
   backendFrameworkName,
@@ -30,11 +36,13 @@ export function nextStepHints(
   signals: Signals,
   frameworks: readonly FrameworkFinding[] = [],
   languages: readonly string[] = [],
+  serviceOf?: ServiceOf,
 ): Partial<Record<FactId, string>> {
   const stack = stackOf(frameworks, languages);
   const hints: Partial<Record<FactId, string>> = {};
-  // Counted as http_endpoints counts them, so the step and the check's reason agree.
-  const distinct = distinctEndpoints(endpoints);
+  // Counted as http_endpoints counts them (per service, as analyze gives `serviceOf`), so the
+  // step and the check's reason agree.
+  const distinct = distinctEndpoints(endpoints, serviceOf);
   const write = exampleOf(distinct, ["POST"]) ?? exampleOf(distinct, HTTP_METHODS);
   if (!signals.api_tests.value && write) {
     hints.api_tests = `${distinct.length} endpoint${distinct.length === 1 ? "" : "s"}, none exercised by a test: start with ${write.method} ${write.path}`;
@@ -51,7 +59,7 @@ export function nextStepHints(
     if (body) hints.input_validation = `e.g. the body of ${body.method} ${body.path}`;
   }
   if (!signals.crud.value) {
-    const crud = crudHint(endpoints);
+    const crud = crudHint(distinct);
     if (crud) hints.crud = crud;
   }
   const nosql = signals.nosql_databases.value;
@@ -93,8 +101,8 @@ function exampleOf(
 }
 
 /** "/accounts has POST and GET so far: add PUT or PATCH and DELETE", for the closest resource. */
-function crudHint(endpoints: readonly Endpoint[]): string | null {
-  const resource = closestToCrud(endpoints);
+function crudHint(distinct: readonly Endpoint[]): string | null {
+  const resource = closestToCrud(distinct);
   if (resource === null) return null;
   const present = CRUD_VERBS.flatMap((verb) => resource.operations.get(verb)?.method ?? []);
   const missing = CRUD_VERBS.filter((verb) => !resource.operations.has(verb)).map(verbWords);
