@@ -7,29 +7,30 @@ import type { FrameworkFinding } from "./report.js";
 
 export type Stack = "node" | "python" | "spring" | "jaxrs" | "go" | "ruby" | "php" | "dotnet";
 
-const STACK_OF: Readonly<Record<string, Stack>> = {
-  express: "node",
-  fastify: "node",
-  nestjs: "node",
-  koa: "node",
-  hono: "node",
-  django: "python",
-  djangorestframework: "python",
-  flask: "python",
-  fastapi: "python",
-  "spring-boot": "spring",
-  spring: "spring",
+/** Each backend framework's stack, and how its name is written in a sentence. */
+const BACKEND_FRAMEWORKS: Readonly<Record<string, { stack: Stack; name: string }>> = {
+  express: { stack: "node", name: "Express" },
+  fastify: { stack: "node", name: "Fastify" },
+  nestjs: { stack: "node", name: "NestJS" },
+  koa: { stack: "node", name: "Koa" },
+  hono: { stack: "node", name: "Hono" },
+  django: { stack: "python", name: "Django" },
+  djangorestframework: { stack: "python", name: "Django REST framework" },
+  flask: { stack: "python", name: "Flask" },
+  fastapi: { stack: "python", name: "FastAPI" },
+  "spring-boot": { stack: "spring", name: "Spring Boot" },
+  spring: { stack: "spring", name: "Spring" },
   // Jersey, RESTEasy, Dropwizard: JAX-RS has neither MockMvc nor springdoc
-  "jax-rs": "jaxrs",
-  gin: "go",
-  echo: "go",
-  chi: "go",
-  "gorilla-mux": "go",
-  "net-http": "go",
-  "grpc-gateway": "go",
-  rails: "ruby",
-  laravel: "php",
-  aspnetcore: "dotnet",
+  "jax-rs": { stack: "jaxrs", name: "JAX-RS" },
+  gin: { stack: "go", name: "Gin" },
+  echo: { stack: "go", name: "Echo" },
+  chi: { stack: "go", name: "chi" },
+  "gorilla-mux": { stack: "go", name: "gorilla/mux" },
+  "net-http": { stack: "go", name: "net/http" },
+  "grpc-gateway": { stack: "go", name: "grpc-gateway" },
+  rails: { stack: "ruby", name: "Rails" },
+  laravel: { stack: "php", name: "Laravel" },
+  aspnetcore: { stack: "dotnet", name: "ASP.NET Core" },
 };
 
 /** Facts whose next steps name a tool (every one a fact the checks can ask for). */
@@ -175,7 +176,7 @@ export function stackOf(
   frameworks: readonly FrameworkFinding[],
   languages: readonly string[] = [],
 ): Stack | null {
-  const byFramework = frameworks.map((f) => STACK_OF[f.id]).find((s) => s !== undefined);
+  const byFramework = frameworks.map((f) => BACKEND_FRAMEWORKS[f.id]?.stack).find(Boolean);
   return (
     byFramework ?? languages.map((l) => STACK_OF_LANGUAGE[l]).find((s) => s !== undefined) ?? null
   );
@@ -186,33 +187,9 @@ export function frameworksOfStack(stack: Stack): string {
   return STACK_FRAMEWORKS[stack];
 }
 
-/** How each backend framework is written in a sentence. */
-const FRAMEWORK_NAMES: Readonly<Record<string, string>> = {
-  express: "Express",
-  fastify: "Fastify",
-  nestjs: "NestJS",
-  koa: "Koa",
-  hono: "Hono",
-  django: "Django",
-  djangorestframework: "Django REST framework",
-  flask: "Flask",
-  fastapi: "FastAPI",
-  "spring-boot": "Spring Boot",
-  spring: "Spring",
-  "jax-rs": "JAX-RS",
-  gin: "Gin",
-  echo: "Echo",
-  chi: "chi",
-  "gorilla-mux": "gorilla/mux",
-  "net-http": "net/http",
-  rails: "Rails",
-  laravel: "Laravel",
-  aspnetcore: "ASP.NET Core",
-};
-
 /** The name of the repository's first backend framework ("Flask"), or null without one. */
 export function backendFrameworkName(frameworks: readonly FrameworkFinding[]): string | null {
-  return frameworks.map((f) => FRAMEWORK_NAMES[f.id]).find((name) => name !== undefined) ?? null;
+  return frameworks.map((f) => BACKEND_FRAMEWORKS[f.id]?.name).find(Boolean) ?? null;
 }
 
 /**
