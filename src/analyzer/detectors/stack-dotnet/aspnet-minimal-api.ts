@@ -19,6 +19,7 @@ import type { RouterNode } from "../stack-text/prefix-graph.js";
 import { PrefixGraph } from "../stack-text/prefix-graph.js";
 import { stringLiteral } from "../stack-text/string-literal.js";
 import { unresolvedPiece } from "../stack-text/url-path.js";
+import { constStrings } from "./const-strings.js";
 
 export interface CsSource {
   readonly file: SourceFile;
@@ -326,9 +327,5 @@ function pathValue(expr: string | undefined, fileText = ""): { value: string; re
 
 function fileConstant(expr: string, fileText: string): string | null {
   const name = expr.trim();
-  if (!/^[A-Za-z_]\w*$/.test(name)) return null;
-  const declared = new RegExp(
-    String.raw`\bconst\s+string\s+${name}\s*=\s*("(?:[^"\\\n]|\\.)*")\s*;`,
-  ).exec(fileText);
-  return declared?.[1] === undefined ? null : stringLiteral(declared[1]);
+  return constStrings(fileText).find((c) => c.name === name)?.value ?? null;
 }

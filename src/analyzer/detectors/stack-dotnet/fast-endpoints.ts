@@ -13,6 +13,7 @@ import { httpVerb } from "../stack-text/endpoint-list.js";
 import { stringLiteral } from "../stack-text/string-literal.js";
 import { joinUrlPath, unresolvedPiece } from "../stack-text/url-path.js";
 import type { CsSource } from "./aspnet-minimal-api.js";
+import { constStrings } from "./const-strings.js";
 
 /** A file that may declare a FastEndpoints endpoint class. */
 export const FAST_ENDPOINT_HINT =
@@ -23,7 +24,6 @@ const ENDPOINT_CLASS =
 const CLASS_DECL = /\bclass\s+\w+/g;
 const CONFIGURE = /\boverride\s+void\s+Configure\s*\(\s*\)\s*\{/g;
 const VERB_CALL = /(?<![\w.])(Get|Post|Put|Patch|Delete|Verbs|Routes)\s*\(/g;
-const CONST_STRING = /\bconst\s+string\s+(\w+)\s*=\s*("(?:[^"\\\n]|\\.)*")\s*;/g;
 const TYPE_DECL = /\b(?:class|record|struct|interface)\s+(\w+)/g;
 const ROUTE_PREFIX = /\bRoutePrefix\s*=\s*("(?:[^"\\\n]|\\.)*")/;
 
@@ -31,12 +31,12 @@ const ROUTE_PREFIX = /\bRoutePrefix\s*=\s*("(?:[^"\\\n]|\\.)*")/;
 function stringConstants(sources: readonly CsSource[]): Map<string, string> {
   const out = new Map<string, string>();
   for (const { masked } of sources) {
-    if (!masked.includes("const string")) continue;
+    const constants = constStrings(masked);
+    if (constants.length === 0) continue;
     const types = [...masked.matchAll(TYPE_DECL)];
-    for (const m of masked.matchAll(CONST_STRING)) {
-      const owner = types.filter((t) => t.index < m.index).pop()?.[1];
-      const value = stringLiteral(m[2] ?? "");
-      if (owner !== undefined && value !== null) out.set(`${owner}.${m[1] ?? ""}`, value);
+    for (const { name, value, index } of constants) {
+      const owner = types.filter((t) => t.index < index).pop()?.[1];
+      if (owner !== undefined) out.set(`${owner}.${name}`, value);
     }
   }
   return out;
