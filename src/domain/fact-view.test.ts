@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { GitSummary, SignalResult, Signals } from "../analyzer/report.js";
 import { FACT_IDS, SIGNALS, SIGNAL_IDS, type SignalId } from "../content/signals.js";
+import { sampleGit } from "../analyzer/test-support/evidence-report.js";
 import { factViewFromReport } from "./fact-view.js";
 import { absentFactValue } from "../content/test-support/absent-fact-value.js";
 
@@ -12,21 +13,13 @@ function signals(overrides: Partial<Record<SignalId, SignalResult<unknown>>>): S
 }
 
 const git: GitSummary = {
-  commits: 42,
+  ...sampleGit,
   authors: 2,
   bot_authors: 1,
-  branches: 3,
   merge_commits: 5,
   first_commit: "2026-01-01T10:00:00Z",
-  last_commit: "2026-03-01T10:00:00Z",
   active_weeks: 7,
   longest_gap_days: 12,
-  conventional_commit_share: 0.5,
-  bulk_upload: false,
-  tests_with_changes_share: 0.25,
-  numstat_commits: 42,
-  unreadable_paths: 0,
-  weekly: [],
 };
 
 describe("factViewFromReport", () => {
