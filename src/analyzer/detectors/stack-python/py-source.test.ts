@@ -48,6 +48,16 @@ describe("Python source reading", () => {
     expect(text.slice(fn?.bodyStart, fn?.bodyEnd)).not.toContain("after");
   });
 
+  it("steps over decorator arguments that span lines and hold brackets in strings", () => {
+    const text = `@app.get("/a")\n@api.doc(\n    "Returns ) or ]",\n    responses={404: ["Not found"]},\n)\nasync def handler():\n    return 1\n`;
+    expect(functionAfter(codeView(text), text.indexOf("\n"))?.name).toBe("handler");
+  });
+
+  it("finds no function after an unclosed decorator call", () => {
+    const text = `@app.get("/a")\n@api.doc(\n    responses={404: "x"},\ndef handler():\n    return 1\n`;
+    expect(functionAfter(codeView(text), text.indexOf("\n"))).toBeNull();
+  });
+
   it("lists classes with bases stripped of their module and their direct methods", () => {
     const text = `class A(viewsets.ModelViewSet, mixins.ListModelMixin):\n    def list(self):\n        def inner():\n            pass\n    async def create(self):\n        pass\n`;
     const [cls] = classesOf(codeView(text));

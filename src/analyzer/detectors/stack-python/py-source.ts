@@ -5,6 +5,7 @@
  * functions and class bodies found by indentation.
  */
 import { lineInFile } from "../../scan-context.js";
+import { matchBracket } from "../stack-text/brackets.js";
 import type { SourceFile } from "../../scan-context.js";
 
 /** Comments and string contents replaced by spaces; quotes and newlines kept. */
@@ -199,13 +200,10 @@ function afterDecorators(code: string, from: number): number {
     if (code[i] !== "@") return i;
     while (i < code.length && code[i] !== "\n" && code[i] !== "(") i++;
     if (code[i] !== "(") continue;
-    let depth = 0;
-    for (; i < code.length; i++) {
-      const ch = code[i];
-      if (ch === "(" || ch === "[" || ch === "{") depth++;
-      else if ((ch === ")" || ch === "]" || ch === "}") && --depth === 0) break;
-    }
-    i++;
+    const close = matchBracket(code, i);
+    // An unclosed decorator call (a syntax error) leaves no statement after it.
+    if (close === -1) return code.length;
+    i = close + 1;
   }
 }
 
