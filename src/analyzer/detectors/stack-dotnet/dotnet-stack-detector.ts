@@ -42,6 +42,16 @@ export const dotnetStackDetector: Detector = {
     const fastFiles: CsSource[] = [];
     /** files that may hold a FastEndpoints route constant or the app's RoutePrefix */
     const fastSupport: SourceFile[] = [];
+    // Comment-masked text, made once per file: the support files are often endpoint files too.
+    const maskedOf = new Map<SourceFile, string>();
+    const mask = (file: SourceFile): string => {
+      let masked = maskedOf.get(file);
+      if (masked === undefined) {
+        masked = maskComments(file.text, "csharp");
+        maskedOf.set(file, masked);
+      }
+      return masked;
+    };
     for (const file of ctx.files) {
       if (file.role !== "app") continue;
       if (file.ext === "csproj") {
@@ -58,7 +68,7 @@ export const dotnetStackDetector: Detector = {
         fastSupport.push(file);
       const fast = FAST_ENDPOINT_HINT.test(file.text);
       if (!fast && !HINT.test(file.text)) continue;
-      const masked = maskComments(file.text, "csharp");
+      const masked = mask(file);
       if (fast) fastFiles.push({ file, masked });
       const used = USAGE.exec(masked);
       if (used) sightings.used("aspnetcore", evidence(file, used.index, used[0].trim()));
@@ -94,7 +104,7 @@ export const dotnetStackDetector: Detector = {
         ? []
         : fastEndpoints(
             fastFiles,
-            fastSupport.map((file) => ({ file, masked: maskComments(file.text, "csharp") })),
+            fastSupport.map((file) => ({ file, masked: mask(file) })),
           );
     endpoints.push(...fast);
     if (fast[0])
