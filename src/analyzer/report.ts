@@ -100,8 +100,16 @@ export interface GitSummary {
   readonly commits: number;
   readonly authors: number;
   readonly bot_authors: number;
+  /**
+   * distinct branch names among local and remote-tracking refs and the branches the history
+   * shows were merged (named by merge subjects, one per pull request merged as one commit)
+   */
   readonly branches: number;
   readonly merge_commits: number;
+  /** distinct pull request numbers named by merge subjects or GitHub's "Title (#12)" subjects */
+  readonly pull_requests: number;
+  /** merge commits plus pull requests merged as one commit (squash) */
+  readonly merged_branches: number;
   readonly first_commit: string | null;
   readonly last_commit: string | null;
   readonly active_weeks: number;

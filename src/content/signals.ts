@@ -89,8 +89,19 @@ export const DERIVED_FACTS = {
     type: "number",
     description: "distinct human authors (mailmap-aware, bots apart)",
   },
-  "git.branches": { type: "number", description: "local and remote branches" },
+  "git.branches": {
+    type: "number",
+    description: "local and remote branches, and merged branches the history names",
+  },
   "git.merge_commits": { type: "number", description: "merge commits" },
+  "git.pull_requests": {
+    type: "number",
+    description: "pull requests whose merge the history records",
+  },
+  "git.merged_branches": {
+    type: "number",
+    description: "merge commits plus pull requests merged as one commit (squash)",
+  },
   "git.active_weeks": { type: "number", description: "calendar weeks with at least one commit" },
   "git.longest_gap_days": {
     type: "number",

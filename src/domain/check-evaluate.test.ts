@@ -518,6 +518,17 @@ describe("evaluateChecks: the real roadmap's checks", () => {
     ]);
   });
 
+  it("passes the branching check on pull requests merged as one commit each, without merges", () => {
+    const squashed = {
+      ...factsMeeting(checks),
+      "git.merge_commits": 0,
+      "git.merged_branches": 3,
+      "git.pull_requests": 3,
+    };
+    const evaluation = evaluateChecks(checks, makeFactView(squashed));
+    expect(evaluation.checks.find((c) => c.id === "git-branching")?.verdict).toBe("pass");
+  });
+
   it("fails every check of an empty folder without history, with a next step per criterion", () => {
     const empty = makeFactView(
       Object.fromEntries(

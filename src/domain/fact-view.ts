@@ -37,6 +37,8 @@ export function factViewFromReport(parts: ReportFacts): FactView {
     "git.authors": fromGit("authors"),
     "git.branches": fromGit("branches"),
     "git.merge_commits": fromGit("merge_commits"),
+    "git.pull_requests": fromGit("pull_requests"),
+    "git.merged_branches": fromGit("merged_branches"),
     "git.active_weeks": fromGit("active_weeks"),
     "git.longest_gap_days": fromGit("longest_gap_days"),
     "git.conventional_commit_share": fromGit("conventional_commit_share"),

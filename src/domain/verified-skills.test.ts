@@ -23,6 +23,8 @@ function report(
             bot_authors: 0,
             branches: 0,
             merge_commits: 0,
+            pull_requests: 0,
+            merged_branches: 0,
             first_commit: null,
             last_commit: null,
             active_weeks: 0,

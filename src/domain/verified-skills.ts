@@ -58,7 +58,9 @@ export function factValueIn(
   }
   if (fact.startsWith("git.")) {
     const key = fact.slice("git.".length) as GitFact;
-    return { value: report.git === null ? null : report.git[key], evidence: [] };
+    // A report stored before a figure existed lacks it: unknown, never met.
+    const value: FactValue | undefined = report.git?.[key];
+    return { value: value ?? null, evidence: [] };
   }
   if (fact === "code.lines") return { value: report.code?.lines ?? null, evidence: [] };
   if (fact === "code.comment_ratio") {

@@ -129,6 +129,8 @@ describe("readGitHistory", () => {
       bot_authors: 1,
       branches: 2,
       merge_commits: 1,
+      pull_requests: 0,
+      merged_branches: 1,
       first_commit: "2026-01-05T10:00:00.000Z",
       last_commit: "2026-02-19T10:00:00.000Z",
       active_weeks: 2,
@@ -143,6 +145,50 @@ describe("readGitHistory", () => {
         ["2026-02-16", 3],
       ],
     });
+  });
+
+  it("counts branches merged and deleted, and pull requests merged by a merge or as one commit", async () => {
+    const repo = track(
+      makeRepo([
+        { files: { "src/app.ts": lines(5, "a") }, message: "Initial commit" },
+        { files: { "src/users.ts": lines(5, "u") }, message: "Add users endpoint (#3)" },
+        { files: { "src/orders.ts": lines(5, "o") }, message: "Add orders (#4)" },
+        // an issue number inside the subject is not a merge
+        { files: { "src/fix.ts": lines(5, "f") }, message: "Fix #5 (crash on empty body)" },
+      ]),
+    );
+    // GitHub's merge subject for pull request 7, then a local merge of another branch: both
+    // branches deleted afterwards, as most merged branches are.
+    for (const [branch, subject, day] of [
+      ["feature/login", "Merge pull request #7 from ada/feature/login", 10],
+      ["hotfix", "Merge remote-tracking branch 'origin/hotfix'", 12],
+    ] as const) {
+      repo.git("checkout", "-q", "-b", branch);
+      writeFileSync(join(repo.dir, `src/${branch.replace("/", "-")}.ts`), lines(3, "x"));
+      repo.git("add", ".");
+      commitAs(repo, BOB, `2026-03-${day}T10:00:00Z`, ["commit", "-q", "-m", `work on ${branch}`]);
+      repo.git("checkout", "-q", "main");
+      commitAs(repo, BOB, `2026-03-${day + 1}T10:00:00Z`, [
+        "merge",
+        "-q",
+        "--no-ff",
+        "-m",
+        subject,
+        branch,
+      ]);
+      repo.git("branch", "-q", "-D", branch);
+    }
+
+    for (const fullHistory of [false, true]) {
+      const history = await readGitHistory(repo.dir, { fullHistory });
+      expect(history).toMatchObject({
+        merge_commits: 2,
+        pull_requests: 3,
+        merged_branches: 4,
+        // main, feature/login and hotfix from the merges, #3 and #4 merged as one commit each
+        branches: 5,
+      });
+    }
   });
 
   it("flags a bulk upload: most code arriving in one or two commits", async () => {

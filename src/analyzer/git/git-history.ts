@@ -5,7 +5,8 @@
  * fullHistory, every commit's metadata and line counts come from one walk read from both ends
  * at once: one git process from the newest commit, one from the oldest, stopped where they
  * meet, so the two share the diffing however unevenly it is spread over the history.
- * Branches are counted from refs: local and remote-tracking branch names, each name once.
+ * Branches are counted from refs (local and remote-tracking branch names) and from the history
+ * (branches merged and then deleted, as most are), each name once.
  */
 import { DevladderError } from "../../errors.js";
 import { fileRole } from "../inventory/file-role.js";
@@ -76,7 +77,7 @@ export async function readGitHistory(
   };
 
   const limit = opts.fullHistory === true ? null : (opts.numstatLimit ?? DEFAULT_NUMSTAT_LIMIT);
-  const branches = countBranches(root, signal);
+  const branches = branchRefNames(root, signal);
   // Raised where it is awaited; kept from surfacing as unhandled if the history read fails first.
   branches.catch(() => undefined);
   try {
@@ -102,7 +103,7 @@ export async function readGitHistory(
   }
   return {
     ...metadata.summary(),
-    branches: await branches,
+    branches: countBranches(await branches, metadata),
     ...changes.summary(),
     unreadable_paths: 0,
   };
@@ -129,7 +130,7 @@ async function readDespiteMissingObjects(
   limit: number | null,
   kinds: PathKinds,
   signal: AbortSignal | undefined,
-  branches: Promise<number>,
+  branches: Promise<ReadonlySet<string>>,
 ): Promise<GitSummary> {
   const metadata = new MetadataFigures();
   const missing = await missingBlobPaths(root, sha, limit, signal);
@@ -154,7 +155,7 @@ async function readDespiteMissingObjects(
   ]);
   return {
     ...metadata.summary(),
-    branches: await branches,
+    branches: countBranches(await branches, metadata),
     ...changes.summary(),
     unreadable_paths: missing?.length ?? 0,
   };
@@ -380,8 +381,16 @@ class LogParser {
   }
 }
 
+/** Branch names from the refs and from the merges the history shows, each name once. */
+function countBranches(refNames: ReadonlySet<string>, metadata: MetadataFigures): number {
+  return new Set([...refNames, ...metadata.mergedBranchNames]).size;
+}
+
 /** Distinct branch names among local and remote-tracking branches (origin/HEAD left out). */
-async function countBranches(root: string, signal: AbortSignal | undefined): Promise<number> {
+async function branchRefNames(
+  root: string,
+  signal: AbortSignal | undefined,
+): Promise<ReadonlySet<string>> {
   const refs = await safeGit(
     root,
     ["for-each-ref", "--format=%(refname)", "refs/heads", "refs/remotes"],
@@ -396,5 +405,5 @@ async function countBranches(root: string, signal: AbortSignal | undefined): Pro
       if (name !== "HEAD") names.add(name);
     }
   }
-  return names.size;
+  return names;
 }

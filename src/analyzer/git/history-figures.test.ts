@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { weekStart } from "./history-figures.js";
+import { mergedWork, weekStart } from "./history-figures.js";
 
 const at = (iso: string) => Date.parse(iso) / 1000;
 
@@ -14,5 +14,34 @@ describe("weekStart", () => {
   it("handles weeks across a year end and before 1970", () => {
     expect(weekStart(at("2027-01-01T08:00:00Z"))).toBe("2026-12-28");
     expect(weekStart(at("1969-12-31T08:00:00Z"))).toBe("1969-12-29");
+  });
+});
+
+describe("mergedWork", () => {
+  it("reads the branch or pull request a merge subject names", () => {
+    expect(mergedWork("Merge pull request #12 from ada/feature/login", true)).toEqual({
+      branch: "feature/login",
+      pullRequest: 12,
+    });
+    expect(mergedWork("Merge branch 'search' into 'main'", true)).toEqual({
+      branch: "search",
+      pullRequest: null,
+    });
+    expect(mergedWork("Merge remote-tracking branch 'upstream/dev'", true)).toEqual({
+      branch: "dev",
+      pullRequest: null,
+    });
+    expect(mergedWork("Merge tag 'v1.2.0'", true)).toEqual({ branch: null, pullRequest: null });
+  });
+
+  it("takes a non-merge subject ending in (#n) as a pull request merged as one commit", () => {
+    expect(mergedWork("Add the orders endpoint (#41)", false).pullRequest).toBe(41);
+    expect(mergedWork("Fix #41 (empty body)", false).pullRequest).toBeNull();
+    expect(mergedWork('Revert "Add the orders endpoint (#41)"', false).pullRequest).toBeNull();
+    // GitHub's merge wording on a commit with one parent (a rebased merge) names no merge
+    expect(mergedWork("Merge pull request #12 from ada/x", false)).toEqual({
+      branch: null,
+      pullRequest: null,
+    });
   });
 });

@@ -8,6 +8,11 @@
  * - longest_gap_days: the longest time between two consecutive author dates, in whole days;
  * - conventional_commit_share: share of non-merge commits whose subject follows Conventional
  *   Commits (type, optional scope, optional "!", ": ", description), rounded to 3 decimals;
+ * - pull_requests: distinct pull request numbers named by merge subjects ("Merge pull request #12
+ *   from …") or by a non-merge subject ending in "(#12)", which is how GitHub words a pull
+ *   request merged as one commit (squash); merged_branches: merge commits plus those one-commit
+ *   merges; mergedBranchNames: the branches merge subjects name ("Merge branch 'x'"), which
+ *   the branch count adds to the refs, as merged branches are usually deleted;
  * - from line counts (--numstat, merges excluded), over counted code paths only:
  *   bulk_upload: at least BULK_MIN_LINES lines were added and the two biggest commits brought
  *   at least BULK_SHARE of them; tests_with_changes_share: among commits that change
@@ -48,6 +53,32 @@ export function isConventionalSubject(subject: string): boolean {
   return CONVENTIONAL.test(subject);
 }
 
+/** GitHub's merge subject: "Merge pull request #12 from owner/branch". */
+const PULL_REQUEST_MERGE = /^Merge pull request #(\d+) from [^\s/]+\/(\S+)/;
+/** git's own merge subjects: "Merge branch 'x'", "Merge remote-tracking branch 'origin/x'". */
+const BRANCH_MERGE = /^Merge (remote-tracking )?branch '([^']+)'/;
+/** GitHub's subject for a pull request merged as one commit (squash): "Title (#12)". */
+const ONE_COMMIT_MERGE = /\(#(\d+)\)\s*$/;
+
+/** What a commit subject says about a merged branch or pull request. */
+export function mergedWork(
+  subject: string,
+  isMerge: boolean,
+): { readonly branch: string | null; readonly pullRequest: number | null } {
+  if (!isMerge) {
+    const squash = ONE_COMMIT_MERGE.exec(subject);
+    return { branch: null, pullRequest: squash ? Number(squash[1]) : null };
+  }
+  const pr = PULL_REQUEST_MERGE.exec(subject);
+  if (pr) return { branch: pr[2] ?? null, pullRequest: Number(pr[1]) };
+  const merge = BRANCH_MERGE.exec(subject);
+  const name = merge?.[2] ?? null;
+  // A remote-tracking branch is named with its remote: origin/x is branch x.
+  const branch =
+    name !== null && merge?.[1] !== undefined ? name.slice(name.indexOf("/") + 1) : name;
+  return { branch, pullRequest: null };
+}
+
 const DAY = 86_400;
 const WEEK = 7 * DAY;
 /** 1970-01-01 was a Thursday: shifting by three days makes week numbers start on Mondays. */
@@ -77,13 +108,23 @@ export class MetadataFigures {
   private readonly people = new Map<string, boolean>();
   private readonly weeks = new Map<number, number>();
   private readonly times: number[] = [];
+  private readonly pullRequests = new Set<number>();
+  private readonly oneCommitMerges = new Set<number>();
+  private readonly branchNames = new Set<string>();
 
   add(commit: CommitMeta): void {
     this.commits++;
-    if (commit.parents >= 2) this.merges++;
+    const isMerge = commit.parents >= 2;
+    if (isMerge) this.merges++;
     else {
       this.nonMerges++;
       if (isConventionalSubject(commit.subject)) this.conventional++;
+    }
+    const merged = mergedWork(commit.subject, isMerge);
+    if (merged.branch !== null) this.branchNames.add(merged.branch);
+    if (merged.pullRequest !== null) {
+      this.pullRequests.add(merged.pullRequest);
+      if (!isMerge) this.oneCommitMerges.add(merged.pullRequest);
     }
     const who = commit.email !== "" ? commit.email.toLowerCase() : commit.name.toLowerCase();
     if (!this.people.has(who)) this.people.set(who, isBotIdentity(commit.name, commit.email));
@@ -94,6 +135,14 @@ export class MetadataFigures {
 
   get commitCount(): number {
     return this.commits;
+  }
+
+  /**
+   * Branches the history shows were merged: those named by merge subjects, and one per pull
+   * request merged as a single commit (its branch is not named), keyed "#<number>".
+   */
+  get mergedBranchNames(): ReadonlySet<string> {
+    return new Set([...this.branchNames, ...[...this.oneCommitMerges].map((n) => `#${n}`)]);
   }
 
   summary(): Pick<
@@ -107,6 +156,8 @@ export class MetadataFigures {
     | "active_weeks"
     | "longest_gap_days"
     | "conventional_commit_share"
+    | "pull_requests"
+    | "merged_branches"
     | "weekly"
   > {
     const times = Float64Array.from(this.times).sort();
@@ -127,6 +178,8 @@ export class MetadataFigures {
       longest_gap_days: Math.floor(gap / DAY),
       conventional_commit_share:
         this.nonMerges === 0 ? 0 : round3(this.conventional / this.nonMerges),
+      pull_requests: this.pullRequests.size,
+      merged_branches: this.merges + this.oneCommitMerges.size,
       weekly: [...this.weeks]
         .sort((a, b) => a[0] - b[0])
         .map(([week, count]) => [mondayOfWeek(week), count] as const),

@@ -87,7 +87,7 @@ export function renderMarkdown(report: EvidenceReport): string {
     md.push(
       `- ${git.commits} commits by ${git.authors} authors, ${datePart(git.first_commit)} → ${datePart(git.last_commit)}`,
       `- ${git.active_weeks} active weeks; longest gap ${git.longest_gap_days} days`,
-      `- ${git.branches} branches, ${git.merge_commits} merge commits`,
+      `- ${git.branches} branches, ${git.merge_commits} merge commits, ${git.pull_requests} pull requests merged`,
       `- ${percent(git.conventional_commit_share)} conventional commits; ${percent(git.tests_with_changes_share)} of changes touch tests`,
       `- bulk upload: ${git.bulk_upload ? "yes" : "no"}`,
     );

@@ -9,6 +9,8 @@ export const sampleGit: GitSummary = {
   bot_authors: 0,
   branches: 3,
   merge_commits: 2,
+  pull_requests: 0,
+  merged_branches: 2,
   first_commit: "2026-01-05T10:00:00Z",
   last_commit: "2026-03-01T10:00:00Z",
   active_weeks: 8,

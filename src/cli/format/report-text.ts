@@ -73,6 +73,7 @@ export function renderText(report: EvidenceReport, c: Colors): string {
         `${git.commits} commits by ${git.authors} author${git.authors === 1 ? "" : "s"}, ` +
           `${datePart(git.first_commit)} → ${datePart(git.last_commit)}, ${git.active_weeks} active weeks, ` +
           `longest gap ${git.longest_gap_days} days, ${git.branches} branches, ${git.merge_commits} merges, ` +
+          `${git.pull_requests} pull requests merged, ` +
           `${percent(git.conventional_commit_share)} conventional commits, ` +
           `${percent(git.tests_with_changes_share)} of changes touch tests` +
           (git.bulk_upload ? ", most code arrived in one or two commits (bulk upload)" : ""),
