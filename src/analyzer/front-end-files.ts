@@ -75,6 +75,13 @@ interface PackageKind {
   readonly jsxServer: boolean;
 }
 
+interface Folder {
+  /** what the nearest package.json at or above the folder declares */
+  readonly pkg: PackageKind | undefined;
+  /** a server manifest lies at or above the folder, below or beside that package.json */
+  readonly serverFirst: boolean;
+}
+
 function parentDir(path: string): string {
   const i = path.lastIndexOf("/");
   return i === -1 ? "" : path.slice(0, i);
@@ -108,6 +115,24 @@ function findFrontEndFiles(ctx: ScanContext): Set<string> {
       jsxServer: any(JSX_SERVER_PACKAGES),
     });
   }
+  // The nearest package.json of each folder, and whether a server manifest (pyproject.toml,
+  // go.mod…) comes first or sits beside it: then the folder is a server's, not a web client's.
+  // Resolved once per folder; without a UI library declared anywhere there is nothing to resolve.
+  const anyUi = [...packages.values()].some((p) => p.ui && !p.fullStack);
+  const folders = new Map<string, Folder>();
+  const folder = (dir: string): Folder => {
+    let known = folders.get(dir);
+    if (known === undefined) {
+      const pkg = packages.get(dir);
+      const above = pkg === undefined && dir !== "" ? folder(parentDir(dir)) : undefined;
+      known = {
+        pkg: pkg ?? above?.pkg,
+        serverFirst: serverManifestDirs.has(dir) || (above?.serverFirst ?? false),
+      };
+      folders.set(dir, known);
+    }
+    return known;
+  };
   const out = new Set<string>();
   for (const file of ctx.files) {
     if (file.role !== "app" || SERVER_LANGUAGE_EXTS.has(file.ext)) continue;
@@ -115,15 +140,8 @@ function findFrontEndFiles(ctx: ScanContext): Set<string> {
       out.add(file.path);
       continue;
     }
-    // The nearest package.json, and whether a server manifest (pyproject.toml, go.mod…) comes
-    // first or sits beside it: then the folder is a server's, not a web client's.
-    let serverFirst = false;
-    let pkg: PackageKind | undefined;
-    for (let dir = parentDir(file.path); ; dir = parentDir(dir)) {
-      serverFirst ||= serverManifestDirs.has(dir);
-      pkg = packages.get(dir);
-      if (pkg !== undefined || dir === "") break;
-    }
+    if (!anyUi) continue;
+    const { pkg, serverFirst } = folder(parentDir(file.path));
     if (pkg === undefined || !pkg.ui || pkg.fullStack) continue;
     if ((!pkg.server && !serverFirst) || (JSX_EXTS.has(file.ext) && !pkg.jsxServer))
       out.add(file.path);
