@@ -11,6 +11,8 @@
  *
  * The traps the issue asks for, and the fixtures that set them:
  * - a frontend-only app calling an API: node-frontend-only
+ * - front-end code that looks like backend facts: node-frontend-only, fullstack-express-react,
+ *   node-express-react-ui
  * - a web-framework library with an examples/ folder: node-framework-library
  * - a CLI tool: node-cli-tool
  * - a docs/spec repository: docs-openapi-spec
@@ -31,6 +33,7 @@ import { analyze } from "./analyze.js";
 import type { EvidenceReport } from "./report.js";
 import * as docsOpenapiSpec from "./test-support/fixtures/docs-openapi-spec.js";
 import * as dotnetAspnetcoreApi from "./test-support/fixtures/dotnet-aspnetcore-api.js";
+import * as fullstackExpressReact from "./test-support/fixtures/fullstack-express-react.js";
 import * as goChiApi from "./test-support/fixtures/go-chi-api.js";
 import * as goEchoApi from "./test-support/fixtures/go-echo-api.js";
 import * as goGinApi from "./test-support/fixtures/go-gin-api.js";
@@ -42,6 +45,7 @@ import * as kotlinSpringGradle from "./test-support/fixtures/kotlin-spring-gradl
 import * as nodeCliTool from "./test-support/fixtures/node-cli-tool.js";
 import * as nodeEmptyTestStubs from "./test-support/fixtures/node-empty-test-stubs.js";
 import * as nodeExpressApi from "./test-support/fixtures/node-express-api.js";
+import * as nodeExpressReactUi from "./test-support/fixtures/node-express-react-ui.js";
 import * as nodeFastifyApi from "./test-support/fixtures/node-fastify-api.js";
 import * as nodeFrameworkLibrary from "./test-support/fixtures/node-framework-library.js";
 import * as nodeFrontendOnly from "./test-support/fixtures/node-frontend-only.js";
@@ -76,6 +80,7 @@ interface CorpusFixture {
 const CORPUS: readonly (readonly [string, CorpusFixture])[] = [
   ["docs-openapi-spec", docsOpenapiSpec],
   ["dotnet-aspnetcore-api", dotnetAspnetcoreApi],
+  ["fullstack-express-react", fullstackExpressReact],
   ["go-chi-api", goChiApi],
   ["go-echo-api", goEchoApi],
   ["go-gin-api", goGinApi],
@@ -87,6 +92,7 @@ const CORPUS: readonly (readonly [string, CorpusFixture])[] = [
   ["node-cli-tool", nodeCliTool],
   ["node-empty-test-stubs", nodeEmptyTestStubs],
   ["node-express-api", nodeExpressApi],
+  ["node-express-react-ui", nodeExpressReactUi],
   ["node-fastify-api", nodeFastifyApi],
   ["node-framework-library", nodeFrameworkLibrary],
   ["node-frontend-only", nodeFrontendOnly],

@@ -28,7 +28,7 @@ import {
   jvmImport,
   phpUse,
   pyImport,
-  runRules,
+  runBackendRules,
   type Rule,
 } from "./signal-kit.js";
 
@@ -631,10 +631,10 @@ export const authDetector: Detector = {
   detect(ctx) {
     return {
       signals: {
-        auth_jwt: boolSignal(flatEvidence(runRules(ctx, jwt))),
-        oauth: boolSignal(flatEvidence(runRules(ctx, oauth))),
-        password_hashing: boolSignal(flatEvidence(runRules(ctx, hashing))),
-        authorization: boolSignal(flatEvidence(runRules(ctx, authz))),
+        auth_jwt: boolSignal(flatEvidence(runBackendRules(ctx, jwt))),
+        oauth: boolSignal(flatEvidence(runBackendRules(ctx, oauth))),
+        password_hashing: boolSignal(flatEvidence(runBackendRules(ctx, hashing))),
+        authorization: boolSignal(flatEvidence(runBackendRules(ctx, authz))),
       },
     };
   },

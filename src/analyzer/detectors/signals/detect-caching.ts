@@ -24,7 +24,7 @@ import {
   jsImport,
   jvmImport,
   pyImport,
-  runRules,
+  runBackendRules,
   type Rule,
 } from "./signal-kit.js";
 
@@ -199,6 +199,6 @@ const compiled = compileRules(RULES);
 export const cachingDetector: Detector = {
   id: "signals/caching",
   detect(ctx) {
-    return { signals: { caching: boolSignal(flatEvidence(runRules(ctx, compiled))) } };
+    return { signals: { caching: boolSignal(flatEvidence(runBackendRules(ctx, compiled))) } };
   },
 };

@@ -4,6 +4,7 @@
  * env-based configuration (whether its values are secrets is the secrets detector's business).
  */
 import type { Evidence } from "../../report.js";
+import { frontEndFiles } from "../../front-end-files.js";
 import type { Detector } from "../../scan-context.js";
 import {
   CONFIG_EXTS,
@@ -23,7 +24,7 @@ import {
   goImport,
   jsImport,
   pyImport,
-  runRules,
+  runBackendRules,
   type Rule,
 } from "./signal-kit.js";
 
@@ -137,12 +138,16 @@ export const envConfigDetector: Detector = {
   id: "signals/env-config",
   detect(ctx) {
     const files: Evidence[] = [];
+    // A web client's .env holds its build's settings (VITE_API_URL), not a server's.
+    const frontEnd = frontEndFiles(ctx);
     for (const file of ctx.files) {
-      if (file.role === "app" && ENV_FILE.test(file.name))
+      if (file.role === "app" && ENV_FILE.test(file.name) && !frontEnd.has(file.path))
         files.push(fileEvidence(file, "environment file"));
     }
     return {
-      signals: { env_config: boolSignal([...flatEvidence(runRules(ctx, compiled)), ...files]) },
+      signals: {
+        env_config: boolSignal([...flatEvidence(runBackendRules(ctx, compiled)), ...files]),
+      },
     };
   },
 };

@@ -17,7 +17,7 @@ import {
   code,
   compileRules,
   flatEvidence,
-  runRules,
+  runBackendRules,
   type Rule,
 } from "./signal-kit.js";
 
@@ -180,7 +180,7 @@ export const errorHandlingDetector: Detector = {
   id: "signals/error-handling",
   detect(ctx) {
     return {
-      signals: { central_error_handling: boolSignal(flatEvidence(runRules(ctx, compiled))) },
+      signals: { central_error_handling: boolSignal(flatEvidence(runBackendRules(ctx, compiled))) },
     };
   },
 };

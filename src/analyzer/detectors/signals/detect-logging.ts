@@ -24,7 +24,7 @@ import {
   named,
   phpUse,
   pyImport,
-  runRules,
+  runBackendRules,
   type Rule,
 } from "./signal-kit.js";
 
@@ -189,6 +189,6 @@ const compiled = compileRules(RULES);
 export const loggingDetector: Detector = {
   id: "signals/logging",
   detect(ctx) {
-    return { signals: { logging: boolSignal(flatEvidence(runRules(ctx, compiled))) } };
+    return { signals: { logging: boolSignal(flatEvidence(runBackendRules(ctx, compiled))) } };
   },
 };

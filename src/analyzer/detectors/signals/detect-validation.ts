@@ -25,7 +25,7 @@ import {
   jsImport,
   jvmImport,
   pyImport,
-  runRules,
+  runBackendRules,
   type Rule,
 } from "./signal-kit.js";
 
@@ -162,6 +162,8 @@ const compiled = compileRules(RULES);
 export const validationDetector: Detector = {
   id: "signals/validation",
   detect(ctx) {
-    return { signals: { input_validation: boolSignal(flatEvidence(runRules(ctx, compiled))) } };
+    return {
+      signals: { input_validation: boolSignal(flatEvidence(runBackendRules(ctx, compiled))) },
+    };
   },
 };

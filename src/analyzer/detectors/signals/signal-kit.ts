@@ -20,6 +20,7 @@ import {
   type Needle,
 } from "../stack-text/keyword-search.js";
 import { dependencyEvidence } from "../manifests/dependency-index.js";
+import { frontEndFiles } from "../../front-end-files.js";
 
 /** Enough evidence for a reader to check a finding; more only makes the report longer. */
 export const MAX_EVIDENCE = 5;
@@ -278,9 +279,30 @@ export function runRules(
   compiled: CompiledRules,
   roles: readonly FileRole[] = APP_ONLY,
 ): Map<string, RuleResult> {
+  return runOver(ctx, compiled, roles, undefined);
+}
+
+/**
+ * runRules for facts about a backend (validation, auth, logging, caching…): application code
+ * that is not front-end (see front-end-files.ts), so a React form or a Playwright config is no
+ * evidence of them, nor is a web client's package.json declaring the library.
+ */
+export function runBackendRules(
+  ctx: ScanContext,
+  compiled: CompiledRules,
+): Map<string, RuleResult> {
+  return runOver(ctx, compiled, APP_ONLY, frontEndFiles(ctx));
+}
+
+function runOver(
+  ctx: ScanContext,
+  compiled: CompiledRules,
+  roles: readonly FileRole[],
+  skipped: ReadonlySet<string> | undefined,
+): Map<string, RuleResult> {
   const used: Evidence[][] = compiled.rules.map(() => []);
   for (const file of ctx.files) {
-    if (!roles.includes(file.role)) continue;
+    if (!roles.includes(file.role) || skipped?.has(file.path) === true) continue;
     const byExt = file.ext === "" ? undefined : compiled.byExt.get(file.ext);
     const byName = compiled.byName.get(file.name);
     if (byExt) matchPatterns(file, byExt, used);
@@ -288,7 +310,8 @@ export function runRules(
   }
   const results = new Map<string, RuleResult>();
   compiled.rules.forEach((rule, index) => {
-    const declared = dependencyEvidence(ctx, rule.deps ?? []);
+    const declaredAll = dependencyEvidence(ctx, rule.deps ?? []);
+    const declared = skipped ? declaredAll.filter((e) => !skipped.has(e.file)) : declaredAll;
     const usedHere = used[index] ?? [];
     const found = usedHere.length > 0 || (rule.declaredCounts === true && declared.length > 0);
     const previous = results.get(rule.id);

@@ -37,6 +37,11 @@ const RULES: readonly FrameworkRule[] = [
   { id: "svelte", category: "frontend", packages: ["svelte", "@sveltejs/kit"] },
 ];
 
+/** The packages of the Node server frameworks recognised here (express, @nestjs/core, hono…). */
+export const NODE_SERVER_PACKAGES: readonly string[] = RULES.filter(
+  (r) => r.category === "backend",
+).flatMap((r) => r.packages);
+
 const BY_PACKAGE = new Map(RULES.flatMap((r) => r.packages.map((p) => [p, r] as const)));
 
 /** Module specifiers of import/require/dynamic import, e.g. "express" or "hono/jsx". */

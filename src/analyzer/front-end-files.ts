@@ -1,0 +1,150 @@
+/**
+ * Which files of a repository are front-end code, the web client's. Facts about a backend (input
+ * validation, configuration from the environment, logging, auth…) are about the code that serves
+ * requests: a React form's validation or a Playwright config reading process.env says nothing of
+ * it, and cited as evidence it misleads the reader. Decided once per repository, from the
+ * manifests the inventory already holds:
+ * - a single-file component (.vue, .svelte) is browser code wherever it lies (Nuxt and SvelteKit
+ *   keep their server code in .ts and .js files);
+ * - a browser-test config (playwright.config.*, cypress.config.*) configures a browser run;
+ * - a web-client package: every file whose nearest project manifest is a package.json that
+ *   declares a UI library and no Node server framework the analyzer recognises (a frontend/ folder
+ *   beside a backend/);
+ * - a .jsx or .tsx file of a package that declares a UI library beside a server framework (an
+ *   Express app with React for its pages): the components are the client's, the server's .ts and
+ *   .js files stay backend. Hono renders JSX on the server, so its packages keep their .tsx.
+ * Never front-end: files of a server language (.py, .go, .java…), and, but for components and
+ * browser-test configs, the files of a full-stack framework's package (Next.js, Nuxt, SvelteKit,
+ * Remix, Astro…), whose API routes, loaders and server components sit among its pages and cannot
+ * be told apart here.
+ */
+import { isServerManifest } from "./detectors/manifests/project-manifests.js";
+import { parsePackageJson } from "./detectors/manifests/package-json.js";
+import { NODE_SERVER_PACKAGES } from "./detectors/stack-node/node-frameworks.js";
+import type { ScanContext } from "./scan-context.js";
+
+/** Libraries that render a user interface; one declared makes a package a web client's. */
+const UI_PACKAGES = new Set([
+  "react",
+  "react-dom",
+  "preact",
+  "vue",
+  "@angular/core",
+  "svelte",
+  "solid-js",
+  "lit",
+]);
+
+/** Frameworks whose packages hold server code beside the pages. */
+const FULL_STACK_PACKAGES = new Set([
+  "next",
+  "nuxt",
+  "@sveltejs/kit",
+  "@remix-run/node",
+  "@remix-run/cloudflare",
+  "@remix-run/deno",
+  "@react-router/node",
+  "@react-router/dev",
+  "astro",
+  "@builder.io/qwik-city",
+  "@solidjs/start",
+  "@tanstack/react-start",
+  "@analogjs/platform",
+]);
+
+const SERVER_PACKAGES = new Set(NODE_SERVER_PACKAGES);
+
+/** Server frameworks that render JSX themselves: their .tsx files are server code. */
+const JSX_SERVER_PACKAGES = new Set(["hono"]);
+
+/** Source of languages that do not run in a browser. */
+const SERVER_LANGUAGE_EXTS = new Set([
+  ...["py", "go", "java", "kt", "scala", "groovy", "rb", "erb", "rake", "php", "cs", "rs"],
+  ...["ex", "exs"],
+]);
+
+const COMPONENT_EXTS = new Set(["vue", "svelte"]);
+const JSX_EXTS = new Set(["jsx", "tsx"]);
+const BROWSER_TEST_CONFIG = /^(?:playwright|cypress)\.config\.[cm]?[jt]s$/;
+
+/** What a package.json declares, as far as front-end code is concerned. */
+interface PackageKind {
+  readonly ui: boolean;
+  readonly server: boolean;
+  readonly fullStack: boolean;
+  readonly jsxServer: boolean;
+}
+
+interface Folder {
+  /** what the nearest package.json at or above the folder declares */
+  readonly pkg: PackageKind | undefined;
+  /** a server manifest lies at or above the folder, below or beside that package.json */
+  readonly serverFirst: boolean;
+}
+
+function parentDir(path: string): string {
+  const i = path.lastIndexOf("/");
+  return i === -1 ? "" : path.slice(0, i);
+}
+
+const cache = new WeakMap<ScanContext, ReadonlySet<string>>();
+
+/** The repository-relative paths of the application's front-end files, computed once. */
+export function frontEndFiles(ctx: ScanContext): ReadonlySet<string> {
+  let found = cache.get(ctx);
+  if (!found) {
+    found = findFrontEndFiles(ctx);
+    cache.set(ctx, found);
+  }
+  return found;
+}
+
+function findFrontEndFiles(ctx: ScanContext): Set<string> {
+  const packages = new Map<string, PackageKind>();
+  const serverManifestDirs = new Set<string>();
+  for (const file of ctx.files) {
+    if (file.role !== "app") continue;
+    if (isServerManifest(file)) serverManifestDirs.add(parentDir(file.path));
+    if (file.name !== "package.json") continue;
+    const names = new Set(parsePackageJson(file)?.dependencies.map((d) => d.name));
+    const any = (set: ReadonlySet<string>): boolean => [...set].some((n) => names.has(n));
+    packages.set(parentDir(file.path), {
+      ui: any(UI_PACKAGES),
+      server: any(SERVER_PACKAGES),
+      fullStack: any(FULL_STACK_PACKAGES),
+      jsxServer: any(JSX_SERVER_PACKAGES),
+    });
+  }
+  // The nearest package.json of each folder, and whether a server manifest (pyproject.toml,
+  // go.mod…) comes first or sits beside it: then the folder is a server's, not a web client's.
+  // Resolved once per folder; without a UI library declared anywhere there is nothing to resolve.
+  const anyUi = [...packages.values()].some((p) => p.ui && !p.fullStack);
+  const folders = new Map<string, Folder>();
+  const folder = (dir: string): Folder => {
+    let known = folders.get(dir);
+    if (known === undefined) {
+      const pkg = packages.get(dir);
+      const above = pkg === undefined && dir !== "" ? folder(parentDir(dir)) : undefined;
+      known = {
+        pkg: pkg ?? above?.pkg,
+        serverFirst: serverManifestDirs.has(dir) || (above?.serverFirst ?? false),
+      };
+      folders.set(dir, known);
+    }
+    return known;
+  };
+  const out = new Set<string>();
+  for (const file of ctx.files) {
+    if (file.role !== "app" || SERVER_LANGUAGE_EXTS.has(file.ext)) continue;
+    if (COMPONENT_EXTS.has(file.ext) || BROWSER_TEST_CONFIG.test(file.name)) {
+      out.add(file.path);
+      continue;
+    }
+    if (!anyUi) continue;
+    const { pkg, serverFirst } = folder(parentDir(file.path));
+    if (pkg === undefined || !pkg.ui || pkg.fullStack) continue;
+    if ((!pkg.server && !serverFirst) || (JSX_EXTS.has(file.ext) && !pkg.jsxServer))
+      out.add(file.path);
+  }
+  return out;
+}
