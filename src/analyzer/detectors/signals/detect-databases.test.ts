@@ -68,6 +68,25 @@ describe("databasesDetector", () => {
     expect(signals?.sql_database?.value).toBe(true);
   });
 
+  it("does not take an embedded engine from a commented-out URL", () => {
+    const signals = detect({
+      "src/main/resources/META-INF/microprofile-config.properties":
+        "#ds.url=jdbc:h2:mem:test\nds.url=jdbc:hsqldb:mem:petclinic\n",
+      "src/main/java/shop/Db.java":
+        "// new EmbeddedDatabaseBuilder().setType(EmbeddedDatabaseType.H2)\n",
+    });
+    expect(signals?.sql_engines).toEqual({
+      value: ["hsqldb"],
+      evidence: [
+        {
+          file: "src/main/resources/META-INF/microprofile-config.properties",
+          line: 2,
+          note: "HSQLDB JDBC URL",
+        },
+      ],
+    });
+  });
+
   it("does not take a test-scoped driver for the application's engine", () => {
     const maven = detect({
       "pom.xml": `<project><dependencies>

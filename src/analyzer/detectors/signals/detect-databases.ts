@@ -29,6 +29,7 @@ import {
   RB_EXTS,
   boolSignal,
   code,
+  codeOnLine,
   compileRules,
   csUsing,
   fileEvidence,
@@ -62,9 +63,16 @@ const APP_CONFIG = [
 /** An engine named in configuration: a URL scheme, a JDBC URL, a dialect or adapter setting. */
 const config = (keyword: string, re: RegExp, note: string): SourcePattern =>
   code(APP_CONFIG, keyword, re, note);
-/** An embedded JVM engine named where the application sets it up: configuration or JVM code. */
-const embedded = (keyword: string, note: string, re?: RegExp): SourcePattern =>
-  code([...APP_CONFIG, ...JVM_EXTS], keyword, re, note);
+/**
+ * An embedded JVM engine named where the application sets it up: configuration or JVM code, on a
+ * line that is not commented out. Configuration often keeps the engine it switched away from
+ * (`#url=jdbc:h2:mem:test` above the HSQLDB URL in use).
+ */
+const embedded = (keyword: string, note: string, re?: RegExp): SourcePattern => {
+  const wanted = re?.source ?? keyword.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+  const line = new RegExp(`^(?![ \\t]*(?:#|!|//|/?\\*|<!--))[^\\n]*?${wanted}`);
+  return codeOnLine([...APP_CONFIG, ...JVM_EXTS], keyword, line, note);
+};
 const composeImage = (re: RegExp, note: string): SourcePattern =>
   named(COMPOSE_NAMES, "image", re, note);
 
