@@ -23,7 +23,7 @@ export const SIGNALS = {
   sql_database: { type: "boolean", description: "a relational database is used" },
   sql_engines: {
     type: "list",
-    description: "relational engines: postgresql, mysql, sqlite, mssql, oracle",
+    description: "relational engines: postgresql, mysql, sqlite, mssql, oracle, h2, hsqldb, derby",
   },
   orms: { type: "list", description: "ORMs and query builders in use" },
   migrations: { type: "boolean", description: "versioned schema migrations are set up" },

@@ -7,7 +7,8 @@
  * "msbuild-sdk:microsoft.net.sdk.web", "dotnet-framework:microsoft.aspnetcore.app".
  * Built once per ScanContext and shared by all signal detectors, from the same readers the stack
  * detectors use (package-json.ts, python-manifests.ts, other-ecosystems.ts), so both see the same
- * declarations.
+ * declarations. A second index holds only what runs with the application (not devDependencies,
+ * Maven test scope, Gradle test configurations…), for signals a test-only library must not make.
  */
 import type { Evidence } from "../../report.js";
 import type { ScanContext, SourceFile } from "../../scan-context.js";
@@ -15,7 +16,13 @@ import { otherEcosystemDependencies, type KeyedDeclaration } from "./other-ecosy
 import { parsePackageJson } from "./package-json.js";
 import { pythonManifestDependencies } from "./python-manifests.js";
 
-type DependencyIndex = ReadonlyMap<string, readonly Evidence[]>;
+type KeyIndex = Map<string, Evidence[]>;
+
+interface DependencyIndex {
+  readonly all: KeyIndex;
+  /** declarations in the run-time scope only */
+  readonly prod: KeyIndex;
+}
 
 /** Enough places for a reader to check a declaration; more only lengthen the report. */
 const MAX_EVIDENCE_PER_KEY = 3;
@@ -31,10 +38,17 @@ export function dependencyIndex(ctx: ScanContext): DependencyIndex {
   return index;
 }
 
-/** Declaration evidence for any of the keys, in key order. */
-export function dependencyEvidence(ctx: ScanContext, keys: readonly string[]): Evidence[] {
+/**
+ * Declaration evidence for any of the keys, in key order; with scope "prod", only declarations
+ * the application runs with.
+ */
+export function dependencyEvidence(
+  ctx: ScanContext,
+  keys: readonly string[],
+  scope?: "prod",
+): Evidence[] {
   if (keys.length === 0) return [];
-  const index = dependencyIndex(ctx);
+  const index = dependencyIndex(ctx)[scope ?? "all"];
   return keys.flatMap((key) => index.get(key.toLowerCase()) ?? []);
 }
 
@@ -42,26 +56,36 @@ export function dependencyEvidence(ctx: ScanContext, keys: readonly string[]): E
 function declarations(file: SourceFile): readonly KeyedDeclaration[] | null {
   if (file.name === "package.json") {
     const manifest = parsePackageJson(file);
-    return (manifest?.dependencies ?? []).map((d) => ({ key: `npm:${d.name}`, line: d.line }));
+    return (manifest?.dependencies ?? []).map((d) => ({
+      key: `npm:${d.name}`,
+      line: d.line,
+      scope: d.scope,
+    }));
   }
   const python = pythonManifestDependencies(file);
-  if (python !== null) return python.map((d) => ({ key: `pypi:${d.name}`, line: d.line }));
+  if (python !== null) {
+    return python.map((d) => ({ key: `pypi:${d.name}`, line: d.line, scope: d.scope }));
+  }
   return otherEcosystemDependencies(file);
 }
 
 function buildIndex(ctx: ScanContext): DependencyIndex {
-  const index = new Map<string, Evidence[]>();
+  const index: DependencyIndex = { all: new Map(), prod: new Map() };
   for (const file of ctx.files) {
     // Manifests of examples and test fixtures describe other projects, not this one.
     if (file.role !== "app") continue;
-    for (const { key, line } of declarations(file) ?? []) {
-      const k = key.toLowerCase();
-      const list = index.get(k) ?? [];
-      if (list.length < MAX_EVIDENCE_PER_KEY) {
-        list.push({ file: file.path, line, note: `declares ${key.slice(key.indexOf(":") + 1)}` });
-      }
-      index.set(k, list);
+    for (const { key, line, scope } of declarations(file) ?? []) {
+      const found = { file: file.path, line, note: `declares ${key.slice(key.indexOf(":") + 1)}` };
+      addTo(index.all, key, found);
+      if (scope === "prod") addTo(index.prod, key, found);
     }
   }
   return index;
+}
+
+function addTo(index: KeyIndex, key: string, found: Evidence): void {
+  const k = key.toLowerCase();
+  const list = index.get(k) ?? [];
+  if (list.length < MAX_EVIDENCE_PER_KEY) list.push(found);
+  index.set(k, list);
 }

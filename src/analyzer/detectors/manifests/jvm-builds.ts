@@ -3,7 +3,9 @@
  * ("group:artifact:version" strings and `group: …, name: …` maps) and plugin ids of a
  * build.gradle(.kts); the libraries and plugins of a Gradle version catalogue. Only declarations
  * count: a pom's own <artifactId> or an `exclude module: …` names nothing the build uses.
+ * Dependencies only tests use (Maven's test scope, Gradle's test configurations) are "dev".
  */
+import type { DependencyScope } from "./declared-dependency.js";
 import type { AddEntry } from "./manifest-entry.js";
 
 export function parsePom(text: string, add: AddEntry): void {
@@ -12,7 +14,8 @@ export function parsePom(text: string, add: AddEntry): void {
     const artifact = /<artifactId>\s*([^<\s]+)\s*<\/artifactId>/.exec(block);
     if (!artifact?.[1]) continue;
     const group = /<groupId>\s*([^<\s]+)\s*<\/groupId>/.exec(block)?.[1] ?? null;
-    add("maven", artifact[1], m.index + m[0].indexOf(artifact[1]), group);
+    const scope = /<scope>\s*test\s*<\/scope>/.test(block) ? "dev" : "prod";
+    add("maven", artifact[1], m.index + m[0].indexOf(artifact[1]), group, scope);
   }
 }
 
@@ -21,12 +24,23 @@ const GRADLE_COORD = /['"]([\w.-]+):([\w.-]+)(?::[^'"]*)?['"]/g;
 const GRADLE_MAP = /\bgroup\s*[:=]\s*['"]([\w.-]+)['"]\s*,\s*name\s*[:=]\s*['"]([\w.-]+)['"]/g;
 const GRADLE_PLUGIN = /\bid\s*\(?\s*['"]([\w.-]+)['"]/g;
 
+/**
+ * The scope of a Gradle declaration from the configuration that starts its line:
+ * testImplementation, testRuntimeOnly, androidTestImplementation, integrationTestImplementation…
+ */
+function gradleScope(text: string, offset: number): DependencyScope {
+  const lineStart = text.lastIndexOf("\n", offset - 1) + 1;
+  const configuration = /^\s*(\w+)/.exec(text.slice(lineStart, offset))?.[1] ?? "";
+  return /test/i.test(configuration) ? "dev" : "prod";
+}
+
 export function parseGradle(text: string, add: AddEntry): void {
   for (const m of text.matchAll(GRADLE_COORD)) {
-    if (m[1] && m[2]) add("maven", m[2], m.index, m[1]);
+    if (m[1] && m[2]) add("maven", m[2], m.index, m[1], gradleScope(text, m.index));
   }
   for (const m of text.matchAll(GRADLE_MAP)) {
-    if (m[1] && m[2]) add("maven", m[2], m.index + m[0].lastIndexOf(m[2]), m[1]);
+    if (!m[1] || !m[2]) continue;
+    add("maven", m[2], m.index + m[0].lastIndexOf(m[2]), m[1], gradleScope(text, m.index));
   }
   for (const m of text.matchAll(GRADLE_PLUGIN)) {
     if (m[1]) add("gradle-plugin", m[1], m.index);

@@ -1,3 +1,5 @@
+import type { DependencyScope } from "./declared-dependency.js";
+
 /**
  * One name that a Composer, Maven/Gradle, Go, Bundler or .NET manifest declares, as both the
  * stack detectors (is Laravel, Gin, Spring Boot, ASP.NET Core declared?) and the dependency index
@@ -31,6 +33,8 @@ export interface ManifestEntry {
   readonly group: string | null;
   /** 1-based line of the name */
   readonly line: number;
+  /** dev for what only tests or tooling use (Maven test scope, Gradle test configurations) */
+  readonly scope: DependencyScope;
 }
 
 /** Records one declaration found at a character offset of the manifest's text. */
@@ -39,6 +43,7 @@ export type AddEntry = (
   name: string,
   offset: number,
   group?: string | null,
+  scope?: DependencyScope,
 ) => void;
 
 /** Finds the declarations of one manifest format in a file's text. */

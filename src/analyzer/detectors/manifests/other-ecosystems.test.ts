@@ -142,12 +142,59 @@ require (
   });
 });
 
+describe("dependency scope", () => {
+  const scopes = (path: string, text: string): string[] =>
+    (entries(path, text) ?? []).map((e) => `${e.name}:${e.scope}`);
+
+  it("marks Maven test-scoped dependencies dev, runtime and provided ones prod", () => {
+    const pom = `<project><dependencies>
+  <dependency><groupId>com.h2database</groupId><artifactId>h2</artifactId><scope>test</scope></dependency>
+  <dependency>
+    <groupId>org.hsqldb</groupId>
+    <artifactId>hsqldb</artifactId>
+    <scope>runtime</scope>
+  </dependency>
+  <dependency><groupId>jakarta.servlet</groupId><artifactId>jakarta.servlet-api</artifactId><scope>provided</scope></dependency>
+</dependencies></project>
+`;
+    expect(scopes("pom.xml", pom)).toEqual(["h2:dev", "hsqldb:prod", "jakarta.servlet-api:prod"]);
+  });
+
+  it("marks Gradle declarations in test configurations dev", () => {
+    const gradle = `dependencies {
+    runtimeOnly 'com.h2database:h2'
+    testRuntimeOnly 'org.hsqldb:hsqldb'
+    testImplementation("org.apache.derby:derby:10.17.1.0")
+    androidTestImplementation group: 'org.xerial', name: 'sqlite-jdbc'
+    implementation 'org.postgresql:postgresql:42.7.3'
+}
+`;
+    expect(scopes("build.gradle", gradle)).toEqual([
+      "h2:prod",
+      "hsqldb:dev",
+      "derby:dev",
+      "sqlite-jdbc:dev",
+      "postgresql:prod",
+    ]);
+  });
+
+  it("marks Composer's require-dev dev", () => {
+    const composer =
+      '{"require": {"laravel/framework": "^11"}, "require-dev": {"phpunit/phpunit": "^11"}}';
+    expect(scopes("composer.json", composer)).toEqual([
+      "laravel/framework:prod",
+      "phpunit/phpunit:dev",
+    ]);
+  });
+});
+
 describe("entryKeys and hasKey", () => {
   const entry = (over: Partial<ManifestEntry>): ManifestEntry => ({
     namespace: "maven",
     name: "postgresql",
     group: null,
     line: 1,
+    scope: "prod",
     ...over,
   });
 

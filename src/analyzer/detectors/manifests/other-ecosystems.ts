@@ -5,6 +5,7 @@
  * (dependency-index.ts) files the same entries under ecosystem-qualified keys.
  */
 import { lineInFile, type SourceFile } from "../../scan-context.js";
+import type { DependencyScope } from "./declared-dependency.js";
 import { parseGradle, parsePom, parseVersionCatalog } from "./jvm-builds.js";
 import type { AddEntry, ManifestEntry, ManifestParser } from "./manifest-entry.js";
 import { parseMsbuild } from "./msbuild-projects.js";
@@ -14,6 +15,7 @@ export interface KeyedDeclaration {
   readonly key: string;
   /** 1-based line of the declaration */
   readonly line: number;
+  readonly scope: DependencyScope;
 }
 
 /** What one file declares, in the order of the text, or null when it is no such manifest. */
@@ -21,8 +23,11 @@ export function manifestEntries(file: SourceFile): ManifestEntry[] | null {
   const parse = parserFor(file);
   if (parse === undefined) return null;
   const found: { entry: ManifestEntry; offset: number }[] = [];
-  parse(file.text, (namespace, name, offset, group = null) =>
-    found.push({ entry: { namespace, name, group, line: lineInFile(file, offset) }, offset }),
+  parse(file.text, (namespace, name, offset, group = null, scope = "prod") =>
+    found.push({
+      entry: { namespace, name, group, line: lineInFile(file, offset), scope },
+      offset,
+    }),
   );
   // Each parser makes a pass per kind of declaration; a reader wants them as the file has them.
   return found.sort((a, b) => a.offset - b.offset).map((f) => f.entry);
@@ -52,7 +57,7 @@ export function hasKey(entry: ManifestEntry, key: string): boolean {
 export function otherEcosystemDependencies(file: SourceFile): KeyedDeclaration[] | null {
   return (
     manifestEntries(file)?.flatMap((entry) =>
-      entryKeys(entry).map((key) => ({ key, line: entry.line })),
+      entryKeys(entry).map((key) => ({ key, line: entry.line, scope: entry.scope })),
     ) ?? null
   );
 }
@@ -93,7 +98,8 @@ function parseComposerJson(text: string, add: AddEntry): void {
     const sectionAt = Math.max(0, text.indexOf(`"${section}"`));
     for (const dep of Object.keys(deps)) {
       const at = text.indexOf(`"${dep}"`, sectionAt);
-      add("composer", dep, at === -1 ? sectionAt : at + 1);
+      const scope = section === "require-dev" ? "dev" : "prod";
+      add("composer", dep, at === -1 ? sectionAt : at + 1, null, scope);
     }
   }
 }

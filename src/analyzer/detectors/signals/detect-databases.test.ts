@@ -42,6 +42,74 @@ describe("databasesDetector", () => {
     expect(signals?.migrations?.value).toBe(true);
   });
 
+  it("finds the embedded JVM engines a Spring app runs on: H2, HSQLDB and Derby", () => {
+    const signals = detect({
+      "pom.xml": `<project><dependencies>
+  <dependency><groupId>com.h2database</groupId><artifactId>h2</artifactId><scope>runtime</scope></dependency>
+</dependencies></project>
+`,
+      "src/main/resources/application-hsql.properties":
+        "spring.datasource.url=jdbc:hsqldb:mem:petclinic\n",
+      "src/main/java/shop/DataConfig.java":
+        "class DataConfig {\n  DataSource ds() {\n    return new EmbeddedDatabaseBuilder().setType(EmbeddedDatabaseType.DERBY).build();\n  }\n}\n",
+    });
+    expect(signals?.sql_engines).toEqual({
+      value: ["derby", "h2", "hsqldb"],
+      evidence: [
+        { file: "src/main/java/shop/DataConfig.java", line: 3, note: "embedded Derby" },
+        { file: "pom.xml", line: 2, note: "declares com.h2database:h2" },
+        {
+          file: "src/main/resources/application-hsql.properties",
+          line: 1,
+          note: "HSQLDB JDBC URL",
+        },
+      ],
+    });
+    expect(signals?.sql_database?.value).toBe(true);
+  });
+
+  it("does not take an embedded engine from a commented-out URL", () => {
+    const signals = detect({
+      "src/main/resources/META-INF/microprofile-config.properties":
+        "#ds.url=jdbc:h2:mem:test\nds.url=jdbc:hsqldb:mem:petclinic\n",
+      "src/main/java/shop/Db.java":
+        "// new EmbeddedDatabaseBuilder().setType(EmbeddedDatabaseType.H2)\n",
+    });
+    expect(signals?.sql_engines).toEqual({
+      value: ["hsqldb"],
+      evidence: [
+        {
+          file: "src/main/resources/META-INF/microprofile-config.properties",
+          line: 2,
+          note: "HSQLDB JDBC URL",
+        },
+      ],
+    });
+  });
+
+  it("does not take a test-scoped driver for the application's engine", () => {
+    const maven = detect({
+      "pom.xml": `<project><dependencies>
+  <dependency>
+    <groupId>com.h2database</groupId>
+    <artifactId>h2</artifactId>
+    <scope>test</scope>
+  </dependency>
+</dependencies></project>
+`,
+      "src/test/resources/application.properties": "spring.datasource.url=jdbc:h2:mem:test\n",
+    });
+    expect(maven?.sql_engines).toEqual({ value: [], evidence: [] });
+    expect(maven?.sql_database).toEqual({ value: false, evidence: [] });
+
+    const gradle = detect({
+      "build.gradle":
+        "dependencies {\n  runtimeOnly 'org.postgresql:postgresql'\n  testRuntimeOnly 'com.h2database:h2'\n}\n",
+      "package.json": '{ "devDependencies": { "better-sqlite3": "^11.0.0" } }',
+    });
+    expect(gradle?.sql_engines?.value).toEqual(["postgresql"]);
+  });
+
   it("finds Alembic revisions and Liquibase changelogs wherever their tools keep them", () => {
     const revision =
       '"""add incidents"""\nfrom alembic import op\n\nrevision = "3f9a1c2d"\ndown_revision = None\n';

@@ -4,8 +4,10 @@
  * Judgement, per area:
  * - sql_engines: a driver declared in a manifest is enough (drivers are often loaded by name from
  *   configuration: JDBC URLs, Django's ENGINE, Prisma's provider), and so is such configuration
- *   or a Compose service running the engine. H2 and other embedded test databases are not engines
- *   of the list and are ignored.
+ *   or a Compose service running the engine. Only a driver the application runs with counts on its
+ *   own: H2 in Maven's test scope or a Gradle test configuration is the tests' database. The
+ *   embedded JVM engines (H2, HSQLDB, Derby) are engines when the application runs on them, as
+ *   Spring's samples do.
  * - orms: need use in application code (an import, an entity, a schema file); the manifest line is
  *   added as evidence. A declared but never used ORM is not reported.
  * - migrations: versioned migration files only. Schema auto-sync (`synchronize: true`,
@@ -21,11 +23,13 @@ import {
   CONFIG_EXTS,
   CS_EXTS,
   JS_EXTS,
+  JVM_EXTS,
   PHP_EXTS,
   PY_EXTS,
   RB_EXTS,
   boolSignal,
   code,
+  codeOnLine,
   compileRules,
   csUsing,
   fileEvidence,
@@ -59,13 +63,23 @@ const APP_CONFIG = [
 /** An engine named in configuration: a URL scheme, a JDBC URL, a dialect or adapter setting. */
 const config = (keyword: string, re: RegExp, note: string): SourcePattern =>
   code(APP_CONFIG, keyword, re, note);
+/**
+ * An embedded JVM engine named where the application sets it up: configuration or JVM code, on a
+ * line that is not commented out. Configuration often keeps the engine it switched away from
+ * (`#url=jdbc:h2:mem:test` above the HSQLDB URL in use).
+ */
+const embedded = (keyword: string, note: string, re?: RegExp): SourcePattern => {
+  const wanted = re?.source ?? keyword.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+  const line = new RegExp(`^(?![ \\t]*(?:#|!|//|/?\\*|<!--))[^\\n]*?${wanted}`);
+  return codeOnLine([...APP_CONFIG, ...JVM_EXTS], keyword, line, note);
+};
 const composeImage = (re: RegExp, note: string): SourcePattern =>
   named(COMPOSE_NAMES, "image", re, note);
 
 const ENGINE_RULES: readonly Rule[] = [
   {
     id: "postgresql",
-    declaredCounts: true,
+    declaredCounts: "runtime",
     deps: [
       "npm:pg",
       "npm:postgres",
@@ -108,7 +122,7 @@ const ENGINE_RULES: readonly Rule[] = [
   },
   {
     id: "mysql",
-    declaredCounts: true,
+    declaredCounts: "runtime",
     deps: [
       "npm:mysql",
       "npm:mysql2",
@@ -146,7 +160,7 @@ const ENGINE_RULES: readonly Rule[] = [
   },
   {
     id: "sqlite",
-    declaredCounts: true,
+    declaredCounts: "runtime",
     deps: [
       "npm:sqlite3",
       "npm:better-sqlite3",
@@ -175,7 +189,7 @@ const ENGINE_RULES: readonly Rule[] = [
   },
   {
     id: "mssql",
-    declaredCounts: true,
+    declaredCounts: "runtime",
     deps: [
       "npm:mssql",
       "npm:tedious",
@@ -209,7 +223,7 @@ const ENGINE_RULES: readonly Rule[] = [
   },
   {
     id: "oracle",
-    declaredCounts: true,
+    declaredCounts: "runtime",
     deps: [
       "npm:oracledb",
       "pypi:cx-oracle",
@@ -231,6 +245,40 @@ const ENGINE_RULES: readonly Rule[] = [
         "Oracle configured",
       ),
       code(CS_EXTS, "UseOracle", /\bUseOracle\s*\(/, "UseOracle"),
+    ],
+  },
+  {
+    id: "h2",
+    declaredCounts: "runtime",
+    deps: ["maven:com.h2database:h2", "maven:io.r2dbc:r2dbc-h2"],
+    uses: [
+      embedded("jdbc:h2:", "H2 JDBC URL"),
+      embedded("r2dbc:h2:", "H2 R2DBC URL"),
+      embedded("org.h2.Driver", "H2 driver"),
+      embedded("H2Dialect", "H2 dialect", /\bH2Dialect\b/),
+      embedded("EmbeddedDatabaseType", "embedded H2", /\bEmbeddedDatabaseType\.H2\b/),
+    ],
+  },
+  {
+    id: "hsqldb",
+    declaredCounts: "runtime",
+    deps: ["maven:org.hsqldb:hsqldb", "maven:hsqldb:hsqldb"],
+    uses: [
+      embedded("jdbc:hsqldb:", "HSQLDB JDBC URL"),
+      // org.hsqldb.jdbc.JDBCDriver, and org.hsqldb.jdbcDriver before HSQLDB 2
+      embedded("org.hsqldb.jdbc", "HSQLDB driver"),
+      embedded("HSQLDialect", "HSQLDB dialect", /\bHSQLDialect\b/),
+      embedded("EmbeddedDatabaseType", "embedded HSQLDB", /\bEmbeddedDatabaseType\.HSQL\b/),
+    ],
+  },
+  {
+    id: "derby",
+    declaredCounts: "runtime",
+    deps: ["maven:org.apache.derby:derby", "maven:org.apache.derby:derbyclient"],
+    uses: [
+      embedded("jdbc:derby:", "Derby JDBC URL"),
+      embedded("org.apache.derby.jdbc", "Derby driver"),
+      embedded("EmbeddedDatabaseType", "embedded Derby", /\bEmbeddedDatabaseType\.DERBY\b/),
     ],
   },
 ];

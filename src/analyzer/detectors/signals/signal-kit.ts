@@ -218,14 +218,16 @@ export function named(
 /**
  * One finding (an ORM, a JWT library, …): it counts when `uses` match in files of the allowed
  * roles; declared dependencies add evidence, and count on their own only with `declaredCounts`
- * (a dependency that is never imported is weak evidence for most areas).
+ * (a dependency that is never imported is weak evidence for most areas). With "runtime", only
+ * declarations the application runs with count and are evidence: a driver in Maven's test scope
+ * or in devDependencies serves the tests, not the application.
  */
 export interface Rule {
   readonly id: string;
   /** ecosystem-qualified dependency keys ("npm:pg", "pypi:bcrypt"), see dependency-index.ts */
   readonly deps?: readonly string[];
   readonly uses?: readonly SourcePattern[];
-  readonly declaredCounts?: boolean;
+  readonly declaredCounts?: boolean | "runtime";
 }
 
 interface IndexedPattern {
@@ -310,10 +312,12 @@ function runOver(
   }
   const results = new Map<string, RuleResult>();
   compiled.rules.forEach((rule, index) => {
-    const declaredAll = dependencyEvidence(ctx, rule.deps ?? []);
+    const runtime = rule.declaredCounts === "runtime";
+    const declaredAll = dependencyEvidence(ctx, rule.deps ?? [], runtime ? "prod" : undefined);
     const declared = skipped ? declaredAll.filter((e) => !skipped.has(e.file)) : declaredAll;
     const usedHere = used[index] ?? [];
-    const found = usedHere.length > 0 || (rule.declaredCounts === true && declared.length > 0);
+    const declaredCounts = rule.declaredCounts === true || runtime;
+    const found = usedHere.length > 0 || (declaredCounts && declared.length > 0);
     const previous = results.get(rule.id);
     // Several rules may share an id (one per ecosystem); their parts add up.
     results.set(

@@ -309,6 +309,81 @@ public class PingResource {
     ]);
   });
 
+  it("lists the logout and login-processing URLs the security configuration sets", () => {
+    const found = detect({
+      "pom.xml": `<project><dependencies><dependency>
+  <groupId>org.springframework.boot</groupId><artifactId>spring-boot-starter-security</artifactId>
+</dependency></dependencies></project>`,
+      "src/main/resources/application.properties":
+        "server.servlet.context-path=/shop\nspring.mvc.servlet.path=/mvc\n",
+      "src/main/java/shop/SecurityConfig.java": `@Configuration
+class SecurityConfig {
+  @Bean SecurityFilterChain chain(HttpSecurity http) throws Exception {
+    http.formLogin(form -> form.loginPage("/sign-in").loginProcessingUrl("/auth/sign-in"))
+        .logout(l -> l
+            .logoutUrl("/api/v1/auth/logout")
+            .logoutSuccessUrl("/"));
+    // .logoutUrl("/old/logout")
+    return http.build();
+  }
+  @Bean SecurityFilterChain legacy(HttpSecurity http) throws Exception {
+    return http.logout().logoutUrl(LOGOUT).and().build();
+  }
+}`,
+      "src/main/kotlin/shop/AdminSecurity.kt": `@Configuration
+class AdminSecurity {
+  private val logoutUrl = "/not/a/route"
+  @Bean fun admin(http: HttpSecurity) = http {
+    logout {
+      logoutUrl = "/admin/logout"
+    }
+    formLogin { loginProcessingUrl = "$base/login" }
+  }.let { http.build() }
+}`,
+      "src/test/java/shop/SecurityTestConfig.java": `@TestConfiguration class T {
+  void c(HttpSecurity http) { http.logout(l -> l.logoutUrl("/test/logout")); }
+}`,
+    });
+    // Filters match after the context path; the DispatcherServlet's own path is not theirs.
+    expect(found.endpoints).toEqual([
+      {
+        method: "POST",
+        path: "/shop/admin/logout",
+        framework: "spring-boot",
+        file: "src/main/kotlin/shop/AdminSecurity.kt",
+        line: 6,
+        resolved: true,
+      },
+      {
+        method: "POST",
+        path: "/shop/api/v1/auth/logout",
+        framework: "spring-boot",
+        file: "src/main/java/shop/SecurityConfig.java",
+        line: 6,
+        resolved: true,
+      },
+      {
+        method: "POST",
+        path: "/shop/auth/sign-in",
+        framework: "spring-boot",
+        file: "src/main/java/shop/SecurityConfig.java",
+        line: 4,
+        resolved: true,
+      },
+    ]);
+  });
+
+  it("lists no Spring Security default the configuration does not write", () => {
+    const found = detect({
+      "src/main/java/shop/SecurityConfig.java": `@Configuration class SecurityConfig {
+  @Bean SecurityFilterChain chain(HttpSecurity http) throws Exception {
+    return http.formLogin(Customizer.withDefaults()).logout(Customizer.withDefaults()).build();
+  }
+}`,
+    });
+    expect(found.endpoints).toEqual([]);
+  });
+
   it("treats @Controller with @ResponseBody as JSON", () => {
     const found = detect({
       "src/main/java/app/Api.java": `@Controller

@@ -25,6 +25,7 @@ import type { ResolvedString } from "./jvm-constants.js";
 import { readJvmManifests } from "./jvm-manifests.js";
 import { SpringPrefixes } from "./spring-config.js";
 import { springEndpoints } from "./spring-endpoints.js";
+import { maySetSecurityUrls, springSecurityEndpoints } from "./spring-security-urls.js";
 
 const BOOTSTRAP = /@SpringBootApplication\b|\bSpringApplication\.run\s*\(|\brunApplication\s*</;
 const JAX_RS_IMPORT = /\bimport\s+(?:javax|jakarta)\.ws\.rs\./;
@@ -67,6 +68,7 @@ export const jvmStackDetector: Detector = {
     const bootstraps: string[] = [];
     const interfaces = new Set<string>();
     const implementers: JvmSource[] = [];
+    const securityConfigs: JvmSource[] = [];
     for (const file of ctx.files) {
       if (file.role !== "app") continue;
       if (file.name === "application.properties" && file.text.includes("quarkus.")) {
@@ -87,12 +89,14 @@ export const jvmStackDetector: Detector = {
       const pathHint = application && text.includes("ApplicationPath");
       const sourceHint = contains(text, "Mapping") || contains(text, "ws.rs.");
       const interfaceHint = contains(text, "interface");
+      const securityHint = maySetSecurityUrls(text);
       // Tested on the raw text first: `implements …Service` is common, masking is not cheap.
       const apiHint =
         (contains(text, "Api") || contains(text, "Service")) && IMPLEMENTS_API.test(text);
       if (!text.includes("@") && !holdsConstants) continue;
-      if (!(holdsConstants || bootHint || pathHint || sourceHint || interfaceHint || apiHint))
-        continue;
+      const wanted =
+        holdsConstants || bootHint || pathHint || sourceHint || interfaceHint || apiHint;
+      if (!wanted && !securityHint) continue;
       let maskedText: string | undefined;
       const masked = (): string =>
         (maskedText ??= maskComments(text, file.ext === "kt" ? "kotlin" : "java"));
@@ -111,6 +115,8 @@ export const jvmStackDetector: Detector = {
       if (interfaceHint)
         for (const d of masked().matchAll(/\binterface\s+(\w+)/g)) interfaces.add(d[1] as string);
       if (apiHint && IMPLEMENTS_API.test(masked())) implementers.push({ file, masked: masked() });
+      if (securityHint && maySetSecurityUrls(masked()))
+        securityConfigs.push({ file, masked: masked() });
     }
 
     // A module with its own application class is an app that also configures itself.
@@ -122,8 +128,10 @@ export const jvmStackDetector: Detector = {
     const endpoints: Endpoint[] = [];
     const json: Evidence[] = [];
     let pages = 0;
+    const inApplication = ({ file }: JvmSource): boolean =>
+      !libraries.some((root) => file.path.startsWith(root));
     const served = sources
-      .filter(({ file }) => !libraries.some((root) => file.path.startsWith(root)))
+      .filter(inApplication)
       .map((source) => ({ ...source, decls: scanDeclarations(source.masked) }));
     const subclasses = subclassesByBase(served);
     for (const { file, masked, decls } of served) {
@@ -178,6 +186,11 @@ export const jvmStackDetector: Detector = {
     );
     endpoints.push(...apiFirst.endpoints);
     json.push(...apiFirst.json);
+    for (const { file, masked } of securityConfigs.filter(inApplication)) {
+      endpoints.push(
+        ...springSecurityEndpoints(file, masked, prefixes.forFilters(file.path), springId),
+      );
+    }
 
     return {
       frameworks: sightings.findings(() => "backend"),

@@ -3,6 +3,8 @@
  * `spring.mvc.servlet.path` and, for WebFlux, `spring.webflux.base-path`, read from the default
  * (profile-less) application.properties / application.yml of each module. Profile-specific files
  * are ignored: the report describes the application as it runs without extra configuration.
+ * Servlet filters (Spring Security's logout and login URLs) match the path after the context path,
+ * so the DispatcherServlet's own `spring.mvc.servlet.path` is not in front of theirs.
  */
 import type { ScanContext, SourceFile } from "../../scan-context.js";
 import { joinUrlPath } from "../stack-text/url-path.js";
@@ -24,6 +26,8 @@ interface ModuleConfig {
   readonly moduleRoot: string;
   readonly standardLayout: boolean;
   readonly prefix: ServletPrefix;
+  /** the prefix without the DispatcherServlet's path, for URLs a filter serves */
+  readonly filterPrefix: ServletPrefix;
 }
 
 export class SpringPrefixes {
@@ -35,12 +39,21 @@ export class SpringPrefixes {
       .map((f) => ({
         moduleRoot: moduleRoot(f.path),
         standardLayout: f.path.includes("src/main/"),
-        prefix: readPrefix(f),
+        ...readPrefixes(f),
       }));
   }
 
   /** The prefix for a controller file: the config of the module that holds it. */
   forFile(path: string): ServletPrefix {
+    return this.configFor(path)?.prefix ?? { path: "", resolved: true };
+  }
+
+  /** The prefix for a URL a servlet filter of the file's module serves. */
+  forFilters(path: string): ServletPrefix {
+    return this.configFor(path)?.filterPrefix ?? { path: "", resolved: true };
+  }
+
+  private configFor(path: string): ModuleConfig | null {
     let best: ModuleConfig | null = null;
     for (const c of this.configs) {
       if (path.startsWith(c.moduleRoot) && (!best || c.moduleRoot.length > best.moduleRoot.length))
@@ -49,7 +62,7 @@ export class SpringPrefixes {
     // A lone config outside the Maven/Gradle layout is taken to serve the whole repository.
     const only = this.configs.length === 1 ? (this.configs[0] as ModuleConfig) : null;
     if (!best && only && !only.standardLayout) best = only;
-    return best ? best.prefix : { path: "", resolved: true };
+    return best;
   }
 }
 
@@ -60,11 +73,21 @@ function moduleRoot(path: string): string {
   return slash === -1 ? "" : path.slice(0, slash + 1);
 }
 
-function readPrefix(file: SourceFile): ServletPrefix {
+function readPrefixes(file: SourceFile): Pick<ModuleConfig, "prefix" | "filterPrefix"> {
   const values = file.ext === "properties" ? readProperties(file.text) : readYaml(file.text);
+  return {
+    prefix: joinPrefix(values, PREFIX_KEYS),
+    filterPrefix: joinPrefix(
+      values,
+      PREFIX_KEYS.filter((key) => key !== "spring.mvc.servlet.path"),
+    ),
+  };
+}
+
+function joinPrefix(values: ReadonlyMap<string, string>, keys: readonly string[]): ServletPrefix {
   const parts: string[] = [];
   let resolved = true;
-  for (const key of PREFIX_KEYS) {
+  for (const key of keys) {
     const v = values.get(key);
     if (v === undefined || v === "") continue;
     // `${CONTEXT_PATH:/api}` comes from the environment: take the default if there is one.
