@@ -60,6 +60,16 @@ describe("docsDetector", () => {
     );
   });
 
+  it("takes Django Ninja's NinjaAPI for API docs unless its docs are turned off", () => {
+    expect(
+      detect({ "api/urls.py": "from ninja import NinjaAPI\n\napi = NinjaAPI(title='jobs')\n" })
+        ?.api_docs?.evidence,
+    ).toEqual([{ file: "api/urls.py", line: 3, note: "Django Ninja OpenAPI docs" }]);
+    expect(detect({ "api/urls.py": "api = NinjaAPI(docs_url=None)\n" })?.api_docs?.value).toBe(
+      false,
+    );
+  });
+
   it("finds grpc-gateway's <service>.swagger.json, go-swagger's spec.json and its annotations", () => {
     expect(
       detect({ "doc/swagger/notes.swagger.json": '{\n  "swagger": "2.0",\n  "info": {}\n}\n' })

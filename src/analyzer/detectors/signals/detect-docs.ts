@@ -6,7 +6,8 @@
  * "Installation", "Setup", "Running", "Quick start", "Development") or an install/run command.
  * api_docs: an OpenAPI/Swagger spec file, a Postman collection, an API Blueprint, a Markdown API reference that
  * lists endpoints, or an OpenAPI generator in application code. FastAPI counts as a generator
- * (it publishes OpenAPI and /docs by default) unless the app turns `openapi_url` off.
+ * (it publishes OpenAPI and /docs by default) unless the app turns `openapi_url` off; so does
+ * Django Ninja's `NinjaAPI`.
  */
 import type { Evidence } from "../../report.js";
 import { evidence, type Detector, type ScanContext, type SourceFile } from "../../scan-context.js";
@@ -192,6 +193,13 @@ const GENERATOR_RULES: readonly Rule[] = [
         "FastAPI(",
         /=\s*FastAPI\s*\((?![^)]*openapi_url\s*=\s*None)/,
         "FastAPI OpenAPI docs",
+      ),
+      // Django Ninja serves its OpenAPI schema and /docs the same way, unless turned off.
+      code(
+        PY_EXTS,
+        "NinjaAPI(",
+        /=\s*NinjaAPI\s*\((?![^)]*(?:openapi_url|docs_url)\s*=\s*None)/,
+        "Django Ninja OpenAPI docs",
       ),
     ],
   },
