@@ -245,8 +245,14 @@ const GENERATOR_RULES: readonly Rule[] = [
       "composer:zircote/swagger-php",
       "composer:dedoc/scramble",
       "composer:nelmio/api-doc-bundle",
+      "composer:knuckleswtf/scribe",
     ],
-    uses: [code(PHP_EXTS, "OA\\", /@OA\\\w+|#\[OA\\\w+/, "OpenAPI attributes")],
+    uses: [
+      code(PHP_EXTS, "OA\\", /@OA\\\w+|#\[OA\\\w+/, "OpenAPI attributes"),
+      // Scribe writes OpenAPI and a Postman collection from the routes; its published
+      // config/scribe.php and any extension of it import its classes.
+      code(PHP_EXTS, "Knuckles", /^use[ \t]+Knuckles\\Scribe\\/m, "Scribe"),
+    ],
   },
   {
     id: "ruby",
