@@ -103,6 +103,26 @@ describe("authDetector", () => {
     ).toBe(false);
   });
 
+  it("takes a Rails lookup among the current user's own records for authorization", () => {
+    const scoped = detect({
+      "app/controllers/api/v1/notes_controller.rb":
+        "class NotesController < ApiController\n  def create\n    note = current_user.notes.new(note_params)\n  end\n\n  def show\n    render json: current_user.notes.find(params[:id])\n  end\nend\n",
+    });
+    expect(scoped?.authorization?.evidence).toEqual([
+      {
+        file: "app/controllers/api/v1/notes_controller.rb",
+        line: 7,
+        note: "query scoped to the user",
+      },
+    ]);
+    // Building a record for the user checks nothing.
+    expect(
+      detect({
+        "app/controllers/notes_controller.rb": "note = current_user.notes.new(note_params)\n",
+      })?.authorization?.value,
+    ).toBe(false);
+  });
+
   it("recognises Bun's built-in password hashing", () => {
     const signals = detect({
       "src/user.service.ts": "const hash = await Bun.password.hash(password, 'argon2id');\n",

@@ -573,6 +573,14 @@ const AUTHZ_RULES: readonly Rule[] = [
           "role check",
         ),
       ),
+      // A record looked up among the signed-in user's own (`current_user.notes.find(params[:id])`):
+      // another user's id is not found, Rails' usual ownership check.
+      code(
+        RB_EXTS,
+        "user.",
+        /\b(?:current_user|Current\.user)\.\w+\.find(?:_by)?!?\s*[(\s]/,
+        "query scoped to the user",
+      ),
     ],
   },
   {
