@@ -96,6 +96,12 @@ describe("authDetector", () => {
       { file: "app/api/dependencies.py", line: 2, note: "role check" },
       { file: "pkg/authz/opa.go", line: 4, note: "imports github.com/open-policy-agent/opa/rego" },
     ]);
+    expect(
+      detect({
+        "api/employers.py":
+          "from ninja.security import django_auth_superuser\n\n@router.get('', auth=django_auth_superuser)\ndef employers(request):\n    return []\n",
+      })?.authorization?.evidence,
+    ).toEqual([{ file: "api/employers.py", line: 1, note: "Django Ninja superuser auth" }]);
     // Setting the flag on a new user's row grants the role; it checks nothing.
     expect(
       detect({ "app/crud.py": 'def make_admin(user):\n    user["is_superuser"] = True\n' })

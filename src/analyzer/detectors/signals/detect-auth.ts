@@ -510,6 +510,8 @@ const AUTHZ_RULES: readonly Rule[] = [
       code(PY_EXTS, "PermissionRequiredMixin", undefined, "PermissionRequiredMixin"),
       code(PY_EXTS, "user_passes_test", undefined, "user_passes_test"),
       code(PY_EXTS, "roles_required", undefined, "roles_required"),
+      // Django Ninja's built-in gate that lets only superusers call an operation
+      code(PY_EXTS, "django_auth_superuser", undefined, "Django Ninja superuser auth"),
       code(PY_EXTS, "user", PY_OWNERSHIP, "ownership check"),
       code(PY_EXTS, "user", PY_ROLE, "role check"),
       code(PY_EXTS, "request.user", PY_SCOPED_QUERY, "query scoped to the user"),
