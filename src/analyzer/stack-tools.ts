@@ -16,6 +16,7 @@ const BACKEND_FRAMEWORKS: Readonly<Record<string, { stack: Stack; name: string }
   hono: { stack: "node", name: "Hono" },
   django: { stack: "python", name: "Django" },
   djangorestframework: { stack: "python", name: "Django REST framework" },
+  "django-ninja": { stack: "python", name: "Django Ninja" },
   flask: { stack: "python", name: "Flask" },
   fastapi: { stack: "python", name: "FastAPI" },
   "spring-boot": { stack: "spring", name: "Spring Boot" },

@@ -78,6 +78,57 @@ describe("authDetector", () => {
     });
   });
 
+  it("recognises scrypt-kdf hashing, OPA policies and a superuser check on a dict", () => {
+    const signals = detect({
+      "package.json": '{ "dependencies": { "scrypt-kdf": "^2.0.0" } }',
+      "handlers/login.js":
+        "import Scrypt from 'scrypt-kdf';\nconst ok = await Scrypt.verify(hash, password);\n",
+      "pkg/authz/opa.go":
+        'package authz\n\nimport (\n\t"github.com/open-policy-agent/opa/rego"\n)\n',
+      "app/api/dependencies.py":
+        'async def get_current_superuser(current_user: dict) -> dict:\n    if not current_user["is_superuser"]:\n        raise ForbiddenException()\n    return current_user\n',
+    });
+    expect(signals?.password_hashing?.evidence).toEqual([
+      { file: "handlers/login.js", line: 1, note: "imports scrypt-kdf" },
+      { file: "package.json", line: 1, note: "declares scrypt-kdf" },
+    ]);
+    expect(signals?.authorization?.evidence).toEqual([
+      { file: "app/api/dependencies.py", line: 2, note: "role check" },
+      { file: "pkg/authz/opa.go", line: 4, note: "imports github.com/open-policy-agent/opa/rego" },
+    ]);
+    expect(
+      detect({
+        "api/employers.py":
+          "from ninja.security import django_auth_superuser\n\n@router.get('', auth=django_auth_superuser)\ndef employers(request):\n    return []\n",
+      })?.authorization?.evidence,
+    ).toEqual([{ file: "api/employers.py", line: 1, note: "Django Ninja superuser auth" }]);
+    // Setting the flag on a new user's row grants the role; it checks nothing.
+    expect(
+      detect({ "app/crud.py": 'def make_admin(user):\n    user["is_superuser"] = True\n' })
+        ?.authorization?.value,
+    ).toBe(false);
+  });
+
+  it("takes a Rails lookup among the current user's own records for authorization", () => {
+    const scoped = detect({
+      "app/controllers/api/v1/notes_controller.rb":
+        "class NotesController < ApiController\n  def create\n    note = current_user.notes.new(note_params)\n  end\n\n  def show\n    render json: current_user.notes.find(params[:id])\n  end\nend\n",
+    });
+    expect(scoped?.authorization?.evidence).toEqual([
+      {
+        file: "app/controllers/api/v1/notes_controller.rb",
+        line: 7,
+        note: "query scoped to the user",
+      },
+    ]);
+    // Building a record for the user checks nothing.
+    expect(
+      detect({
+        "app/controllers/notes_controller.rb": "note = current_user.notes.new(note_params)\n",
+      })?.authorization?.value,
+    ).toBe(false);
+  });
+
   it("recognises Bun's built-in password hashing", () => {
     const signals = detect({
       "src/user.service.ts": "const hash = await Bun.password.hash(password, 'argon2id');\n",

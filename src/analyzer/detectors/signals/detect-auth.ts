@@ -325,6 +325,7 @@ const HASHING_RULES: readonly Rule[] = [
       "npm:argon2",
       "npm:@node-rs/argon2",
       "npm:@node-rs/bcrypt",
+      "npm:scrypt-kdf",
     ],
     uses: [
       jsImport("bcrypt"),
@@ -332,6 +333,8 @@ const HASHING_RULES: readonly Rule[] = [
       jsImport("argon2"),
       jsImport("@node-rs/argon2"),
       jsImport("@node-rs/bcrypt"),
+      // `Scrypt.kdf(password, { logN: 15 })`: a salted scrypt hash, not node:crypto's function
+      jsImport("scrypt-kdf"),
       code(JS_EXTS, "scrypt", /\bscrypt(?:Sync)?\s*\(/, "node:crypto scrypt"),
       code(JS_EXTS, "pbkdf2", /\bpbkdf2(?:Sync)?\s*\(/, "node:crypto pbkdf2"),
       code(JS_EXTS, "Bun.password", /\bBun\.password\.hash(?:Sync)?\s*\(/, "Bun.password"),
@@ -444,9 +447,12 @@ const PHP_OWNERSHIP =
   /(?:Auth::id\(\)|auth\(\)->id\(\)|\$request->user\(\)->id|Auth::user\(\)->id)\s*[!=]==?\s*\$\w+->(?:user_id|author_id|owner_id)|\$\w+->(?:user_id|author_id|owner_id)\s*[!=]==?\s*(?:Auth::id\(\)|auth\(\)->id\(\)|\$request->user\(\)->id|Auth::user\(\)->id)/;
 const PY_OWNERSHIP =
   /\.(?:author|owner|user|created_by)(?:_id)?\s*[!=]=\s*(?:request\.user|current_user)\b|(?:request\.user|current_user)(?:\.id)?\s*[!=]=\s*\w+\.(?:author|owner|user)(?:_id)?\b/;
-/** A role read, not set: `user.is_staff = True` in a create_superuser() grants it. */
+/**
+ * A role read, not set: `user.is_staff = True` in a create_superuser() grants it. The user may be
+ * a dict (`current_user["is_superuser"]`, a FastAPI dependency returning the row as a mapping).
+ */
 const PY_ROLE =
-  /(?:request\.user|current_user|user)\.(?:(?:is_staff|is_superuser|is_admin)\b(?!\s*=(?!=))|has_perm\(|role\s*[!=]=)/;
+  /(?:request\.user|current_user|user)(?:\.(?:(?:is_staff|is_superuser|is_admin)\b(?!\s*=(?!=))|has_perm\(|role\s*[!=]=)|\[["'](?:is_staff|is_superuser|is_admin)["']\](?!\s*=(?!=)))/;
 /** `s.Id == id && s.UserId == userId`: a record looked up by its id and its owner together (LINQ). */
 const CS_OWNER_FIELD = String.raw`\w+\.(?:UserId|OwnerId|AuthorId|CreatorId|CreatedById|BuyerId)\s*==\s*[\w.()]+`;
 const CS_OWNED_LOOKUP = new RegExp(
@@ -504,6 +510,8 @@ const AUTHZ_RULES: readonly Rule[] = [
       code(PY_EXTS, "PermissionRequiredMixin", undefined, "PermissionRequiredMixin"),
       code(PY_EXTS, "user_passes_test", undefined, "user_passes_test"),
       code(PY_EXTS, "roles_required", undefined, "roles_required"),
+      // Django Ninja's built-in gate that lets only superusers call an operation
+      code(PY_EXTS, "django_auth_superuser", undefined, "Django Ninja superuser auth"),
       code(PY_EXTS, "user", PY_OWNERSHIP, "ownership check"),
       code(PY_EXTS, "user", PY_ROLE, "role check"),
       code(PY_EXTS, "request.user", PY_SCOPED_QUERY, "query scoped to the user"),
@@ -526,9 +534,12 @@ const AUTHZ_RULES: readonly Rule[] = [
   },
   {
     id: "go-authz",
-    deps: ["go:github.com/casbin/casbin"],
+    deps: ["go:github.com/casbin/casbin", "go:github.com/open-policy-agent/opa"],
     uses: [
       goImport("github.com/casbin/casbin"),
+      // Open Policy Agent evaluated in process: Rego policies decide who may do what.
+      goImport("github.com/open-policy-agent/opa/rego"),
+      goImport("github.com/open-policy-agent/opa/v1/rego"),
       code(["go"], "ID", GO_OWNERSHIP, "ownership check"),
       code(["go"], "Role", /\.Role\s*!=\s*"?\w+/, "role check"),
       // Role middleware written by the project: authorize.RequiresRole(…), rbac.EnforceRole(…)
@@ -563,6 +574,14 @@ const AUTHZ_RULES: readonly Rule[] = [
           /\b(?:if|unless)\b[^\n]*\.(?:is_)?(?:super_)?(?:admin|moderator|staff)\?/,
           "role check",
         ),
+      ),
+      // A record looked up among the signed-in user's own (`current_user.notes.find(params[:id])`):
+      // another user's id is not found, Rails' usual ownership check.
+      code(
+        RB_EXTS,
+        "user.",
+        /\b(?:current_user|Current\.user)\.\w+\.find(?:_by)?!?\s*[(\s]/,
+        "query scoped to the user",
       ),
     ],
   },

@@ -198,6 +198,22 @@ describe("databasesDetector", () => {
     expect(signals?.migrations?.value).toBe(true);
   });
 
+  it("finds Go's query builders squirrel and goqu", () => {
+    const signals = detect({
+      "go.mod":
+        "module example.com/app\n\nrequire (\n\tgithub.com/Masterminds/squirrel v1.5.4\n\tgithub.com/doug-martin/goqu/v9 v9.19.0\n)\n",
+      "repositories/org.go":
+        'package repositories\n\nimport (\n\tsq "github.com/Masterminds/squirrel"\n)\n',
+      "repositories/user.go": 'package repositories\n\nimport "github.com/doug-martin/goqu/v9"\n',
+    });
+    expect(signals?.orms?.value).toEqual(["goqu", "squirrel"]);
+    expect(signals?.orms?.evidence).toContainEqual({
+      file: "repositories/org.go",
+      line: 4,
+      note: "imports github.com/Masterminds/squirrel",
+    });
+  });
+
   it("does not report an ORM that is declared but never used", () => {
     const signals = detect({
       "package.json": '{ "dependencies": { "sequelize": "^6.0.0" } }',

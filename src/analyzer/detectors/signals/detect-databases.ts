@@ -385,6 +385,17 @@ const ORM_RULES: readonly Rule[] = [
     uses: [goImport("entgo.io/ent")],
   },
   {
+    // Go's SQL query builders, as knex is for Node: queries built in code, not by hand.
+    id: "squirrel",
+    deps: ["go:github.com/Masterminds/squirrel"],
+    uses: [goImport("github.com/Masterminds/squirrel")],
+  },
+  {
+    id: "goqu",
+    deps: ["go:github.com/doug-martin/goqu"],
+    uses: [goImport("github.com/doug-martin/goqu")],
+  },
+  {
     // sqlc compiles SQL queries into a typed Go data-access layer. That output is skipped as
     // generated code, so the config that declares the queries is the evidence.
     id: "sqlc",

@@ -60,6 +60,31 @@ describe("docsDetector", () => {
     );
   });
 
+  it("takes Scribe's published configuration for API docs, not the package alone", () => {
+    const composer = '{ "require": { "knuckleswtf/scribe": "^5.6" } }';
+    expect(
+      detect({
+        "composer.json": composer,
+        "config/scribe.php":
+          "<?php\n\nuse Knuckles\\Scribe\\Config\\Defaults;\n\nreturn ['type' => 'laravel'];\n",
+      })?.api_docs?.evidence,
+    ).toEqual([
+      { file: "config/scribe.php", line: 3, note: "Scribe" },
+      { file: "composer.json", line: 1, note: "declares knuckleswtf/scribe" },
+    ]);
+    expect(detect({ "composer.json": composer })?.api_docs?.value).toBe(false);
+  });
+
+  it("takes Django Ninja's NinjaAPI for API docs unless its docs are turned off", () => {
+    expect(
+      detect({ "api/urls.py": "from ninja import NinjaAPI\n\napi = NinjaAPI(title='jobs')\n" })
+        ?.api_docs?.evidence,
+    ).toEqual([{ file: "api/urls.py", line: 3, note: "Django Ninja OpenAPI docs" }]);
+    expect(detect({ "api/urls.py": "api = NinjaAPI(docs_url=None)\n" })?.api_docs?.value).toBe(
+      false,
+    );
+  });
+
   it("finds grpc-gateway's <service>.swagger.json, go-swagger's spec.json and its annotations", () => {
     expect(
       detect({ "doc/swagger/notes.swagger.json": '{\n  "swagger": "2.0",\n  "info": {}\n}\n' })

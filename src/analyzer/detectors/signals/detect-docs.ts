@@ -6,7 +6,8 @@
  * "Installation", "Setup", "Running", "Quick start", "Development") or an install/run command.
  * api_docs: an OpenAPI/Swagger spec file, a Postman collection, an API Blueprint, a Markdown API reference that
  * lists endpoints, or an OpenAPI generator in application code. FastAPI counts as a generator
- * (it publishes OpenAPI and /docs by default) unless the app turns `openapi_url` off.
+ * (it publishes OpenAPI and /docs by default) unless the app turns `openapi_url` off; so does
+ * Django Ninja's `NinjaAPI`.
  */
 import type { Evidence } from "../../report.js";
 import { evidence, type Detector, type ScanContext, type SourceFile } from "../../scan-context.js";
@@ -193,6 +194,13 @@ const GENERATOR_RULES: readonly Rule[] = [
         /=\s*FastAPI\s*\((?![^)]*openapi_url\s*=\s*None)/,
         "FastAPI OpenAPI docs",
       ),
+      // Django Ninja serves its OpenAPI schema and /docs the same way, unless turned off.
+      code(
+        PY_EXTS,
+        "NinjaAPI(",
+        /=\s*NinjaAPI\s*\((?![^)]*(?:openapi_url|docs_url)\s*=\s*None)/,
+        "Django Ninja OpenAPI docs",
+      ),
     ],
   },
   {
@@ -237,8 +245,14 @@ const GENERATOR_RULES: readonly Rule[] = [
       "composer:zircote/swagger-php",
       "composer:dedoc/scramble",
       "composer:nelmio/api-doc-bundle",
+      "composer:knuckleswtf/scribe",
     ],
-    uses: [code(PHP_EXTS, "OA\\", /@OA\\\w+|#\[OA\\\w+/, "OpenAPI attributes")],
+    uses: [
+      code(PHP_EXTS, "OA\\", /@OA\\\w+|#\[OA\\\w+/, "OpenAPI attributes"),
+      // Scribe writes OpenAPI and a Postman collection from the routes; its published
+      // config/scribe.php and any extension of it import its classes.
+      code(PHP_EXTS, "Knuckles", /^use[ \t]+Knuckles\\Scribe\\/m, "Scribe"),
+    ],
   },
   {
     id: "ruby",

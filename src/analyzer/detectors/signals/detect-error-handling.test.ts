@@ -58,6 +58,13 @@ describe("errorHandlingDetector", () => {
         "<?php\nclass Handler extends ExceptionHandler\n{\n    public function render($request, Throwable $exception)\n    {\n        return parent::render($request, $exception);\n    }\n}\n",
     });
     expect(stub?.value).toBe(false);
+    // An exception rendering itself as JSON, its body too long to read for the response it builds
+    const typed = detect({
+      "app/Exceptions/ApiException.php": `<?php\nclass ApiException extends Exception\n{\n    public function render($request): JsonResponse\n    {\n${"        $body['detail'] = $this->detail;\n".repeat(30)}    }\n}\n`,
+    });
+    expect(typed?.evidence).toEqual([
+      { file: "app/Exceptions/ApiException.php", line: 4, note: "Laravel exception rendering" },
+    ]);
   });
 
   it("counts FastEndpoints' default exception handler", () => {

@@ -132,11 +132,12 @@ const RULES: readonly Rule[] = [
       ),
       code(PHP_EXTS, "renderable", /\$this->renderable\s*\(/, "Laravel exception handler"),
       // A Handler::render($request, $e) override or an exception's own render($request) that
-      // builds a response; one that only returns parent::render(...) is the framework's default.
+      // builds a response (or is declared to return a JsonResponse, however long its body);
+      // one that only returns parent::render(...) is the framework's default.
       code(
         PHP_EXTS,
         "function render(",
-        /public\s+function\s+render\s*\(\s*(?:Request\s+)?\$request\b[^)]*\)[^{]*\{[\s\S]{0,600}?(?:instanceof|->json\s*\(|JsonResponse|response\s*\()/,
+        /public\s+function\s+render\s*\(\s*(?:Request\s+)?\$request\b[^)]*\)(?:\s*:\s*[\w\\]*JsonResponse\b|[^{]*\{[\s\S]{0,600}?(?:instanceof|->json\s*\(|JsonResponse|response\s*\())/,
         "Laravel exception rendering",
       ),
       code(

@@ -235,6 +235,39 @@ describe("findApiTestCalls", () => {
     ]);
   });
 
+  it("reads HTTP client calls to the app running on localhost", () => {
+    const calls = findApiTestCalls(
+      scanContextFrom({
+        "tests/main.test.js": [
+          "import axios from 'axios';",
+          "import { server } from '../src/app';",
+          "const url = 'http://localhost:4000';",
+          "const request = axios.create({ baseURL: url });",
+          "it('signs up', async () => {",
+          "  const response = await request.post('/api/v1/user/signup', user);",
+          "  expect(response.status).toBe(200);",
+          "});",
+          "",
+        ].join("\n"),
+        "tests/api/test_vacancies.py": [
+          "import httpx",
+          "",
+          "def test_can_get_vacancy_list():",
+          "    response = httpx.get('http://localhost:8000/api/vacancies')",
+          "    assert response.status_code == 200",
+          "",
+        ].join("\n"),
+        // another service's API is not the app's
+        "tests/test_payments.py":
+          "import requests\n\ndef test_charge():\n    r = requests.post('https://api.stripe.com/v1/charges')\n    assert r.ok\n",
+      }),
+    );
+    expect(calls.map((c) => `${c.file}:${c.line} ${c.note ?? ""}`)).toEqual([
+      "tests/main.test.js:6 POST /api/v1/user/signup",
+      "tests/api/test_vacancies.py:4 GET /api/vacancies",
+    ]);
+  });
+
   it("does not take HTTP client calls in app code or mocked clients for API tests", () => {
     const calls = findApiTestCalls(
       scanContextFrom({

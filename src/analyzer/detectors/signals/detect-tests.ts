@@ -504,6 +504,28 @@ const API_CALLS: readonly ApiCallPattern[] = [
     read: (m) => [(m[3] ?? "GET").toUpperCase(), m[2]],
   },
   {
+    // Any HTTP client sent to the app on this machine (`httpx.get("http://localhost:8000/api/x")`,
+    // `fetch("http://127.0.0.1:3000/health")`): a test run against the app it starts or expects
+    // running. Calls to other hosts stay out, as other services' APIs.
+    exts: [...JS_EXTS, ...PY_EXTS],
+    when: ["localhost", "127.0.0.1"],
+    re: new RegExp(
+      `\\b(${HTTP_VERB}|fetch)\\s*\\(\\s*f?(['"\`])https?://(?:localhost|127\\.0\\.0\\.1)(?::\\d+)?(/[^'"\`]*)?\\2`,
+      "g",
+    ),
+    read: (m) => [methodFromName(m[1] ?? ""), m[3] ?? "/"],
+  },
+  {
+    // An axios instance whose base URL is the app on this machine (`axios.create({ baseURL:
+    // "http://localhost:4000" })`, the URL often in a variable): its calls take relative paths.
+    exts: JS_EXTS,
+    when: ["axios.create"],
+    re: new RegExp(`\\.(${HTTP_VERB})\\s*\\(\\s*(['"\`])(/[^'"\`]*)\\2`, "g"),
+    read: byName(1, 3),
+    applies: (f) =>
+      /baseURL\s*:/.test(f.text) && (f.text.includes("localhost") || f.text.includes("127.0.0.1")),
+  },
+  {
     // Django/DRF test client, Flask test client, FastAPI/Starlette TestClient, httpx AsyncClient
     exts: PY_EXTS,
     when: ["client"],
@@ -618,7 +640,8 @@ const LOCAL_IMPORT = /(?:\bfrom\s*|\brequire\(\s*)['"](\.{1,2}\/[^'"]+)['"]/g;
 /**
  * Calls in test code that exercise the app's own HTTP endpoints, with "METHOD /path" notes when
  * the path is a literal. HTTP client calls to other services (axios, requests, RestTemplate
- * outside a test server) are not matched: each pattern needs the test harness of its stack.
+ * outside a test server) are not matched: each pattern needs the test harness of its stack, or
+ * a URL on this machine (localhost), where the app under test runs.
  */
 export function findApiTestCalls(ctx: ScanContext): Evidence[] {
   const out: Evidence[] = [];

@@ -3,7 +3,8 @@
  * `Route::redirect`, `Route::resource` and
  * `Route::apiResource` (with ->only/->except and dotted nesting), and groups through
  * `Route::prefix(…)->…->group(function () {…})` or `Route::group(['prefix' => …], …)`, with
- * `require __DIR__.'/x.php'` followed inside a routes file. routes/api.php gets the api prefix.
+ * `require __DIR__.'/x.php'` (or a bare `include 'api/v1/x.php'`, relative to the routes file)
+ * followed inside a routes file. routes/api.php gets the api prefix.
  */
 import type { Endpoint, HttpMethod } from "../../report.js";
 import type { SourceFile } from "../../scan-context.js";
@@ -71,7 +72,7 @@ function walk(
 ): void {
   const { masked, file } = target;
   const pattern =
-    /Route::|\b(?:require|include)(?:_once)?\s*\(?\s*__DIR__\s*\.\s*(['"][^'"]+['"])/g;
+    /Route::|\b(?:require|include)(?:_once)?\s*\(?\s*(?:__DIR__\s*\.\s*)?(['"][^'"]+['"])/g;
   pattern.lastIndex = start;
   for (let m = pattern.exec(masked); m !== null && m.index < end; m = pattern.exec(masked)) {
     if (m[1] !== undefined) {

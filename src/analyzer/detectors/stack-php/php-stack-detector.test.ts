@@ -112,6 +112,35 @@ Route::prefix('api')->group(function () {
     expect(found.signals?.rest_api?.value).toBe(true);
   });
 
+  it("follows a bare include of a routes file, and lists the /up health route of withRouting", () => {
+    const found = detect({
+      "composer.json": '{"require": {"laravel/framework": "^11.0"}}',
+      "bootstrap/app.php": `<?php
+return Application::configure(basePath: dirname(__DIR__))
+    ->withRouting(
+        api: __DIR__.'/../routes/api.php',
+        health: '/up',
+    )->create();
+`,
+      "routes/api.php": `<?php
+Route::get('/health', HealthController::class);
+
+// Auth Routes
+include 'api/v1/AuthRoutes.php';
+`,
+      "routes/api/v1/AuthRoutes.php": `<?php
+Route::prefix('v1')->group(function () {
+    Route::post('login', [AuthController::class, 'login']);
+});
+`,
+    });
+    expect(found.endpoints?.map((e) => `${e.method} ${e.path} ${e.file} ${e.resolved}`)).toEqual([
+      "GET /api/health routes/api.php true",
+      "POST /api/v1/login routes/api/v1/AuthRoutes.php true",
+      "GET /up bootstrap/app.php true",
+    ]);
+  });
+
   it("takes Laravel as declared from composer.json require or require-dev, not from suggest", () => {
     const declared = (composer: object) =>
       detect({ "composer.json": JSON.stringify(composer, null, 2) }).frameworks?.map((f) => [

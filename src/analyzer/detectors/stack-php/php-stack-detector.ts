@@ -9,11 +9,12 @@
  */
 import type { Endpoint, Evidence } from "../../report.js";
 import type { Detector, Findings, ScanContext, SourceFile } from "../../scan-context.js";
-import { evidence } from "../../scan-context.js";
+import { evidence, lineAt } from "../../scan-context.js";
 import { hasKey, manifestEntries } from "../manifests/other-ecosystems.js";
 import { sortEndpoints } from "../stack-text/endpoint-list.js";
 import { FrameworkSightings } from "../stack-text/framework-finding.js";
 import { maskComments } from "../stack-text/mask-comments.js";
+import { stringLiteral } from "../stack-text/string-literal.js";
 import type { PhpRouteFile } from "./laravel-routes.js";
 import { laravelRoutes } from "./laravel-routes.js";
 
@@ -23,9 +24,12 @@ const JSON_RESPONSE =
 const MAX_JSON_EVIDENCE = 5;
 /** Route files that declare console commands and broadcast channels, not HTTP routes. */
 const NOT_HTTP = new Set(["routes/console.php", "routes/channels.php"]);
-/** Where a file is loaded from: `__DIR__ . '/x.php'` (relative) or `base_path('routes/x.php')`. */
+/**
+ * Where a file is loaded from: `__DIR__ . '/x.php'` or a bare `include 'api/v1/x.php'` (both
+ * relative: PHP falls back to the including file's folder), or `base_path('routes/x.php')`.
+ */
 const FILE_REFERENCE =
-  /__DIR__\s*\.\s*['"]([^'"]+\.php)['"]|base_path\s*\(\s*['"]([^'"]+\.php)['"]/g;
+  /__DIR__\s*\.\s*['"]([^'"]+\.php)['"]|base_path\s*\(\s*['"]([^'"]+\.php)['"]|\b(?:require|include)(?:_once)?\s*\(?\s*['"]([^'"]+\.php)['"]/g;
 /** Files that wire routes up: bootstrap/app.php (Laravel 11+) and service providers. */
 const LOADER = /^(?:bootstrap\/app\.php|app\/Providers\/[^/]+\.php)$/;
 
@@ -103,6 +107,8 @@ export const phpStackDetector: Detector = {
         json.unshift({ file: path, line: found[0]?.line ?? 0, note: "API routes file" });
       endpoints.push(...found);
     }
+    const health = healthRoute(ctx, load);
+    if (health !== null) endpoints.push(health);
 
     return {
       frameworks: sightings.findings(() => "backend"),
@@ -129,13 +135,35 @@ function readApiPrefix(ctx: ScanContext): string {
   return p10 ? (p10[1] as string) : "api";
 }
 
+/**
+ * Laravel 11+ answers the health check that `withRouting(health: '/up')` in bootstrap/app.php
+ * names (every new app has it); no routes file declares it.
+ */
+function healthRoute(ctx: ScanContext, load: (file: SourceFile) => PhpRouteFile): Endpoint | null {
+  const bootstrap = ctx.byPath.get("bootstrap/app.php");
+  if (bootstrap?.text.includes("health") !== true) return null;
+  const masked = load(bootstrap).masked;
+  const m = /\bwithRouting\s*\([^;]*?\bhealth\s*:\s*(['"][^'"]+['"])/.exec(masked);
+  const path = m?.[1] === undefined ? null : stringLiteral(m[1]);
+  if (m === null || path === null) return null;
+  return {
+    method: "GET",
+    path: `/${path.replace(/^\//, "")}`,
+    framework: "laravel",
+    file: bootstrap.path,
+    line: lineAt(masked, m.index + m[0].lastIndexOf("health")),
+    resolved: true,
+  };
+}
+
 /** The route files a PHP file loads, as repository paths. */
 function fileReferences(masked: string, from: string): { path: string; at: number }[] {
   const dir = from.slice(0, from.lastIndexOf("/") + 1);
   const out: { path: string; at: number }[] = [];
   for (const m of masked.matchAll(FILE_REFERENCE)) {
+    const relative = m[1] ?? m[3];
     const path =
-      m[1] !== undefined ? normalise(dir + m[1].replace(/^\//, "")) : normalise(m[2] ?? "");
+      relative !== undefined ? normalise(dir + relative.replace(/^\//, "")) : normalise(m[2] ?? "");
     out.push({ path, at: m.index });
   }
   return out;

@@ -15,6 +15,7 @@ import { httpVerb } from "../stack-text/endpoint-list.js";
 import { viewSetRoutes } from "./drf-viewsets.js";
 import { PyConstants } from "./py-constants.js";
 import { PyDefinitions } from "./py-definitions.js";
+import type { PyRouterGraph } from "./py-router-graph.js";
 import type { Located } from "./py-definitions.js";
 import type { PyFile, PyProgram } from "./py-modules.js";
 import { callArgs, keyword, lineOf, positional, stringList, stringValue } from "./py-source.js";
@@ -28,6 +29,8 @@ interface PyPath {
 type UrlTarget =
   | { readonly kind: "module"; readonly file: PyFile }
   | { readonly kind: "router"; readonly key: string }
+  /** a Django Ninja API served by the URLconf (`path("api/", api.urls)`) */
+  | { readonly kind: "ninja"; readonly key: string }
   | { readonly kind: "class"; readonly ref: string; readonly actions: readonly string[] | null }
   | { readonly kind: "function"; readonly ref: string }
   /** include([...]) of an inline list or a list variable of the same module */
@@ -126,7 +129,13 @@ export class DjangoRoutes {
   private readonly routers = new Map<string, DrfRouter>();
   private readonly result: DjangoResult = { endpoints: [], json: [] };
 
-  constructor(private readonly program: PyProgram) {
+  /** Ninja APIs the URLconf serves, so the ones it does not are listed apart. */
+  private readonly servedNinja = new Set<string>();
+
+  constructor(
+    private readonly program: PyProgram,
+    private readonly ninja?: PyRouterGraph,
+  ) {
     this.defs = new PyDefinitions(program);
     this.constants = new PyConstants(program);
   }
@@ -140,7 +149,7 @@ export class DjangoRoutes {
       }
       if (source.text.includes("urlpatterns")) urlModules.push(this.program.file(source));
     }
-    if (urlModules.length === 0) return this.result;
+    if (urlModules.length === 0) return this.withUnservedNinja();
     const included = new Set<string>();
     for (const file of urlModules) {
       for (const entry of this.entries(file)) {
@@ -158,6 +167,14 @@ export class DjangoRoutes {
     for (const file of urlModules) {
       if (!visited.has(file.file.path))
         this.walk(file, { text: "", resolved: false }, visited, new Set());
+    }
+    return this.withUnservedNinja();
+  }
+
+  /** A Ninja API no URLconf serves: its routes are known, the place it is served at is not. */
+  private withUnservedNinja(): DjangoResult {
+    for (const key of this.ninja?.ninjaRoots() ?? []) {
+      if (!this.servedNinja.has(key)) this.emitNinja(key, { text: "", resolved: false });
     }
     return this.result;
   }
@@ -319,7 +336,9 @@ export class DjangoRoutes {
     const routerRef = /^([A-Za-z_]\w*)\.urls$/.exec(arg.value);
     if (routerRef?.[1] !== undefined) {
       const key = this.routerKey(file, routerRef[1]);
-      return key === null ? null : { kind: "router", key };
+      if (key !== null) return { kind: "router", key };
+      const ninja = this.ninja?.ninjaRouter(file, routerRef[1]);
+      return ninja === undefined ? null : { kind: "ninja", key: ninja };
     }
     if (/^[A-Za-z_]\w*$/.test(arg.value)) {
       const local = new RegExp(`^${arg.value}[ \\t]*=[ \\t]*\\[`, "m").exec(file.code);
@@ -336,6 +355,9 @@ export class DjangoRoutes {
     const view = viewArg.value;
     if (/^include\s*\(/.test(view)) return this.include(file, viewArg);
     if (/\.site\.urls$/.test(view)) return null;
+    const ninjaRef = /^([A-Za-z_]\w*)\.urls$/.exec(view)?.[1];
+    const ninja = ninjaRef === undefined ? undefined : this.ninja?.ninjaRouter(file, ninjaRef);
+    if (ninja !== undefined) return { kind: "ninja", key: ninja };
     const asView = /^([A-Za-z_][\w.]*)\.as_view\s*\(([\s\S]*)\)$/.exec(view);
     if (asView?.[1] !== undefined) {
       const dict = /^\s*\{([\s\S]*)\}/.exec(asView[2] ?? "");
@@ -377,6 +399,10 @@ export class DjangoRoutes {
         case "router":
           this.emitRouter(entry.target.key, full);
           break;
+        case "ninja":
+          this.servedNinja.add(entry.target.key);
+          this.emitNinja(entry.target.key, full);
+          break;
         case "class":
           this.emitClassView(file, entry, entry.target.ref, entry.target.actions, full);
           break;
@@ -408,6 +434,25 @@ export class DjangoRoutes {
       }
     }
     return false;
+  }
+
+  private emitNinja(key: string, base: PyPath): void {
+    const routes = this.ninja?.ninjaRoutes(key);
+    if (routes === undefined) return;
+    for (const route of routes.routes) {
+      // Ninja serves its routes without their leading "/" below the URLconf's prefix.
+      const below = { text: route.path.text.replace(/^\/+/, ""), resolved: route.path.resolved };
+      const path = concat(base, below);
+      this.result.endpoints.push({
+        method: route.method,
+        path: `/${path.text.replace(/^\/+/, "")}`,
+        framework: "django-ninja",
+        file: route.file,
+        line: route.line,
+        resolved: path.resolved,
+      });
+    }
+    this.result.json.push(...routes.json);
   }
 
   private emitRouter(key: string, base: PyPath): void {

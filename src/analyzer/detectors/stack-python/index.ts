@@ -1,5 +1,5 @@
 /**
- * The Python stack detector: Django (+ Django REST framework), Flask and FastAPI frameworks from
+ * The Python stack detector: Django (+ Django REST framework, Django Ninja), Flask and FastAPI frameworks from
  * manifests and imports; endpoints with full paths from URLconfs, blueprints and routers; and the
  * rest_api signal with the views that answer JSON (DRF views, JsonResponse, jsonify or returned
  * dicts in Flask, FastAPI handlers unless they render HTML). Template-rendering views are
@@ -22,18 +22,19 @@ export function detectPythonStack(ctx: ScanContext): Findings {
   const program = new PyProgram(ctx);
   const routerFiles: PyFile[] = [];
   for (const source of program.sources) {
-    if (/\b(Flask|Blueprint|FastAPI|APIRouter|Api|Namespace)\b/.test(source.text)) {
+    if (/\b(Flask|Blueprint|FastAPI|APIRouter|Api|Namespace|NinjaAPI)\b/.test(source.text)) {
       routerFiles.push(program.file(source));
     } else if (
-      /\.(route|get|post|put|patch|delete|api_route|add_url_rule|add_api_route|add_resource|add_namespace|init_app|namespace|resource|register_blueprint|include_router)\s*\(/.test(
+      /\.(route|get|post|put|patch|delete|api_route|add_url_rule|add_api_route|add_resource|add_namespace|init_app|namespace|resource|register_blueprint|include_router|add_router)\s*\(/.test(
         source.text,
       )
     ) {
       routerFiles.push(program.file(source));
     }
   }
-  const decorated = new PyRouterGraph(program).build(routerFiles);
-  const django = new DjangoRoutes(program).build();
+  const graph = new PyRouterGraph(program);
+  const decorated = graph.build(routerFiles);
+  const django = new DjangoRoutes(program, graph).build();
   const endpoints = sortEndpoints([...decorated.endpoints, ...django.endpoints]);
   const evidence = uniquePlaces([...decorated.json, ...django.json]).slice(0, MAX_JSON_EVIDENCE);
   return {

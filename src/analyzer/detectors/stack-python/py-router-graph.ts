@@ -14,6 +14,11 @@
  * otherwise. Their routes are resource classes (`@ns.route("/x")` on a Resource,
  * `api.add_resource(Res, "/x", "/y")`, Flask-Smorest's `@blp.route` on a MethodView) answering
  * the HTTP methods the class defines, with JSON by default.
+ *
+ * Django Ninja works like FastAPI (`@router.get("/x")` on a `ninja.Router`, `api.add_router(
+ * "/prefix", router)`), but its `NinjaAPI` is served inside Django's URLconf (`path("api/",
+ * api.urls)`): its routes are handed to the URLconf walk (`ninjaRoutes`) instead of being emitted
+ * from the root. Ninja joins a prefix and a path with one "/", as Flask does.
  */
 import type { Endpoint, Evidence, HttpMethod } from "../../report.js";
 import { PyConstants } from "./py-constants.js";
@@ -33,7 +38,7 @@ import {
 } from "./py-source.js";
 import type { PyCall, PyClass } from "./py-source.js";
 
-type PyWebFramework = "flask" | "fastapi";
+type PyWebFramework = "flask" | "fastapi" | "ninja";
 
 interface PyPath {
   readonly text: string;
@@ -83,7 +88,20 @@ const CONSTRUCTORS: Readonly<
   Api: { framework: "flask", kind: "router" },
   Namespace: { framework: "flask", kind: "router" },
   namespace: { framework: "flask", kind: "router" },
+  NinjaAPI: { framework: "ninja", kind: "router" },
+  Router: { framework: "ninja", kind: "router" },
 };
+
+/** Constructors whose name is too common to mean a router unless imported from this package. */
+const IMPORTED_FROM: Readonly<Record<string, string>> = { NinjaAPI: "ninja", Router: "ninja" };
+
+/** A Django Ninja route, its path relative to where the URLconf serves the NinjaAPI. */
+export interface NinjaRoute {
+  readonly method: HttpMethod;
+  readonly path: PyPath;
+  readonly file: string;
+  readonly line: number;
+}
 
 /** Constructors that only mean a router in a project using a Flask REST extension. */
 const EXTENSION_CONSTRUCTORS = new Set(["Api", "Namespace", "namespace"]);
@@ -203,6 +221,10 @@ export class PyRouterGraph {
       // `api.namespace(...)` is RESTX's factory; `x.Namespace(...)` is the class through its module.
       const receiver = (m[2] ?? "").slice(0, -1);
       if (name === "namespace" && receiver === "") continue;
+      const from = IMPORTED_FROM[name];
+      if (from !== undefined && receiver !== from && file.imports().get(name)?.module !== from) {
+        continue;
+      }
       const call = callArgs(file.file.text, file.code, m.index + m[0].length - 1);
       const key = `${file.file.path}#${this.ownerPrefix(file, m.index)}${m[1] ?? ""}`;
       if (this.routers.has(key)) continue;
@@ -338,7 +360,7 @@ export class PyRouterGraph {
     const { code } = file;
     const text = file.file.text;
     const callRe =
-      /(?:^|[^\w.])([A-Za-z_][\w.]*)\.(add_url_rule|add_api_route|add_resource|register_blueprint|include_router|mount|add_namespace|init_app)[ \t]*\(/gm;
+      /(?:^|[^\w.])([A-Za-z_][\w.]*)\.(add_url_rule|add_api_route|add_resource|register_blueprint|include_router|add_router|mount|add_namespace|init_app)[ \t]*\(/gm;
     for (const m of code.matchAll(callRe)) {
       const receiver = m[1] ?? "";
       const parent = this.routerFor(file, receiver);
@@ -360,28 +382,73 @@ export class PyRouterGraph {
       } else if (what === "add_url_rule" || what === "add_api_route") {
         this.addRule(file, parent, call, what, line);
       } else {
-        this.mountChild(file, parent, call, what);
+        this.mountChild(file, parent, call, what, m.index);
       }
     }
   }
 
-  private mountChild(file: PyFile, parent: PyRouter, call: PyCall, what: string): void {
+  private mountChild(
+    file: PyFile,
+    parent: PyRouter,
+    call: PyCall,
+    what: string,
+    offset: number,
+  ): void {
     // mount(path, app) puts a whole FastAPI (Starlette) application under a path.
     const childArg =
-      what === "mount" ? (keyword(call, "app") ?? positional(call, 1)) : positional(call, 0);
-    const child = childArg === undefined ? undefined : this.routerFor(file, childArg.value);
-    if (child === undefined) return;
+      what === "mount"
+        ? (keyword(call, "app") ?? positional(call, 1))
+        : what === "add_router"
+          ? (keyword(call, "router") ?? positional(call, 1))
+          : positional(call, 0);
+    if (childArg === undefined) return;
+    const child = this.routerFor(file, childArg.value);
+    const children =
+      child !== undefined ? [child] : this.argumentRouters(file, childArg.value, offset);
     const prefixArg =
       what === "mount"
         ? (positional(call, 0) ?? keyword(call, "path"))
-        : what === "add_namespace"
-          ? (keyword(call, "path") ?? positional(call, 1))
-          : keyword(call, what === "register_blueprint" ? "url_prefix" : "prefix");
-    this.attach(
-      child,
-      parent,
-      prefixArg === undefined ? null : pathOf(prefixArg.value, file, this.constants),
-    );
+        : what === "add_router"
+          ? (keyword(call, "prefix") ?? positional(call, 0))
+          : what === "add_namespace"
+            ? (keyword(call, "path") ?? positional(call, 1))
+            : keyword(call, what === "register_blueprint" ? "url_prefix" : "prefix");
+    const prefix = prefixArg === undefined ? null : pathOf(prefixArg.value, file, this.constants);
+    for (const each of children) this.attach(each, parent, prefix);
+  }
+
+  /**
+   * An app factory given its router (`def create_application(router): app = FastAPI();
+   * app.include_router(router)`): the routers its callers pass (`create_application(router=router)`).
+   */
+  private argumentRouters(file: PyFile, name: string, offset: number): PyRouter[] {
+    const header = enclosingHeader(file.code, offset);
+    const fn =
+      header === null
+        ? undefined
+        : /^(?:async[ \t]+)?def[ \t]+(\w+)[ \t]*\(/.exec(header.text)?.[1];
+    const params = enclosingParameters(file.code, offset);
+    if (fn === undefined || !params.includes(name)) return [];
+    // A method's callers do not pass `self` or `cls`.
+    const index = params.indexOf(name) - (params[0] === "self" || params[0] === "cls" ? 1 : 0);
+    const callRe = new RegExp(`(^|[^\\w.])${fn}[ \\t]*\\(`, "gm");
+    const out: PyRouter[] = [];
+    for (const source of this.program.sources) {
+      if (!source.text.includes(fn)) continue;
+      const caller = this.program.file(source);
+      for (const m of caller.code.matchAll(callRe)) {
+        const lineStart = caller.code.lastIndexOf("\n", m.index) + 1;
+        // the factory's own `def create_application(` line
+        if (/^[ \t]*(?:async[ \t]+)?def[ \t]/.test(caller.code.slice(lineStart, m.index + 1))) {
+          continue;
+        }
+        const call = callArgs(caller.file.text, caller.code, m.index + m[0].length - 1);
+        const arg = keyword(call, name) ?? positional(call, index);
+        const router = arg === undefined ? undefined : this.routerFor(caller, arg.value);
+        if (router !== undefined && !out.includes(router)) out.push(router);
+      }
+    }
+    return out;
   }
 
   /** `app.register_blueprint(bp)` where `app` is a parameter of the function around the call. */
@@ -497,7 +564,7 @@ export class PyRouterGraph {
         const child = this.routers.get(mount.child);
         if (child === undefined) continue;
         const childPrefix =
-          router.framework === "flask"
+          router.framework !== "fastapi"
             ? (mount.prefix ?? child.ownPrefix ?? { text: "", resolved: true })
             : join(
                 "fastapi",
@@ -509,7 +576,7 @@ export class PyRouterGraph {
       stack.delete(router.key);
     };
     for (const router of this.routers.values()) {
-      if (router.mounted) continue;
+      if (router.mounted || router.framework === "ninja") continue;
       const own = router.ownPrefix ?? { text: "", resolved: true };
       const onParameter = router.registeredOnParameter;
       if (router.kind === "app") walk(router, own, new Set());
@@ -526,6 +593,48 @@ export class PyRouterGraph {
     return result;
   }
 
+  /** The Django Ninja API or router a name in `file` denotes (`api` in `path("api/", api.urls)`). */
+  ninjaRouter(file: PyFile, name: string): string | undefined {
+    const router = this.routerFor(file, name);
+    return router?.framework === "ninja" ? router.key : undefined;
+  }
+
+  /** Ninja APIs and routers nothing adds to another: the URLconf serves them, or nothing does. */
+  ninjaRoots(): string[] {
+    return [...this.routers.values()]
+      .filter((r) => r.framework === "ninja" && !r.mounted)
+      .map((r) => r.key);
+  }
+
+  /** The routes of a Ninja API with their paths below it, and the JSON its handlers answer. */
+  ninjaRoutes(key: string): { routes: NinjaRoute[]; json: Evidence[] } {
+    const out: { routes: NinjaRoute[]; json: Evidence[] } = { routes: [], json: [] };
+    const walk = (router: PyRouter, base: PyPath, stack: Set<string>): void => {
+      if (stack.has(router.key)) return;
+      stack.add(router.key);
+      for (const route of router.routes) {
+        const path = join("ninja", base, route.path);
+        out.routes.push({
+          method: route.method,
+          path,
+          file: route.file.file.path,
+          line: route.line,
+        });
+        out.json.push(...this.jsonEvidence("ninja", route));
+      }
+      for (const mount of router.mounts) {
+        const child = this.routers.get(mount.child);
+        if (child !== undefined) {
+          walk(child, join("ninja", base, mount.prefix ?? { text: "", resolved: true }), stack);
+        }
+      }
+      stack.delete(router.key);
+    };
+    const root = this.routers.get(key);
+    if (root !== undefined) walk(root, { text: "", resolved: true }, new Set());
+    return out;
+  }
+
   private jsonEvidence(framework: PyWebFramework, route: PyRoute): Evidence[] {
     if (route.handler === null) return [];
     const { file, start, end } = route.handler;
@@ -537,6 +646,11 @@ export class PyRouterGraph {
     }
     if (framework === "fastapi") {
       return [{ file: file.file.path, line: route.line, note: "FastAPI handler returns JSON" }];
+    }
+    if (framework === "ninja") {
+      return [
+        { file: file.file.path, line: route.line, note: "Django Ninja handler returns JSON" },
+      ];
     }
     const out: Evidence[] = [];
     for (const m of file.file.text.slice(start, end).matchAll(FLASK_JSON)) {

@@ -227,7 +227,8 @@ export function classAfter(code: string, from: number): number {
 
 /**
  * The header line (`class X:`, `def f(app):`) of the block that holds the line at `offset`: the
- * nearest line above it with less indentation. Null at module level. Code view only.
+ * nearest line above it with less indentation. Null at module level. Code view only. A header
+ * split over lines (`def f(\n    app: Flask,\n) -> None:`) is read from the line that opens it.
  */
 export function enclosingHeader(
   code: string,
@@ -241,11 +242,28 @@ export function enclosingHeader(
     const line = code.slice(start, end);
     const body = line.trimStart();
     if (body !== "" && line.length - body.length < indent) {
-      return { text: body, offset: start + line.length - body.length };
+      const at = start + line.length - body.length;
+      if (!body.startsWith(")")) return { text: body, offset: at };
+      const open = openingParen(code, at);
+      if (open === -1) return { text: body, offset: at };
+      const from = code.lastIndexOf("\n", open) + 1;
+      const head = code.slice(from, open).trimStart();
+      return { text: code.slice(open - head.length, end), offset: open - head.length };
     }
     end = start - 1;
   }
   return null;
+}
+
+/** The "(" that the ")" at `close` closes, or -1. Code view: strings and comments are blanked. */
+function openingParen(code: string, close: number): number {
+  let depth = 0;
+  for (let i = close; i >= 0; i--) {
+    const c = code[i];
+    if (c === ")") depth++;
+    else if (c === "(" && --depth === 0) return i;
+  }
+  return -1;
 }
 
 export interface PyClass extends PyBlock {

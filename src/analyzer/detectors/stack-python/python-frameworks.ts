@@ -20,11 +20,12 @@ interface PyFrameworkRule {
 const RULES: readonly PyFrameworkRule[] = [
   { id: "django", packages: ["django"], module: "django" },
   { id: "djangorestframework", packages: ["djangorestframework"], module: "rest_framework" },
+  { id: "django-ninja", packages: ["django-ninja"], module: "ninja" },
   { id: "flask", packages: ["flask"], module: "flask" },
   { id: "fastapi", packages: ["fastapi"], module: "fastapi" },
 ];
 
-const IMPORT_RE = /^[ \t]*(?:from|import)[ \t]+(django|rest_framework|flask|fastapi)\b/gm;
+const IMPORT_RE = /^[ \t]*(?:from|import)[ \t]+(django|rest_framework|ninja|flask|fastapi)\b/gm;
 const MAX_EVIDENCE = 5;
 
 export function pythonFrameworks(

@@ -224,4 +224,40 @@ describe("Python route extraction, patterns seen in real projects", () => {
       }),
     ).toEqual(["GET /ctf/scoreboard flask ctf/views.py:5"]);
   });
+
+  it("serves Django Ninja routers where the URLconf puts the NinjaAPI", () => {
+    const files = {
+      "project/urls.py": `from django.urls import include, path\n\nurlpatterns = [\n    path("api/", include("jobs.api")),\n]\n`,
+      "jobs/api.py": `from django.urls import path\nfrom ninja import NinjaAPI\nfrom jobs.handlers import router as jobs_router\n\napi = NinjaAPI()\napi.add_router(prefix="/v1/jobs", router=jobs_router)\n\nurlpatterns = [\n    path("", api.urls),\n]\n`,
+      "jobs/handlers.py": `from ninja import Router\n\nrouter = Router(tags=["jobs"])\n\n@router.get("")\ndef listing(request):\n    return []\n\n@router.delete("/{id}")\ndef remove(request, id: int):\n    return {"ok": True}\n`,
+      // a Router that is not Django Ninja's is no router
+      "jobs/events.py": `from events import Router\n\nbus = Router()\n\n@bus.get("/ignored")\ndef ignored():\n    pass\n`,
+    };
+    expect(routes(files)).toEqual([
+      "GET /api/v1/jobs django-ninja jobs/handlers.py:5",
+      "DELETE /api/v1/jobs/{id} django-ninja jobs/handlers.py:9",
+    ]);
+    expect(detectPythonStack(scanContextFrom(files)).signals?.rest_api?.evidence).toEqual([
+      { file: "jobs/handlers.py", line: 5, note: "Django Ninja handler returns JSON" },
+      { file: "jobs/handlers.py", line: 9, note: "Django Ninja handler returns JSON" },
+    ]);
+  });
+
+  it("lists a NinjaAPI no URLconf serves with its own paths, unresolved", () => {
+    expect(
+      routes({
+        "api.py": `from ninja import NinjaAPI\n\napi = NinjaAPI()\n\n@api.post("/items")\ndef create(request):\n    return {}\n`,
+      }),
+    ).toEqual(["POST /items django-ninja api.py:5 unresolved"]);
+  });
+
+  it("follows a router into the app factory it is passed to", () => {
+    expect(
+      routes({
+        "app/main.py": `from .api import router\nfrom .setup import create_application\n\napp = create_application(router=router, debug=False)\n`,
+        "app/api.py": `from fastapi import APIRouter\n\nrouter = APIRouter(prefix="/api")\n\n@router.get("/items")\ndef items():\n    return []\n`,
+        "app/setup.py": `from fastapi import APIRouter, FastAPI\n\ndef create_application(\n    router: APIRouter,\n    debug: bool,\n) -> FastAPI:\n    application = FastAPI(debug=debug)\n    application.include_router(router)\n    return application\n`,
+      }),
+    ).toEqual(["GET /api/items fastapi app/api.py:5"]);
+  });
 });
