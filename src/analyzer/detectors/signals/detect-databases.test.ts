@@ -87,6 +87,28 @@ describe("databasesDetector", () => {
     });
   });
 
+  it("does not take any engine from a commented-out URL or setting", () => {
+    const signals = detect({
+      "src/main/resources/application.properties":
+        "#spring.datasource.url=jdbc:postgresql://localhost/shop\nspring.datasource.url=jdbc:mysql://localhost/shop\n",
+      "config/database.ts": "export default {\n  // client: 'sqlite3',\n  client: 'pg',\n};\n",
+    });
+    expect(signals?.sql_engines).toEqual({
+      value: ["mysql", "postgresql"],
+      evidence: [
+        { file: "src/main/resources/application.properties", line: 2, note: "MySQL configured" },
+        { file: "config/database.ts", line: 3, note: "knex PostgreSQL client" },
+      ],
+    });
+  });
+
+  it("takes Rails' trilogy adapter for MySQL", () => {
+    const signals = detect({
+      "config/database.yml": "default: &default\n  adapter: trilogy\n  pool: 5\n",
+    });
+    expect(signals?.sql_engines?.value).toEqual(["mysql"]);
+  });
+
   it("does not take a test-scoped driver for the application's engine", () => {
     const maven = detect({
       "pom.xml": `<project><dependencies>

@@ -32,6 +32,7 @@ import {
   codeOnLine,
   compileRules,
   csUsing,
+  esc,
   fileEvidence,
   foundEvidence,
   goImport,
@@ -60,19 +61,24 @@ const APP_CONFIG = [
   "go",
 ];
 
+/**
+ * `re` on a line that is not commented out: configuration often keeps the engine it switched
+ * away from as a comment (`#url=jdbc:h2:mem:test` above the HSQLDB URL in use).
+ */
+function onUncommentedLine(re: RegExp): RegExp {
+  return new RegExp(`^(?![ \\t]*(?:#|!|//|/?\\*|<!--))[^\\n]*?(?:${re.source})`, re.flags);
+}
 /** An engine named in configuration: a URL scheme, a JDBC URL, a dialect or adapter setting. */
 const config = (keyword: string, re: RegExp, note: string): SourcePattern =>
-  code(APP_CONFIG, keyword, re, note);
-/**
- * An embedded JVM engine named where the application sets it up: configuration or JVM code, on a
- * line that is not commented out. Configuration often keeps the engine it switched away from
- * (`#url=jdbc:h2:mem:test` above the HSQLDB URL in use).
- */
-const embedded = (keyword: string, note: string, re?: RegExp): SourcePattern => {
-  const wanted = re?.source ?? keyword.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
-  const line = new RegExp(`^(?![ \\t]*(?:#|!|//|/?\\*|<!--))[^\\n]*?${wanted}`);
-  return codeOnLine([...APP_CONFIG, ...JVM_EXTS], keyword, line, note);
-};
+  codeOnLine(APP_CONFIG, keyword, onUncommentedLine(re), note);
+/** An embedded JVM engine named where the application sets it up: configuration or JVM code. */
+const embedded = (keyword: string, note: string, re?: RegExp): SourcePattern =>
+  codeOnLine(
+    [...APP_CONFIG, ...JVM_EXTS],
+    keyword,
+    onUncommentedLine(re ?? new RegExp(esc(keyword))),
+    note,
+  );
 const composeImage = (re: RegExp, note: string): SourcePattern =>
   named(COMPOSE_NAMES, "image", re, note);
 
@@ -145,9 +151,11 @@ const ENGINE_RULES: readonly Rule[] = [
     uses: [
       config(
         "mysql",
-        /jdbc:mysql:|\bmysql(?:\+\w+)?:\/\/|django\.db\.backends\.mysql|provider\s*=\s*"mysql"|\btype\s*:\s*['"](?:mysql|mariadb)['"]|\bdialect\s*:\s*['"](?:mysql|mariadb)['"]|\bclient\s*:\s*['"]mysql2?['"]|\badapter\s*:\s*['"]?(?:mysql2|trilogy)/,
+        /jdbc:mysql:|\bmysql(?:\+\w+)?:\/\/|django\.db\.backends\.mysql|provider\s*=\s*"mysql"|\btype\s*:\s*['"](?:mysql|mariadb)['"]|\bdialect\s*:\s*['"](?:mysql|mariadb)['"]|\bclient\s*:\s*['"]mysql2?['"]|\badapter\s*:\s*['"]?mysql2/,
         "MySQL configured",
       ),
+      // Rails' trilogy adapter speaks MySQL's protocol; its line need not say "mysql"
+      config("trilogy", /\badapter\s*:\s*['"]?trilogy\b/, "MySQL configured (trilogy)"),
       config(
         "mariadb",
         /jdbc:mariadb:|\bmariadb:\/\/|\b(?:type|dialect)\s*:\s*['"]mariadb['"]/,

@@ -81,7 +81,8 @@ export function listSignal(
   };
 }
 
-const esc = (s: string): string => s.replace(/[.*+?^${}()|[\]\\/]/g, "\\$&");
+/** `s` as a literal inside a RegExp. */
+export const esc = (s: string): string => s.replace(/[.*+?^${}()|[\]\\/]/g, "\\$&");
 
 /** A place in source or config that shows something is used. */
 export interface SourcePattern {
