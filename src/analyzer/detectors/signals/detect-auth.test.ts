@@ -6,6 +6,21 @@ const detect = (files: Record<string, string>) =>
   authDetector.detect(scanContextFrom(files), {}).signals;
 
 describe("authDetector", () => {
+  it("counts verifying Firebase ID tokens (signed JWTs) on the server as JWT auth", () => {
+    const signals = detect({
+      "internal/auth/middleware.go":
+        "func (m *Auth) Check(ctx context.Context, raw string) error {\n\t_, err := m.client.VerifyIDToken(ctx, raw)\n\treturn err\n}\n",
+      "functions/auth.py": "def user_of(token):\n    return auth.verify_id_token(token)['uid']\n",
+    });
+    expect(signals?.auth_jwt).toEqual({
+      value: true,
+      evidence: [
+        { file: "functions/auth.py", line: 2, note: "verifies Firebase ID tokens" },
+        { file: "internal/auth/middleware.go", line: 2, note: "verifies Firebase ID tokens" },
+      ],
+    });
+  });
+
   it("cites a line that two authorization patterns match once", () => {
     expect(
       detect({

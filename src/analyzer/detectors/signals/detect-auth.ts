@@ -59,6 +59,8 @@ const JWT_RULES: readonly Rule[] = [
       jsImport("jwt-simple"),
       jsImport("express-oauth2-jwt-bearer"),
       jsImport("hono/jwt"),
+      // Firebase Admin checks the signed ID token (a JWT) a client sends with each request
+      code(JS_EXTS, "verifyIdToken", /\.verifyIdToken\s*\(/, "verifies Firebase ID tokens"),
     ],
   },
   {
@@ -76,6 +78,7 @@ const JWT_RULES: readonly Rule[] = [
       code(PY_EXTS, "jose", /^\s*from\s+jose\s+import\s+[^\n]*\bjwt\b/m, "python-jose"),
       pyImport("flask_jwt_extended"),
       pyImport("authlib.jose"),
+      code(PY_EXTS, "verify_id_token", /\.verify_id_token\s*\(/, "verifies Firebase ID tokens"),
     ],
   },
   {
@@ -102,6 +105,7 @@ const JWT_RULES: readonly Rule[] = [
         /oauth2ResourceServer\s*\([\s\S]{0,120}?\bjwt\b/,
         "JWT resource server",
       ),
+      code(JVM_EXTS, "verifyIdToken", /\.verifyIdToken\s*\(/, "verifies Firebase ID tokens"),
     ],
   },
   {
@@ -117,6 +121,12 @@ const JWT_RULES: readonly Rule[] = [
       goImport("github.com/lestrrat-go/jwx"),
       goImport("github.com/gofiber/contrib/jwt"),
       goImport("github.com/labstack/echo-jwt"),
+      code(
+        ["go"],
+        "VerifyIDToken",
+        /\.VerifyIDToken(?:AndCheckRevoked)?\s*\(/,
+        "verifies Firebase ID tokens",
+      ),
     ],
   },
   {

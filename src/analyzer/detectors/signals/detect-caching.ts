@@ -31,6 +31,9 @@ import {
 const HTTP_CACHE =
   /Cache-Control['"]?\s*[,:=]\s*['"`][^'"`]*(?:max-age=[1-9]|s-maxage=[1-9]|public)/i;
 
+/** A value stored, then given a time to live within the next few lines (`set(k, v)`, `expire(k, ttl)`). */
+const SET_THEN_EXPIRE = /\.set\s*\([^\n]*\n(?:[^\n]*\n){0,3}?[^\n]*?\.expire\s*\(/;
+
 const RULES: readonly Rule[] = [
   {
     id: "node",
@@ -60,6 +63,7 @@ const RULES: readonly Rule[] = [
         "Redis with expiry",
       ),
       code(JS_EXTS, ".set", /\.(?:setex|setEx)\s*\(/, "Redis with expiry"),
+      code(JS_EXTS, "expire", SET_THEN_EXPIRE, "Redis with expiry"),
       code(JS_EXTS, "ache-", HTTP_CACHE, "HTTP cache headers"),
     ],
   },
@@ -90,6 +94,7 @@ const RULES: readonly Rule[] = [
         /\.(?:setex)\s*\(|\.set\s*\((?:[^()]|\([^()]*\))*\bex\s*=/,
         "Redis with expiry",
       ),
+      code(PY_EXTS, "expire", SET_THEN_EXPIRE, "Redis with expiry"),
       code(PY_EXTS, "ache-", HTTP_CACHE, "HTTP cache headers"),
     ],
   },

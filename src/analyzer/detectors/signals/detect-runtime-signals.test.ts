@@ -172,6 +172,37 @@ describe("cachingDetector", () => {
   });
 });
 
+describe("cachingDetector on Redis keys given a time to live", () => {
+  const caching = (files: Record<string, string>) =>
+    cachingDetector.detect(ctx(files), {}).signals?.caching;
+
+  it("counts a value stored and then given an expiry a line or two below", () => {
+    expect(
+      caching({
+        "app/core/cache.py":
+          "async def cached(key, value, ttl):\n    await client.set(key, json.dumps(value))\n    await client.expire(key, ttl)\n",
+        "src/cache.ts":
+          "export async function put(key: string, value: string) {\n  await redis.set(key, value);\n  // one hour\n  await redis.expire(key, 3600);\n}\n",
+      }),
+    ).toEqual({
+      value: true,
+      evidence: [
+        { file: "src/cache.ts", line: 2, note: "Redis with expiry" },
+        { file: "app/core/cache.py", line: 2, note: "Redis with expiry" },
+      ],
+    });
+  });
+
+  it("does not count an expiry alone, or a set far from it", () => {
+    expect(
+      caching({
+        "app/sessions.py": "def end(session_id):\n    client.expire(session_id, 0)\n",
+        "app/rate.py": `def hit(key):\n    client.set(key, 0)\n${"    step()\n".repeat(6)}    client.expire(key, 60)\n`,
+      }),
+    ).toEqual({ value: false, evidence: [] });
+  });
+});
+
 describe("envConfigDetector", () => {
   it("counts environment reads in code and an example env file", () => {
     expect(
