@@ -71,10 +71,13 @@ function onUncommentedLine(re: RegExp): RegExp {
 /** An engine named in configuration: a URL scheme, a JDBC URL, a dialect or adapter setting. */
 const config = (keyword: string, re: RegExp, note: string): SourcePattern =>
   codeOnLine(APP_CONFIG, keyword, onUncommentedLine(re), note);
-/** An embedded JVM engine named where the application sets it up: configuration or JVM code. */
+/**
+ * An embedded JVM engine named where the application sets it up: configuration or JVM code
+ * (only JVM applications run on these engines, so other languages' files are not searched).
+ */
 const embedded = (keyword: string, note: string, re?: RegExp): SourcePattern =>
   codeOnLine(
-    [...APP_CONFIG, ...JVM_EXTS],
+    [...CONFIG_EXTS, ...JVM_EXTS],
     keyword,
     onUncommentedLine(re ?? new RegExp(esc(keyword))),
     note,
