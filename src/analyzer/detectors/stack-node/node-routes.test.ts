@@ -81,6 +81,24 @@ app.use(\`/\${v}/people\`, users);
     ]);
   });
 
+  it("lists a route whose path is a regular expression as unresolved", async () => {
+    expect(
+      await routes({
+        "package.json": JSON.stringify({
+          dependencies: { koa: "^2.15.0", "@koa/router": "^13.0.0" },
+        }),
+        "app.js": `import Koa from "koa";
+import Router from "@koa/router";
+const app = new Koa();
+const router = new Router();
+router.get(/\\/login(.*)/, (ctx) => { ctx.body = "form"; });
+router.post("/login", (ctx) => { ctx.body = { ok: true }; });
+app.use(router.routes());
+`,
+      }),
+    ).toEqual(["GET /${/\\/login(.*)/} koa app.js:5 unresolved", "POST /login koa app.js:6"]);
+  });
+
   it("reports the routes of a router nobody mounts as unresolved", async () => {
     expect(
       await routes({

@@ -73,11 +73,15 @@ function pathsOf(mod: JsModule, expr: ts.Expression): RoutePath[] {
   return [evalPath(mod, expr)];
 }
 
-/** A route's first argument: a path, never a handler or an options object. */
+/**
+ * A route's first argument: a path, never a handler or an options object. A regular expression
+ * (`router.get(/\/login(.*)/, …)`) is a path too, listed as unresolved: it names no one URL.
+ */
 function isRoutePathArg(expr: ts.Expression | undefined): expr is ts.Expression {
   if (expr === undefined) return false;
   return (
     isPathLike(expr) ||
+    ts.isRegularExpressionLiteral(expr) ||
     ts.isIdentifier(expr) ||
     ts.isPropertyAccessExpression(expr) ||
     ts.isArrayLiteralExpression(expr)
