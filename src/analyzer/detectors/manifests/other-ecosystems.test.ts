@@ -178,6 +178,43 @@ describe("dependency scope", () => {
     ]);
   });
 
+  it("marks gems only Bundler's development and test groups load dev", () => {
+    const gemfile = `source "https://rubygems.org"
+gem "rails", "~> 7.1"
+group :development, :test do # local tools
+  gem "sqlite3"
+  if ENV["CI"]
+    gem "simplecov"
+  end
+  gem "rspec-rails"
+end
+group :production do
+  gem "pg"
+end
+gem "puma"
+gem "debug", group: :development
+gem "rubocop", groups: [:development, :test], require: false
+gem "sidekiq", groups: [:default, :test]
+`;
+    expect(scopes("Gemfile", gemfile)).toEqual([
+      "rails:prod",
+      "sqlite3:dev",
+      "simplecov:dev",
+      "rspec-rails:dev",
+      "pg:prod",
+      "puma:prod",
+      "debug:dev",
+      "rubocop:dev",
+      "sidekiq:prod",
+    ]);
+    expect(
+      scopes(
+        "x.gemspec",
+        '  spec.add_development_dependency "rspec"\n  spec.add_dependency "rack"\n',
+      ),
+    ).toEqual(["rspec:dev", "rack:prod"]);
+  });
+
   it("marks Composer's require-dev dev", () => {
     const composer =
       '{"require": {"laravel/framework": "^11"}, "require-dev": {"phpunit/phpunit": "^11"}}';

@@ -110,10 +110,47 @@ function parseGoMod(text: string, add: AddEntry): void {
   }
 }
 
+const GEM = /^\s*(?:gem|spec\.add_(development_|runtime_)?dependency)\s*\(?\s*['"]([^'"]+)['"]/;
+/** `group :development, :test do`: the group names of a block. */
+const GROUP_BLOCK = /^\s*group\s*\(?\s*([^)]*?)\)?\s*do\b/;
+/** `group: :test`, `groups: [:development, :test]`, `:group => :test` on a gem line. */
+const GROUP_OPTION = /(?:\bgroups?:|:groups?\s*=>)\s*(\[[^\]]*\]|:\w+|["']\w+["'])/;
+/** A line that opens a block closed by `end`: `… do`, `… do |x|`, or a leading if/unless/case. */
+const BLOCK_OPEN = /\bdo\s*(?:\|[^|]*\|)?\s*$|^\s*(?:if|unless|case|begin)\b/;
+const DEV_GROUPS = new Set(["development", "test"]);
+
+/** True when every Bundler group named in `list` (`:development, :test`) is a dev group. */
+function devGroups(list: string): boolean {
+  const names = [...list.matchAll(/:?["']?(\w+)["']?/g)].map((m) => m[1] ?? "");
+  return names.length > 0 && names.every((name) => DEV_GROUPS.has(name));
+}
+
+/**
+ * Gems and gemspec dependencies. Bundler groups set the scope: a gem only the development or test
+ * group loads (inside `group :development, :test do … end`, or with `group: :test`) is dev, as is
+ * a gemspec's development dependency.
+ */
 function parseGemfile(text: string, add: AddEntry): void {
-  for (const m of text.matchAll(
-    /^\s*(?:gem|spec\.add_(?:development_|runtime_)?dependency)\s*\(?\s*['"]([^'"]+)['"]/gm,
-  )) {
-    if (m[1]) add("gem", m[1], m.index + m[0].indexOf(m[1]));
+  // One entry per open block: whether it is a development/test group.
+  const blocks: boolean[] = [];
+  let offset = 0;
+  for (const line of text.split("\n")) {
+    // Comments dropped: a whole-line one, and a trailing one holding no quote (`do # dev tools`).
+    const code = line.replace(/^\s*#.*/, "").replace(/\s+#[^'"]*$/, "");
+    const gem = GEM.exec(code);
+    if (gem?.[2]) {
+      const option = GROUP_OPTION.exec(code);
+      const dev =
+        gem[1] === "development_" ||
+        blocks.includes(true) ||
+        (option?.[1] !== undefined && devGroups(option[1]));
+      add("gem", gem[2], offset + gem.index + gem[0].indexOf(gem[2]), null, dev ? "dev" : "prod");
+    } else if (/^\s*end\b/.test(code)) {
+      blocks.pop();
+    } else if (BLOCK_OPEN.test(code)) {
+      const group = GROUP_BLOCK.exec(code);
+      blocks.push(group?.[1] !== undefined && devGroups(group[1]));
+    }
+    offset += line.length + 1;
   }
 }
