@@ -19,7 +19,7 @@ import type { RouterNode } from "../stack-text/prefix-graph.js";
 import { PrefixGraph } from "../stack-text/prefix-graph.js";
 import { stringLiteral } from "../stack-text/string-literal.js";
 import { unresolvedPiece } from "../stack-text/url-path.js";
-import { constStrings } from "./const-strings.js";
+import { constStrings, csharpString } from "./const-strings.js";
 
 export interface CsSource {
   readonly file: SourceFile;
@@ -221,7 +221,7 @@ export function minimalApiRoutes(sources: readonly CsSource[]): {
       const wrapper = fixed !== undefined ? wrappers.get(name) : undefined;
       // A wrapper call with the pattern where the framework's own method has the handler.
       const pattern =
-        wrapper && (args[0] === undefined || stringLiteral(args[0].replace(/^@/, "")) === null)
+        wrapper && (args[0] === undefined || csharpString(args[0]) === null)
           ? (args[wrapper.patternArg] ??
             (wrapper.fallback === null ? undefined : `"${wrapper.fallback}"`))
           : args[0];
@@ -312,14 +312,11 @@ function enclosingClass(text: string, offset: number): string | null {
 }
 
 /**
- * A pattern's value: a string literal, or a name for a `const string` of the same file (the
- * Aspire template's `app.MapHealthChecks(HealthEndpointPath)`).
+ * A pattern's value: a string literal or `string.Empty`, or a name for a `const string` of the
+ * same file (the Aspire template's `app.MapHealthChecks(HealthEndpointPath)`).
  */
 function pathValue(expr: string | undefined, fileText = ""): { value: string; resolved: boolean } {
-  const literal =
-    expr === undefined
-      ? null
-      : (stringLiteral(expr.replace(/^@/, "")) ?? fileConstant(expr, fileText));
+  const literal = expr === undefined ? null : (csharpString(expr) ?? fileConstant(expr, fileText));
   return literal === null
     ? { value: unresolvedPiece(expr ?? "?"), resolved: false }
     : { value: literal, resolved: true };

@@ -3,6 +3,16 @@ import { stringLiteral } from "../stack-text/string-literal.js";
 
 const CONST_STRING = /\bconst\s+string\s+(\w+)\s*=\s*("(?:[^"\\\n]|\\.)*")\s*;/g;
 
+/**
+ * A C# string expression's value when the code states it: a literal (verbatim `@"…"` too) or
+ * `string.Empty`, which minimal APIs pass for "the group's own path" (`group.MapGet(string.Empty, …)`).
+ */
+export function csharpString(expr: string): string | null {
+  const trimmed = expr.trim();
+  if (/^[Ss]tring\.Empty$/.test(trimmed)) return "";
+  return stringLiteral(trimmed.replace(/^@/, ""));
+}
+
 export interface ConstString {
   readonly name: string;
   readonly value: string;

@@ -190,6 +190,22 @@ app.Run();`,
     ]);
   });
 
+  it("reads string.Empty as the group's own path in MapGroup and MapGet", () => {
+    const found = detect({
+      "Program.cs": `var app = WebApplication.Create(args);
+var clients = app.MapGroup("/api/clients/");
+var admin = clients.MapGroup(string.Empty).RequireAuthorization("AdminPolicy");
+clients.MapGet(string.Empty, GetClients);
+clients.MapGet("{id:long}", GetClient);
+admin.MapPost(String.Empty, CreateClient);
+app.Run();`,
+    });
+    expect(found.endpoints?.map((e) => `${e.method} ${e.path} ${String(e.resolved)}`)).toEqual([
+      "GET /api/clients true",
+      "POST /api/clients true",
+      "GET /api/clients/{id:long} true",
+    ]);
+  });
   it("follows route modules that discovery code calls, and the app's own MapGet wrappers", () => {
     const found = detect({
       "Api/Program.cs": `var app = WebApplication.CreateBuilder(args).Build();

@@ -13,7 +13,7 @@ import { httpVerb } from "../stack-text/endpoint-list.js";
 import { stringLiteral } from "../stack-text/string-literal.js";
 import { joinUrlPath, unresolvedPiece } from "../stack-text/url-path.js";
 import type { CsSource } from "./aspnet-minimal-api.js";
-import { constStrings } from "./const-strings.js";
+import { constStrings, csharpString } from "./const-strings.js";
 
 /** A file that may declare a FastEndpoints endpoint class. */
 export const FAST_ENDPOINT_HINT =
@@ -46,7 +46,7 @@ function routeValue(
   expr: string,
   constants: ReadonlyMap<string, string>,
 ): { path: string; resolved: boolean } {
-  const literal = stringLiteral(expr) ?? constants.get(expr.trim());
+  const literal = csharpString(expr) ?? constants.get(expr.trim());
   return literal === undefined || literal === null
     ? { path: unresolvedPiece(expr), resolved: false }
     : { path: literal, resolved: true };
