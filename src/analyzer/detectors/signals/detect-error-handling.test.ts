@@ -85,6 +85,45 @@ describe("errorHandlingDetector", () => {
     });
   });
 
+  it("counts an ASP.NET Core middleware that catches what the rest of the pipeline throws", () => {
+    const middleware = (call: string) =>
+      detect({
+        "Api/Middleware/ExceptionMiddleware.cs": `public class ExceptionMiddleware
+{
+    private readonly RequestDelegate next;
+    public ExceptionMiddleware(RequestDelegate next) => this.next = next;
+
+    public async Task Invoke(HttpContext httpContext)
+    {
+        try
+        {
+            ${call}
+        }
+        catch (Exception ex)
+        {
+            httpContext.Response.StatusCode = 500;
+            await httpContext.Response.WriteAsync(ex.Message);
+        }
+    }
+}
+`,
+      });
+    expect(middleware("await this.next(httpContext);")).toEqual({
+      value: true,
+      evidence: [
+        { file: "Api/Middleware/ExceptionMiddleware.cs", line: 10, note: "exception middleware" },
+      ],
+    });
+    expect(middleware("await _next.Invoke(httpContext).ConfigureAwait(false);")?.value).toBe(true);
+    // A middleware that only passes the request on handles no error.
+    expect(
+      detect({
+        "Api/Middleware/TimingMiddleware.cs":
+          "public class TimingMiddleware\n{\n    private readonly RequestDelegate _next;\n    public async Task InvokeAsync(HttpContext context)\n    {\n        var started = Stopwatch.GetTimestamp();\n        await _next(context);\n    }\n}\n",
+      })?.value,
+    ).toBe(false);
+  });
+
   it("does not count a three-argument middleware, a local try/catch or the ASP.NET template's error page", () => {
     expect(
       detect({

@@ -165,6 +165,14 @@ const RULES: readonly Rule[] = [
         "FastEndpoints exception handler",
       ),
       code(CS_EXTS, "AddProblemDetails", undefined, "ProblemDetails"),
+      // The app's own exception middleware: `await _next(context);` inside a try whose catch
+      // writes the error response for every request behind it (IMiddleware too).
+      code(
+        CS_EXTS,
+        "RequestDelegate",
+        /await\s+(?:this\.)?_?next(?:\.Invoke)?\s*\(\s*\w*\s*\)(?:\.ConfigureAwait\(\s*\w+\s*\))?\s*;\s*\}\s*catch\b/,
+        "exception middleware",
+      ),
       code(
         CS_EXTS,
         "ExceptionFilter",
