@@ -38,6 +38,8 @@ interface FuncInfo {
   readonly name: string;
   /** the receiver's type for a method (`usersResource` in `func (rs usersResource) Routes()`) */
   readonly receiverType: string | null;
+  /** the receiver's variable (`rs` there) */
+  readonly receiverName: string | null;
   readonly source: GoSource;
   readonly params: ReadonlyMap<string, RouterNode>;
   readonly returned: RouterNode | null;
@@ -68,12 +70,12 @@ const CONSTRUCTORS: readonly [RegExp, string][] = [
   [/^mux\.NewRouter\(\s*\)$/, "gorilla-mux"],
 ];
 const FUNC_DECL =
-  /^func\s*(?:\(\s*(?:\w+\s+)?\*?\s*([\w.]+)(?:\[[^\]]*\])?\s*\)\s*)?(\w+)\s*(?:\[[^\]]*\]\s*)?\(/gm;
+  /^func\s*(?:\(\s*(?:(\w+)\s+)?\*?\s*([\w.]+)(?:\[[^\]]*\])?\s*\)\s*)?(\w+)\s*(?:\[[^\]]*\]\s*)?\(/gm;
 const UPPER_VERBS = new Set(["GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "OPTIONS"]);
 const TITLE_VERBS = new Set(["Get", "Post", "Put", "Patch", "Delete", "Head", "Options"]);
 /** a call `recv.Name(` or `Name(`, a `return x`, or an assignment `x := …` / `s.f = …` */
 const CALL =
-  /(&?[A-Za-z_][\w.]*(?:\{[^{}\n]*\})?)\.(\w+)\s*\(|(?<![\w.])()(\w+)\s*\(|\b(?:return)\s+([A-Za-z_][\w.]*)\s*$|(?:^|[^\w.])([A-Za-z_][\w.]*)\s*:?=\s*(?!=)|[{,]\s*(\w+):\s*(?=[A-Za-z_][\w.]*\()/gm;
+  /(&?[A-Za-z_][\w.]*(?:\{[^{}\n]*\})?)\.(\w+)\s*\(|(?<![\w.])()(\w+)\s*\(|\b(?:return)\s+([A-Za-z_][\w.]*)\s*$|(?:^|[^\w.])([A-Za-z_][\w.]*)\s*:?=\s*(?!=)|[{,]\s*(\w+):\s*(?=[A-Za-z_][\w.]*(\()?)/gm;
 const CLOSURE =
   /([A-Za-z_][\w.]*)\.(Route|Group)\(\s*(?:("[^"\n]*"|`[^`]*`)\s*,\s*)?func\s*\(\s*(\w+)\s+[\w.*]+\s*\)\s*\{/y;
 const STRUCT_FIELD = /^[ \t]+(\w+)[ \t]+(\*?[\w.]+)[ \t]*(?:`[^`]*`)?[ \t]*$/gm;
@@ -102,6 +104,14 @@ export class GoRouterScan {
   private varTypes = new Map<string, VarType>();
   /** struct field name -> the types fields of that name have across the repository */
   private readonly fieldTypes = new Map<string, VarType[]>();
+  /** the function whose body (closures included) is being walked */
+  private currentFn: FuncInfo | null = null;
+  /**
+   * Router fields of one struct type (`apiUserRoute.Group`), for a router a constructor stores
+   * in the struct it returns (`&apiUserRoute{Group: g}`): each type's methods then see the prefix
+   * of the router passed to its own constructor, not those of every struct with a field so named.
+   */
+  private readonly typedFields = new Map<string, { node: RouterNode; assigned: boolean }>();
 
   /** `Accounts *AccountResource` in a struct: `a.Accounts.router()` calls that type's method. */
   private noteFieldType(source: GoSource, field: string, rawType: string): void {
@@ -118,8 +128,14 @@ export class GoRouterScan {
     for (const f of [...this.funcs.values()].flat()) {
       const env = new Map(f.params);
       this.current = f.source;
+      this.currentFn = f;
       this.varTypes = this.variableTypes(f);
       this.scope(f.source, f.bodyStart, f.bodyEnd, env, f);
+    }
+    // A struct's field no composite literal sets is whatever `x.field = …` set anywhere.
+    for (const [key, typed] of this.typedFields) {
+      const global = this.fields.get(key.slice(key.lastIndexOf(".") + 1));
+      if (!typed.assigned && global) this.graph.link(global, typed.node);
     }
     return { routes: this.routes, graph: this.graph };
   }
@@ -166,12 +182,13 @@ export class GoRouterScan {
       const results = masked.slice(close + 1, bodyOpen);
       const returns = RETURNS_ROUTER.test(results);
       const first = /^\s*\(?\s*\*?\s*(?:(\w+)\.)?([A-Za-z_]\w*)/.exec(results);
-      const name = m[2] as string;
+      const name = m[3] as string;
       const list = this.funcs.get(name) ?? [];
       this.funcs.set(name, list);
       list.push({
         name,
-        receiverType: m[1] ?? null,
+        receiverType: m[2] ?? null,
+        receiverName: m[1] ?? null,
         source,
         params,
         paramOrder: order,
@@ -224,12 +241,18 @@ export class GoRouterScan {
         const node = this.exprNode(rhs, env);
         if (node) this.assign(m[6], node, env);
       } else if (m[7] !== undefined) {
-        // A field set in a composite literal: &server{router: gin.Default()}.
+        // A field set in a composite literal: &server{router: gin.Default()}, &route{Group: g}.
         const node = this.exprNode(
           statementFrom(text, m.index + m[0].length).replace(/,\s*$/, ""),
           env,
         );
-        if (node) this.assign(`.${m[7]}`, node, env);
+        const type = node ? this.literalType(source, start + m.index) : null;
+        if (node && type !== null) {
+          const typed = this.typedField(type.dir, type.name, m[7]);
+          typed.assigned = true;
+          this.graph.link(node, typed.node);
+        }
+        if (node && m[8] !== undefined) this.assign(`.${m[7]}`, node, env);
       } else {
         const open = start + m.index + m[0].length - 1;
         const close = matchBracket(masked, open);
@@ -458,7 +481,63 @@ export class GoRouterScan {
     const local = env.get(name);
     if (local) return local;
     if (!name.includes(".")) return null;
-    return this.fields.get(name.slice(name.lastIndexOf(".") + 1)) ?? null;
+    const field = name.slice(name.lastIndexOf(".") + 1);
+    // `r.Group` in a method of r's type: that type's own field.
+    const fn = this.currentFn;
+    const type = fn?.receiverType ?? null;
+    if (
+      fn !== null &&
+      type !== null &&
+      name === `${fn.receiverName ?? ""}.${field}` &&
+      (this.fields.has(field) || this.typedFields.has(`${dirOf(fn.source)}|${type}.${field}`))
+    ) {
+      return this.typedField(dirOf(fn.source), type, field).node;
+    }
+    return this.fields.get(field) ?? null;
+  }
+
+  private typedField(
+    dir: string,
+    type: string,
+    field: string,
+  ): { node: RouterNode; assigned: boolean } {
+    const key = `${dir}|${type}.${field}`;
+    let typed = this.typedFields.get(key);
+    if (!typed) {
+      typed = { node: this.graph.node("bound"), assigned: false };
+      this.typedFields.set(key, typed);
+    }
+    // The field's router type (declared, or set by `x.field = …` so far) gives the framework
+    // before the edges added at the end of the walk reach the node.
+    const global = this.fields.get(field);
+    if (typed.node.framework === null && global)
+      typed.node.framework = this.graph.framework(global);
+    return typed;
+  }
+
+  /**
+   * The struct type of the composite literal a field at `at` belongs to (`apiUserRoute` in
+   * `&apiUserRoute{\n\tGroup: g,`), found by walking back to the literal's unclosed brace;
+   * null for a type from outside the module or when no type names the brace.
+   */
+  private literalType(source: GoSource, at: number): { name: string; dir: string } | null {
+    const text = source.masked;
+    let depth = 0;
+    for (let i = at; i >= Math.max(0, at - 2000); i--) {
+      const c = text[i];
+      if (c === "}" || c === ")" || c === "]") depth++;
+      else if ((c === "{" || c === "(" || c === "[") && depth > 0) depth--;
+      else if (c === "(" || c === "[") return null;
+      else if (c === "{") {
+        const t = /(?:([A-Za-z_]\w*)\.)?([A-Za-z_]\w*)\s*$/.exec(
+          text.slice(Math.max(0, i - 80), i),
+        );
+        if (t?.[2] === undefined) return null;
+        const dir = t[1] === undefined ? dirOf(source) : source.imports.get(t[1]);
+        return dir === undefined || dir === null ? null : { name: t[2], dir };
+      }
+    }
+    return null;
   }
 
   /** The router an expression evaluates to, or null when it is not (known to be) a router. */

@@ -211,6 +211,57 @@ func New() chi.Router {
     ]);
   });
 
+  it("gives the methods of a struct the prefix of the group its constructor stored in it", () => {
+    const routeFile = (kind: string, path: string) => `package api
+
+import (
+\t"github.com/labstack/echo/v4"
+
+\t"example.com/shop/routes"
+)
+
+type ${kind}Route struct {
+\tGroup *echo.Group
+}
+
+func New${kind}Route(g *echo.Group) routes.Routes {
+\treturn &${kind}Route{
+\t\tGroup: g,
+\t}
+}
+
+func (r *${kind}Route) Routes() {
+\tr.Group.GET("${path}", handler)
+}
+`;
+    const found = detect({
+      "go.mod": "module example.com/shop\n",
+      "routes/routes.go": "package routes\n\ntype Routes interface {\n\tRoutes()\n}\n",
+      "routes/api/users.go": routeFile("users", "/users"),
+      "routes/api/logs.go": routeFile("logs", "/logs"),
+      "server/server.go": `package server
+
+import (
+\t"github.com/labstack/echo/v4"
+
+\t"example.com/shop/routes/api"
+)
+
+func Start() {
+\te := echo.New()
+\tv1 := e.Group("/v1")
+\tapi.NewusersRoute(v1).Routes()
+\tweb := e.Group("")
+\tapi.NewlogsRoute(web).Routes()
+}
+`,
+    });
+    expect(found.endpoints?.map((e) => `${e.method} ${e.path} ${e.resolved}`)).toEqual([
+      "GET /logs true",
+      "GET /v1/users true",
+    ]);
+  });
+
   it("keeps a Gin group whose middleware is attached in the same expression", () => {
     const found = detect({
       "main.go": `package main
