@@ -318,13 +318,18 @@ export class GoRouterScan {
           line: lineAt(source.masked, at),
         });
       }
+      // `mux.Handle(prefix, http.StripPrefix(prefix, sub))` mounts `sub`, whatever the prefix's
+      // expression (`fmt.Sprintf("/%s/", apiPrefix)` too): it is not an endpoint of its own.
+      const handler = (args[1] ?? "").trim();
       const strip =
-        name === "Handle"
-          ? /^http\.StripPrefix\(\s*("[^"]*")\s*,\s*([\s\S]+)\)$/.exec(args[1] ?? "")
+        name === "Handle" &&
+        handler.startsWith("http.StripPrefix(") &&
+        matchBracket(handler, "http.StripPrefix".length) === handler.length - 1
+          ? splitTopLevel(handler.slice("http.StripPrefix(".length, -1))
           : null;
-      if (strip) {
-        const child = this.exprNode(strip[2] as string, env);
-        const path = pathValue(strip[1] as string);
+      if (strip?.length === 2) {
+        const child = this.exprNode(strip[1] as string, env);
+        const path = pathValue(strip[0] as string);
         if (child) this.graph.link(node, child, path.value, path.resolved);
         this.routes.pop();
       }

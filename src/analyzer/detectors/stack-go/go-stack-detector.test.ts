@@ -262,6 +262,29 @@ func Start() {
     ]);
   });
 
+  it("does not list a StripPrefix mount as an endpoint when its prefix is computed", () => {
+    const found = detect({
+      "main.go": `package main
+
+import (
+\t"fmt"
+\t"net/http"
+)
+
+func serve(apiPrefix string) {
+\tapi := http.NewServeMux()
+\tapi.HandleFunc("GET /users", listUsers)
+\tmain := http.NewServeMux()
+\tmain.Handle(fmt.Sprintf("/%s/", apiPrefix), http.StripPrefix(fmt.Sprintf("/%s", apiPrefix), api))
+\thttp.ListenAndServe(":8080", main)
+}
+`,
+    });
+    expect(found.endpoints?.map((e) => `${e.method} ${e.path} ${e.resolved}`)).toEqual([
+      'GET /<fmt.Sprintf("/%s", apiPrefix)>/users false',
+    ]);
+  });
+
   it("keeps a Gin group whose middleware is attached in the same expression", () => {
     const found = detect({
       "main.go": `package main
