@@ -98,19 +98,21 @@ dependencies {
     expect(brief("packages.config", config)).toEqual(["nuget:Newtonsoft.Json@2"]);
   });
 
-  it("reads the requirements of a go.mod, not its own module line or comments", () => {
+  it("reads the requirements of a go.mod, not its own module line, comments or indirect ones", () => {
     const goMod = `module github.com/gin-gonic/gin
 
 // was github.com/gorilla/mux v1.8.0
 require github.com/go-chi/chi/v5 v5.0.12
 
 require (
+	github.com/lib/pq v1.10.9
 	github.com/labstack/echo/v4 v4.12.0 // indirect
+	github.com/grpc-ecosystem/grpc-gateway/v2 v2.27.1 //indirect
 )
 `;
     expect(brief("go.mod", goMod)).toEqual([
       "go:github.com/go-chi/chi/v5@4",
-      "go:github.com/labstack/echo/v4@7",
+      "go:github.com/lib/pq@7",
     ]);
   });
 

@@ -105,8 +105,12 @@ function parseComposerJson(text: string, add: AddEntry): void {
 }
 
 function parseGoMod(text: string, add: AddEntry): void {
-  for (const m of text.matchAll(/^\s*(?:require\s+)?([a-z0-9.-]+\.[a-z]{2,}\/[^\s]+)\s+v\d/gm)) {
-    if (m[1]) add("go", m[1], m.index + m[0].indexOf(m[1]));
+  // `// indirect` marks a module only other modules import (Go 1.17+ lists them all): the
+  // project's own code does not use it, so it declares neither a framework nor a library.
+  for (const m of text.matchAll(
+    /^[ \t]*(?:require[ \t]+)?([a-z0-9.-]+\.[a-z]{2,}\/[^\s]+)[ \t]+v\d[^\n]*/gm,
+  )) {
+    if (m[1] && !/\/\/\s*indirect\b/.test(m[0])) add("go", m[1], m.index + m[0].indexOf(m[1]));
   }
 }
 
