@@ -91,7 +91,26 @@ describe("errorHandlingDetector", () => {
         "Api/Middleware/ExceptionMiddleware.cs": `public class ExceptionMiddleware
 {
     private readonly RequestDelegate next;
-    public ExceptionMiddleware(RequestDelegate next) => this.next = next;
+    private readonly bool includeDetails;
+
+    public ExceptionMiddleware(RequestDelegate next, IConfiguration configuration, IWebHostEnvironment environment)
+    {
+        this.next = next;
+        if (environment.IsDevelopment())
+        {
+            this.includeDetails = true;
+        }
+        else
+        {
+            var includeStackTraceConfig = configuration.GetSection("Logging")
+                .GetSection("ProblemDetails")
+                .GetSection("ForceIncludeStackTrace").Value;
+            if (bool.TryParse(includeStackTraceConfig, out var includeStackTrace))
+            {
+                this.includeDetails = includeStackTrace;
+            }
+        }
+    }
 
     public async Task Invoke(HttpContext httpContext)
     {
@@ -111,7 +130,7 @@ describe("errorHandlingDetector", () => {
     expect(middleware("await this.next(httpContext);")).toEqual({
       value: true,
       evidence: [
-        { file: "Api/Middleware/ExceptionMiddleware.cs", line: 10, note: "exception middleware" },
+        { file: "Api/Middleware/ExceptionMiddleware.cs", line: 29, note: "exception middleware" },
       ],
     });
     expect(middleware("await _next.Invoke(httpContext).ConfigureAwait(false);")?.value).toBe(true);

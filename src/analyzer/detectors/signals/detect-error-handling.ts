@@ -166,10 +166,11 @@ const RULES: readonly Rule[] = [
       ),
       code(CS_EXTS, "AddProblemDetails", undefined, "ProblemDetails"),
       // The app's own exception middleware: `await _next(context);` inside a try whose catch
-      // writes the error response for every request behind it (IMiddleware too).
+      // writes the error response for every request behind it (IMiddleware too). The keyword is
+      // the call itself: the RequestDelegate field may be declared far above it.
       code(
         CS_EXTS,
-        "RequestDelegate",
+        "next",
         /await\s+(?:this\.)?_?next(?:\.Invoke)?\s*\(\s*\w*\s*\)(?:\.ConfigureAwait\(\s*\w+\s*\))?\s*;\s*\}\s*catch\b/,
         "exception middleware",
       ),
