@@ -26,6 +26,7 @@ const BACKEND_FRAMEWORKS: Readonly<Record<string, { stack: Stack; name: string }
   gin: { stack: "go", name: "Gin" },
   echo: { stack: "go", name: "Echo" },
   chi: { stack: "go", name: "chi" },
+  fiber: { stack: "go", name: "Fiber" },
   "gorilla-mux": { stack: "go", name: "gorilla/mux" },
   "net-http": { stack: "go", name: "net/http" },
   "grpc-gateway": { stack: "go", name: "grpc-gateway" },

@@ -1,6 +1,6 @@
 /**
  * Go HTTP routers and their routes: net/http ServeMux (with Go 1.22 "METHOD /path" patterns),
- * Gin, Echo, Chi and gorilla/mux. Routers are followed through variables, groups, Chi's
+ * Gin, Echo, Chi, Fiber and gorilla/mux. Routers are followed through variables, groups, Chi's
  * Route/Group closures and Mount, http.StripPrefix, struct fields, functions that take a router
  * parameter, and functions that build and return one, across all files of the repository.
  * Only calls on a known router count, so an HTTP client (`http.Get`, `client.Get`) is never a route.
@@ -57,15 +57,19 @@ const ROUTER_TYPES: readonly [RegExp, string, boolean][] = [
   [/^\*echo\.Echo$/, "echo", true],
   [/^\*echo\.Group$/, "echo", false],
   [/^(chi\.Router|\*chi\.Mux)$/, "chi", false],
+  [/^\*fiber\.App$/, "fiber", true],
+  [/^(fiber\.Router|\*fiber\.Group)$/, "fiber", false],
   [/^\*http\.ServeMux$/, "net-http", false],
   [/^\*mux\.Router$/, "gorilla-mux", false],
 ];
 const RETURNS_ROUTER =
-  /^\s*\(?\s*(\*gin\.Engine|\*gin\.RouterGroup|\*echo\.Echo|chi\.Router|\*chi\.Mux|http\.Handler|\*http\.ServeMux|\*mux\.Router)\b/;
+  /^\s*\(?\s*(\*gin\.Engine|\*gin\.RouterGroup|\*echo\.Echo|chi\.Router|\*chi\.Mux|\*fiber\.App|fiber\.Router|http\.Handler|\*http\.ServeMux|\*mux\.Router)\b/;
 const CONSTRUCTORS: readonly [RegExp, string][] = [
   [/^gin\.(?:Default|New)\(\s*\)$/, "gin"],
   [/^echo\.New\(\s*\)$/, "echo"],
   [/^chi\.(?:NewRouter|NewMux)\(\s*\)$/, "chi"],
+  // Fiber takes its configuration in the constructor: fiber.New(fiber.Config{…}).
+  [/^fiber\.New\([\s\S]*\)$/, "fiber"],
   [/^http\.NewServeMux\(\s*\)$/, "net-http"],
   [/^mux\.NewRouter\(\s*\)$/, "gorilla-mux"],
 ];
@@ -667,8 +671,10 @@ function routeOf(
   if ((framework === "gin" || framework === "echo") && name === "Match")
     return withPath(literalMethods(args[0]), args[1]);
   if (framework === "echo" && name === "Add") return withPath(literalMethods(args[0]), args[1]);
-  if (framework === "chi" && TITLE_VERBS.has(name))
+  if ((framework === "chi" || framework === "fiber") && TITLE_VERBS.has(name))
     return withPath([name.toUpperCase() as HttpMethod], args[0]);
+  if (framework === "fiber" && name === "All") return withPath(["ANY"], args[0]);
+  if (framework === "fiber" && name === "Add") return withPath(literalMethods(args[0]), args[1]);
   if (framework === "chi" && (name === "Method" || name === "MethodFunc"))
     return withPath(literalMethods(args[0]), args[1]);
   if (name !== "HandleFunc" && name !== "Handle") return null;

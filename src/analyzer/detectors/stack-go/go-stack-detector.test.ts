@@ -285,6 +285,51 @@ func serve(apiPrefix string) {
     ]);
   });
 
+  it("reads Fiber apps, groups, Route closures and mounted sub-apps, not the context's Get", () => {
+    const found = detect({
+      "go.mod": "module example.com/notes\n\nrequire github.com/gofiber/fiber/v2 v2.52.9\n",
+      "main.go": `package main
+
+import "github.com/gofiber/fiber/v2"
+
+func main() {
+\tapp := fiber.New(fiber.Config{AppName: "notes"})
+\tapp.Get("/health", func(c *fiber.Ctx) error { return c.JSON(fiber.Map{"ok": true}) })
+\tapi := app.Group("/api", auth)
+\tapi.Post("/notes", createNote)
+\tapi.Route("/tags", func(r fiber.Router) {
+\t\tr.Delete("/:id", deleteTag)
+\t})
+\tapi.Add("PATCH", "/notes/:id", patchNote)
+\tapp.Mount("/admin", adminApp())
+\tapp.Listen(":3000")
+}
+
+func adminApp() *fiber.App {
+\tadmin := fiber.New()
+\tadmin.All("/stats", stats)
+\treturn admin
+}
+
+func auth(c *fiber.Ctx) error {
+\t_ = c.Get("Authorization")
+\treturn c.Next()
+}
+`,
+    });
+    expect(found.frameworks?.map((f) => `${f.id} ${f.confidence}`)).toEqual([
+      "fiber declared+used",
+    ]);
+    expect(found.endpoints?.map((e) => `${e.method} ${e.path} ${e.resolved}`)).toEqual([
+      "ANY /admin/stats true",
+      "POST /api/notes true",
+      "PATCH /api/notes/:id true",
+      "DELETE /api/tags/:id true",
+      "GET /health true",
+    ]);
+    expect(found.signals?.rest_api?.value).toBe(true);
+  });
+
   it("keeps a Gin group whose middleware is attached in the same expression", () => {
     const found = detect({
       "main.go": `package main

@@ -1,5 +1,5 @@
 /**
- * The Go stack detector: Gin, Echo, Chi, gorilla/mux and the standard library's net/http, their
+ * The Go stack detector: Gin, Echo, Chi, Fiber, gorilla/mux and the standard library's net/http, their
  * endpoints with full paths, and whether the application writes JSON responses.
  *
  * net/http is the standard library, so it is never "declared"; it is reported (id `net-http`)
@@ -30,6 +30,7 @@ const MODULES: readonly (readonly [string, string, RegExp])[] = [
   ["gin", "go:github.com/gin-gonic/gin", /github\.com\/gin-gonic\/gin\b/],
   ["echo", "go:github.com/labstack/echo", /github\.com\/labstack\/echo(?:\/v\d+)?\b/],
   ["chi", "go:github.com/go-chi/chi", /github\.com\/go-chi\/chi(?:\/v\d+)?\b/],
+  ["fiber", "go:github.com/gofiber/fiber", /github\.com\/gofiber\/fiber(?:\/v\d+)?\b/],
   ["gorilla-mux", "go:github.com/gorilla/mux", /github\.com\/gorilla\/mux\b/],
   [
     "grpc-gateway",
@@ -37,7 +38,7 @@ const MODULES: readonly (readonly [string, string, RegExp])[] = [
     /github\.com\/grpc-ecosystem\/grpc-gateway(?:\/v\d+)?\/runtime\b/,
   ],
 ];
-const WEB_HINT = /"net\/http"|gin-gonic|labstack\/echo|go-chi\/chi|gorilla\/mux/;
+const WEB_HINT = /"net\/http"|gin-gonic|labstack\/echo|go-chi\/chi|gofiber\/fiber|gorilla\/mux/;
 /** A file that may wire routers without importing a web package: `v1 := e.Group("/v1")`. */
 const WIRING_HINT = /\.(?:Group|Mount|Route|Use|Handle|HandleFunc)\(|[Rr]outer\b/;
 /** Writing a JSON body in each router's idiom (encoding/json/v2 writes with MarshalWrite). */
