@@ -36,7 +36,7 @@ describe("nextStepHints", () => {
     );
     expect(express.lint_config).toBe("with ESLint");
     expect(express.central_error_handling).toBe(
-      "with an error-handling middleware (err, req, res, next) or your framework's error handler",
+      "with an error-handling middleware (err, req, res, next)",
     );
     const go = nextStepHints([], signals(), [framework("gin")]);
     expect(go.tests).toBe("with the testing package");
@@ -67,6 +67,32 @@ describe("nextStepHints", () => {
     const flask = nextStepHints([], signals(), [framework("flask")], ["TypeScript"]);
     expect(flask.rest_api).toBe("with Flask, which this repository already uses");
     expect(flask.tests).toBe("with pytest");
+  });
+
+  it("names the framework's own way where it has one, not every framework's of its stack", () => {
+    const fastapi = nextStepHints([], signals(), [framework("fastapi")]);
+    expect(fastapi.central_error_handling).toBe("with @app.exception_handler");
+    expect(fastapi.api_tests).toBe("with FastAPI's TestClient");
+    expect(fastapi.tests).toBe("with pytest");
+    // Django itself has no entry: DRF, listed after it, names the way.
+    const drf = nextStepHints([], signals(), [
+      framework("django"),
+      framework("djangorestframework"),
+    ]);
+    expect(drf.api_docs).toBe("with drf-spectacular");
+    expect(drf.central_error_handling).toBe("with a custom EXCEPTION_HANDLER in DRF's settings");
+    // NestJS runs on Express: Nest's own way, even when Express is found first.
+    const nest = nextStepHints([], signals(), [framework("express"), framework("nestjs")]);
+    expect(nest.api_docs).toBe("with @nestjs/swagger");
+    expect(nest.central_error_handling).toBe(
+      "with an exception filter (@Catch) registered with app.useGlobalFilters",
+    );
+    const express = nextStepHints([], signals(), [framework("express")]);
+    expect(express.api_docs).toBe("with swagger-jsdoc and swagger-ui-express");
+    // A framework of another stack (a Go service beside a FastAPI one) lends no way.
+    expect(
+      nextStepHints([], signals(), [framework("gin"), framework("fastapi")]).central_error_handling,
+    ).toBe("with a recovery and error-writing middleware");
   });
 
   it("says where the data is when a NoSQL store stands in for the relational database", () => {

@@ -67,7 +67,7 @@ export function nextStepHints(
     const names = nosql.map((id) => NOSQL_NAMES[id] ?? id).join(" and ");
     hints.sql_database = `the data is in ${names} now; this check asks for a relational one`;
   }
-  for (const [fact, tool] of Object.entries(stackToolHints(stack)) as [FactId, string][]) {
+  for (const [fact, tool] of Object.entries(stackToolHints(stack, frameworks)) as [FactId, string][]) {
     const existing = hints[fact];
     hints[fact] = existing === undefined ? tool : `${existing}; ${tool}`;
   }
