@@ -126,6 +126,12 @@ describe("nextStepHints", () => {
     expect(nextStepHints([at("GET", "/", 1)], signals()).crud).toBe(
       "/ has GET so far: add POST, PUT or PATCH and DELETE",
     );
+    // Signing in or up is not an entity to give CRUD: the step names none rather than /auth/login.
+    const auth = [at("POST", "/auth/login", 1), at("POST", "/auth/register", 2)];
+    expect(nextStepHints([...auth, at("GET", "/users/me", 3)], signals()).crud).toBeUndefined();
+    expect(nextStepHints([...auth, at("GET", "/todos", 4)], signals()).crud).toBe(
+      "/todos has GET so far: add POST, PUT or PATCH and DELETE",
+    );
     const unresolved = { ...at("GET", "/<HealthPath>", 6), resolved: false };
     expect(nextStepHints([unresolved], signals()).crud).toBeUndefined();
     expect(nextStepHints(endpoints, signals({ crud: true })).crud).toBeUndefined();
