@@ -95,6 +95,23 @@ describe("nextStepHints", () => {
     ).toBe("with a recovery and error-writing middleware");
   });
 
+  it("names the migrations of the ORM the repository uses", () => {
+    const nest = [framework("nestjs")];
+    expect(nextStepHints([], signals({ orms: ["typeorm"] }), nest).migrations).toBe(
+      "with TypeORM's migrations",
+    );
+    expect(
+      nextStepHints([], signals({ orms: ["sqlalchemy"] }), [framework("fastapi")]).migrations,
+    ).toBe("with Alembic");
+    expect(nextStepHints([], signals(), nest).migrations).toBe(
+      "with your ORM's migrations: Prisma, TypeORM or Knex",
+    );
+    // EF Core has no entry of its own: the stack's words already name its migrations.
+    expect(
+      nextStepHints([], signals({ orms: ["ef-core"] }), [framework("aspnetcore")]).migrations,
+    ).toBe("with EF Core migrations");
+  });
+
   it("says where the data is when a NoSQL store stands in for the relational database", () => {
     const mongo = nextStepHints([], signals({ nosql_databases: ["mongodb"] }));
     expect(mongo.sql_database).toBe(

@@ -17,6 +17,7 @@ import type { Endpoint, FrameworkFinding, HttpMethod, Signals } from "./report.j
 import {
   backendFrameworkName,
   frameworksOfStack,
+  ormMigrationHint,
   stackOf,
   stackToolHints,
   type Stack,
@@ -67,10 +68,15 @@ export function nextStepHints(
     const names = nosql.map((id) => NOSQL_NAMES[id] ?? id).join(" and ");
     hints.sql_database = `the data is in ${names} now; this check asks for a relational one`;
   }
-  for (const [fact, tool] of Object.entries(stackToolHints(stack, frameworks)) as [FactId, string][]) {
+  for (const [fact, tool] of Object.entries(stackToolHints(stack, frameworks)) as [
+    FactId,
+    string,
+  ][]) {
     const existing = hints[fact];
     hints[fact] = existing === undefined ? tool : `${existing}; ${tool}`;
   }
+  const migrations = ormMigrationHint(signals.orms.value);
+  if (migrations) hints.migrations = migrations;
   hints.rest_api = jsonApiHint(frameworks, stack);
   return hints;
 }

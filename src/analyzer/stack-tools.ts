@@ -197,6 +197,30 @@ const FRAMEWORK_TOOLS: Readonly<Record<string, Partial<Record<ToolFact, string>>
 };
 
 /**
+ * The migrations of each ORM whose stack has several (Node's and Python's): a TypeORM repository
+ * is told about TypeORM's migrations, not Prisma's and Knex's. ORMs of one-migration-tool stacks
+ * (Active Record, EF Core) are left to the stack's entry.
+ */
+const ORM_MIGRATIONS: Readonly<Record<string, string>> = {
+  prisma: "Prisma Migrate (prisma migrate dev)",
+  typeorm: "TypeORM's migrations",
+  sequelize: "Sequelize's migrations (sequelize-cli)",
+  "mikro-orm": "MikroORM's migrations",
+  knex: "Knex migrations",
+  drizzle: "drizzle-kit's migrations",
+  kysely: "Kysely's Migrator",
+  "django-orm": "Django migrations (makemigrations)",
+  sqlalchemy: "Alembic",
+  sqlmodel: "Alembic",
+};
+
+/** "with TypeORM's migrations" for the repository's first ORM that has its own, else null. */
+export function ormMigrationHint(orms: readonly string[]): string | null {
+  const tool = orms.map((orm) => ORM_MIGRATIONS[orm]).find(Boolean);
+  return tool ? `with ${tool}` : null;
+}
+
+/**
  * Frameworks that run on another one found beside them (NestJS on Express, DRF on Django): their
  * own ways are the ones the code uses, whatever order the frameworks were found in.
  */
