@@ -87,8 +87,10 @@ describe("nextStepHints", () => {
     expect(nest.central_error_handling).toBe(
       "with an exception filter (@Catch) registered with app.useGlobalFilters",
     );
+    expect(nest.logging).toBe("with Nest's Logger or nestjs-pino");
     const express = nextStepHints([], signals(), [framework("express")]);
     expect(express.api_docs).toBe("with swagger-jsdoc and swagger-ui-express");
+    expect(express.logging).toBe("with pino or winston");
     // A framework of another stack (a Go service beside a FastAPI one) lends no way.
     expect(
       nextStepHints([], signals(), [framework("gin"), framework("fastapi")]).central_error_handling,

@@ -156,12 +156,14 @@ const FRAMEWORK_TOOLS: Readonly<Record<string, Partial<Record<ToolFact, string>>
     input_validation: "a JSON Schema on each route",
     central_error_handling: "fastify.setErrorHandler",
     api_docs: "@fastify/swagger",
+    logging: "Fastify's built-in pino logger (logger: true)",
   },
   nestjs: {
     tests: "Jest and @nestjs/testing",
     input_validation: "class-validator and a global ValidationPipe",
     central_error_handling: "an exception filter (@Catch) registered with app.useGlobalFilters",
     api_docs: "@nestjs/swagger",
+    logging: "Nest's Logger or nestjs-pino",
   },
   koa: {
     central_error_handling: "a first middleware that wraps await next() in try/catch",
