@@ -41,6 +41,17 @@ describe("secretsDetector", () => {
     );
   });
 
+  it("reads a quoted value to its closing quote, brackets included (Django's SECRET_KEY)", () => {
+    // Assembled at run time: the shape of a key django-admin startproject writes.
+    const key = ["django-insecure-", "+(9q)v=w", "#x!7m,2z@r8", "^t0%f&h5j"].join("");
+    const result = detect({
+      "config/settings.py": `SECRET_KEY = "${key}"\nDEBUG = True\n`,
+      // Unquoted, a bracket still ends the value: it closes the call around it.
+      "src/app.js": "app.use(session({ secret: sessionSecret(), resave: false }));\n",
+    });
+    expect(result?.value).toEqual([`api-key at config/settings.py:1 (${mask(key)})`]);
+  });
+
   it("ignores placeholders, environment references and short values", () => {
     const result = detect({
       ".env":
