@@ -97,6 +97,21 @@ describe("nextStepHints", () => {
     ).toBe("with a recovery and error-writing middleware");
   });
 
+  it("names the test runner the repository declares when it has no test yet", () => {
+    const express = [framework("express")];
+    const declared = signals({ test_frameworks: ["supertest", "jest"] });
+    expect(nextStepHints([], declared, express).tests).toBe(
+      "with Jest, which this repository declares",
+    );
+    expect(nextStepHints([], signals(), express).tests).toBe("with Vitest or Jest");
+    // A helper alone is no runner: the stack's runners are named.
+    const helper = signals({ test_frameworks: ["supertest"] });
+    expect(nextStepHints([], helper, express).tests).toBe("with Vitest or Jest");
+    // A front end's Vitest beside a FastAPI backend: the backend's runner is named.
+    const fullStack = signals({ test_frameworks: ["vitest"] });
+    expect(nextStepHints([], fullStack, [framework("fastapi")]).tests).toBe("with pytest");
+  });
+
   it("names the migrations of the ORM the repository uses", () => {
     const nest = [framework("nestjs")];
     expect(nextStepHints([], signals({ orms: ["typeorm"] }), nest).migrations).toBe(
