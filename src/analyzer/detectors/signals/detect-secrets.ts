@@ -130,8 +130,12 @@ const FORMAT_SPEC = /%[sd]|\{\d*\}/;
 const WORDS_ONLY = /^\p{L}+(?:[-_ ]\p{L}+)*$/u;
 /** A reference to a secret kept elsewhere: op://vault/item, vault://…, a scheme-prefixed name. */
 const URI_REFERENCE = /^[a-z][a-z0-9+.-]*:\/\//i;
-/** Code rather than a value: PHP string building (`".$request->key."`), member access. */
-const EXPRESSION = /->|^\.\$|\$this\b|\b[A-Za-z_][\w.]*\(/;
+/**
+ * Code rather than a value: PHP string building (`".$request->key."`), member access, a value
+ * that starts with a call (`getSecret()`, `.config('x')`). A call further in is not one: random
+ * keys hold "t0(" (Django's generated SECRET_KEY about every other time).
+ */
+const EXPRESSION = /->|^\.\$|\$this\b|^\.?[A-Za-z_][\w.]*\(/;
 const PROSE = new Set(["md", "markdown", "rst", "adoc", "txt"]);
 /** A commented-out line, where generators leave sample keys (Devise's `# config.secret_key = …`). */
 const COMMENT_LINE = /^\s*(?:#|\/\/|\/?\*|<!--|--|;)/;
