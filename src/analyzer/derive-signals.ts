@@ -110,6 +110,10 @@ function normalizePath(endpoint: Pick<Endpoint, "path" | "resolved">): string {
 const ACTION_SUFFIX =
   /\/(?:create|store|new|add|list|all|show|get|view|update|edit|delete|destroy|remove)$/i;
 
+/** The last segment of a path that signs in, out or up, or hands out tokens. */
+const AUTH_ACTION =
+  /\/(?:log-?in|log-?out|sign-?in|sign-?up|sign-?out|register|token|refresh|token-refresh|refresh-token|me|whoami)\/?$/i;
+
 /** The four operations in the order next steps name them; PATCH counts as PUT (update). */
 export const CRUD_VERBS = ["POST", "GET", "PUT", "DELETE"] as const;
 export type CrudVerb = (typeof CRUD_VERBS)[number];
@@ -158,14 +162,17 @@ export function findCrudResource(endpoints: readonly Endpoint[]): Endpoint[] | n
 /**
  * The resource that lacks the fewest of the four operations (the first of equals in path order,
  * the root path only when nothing else has as many), for a next step that says which operations
- * to add where; null without any resolved endpoint of a CRUD verb. `distinct` is a
- * distinctEndpoints() list, which is in path order.
+ * to add where; null without any resolved endpoint of a CRUD verb off a sign-in or token path.
+ * `distinct` is a distinctEndpoints() list, which is in path order.
  */
 export function closestToCrud(distinct: readonly Endpoint[]): Resource | null {
   let best: Resource | null = null;
   // An unresolved path has a piece the analyzer could not read: no place to point the reader to.
   const resolved = distinct.filter((ep) => ep.resolved);
   for (const resource of groupByResource(resolved)) {
+    // POST /auth/login is an action on a session, not an entity: "add GET, PUT and DELETE" to it
+    // would be wrong advice.
+    if (AUTH_ACTION.test(resource.path)) continue;
     const more = best === null || resource.operations.size > best.operations.size;
     const asManyOffRoot = best?.path === "/" && resource.operations.size === best.operations.size;
     if (more || asManyOffRoot) best = resource;

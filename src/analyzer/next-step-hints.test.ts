@@ -36,7 +36,7 @@ describe("nextStepHints", () => {
     );
     expect(express.lint_config).toBe("with ESLint");
     expect(express.central_error_handling).toBe(
-      "with an error-handling middleware (err, req, res, next) or your framework's error handler",
+      "with an error-handling middleware (err, req, res, next)",
     );
     const go = nextStepHints([], signals(), [framework("gin")]);
     expect(go.tests).toBe("with the testing package");
@@ -69,6 +69,66 @@ describe("nextStepHints", () => {
     expect(flask.tests).toBe("with pytest");
   });
 
+  it("names the framework's own way where it has one, not every framework's of its stack", () => {
+    const fastapi = nextStepHints([], signals(), [framework("fastapi")]);
+    expect(fastapi.central_error_handling).toBe("with @app.exception_handler");
+    expect(fastapi.api_tests).toBe("with FastAPI's TestClient");
+    expect(fastapi.tests).toBe("with pytest");
+    // Django itself has no entry: DRF, listed after it, names the way.
+    const drf = nextStepHints([], signals(), [
+      framework("django"),
+      framework("djangorestframework"),
+    ]);
+    expect(drf.api_docs).toBe("with drf-spectacular");
+    expect(drf.central_error_handling).toBe("with a custom EXCEPTION_HANDLER in DRF's settings");
+    // NestJS runs on Express: Nest's own way, even when Express is found first.
+    const nest = nextStepHints([], signals(), [framework("express"), framework("nestjs")]);
+    expect(nest.api_docs).toBe("with @nestjs/swagger");
+    expect(nest.central_error_handling).toBe(
+      "with an exception filter (@Catch) registered with app.useGlobalFilters",
+    );
+    expect(nest.logging).toBe("with Nest's Logger or nestjs-pino");
+    const express = nextStepHints([], signals(), [framework("express")]);
+    expect(express.api_docs).toBe("with swagger-jsdoc and swagger-ui-express");
+    expect(express.logging).toBe("with pino or winston");
+    // A framework of another stack (a Go service beside a FastAPI one) lends no way.
+    expect(
+      nextStepHints([], signals(), [framework("gin"), framework("fastapi")]).central_error_handling,
+    ).toBe("with a recovery and error-writing middleware");
+  });
+
+  it("names the test runner the repository declares when it has no test yet", () => {
+    const express = [framework("express")];
+    const declared = signals({ test_frameworks: ["supertest", "jest"] });
+    expect(nextStepHints([], declared, express).tests).toBe(
+      "with Jest, which this repository declares",
+    );
+    expect(nextStepHints([], signals(), express).tests).toBe("with Vitest or Jest");
+    // A helper alone is no runner: the stack's runners are named.
+    const helper = signals({ test_frameworks: ["supertest"] });
+    expect(nextStepHints([], helper, express).tests).toBe("with Vitest or Jest");
+    // A front end's Vitest beside a FastAPI backend: the backend's runner is named.
+    const fullStack = signals({ test_frameworks: ["vitest"] });
+    expect(nextStepHints([], fullStack, [framework("fastapi")]).tests).toBe("with pytest");
+  });
+
+  it("names the migrations of the ORM the repository uses", () => {
+    const nest = [framework("nestjs")];
+    expect(nextStepHints([], signals({ orms: ["typeorm"] }), nest).migrations).toBe(
+      "with TypeORM's migrations",
+    );
+    expect(
+      nextStepHints([], signals({ orms: ["sqlalchemy"] }), [framework("fastapi")]).migrations,
+    ).toBe("with Alembic");
+    expect(nextStepHints([], signals(), nest).migrations).toBe(
+      "with your ORM's migrations: Prisma, TypeORM or Knex",
+    );
+    // EF Core has no entry of its own: the stack's words already name its migrations.
+    expect(
+      nextStepHints([], signals({ orms: ["ef-core"] }), [framework("aspnetcore")]).migrations,
+    ).toBe("with EF Core migrations");
+  });
+
   it("says where the data is when a NoSQL store stands in for the relational database", () => {
     const mongo = nextStepHints([], signals({ nosql_databases: ["mongodb"] }));
     expect(mongo.sql_database).toBe(
@@ -99,6 +159,12 @@ describe("nextStepHints", () => {
     );
     expect(nextStepHints([at("GET", "/", 1)], signals()).crud).toBe(
       "/ has GET so far: add POST, PUT or PATCH and DELETE",
+    );
+    // Signing in or up is not an entity to give CRUD: the step names none rather than /auth/login.
+    const auth = [at("POST", "/auth/login", 1), at("POST", "/auth/register", 2)];
+    expect(nextStepHints([...auth, at("GET", "/users/me", 3)], signals()).crud).toBeUndefined();
+    expect(nextStepHints([...auth, at("GET", "/todos", 4)], signals()).crud).toBe(
+      "/todos has GET so far: add POST, PUT or PATCH and DELETE",
     );
     const unresolved = { ...at("GET", "/<HealthPath>", 6), resolved: false };
     expect(nextStepHints([unresolved], signals()).crud).toBeUndefined();

@@ -17,6 +17,7 @@ import type { Endpoint, FrameworkFinding, HttpMethod, Signals } from "./report.j
 import {
   backendFrameworkName,
   frameworksOfStack,
+  ormMigrationHint,
   stackOf,
   stackToolHints,
   type Stack,
@@ -67,10 +68,18 @@ export function nextStepHints(
     const names = nosql.map((id) => NOSQL_NAMES[id] ?? id).join(" and ");
     hints.sql_database = `the data is in ${names} now; this check asks for a relational one`;
   }
-  for (const [fact, tool] of Object.entries(stackToolHints(stack)) as [FactId, string][]) {
+  for (const [fact, tool] of Object.entries(stackToolHints(stack, frameworks)) as [
+    FactId,
+    string,
+  ][]) {
     const existing = hints[fact];
     hints[fact] = existing === undefined ? tool : `${existing}; ${tool}`;
   }
+  const migrations = ormMigrationHint(signals.orms.value);
+  if (migrations) hints.migrations = migrations;
+  const runner = declaredRunner(signals.test_frameworks.value, stack);
+  if (!signals.tests.value && runner)
+    hints.tests = `with ${runner}, which this repository declares`;
   hints.rest_api = jsonApiHint(frameworks, stack);
   return hints;
 }
@@ -84,6 +93,41 @@ function jsonApiHint(frameworks: readonly FrameworkFinding[], stack: Stack | nul
   if (framework) return `with ${framework}, which this repository already uses`;
   if (stack) return `e.g. with ${frameworksOfStack(stack)}`;
   return "e.g. Django REST framework, Spring Boot or Fastify/NestJS";
+}
+
+/**
+ * Test runners a repository declares as a dependency, by name, with the stack they serve.
+ * Helpers (supertest, Mockito), browser end-to-end tools and the standard library's runners
+ * (unittest, Go's testing, found from imports) are not: the first are no runner, the others are
+ * not a choice the owner made.
+ */
+const RUNNERS: Readonly<Record<string, { name: string; stacks: readonly Stack[] }>> = {
+  jest: { name: "Jest", stacks: ["node"] },
+  vitest: { name: "Vitest", stacks: ["node"] },
+  mocha: { name: "Mocha", stacks: ["node"] },
+  ava: { name: "AVA", stacks: ["node"] },
+  jasmine: { name: "Jasmine", stacks: ["node"] },
+  tap: { name: "tap", stacks: ["node"] },
+  pytest: { name: "pytest", stacks: ["python"] },
+  rspec: { name: "RSpec", stacks: ["ruby"] },
+  minitest: { name: "Minitest", stacks: ["ruby"] },
+  phpunit: { name: "PHPUnit", stacks: ["php"] },
+  pest: { name: "Pest", stacks: ["php"] },
+  junit: { name: "JUnit", stacks: ["spring", "jaxrs"] },
+  testng: { name: "TestNG", stacks: ["spring", "jaxrs"] },
+  xunit: { name: "xUnit", stacks: ["dotnet"] },
+  nunit: { name: "NUnit", stacks: ["dotnet"] },
+  mstest: { name: "MSTest", stacks: ["dotnet"] },
+};
+
+/**
+ * The first test runner the repository declares for its backend's stack (a NestJS app's Jest),
+ * or null: a front end's Vitest is no runner for a FastAPI backend's tests.
+ */
+function declaredRunner(testFrameworks: readonly string[], stack: Stack | null): string | null {
+  if (stack === null) return null;
+  const runners = testFrameworks.map((id) => RUNNERS[id]);
+  return runners.find((runner) => runner?.stacks.includes(stack))?.name ?? null;
 }
 
 const HTTP_METHODS: readonly HttpMethod[] = ["GET", "POST", "PUT", "PATCH", "DELETE"];

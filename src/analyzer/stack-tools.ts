@@ -143,6 +143,97 @@ const TOOLS: Readonly<Record<Stack, Readonly<Record<ToolFact, string>>>> = {
 };
 
 /**
+ * Where a framework has its own way, it replaces the stack's list of every framework's ways:
+ * a FastAPI repository is told about @app.exception_handler, not Flask's and DRF's as well.
+ * Plain Django has none of its own here: its JSON APIs are mostly built with DRF, listed apart.
+ */
+const FRAMEWORK_TOOLS: Readonly<Record<string, Partial<Record<ToolFact, string>>>> = {
+  express: {
+    central_error_handling: "an error-handling middleware (err, req, res, next)",
+    api_docs: "swagger-jsdoc and swagger-ui-express",
+  },
+  fastify: {
+    api_tests: "fastify.inject()",
+    input_validation: "a JSON Schema on each route",
+    central_error_handling: "fastify.setErrorHandler",
+    api_docs: "@fastify/swagger",
+    logging: "Fastify's built-in pino logger (logger: true)",
+  },
+  nestjs: {
+    tests: "Jest and @nestjs/testing",
+    input_validation: "class-validator and a global ValidationPipe",
+    central_error_handling: "an exception filter (@Catch) registered with app.useGlobalFilters",
+    api_docs: "@nestjs/swagger",
+    logging: "Nest's Logger or nestjs-pino",
+  },
+  koa: {
+    central_error_handling: "a first middleware that wraps await next() in try/catch",
+  },
+  hono: {
+    api_tests: "app.request()",
+    central_error_handling: "app.onError",
+    api_docs: "@hono/zod-openapi",
+  },
+  djangorestframework: {
+    api_tests: "DRF's APIClient",
+    input_validation: "DRF serializers",
+    central_error_handling: "a custom EXCEPTION_HANDLER in DRF's settings",
+    api_docs: "drf-spectacular",
+  },
+  "django-ninja": {
+    api_tests: "Django Ninja's TestClient",
+    input_validation: "Schema classes",
+    central_error_handling: "@api.exception_handler",
+  },
+  flask: {
+    api_tests: "Flask's test client",
+    input_validation: "marshmallow or pydantic",
+    central_error_handling: "@app.errorhandler",
+    api_docs: "flask-smorest or flasgger",
+  },
+  fastapi: {
+    api_tests: "FastAPI's TestClient",
+    input_validation: "pydantic models",
+    central_error_handling: "@app.exception_handler",
+    api_docs: "FastAPI's generated /docs",
+  },
+};
+
+/**
+ * The migrations of each ORM whose stack has several (Node's and Python's): a TypeORM repository
+ * is told about TypeORM's migrations, not Prisma's and Knex's. ORMs of one-migration-tool stacks
+ * (Active Record, EF Core) are left to the stack's entry.
+ */
+const ORM_MIGRATIONS: Readonly<Record<string, string>> = {
+  prisma: "Prisma Migrate (prisma migrate dev)",
+  typeorm: "TypeORM's migrations",
+  sequelize: "Sequelize's migrations (sequelize-cli)",
+  "mikro-orm": "MikroORM's migrations",
+  knex: "Knex migrations",
+  drizzle: "drizzle-kit's migrations",
+  kysely: "Kysely's Migrator",
+  "django-orm": "Django migrations (makemigrations)",
+  sqlalchemy: "Alembic",
+  sqlmodel: "Alembic",
+};
+
+/** "with TypeORM's migrations" for the repository's first ORM that has its own, else null. */
+export function ormMigrationHint(orms: readonly string[]): string | null {
+  const tool = orms.map((orm) => ORM_MIGRATIONS[orm]).find(Boolean);
+  return tool ? `with ${tool}` : null;
+}
+
+/**
+ * Frameworks that run on another one found beside them (NestJS on Express, DRF on Django): their
+ * own ways are the ones the code uses, whatever order the frameworks were found in.
+ */
+const BUILT_ON_ANOTHER: ReadonlySet<string> = new Set([
+  "nestjs",
+  "djangorestframework",
+  "django-ninja",
+]);
+
+/**
  * The stack a repository without a backend framework would use, by its programming languages
  * (a TypeScript monorepo whose server the analyzer does not recognise is still a Node project).
  */
@@ -196,11 +287,21 @@ export function backendFrameworkName(frameworks: readonly FrameworkFinding[]): s
 
 /**
  * "with supertest", "with Flyway or Liquibase": for each fact the stack has a usual tool for,
- * the words that name it, for the repository's stack (see stackOf).
+ * the words that name it, for the repository's stack (see stackOf); the first of the
+ * repository's frameworks of that stack that has its own way for a fact names that instead.
  */
-export function stackToolHints(stack: Stack | null): Partial<Record<FactId, string>> {
+export function stackToolHints(
+  stack: Stack | null,
+  frameworks: readonly FrameworkFinding[] = [],
+): Partial<Record<FactId, string>> {
   if (stack === null) return {};
+  const own = frameworks
+    .filter((f) => BACKEND_FRAMEWORKS[f.id]?.stack === stack)
+    .sort((a, b) => Number(BUILT_ON_ANOTHER.has(b.id)) - Number(BUILT_ON_ANOTHER.has(a.id)));
   return Object.fromEntries(
-    Object.entries(TOOLS[stack]).map(([fact, tool]) => [fact, `with ${tool}`]),
+    Object.entries(TOOLS[stack]).map(([fact, tool]) => {
+      const specific = own.map((f) => FRAMEWORK_TOOLS[f.id]?.[fact as ToolFact]).find(Boolean);
+      return [fact, `with ${specific ?? tool}`];
+    }),
   );
 }

@@ -8,6 +8,28 @@ describe("pathVerdict", () => {
     expect(pathVerdict(".venv/lib/python3.12/site-packages/a.py")).toBe("vendored");
   });
 
+  it("marks browser libraries copied into a static folder as vendored, not the app's bootstrap", () => {
+    for (const path of [
+      "TodoApp/static/js/jquery-slim.js",
+      "TodoApp/static/js/bootstrap.js",
+      "TodoApp/static/css/bootstrap.css",
+      "TodoApp/static/js/popper.js",
+      "wwwroot/lib/jquery/dist/jquery.js",
+      "public/js/bootstrap.bundle.js",
+    ]) {
+      expect(pathVerdict(path), path).toBe("vendored");
+    }
+    for (const path of [
+      "TodoApp/static/js/base.js",
+      "src/bootstrap.ts",
+      "src/bootstrap.js",
+      "resources/js/bootstrap.js",
+      "app/static/js/todo-popper-menu.js",
+    ]) {
+      expect(pathVerdict(path), path).toBeNull();
+    }
+  });
+
   it("marks build output, minified files, source maps, lockfiles and protobuf output as generated", () => {
     for (const path of [
       "dist/index.js",

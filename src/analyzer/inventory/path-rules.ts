@@ -8,6 +8,12 @@
 const VENDORED_DIR =
   /(^|\/)(node_modules|vendor|third[_-]party|bower_components|jspm_packages|\.venv|venv|site-packages|Pods|\.yarn)\//;
 
+// Browser libraries copied whole into a folder of static files (a Flask or FastAPI app's
+// static/js/jquery-slim.js, public/css/bootstrap.css), as GitHub's linguist treats them; the
+// app's own src/bootstrap.ts or Laravel's resources/js/bootstrap.js are not in such a folder.
+const VENDORED_STATIC_FILE =
+  /(^|\/)(?:static|public|assets|wwwroot)\/(?:[\w.-]+\/)*(?:jquery[\w.-]*\.js|bootstrap[\w.-]*\.(?:js|css)|popper[\w.-]*\.js)$/i;
+
 // Build output and caches.
 const GENERATED_DIR =
   /(^|\/)(dist|build|out|target|\.next|\.nuxt|\.svelte-kit|\.vite|\.angular|\.parcel-cache|\.turbo|coverage|__pycache__)\//;
@@ -40,7 +46,7 @@ export type PathVerdict = "vendored" | "generated" | null;
 
 /** Classifies a repository-relative POSIX path by its folders and name. */
 export function pathVerdict(path: string): PathVerdict {
-  if (VENDORED_DIR.test(path)) return "vendored";
+  if (VENDORED_DIR.test(path) || VENDORED_STATIC_FILE.test(path)) return "vendored";
   if (GENERATED_DIR.test(path)) return "generated";
   const name = path.slice(path.lastIndexOf("/") + 1).toLowerCase();
   if (LOCKFILES.has(name) || GENERATED_FILE.test(name)) return "generated";

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { sampleReport } from "../test-support/evidence-report.js";
+import { sampleGit, sampleReport } from "../test-support/evidence-report.js";
 import { inline, renderMarkdown } from "./render-markdown.js";
 
 describe("inline", () => {
@@ -45,5 +45,22 @@ describe("renderMarkdown", () => {
     );
     expect(md).toContain("1. Add API tests (start with GET /users/\\<int:id\\>). _(+2.4 points)_");
     expect(md).toContain("| GET | `/users/<int:id>` | app/\\_\\_init\\_\\_.py:9 |");
+  });
+});
+
+describe("renderMarkdown: git history", () => {
+  it("gives each count the noun that agrees with it", () => {
+    const git = {
+      ...sampleGit,
+      authors: 1,
+      active_weeks: 1,
+      branches: 1,
+      merge_commits: 0,
+      pull_requests: 1,
+    };
+    const md = renderMarkdown(sampleReport({ git }));
+    expect(md).toContain("- 42 commits by 1 author, ");
+    expect(md).toContain("- 1 active week; longest gap 9 days");
+    expect(md).toContain("- 1 branch, 0 merge commits, 1 pull request merged");
   });
 });

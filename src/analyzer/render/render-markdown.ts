@@ -2,6 +2,7 @@
 import { SIGNAL_AREAS } from "../../content/signals.js";
 import type { EvidenceReport, Verdict } from "../report.js";
 import {
+  counted,
   datePart,
   formatEvidencePlace,
   formatSignalValue,
@@ -85,9 +86,9 @@ export function renderMarkdown(report: EvidenceReport): string {
     md.push("Not a git repository.");
   } else {
     md.push(
-      `- ${git.commits} commits by ${git.authors} authors, ${datePart(git.first_commit)} → ${datePart(git.last_commit)}`,
-      `- ${git.active_weeks} active weeks; longest gap ${git.longest_gap_days} days`,
-      `- ${git.branches} branches, ${git.merge_commits} merge commits, ${git.pull_requests} pull requests merged`,
+      `- ${counted(git.commits, "commit")} by ${counted(git.authors, "author")}, ${datePart(git.first_commit)} → ${datePart(git.last_commit)}`,
+      `- ${counted(git.active_weeks, "active week")}; longest gap ${counted(git.longest_gap_days, "day")}`,
+      `- ${counted(git.branches, "branch", "branches")}, ${counted(git.merge_commits, "merge commit")}, ${counted(git.pull_requests, "pull request")} merged`,
       `- ${percent(git.conventional_commit_share)} conventional commits; ${percent(git.tests_with_changes_share)} of changes touch tests`,
       `- bulk upload: ${git.bulk_upload ? "yes" : "no"}`,
     );

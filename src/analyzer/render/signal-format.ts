@@ -28,6 +28,11 @@ export function datePart(iso: string | null): string {
   return iso ? iso.slice(0, 10) : "—";
 }
 
+/** A count with its noun, singular for one ("1 branch", "2 branches"). */
+export function counted(n: number, one: string, many = `${one}s`): string {
+  return `${n} ${n === 1 ? one : many}`;
+}
+
 export function percent(share: number): string {
   return `${Math.round(share * 100)}%`;
 }

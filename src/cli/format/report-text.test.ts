@@ -1,7 +1,7 @@
 import pc from "picocolors";
 import { describe, expect, it } from "vitest";
 import type { Endpoint } from "../../analyzer/report.js";
-import { sampleReport } from "../../analyzer/test-support/evidence-report.js";
+import { sampleGit, sampleReport } from "../../analyzer/test-support/evidence-report.js";
 import { renderText } from "./report-text.js";
 
 const plain = pc.createColors(false);
@@ -132,5 +132,28 @@ describe("renderText: next steps", () => {
     ]);
     const eight = renderText(sampleReport({ next_steps: steps.slice(0, 8) }), plain);
     expect(eight.trimEnd().split("\n").at(-1)).toBe("  8. Step 8. (+3)");
+  });
+});
+
+describe("renderText: git history", () => {
+  it("gives each count the noun that agrees with it", () => {
+    const one = {
+      ...sampleGit,
+      active_weeks: 1,
+      longest_gap_days: 1,
+      branches: 1,
+      merge_commits: 1,
+      pull_requests: 1,
+    };
+    // Joined to one line: the summary wraps at 80 columns.
+    const text = renderText(sampleReport({ git: one }), plain).replace(/\s+/g, " ");
+    expect(text).toContain(
+      "1 active week, longest gap 1 day, 1 branch, 1 merge, 1 pull request merged",
+    );
+    const many = renderText(
+      sampleReport({ git: { ...one, branches: 2, merge_commits: 0 } }),
+      plain,
+    );
+    expect(many).toContain("2 branches, 0 merges");
   });
 });

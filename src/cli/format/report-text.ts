@@ -3,6 +3,7 @@ import { SIGNAL_AREAS } from "../../content/signals.js";
 import type { Colors } from "../cli-io.js";
 import type { CheckResult, Endpoint, EvidenceReport, Verdict } from "../../analyzer/report.js";
 import {
+  counted,
   datePart,
   formatEvidencePlace,
   formatSignalValue,
@@ -70,10 +71,12 @@ export function renderText(report: EvidenceReport, c: Colors): string {
   } else {
     out.push(
       wrap(
-        `${git.commits} commits by ${git.authors} author${git.authors === 1 ? "" : "s"}, ` +
-          `${datePart(git.first_commit)} → ${datePart(git.last_commit)}, ${git.active_weeks} active weeks, ` +
-          `longest gap ${git.longest_gap_days} days, ${git.branches} branches, ${git.merge_commits} merges, ` +
-          `${git.pull_requests} pull requests merged, ` +
+        `${counted(git.commits, "commit")} by ${counted(git.authors, "author")}, ` +
+          `${datePart(git.first_commit)} → ${datePart(git.last_commit)}, ` +
+          `${counted(git.active_weeks, "active week")}, ` +
+          `longest gap ${counted(git.longest_gap_days, "day")}, ${counted(git.branches, "branch", "branches")}, ` +
+          `${counted(git.merge_commits, "merge")}, ` +
+          `${counted(git.pull_requests, "pull request")} merged, ` +
           `${percent(git.conventional_commit_share)} conventional commits, ` +
           `${percent(git.tests_with_changes_share)} of changes touch tests` +
           (git.bulk_upload ? ", most code arrived in one or two commits (bulk upload)" : ""),

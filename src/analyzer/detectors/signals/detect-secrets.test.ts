@@ -41,6 +41,17 @@ describe("secretsDetector", () => {
     );
   });
 
+  it("reads a quoted value to its closing quote, brackets included (Django's SECRET_KEY)", () => {
+    // Assembled at run time: the shape of a key django-admin startproject writes.
+    const key = ["django-insecure-", "+(9q)v=w", "#x!7m,2z@r8", "^t0(f&h5j"].join("");
+    const result = detect({
+      "config/settings.py": `SECRET_KEY = "${key}"\nDEBUG = True\n`,
+      // Unquoted, a bracket still ends the value: it closes the call around it.
+      "src/app.js": "app.use(session({ secret: sessionSecret(), resave: false }));\n",
+    });
+    expect(result?.value).toEqual([`api-key at config/settings.py:1 (${mask(key)})`]);
+  });
+
   it("ignores placeholders, environment references and short values", () => {
     const result = detect({
       ".env":
@@ -162,6 +173,12 @@ describe("looksLikeSecret", () => {
     );
     expect(looksLikeSecret("models/users/token.md")).toBe(false);
     expect(looksLikeSecret("q8F/2kd+Lr0sZ1xVb7Tn")).toBe(true);
+  });
+
+  it("takes a value that starts with a call for code, not one with a bracket further in", () => {
+    expect(looksLikeSecret("readVault(7,Db)")).toBe(false);
+    expect(looksLikeSecret(".config(7,Db)")).toBe(false);
+    expect(looksLikeSecret("x7#Rq2t0(f&h5jW")).toBe(true);
   });
 });
 

@@ -83,9 +83,13 @@ const TOKENS: readonly TokenPattern[] = [
 const PRIVATE_KEY =
   /-----BEGIN ((?:RSA |EC |OPENSSH |DSA |ENCRYPTED |PGP )?PRIVATE KEY(?: BLOCK)?)-----(?:\s*\n|\\n)\s*([A-Za-z0-9+/=:\- ]{20,})/g;
 
-/** NAME = value, NAME: value, "name": "value", name => 'value' for credential-like names. */
+/**
+ * NAME = value, NAME: value, "name": "value", name => 'value' for credential-like names. A quoted
+ * value runs to its closing quote, brackets and commas included (Django's generated SECRET_KEY
+ * holds "(" and ")"); an unquoted one stops at what ends an expression or a list item.
+ */
 const ASSIGNMENT =
-  /(?<![\w.-])([A-Za-z0-9_.-]*(?:password|passwd|pwd|secret|secret[_-]?key|api[_-]?key|apikey|access[_-]?key|auth[_-]?token|access[_-]?token|refresh[_-]?token|private[_-]?key|client[_-]?secret|token|credentials?))["']?[ \t]*(?:=|:|=>|:=)[ \t]*(["'`]?)([^\s"'`,;)}\]]+)\2/gi;
+  /(?<![\w.-])([A-Za-z0-9_.-]*(?:password|passwd|pwd|secret|secret[_-]?key|api[_-]?key|apikey|access[_-]?key|auth[_-]?token|access[_-]?token|refresh[_-]?token|private[_-]?key|client[_-]?secret|token|credentials?))["']?[ \t]*(?:=|:|=>|:=)[ \t]*(?:(["'`])([^\s"'`]+)\2|([^\s"'`,;)}\]]+))/gi;
 const ASSIGNMENT_HINT = /pass|pwd|secret|key|token|credential/gi;
 
 const URL_CREDENTIALS = /\b[a-z][a-z0-9+.-]*:\/\/([^:/\s@'"]+):([^@/\s'"]+)@[\w.-]+/g;
@@ -126,8 +130,12 @@ const FORMAT_SPEC = /%[sd]|\{\d*\}/;
 const WORDS_ONLY = /^\p{L}+(?:[-_ ]\p{L}+)*$/u;
 /** A reference to a secret kept elsewhere: op://vault/item, vault://…, a scheme-prefixed name. */
 const URI_REFERENCE = /^[a-z][a-z0-9+.-]*:\/\//i;
-/** Code rather than a value: PHP string building (`".$request->key."`), member access. */
-const EXPRESSION = /->|^\.\$|\$this\b|\b[A-Za-z_][\w.]*\(/;
+/**
+ * Code rather than a value: PHP string building (`".$request->key."`), member access, a value
+ * that starts with a call (`getSecret()`, `.config('x')`). A call further in is not one: random
+ * keys hold "t0(" (Django's generated SECRET_KEY about every other time).
+ */
+const EXPRESSION = /->|^\.\$|\$this\b|^\.?[A-Za-z_][\w.]*\(/;
 const PROSE = new Set(["md", "markdown", "rst", "adoc", "txt"]);
 /** A commented-out line, where generators leave sample keys (Devise's `# config.secret_key = …`). */
 const COMMENT_LINE = /^\s*(?:#|\/\/|\/?\*|<!--|--|;)/;
@@ -291,7 +299,8 @@ function scanFile(file: SourceFile, out: Finding[]): void {
     if (COMMENT_LINE.test(line)) return;
     ASSIGNMENT.lastIndex = 0;
     for (let m = ASSIGNMENT.exec(line); m !== null; m = ASSIGNMENT.exec(line)) {
-      const [, name = "", quote = "", value = ""] = m;
+      const [, name = "", quote = "", quoted, bare] = m;
+      const value = quoted ?? bare ?? "";
       if (quotedOnly && quote === "") continue;
       // .NET's PublicKeyToken=…, public_key: published halves, not secrets; DEFAULT_TEST_PASSWORD
       // and example_token say what they are.
