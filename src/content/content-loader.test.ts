@@ -434,6 +434,16 @@ describe("cross-reference validation", () => {
     expect(details[1]?.accepted).toMatch(/^one of: rest_api/);
   });
 
+  it("rejects a gated criterion that names no fact to wait for", () => {
+    const detail = only(
+      problems((data) => {
+        Object.assign(data["checks.yaml"].checks[0]!.criteria[1]!, { gated: true });
+      }),
+    );
+    expect(detail.where).toBe("checks.yaml#checks[0].criteria[1].gated");
+    expect(detail.accepted).toBe("an `after` fact beside it");
+  });
+
   it("rejects an unknown signal on a skill", () => {
     const detail = only(
       problems((data) => {

@@ -330,7 +330,12 @@ function checkAfter(
   where: string,
   report: Report,
 ): void {
-  if (criterion.after === undefined) return;
+  if (criterion.after === undefined) {
+    if (criterion.gated === true) {
+      report(`${where}.gated`, "gated needs the fact it waits for", "an `after` fact beside it");
+    }
+    return;
+  }
   const others = [...new Set(allCriteria.map((c) => c.fact))].filter((f) => f !== criterion.fact);
   if (!others.includes(criterion.after)) {
     report(

@@ -88,6 +88,11 @@ export const criterionSchema = z.strictObject({
    */
   after: z.string().optional(),
   /**
+   * met only while the `after` fact is met too: a figure that means nothing without it (the share
+   * of commits touching tests, in a repository without real tests) earns no points alone
+   */
+  gated: z.boolean().optional(),
+  /**
    * a next step that cannot wait for the points it adds (committed credentials have to be
    * revoked now): said before every other step
    */

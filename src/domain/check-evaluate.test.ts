@@ -265,6 +265,43 @@ describe("evaluateChecks: score and next steps", () => {
     ]);
   });
 
+  it("meets a gated criterion only while the fact it comes after is met", () => {
+    const testing = check({
+      id: "testing",
+      criteria: [
+        criterion({ fact: "tests", expect: { is: true }, nextStep: "Add automated tests." }),
+        criterion({
+          fact: "git.tests_with_changes_share",
+          expect: { min: 0.2 },
+          label: "tests change with the code",
+          after: "tests",
+          gated: true,
+          nextStep: "Change tests with the code.",
+        }),
+      ],
+    });
+    // An empty generated tests.py touched by every commit: 100% of commits, but no real tests.
+    const stubs = evaluateChecks(
+      [testing],
+      makeFactView({ tests: false, "git.tests_with_changes_share": 1 }),
+    );
+    expect(stubs.checks[0]?.verdict).toBe("fail");
+    expect(stubs.checks[0]?.reasons[1]).toBe(
+      "not met: tests change with the code (git.tests_with_changes_share = 100%, which counts only with tests)",
+    );
+    expect(stubs.score).toBe(0);
+    // Its points are said within the tests step, which now earns both criteria.
+    expect(stubs.nextSteps).toEqual([
+      { check: "testing", impact: 100, text: "Add automated tests." },
+    ]);
+    const real = evaluateChecks(
+      [testing],
+      makeFactView({ tests: true, "git.tests_with_changes_share": 1 }),
+    );
+    expect(real.checks[0]?.verdict).toBe("pass");
+    expect(real.score).toBe(100);
+  });
+
   it("cites no example when the value already names its place", () => {
     const safety = check({
       id: "safety",

@@ -27,7 +27,9 @@
  * ordered by impact (the score points meeting that fact would add across all checks), then by
  * check and criterion order. A criterion that comes `after` another unmet fact (test files
  * after tests) is not said on its own: its points are added to that fact's step.
- * An `urgent` criterion's step (committed credentials) comes before all others.
+ * An `urgent` criterion's step (committed credentials) comes before all others. A `gated`
+ * criterion is met only while the fact it comes after is met (a share of commits touching tests
+ * proves nothing in a repository without real tests).
  */
 import type { CheckResult, Evidence, NextStep, Verdict } from "../analyzer/report.js";
 import type { Check, Criterion } from "../content/content.schema.js";
@@ -58,6 +60,26 @@ interface JudgedCriterion {
   readonly fact: FactId;
   readonly observation: FactObservation;
   readonly met: boolean;
+  /** the unmet `after` fact that keeps a gated criterion from being met, though its value is */
+  readonly waitsFor?: FactId;
+}
+
+function unmetFactsOf(judged: readonly (readonly JudgedCriterion[])[]): Set<FactId> {
+  return new Set(judged.flat().flatMap((e) => (e.met ? [] : [e.fact])));
+}
+
+/** A gated criterion is met only while the fact it comes `after` is met (one level deep). */
+function gate(judged: readonly (readonly JudgedCriterion[])[]): JudgedCriterion[][] {
+  const unmet = unmetFactsOf(judged);
+  return judged.map((entries) =>
+    entries.map((entry) => {
+      const after = entry.criterion.after;
+      if (!entry.met || entry.criterion.gated !== true || after === undefined) return entry;
+      return isFactId(after) && unmet.has(after)
+        ? { ...entry, met: false, waitsFor: after }
+        : entry;
+    }),
+  );
 }
 
 export function evaluateChecks(
@@ -70,10 +92,10 @@ export function evaluateChecks(
   const steps: PendingStep[] = [];
   let score = 0;
 
-  const judgedByCheck = checks.map((check) =>
-    check.criteria.map((criterion) => judge(check, criterion, facts)),
+  const judgedByCheck = gate(
+    checks.map((check) => check.criteria.map((criterion) => judge(check, criterion, facts))),
   );
-  const unmetFacts = new Set(judgedByCheck.flat().flatMap((e) => (e.met ? [] : [e.fact])));
+  const unmetFacts = unmetFactsOf(judgedByCheck);
 
   checks.forEach((check, checkIndex) => {
     const judged = judgedByCheck[checkIndex] ?? [];
@@ -248,7 +270,8 @@ function reasonFor(entry: JudgedCriterion): string {
   const value = formatFactValue(entry.fact, entry.observation.value);
   const example = exampleOf(entry.observation.evidence, value);
   const observed = `${entry.fact} = ${value}`;
-  return `${entry.met ? "met" : "not met"}: ${entry.criterion.label} (${observed}${example ? `, e.g. ${example}` : ""})`;
+  const waiting = entry.waitsFor === undefined ? "" : `, which counts only with ${entry.waitsFor}`;
+  return `${entry.met ? "met" : "not met"}: ${entry.criterion.label} (${observed}${example ? `, e.g. ${example}` : ""}${waiting})`;
 }
 
 /** The first evidence item, unless the value already names its place (a found secret does). */
