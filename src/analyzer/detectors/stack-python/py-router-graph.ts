@@ -543,22 +543,21 @@ export class PyRouterGraph {
     addRoutes(router, methods, { path, file, line, handler, htmlResponse: false, resource: false });
   }
 
-  private emit(): PyRouteResult {
-    const result: PyRouteResult = { endpoints: [], json: [] };
-    const walk = (router: PyRouter, base: PyPath, stack: Set<string>): void => {
+  /**
+   * Every route below `root`, with its full path from `base`, through the routers mounted on it
+   * (a router mounted twice is walked twice; a cycle is cut).
+   */
+  private walkRoutes(
+    root: PyRouter,
+    base: PyPath,
+    onRoute: (router: PyRouter, route: PyRoute, path: PyPath) => void,
+  ): void {
+    const stack = new Set<string>();
+    const walk = (router: PyRouter, prefix: PyPath): void => {
       if (stack.has(router.key)) return;
       stack.add(router.key);
       for (const route of router.routes) {
-        const path = join(router.framework, base, route.path);
-        result.endpoints.push({
-          method: route.method,
-          path: path.text === "" ? "/" : path.text,
-          framework: router.framework,
-          file: route.file.file.path,
-          line: route.line,
-          resolved: path.resolved,
-        });
-        result.json.push(...this.jsonEvidence(router.framework, route));
+        onRoute(router, route, join(router.framework, prefix, route.path));
       }
       for (const mount of router.mounts) {
         const child = this.routers.get(mount.child);
@@ -571,24 +570,41 @@ export class PyRouterGraph {
                 mount.prefix ?? { text: "", resolved: true },
                 child.ownPrefix ?? { text: "", resolved: true },
               );
-        walk(child, join(router.framework, base, childPrefix), stack);
+        walk(child, join(router.framework, prefix, childPrefix));
       }
       stack.delete(router.key);
     };
+    walk(root, base);
+  }
+
+  private emit(): PyRouteResult {
+    const result: PyRouteResult = { endpoints: [], json: [] };
+    const walk = (root: PyRouter, base: PyPath): void =>
+      this.walkRoutes(root, base, (router, route, path) => {
+        result.endpoints.push({
+          method: route.method,
+          path: path.text === "" ? "/" : path.text,
+          framework: router.framework,
+          file: route.file.file.path,
+          line: route.line,
+          resolved: path.resolved,
+        });
+        result.json.push(...this.jsonEvidence(router.framework, route));
+      });
     for (const router of this.routers.values()) {
       if (router.mounted || router.framework === "ninja") continue;
       const own = router.ownPrefix ?? { text: "", resolved: true };
       const onParameter = router.registeredOnParameter;
-      if (router.kind === "app") walk(router, own, new Set());
+      if (router.kind === "app") walk(router, own);
       else if (onParameter !== undefined) {
         const prefix =
           router.framework === "flask"
             ? (onParameter.prefix ?? own)
             : join("fastapi", onParameter.prefix ?? { text: "", resolved: true }, own);
-        walk(router, prefix, new Set());
+        walk(router, prefix);
       }
       // A blueprint or router nobody registers: its own prefix is known, the rest is not.
-      else walk(router, { text: own.text, resolved: false }, new Set());
+      else walk(router, { text: own.text, resolved: false });
     }
     return result;
   }
@@ -609,29 +625,12 @@ export class PyRouterGraph {
   /** The routes of a Ninja API with their paths below it, and the JSON its handlers answer. */
   ninjaRoutes(key: string): { routes: NinjaRoute[]; json: Evidence[] } {
     const out: { routes: NinjaRoute[]; json: Evidence[] } = { routes: [], json: [] };
-    const walk = (router: PyRouter, base: PyPath, stack: Set<string>): void => {
-      if (stack.has(router.key)) return;
-      stack.add(router.key);
-      for (const route of router.routes) {
-        const path = join("ninja", base, route.path);
-        out.routes.push({
-          method: route.method,
-          path,
-          file: route.file.file.path,
-          line: route.line,
-        });
-        out.json.push(...this.jsonEvidence("ninja", route));
-      }
-      for (const mount of router.mounts) {
-        const child = this.routers.get(mount.child);
-        if (child !== undefined) {
-          walk(child, join("ninja", base, mount.prefix ?? { text: "", resolved: true }), stack);
-        }
-      }
-      stack.delete(router.key);
-    };
     const root = this.routers.get(key);
-    if (root !== undefined) walk(root, { text: "", resolved: true }, new Set());
+    if (root === undefined) return out;
+    this.walkRoutes(root, { text: "", resolved: true }, (_, route, path) => {
+      out.routes.push({ method: route.method, path, file: route.file.file.path, line: route.line });
+      out.json.push(...this.jsonEvidence("ninja", route));
+    });
     return out;
   }
 
