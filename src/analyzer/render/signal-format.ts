@@ -39,5 +39,5 @@ export function percent(share: number): string {
 
 /** What a report says when git lacked some file contents (GitSummary.unreadable_paths). */
 export function unreadableNote(paths: number): string {
-  return `${paths} path${paths === 1 ? "" : "s"} left out of the line counts: the repository lacks their contents`;
+  return `${counted(paths, "path")} left out of the line counts: the repository lacks their contents`;
 }
