@@ -93,6 +93,18 @@ interface VarType {
   readonly dir: string | null;
 }
 
+/** A router field of one struct type, and whether a composite literal of that type sets it. */
+interface TypedField {
+  readonly node: RouterNode;
+  readonly field: string;
+  assigned: boolean;
+}
+
+/** `pkgdir|apiUserRoute.Group`: a field of a type, the type named within its package folder. */
+function typedFieldKey(dir: string, type: string, field: string): string {
+  return `${dir}|${type}.${field}`;
+}
+
 export class GoRouterScan {
   private readonly graph = new PrefixGraph();
   private readonly funcs = new Map<string, FuncInfo[]>();
@@ -115,7 +127,7 @@ export class GoRouterScan {
    * in the struct it returns (`&apiUserRoute{Group: g}`): each type's methods then see the prefix
    * of the router passed to its own constructor, not those of every struct with a field so named.
    */
-  private readonly typedFields = new Map<string, { node: RouterNode; assigned: boolean }>();
+  private readonly typedFields = new Map<string, TypedField>();
 
   /** `Accounts *AccountResource` in a struct: `a.Accounts.router()` calls that type's method. */
   private noteFieldType(source: GoSource, field: string, rawType: string): void {
@@ -137,8 +149,8 @@ export class GoRouterScan {
       this.scope(f.source, f.bodyStart, f.bodyEnd, env, f);
     }
     // A struct's field no composite literal sets is whatever `x.field = …` set anywhere.
-    for (const [key, typed] of this.typedFields) {
-      const global = this.fields.get(key.slice(key.lastIndexOf(".") + 1));
+    for (const typed of this.typedFields.values()) {
+      const global = this.fields.get(typed.field);
       if (!typed.assigned && global) this.graph.link(global, typed.node);
     }
     return { routes: this.routes, graph: this.graph };
@@ -498,22 +510,18 @@ export class GoRouterScan {
       fn !== null &&
       type !== null &&
       name === `${fn.receiverName ?? ""}.${field}` &&
-      (this.fields.has(field) || this.typedFields.has(`${dirOf(fn.source)}|${type}.${field}`))
+      (this.fields.has(field) || this.typedFields.has(typedFieldKey(dirOf(fn.source), type, field)))
     ) {
       return this.typedField(dirOf(fn.source), type, field).node;
     }
     return this.fields.get(field) ?? null;
   }
 
-  private typedField(
-    dir: string,
-    type: string,
-    field: string,
-  ): { node: RouterNode; assigned: boolean } {
-    const key = `${dir}|${type}.${field}`;
+  private typedField(dir: string, type: string, field: string): TypedField {
+    const key = typedFieldKey(dir, type, field);
     let typed = this.typedFields.get(key);
     if (!typed) {
-      typed = { node: this.graph.node("bound"), assigned: false };
+      typed = { node: this.graph.node("bound"), field, assigned: false };
       this.typedFields.set(key, typed);
     }
     // The field's router type (declared, or set by `x.field = …` so far) gives the framework
