@@ -17,7 +17,7 @@ import { countLines } from "./languages/line-counts.js";
 import { nextStepHints } from "./next-step-hints.js";
 import type { CodeFigures, EvidenceReport } from "./report.js";
 import { runDetectors } from "./run-detectors.js";
-import type { ScanContext } from "./scan-context.js";
+import { scanContext } from "./scan-context.js";
 import { serviceRoots } from "./service-roots.js";
 import { resolveSource } from "./source/resolve-source.js";
 
@@ -79,11 +79,7 @@ export async function analyze(
     }
     progress(`scanning ${inventory.files.length.toLocaleString("en-US")} files`);
 
-    const ctx: ScanContext = {
-      root: source.root,
-      files: inventory.files,
-      byPath: new Map(inventory.files.map((f) => [f.path, f])),
-    };
+    const ctx = scanContext(source.root, inventory.files);
     const findings = await runDetectors(ctx, DETECTORS);
     signal?.throwIfAborted();
     const serviceOf = serviceRoots(ctx);

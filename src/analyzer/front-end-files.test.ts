@@ -111,7 +111,7 @@ describe("frontEndFiles", () => {
       "frontend/src/github.ts": `export const token = "${token}";\n`,
     });
     expect(frontEndFiles(ctx).has("frontend/src/github.ts")).toBe(true);
-    expect(secretsDetector.detect(ctx, {}).signals?.committed_secrets?.evidence).toEqual([
+    expect(secretsDetector.detect(ctx).signals?.committed_secrets?.evidence).toEqual([
       { file: "frontend/src/github.ts", line: 1, note: "github-token" },
     ]);
   });

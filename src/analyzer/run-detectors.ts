@@ -1,4 +1,4 @@
-/** Runs the detectors in order, each seeing what the ones before it found, and merges the results. */
+/** Runs the detectors in order and merges their findings (in that order: evidence keeps it). */
 import { mergeFindings } from "./merge-findings.js";
 import type { AsyncDetector, Detector, Findings, ScanContext } from "./scan-context.js";
 
@@ -7,10 +7,6 @@ export async function runDetectors(
   detectors: readonly (Detector | AsyncDetector)[],
 ): Promise<Findings> {
   const parts: Findings[] = [];
-  let merged: Findings = {};
-  for (const detector of detectors) {
-    parts.push(await detector.detect(ctx, merged));
-    merged = mergeFindings(parts);
-  }
-  return merged;
+  for (const detector of detectors) parts.push(await detector.detect(ctx));
+  return mergeFindings(parts);
 }

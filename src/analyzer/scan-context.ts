@@ -30,6 +30,10 @@ export interface ScanContext {
   readonly byPath: ReadonlyMap<string, SourceFile>;
 }
 
+export function scanContext(root: string, files: readonly SourceFile[]): ScanContext {
+  return { root, files, byPath: new Map(files.map((file) => [file.path, file])) };
+}
+
 /** What a detector may contribute; the analyzer merges the parts of all detectors. */
 export interface Findings {
   readonly frameworks?: readonly FrameworkFinding[];
@@ -37,17 +41,20 @@ export interface Findings {
   readonly signals?: Partial<Signals>;
 }
 
-/** One detector module per area, all of this shape. */
+/**
+ * One detector module per area, all of this shape. A detector sees only the files, never
+ * another detector's findings: none needed them, and independent detectors can be tested,
+ * reordered or left out one at a time.
+ */
 export interface Detector {
   readonly id: string;
-  /** `prior` holds the merged findings of the detectors that ran before this one. */
-  detect(ctx: ScanContext, prior: Findings): Findings;
+  detect(ctx: ScanContext): Findings;
 }
 
 /** A detector that answers asynchronously, so it can load a heavy parser only when needed. */
 export interface AsyncDetector {
   readonly id: string;
-  detect(ctx: ScanContext, prior: Findings): Promise<Findings>;
+  detect(ctx: ScanContext): Promise<Findings>;
 }
 
 /** 1-based line number of a character offset. */

@@ -1,6 +1,6 @@
 /** Builds a ScanContext from an in-memory file map, for detector unit tests that need no disk. */
 import { fileRole } from "../inventory/file-role.js";
-import type { ScanContext, SourceFile } from "../scan-context.js";
+import { scanContext, type ScanContext, type SourceFile } from "../scan-context.js";
 import type { FileMap } from "./make-repo.js";
 
 export function sourceFile(path: string, text: string): SourceFile {
@@ -17,6 +17,8 @@ export function sourceFile(path: string, text: string): SourceFile {
 }
 
 export function scanContextFrom(files: FileMap, root = "/virtual"): ScanContext {
-  const list = Object.entries(files).map(([path, text]) => sourceFile(path, text));
-  return { root, files: list, byPath: new Map(list.map((f) => [f.path, f])) };
+  return scanContext(
+    root,
+    Object.entries(files).map(([path, text]) => sourceFile(path, text)),
+  );
 }

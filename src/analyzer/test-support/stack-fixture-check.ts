@@ -9,14 +9,14 @@ import type { FileMap } from "./make-repo.js";
 import { scanContextFrom } from "./scan-context-from.js";
 
 export function observeStack(detector: Detector, files: FileMap): StackExpectation {
-  return stackFacts(detector.detect(scanContextFrom(files), {}));
+  return stackFacts(detector.detect(scanContextFrom(files)));
 }
 
 export async function observeAsyncStack(
   detector: AsyncDetector,
   files: FileMap,
 ): Promise<StackExpectation> {
-  return stackFacts(await detector.detect(scanContextFrom(files), {}));
+  return stackFacts(await detector.detect(scanContextFrom(files)));
 }
 
 function stackFacts(found: Findings): StackExpectation {

@@ -3,7 +3,7 @@ import { scanContextFrom } from "../../test-support/scan-context-from.js";
 import { authDetector } from "./detect-auth.js";
 
 const detect = (files: Record<string, string>) =>
-  authDetector.detect(scanContextFrom(files), {}).signals;
+  authDetector.detect(scanContextFrom(files)).signals;
 
 describe("authDetector", () => {
   it("counts verifying Firebase ID tokens (signed JWTs) on the server as JWT auth", () => {

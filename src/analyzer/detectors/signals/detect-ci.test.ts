@@ -11,17 +11,13 @@ describe("ciDetector", () => {
         ".circleci/config.yml": "version: 2.1\n",
         Jenkinsfile: "pipeline {}\n",
       }),
-      {},
     ).signals;
     expect(signals?.ci_systems?.value).toEqual(["circleci", "github-actions", "jenkins"]);
     expect(signals?.ci?.value).toBe(true);
   });
 
   it("reports no CI for a repository without CI files", () => {
-    const signals = ciDetector.detect(
-      scanContextFrom({ "src/index.ts": "export {};\n" }),
-      {},
-    ).signals;
+    const signals = ciDetector.detect(scanContextFrom({ "src/index.ts": "export {};\n" })).signals;
     expect(signals?.ci).toEqual({ value: false, evidence: [] });
     expect(signals?.ci_systems).toEqual({ value: [], evidence: [] });
   });

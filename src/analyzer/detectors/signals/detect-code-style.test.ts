@@ -3,7 +3,7 @@ import { scanContextFrom } from "../../test-support/scan-context-from.js";
 import { codeStyleDetector } from "./detect-code-style.js";
 
 const detect = (files: Record<string, string>) =>
-  codeStyleDetector.detect(scanContextFrom(files), {}).signals;
+  codeStyleDetector.detect(scanContextFrom(files)).signals;
 
 describe("codeStyleDetector", () => {
   it("finds Python lint and format sections in pyproject.toml", () => {

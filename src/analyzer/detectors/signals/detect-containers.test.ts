@@ -3,7 +3,7 @@ import { scanContextFrom } from "../../test-support/scan-context-from.js";
 import { containersDetector } from "./detect-containers.js";
 
 const detect = (files: Record<string, string>) =>
-  containersDetector.detect(scanContextFrom(files), {}).signals;
+  containersDetector.detect(scanContextFrom(files)).signals;
 
 describe("containersDetector", () => {
   it("finds a Dockerfile and a Compose file with the lines that define them", () => {

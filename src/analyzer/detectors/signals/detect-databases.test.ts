@@ -3,7 +3,7 @@ import { scanContextFrom } from "../../test-support/scan-context-from.js";
 import { databasesDetector } from "./detect-databases.js";
 
 const detect = (files: Record<string, string>) =>
-  databasesDetector.detect(scanContextFrom(files), {}).signals;
+  databasesDetector.detect(scanContextFrom(files)).signals;
 
 describe("databasesDetector", () => {
   it("does not take TypeORM schema auto-sync for migrations", () => {

@@ -3,7 +3,7 @@ import { scanContextFrom } from "../../test-support/scan-context-from.js";
 import { docsDetector } from "./detect-docs.js";
 
 const detect = (files: Record<string, string>) =>
-  docsDetector.detect(scanContextFrom(files), {}).signals;
+  docsDetector.detect(scanContextFrom(files)).signals;
 
 describe("docsDetector", () => {
   it("finds the setup section of the README", () => {

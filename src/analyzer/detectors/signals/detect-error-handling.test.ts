@@ -3,7 +3,7 @@ import { scanContextFrom } from "../../test-support/scan-context-from.js";
 import { errorHandlingDetector } from "./detect-error-handling.js";
 
 const detect = (files: Record<string, string>) =>
-  errorHandlingDetector.detect(scanContextFrom(files), {}).signals?.central_error_handling;
+  errorHandlingDetector.detect(scanContextFrom(files)).signals?.central_error_handling;
 
 describe("errorHandlingDetector", () => {
   it("finds Flask error handlers registered by call as well as by decorator", () => {

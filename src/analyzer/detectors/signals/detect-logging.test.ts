@@ -3,7 +3,7 @@ import { scanContextFrom } from "../../test-support/scan-context-from.js";
 import { loggingDetector } from "./detect-logging.js";
 
 const detect = (files: Record<string, string>) =>
-  loggingDetector.detect(scanContextFrom(files), {}).signals?.logging;
+  loggingDetector.detect(scanContextFrom(files)).signals?.logging;
 
 describe("loggingDetector", () => {
   it("counts NestJS's Logger, not a hand-written Logger class of the same name", () => {

@@ -4,7 +4,7 @@ import { composeServices, microservicesDetector } from "./detect-microservices.j
 import { sourceFile } from "../../test-support/scan-context-from.js";
 
 const detect = (files: Record<string, string>) =>
-  microservicesDetector.detect(scanContextFrom(files), {}).signals?.microservices;
+  microservicesDetector.detect(scanContextFrom(files)).signals?.microservices;
 
 const EXPRESS_PKG = '{ "dependencies": { "express": "^4.19.0" } }';
 

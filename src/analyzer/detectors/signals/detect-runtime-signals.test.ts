@@ -9,13 +9,12 @@ const ctx = (files: Record<string, string>) => scanContextFrom(files);
 describe("loggingDetector", () => {
   it("counts a logging library but not console output", () => {
     expect(
-      loggingDetector.detect(ctx({ "src/a.ts": "console.log('started');\n" }), {}).signals?.logging
+      loggingDetector.detect(ctx({ "src/a.ts": "console.log('started');\n" })).signals?.logging
         ?.value,
     ).toBe(false);
     expect(
       loggingDetector.detect(
         ctx({ "app/log.py": "import logging\nlog = logging.getLogger(__name__)\n" }),
-        {},
       ).signals?.logging?.evidence,
     ).toEqual([{ file: "app/log.py", line: 2, note: "logging" }]);
     expect(
@@ -25,7 +24,6 @@ describe("loggingDetector", () => {
             "from flask import current_app\n\ndef login(data):\n    try:\n        return do_login(data)\n    except Exception as error:\n        current_app.logger.error(error)\n",
           "app/debug.py": "print(app.logger)\n",
         }),
-        {},
       ).signals?.logging,
     ).toEqual({
       value: true,
@@ -37,7 +35,7 @@ describe("loggingDetector", () => {
 describe("loggingDetector on Nest's Logger", () => {
   it("counts Nest's Logger by its import, not a project's own Logger class", () => {
     const logging = (files: Record<string, string>) =>
-      loggingDetector.detect(ctx(files), {}).signals?.logging;
+      loggingDetector.detect(ctx(files)).signals?.logging;
     expect(
       logging({
         "src/users/users.service.ts":
@@ -61,7 +59,7 @@ describe("loggingDetector on Nest's Logger", () => {
 describe("logging and caching in Quarkus, ASP.NET Core and go-redis code", () => {
   it("counts Quarkus's Log, ASP.NET Core's HTTP logging and a go-redis Set with a TTL", () => {
     const logging = (files: Record<string, string>) =>
-      loggingDetector.detect(ctx(files), {}).signals?.logging?.value;
+      loggingDetector.detect(ctx(files)).signals?.logging?.value;
     expect(logging({ "src/main/java/a/Hero.java": "import io.quarkus.logging.Log;\n" })).toBe(true);
     expect(logging({ "Api/Program.cs": "builder.Services.AddHttpLogging(o => { });\n" })).toBe(
       true,
@@ -71,7 +69,6 @@ describe("logging and caching in Quarkus, ASP.NET Core and go-redis code", () =>
         "utils/jwt.go":
           "package utils\n\nfunc keep(k, v string) {\n\tGVA_REDIS.Set(context.Background(), k, v, timer)\n}\n",
       }),
-      {},
     ).signals?.caching?.value;
     expect(caching).toBe(true);
   });
@@ -80,7 +77,7 @@ describe("logging and caching in Quarkus, ASP.NET Core and go-redis code", () =>
 describe("loggingDetector on Go request loggers", () => {
   it("counts chi's, echo's and gin's request logger middleware", () => {
     const logging = (text: string) =>
-      loggingDetector.detect(ctx({ "main.go": text }), {}).signals?.logging;
+      loggingDetector.detect(ctx({ "main.go": text })).signals?.logging;
     expect(
       logging("package main\n\nfunc routes(r chi.Router) {\n\tr.Use(middleware.Logger)\n}\n"),
     ).toEqual({
@@ -99,32 +96,28 @@ describe("loggingDetector on Go request loggers", () => {
 describe("cachingDetector", () => {
   it("counts Spring's @Cacheable but not functools.lru_cache or a no-store header", () => {
     expect(
-      cachingDetector.detect(
-        ctx({ "Svc.java": '@Cacheable("books")\npublic Book find() {}\n' }),
-        {},
-      ).signals?.caching?.value,
+      cachingDetector.detect(ctx({ "Svc.java": '@Cacheable("books")\npublic Book find() {}\n' }))
+        .signals?.caching?.value,
     ).toBe(true);
     expect(
       cachingDetector.detect(
         ctx({ "util.py": "from functools import lru_cache\n@lru_cache\ndef f(): ...\n" }),
-        {},
       ).signals?.caching?.value,
     ).toBe(false);
     expect(
-      cachingDetector.detect(ctx({ "src/h.ts": "res.set('Cache-Control', 'no-store');\n" }), {})
-        .signals?.caching?.value,
+      cachingDetector.detect(ctx({ "src/h.ts": "res.set('Cache-Control', 'no-store');\n" })).signals
+        ?.caching?.value,
     ).toBe(false);
     expect(
       cachingDetector.detect(
         ctx({ "src/h.ts": "res.set('Cache-Control', 'public, max-age=300');\n" }),
-        {},
       ).signals?.caching?.value,
     ).toBe(true);
   });
 
   it("counts a Rails controller's expires_in Cache-Control helper, not an expires_in option", () => {
     const caching = (text: string) =>
-      cachingDetector.detect(ctx({ "app/controllers/breweries_controller.rb": text }), {}).signals
+      cachingDetector.detect(ctx({ "app/controllers/breweries_controller.rb": text })).signals
         ?.caching;
     expect(
       caching(
@@ -145,7 +138,7 @@ describe("cachingDetector", () => {
 
   it("does not take the cache stores `rails new` writes for Rails caching", () => {
     const caching = (files: Record<string, string>) =>
-      cachingDetector.detect(ctx(files), {}).signals?.caching;
+      cachingDetector.detect(ctx(files)).signals?.caching;
     expect(
       caching({
         "config/environments/development.rb":
@@ -174,7 +167,7 @@ describe("cachingDetector", () => {
 
 describe("cachingDetector on Redis keys given a time to live", () => {
   const caching = (files: Record<string, string>) =>
-    cachingDetector.detect(ctx(files), {}).signals?.caching;
+    cachingDetector.detect(ctx(files)).signals?.caching;
 
   it("counts a value stored and then given an expiry a line or two below", () => {
     expect(
@@ -206,11 +199,11 @@ describe("cachingDetector on Redis keys given a time to live", () => {
 describe("envConfigDetector", () => {
   it("counts environment reads in code and an example env file", () => {
     expect(
-      envConfigDetector.detect(ctx({ "main.go": 'port := os.Getenv("PORT")\n' }), {}).signals
+      envConfigDetector.detect(ctx({ "main.go": 'port := os.Getenv("PORT")\n' })).signals
         ?.env_config?.value,
     ).toBe(true);
     expect(
-      envConfigDetector.detect(ctx({ ".env.example": "PORT=3000\n" }), {}).signals?.env_config
+      envConfigDetector.detect(ctx({ ".env.example": "PORT=3000\n" })).signals?.env_config
         ?.evidence,
     ).toEqual([{ file: ".env.example", line: 0, note: "environment file" }]);
   });
@@ -222,7 +215,6 @@ describe("envConfigDetector", () => {
           "config/common.py":
             'from os import environ\nSECRET_KEY = environ["SECRET_KEY"]\nDB_HOST = environ.get("DB_HOST", "db")\n',
         }),
-        {},
       ).signals?.env_config?.value,
     ).toBe(true);
     expect(
@@ -231,7 +223,6 @@ describe("envConfigDetector", () => {
           "app/core/cache.py":
             "async def put(key, value, ttl_seconds):\n    await redis.set(key, json.dumps(value, default=str), ex=ttl_seconds)\n",
         }),
-        {},
       ).signals?.caching?.value,
     ).toBe(true);
   });
@@ -240,7 +231,7 @@ describe("envConfigDetector", () => {
     const boilerplate =
       'import os\n\nos.environ.setdefault("DJANGO_SETTINGS_MODULE", "mysite.settings")\n';
     expect(
-      envConfigDetector.detect(ctx({ "manage.py": boilerplate, "mysite/wsgi.py": boilerplate }), {})
+      envConfigDetector.detect(ctx({ "manage.py": boilerplate, "mysite/wsgi.py": boilerplate }))
         .signals?.env_config,
     ).toEqual({ value: false, evidence: [] });
     expect(
@@ -249,14 +240,13 @@ describe("envConfigDetector", () => {
           "manage.py": boilerplate,
           "mysite/settings.py": 'import os\nDEBUG = os.environ.get("DEBUG") == "1"\n',
         }),
-        {},
       ).signals?.env_config?.evidence,
     ).toEqual([{ file: "mysite/settings.py", line: 2, note: "os.environ" }]);
   });
 
   it("reports no env config for hard-coded settings", () => {
     expect(
-      envConfigDetector.detect(ctx({ "src/config.ts": "export const port = 3000;\n" }), {}).signals
+      envConfigDetector.detect(ctx({ "src/config.ts": "export const port = 3000;\n" })).signals
         ?.env_config,
     ).toEqual({ value: false, evidence: [] });
   });

@@ -3,7 +3,7 @@ import { scanContextFrom } from "../../test-support/scan-context-from.js";
 import { isExpiredJwt, looksLikeSecret, mask, secretsDetector } from "./detect-secrets.js";
 
 const detect = (files: Record<string, string>) =>
-  secretsDetector.detect(scanContextFrom(files), {}).signals?.committed_secrets;
+  secretsDetector.detect(scanContextFrom(files)).signals?.committed_secrets;
 
 // Assembled at run time so this test file itself holds no scanner-bait literals.
 const AWS_KEY = ["AKIA", "Q3EGRTZ7", "M4NKXW2P"].join("");

@@ -8,7 +8,7 @@ import {
 } from "./detect-tests.js";
 
 const detect = (files: Record<string, string>) =>
-  testsDetector.detect(scanContextFrom(files), {}).signals;
+  testsDetector.detect(scanContextFrom(files)).signals;
 
 describe("testsDetector", () => {
   it("does not count generated stubs and self-evident assertions as tests", () => {

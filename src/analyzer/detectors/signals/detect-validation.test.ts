@@ -3,7 +3,7 @@ import { scanContextFrom } from "../../test-support/scan-context-from.js";
 import { validationDetector } from "./detect-validation.js";
 
 const detect = (files: Record<string, string>) =>
-  validationDetector.detect(scanContextFrom(files), {}).signals?.input_validation;
+  validationDetector.detect(scanContextFrom(files)).signals?.input_validation;
 
 describe("validationDetector", () => {
   it("finds Fastify route schemas, Gin binding tags and Laravel request validation", () => {

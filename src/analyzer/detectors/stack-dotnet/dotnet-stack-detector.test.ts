@@ -5,7 +5,7 @@ import { observeStack } from "../../test-support/stack-fixture-check.js";
 import { dotnetStackDetector } from "./index.js";
 
 function detect(files: Record<string, string>) {
-  return dotnetStackDetector.detect(scanContextFrom(files), {});
+  return dotnetStackDetector.detect(scanContextFrom(files));
 }
 
 describe("dotnetStackDetector", () => {

@@ -22,7 +22,7 @@ describe("goStackDetector on the fixture apps", () => {
 });
 
 function detect(files: Record<string, string>) {
-  return goStackDetector.detect(scanContextFrom(files), {});
+  return goStackDetector.detect(scanContextFrom(files));
 }
 
 describe("goStackDetector", () => {

@@ -13,9 +13,9 @@ function isJvmFile(file: SourceFile): boolean {
 
 export const jvmStackDetector: AsyncDetector = {
   id: "stack-jvm",
-  async detect(ctx: ScanContext, prior: Findings): Promise<Findings> {
+  async detect(ctx: ScanContext): Promise<Findings> {
     if (!ctx.files.some(isJvmFile)) return {};
     const { jvmStackDetector: detector } = await import("./jvm-stack-detector.js");
-    return detector.detect(ctx, prior);
+    return detector.detect(ctx);
   },
 };

@@ -22,7 +22,7 @@ describe("jvmStackDetector on the fixture apps", () => {
 });
 
 function detect(files: Record<string, string>) {
-  return jvmStackDetector.detect(scanContextFrom(files), {});
+  return jvmStackDetector.detect(scanContextFrom(files));
 }
 
 describe("jvmStackDetector", () => {

@@ -5,7 +5,7 @@ import { observeStack } from "../../test-support/stack-fixture-check.js";
 import { phpStackDetector } from "./index.js";
 
 function detect(files: Record<string, string>) {
-  return phpStackDetector.detect(scanContextFrom(files), {});
+  return phpStackDetector.detect(scanContextFrom(files));
 }
 
 describe("phpStackDetector", () => {

@@ -5,7 +5,7 @@ import { observeStack } from "../../test-support/stack-fixture-check.js";
 import { rubyStackDetector } from "./index.js";
 
 function detect(files: Record<string, string>) {
-  return rubyStackDetector.detect(scanContextFrom(files), {});
+  return rubyStackDetector.detect(scanContextFrom(files));
 }
 
 const routes = (body: string): Record<string, string> => ({
