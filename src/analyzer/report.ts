@@ -108,7 +108,10 @@ export interface GitSummary {
   readonly merge_commits: number;
   /** distinct pull request numbers named by merge subjects or GitHub's "Title (#12)" subjects */
   readonly pull_requests: number;
-  /** merge commits plus pull requests merged as one commit (squash) */
+  /**
+   * merge commits that merge work back (not a pull of the same branch, the mainline merged into
+   * a branch to catch up, or a tag) plus pull requests merged as one commit (squash)
+   */
   readonly merged_branches: number;
   readonly first_commit: string | null;
   readonly last_commit: string | null;

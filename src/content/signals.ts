@@ -100,7 +100,8 @@ export const DERIVED_FACTS = {
   },
   "git.merged_branches": {
     type: "number",
-    description: "merge commits plus pull requests merged as one commit (squash)",
+    description:
+      "merges of work back (not pulls of the same branch, the mainline caught up with, or tags) plus pull requests merged as one commit (squash)",
   },
   "git.active_weeks": { type: "number", description: "calendar weeks with at least one commit" },
   "git.longest_gap_days": {

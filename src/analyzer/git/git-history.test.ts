@@ -191,6 +191,36 @@ describe("readGitHistory", () => {
     }
   });
 
+  it("does not count a pull that merged the remote's copy of the same branch as a branch merged back", async () => {
+    const upstream = track(
+      makeRepo([{ files: { "src/app.ts": lines(5, "a") }, message: "Initial commit" }]),
+    );
+    const laptop = track(makeRepo({}));
+    laptop.git("fetch", "-q", upstream.dir, "main");
+    laptop.git("reset", "-q", "--hard", "FETCH_HEAD");
+    // Both copies move on, then `git pull` (no rebase) joins them with git's own subject.
+    writeFileSync(join(upstream.dir, "src/users.ts"), lines(3, "u"));
+    upstream.git("add", ".");
+    commitAs(upstream, BOB, "2026-03-02T10:00:00Z", ["commit", "-q", "-m", "Add users"]);
+    writeFileSync(join(laptop.dir, "src/orders.ts"), lines(3, "o"));
+    laptop.git("add", ".");
+    commitAs(laptop, BOB, "2026-03-03T10:00:00Z", ["commit", "-q", "-m", "Add orders"]);
+    commitAs(laptop, BOB, "2026-03-04T10:00:00Z", [
+      "pull",
+      "-q",
+      "--no-rebase",
+      "--no-edit",
+      upstream.dir,
+      "main",
+    ]);
+    expect(laptop.git("log", "-1", "--format=%s").trim()).toMatch(/^Merge branch 'main' of /);
+
+    for (const fullHistory of [false, true]) {
+      const history = await readGitHistory(laptop.dir, { fullHistory });
+      expect(history).toMatchObject({ merge_commits: 1, merged_branches: 0, branches: 1 });
+    }
+  });
+
   it("flags a bulk upload: most code arriving in one or two commits", async () => {
     const repo = track(
       makeRepo([

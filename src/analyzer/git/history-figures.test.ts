@@ -22,16 +22,42 @@ describe("mergedWork", () => {
     expect(mergedWork("Merge pull request #12 from ada/feature/login", true)).toEqual({
       branch: "feature/login",
       pullRequest: 12,
+      mergesBack: true,
     });
     expect(mergedWork("Merge branch 'search' into 'main'", true)).toEqual({
       branch: "search",
       pullRequest: null,
+      mergesBack: true,
     });
     expect(mergedWork("Merge remote-tracking branch 'upstream/dev'", true)).toEqual({
       branch: "dev",
       pullRequest: null,
+      mergesBack: true,
     });
-    expect(mergedWork("Merge tag 'v1.2.0'", true)).toEqual({ branch: null, pullRequest: null });
+    expect(mergedWork("Merge branch 'feature/cart' of github.com:ada/shop", true)).toEqual({
+      branch: "feature/cart",
+      pullRequest: null,
+      mergesBack: true,
+    });
+  });
+
+  it("does not take catching up with the same branch, the mainline or a tag as merging back", () => {
+    for (const subject of [
+      // `git pull` on main when the remote's main had moved on
+      "Merge branch 'main' of github.com:ada/shop",
+      "Merge branch 'master' of https://github.com/ada/shop",
+      "Merge remote-tracking branch 'origin/main'",
+      // the mainline merged into a feature branch to bring it up to date
+      "Merge branch 'main' into feature/cart",
+      "Merge branch 'master' into 'feature/cart'",
+      // pulling a feature branch's remote copy while on it
+      "Merge branch 'feature/cart' of github.com:ada/shop into feature/cart",
+      "Merge tag 'v1.2.0'",
+    ]) {
+      expect(mergedWork(subject, true).mergesBack, subject).toBe(false);
+    }
+    // a merge commit whose subject was written by hand still joins two lines of work
+    expect(mergedWork("Bring in the payments work", true).mergesBack).toBe(true);
   });
 
   it("takes a non-merge subject ending in (#n) as a pull request merged as one commit", () => {
@@ -42,6 +68,7 @@ describe("mergedWork", () => {
     expect(mergedWork("Merge pull request #12 from ada/x", false)).toEqual({
       branch: null,
       pullRequest: null,
+      mergesBack: false,
     });
   });
 });

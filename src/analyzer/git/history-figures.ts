@@ -10,8 +10,9 @@
  *   Commits (type, optional scope, optional "!", ": ", description), rounded to 3 decimals;
  * - pull_requests: distinct pull request numbers named by merge subjects ("Merge pull request #12
  *   from …") or by a non-merge subject ending in "(#12)", which is how GitHub words a pull
- *   request merged as one commit (squash); merged_branches: merge commits plus those one-commit
- *   merges; mergedBranchNames: the branches merge subjects name ("Merge branch 'x'"), which
+ *   request merged as one commit (squash); merged_branches: merge commits that merge work back
+ *   (see MergedWork: not pulls of the same branch, the mainline caught up with, or tags) plus
+ *   those one-commit merges; mergedBranchNames: the branches merge subjects name ("Merge branch 'x'"), which
  *   the branch count adds to the refs, as merged branches are usually deleted;
  * - from line counts (--numstat, merges excluded), over counted code paths only:
  *   bulk_upload: at least BULK_MIN_LINES lines were added and the two biggest commits brought
@@ -55,28 +56,53 @@ export function isConventionalSubject(subject: string): boolean {
 
 /** GitHub's merge subject: "Merge pull request #12 from owner/branch". */
 const PULL_REQUEST_MERGE = /^Merge pull request #(\d+) from [^\s/]+\/(\S+)/;
-/** git's own merge subjects: "Merge branch 'x'", "Merge remote-tracking branch 'origin/x'". */
-const BRANCH_MERGE = /^Merge (remote-tracking )?branch '([^']+)'/;
+/**
+ * git's own merge subjects: "Merge branch 'x'", "Merge remote-tracking branch 'origin/x'",
+ * with " of <url>" when pulled, and " into y" (GitLab: " into 'y'") unless merged into the
+ * default branch.
+ */
+const BRANCH_MERGE =
+  /^Merge (remote-tracking )?branch '([^']+)'(?: of \S+)?(?: into '?([^'\s]+)'?)?/;
+/** A tag merged in (an upstream release): no branch of the project's own work. */
+const TAG_MERGE = /^Merge tag '/;
 /** GitHub's subject for a pull request merged as one commit (squash): "Title (#12)". */
 const ONE_COMMIT_MERGE = /\(#(\d+)\)\s*$/;
+/** The names a mainline branch goes by: merging one of them in is catching up, not merging back. */
+const MAINLINES: ReadonlySet<string> = new Set(["main", "master"]);
+
+export interface MergedWork {
+  readonly branch: string | null;
+  readonly pullRequest: number | null;
+  /**
+   * Whether the commit merges a line of work back: a pull request, a branch other than the one
+   * merged into, or a merge whose subject does not say. Not: a pull that merged the remote's
+   * copy of the same branch ("Merge branch 'main' of github.com:…"), the mainline merged into
+   * a feature branch to catch up, or a tag.
+   */
+  readonly mergesBack: boolean;
+}
 
 /** What a commit subject says about a merged branch or pull request. */
-export function mergedWork(
-  subject: string,
-  isMerge: boolean,
-): { readonly branch: string | null; readonly pullRequest: number | null } {
+export function mergedWork(subject: string, isMerge: boolean): MergedWork {
   if (!isMerge) {
     const squash = ONE_COMMIT_MERGE.exec(subject);
-    return { branch: null, pullRequest: squash ? Number(squash[1]) : null };
+    const pullRequest = squash ? Number(squash[1]) : null;
+    return { branch: null, pullRequest, mergesBack: pullRequest !== null };
   }
   const pr = PULL_REQUEST_MERGE.exec(subject);
-  if (pr) return { branch: pr[2] ?? null, pullRequest: Number(pr[1]) };
+  if (pr) return { branch: pr[2] ?? null, pullRequest: Number(pr[1]), mergesBack: true };
   const merge = BRANCH_MERGE.exec(subject);
-  const name = merge?.[2] ?? null;
+  if (merge === null)
+    return { branch: null, pullRequest: null, mergesBack: !TAG_MERGE.test(subject) };
+  const name = merge[2] ?? "";
   // A remote-tracking branch is named with its remote: origin/x is branch x.
-  const branch =
-    name !== null && merge?.[1] !== undefined ? name.slice(name.indexOf("/") + 1) : name;
-  return { branch, pullRequest: null };
+  const branch = merge[1] !== undefined ? name.slice(name.indexOf("/") + 1) : name;
+  const into = merge[3];
+  return {
+    branch,
+    pullRequest: null,
+    mergesBack: !MAINLINES.has(branch) && branch !== into,
+  };
 }
 
 const DAY = 86_400;
@@ -103,6 +129,7 @@ const round3 = (x: number) => Math.round(x * 1000) / 1000;
 export class MetadataFigures {
   private commits = 0;
   private merges = 0;
+  private mergesBack = 0;
   private nonMerges = 0;
   private conventional = 0;
   private readonly people = new Map<string, boolean>();
@@ -115,12 +142,14 @@ export class MetadataFigures {
   add(commit: CommitMeta): void {
     this.commits++;
     const isMerge = commit.parents >= 2;
-    if (isMerge) this.merges++;
-    else {
+    const merged = mergedWork(commit.subject, isMerge);
+    if (isMerge) {
+      this.merges++;
+      if (merged.mergesBack) this.mergesBack++;
+    } else {
       this.nonMerges++;
       if (isConventionalSubject(commit.subject)) this.conventional++;
     }
-    const merged = mergedWork(commit.subject, isMerge);
     if (merged.branch !== null) this.branchNames.add(merged.branch);
     if (merged.pullRequest !== null) {
       this.pullRequests.add(merged.pullRequest);
@@ -179,7 +208,7 @@ export class MetadataFigures {
       conventional_commit_share:
         this.nonMerges === 0 ? 0 : round3(this.conventional / this.nonMerges),
       pull_requests: this.pullRequests.size,
-      merged_branches: this.merges + this.oneCommitMerges.size,
+      merged_branches: this.mergesBack + this.oneCommitMerges.size,
       weekly: [...this.weeks]
         .sort((a, b) => a[0] - b[0])
         .map(([week, count]) => [mondayOfWeek(week), count] as const),
