@@ -147,3 +147,37 @@ describe("buildInventory in a plain folder", () => {
     expect(inventory.commit).toBeNull();
   });
 });
+
+describe("buildInventory file texts", () => {
+  it("gives every file its exact text and byte size, ASCII and UTF-8 alike, however many there are", async () => {
+    // ~6 MB in all: more than one chunk of ASCII texts (see text-chunks.ts), with UTF-8 files,
+    // an invalid byte, a binary and an empty file in between.
+    const files: Record<string, string | Buffer> = {};
+    for (let i = 0; i < 6; i++) {
+      files[`src/big${i}.sql`] = `-- part ${i}\n` + `INSERT INTO t VALUES (${i});\n`.repeat(30_000);
+      files[`src/name${i}.ts`] = `export const greeting${i} = "grüß dich, ${"é".repeat(i)}";\n`;
+    }
+    files["src/latin1.txt"] = Buffer.from([0x63, 0x61, 0x66, 0xe9, 0x0a]); // "café" in Latin-1
+    files["src/empty.py"] = "";
+    const folder = track(makeFolder({}));
+    for (const [path, content] of Object.entries(files)) {
+      mkdirSync(join(folder.dir, "src"), { recursive: true });
+      writeFileSync(join(folder.dir, path), content);
+    }
+    writeFileSync(join(folder.dir, "src/logo.png"), PNG);
+
+    const inventory = await buildInventory(folder.dir, false);
+
+    const expected = Object.keys(files).sort();
+    expect(inventory.files.map((f) => f.path)).toEqual(expected);
+    for (const file of inventory.files) {
+      const raw = Buffer.from(files[file.path] ?? "");
+      expect(file.text, file.path).toBe(raw.toString("utf8"));
+      expect(file.size, file.path).toBe(raw.length);
+    }
+    expect(inventory.bytes).toBe(
+      Object.values(files).reduce((sum, content) => sum + Buffer.from(content).length, 0),
+    );
+    expect(inventory.skipped.binary).toBe(1);
+  });
+});

@@ -29,6 +29,7 @@ import { DevladderError } from "../../errors.js";
 import { safeGit } from "../git/safe-git.js";
 import type { SourceFile } from "../scan-context.js";
 import { fileRole } from "./file-role.js";
+import { TextChunks, type ChunkedText } from "./text-chunks.js";
 import {
   hasGeneratedHeader,
   looksMinified,
@@ -188,11 +189,11 @@ async function readFiles(
   attrs: ReadonlyMap<string, PathVerdict>,
   signal: AbortSignal | undefined,
 ): Promise<ReadResult> {
-  const files: SourceFile[] = [];
   const skipped: SkippedCounts = { vendored: 0, generated: 0, binary: 0, large: 0 };
-  let bytes = 0;
   let symlinks = 0;
   const dirIsReal = new Map<string, boolean>();
+  const chunks = new TextChunks(MAX_FILE_BYTES);
+  const read: { path: string; size: number; text: ChunkedText | string }[] = [];
   let sinceYield = 0;
 
   for (const path of paths) {
@@ -212,8 +213,8 @@ async function readFiles(
       symlinks++;
       continue;
     }
-    const read = readRegularFile(join(root, path));
-    switch (read.kind) {
+    const file = readRegularFile(join(root, path), chunks);
+    switch (file.kind) {
       case "symlink":
         symlinks++;
         continue;
@@ -225,14 +226,20 @@ async function readFiles(
       case "ok":
         break;
     }
-    const buffer = read.buffer;
-    const probe =
-      buffer.length > BINARY_PROBE_BYTES ? buffer.subarray(0, BINARY_PROBE_BYTES) : buffer;
+    const bytes = file.bytes;
+    const probe = bytes.length > BINARY_PROBE_BYTES ? bytes.subarray(0, BINARY_PROBE_BYTES) : bytes;
     if (probe.includes(0)) {
       skipped.binary++;
       continue;
     }
-    const text = buffer.toString("utf8");
+    read.push({ path, size: bytes.length, text: chunks.take(bytes) });
+  }
+  chunks.finish();
+
+  const files: SourceFile[] = [];
+  let bytes = 0;
+  for (const { path, size, text: chunked } of read) {
+    const text = chunks.textOf(chunked);
     if (hasGeneratedHeader(text) || looksMinified(text)) {
       skipped.generated++;
       continue;
@@ -244,10 +251,10 @@ async function readFiles(
       name,
       ext: dot > 0 ? name.slice(dot + 1) : "",
       role: fileRole(path),
-      size: buffer.length,
+      size,
       text,
     });
-    bytes += buffer.length;
+    bytes += size;
   }
   return { root, files, bytes, skipped, symlinks };
 }
@@ -274,10 +281,11 @@ function parentsAreReal(root: string, path: string, cache: Map<string, boolean>)
 }
 
 type FileRead =
-  | { readonly kind: "ok"; readonly buffer: Buffer }
+  | { readonly kind: "ok"; readonly bytes: Buffer }
   | { readonly kind: "symlink" | "missing" | "large" };
 
-function readRegularFile(full: string): FileRead {
+/** Reads a regular file into room reserved in `chunks`; the bytes are valid until the next read. */
+function readRegularFile(full: string, chunks: TextChunks): FileRead {
   let fd: number;
   try {
     fd = openSync(full, OPEN_FLAGS);
@@ -293,14 +301,14 @@ function readRegularFile(full: string): FileRead {
     // Sockets, FIFOs, devices, and submodule folders listed by ls-files are not files to read.
     if (!stat.isFile()) return { kind: "missing" };
     if (stat.size > MAX_FILE_BYTES) return { kind: "large" };
-    const buffer = Buffer.allocUnsafe(stat.size);
+    const room = chunks.reserve(stat.size);
     let filled = 0;
     while (filled < stat.size) {
-      const n = readSync(fd, buffer, filled, stat.size - filled, null);
+      const n = readSync(fd, room, filled, stat.size - filled, null);
       if (n === 0) break;
       filled += n;
     }
-    return { kind: "ok", buffer: filled === stat.size ? buffer : buffer.subarray(0, filled) };
+    return { kind: "ok", bytes: filled === stat.size ? room : room.subarray(0, filled) };
   } finally {
     closeSync(fd);
   }
