@@ -10,7 +10,7 @@ import { factViewFromReport } from "../domain/fact-view.js";
 import { DevladderError } from "../errors.js";
 import { deriveSignals, distinctEndpoints } from "./derive-signals.js";
 import { DETECTORS } from "./detectors/index.js";
-import { findApiTestCalls } from "./detectors/signals/index.js";
+import { findApiTestCalls, findErrorStatusChecks } from "./detectors/signals/index.js";
 import { readGitHistory } from "./git/git-history.js";
 import { buildInventory } from "./inventory/inventory.js";
 import { countLines } from "./languages/line-counts.js";
@@ -85,7 +85,11 @@ export async function analyze(
     const serviceOf = serviceRoots(ctx);
     const endpoints = distinctEndpoints(findings.endpoints ?? [], serviceOf);
     const apiTestCalls = findApiTestCalls(ctx);
-    const signals = deriveSignals(findings.signals ?? {}, endpoints, apiTestCalls, serviceOf);
+    const apiTests = {
+      calls: apiTestCalls,
+      errorChecks: findErrorStatusChecks(ctx, apiTestCalls),
+    };
+    const signals = deriveSignals(findings.signals ?? {}, endpoints, apiTests, serviceOf);
     const lines = countLines(inventory.files);
 
     progress("reading git history");

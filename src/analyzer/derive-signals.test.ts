@@ -3,6 +3,8 @@ import { SIGNAL_IDS } from "../content/signals.js";
 import { deriveSignals, distinctEndpoints, findCrudResource } from "./derive-signals.js";
 import type { Endpoint, HttpMethod } from "./report.js";
 
+const NO_TESTS = { calls: [], errorChecks: [] };
+
 const ep = (method: HttpMethod, path: string, line = 1): Endpoint => ({
   method,
   path,
@@ -14,7 +16,7 @@ const ep = (method: HttpMethod, path: string, line = 1): Endpoint => ({
 
 describe("deriveSignals", () => {
   it("names every catalogue signal, with absent values when nothing was detected", () => {
-    const signals = deriveSignals({}, [], []);
+    const signals = deriveSignals({}, [], NO_TESTS);
     expect(Object.keys(signals).sort()).toEqual([...SIGNAL_IDS].sort());
     expect(signals.tests).toEqual({ value: false, evidence: [] });
     expect(signals.test_files).toEqual({ value: 0, evidence: [] });
@@ -22,20 +24,35 @@ describe("deriveSignals", () => {
   });
 
   it("counts distinct METHOD + path pairs as http_endpoints", () => {
-    const signals = deriveSignals({}, [ep("GET", "/a"), ep("GET", "/a", 9), ep("POST", "/a")], []);
+    const signals = deriveSignals(
+      {},
+      [ep("GET", "/a"), ep("GET", "/a", 9), ep("POST", "/a")],
+      NO_TESTS,
+    );
     expect(signals.http_endpoints.value).toBe(2);
   });
 
   it("reports a REST API only when JSON output comes with endpoints", () => {
     const json = { rest_api: { value: true, evidence: [{ file: "src/app.ts", line: 3 }] } };
-    expect(deriveSignals(json, [], []).rest_api.value).toBe(false);
-    expect(deriveSignals(json, [ep("GET", "/x")], []).rest_api).toEqual(json.rest_api);
-    expect(deriveSignals({}, [ep("GET", "/x")], []).rest_api.value).toBe(false);
+    expect(deriveSignals(json, [], NO_TESTS).rest_api.value).toBe(false);
+    expect(deriveSignals(json, [ep("GET", "/x")], NO_TESTS).rest_api).toEqual(json.rest_api);
+    expect(deriveSignals({}, [ep("GET", "/x")], NO_TESTS).rest_api.value).toBe(false);
   });
 
   it("turns API test calls into the api_tests signal", () => {
     const calls = [{ file: "test/api.test.ts", line: 4, note: "GET /api/x" }];
-    expect(deriveSignals({}, [], calls).api_tests).toEqual({ value: true, evidence: calls });
+    expect(deriveSignals({}, [], { calls, errorChecks: [] }).api_tests).toEqual({
+      value: true,
+      evidence: calls,
+    });
+  });
+
+  it("turns error statuses checked by those tests into api_error_tests", () => {
+    const calls = [{ file: "test/api.test.ts", line: 4, note: "POST /api/x" }];
+    const errorChecks = [{ file: "test/api.test.ts", line: 6, note: ".expect(400" }];
+    const signals = deriveSignals({}, [], { calls, errorChecks });
+    expect(signals.api_error_tests).toEqual({ value: true, evidence: errorChecks });
+    expect(deriveSignals({}, [], { calls, errorChecks: [] }).api_error_tests.value).toBe(false);
   });
 });
 
@@ -130,7 +147,7 @@ describe("distinctEndpoints", () => {
       "/items/:id services/users/src/v2.ts",
     ]);
     expect(distinctEndpoints(routes)).toHaveLength(2);
-    expect(deriveSignals({}, routes, [], serviceOf).http_endpoints.value).toBe(3);
+    expect(deriveSignals({}, routes, NO_TESTS, serviceOf).http_endpoints.value).toBe(3);
   });
 
   it("still reads Django's <int:pk> in a resolved path as a parameter", () => {

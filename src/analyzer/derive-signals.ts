@@ -1,7 +1,8 @@
 /**
  * Signals that are judged from other findings rather than read from one file:
  * http_endpoints and crud from the endpoint list, rest_api (JSON served by real endpoints),
- * api_tests from tests that call the app's HTTP endpoints. Every other signal is completed with
+ * api_tests from tests that call the app's HTTP endpoints, api_error_tests from the error statuses
+ * those tests check. Every other signal is completed with
  * its "absent" value so that each report names every signal.
  */
 import { SIGNALS, SIGNAL_IDS, type SignalId } from "../content/signals.js";
@@ -20,13 +21,20 @@ export function absentSignal(id: SignalId): SignalResult<unknown> {
 
 const MAX_EVIDENCE = 20;
 
+/** What the tests show of the API: calls to the app's endpoints and error statuses they check. */
+export interface ApiTestFindings {
+  readonly calls: readonly Evidence[];
+  readonly errorChecks: readonly Evidence[];
+}
+
 /** Completes the merged detector signals with the derived ones and absent defaults. */
 export function deriveSignals(
   detected: Partial<Signals>,
   endpoints: readonly Endpoint[],
-  apiTestCalls: readonly Evidence[],
+  tests: ApiTestFindings,
   serviceOf: ServiceOf = oneService,
 ): Signals {
+  const { calls: apiTestCalls, errorChecks } = tests;
   const distinct = distinctEndpoints(endpoints, serviceOf);
   const servesJson = detected.rest_api?.value === true;
   const crud = findCrudResource(distinct);
@@ -56,6 +64,10 @@ export function deriveSignals(
     api_tests:
       apiTestCalls.length > 0
         ? { value: true, evidence: apiTestCalls.slice(0, MAX_EVIDENCE) }
+        : { value: false, evidence: [] },
+    api_error_tests:
+      errorChecks.length > 0
+        ? { value: true, evidence: errorChecks.slice(0, MAX_EVIDENCE) }
         : { value: false, evidence: [] },
   };
 
@@ -89,6 +101,11 @@ export function distinctEndpoints(
 const PARAM_SEGMENT = /^(:\w+\??|\{[^}]*\}|<[^>]*>|\[[^\]]*\]|\(\?P<\w+>[^)]*\)|\*\w*)$/;
 /** In an unresolved path, `<expression>` marks a piece that could not be read, not a parameter. */
 const UNRESOLVED_PIECE = /^<[^>]*>$/;
+
+/** Whether a resolved path takes a parameter (`/articles/:id`, `/users/{id}`, …). */
+export function hasPathParameter(endpoint: Pick<Endpoint, "path" | "resolved">): boolean {
+  return endpoint.resolved && normalizePath(endpoint).split("/").includes("{}");
+}
 
 function normalizePath(endpoint: Pick<Endpoint, "path" | "resolved">): string {
   const { path } = endpoint;

@@ -172,6 +172,22 @@ describe("nextStepHints", () => {
     expect(nextStepHints([], signals()).crud).toBeUndefined();
   });
 
+  it("names failure cases of the repository's own endpoints for its tests to check", () => {
+    const at = (method: Endpoint["method"], path: string): Endpoint => ({ ...post, method, path });
+    const endpoints = [at("GET", "/api/articles"), post, at("GET", "/api/articles/:slug")];
+    expect(nextStepHints(endpoints, signals()).api_error_tests).toBe(
+      "e.g. POST /api/articles with an invalid body should answer 400; " +
+        "GET /api/articles/:slug for an id that does not exist should answer 404",
+    );
+    expect(nextStepHints([at("GET", "/users/{id}")], signals()).api_error_tests).toBe(
+      "e.g. GET /users/{id} for an id that does not exist should answer 404",
+    );
+    expect(nextStepHints([at("GET", "/health")], signals()).api_error_tests).toBeUndefined();
+    expect(
+      nextStepHints(endpoints, signals({ api_error_tests: true })).api_error_tests,
+    ).toBeUndefined();
+  });
+
   it("names an endpoint with a path that says something, counted as http_endpoints counts", () => {
     const at = (method: Endpoint["method"], path: string, resolved = true): Endpoint => ({
       ...post,

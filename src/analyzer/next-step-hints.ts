@@ -10,6 +10,7 @@ import {
   closestToCrud,
   CRUD_VERBS,
   distinctEndpoints,
+  hasPathParameter,
   type CrudVerb,
   type ServiceOf,
 } from "./derive-signals.js";
@@ -47,6 +48,10 @@ export function nextStepHints(
   const write = exampleOf(distinct, ["POST"]) ?? exampleOf(distinct, HTTP_METHODS);
   if (!signals.api_tests.value && write) {
     hints.api_tests = `${distinct.length} endpoint${distinct.length === 1 ? "" : "s"}, none exercised by a test: start with ${write.method} ${write.path}`;
+  }
+  if (!signals.api_error_tests.value) {
+    const failures = failureCases(distinct);
+    if (failures) hints.api_error_tests = failures;
   }
   const secrets = signals.committed_secrets.value.length;
   const firstSecret = signals.committed_secrets.evidence[0];
@@ -142,6 +147,17 @@ function exampleOf(
 ): Endpoint | undefined {
   const candidates = endpoints.filter((e) => methods.includes(e.method));
   return candidates.find((e) => e.resolved && e.path !== "/") ?? candidates[0];
+}
+
+/** Two failure cases of the repository's own API for its tests to check, where it has them. */
+function failureCases(distinct: readonly Endpoint[]): string | null {
+  const write = exampleOf(distinct, ["POST", "PUT", "PATCH"]);
+  const read = distinct.find((e) => e.method === "GET" && hasPathParameter(e));
+  const cases = [
+    write && `${write.method} ${write.path} with an invalid body should answer 400`,
+    read && `GET ${read.path} for an id that does not exist should answer 404`,
+  ].filter((c): c is string => typeof c === "string");
+  return cases.length === 0 ? null : `e.g. ${cases.join("; ")}`;
 }
 
 /** "/accounts has POST and GET so far: add PUT or PATCH and DELETE", for the closest resource. */

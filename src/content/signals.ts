@@ -51,6 +51,11 @@ export const SIGNALS = {
   test_frameworks: { type: "list", description: "test frameworks and supporting tools" },
   test_files: { type: "number", description: "number of test files" },
   api_tests: { type: "boolean", description: "tests that exercise HTTP endpoints" },
+  api_error_tests: {
+    type: "boolean",
+    description:
+      "API tests that check an error status (4xx): bad input, missing resources, no access",
+  },
   dockerfile: { type: "boolean", description: "a Dockerfile builds the app" },
   docker_compose: { type: "boolean", description: "a Compose file runs the app with its services" },
   ci: { type: "boolean", description: "continuous integration is configured" },
@@ -145,7 +150,7 @@ export const SIGNAL_AREAS = {
   api: ["rest_api", "http_endpoints", "crud", "input_validation", "central_error_handling"],
   data: ["sql_database", "sql_engines", "orms", "migrations", "nosql_databases", "caching"],
   security: ["auth_jwt", "oauth", "password_hashing", "authorization", "committed_secrets"],
-  testing: ["tests", "test_frameworks", "test_files", "api_tests"],
+  testing: ["tests", "test_frameworks", "test_files", "api_tests", "api_error_tests"],
   delivery: ["dockerfile", "docker_compose", "ci", "ci_systems", "microservices"],
   docs: ["readme", "readme_has_setup", "api_docs"],
   quality: ["lint_config", "formatter_config", "logging", "env_config"],

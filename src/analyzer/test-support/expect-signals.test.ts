@@ -29,7 +29,8 @@ describe("a fixture's signal expectation", () => {
     const detectorSignals = detectorSignalsOf(expectSignals({ tests: true }));
     expect(Object.keys(detectorSignals).sort()).toEqual(
       SIGNAL_IDS.filter(
-        (id) => !["rest_api", "http_endpoints", "crud", "api_tests"].includes(id),
+        (id) =>
+          !["rest_api", "http_endpoints", "crud", "api_tests", "api_error_tests"].includes(id),
       ).sort(),
     );
     expect(detectorSignals.tests).toBe(true);

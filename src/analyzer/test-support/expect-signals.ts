@@ -31,7 +31,13 @@ export function expectSignals(shown: Partial<ExpectedSignals>): ExpectedSignals 
  * The signals derive-signals.ts judges from other findings (endpoints, test calls) once all
  * detectors have run; the signal detectors alone never report them.
  */
-export const DERIVED_SIGNAL_IDS = ["rest_api", "http_endpoints", "crud", "api_tests"] as const;
+export const DERIVED_SIGNAL_IDS = [
+  "rest_api",
+  "http_endpoints",
+  "crud",
+  "api_tests",
+  "api_error_tests",
+] as const;
 
 export type DetectorSignals = Omit<ExpectedSignals, (typeof DERIVED_SIGNAL_IDS)[number]>;
 

@@ -8,7 +8,7 @@ export const SIGNAL_AREAS = {
   api: ["rest_api", "http_endpoints", "crud", "input_validation", "central_error_handling"],
   data: ["sql_database", "sql_engines", "orms", "migrations", "nosql_databases", "caching"],
   security: ["auth_jwt", "oauth", "password_hashing", "authorization", "committed_secrets"],
-  testing: ["tests", "test_frameworks", "test_files", "api_tests"],
+  testing: ["tests", "test_frameworks", "test_files", "api_tests", "api_error_tests"],
   delivery: ["dockerfile", "docker_compose", "ci", "ci_systems", "microservices"],
   docs: ["readme", "readme_has_setup", "api_docs"],
   quality: ["lint_config", "formatter_config", "logging", "env_config"],

@@ -1,7 +1,7 @@
 /**
  * The signal detectors, in the order the orchestrator runs them. None depends on another's
  * findings, so the order only fixes the order of evidence in merged output.
- * `findApiTestCalls` feeds the lead's derived api_tests signal.
+ * `findApiTestCalls` and `findErrorStatusChecks` feed the derived api_tests and api_error_tests.
  */
 import type { Detector } from "../../scan-context.js";
 import { authDetector } from "./detect-auth.js";
@@ -20,6 +20,7 @@ import { testsDetector } from "./detect-tests.js";
 import { validationDetector } from "./detect-validation.js";
 
 export { findApiTestCalls } from "./detect-tests.js";
+export { findErrorStatusChecks } from "./error-status-checks.js";
 
 export const signalDetectors: readonly Detector[] = [
   databasesDetector,

@@ -1,0 +1,69 @@
+import { describe, expect, it } from "vitest";
+import type { FileMap } from "../../test-support/make-repo.js";
+import { scanContextFrom } from "../../test-support/scan-context-from.js";
+import { findErrorStatusChecks } from "./error-status-checks.js";
+
+/** The checks found in `files`, all of which call the API (as findApiTestCalls would say). */
+function checksIn(files: FileMap): string[] {
+  const calls = Object.keys(files).map((file) => ({ file, line: 1, note: "GET /x" }));
+  return findErrorStatusChecks(scanContextFrom(files), calls).map(
+    (e) => `${e.file}:${e.line} ${e.note ?? ""}`,
+  );
+}
+
+describe("findErrorStatusChecks", () => {
+  it("finds a 4xx status checked in each stack's idiom", () => {
+    const lines: Record<string, string> = {
+      "supertest.test.js": "await request(app).post('/x').send({}).expect(400);",
+      "jest.test.ts": "expect(res.status).toBe(404);",
+      "vitest.test.ts": "expect(response.statusCode).toEqual(422);",
+      "node-assert.test.js": "assert.strictEqual(res.status, 401);",
+      "nest.e2e-spec.ts": ".expect(HttpStatus.FORBIDDEN);",
+      "test_api.py": "assert response.status_code == 404",
+      "test_unittest.py": "self.assertEqual(response.status_code, 400)",
+      "test_drf.py": "self.assertEqual(r.status_code, status.HTTP_403_FORBIDDEN)",
+      "OrderControllerTest.java": ".andExpect(status().isNotFound());",
+      "OrderApiTest.java": "then().statusCode(409);",
+      "WebClientTest.java": 'client.get().uri("/x").exchange().expectStatus().is4xxClientError();',
+      "orders_test.go": "assert.Equal(t, http.StatusBadRequest, rec.Code)",
+      "users_test.go": "if w.Code != 401 {",
+      "orders_spec.rb": "expect(response).to have_http_status(:unprocessable_entity)",
+      "orders_test.rb": "assert_response :not_found",
+      "OrderTest.php": "$response->assertNotFound();",
+      "UserTest.php": "$this->postJson('/api/users', [])->assertStatus(422);",
+      "OrdersTests.cs": "Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);",
+    };
+    const files = Object.fromEntries(
+      Object.entries(lines).map(([name, line]) => [`tests/${name}`, `// setup\n${line}\n`]),
+    );
+    expect(checksIn(files).map((found) => found.split(" ")[0])).toEqual(
+      Object.keys(lines).map((name) => `tests/${name}:2`),
+    );
+  });
+
+  it("ignores success statuses, other numbers and commented-out checks", () => {
+    expect(
+      checksIn({
+        "tests/ok.test.ts": [
+          "expect(res.status).toBe(200);",
+          "await request(app).get('/x').expect(201);",
+          "const port = 4000;",
+          "expect(res.body.total).toBe(4001);",
+          "// expect(res.status).toBe(404);",
+          "# assert response.status_code == 404",
+        ].join("\n"),
+      }),
+    ).toEqual([]);
+  });
+
+  it("reads only the files that call the app, and cites the first check of each", () => {
+    const files = {
+      "tests/api.test.ts":
+        "it('rejects', async () => {\n  expect(res.status).toBe(400);\n  expect(res.status).toBe(401);\n});\n",
+      "tests/unit.test.ts": "expect(parseStatus('x')).toBe(404);\n",
+    };
+    const calls = [{ file: "tests/api.test.ts", line: 1, note: "POST /x" }];
+    const found = findErrorStatusChecks(scanContextFrom(files), calls);
+    expect(found).toEqual([{ file: "tests/api.test.ts", line: 2, note: "toBe(400" }]);
+  });
+});

@@ -1,0 +1,87 @@
+/**
+ * API tests for failure cases: in the test files that call the app's endpoints, assertions that a
+ * response carried a client-error status (4xx), in each stack's idiom. A recruiter reading a
+ * suite looks for exactly this: that bad input, missing resources and missing credentials get
+ * the answer they should, not only that the happy path works.
+ */
+import type { Evidence } from "../../report.js";
+import { evidence, type ScanContext } from "../../scan-context.js";
+
+/** Names of the 4xx statuses API tests check most, as the frameworks' constants spell them. */
+const NAMED_4XX =
+  "BAD_REQUEST|UNAUTHORIZED|FORBIDDEN|NOT_FOUND|METHOD_NOT_ALLOWED|CONFLICT|GONE|UNPROCESSABLE_ENTITY|UNPROCESSABLE_CONTENT|TOO_MANY_REQUESTS";
+const PASCAL_4XX =
+  "BadRequest|Unauthorized|Forbidden|NotFound|MethodNotAllowed|Conflict|Gone|UnprocessableEntity|UnprocessableContent|TooManyRequests";
+
+/**
+ * One pattern per idiom, each run on one line at a time. A literal status must be a 4xx number
+ * standing alone (not part of 4000 or an id).
+ */
+const CHECKS: readonly RegExp[] = [
+  // supertest's .expect(404), jest/vitest toBe(400), assertEquals(400, …), assertStatus(422),
+  // RestAssured statusCode(401), Rails have_http_status(404), xUnit Assert.Equal(404, …)
+  /\b(?:expect|toBe|toEqual|toStrictEqual|toHaveStatus|assertStatus|statusCode|have_http_status|assertEquals?|assert_equal|Equal|equal|strictEqual|isEqualTo|eq)\s*\(\s*4\d\d\b(?!\d)/,
+  // minitest's assert_equal 404, response.status; testify's assert.Equal(t, 404, w.Code)
+  /\bassert_equal\s+4\d\d\b(?!\d)|\bEqual\w*\s*\(\s*t\s*,\s*4\d\d\b(?!\d)/,
+  // res.status === 404, response.status_code == 400, w.Code != 401, …, and 400 == res.status
+  /\b(?:status|status_code|statusCode|StatusCode|Code|code)\s*(?:===?|!==?)\s*4\d\d\b/,
+  /\b4\d\d\s*(?:===?|!==?)\s*[\w.]*(?:status|status_code|statusCode|StatusCode|Code)\b/,
+  // assertEqual(response.status_code, 404), expect(res.statusCode, 401), assert.equal(res.status, 403)
+  /\b(?:status|status_code|statusCode|StatusCode|Code)\s*\)?\s*,\s*4\d\d\b(?!\d)/,
+  // expect(res.status).toBe(404) is the first pattern; .toHaveProperty("status", 404) too:
+  /["']status(?:Code)?["']\s*,\s*4\d\d\b/,
+  // Django REST framework and Starlette: status.HTTP_404_NOT_FOUND
+  /\bHTTP_4\d\d_[A-Z_]+\b/,
+  // Spring's HttpStatus.NOT_FOUND, Nest's HttpStatus.NOT_FOUND, .NET's HttpStatusCode.NotFound,
+  // Apache's HttpStatus.SC_NOT_FOUND
+  new RegExp(`\\bHttpStatus(?:Code)?\\.(?:SC_)?(?:${NAMED_4XX}|${PASCAL_4XX})\\b`),
+  // Go's http.StatusNotFound; ASP.NET Core's StatusCodes.Status404NotFound
+  new RegExp(`\\bhttp\\.Status(?:${PASCAL_4XX})\\b|\\bStatusCodes\\.Status4\\d\\d`),
+  // MockMvc / WebTestClient: status().isNotFound(), expectStatus().is4xxClientError()
+  new RegExp(`\\.(?:is(?:${PASCAL_4XX})|is4xxClientError)\\s*\\(`),
+  // Laravel: ->assertNotFound(), ->assertUnprocessable(), ->assertJsonValidationErrors(…)
+  /->assert(?:BadRequest|Unauthorized|Forbidden|NotFound|Conflict|Unprocessable|JsonValidationErrors|Invalid)\s*\(/,
+  // Rails: have_http_status(:not_found), assert_response :unprocessable_entity
+  /\b(?:have_http_status\s*\(\s*|assert_response\s+):(?:bad_request|unauthorized|forbidden|not_found|method_not_allowed|conflict|gone|unprocessable_entity|unprocessable_content|too_many_requests)\b/,
+];
+
+/** A line whose first characters open a comment: a check commented out checks nothing. */
+const COMMENTED = /^[ \t]*(?:\/\/|#|\/?\*)/;
+
+/**
+ * Error-status assertions in the files where `apiTestCalls` found calls to the app, the first one
+ * of each file, in file order.
+ */
+export function findErrorStatusChecks(
+  ctx: ScanContext,
+  apiTestCalls: readonly Evidence[],
+): Evidence[] {
+  const out: Evidence[] = [];
+  for (const path of new Set(apiTestCalls.map((call) => call.file))) {
+    const file = ctx.byPath.get(path);
+    if (file === undefined) continue;
+    const { text } = file;
+    for (let start = 0; start < text.length;) {
+      const newline = text.indexOf("\n", start);
+      const end = newline === -1 ? text.length : newline;
+      const line = text.slice(start, end);
+      const m = COMMENTED.test(line) ? null : firstCheck(line);
+      if (m !== null) {
+        out.push(evidence(file, start + m.index, m[0].trim()));
+        break;
+      }
+      start = end + 1;
+    }
+  }
+  return out;
+}
+
+function firstCheck(line: string): RegExpExecArray | null {
+  // Every idiom names a 4xx number, a status word or an HTTP_4xx constant.
+  if (!/4\d\d|Status|status|assert|is[A-Z4]/.test(line)) return null;
+  for (const re of CHECKS) {
+    const m = re.exec(line);
+    if (m !== null) return m;
+  }
+  return null;
+}
