@@ -97,6 +97,40 @@ dependencies {
     expect(lines("nuget:serilog")).toEqual([["Api/Api.csproj", 2]]);
   });
 
+  it("gives a catalogue library the scope of the build configurations that use it", () => {
+    const ctx = scanContextFrom({
+      "gradle/libs.versions.toml": `[libraries]
+h2 = "com.h2database:h2:2.2.224"
+hsqldb = { module = "org.hsqldb:hsqldb" }
+derby = { module = "org.apache.derby:derby" }
+postgresql = { module = "org.postgresql:postgresql" }
+sqlite = { module = "org.xerial:sqlite-jdbc" }
+
+[bundles]
+test-databases = ["hsqldb", "derby"]
+`,
+      "app/build.gradle.kts": `dependencies {
+    testImplementation(libs.h2)
+    testRuntimeOnly(libs.bundles.test.databases)
+    runtimeOnly(libs.postgresql)
+}
+`,
+      "tools/build.gradle":
+        "dependencies {\n    testImplementation libs.derby\n    implementation libs.derby\n}\n",
+    });
+    const runtime = (artifact: string) => dependencyEvidence(ctx, [`maven:${artifact}`], "prod");
+    // used only by tests, directly or through a bundle
+    expect(runtime("h2")).toEqual([]);
+    expect(runtime("hsqldb")).toEqual([]);
+    expect(dependencyEvidence(ctx, ["maven:hsqldb"])).toHaveLength(1);
+    // used by the application somewhere, or named by no build at all
+    expect(runtime("derby")).toHaveLength(1);
+    expect(runtime("postgresql")).toEqual([
+      { file: "gradle/libs.versions.toml", line: 5, note: "declares postgresql" },
+    ]);
+    expect(runtime("sqlite-jdbc")).toHaveLength(1);
+  });
+
   it("leaves out the manifests of examples and tests", () => {
     const ctx = scanContextFrom({
       "examples/demo/package.json": JSON.stringify({ dependencies: { pg: "8" } }),

@@ -12,6 +12,8 @@
  */
 import type { Evidence } from "../../report.js";
 import type { ScanContext, SourceFile } from "../../scan-context.js";
+import type { DependencyScope } from "./declared-dependency.js";
+import { catalogScopes } from "./gradle-catalog-scopes.js";
 import { otherEcosystemDependencies, type KeyedDeclaration } from "./other-ecosystems.js";
 import { parsePackageJson } from "./package-json.js";
 import { pythonManifestDependencies } from "./python-manifests.js";
@@ -71,10 +73,17 @@ function declarations(file: SourceFile): readonly KeyedDeclaration[] | null {
 
 function buildIndex(ctx: ScanContext): DependencyIndex {
   const index: DependencyIndex = { all: new Map(), prod: new Map() };
+  let catalogued: Map<string, DependencyScope> | undefined;
   for (const file of ctx.files) {
     // Manifests of examples and test fixtures describe other projects, not this one.
     if (file.role !== "app") continue;
-    for (const { key, line, scope } of declarations(file) ?? []) {
+    for (const declaration of declarations(file) ?? []) {
+      const { key, line, catalogAccessor } = declaration;
+      let { scope } = declaration;
+      if (catalogAccessor !== undefined) {
+        catalogued ??= catalogScopes(ctx);
+        scope = catalogued.get(catalogAccessor) ?? scope;
+      }
       const found = { file: file.path, line, note: `declares ${key.slice(key.indexOf(":") + 1)}` };
       addTo(index.all, key, found);
       if (scope === "prod") addTo(index.prod, key, found);

@@ -1,7 +1,7 @@
 /**
  * Maven and Gradle builds: the dependencies, plugins and parent POM of a pom.xml; the coordinates
  * ("group:artifact:version" strings and `group: …, name: …` maps) and plugin ids of a
- * build.gradle(.kts); the libraries and plugins of a Gradle version catalogue. Only declarations
+ * build.gradle(.kts); the libraries, bundles and plugins of a Gradle version catalogue. Only declarations
  * count: a pom's own <artifactId> or an `exclude module: …` names nothing the build uses.
  * Dependencies only tests use (Maven's test scope, Gradle's test configurations) are "dev".
  */
@@ -28,7 +28,7 @@ const GRADLE_PLUGIN = /\bid\s*\(?\s*['"]([\w.-]+)['"]/g;
  * The scope of a Gradle declaration from the configuration that starts its line:
  * testImplementation, testRuntimeOnly, androidTestImplementation, integrationTestImplementation…
  */
-function gradleScope(text: string, offset: number): DependencyScope {
+export function gradleScope(text: string, offset: number): DependencyScope {
   const lineStart = text.lastIndexOf("\n", offset - 1) + 1;
   const configuration = /^\s*(\w+)/.exec(text.slice(lineStart, offset))?.[1] ?? "";
   return /test/i.test(configuration) ? "dev" : "prod";
@@ -56,14 +56,59 @@ export function parseGradle(text: string, add: AddEntry): void {
   }
 }
 
+/**
+ * A Gradle version catalogue (gradle/libs.versions.toml): each library of [libraries], in its
+ * three notations (`"group:artifact:version"`, `{ module = "group:artifact" }`,
+ * `{ group = "…", name = "…" }`), with the accessor build files name it by; plugin ids of
+ * [plugins]. Where a library is used decides its scope (see gradle-catalog-scopes.ts).
+ */
 export function parseVersionCatalog(text: string, add: AddEntry): void {
-  for (const m of text.matchAll(/module\s*=\s*"([\w.-]+):([\w.-]+)"/g)) {
-    if (m[1] && m[2]) add("maven", m[2], m.index, m[1]);
+  for (const { section, start, body } of tomlSections(text)) {
+    if (section === "libraries") {
+      for (const m of body.matchAll(/^[ \t]*([\w.-]+)[ \t]*=[ \t]*(.*)$/gm)) {
+        const [, alias = "", value = ""] = m;
+        const coordinate =
+          /^"([\w.-]+):([\w.-]+)(?::[^"]*)?"/.exec(value) ??
+          /\bmodule\s*=\s*"([\w.-]+):([\w.-]+)"/.exec(value) ??
+          /\bgroup\s*=\s*"([\w.-]+)"\s*,\s*name\s*=\s*"([\w.-]+)"/.exec(value);
+        const [, group, artifact] = coordinate ?? [];
+        if (group === undefined || artifact === undefined) continue;
+        const valueAt = start + (m.index ?? 0) + m[0].length - value.length;
+        const offset = valueAt + value.indexOf(artifact, value.indexOf(group) + group.length);
+        add("maven", artifact, offset, group, "prod", catalogAccessor(alias));
+      }
+    } else if (section === "plugins") {
+      for (const m of body.matchAll(/\bid\s*=\s*"([\w.-]+)"/g)) {
+        if (m[1]) add("gradle-plugin", m[1], start + (m.index ?? 0));
+      }
+    }
   }
-  for (const m of text.matchAll(/group\s*=\s*"([\w.-]+)"\s*,\s*name\s*=\s*"([\w.-]+)"/g)) {
-    if (m[1] && m[2]) add("maven", m[2], m.index, m[1]);
+}
+
+/** How a build names a catalogue alias: separators become dots (spring-boot_web → spring.boot.web). */
+export function catalogAccessor(alias: string): string {
+  return alias.replace(/[-_.]+/g, ".").toLowerCase();
+}
+
+/** The [bundles] of a catalogue: each bundle's accessor with its libraries' accessors. */
+export function catalogBundles(text: string): Map<string, string[]> {
+  const bundles = new Map<string, string[]>();
+  for (const { section, body } of tomlSections(text)) {
+    if (section !== "bundles") continue;
+    for (const m of body.matchAll(/^[ \t]*([\w.-]+)[ \t]*=[ \t]*\[([^\]]*)\]/gm)) {
+      const members = [...(m[2] ?? "").matchAll(/"([\w.-]+)"/g)].map((x) => x[1] ?? "");
+      bundles.set(catalogAccessor(m[1] ?? ""), members.map(catalogAccessor));
+    }
   }
-  for (const m of text.matchAll(/\bid\s*=\s*"([\w.-]+)"/g)) {
-    if (m[1]) add("gradle-plugin", m[1], m.index);
-  }
+  return bundles;
+}
+
+/** The `[name]` sections of a TOML file, each with the offset where its body starts. */
+function tomlSections(text: string): { section: string; start: number; body: string }[] {
+  const headers = [...text.matchAll(/^[ \t]*\[([\w.-]+)\][ \t]*(?:#.*)?$/gm)];
+  return headers.map((h, i) => {
+    const start = (h.index ?? 0) + h[0].length;
+    const end = headers[i + 1]?.index ?? text.length;
+    return { section: h[1] ?? "", start, body: text.slice(start, end) };
+  });
 }

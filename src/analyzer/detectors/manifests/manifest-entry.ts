@@ -35,6 +35,11 @@ export interface ManifestEntry {
   readonly line: number;
   /** dev for what only tests or tooling use (Maven test scope, Gradle test configurations) */
   readonly scope: DependencyScope;
+  /**
+   * For a Gradle version catalogue's library, how build files name it (`libs.spring.boot.web`
+   * for the alias spring-boot-web), without "libs.": its scope is where the builds use it.
+   */
+  readonly catalogAccessor?: string;
 }
 
 /** Records one declaration found at a character offset of the manifest's text. */
@@ -44,6 +49,7 @@ export type AddEntry = (
   offset: number,
   group?: string | null,
   scope?: DependencyScope,
+  catalogAccessor?: string,
 ) => void;
 
 /** Finds the declarations of one manifest format in a file's text. */

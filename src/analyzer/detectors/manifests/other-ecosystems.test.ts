@@ -180,6 +180,33 @@ describe("dependency scope", () => {
     ]);
   });
 
+  it("reads a version catalogue's libraries in all three notations, with their accessors", () => {
+    const catalogue = `[versions]
+spring-boot = "3.3.0"
+
+[libraries]
+h2 = "com.h2database:h2:2.2.224"
+spring-boot-starter-web = { module = "org.springframework.boot:spring-boot-starter-web", version.ref = "spring-boot" }
+postgres_driver = { group = "org.postgresql", name = "postgresql", version = "42.7.3" }
+
+[bundles]
+testing = ["h2"]
+
+[plugins]
+spring-boot = { id = "org.springframework.boot", version.ref = "spring-boot" }
+`;
+    expect(
+      entries("gradle/libs.versions.toml", catalogue)?.map(
+        (e) => `${e.group ?? ""}:${e.name}@${e.line} ${e.catalogAccessor ?? "-"}`,
+      ),
+    ).toEqual([
+      "com.h2database:h2@5 h2",
+      "org.springframework.boot:spring-boot-starter-web@6 spring.boot.starter.web",
+      "org.postgresql:postgresql@7 postgres.driver",
+      ":org.springframework.boot@13 -",
+    ]);
+  });
+
   it("marks gems only Bundler's development and test groups load dev", () => {
     const gemfile = `source "https://rubygems.org"
 gem "rails", "~> 7.1"

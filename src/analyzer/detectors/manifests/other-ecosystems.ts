@@ -16,6 +16,8 @@ export interface KeyedDeclaration {
   /** 1-based line of the declaration */
   readonly line: number;
   readonly scope: DependencyScope;
+  /** see ManifestEntry.catalogAccessor */
+  readonly catalogAccessor?: string;
 }
 
 /** What one file declares, in the order of the text, or null when it is no such manifest. */
@@ -23,9 +25,16 @@ export function manifestEntries(file: SourceFile): ManifestEntry[] | null {
   const parse = parserFor(file);
   if (parse === undefined) return null;
   const found: { entry: ManifestEntry; offset: number }[] = [];
-  parse(file.text, (namespace, name, offset, group = null, scope = "prod") =>
+  parse(file.text, (namespace, name, offset, group = null, scope = "prod", catalogAccessor) =>
     found.push({
-      entry: { namespace, name, group, line: lineInFile(file, offset), scope },
+      entry: {
+        namespace,
+        name,
+        group,
+        line: lineInFile(file, offset),
+        scope,
+        ...(catalogAccessor !== undefined && { catalogAccessor }),
+      },
       offset,
     }),
   );
@@ -57,7 +66,12 @@ export function hasKey(entry: ManifestEntry, key: string): boolean {
 export function otherEcosystemDependencies(file: SourceFile): KeyedDeclaration[] | null {
   return (
     manifestEntries(file)?.flatMap((entry) =>
-      entryKeys(entry).map((key) => ({ key, line: entry.line, scope: entry.scope })),
+      entryKeys(entry).map((key) => ({
+        key,
+        line: entry.line,
+        scope: entry.scope,
+        ...(entry.catalogAccessor !== undefined && { catalogAccessor: entry.catalogAccessor }),
+      })),
     ) ?? null
   );
 }
