@@ -41,6 +41,24 @@ describe("findErrorStatusChecks", () => {
     );
   });
 
+  it("reads the status constants of the http-status packages and of Python's http module", () => {
+    const lines: Record<string, string> = {
+      "http-status.test.js": "  .expect(httpStatus.CONFLICT)",
+      "imported.test.js": "  .expect(status.BAD_REQUEST)",
+      "codes.test.ts": "expect(res.status).toBe(StatusCodes.NOT_FOUND);",
+      "test_http.py": "assert response.status_code == HTTPStatus.UNPROCESSABLE_ENTITY",
+    };
+    const files = Object.fromEntries(
+      Object.entries(lines).map(([name, line]) => [
+        `tests/${name}`,
+        `// setup\n.expect(httpStatus.OK)\n${line}\n`,
+      ]),
+    );
+    expect(checksIn(files).map((found) => found.split(" ")[0])).toEqual(
+      Object.keys(lines).map((name) => `tests/${name}:3`),
+    );
+  });
+
   it("ignores success statuses, other numbers and commented-out checks", () => {
     expect(
       checksIn({

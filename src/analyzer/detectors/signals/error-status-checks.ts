@@ -33,8 +33,12 @@ const CHECKS: readonly RegExp[] = [
   // Django REST framework and Starlette: status.HTTP_404_NOT_FOUND
   /\bHTTP_4\d\d_[A-Z_]+\b/,
   // Spring's HttpStatus.NOT_FOUND, Nest's HttpStatus.NOT_FOUND, .NET's HttpStatusCode.NotFound,
-  // Apache's HttpStatus.SC_NOT_FOUND
-  new RegExp(`\\bHttpStatus(?:Code)?\\.(?:SC_)?(?:${NAMED_4XX}|${PASCAL_4XX})\\b`),
+  // Apache's HttpStatus.SC_NOT_FOUND, the npm packages http-status (httpStatus.BAD_REQUEST) and
+  // http-status-codes (StatusCodes.NOT_FOUND, or status.NOT_FOUND as imported), Python's
+  // HTTPStatus.NOT_FOUND
+  new RegExp(
+    `\\b(?:HttpStatus(?:Code)?|httpStatus|HTTPStatus|HTTP_STATUS|StatusCodes|status)\\.(?:SC_)?(?:${NAMED_4XX}|${PASCAL_4XX})\\b`,
+  ),
   // Go's http.StatusNotFound; ASP.NET Core's StatusCodes.Status404NotFound
   new RegExp(`\\bhttp\\.Status(?:${PASCAL_4XX})\\b|\\bStatusCodes\\.Status4\\d\\d`),
   // MockMvc / WebTestClient: status().isNotFound(), expectStatus().is4xxClientError()
