@@ -59,6 +59,20 @@ describe("findErrorStatusChecks", () => {
     );
   });
 
+  it("reads the 4xx helpers of Ardalis.HttpClientTestExtensions", () => {
+    expect(
+      checksIn({
+        "tests/ProjectCreate.cs":
+          'var r = await _client.PostAndDeserializeAsync<CreateProjectResponse>("/Projects", content);\n_ = await _client.PostAndEnsureBadRequestAsync("/Projects", content);\n',
+        "tests/ProjectGet.cs":
+          'var response = await _client.GetAsync("/Projects/999");\nresponse.EnsureNotFound();\n',
+      }),
+    ).toEqual([
+      "tests/ProjectCreate.cs:2 .PostAndEnsureBadRequestAsync(",
+      "tests/ProjectGet.cs:2 .EnsureNotFound(",
+    ]);
+  });
+
   it("ignores success statuses, other numbers and commented-out checks", () => {
     expect(
       checksIn({

@@ -43,6 +43,9 @@ const CHECKS: readonly RegExp[] = [
   new RegExp(`\\bhttp\\.Status(?:${PASCAL_4XX})\\b|\\bStatusCodes\\.Status4\\d\\d`),
   // MockMvc / WebTestClient: status().isNotFound(), expectStatus().is4xxClientError()
   new RegExp(`\\.(?:is(?:${PASCAL_4XX})|is4xxClientError)\\s*\\(`),
+  // Ardalis.HttpClientTestExtensions (.NET): client.GetAndEnsureNotFoundAsync(…),
+  // PostAndEnsureBadRequestAsync(…), response.EnsureNotFound()
+  new RegExp(`\\.(?:(?:Get|Post|Put|Patch|Delete)And)?Ensure(?:${PASCAL_4XX})(?:Async)?\\s*\\(`),
   // Laravel: ->assertNotFound(), ->assertUnprocessable(), ->assertJsonValidationErrors(…)
   /->assert(?:BadRequest|Unauthorized|Forbidden|NotFound|Conflict|Unprocessable|JsonValidationErrors|Invalid)\s*\(/,
   // Rails: have_http_status(:not_found), assert_response :unprocessable_entity
@@ -81,8 +84,8 @@ export function findErrorStatusChecks(
 }
 
 function firstCheck(line: string): RegExpExecArray | null {
-  // Every idiom names a 4xx number, a status word or an HTTP_4xx constant.
-  if (!/4\d\d|Status|status|assert|is[A-Z4]/.test(line)) return null;
+  // Every idiom names a 4xx number, a status word, an assertion or an HTTP_4xx constant.
+  if (!/4\d\d|Status|status|assert|is[A-Z4]|Ensure/.test(line)) return null;
   for (const re of CHECKS) {
     const m = re.exec(line);
     if (m !== null) return m;
