@@ -235,6 +235,19 @@ describe("findApiTestCalls", () => {
     ]);
   });
 
+  it("reads the .NET calls of Ardalis.HttpClientTestExtensions", () => {
+    const calls = findApiTestCalls(
+      scanContextFrom({
+        "tests/Web.FunctionalTests/ProjectList.cs":
+          'public class ProjectList(CustomWebApplicationFactory<Program> factory) : IClassFixture<CustomWebApplicationFactory<Program>>\n{\n  [Fact]\n  public async Task ReturnsOneProject()\n  {\n    var result = await _client.GetAndDeserializeAsync<ProjectListResponse>("/Projects");\n    Assert.Single(result.Projects);\n    await _client.PostAndEnsureBadRequestAsync("/Projects", content);\n  }\n}\n',
+      }),
+    );
+    expect(calls.map((c) => `${c.line} ${c.note ?? ""}`)).toEqual([
+      "6 GET /Projects",
+      "8 POST /Projects",
+    ]);
+  });
+
   it("reads HTTP client calls to the app running on localhost", () => {
     const calls = findApiTestCalls(
       scanContextFrom({

@@ -625,7 +625,9 @@ const API_CALLS: readonly ApiCallPattern[] = [
   {
     exts: CS_EXTS,
     when: ["WebApplicationFactory", "TestServer"],
-    re: /\.(GetAsync|PostAsync|PutAsync|DeleteAsync|PatchAsync|GetFromJsonAsync|PostAsJsonAsync|PutAsJsonAsync|PatchAsJsonAsync|GetStringAsync)(?:<[^()]*?>)?\s*\(\s*(?:\$?"([^"]*)")?/g,
+    // HttpClient's own methods, and the extensions of Ardalis.HttpClientTestExtensions
+    // (GetAndDeserializeAsync, PostAndEnsureBadRequestAsync, …)
+    re: /\.(GetAsync|PostAsync|PutAsync|DeleteAsync|PatchAsync|GetFromJsonAsync|PostAsJsonAsync|PutAsJsonAsync|PatchAsJsonAsync|GetStringAsync|(?:Get|Post|Put|Patch|Delete)And\w*Async)(?:<[^()]*?>)?\s*\(\s*(?:\$?"([^"]*)")?/g,
     read: (m) => [methodFromName(m[1] ?? ""), m[2]],
     // `class TodoApplication : WebApplicationFactory<Program>` in a file of its own: tests that
     // use TodoApplication are API tests too.
