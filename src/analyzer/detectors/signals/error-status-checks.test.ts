@@ -73,6 +73,22 @@ describe("findErrorStatusChecks", () => {
     ]);
   });
 
+  it("reads Symfony's status assertions and named constants inside an assertion", () => {
+    expect(
+      checksIn({
+        "tests/Api/BookTest.php":
+          "MockResponse::make(status: Response::HTTP_NOT_FOUND);\nself::assertResponseStatusCodeSame(Response::HTTP_OK);\nself::assertResponseStatusCodeSame(Response::HTTP_NOT_FOUND);\n",
+        "tests/Api/ReviewTest.php": "self::assertResponseStatusCodeSame(401);\n",
+        "tests/Feature/SongTest.php":
+          "$this->getJson('/api/songs/1')->assertStatus(\\Illuminate\\Http\\Response::HTTP_FORBIDDEN);\n",
+      }),
+    ).toEqual([
+      "tests/Api/BookTest.php:3 assertResponseStatusCodeSame(Response::HTTP_NOT_FOUND",
+      "tests/Api/ReviewTest.php:1 assertResponseStatusCodeSame(401",
+      "tests/Feature/SongTest.php:1 assertStatus(\\Illuminate\\Http\\Response::HTTP_FORBIDDEN",
+    ]);
+  });
+
   it("ignores success statuses, other numbers and commented-out checks", () => {
     expect(
       checksIn({

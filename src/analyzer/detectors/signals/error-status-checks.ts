@@ -20,7 +20,7 @@ const PASCAL_4XX =
 const CHECKS: readonly RegExp[] = [
   // supertest's .expect(404), jest/vitest toBe(400), assertEquals(400, …), assertStatus(422),
   // RestAssured statusCode(401), Rails have_http_status(404), xUnit Assert.Equal(404, …)
-  /\b(?:expect|toBe|toEqual|toStrictEqual|toHaveStatus|assertStatus|statusCode|have_http_status|assertEquals?|assert_equal|Equal|equal|strictEqual|isEqualTo|eq)\s*\(\s*4\d\d\b(?!\d)/,
+  /\b(?:expect|toBe|toEqual|toStrictEqual|toHaveStatus|assertStatus|assertResponseStatusCodeSame|statusCode|have_http_status|assertEquals?|assert_equal|Equal|equal|strictEqual|isEqualTo|eq)\s*\(\s*4\d\d\b(?!\d)/,
   // minitest's assert_equal 404, response.status; testify's assert.Equal(t, 404, w.Code)
   /\bassert_equal\s+4\d\d\b(?!\d)|\bEqual\w*\s*\(\s*t\s*,\s*4\d\d\b(?!\d)/,
   // res.status === 404, response.status_code == 400, w.Code != 401, …, and 400 == res.status
@@ -46,6 +46,10 @@ const CHECKS: readonly RegExp[] = [
   // Ardalis.HttpClientTestExtensions (.NET): client.GetAndEnsureNotFoundAsync(…),
   // PostAndEnsureBadRequestAsync(…), response.EnsureNotFound()
   new RegExp(`\\.(?:(?:Get|Post|Put|Patch|Delete)And)?Ensure(?:${PASCAL_4XX})(?:Async)?\\s*\\(`),
+  // Symfony's and Laravel's named constants, in an assertion (a mocked response's status is
+  // none): self::assertResponseStatusCodeSame(Response::HTTP_NOT_FOUND),
+  // ->assertStatus(Response::HTTP_FORBIDDEN)
+  new RegExp(`\\bassert\\w*\\s*\\(\\s*(?:[\\w\\\\]+::)?HTTP_(?:${NAMED_4XX})\\b`),
   // Laravel: ->assertNotFound(), ->assertUnprocessable(), ->assertJsonValidationErrors(…)
   /->assert(?:BadRequest|Unauthorized|Forbidden|NotFound|Conflict|Unprocessable|JsonValidationErrors|Invalid)\s*\(/,
   // Rails: have_http_status(:not_found), assert_response :unprocessable_entity
