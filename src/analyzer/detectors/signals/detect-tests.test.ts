@@ -248,6 +248,23 @@ describe("findApiTestCalls", () => {
     ]);
   });
 
+  it("reads Go requests whose method is a variable, and Symfony's test client", () => {
+    const calls = findApiTestCalls(
+      scanContextFrom({
+        "auth/api_test.go":
+          'func testRequest(t *testing.T, ts *httptest.Server, method, path string) *http.Response {\n\treq, _ := http.NewRequest(method, ts.URL+path, nil)\n\treq2 := httptest.NewRequest(tc.method, "/login", nil)\n}\n',
+        "tests/Api/BookTest.php":
+          "<?php\nfinal class BookTest extends ApiTestCase\n{\n    public function testGet(): void\n    {\n        $this->client = self::createClient();\n        $this->client->request('GET', '/books/invalid');\n        static::createClient()->request('POST', $url, ['json' => []]);\n        self::assertResponseStatusCodeSame(404);\n    }\n}\n",
+      }),
+    );
+    expect(calls.map((c) => `${c.file}:${c.line} ${c.note ?? ""}`)).toEqual([
+      "auth/api_test.go:2 ANY (path not literal)",
+      "auth/api_test.go:3 ANY /login",
+      "tests/Api/BookTest.php:7 GET /books/invalid",
+      "tests/Api/BookTest.php:8 POST (path not literal)",
+    ]);
+  });
+
   it("reads HTTP client calls to the app running on localhost", () => {
     const calls = findApiTestCalls(
       scanContextFrom({
