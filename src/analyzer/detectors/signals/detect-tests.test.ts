@@ -235,6 +235,36 @@ describe("findApiTestCalls", () => {
     ]);
   });
 
+  it("reads the .NET calls of Ardalis.HttpClientTestExtensions", () => {
+    const calls = findApiTestCalls(
+      scanContextFrom({
+        "tests/Web.FunctionalTests/ProjectList.cs":
+          'public class ProjectList(CustomWebApplicationFactory<Program> factory) : IClassFixture<CustomWebApplicationFactory<Program>>\n{\n  [Fact]\n  public async Task ReturnsOneProject()\n  {\n    var result = await _client.GetAndDeserializeAsync<ProjectListResponse>("/Projects");\n    Assert.Single(result.Projects);\n    await _client.PostAndEnsureBadRequestAsync("/Projects", content);\n  }\n}\n',
+      }),
+    );
+    expect(calls.map((c) => `${c.line} ${c.note ?? ""}`)).toEqual([
+      "6 GET /Projects",
+      "8 POST /Projects",
+    ]);
+  });
+
+  it("reads Go requests whose method is a variable, and Symfony's test client", () => {
+    const calls = findApiTestCalls(
+      scanContextFrom({
+        "auth/api_test.go":
+          'func testRequest(t *testing.T, ts *httptest.Server, method, path string) *http.Response {\n\treq, _ := http.NewRequest(method, ts.URL+path, nil)\n\treq2 := httptest.NewRequest(tc.method, "/login", nil)\n}\n',
+        "tests/Api/BookTest.php":
+          "<?php\nfinal class BookTest extends ApiTestCase\n{\n    public function testGet(): void\n    {\n        $this->client = self::createClient();\n        $this->client->request('GET', '/books/invalid');\n        static::createClient()->request('POST', $url, ['json' => []]);\n        self::assertResponseStatusCodeSame(404);\n    }\n}\n",
+      }),
+    );
+    expect(calls.map((c) => `${c.file}:${c.line} ${c.note ?? ""}`)).toEqual([
+      "auth/api_test.go:2 ANY (path not literal)",
+      "auth/api_test.go:3 ANY /login",
+      "tests/Api/BookTest.php:7 GET /books/invalid",
+      "tests/Api/BookTest.php:8 POST (path not literal)",
+    ]);
+  });
+
   it("reads HTTP client calls to the app running on localhost", () => {
     const calls = findApiTestCalls(
       scanContextFrom({

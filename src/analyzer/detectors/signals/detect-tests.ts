@@ -574,8 +574,9 @@ const API_CALLS: readonly ApiCallPattern[] = [
   {
     exts: GO_EXTS,
     when: ["httptest"],
-    // The method as http.MethodGet, "GET", or a router's own constant (echo.GET, fiber.MethodGet).
-    re: /\b(?:httptest\.NewRequest|http\.NewRequest)(?:WithContext)?\s*\(\s*(?:[\w.()]+\s*,\s*)?(?:\w+\.Method(\w+)|\w+\.(GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS)\b|"(\w+)")\s*,\s*(?:"([^"]*)"|\w+\.URL\s*\+\s*"([^"]*)")?/g,
+    // The method as http.MethodGet, "GET", or a router's own constant (echo.GET, fiber.MethodGet),
+    // or a variable (a request helper's `method`, a table's `tc.method`).
+    re: /\b(?:httptest\.NewRequest|http\.NewRequest)(?:WithContext)?\s*\(\s*(?:[\w.()]+\s*,\s*)?(?:\w+\.Method(\w+)|\w+\.(GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS)\b|"(\w+)"|[A-Za-z_][\w.]*)\s*,\s*(?:"([^"]*)"|\w+\.URL\s*\+\s*"([^"]*)")?/g,
     read: (m) => [methodFromName(m[1] ?? m[2] ?? m[3] ?? ""), m[4] ?? m[5]],
   },
   {
@@ -623,9 +624,20 @@ const API_CALLS: readonly ApiCallPattern[] = [
       /^\s*(?:test|it)\s*\(\s*['"]/m.test(f.text),
   },
   {
+    // Symfony's WebTestCase and API Platform's ApiTestCase:
+    // static::createClient()->request('GET', '/books'), $this->client->request('POST', …)
+    exts: PHP_EXTS,
+    when: ["createClient"],
+    re: /->request\s*\(\s*(['"])([A-Za-z]+)\1\s*,\s*(?:(['"])([^'"]*)\3)?/g,
+    read: (m) => [(m[2] ?? "ANY").toUpperCase(), m[4]],
+    applies: (f) => /extends\s+\w*TestCase\b/.test(f.text),
+  },
+  {
     exts: CS_EXTS,
     when: ["WebApplicationFactory", "TestServer"],
-    re: /\.(GetAsync|PostAsync|PutAsync|DeleteAsync|PatchAsync|GetFromJsonAsync|PostAsJsonAsync|PutAsJsonAsync|PatchAsJsonAsync|GetStringAsync)(?:<[^()]*?>)?\s*\(\s*(?:\$?"([^"]*)")?/g,
+    // HttpClient's own methods, and the extensions of Ardalis.HttpClientTestExtensions
+    // (GetAndDeserializeAsync, PostAndEnsureBadRequestAsync, …)
+    re: /\.(GetAsync|PostAsync|PutAsync|DeleteAsync|PatchAsync|GetFromJsonAsync|PostAsJsonAsync|PutAsJsonAsync|PatchAsJsonAsync|GetStringAsync|(?:Get|Post|Put|Patch|Delete)And\w*Async)(?:<[^()]*?>)?\s*\(\s*(?:\$?"([^"]*)")?/g,
     read: (m) => [methodFromName(m[1] ?? ""), m[2]],
     // `class TodoApplication : WebApplicationFactory<Program>` in a file of its own: tests that
     // use TodoApplication are API tests too.

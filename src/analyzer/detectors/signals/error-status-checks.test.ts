@@ -41,6 +41,54 @@ describe("findErrorStatusChecks", () => {
     );
   });
 
+  it("reads the status constants of the http-status packages and of Python's http module", () => {
+    const lines: Record<string, string> = {
+      "http-status.test.js": "  .expect(httpStatus.CONFLICT)",
+      "imported.test.js": "  .expect(status.BAD_REQUEST)",
+      "codes.test.ts": "expect(res.status).toBe(StatusCodes.NOT_FOUND);",
+      "test_http.py": "assert response.status_code == HTTPStatus.UNPROCESSABLE_ENTITY",
+    };
+    const files = Object.fromEntries(
+      Object.entries(lines).map(([name, line]) => [
+        `tests/${name}`,
+        `// setup\n.expect(httpStatus.OK)\n${line}\n`,
+      ]),
+    );
+    expect(checksIn(files).map((found) => found.split(" ")[0])).toEqual(
+      Object.keys(lines).map((name) => `tests/${name}:3`),
+    );
+  });
+
+  it("reads the 4xx helpers of Ardalis.HttpClientTestExtensions", () => {
+    expect(
+      checksIn({
+        "tests/ProjectCreate.cs":
+          'var r = await _client.PostAndDeserializeAsync<CreateProjectResponse>("/Projects", content);\n_ = await _client.PostAndEnsureBadRequestAsync("/Projects", content);\n',
+        "tests/ProjectGet.cs":
+          'var response = await _client.GetAsync("/Projects/999");\nresponse.EnsureNotFound();\n',
+      }),
+    ).toEqual([
+      "tests/ProjectCreate.cs:2 .PostAndEnsureBadRequestAsync(",
+      "tests/ProjectGet.cs:2 .EnsureNotFound(",
+    ]);
+  });
+
+  it("reads Symfony's status assertions and named constants inside an assertion", () => {
+    expect(
+      checksIn({
+        "tests/Api/BookTest.php":
+          "MockResponse::make(status: Response::HTTP_NOT_FOUND);\nself::assertResponseStatusCodeSame(Response::HTTP_OK);\nself::assertResponseStatusCodeSame(Response::HTTP_NOT_FOUND);\n",
+        "tests/Api/ReviewTest.php": "self::assertResponseStatusCodeSame(401);\n",
+        "tests/Feature/SongTest.php":
+          "$this->getJson('/api/songs/1')->assertStatus(\\Illuminate\\Http\\Response::HTTP_FORBIDDEN);\n",
+      }),
+    ).toEqual([
+      "tests/Api/BookTest.php:3 assertResponseStatusCodeSame(Response::HTTP_NOT_FOUND",
+      "tests/Api/ReviewTest.php:1 assertResponseStatusCodeSame(401",
+      "tests/Feature/SongTest.php:1 assertStatus(\\Illuminate\\Http\\Response::HTTP_FORBIDDEN",
+    ]);
+  });
+
   it("ignores success statuses, other numbers and commented-out checks", () => {
     expect(
       checksIn({

@@ -20,7 +20,7 @@ const PASCAL_4XX =
 const CHECKS: readonly RegExp[] = [
   // supertest's .expect(404), jest/vitest toBe(400), assertEquals(400, …), assertStatus(422),
   // RestAssured statusCode(401), Rails have_http_status(404), xUnit Assert.Equal(404, …)
-  /\b(?:expect|toBe|toEqual|toStrictEqual|toHaveStatus|assertStatus|statusCode|have_http_status|assertEquals?|assert_equal|Equal|equal|strictEqual|isEqualTo|eq)\s*\(\s*4\d\d\b(?!\d)/,
+  /\b(?:expect|toBe|toEqual|toStrictEqual|toHaveStatus|assertStatus|assertResponseStatusCodeSame|statusCode|have_http_status|assertEquals?|assert_equal|Equal|equal|strictEqual|isEqualTo|eq)\s*\(\s*4\d\d\b(?!\d)/,
   // minitest's assert_equal 404, response.status; testify's assert.Equal(t, 404, w.Code)
   /\bassert_equal\s+4\d\d\b(?!\d)|\bEqual\w*\s*\(\s*t\s*,\s*4\d\d\b(?!\d)/,
   // res.status === 404, response.status_code == 400, w.Code != 401, …, and 400 == res.status
@@ -33,12 +33,23 @@ const CHECKS: readonly RegExp[] = [
   // Django REST framework and Starlette: status.HTTP_404_NOT_FOUND
   /\bHTTP_4\d\d_[A-Z_]+\b/,
   // Spring's HttpStatus.NOT_FOUND, Nest's HttpStatus.NOT_FOUND, .NET's HttpStatusCode.NotFound,
-  // Apache's HttpStatus.SC_NOT_FOUND
-  new RegExp(`\\bHttpStatus(?:Code)?\\.(?:SC_)?(?:${NAMED_4XX}|${PASCAL_4XX})\\b`),
+  // Apache's HttpStatus.SC_NOT_FOUND, the npm packages http-status (httpStatus.BAD_REQUEST) and
+  // http-status-codes (StatusCodes.NOT_FOUND, or status.NOT_FOUND as imported), Python's
+  // HTTPStatus.NOT_FOUND
+  new RegExp(
+    `\\b(?:HttpStatus(?:Code)?|httpStatus|HTTPStatus|HTTP_STATUS|StatusCodes|status)\\.(?:SC_)?(?:${NAMED_4XX}|${PASCAL_4XX})\\b`,
+  ),
   // Go's http.StatusNotFound; ASP.NET Core's StatusCodes.Status404NotFound
   new RegExp(`\\bhttp\\.Status(?:${PASCAL_4XX})\\b|\\bStatusCodes\\.Status4\\d\\d`),
   // MockMvc / WebTestClient: status().isNotFound(), expectStatus().is4xxClientError()
   new RegExp(`\\.(?:is(?:${PASCAL_4XX})|is4xxClientError)\\s*\\(`),
+  // Ardalis.HttpClientTestExtensions (.NET): client.GetAndEnsureNotFoundAsync(…),
+  // PostAndEnsureBadRequestAsync(…), response.EnsureNotFound()
+  new RegExp(`\\.(?:(?:Get|Post|Put|Patch|Delete)And)?Ensure(?:${PASCAL_4XX})(?:Async)?\\s*\\(`),
+  // Symfony's and Laravel's named constants, in an assertion (a mocked response's status is
+  // none): self::assertResponseStatusCodeSame(Response::HTTP_NOT_FOUND),
+  // ->assertStatus(Response::HTTP_FORBIDDEN)
+  new RegExp(`\\bassert\\w*\\s*\\(\\s*(?:[\\w\\\\]+::)?HTTP_(?:${NAMED_4XX})\\b`),
   // Laravel: ->assertNotFound(), ->assertUnprocessable(), ->assertJsonValidationErrors(…)
   /->assert(?:BadRequest|Unauthorized|Forbidden|NotFound|Conflict|Unprocessable|JsonValidationErrors|Invalid)\s*\(/,
   // Rails: have_http_status(:not_found), assert_response :unprocessable_entity
@@ -77,8 +88,8 @@ export function findErrorStatusChecks(
 }
 
 function firstCheck(line: string): RegExpExecArray | null {
-  // Every idiom names a 4xx number, a status word or an HTTP_4xx constant.
-  if (!/4\d\d|Status|status|assert|is[A-Z4]/.test(line)) return null;
+  // Every idiom names a 4xx number, a status word, an assertion or an HTTP_4xx constant.
+  if (!/4\d\d|Status|status|assert|is[A-Z4]|Ensure/.test(line)) return null;
   for (const re of CHECKS) {
     const m = re.exec(line);
     if (m !== null) return m;
