@@ -95,6 +95,21 @@ describe("findCrudResource", () => {
     ]);
   });
 
+  it("reads an action before the id (/update/{id}, /delete/{id}) as the same resource", () => {
+    const found = findCrudResource([
+      ep("POST", "/movie/add"),
+      ep("GET", "/movie/show"),
+      ep("PUT", "/movie/update/{id}"),
+      ep("DELETE", "/movie/delete/{id}"),
+    ]);
+    expect(found?.map((e) => e.path)).toEqual([
+      "/movie/add",
+      "/movie/show",
+      "/movie/update/{id}",
+      "/movie/delete/{id}",
+    ]);
+  });
+
   it("does not call a resource CRUD when one of the four operations is missing", () => {
     expect(
       findCrudResource([

@@ -146,10 +146,11 @@ function groupByResource(endpoints: readonly Endpoint[]): Resource[] {
   for (const ep of endpoints) {
     const verb = ep.method === "PATCH" ? "PUT" : ep.method;
     if (!isCrudVerb(verb)) continue;
-    // `/categories/create`, `/categories/:id/update`: the action named in the path is the verb's
-    // job, so the resource is what comes before it.
+    // `/categories/create`, `/categories/:id/update`, `/movie/update/{id}`: the action named in
+    // the path is the verb's job, so the resource is what comes before it.
     const normal = normalizePath(ep).replace(ACTION_SUFFIX, "");
-    const key = normal.endsWith("/{}") ? normal.slice(0, -3) || "/" : normal;
+    const item = normal.endsWith("/{}") ? normal.slice(0, -3) || "/" : normal;
+    const key = item.replace(ACTION_SUFFIX, "") || "/";
     const group = byKey.get(key) ?? { path: writtenPrefix(ep.path, key), operations: new Map() };
     if (!group.operations.has(verb)) group.operations.set(verb, ep);
     byKey.set(key, group);

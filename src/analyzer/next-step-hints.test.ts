@@ -137,6 +137,16 @@ describe("nextStepHints", () => {
     expect(nextStepHints([], signals()).sql_database).toBeUndefined();
   });
 
+  it("names the few endpoints there are when the API has fewer than three", () => {
+    const login = { ...post, path: "/login" };
+    const signup = { ...post, path: "/signup", line: 13 };
+    expect(nextStepHints([signup, login], signals()).http_endpoints).toBe(
+      "POST /login and POST /signup so far",
+    );
+    expect(nextStepHints([login, signup, post], signals()).http_endpoints).toBeUndefined();
+    expect(nextStepHints([], signals()).http_endpoints).toBeUndefined();
+  });
+
   it("names the resource closest to CRUD and the operations it lacks", () => {
     const at = (method: Endpoint["method"], path: string, line: number): Endpoint => ({
       ...post,

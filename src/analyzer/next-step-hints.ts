@@ -64,6 +64,11 @@ export function nextStepHints(
     const body = exampleOf(distinct, ["POST", "PUT", "PATCH"]);
     if (body) hints.input_validation = `e.g. the body of ${body.method} ${body.path}`;
   }
+  if (distinct.length > 0 && distinct.length < 3) {
+    // "POST /signup and POST /login so far": what the few endpoints are, so the step reads as
+    // "more than these" rather than as if the API answered nothing but a health check.
+    hints.http_endpoints = `${andList(distinct.map((e) => `${e.method} ${e.path}`))} so far`;
+  }
   if (!signals.crud.value) {
     const crud = crudHint(distinct);
     if (crud) hints.crud = crud;

@@ -18,6 +18,52 @@ describe("databasesDetector", () => {
     expect(signals?.sql_database?.value).toBe(true);
   });
 
+  it("counts repository classes that send parameterised SQL as a data-access layer", () => {
+    const signals = detect({
+      "package.json": '{ "dependencies": { "pg": "^8.11.0" } }',
+      "src/repositories/PostRepository.ts": [
+        "export class PostRepository {",
+        "  async getById(id: number) {",
+        "    const res = await this.db.query(",
+        "      'SELECT * FROM posts WHERE id = $1',",
+        "      [id],",
+        "    );",
+        "    return res.rows[0];",
+        "  }",
+        "}",
+        "",
+      ].join("\n"),
+      "src/dao/UserDao.java":
+        'class UserDao {\n  User find(long id) {\n    return jdbc.queryForObject("SELECT * FROM users WHERE id = ?", mapper, id);\n  }\n}\n',
+      // SQL in a route handler, or without bound parameters, is no data-access layer
+      "src/routes/posts.ts":
+        "router.get('/', (req, res) => db.query('SELECT * FROM posts WHERE id = $1', [1]));\n",
+      "src/repositories/stats.ts":
+        "export const count = () => db.query('SELECT count(*) FROM posts');\n",
+    });
+    expect(signals?.orms).toEqual({
+      value: ["sql-repositories"],
+      evidence: [
+        {
+          file: "src/repositories/PostRepository.ts",
+          line: 4,
+          note: "repository class with parameterised SQL",
+        },
+        { file: "src/dao/UserDao.java", line: 3, note: "repository class with parameterised SQL" },
+      ],
+    });
+    expect(signals?.sql_database?.value).toBe(true);
+  });
+
+  it("does not add hand-written repositories beside an ORM", () => {
+    const signals = detect({
+      "package.json": '{ "dependencies": { "typeorm": "^0.3.20" } }',
+      "src/user.repository.ts":
+        "import { Repository } from 'typeorm';\nexport const raw = (r: Repository<User>) => r.query('SELECT * FROM users WHERE id = $1', [1]);\n",
+    });
+    expect(signals?.orms?.value).toEqual(["typeorm"]);
+  });
+
   it("points a declared driver at its manifest line", () => {
     const signals = detect({
       "package.json": '{\n  "dependencies": {\n    "mysql2": "^3.9.0"\n  }\n}\n',

@@ -9,7 +9,8 @@
  *   embedded JVM engines (H2, HSQLDB, Derby) are engines when the application runs on them, as
  *   Spring's samples do.
  * - orms: need use in application code (an import, an entity, a schema file); the manifest line is
- *   added as evidence. A declared but never used ORM is not reported.
+ *   added as evidence. A declared but never used ORM is not reported. Without any, repository or
+ *   DAO classes that send parameterised SQL are the data-access layer ("sql-repositories").
  * - migrations: versioned migration files only. Schema auto-sync (`synchronize: true`,
  *   `sequelize.sync()`, `ddl-auto=update`) creates no files and so never counts.
  * - nosql_databases: a client used in application code or configured for the framework; a Compose
@@ -664,6 +665,10 @@ export const databasesDetector: Detector = {
   detect(ctx) {
     const engineFound = foundEvidence(runRules(ctx, engines));
     const ormFound = foundEvidence(runRules(ctx, orms));
+    if (ormFound.size === 0) {
+      const repositories = sqlRepositories(ctx);
+      if (repositories.length > 0) ormFound.set(SQL_REPOSITORIES, repositories);
+    }
     const nosqlResults = runRules(ctx, nosql);
     const nosqlFound = foundEvidence(nosqlResults);
     addComposeSupport(ctx, nosqlFound);
@@ -685,6 +690,32 @@ export const databasesDetector: Detector = {
     };
   },
 };
+
+/**
+ * Without an ORM or query builder, a hand-written data-access layer counts: repository or DAO
+ * classes (`PostRepository.ts`, `repositories/`, `UserDao.java`) that send SQL statements with
+ * bound parameters (`'SELECT * FROM posts WHERE id = $1'`, `"… WHERE id = ?"`) through a driver.
+ * SQL built by string concatenation in route handlers does not.
+ */
+const SQL_REPOSITORIES = "sql-repositories";
+const REPOSITORY_PATH = /repositor(?:y|ies)|(?:^|[/._-])dao(?:s)?(?:[/._-]|$)|[a-z]Dao\./i;
+/** A string that starts with an SQL statement and reaches a `$1` or `?` placeholder. */
+const PARAMETERISED_SQL =
+  /['"`]\s*(?:SELECT|INSERT\s+INTO|UPDATE|DELETE\s+FROM|WITH)\s[^'"`$?]*(?:\$\d|\?)/g;
+const MAX_REPOSITORY_EVIDENCE = 3;
+
+function sqlRepositories(ctx: ScanContext): Evidence[] {
+  const out: Evidence[] = [];
+  for (const file of ctx.files) {
+    if (file.role !== "app" || !REPOSITORY_PATH.test(file.path)) continue;
+    if (!JS_EXTS.includes(file.ext) && !JVM_EXTS.includes(file.ext)) continue;
+    PARAMETERISED_SQL.lastIndex = 0;
+    const m = PARAMETERISED_SQL.exec(file.text);
+    if (m) out.push(evidence(file, m.index, "repository class with parameterised SQL"));
+    if (out.length >= MAX_REPOSITORY_EVIDENCE) break;
+  }
+  return out;
+}
 
 /**
  * EF Core is the only ORM, no engine is configured, and the context uses the in-memory provider

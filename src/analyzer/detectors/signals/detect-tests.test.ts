@@ -279,6 +279,15 @@ describe("findApiTestCalls", () => {
           "});",
           "",
         ].join("\n"),
+        "__test__/app.test.ts": [
+          "const postSignup = (body) =>",
+          "  fetch(`http://localhost:${config.apiPort}/signup`, {",
+          '    method: "POST",',
+          '    headers: { "Content-Type": "application/json" },',
+          "    body: JSON.stringify(body),",
+          "  });",
+          "",
+        ].join("\n"),
         "tests/api/test_vacancies.py": [
           "import httpx",
           "",
@@ -294,6 +303,7 @@ describe("findApiTestCalls", () => {
     );
     expect(calls.map((c) => `${c.file}:${c.line} ${c.note ?? ""}`)).toEqual([
       "tests/main.test.js:6 POST /api/v1/user/signup",
+      "__test__/app.test.ts:2 POST /signup",
       "tests/api/test_vacancies.py:4 GET /api/vacancies",
     ]);
   });

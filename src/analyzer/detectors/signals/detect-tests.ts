@@ -506,14 +506,15 @@ const API_CALLS: readonly ApiCallPattern[] = [
   {
     // Any HTTP client sent to the app on this machine (`httpx.get("http://localhost:8000/api/x")`,
     // `fetch("http://127.0.0.1:3000/health")`): a test run against the app it starts or expects
-    // running. Calls to other hosts stay out, as other services' APIs.
+    // running. Calls to other hosts stay out, as other services' APIs. The port may be
+    // interpolated (`http://localhost:${config.port}/signup`), and fetch's `method` option read.
     exts: [...JS_EXTS, ...PY_EXTS],
     when: ["localhost", "127.0.0.1"],
     re: new RegExp(
-      `\\b(${HTTP_VERB}|fetch)\\s*\\(\\s*f?(['"\`])https?://(?:localhost|127\\.0\\.0\\.1)(?::\\d+)?(/[^'"\`]*)?\\2`,
+      `\\b(${HTTP_VERB}|fetch)\\s*\\(\\s*f?(['"\`])https?://(?:localhost|127\\.0\\.0\\.1)(?::(?:\\d+|\\$?\\{[^}'"\`]*\\}))?(/[^'"\`]*)?\\2(?:\\s*,\\s*\\{[\\s\\S]{0,200}?\\bmethod\\s*:\\s*['"\`](\\w+)['"\`])?`,
       "g",
     ),
-    read: (m) => [methodFromName(m[1] ?? ""), m[3] ?? "/"],
+    read: (m) => [m[4]?.toUpperCase() ?? methodFromName(m[1] ?? ""), m[3] ?? "/"],
   },
   {
     // An axios instance whose base URL is the app on this machine (`axios.create({ baseURL:

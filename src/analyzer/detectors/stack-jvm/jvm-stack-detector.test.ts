@@ -291,6 +291,29 @@ public class PingResource {
     ]);
   });
 
+  it("reads mapping paths written as property placeholders from the module's config", () => {
+    const found = detect({
+      "src/main/resources/application.properties":
+        "jwt.route.authentication.path=/auth\njwt.route.authentication.refresh = /refresh\n",
+      "src/main/resources/application.yml": "api:\n  base: /api/v2\n",
+      "src/main/java/app/AuthController.java": `@RestController
+@RequestMapping("\${api.base}")
+class AuthController {
+  @RequestMapping(value = "\${jwt.route.authentication.path}", method = RequestMethod.POST)
+  ResponseEntity<?> login() { return null; }
+  @GetMapping("\${jwt.route.authentication.refresh}/{token}") ResponseEntity<?> refresh() { return null; }
+  @GetMapping("\${ping.path:/ping}") String ping() { return "ok"; }
+  @GetMapping("\${missing.path}") String other() { return "x"; }
+}`,
+    });
+    expect(found.endpoints?.map((e) => [e.method, e.path, e.resolved])).toEqual([
+      ["GET", "/api/v2/<${missing.path}>", false],
+      ["POST", "/api/v2/auth", true],
+      ["GET", "/api/v2/ping", true],
+      ["GET", "/api/v2/refresh/{token}", true],
+    ]);
+  });
+
   it("applies each module's own context path in a multi-module build", () => {
     const webStarter = `<project><dependencies><dependency>
   <groupId>org.springframework.boot</groupId><artifactId>spring-boot-starter-web</artifactId>

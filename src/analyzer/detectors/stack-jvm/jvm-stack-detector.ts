@@ -143,6 +143,7 @@ export const jvmStackDetector: Detector = {
           prefixes.forFile(file.path),
           springId,
           subclasses,
+          (key) => prefixes.property(file.path, key),
         );
         if (spring.endpoints.length > 0 && springId === "spring") {
           sightings.used("spring", { file: file.path, line: spring.endpoints[0]?.line ?? 0 });
@@ -176,7 +177,11 @@ export const jvmStackDetector: Detector = {
         const owner = scanDeclarations(source.masked).classes.find((c) => c.name === className);
         const mapping = owner?.annotations.find((a) => a.name === "RequestMapping");
         const args = mapping ? annotationArgs(mapping.args, splitTopLevel) : undefined;
-        const [classPath] = annotationPaths(args?.get("value") ?? args?.get("path"), constants);
+        const [classPath] = annotationPaths(
+          args?.get("value") ?? args?.get("path"),
+          constants,
+          (key) => prefixes.property(source.file.path, key),
+        );
         return {
           path: joinUrlPath(servlet.path, classPath?.value ?? ""),
           resolved: servlet.resolved && (classPath?.resolved ?? true),

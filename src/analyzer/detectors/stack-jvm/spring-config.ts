@@ -25,9 +25,12 @@ export interface ServletPrefix {
 interface ModuleConfig {
   readonly moduleRoot: string;
   readonly standardLayout: boolean;
+  readonly properties: boolean;
   readonly prefix: ServletPrefix;
   /** the prefix without the DispatcherServlet's path, for URLs a filter serves */
   readonly filterPrefix: ServletPrefix;
+  /** every property of the default config, by its dotted key */
+  readonly values: ReadonlyMap<string, string>;
 }
 
 export class SpringPrefixes {
@@ -39,6 +42,7 @@ export class SpringPrefixes {
       .map((f) => ({
         moduleRoot: moduleRoot(f.path),
         standardLayout: f.path.includes("src/main/"),
+        properties: f.ext === "properties",
         ...readPrefixes(f),
       }));
   }
@@ -51,6 +55,20 @@ export class SpringPrefixes {
   /** The prefix for a URL a servlet filter of the file's module serves. */
   forFilters(path: string): ServletPrefix {
     return this.configFor(path)?.filterPrefix ?? { path: "", resolved: true };
+  }
+
+  /** The value of a property (`jwt.route.path`) in the config of the file's module. */
+  property(path: string, key: string): string | undefined {
+    const root = this.configFor(path)?.moduleRoot;
+    if (root === undefined) return undefined;
+    // application.properties and application.yml of one module are merged, .properties first.
+    const own = this.configs.filter((c) => c.moduleRoot === root);
+    const ordered = [...own.filter((c) => c.properties), ...own.filter((c) => !c.properties)];
+    for (const c of ordered) {
+      const value = c.values.get(key);
+      if (value !== undefined) return value;
+    }
+    return undefined;
   }
 
   private configFor(path: string): ModuleConfig | null {
@@ -73,9 +91,10 @@ function moduleRoot(path: string): string {
   return slash === -1 ? "" : path.slice(0, slash + 1);
 }
 
-function readPrefixes(file: SourceFile): Pick<ModuleConfig, "prefix" | "filterPrefix"> {
+function readPrefixes(file: SourceFile): Pick<ModuleConfig, "prefix" | "filterPrefix" | "values"> {
   const values = file.ext === "properties" ? readProperties(file.text) : readYaml(file.text);
   return {
+    values,
     prefix: joinPrefix(values, PREFIX_KEYS),
     filterPrefix: joinPrefix(
       values,
@@ -106,7 +125,7 @@ function readProperties(text: string): Map<string, string> {
   const out = new Map<string, string>();
   for (const line of text.split("\n")) {
     const m = /^\s*([\w.-]+)\s*[=:]\s*(.*?)\s*$/.exec(line);
-    if (m && PREFIX_KEYS.includes(m[1] as string)) out.set(m[1] as string, m[2] as string);
+    if (m) out.set(m[1] as string, m[2] as string);
   }
   return out;
 }
@@ -117,12 +136,19 @@ function readYaml(text: string): Map<string, string> {
     if (doc.errors.length > 0) continue;
     const value: unknown = doc.toJS();
     if (!isRecord(value) || isProfileDocument(value)) continue;
-    for (const key of PREFIX_KEYS) {
-      const v = lookup(value, key.split("."));
-      if (typeof v === "string") out.set(key, v.trim());
-    }
+    flatten(value, "", out);
   }
   return out;
+}
+
+/** `{ server: { servlet: { context-path: /api } } }` → `server.servlet.context-path` = `/api`. */
+function flatten(node: Record<string, unknown>, prefix: string, out: Map<string, string>): void {
+  for (const [key, v] of Object.entries(node)) {
+    const path = prefix === "" ? key : `${prefix}.${key}`;
+    if (isRecord(v)) flatten(v, path, out);
+    else if (typeof v === "string") out.set(path, v.trim());
+    else if (typeof v === "number" || typeof v === "boolean") out.set(path, String(v));
+  }
 }
 
 function isProfileDocument(doc: Record<string, unknown>): boolean {

@@ -11,6 +11,7 @@ import { splitTopLevel } from "../stack-text/brackets.js";
 import { httpVerb } from "../stack-text/endpoint-list.js";
 import { joinUrlPath } from "../stack-text/url-path.js";
 import { annotationPaths } from "./annotation-paths.js";
+import type { PropertyLookup } from "./annotation-paths.js";
 import type { Annotation, ClassDecl, Declarations, MemberDecl } from "./java-declarations.js";
 import { annotationArgs } from "./java-declarations.js";
 import type { ConstantTable } from "./jvm-constants.js";
@@ -43,6 +44,7 @@ export function springEndpoints(
   servlet: ServletPrefix,
   framework: string,
   subclasses: ReadonlyMap<string, readonly ClassDecl[]> = new Map(),
+  property?: PropertyLookup,
 ): SpringFileResult {
   const endpoints: Endpoint[] = [];
   const json: Evidence[] = [];
@@ -53,10 +55,10 @@ export function springEndpoints(
     const owner = member.owner;
     if (owner && owner.annotations.some((a) => CLIENT_MARKERS.has(a.name))) continue;
     const args = annotationArgs(mapping.args, splitTopLevel);
-    const paths = annotationPaths(args.get("value") ?? args.get("path"), constants);
+    const paths = annotationPaths(args.get("value") ?? args.get("path"), constants, property);
     const methods = mappingMethods(mapping, args);
     for (const controller of controllersServing(owner, subclasses)) {
-      for (const prefix of annotationPaths(classMappingPath(controller), constants)) {
+      for (const prefix of annotationPaths(classMappingPath(controller), constants, property)) {
         for (const path of paths) {
           for (const method of methods) {
             endpoints.push({

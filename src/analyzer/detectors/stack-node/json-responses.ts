@@ -72,7 +72,16 @@ export class JsonResponseFinder {
       while (ts.isPropertyAccessExpression(root)) root = root.expression;
       if (!ts.isIdentifier(root)) return;
       const decl = m.declarationOf(root.text, root);
-      if (decl !== undefined && !ts.isBindingElement(decl) && !ts.isParameter(decl)) {
+      // A router factory that is handed its controller (`(posts: PostController) => …`): the
+      // handlers are the methods of the parameter's declared class.
+      if (decl !== undefined && ts.isParameter(decl)) {
+        const type = decl.type;
+        if (type && ts.isTypeReferenceNode(type) && ts.isIdentifier(type.typeName)) {
+          return follow(m, type.typeName, depth + 1);
+        }
+        return;
+      }
+      if (decl !== undefined && !ts.isBindingElement(decl)) {
         const required = ts.isVariableDeclaration(decl) ? requireSpec(decl.initializer) : null;
         if (required === null) return add(m, decl);
         const target = this.program.resolveFile(required, m.file);

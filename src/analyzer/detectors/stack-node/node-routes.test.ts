@@ -334,6 +334,41 @@ export { default as general } from "./general";
       evidence: [{ file: "src/controller/user.ts", line: 4, note: "JSON response" }],
     });
   });
+
+  it("follows a controller handed to a router factory to the class of its declared type", async () => {
+    const found = await detectNodeStack(
+      scanContextFrom({
+        "package.json": expressPkg,
+        "src/app.ts": `import express from "express";
+import { createPostRouter } from "./routes/post-routes";
+import { PostController } from "./controllers/PostController";
+const app = express();
+app.use("/api", createPostRouter(new PostController()));
+`,
+        "src/routes/post-routes.ts": `import { Router } from "express";
+import type { PostController } from "../controllers/PostController";
+export const createPostRouter = (postController: PostController) => {
+  const router = Router();
+  router.get("/posts", postController.getAll.bind(postController));
+  return router;
+};
+`,
+        "src/controllers/PostController.ts": `export class PostController {
+  async getAll(req, res) {
+    res.json(await this.service.getAll());
+  }
+}
+`,
+      }),
+    );
+    expect(found.endpoints?.map(describeEndpoint)).toEqual([
+      "GET /api/posts express src/routes/post-routes.ts:5",
+    ]);
+    expect(found.signals?.rest_api).toEqual({
+      value: true,
+      evidence: [{ file: "src/controllers/PostController.ts", line: 3, note: "JSON response" }],
+    });
+  });
 });
 
 describe("Node route extraction, patterns seen in real projects", () => {
