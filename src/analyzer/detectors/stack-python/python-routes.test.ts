@@ -55,6 +55,15 @@ def load():
     ]);
   });
 
+  it("resolves an include_router prefix that is an f-string of a name bound to another f-string", () => {
+    expect(
+      routes({
+        "src/books.py": `from fastapi import APIRouter\nrouter = APIRouter()\n\n@router.get("/{uid}")\ndef book(uid: str):\n    return {}\n`,
+        "src/main.py": `from fastapi import FastAPI\nfrom src.books import router\n\nversion = "v1"\napp = FastAPI(version=version)\nbase_url = f"/api/{version}"\napp.include_router(router, prefix=f"{base_url}/books")\n`,
+      }),
+    ).toEqual(["GET /api/v1/books/{uid} fastapi src/books.py:4"]);
+  });
+
   it("follows include() of an imported URL module and a SimpleRouter without trailing slashes", () => {
     expect(
       routes({
