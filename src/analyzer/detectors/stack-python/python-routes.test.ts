@@ -225,6 +225,19 @@ describe("Python route extraction, patterns seen in real projects", () => {
     ]);
   });
 
+  it("gives library function views (DRF's obtain_auth_token, djangorestframework-jwt's) their method", () => {
+    expect(
+      routes({
+        "project/urls.py": `from django.conf.urls import url\nfrom rest_framework.authtoken.views import obtain_auth_token\nfrom rest_framework_jwt import views as jwt_views\nfrom rest_framework_jwt.views import refresh_jwt_token as refresh\nfrom accounts.views import whoami\n\nurlpatterns = [\n    url(r'^api-token/$', obtain_auth_token),\n    url(r'^jwt/$', jwt_views.obtain_jwt_token),\n    url(r'^jwt/refresh/$', refresh),\n    url(r'^me/$', whoami),\n]\n`,
+      }),
+    ).toEqual([
+      "POST /api-token/ djangorestframework project/urls.py:8",
+      "POST /jwt/ djangorestframework project/urls.py:9",
+      "POST /jwt/refresh/ djangorestframework project/urls.py:10",
+      "ANY /me/ django project/urls.py:11",
+    ]);
+  });
+
   it("takes the project's own subclass of Flask for the app its routes hang on", () => {
     expect(
       routes({
