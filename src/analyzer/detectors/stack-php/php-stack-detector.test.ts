@@ -112,6 +112,35 @@ Route::prefix('api')->group(function () {
     expect(found.signals?.rest_api?.value).toBe(true);
   });
 
+  it("reads route prefixes from a RouteServiceProvider kept outside app/ (a domain layout)", () => {
+    const found = detect({
+      "composer.json": '{"require": {"laravel/framework": "^9.0"}}',
+      "src/Support/Providers/RouteServiceProvider.php": `<?php
+class RouteServiceProvider extends ServiceProvider
+{
+    public function boot(): void
+    {
+        $this->routes(function () {
+            Route::prefix('v1')
+                ->middleware('api')
+                ->group(base_path('routes/api.php'));
+
+            Route::prefix('api-admin')
+                ->middleware('api')
+                ->group(base_path('routes/api-admin.php'));
+        });
+    }
+}
+`,
+      "routes/api.php": "<?php\nRoute::get('quotes', [QuoteController::class, 'index']);\n",
+      "routes/api-admin.php": "<?php\nRoute::get('users', [UserController::class, 'index']);\n",
+    });
+    expect(found.endpoints?.map((e) => `${e.method} ${e.path} ${e.file}`)).toEqual([
+      "GET /api-admin/users routes/api-admin.php",
+      "GET /v1/quotes routes/api.php",
+    ]);
+  });
+
   it("follows a bare include of a routes file, and lists the /up health route of withRouting", () => {
     const found = detect({
       "composer.json": '{"require": {"laravel/framework": "^11.0"}}',
