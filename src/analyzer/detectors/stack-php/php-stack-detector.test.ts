@@ -35,6 +35,27 @@ describe("phpStackDetector", () => {
     ]);
   });
 
+  it("gives singleton resources their routes without an id", () => {
+    const found = detect({
+      "routes/api.php":
+        "<?php\nRoute::apiSingleton('profile', ProfileController::class)->destroyable();\nRoute::apiSingleton('photos.thumbnail', ThumbnailController::class)->creatable()->except(['update']);\n",
+      "routes/web.php": "<?php\nRoute::singleton('settings', SettingsController::class);\n",
+    });
+    expect(found.endpoints?.map((e) => `${e.method} ${e.path}`)).toEqual([
+      "DELETE /api/photos/{photo}/thumbnail",
+      "GET /api/photos/{photo}/thumbnail",
+      "POST /api/photos/{photo}/thumbnail",
+      "DELETE /api/profile",
+      "GET /api/profile",
+      "PATCH /api/profile",
+      "PUT /api/profile",
+      "GET /settings",
+      "PATCH /settings",
+      "PUT /settings",
+      "GET /settings/edit",
+    ]);
+  });
+
   it("reads resource names with a path or a leading slash, and renamed parameters", () => {
     const found = detect({
       "routes/api.php":
