@@ -669,6 +669,8 @@ export const databasesDetector: Detector = {
     addComposeSupport(ctx, nosqlFound);
 
     const sqlEngines = listSignal(engineFound);
+    const repository = goSqlRepository(ctx);
+    if (ormFound.size === 0 && repository !== null) ormFound.set("sql-repository", [repository]);
     const ormList = listSignal(ormFound);
     const sqlEvidence: Evidence[] = onlyEfCoreInMemory(ctx, engineFound, ormFound)
       ? []
@@ -685,6 +687,35 @@ export const databasesDetector: Detector = {
     };
   },
 };
+
+/** A Go package that holds data access, by a folder name along its path. */
+const GO_DATA_PACKAGE =
+  /(?:^|\/)(?:repository|repositories|repo|repos|store|stores|storage|dal|dao|data|db|database|persistence|postgres|postgresql|mysql|sqlite|models?)\//;
+/** A database/sql (or pgx, sqlx) query or statement run with arguments: db.QueryRow(q, id). */
+const GO_PARAMETERISED_QUERY =
+  /\.(?:Query|QueryRow|Exec)(?:Context)?\s*\(\s*(?:ctx\s*,\s*)?(?:[\w.]+|"[^"\n]*"|`[^`]*`)\s*,\s*[\w&.]/;
+
+/**
+ * Go's usual data-access layer is no ORM: repository (or store) types in their own package
+ * that run parameterised SQL through database/sql, pgx or sqlx. The first such query, outside
+ * tests, when no ORM or query builder was found.
+ */
+function goSqlRepository(ctx: ScanContext): Evidence | null {
+  const goApp = ctx.files.filter((f) => f.role === "app" && f.ext === "go");
+  const sqlDriver = goApp.some(
+    (f) =>
+      f.text.includes('"database/sql"') ||
+      f.text.includes('"github.com/jackc/pgx') ||
+      f.text.includes('"github.com/jmoiron/sqlx"'),
+  );
+  if (!sqlDriver) return null;
+  for (const file of goApp) {
+    if (!GO_DATA_PACKAGE.test(file.path)) continue;
+    const m = GO_PARAMETERISED_QUERY.exec(file.text);
+    if (m) return evidence(file, m.index + 1, "parameterised SQL in a data-access package");
+  }
+  return null;
+}
 
 /**
  * EF Core is the only ORM, no engine is configured, and the context uses the in-memory provider
