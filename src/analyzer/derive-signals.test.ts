@@ -110,6 +110,30 @@ describe("findCrudResource", () => {
     ]);
   });
 
+  it("takes a plural collection and a singular item path (/books, /book/<id>) for one resource", () => {
+    const found = findCrudResource([
+      ep("GET", "/api/v1/book/<book_id>"),
+      ep("PUT", "/api/v1/book/<book_id>"),
+      ep("DELETE", "/api/v1/book/<book_id>"),
+      ep("GET", "/api/v1/books"),
+      ep("POST", "/api/v1/books"),
+    ]);
+    expect(found?.map((e) => `${e.method} ${e.path}`)).toEqual([
+      "POST /api/v1/books",
+      "GET /api/v1/book/<book_id>",
+      "PUT /api/v1/book/<book_id>",
+      "DELETE /api/v1/book/<book_id>",
+    ]);
+    expect(
+      findCrudResource([
+        ep("POST", "/categories"),
+        ep("GET", "/category/:id"),
+        ep("PUT", "/category/:id"),
+        ep("DELETE", "/category/:id"),
+      ]),
+    ).not.toBeNull();
+  });
+
   it("does not call a resource CRUD when one of the four operations is missing", () => {
     expect(
       findCrudResource([

@@ -149,13 +149,32 @@ function groupByResource(endpoints: readonly Endpoint[]): Resource[] {
     // `/categories/create`, `/categories/:id/update`, `/movie/update/{id}`: the action named in
     // the path is the verb's job, so the resource is what comes before it.
     const normal = normalizePath(ep).replace(ACTION_SUFFIX, "");
-    const item = normal.endsWith("/{}") ? normal.slice(0, -3) || "/" : normal;
+    const onItem = normal.endsWith("/{}");
+    const item = onItem ? normal.slice(0, -3) || "/" : normal;
     const key = item.replace(ACTION_SUFFIX, "") || "/";
-    const group = byKey.get(key) ?? { path: writtenPrefix(ep.path, key), operations: new Map() };
+    // `/books` and `/book/{id}` name one resource, its collection plural and its item singular.
+    const resourceKey = singularLastSegment(key);
+    const existing = byKey.get(resourceKey);
+    const group = existing ?? { path: writtenPrefix(ep.path, key), operations: new Map() };
+    // The collection's own path names the resource best (next steps point to it).
+    if (existing !== undefined && !onItem && key !== resourceKey)
+      group.path = writtenPrefix(ep.path, key);
     if (!group.operations.has(verb)) group.operations.set(verb, ep);
-    byKey.set(key, group);
+    byKey.set(resourceKey, group);
   }
   return [...byKey.values()];
+}
+
+/** The path with its last segment in English singular form (books → book, categories → category). */
+function singularLastSegment(path: string): string {
+  const at = path.lastIndexOf("/");
+  const last = path.slice(at + 1);
+  if (last.length < 3 || last === "{}") return path;
+  let singular = last;
+  if (/[^aeiou]ies$/i.test(last)) singular = `${last.slice(0, -3)}y`;
+  else if (/(?:ss|x|ch|sh)es$/i.test(last)) singular = last.slice(0, -2);
+  else if (/[^su]s$/i.test(last)) singular = last.slice(0, -1);
+  return path.slice(0, at + 1) + singular;
 }
 
 function isCrudVerb(method: string): method is CrudVerb {

@@ -175,6 +175,14 @@ describe("authDetector", () => {
     expect(signals?.oauth?.value).toBe(true);
   });
 
+  it("recognises djangorestframework-jwt (rest_framework_jwt) as JWT authentication", () => {
+    const signals = detect({
+      "accounts/api/urls.py":
+        "from django.conf.urls import url\nfrom rest_framework_jwt.views import obtain_jwt_token\n\nurlpatterns = [url(r'^jwt/$', obtain_jwt_token)]\n",
+    });
+    expect(signals?.auth_jwt?.value).toBe(true);
+  });
+
   it("recognises koa-jwt as JWT authentication", () => {
     const signals = detect({
       "src/server.ts": 'import jwt from "koa-jwt";\napp.use(jwt({ secret: config.jwtSecret }));\n',

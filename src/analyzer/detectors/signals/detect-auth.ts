@@ -68,6 +68,8 @@ const JWT_RULES: readonly Rule[] = [
     deps: [
       "pypi:pyjwt",
       "pypi:djangorestframework-simplejwt",
+      "pypi:djangorestframework-jwt",
+      "pypi:drf-jwt",
       "pypi:python-jose",
       "pypi:flask-jwt-extended",
       "pypi:authlib",
@@ -75,6 +77,8 @@ const JWT_RULES: readonly Rule[] = [
     uses: [
       pyImport("jwt"),
       code(PY_EXTS, "rest_framework_simplejwt", undefined, "simplejwt"),
+      // djangorestframework-jwt and its maintained fork drf-jwt share this module name
+      pyImport("rest_framework_jwt", "djangorestframework-jwt"),
       code(PY_EXTS, "jose", /^\s*from\s+jose\s+import\s+[^\n]*\bjwt\b/m, "python-jose"),
       pyImport("flask_jwt_extended"),
       pyImport("authlib.jose"),

@@ -6,6 +6,36 @@ const detect = (files: Record<string, string>) =>
   databasesDetector.detect(scanContextFrom(files)).signals;
 
 describe("databasesDetector", () => {
+  it("takes a Go repository package running parameterised database/sql queries for a data-access layer", () => {
+    const repo = {
+      "go.mod": "module todo\n\nrequire github.com/go-sql-driver/mysql v1.9.3\n",
+      "internal/config/database.go":
+        'package config\n\nimport (\n\t"database/sql"\n\t_ "github.com/go-sql-driver/mysql"\n)\n\nfunc Open() (*sql.DB, error) { return sql.Open("mysql", dsn) }\n',
+      "internal/repository/todo_repository.go":
+        "package repository\n\nfunc (r *TodoRepository) Get(ctx context.Context, id uint64) error {\n\tquery := `SELECT id FROM todos WHERE id = ?`\n\treturn r.DB.QueryRowContext(ctx, query, id).Scan(&t.ID)\n}\n",
+    };
+    expect(detect(repo)?.orms).toEqual({
+      value: ["sql-repositories"],
+      evidence: [
+        {
+          file: "internal/repository/todo_repository.go",
+          line: 5,
+          note: "parameterised SQL in a data-access package",
+        },
+      ],
+    });
+    // SQL built into a handler, or run without arguments, is no data-access layer
+    expect(
+      detect({
+        ...repo,
+        "internal/repository/todo_repository.go":
+          'package repository\n\nfunc (r *TodoRepository) All() { r.DB.Query("SELECT * FROM todos") }\n',
+        "internal/handlers/todo.go":
+          'package handlers\n\nfunc Get(c *gin.Context) { db.QueryRow("SELECT * FROM todos WHERE id = " + id, nil) }\n',
+      })?.orms?.value,
+    ).toEqual([]);
+  });
+
   it("does not take TypeORM schema auto-sync for migrations", () => {
     const signals = detect({
       "package.json": '{ "dependencies": { "typeorm": "^0.3.20", "pg": "^8.11.0" } }',

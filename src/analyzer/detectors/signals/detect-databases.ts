@@ -692,27 +692,52 @@ export const databasesDetector: Detector = {
 };
 
 /**
- * Without an ORM or query builder, a hand-written data-access layer counts: repository or DAO
- * classes (`PostRepository.ts`, `repositories/`, `UserDao.java`) that send SQL statements with
- * bound parameters (`'SELECT * FROM posts WHERE id = $1'`, `"… WHERE id = ?"`) through a driver.
- * SQL built by string concatenation in route handlers does not.
+ * Without an ORM or query builder, a hand-written data-access layer counts (as
+ * "sql-repositories"): SQL statements with bound parameters sent from the code that holds the
+ * data access, not from route handlers.
+ * - JavaScript/TypeScript and JVM: repository or DAO classes (`PostRepository.ts`,
+ *   `repositories/`, `UserDao.java`) with a statement string that reaches a `$1` or `?`
+ *   placeholder (`'SELECT * FROM posts WHERE id = $1'`).
+ * - Go, whose usual data-access layer is no ORM: a query or statement run with arguments
+ *   (`db.QueryRow(q, id)`) in a data-access package, in a repository that uses database/sql,
+ *   pgx or sqlx.
  */
 const SQL_REPOSITORIES = "sql-repositories";
 const REPOSITORY_PATH = /repositor(?:y|ies)|(?:^|[/._-])dao(?:s)?(?:[/._-]|$)|[a-z]Dao\./i;
 /** A string that starts with an SQL statement and reaches a `$1` or `?` placeholder. */
 const PARAMETERISED_SQL =
   /['"`]\s*(?:SELECT|INSERT\s+INTO|UPDATE|DELETE\s+FROM|WITH)\s[^'"`$?]*(?:\$\d|\?)/g;
+/** A Go package that holds data access, by a folder name along its path. */
+const GO_DATA_PACKAGE =
+  /(?:^|\/)(?:repository|repositories|repo|repos|store|stores|storage|dal|dao|data|db|database|persistence|postgres|postgresql|mysql|sqlite|models?)\//;
+/** A database/sql (or pgx, sqlx) query or statement run with arguments: db.QueryRow(q, id). */
+const GO_PARAMETERISED_QUERY =
+  /\.(?:Query|QueryRow|Exec)(?:Context)?\s*\(\s*(?:ctx\s*,\s*)?(?:[\w.]+|"[^"\n]*"|`[^`]*`)\s*,\s*[\w&.]/;
 const MAX_REPOSITORY_EVIDENCE = 3;
 
 function sqlRepositories(ctx: ScanContext): Evidence[] {
   const out: Evidence[] = [];
+  const goDriver = ctx.files.some(
+    (f) =>
+      f.role === "app" &&
+      f.ext === "go" &&
+      (f.text.includes('"database/sql"') ||
+        f.text.includes('"github.com/jackc/pgx') ||
+        f.text.includes('"github.com/jmoiron/sqlx"')),
+  );
   for (const file of ctx.files) {
-    if (file.role !== "app" || !REPOSITORY_PATH.test(file.path)) continue;
-    if (!JS_EXTS.includes(file.ext) && !JVM_EXTS.includes(file.ext)) continue;
-    PARAMETERISED_SQL.lastIndex = 0;
-    const m = PARAMETERISED_SQL.exec(file.text);
-    if (m) out.push(evidence(file, m.index, "repository class with parameterised SQL"));
     if (out.length >= MAX_REPOSITORY_EVIDENCE) break;
+    if (file.role !== "app") continue;
+    if (file.ext === "go") {
+      if (!goDriver || !GO_DATA_PACKAGE.test(file.path)) continue;
+      const m = GO_PARAMETERISED_QUERY.exec(file.text);
+      if (m) out.push(evidence(file, m.index + 1, "parameterised SQL in a data-access package"));
+    } else if (JS_EXTS.includes(file.ext) || JVM_EXTS.includes(file.ext)) {
+      if (!REPOSITORY_PATH.test(file.path)) continue;
+      PARAMETERISED_SQL.lastIndex = 0;
+      const m = PARAMETERISED_SQL.exec(file.text);
+      if (m) out.push(evidence(file, m.index, "repository class with parameterised SQL"));
+    }
   }
   return out;
 }

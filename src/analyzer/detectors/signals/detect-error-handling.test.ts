@@ -23,6 +23,29 @@ describe("errorHandlingDetector", () => {
     ).toBe(true);
   });
 
+  it("does not take a commented-out Python handler or an empty placeholder call for one", () => {
+    expect(
+      detect({
+        "src/__init__.py":
+          "app = FastAPI()\n\n# app.add_exception_handler()\n# @app.exception_handler(ValueError)\n#@app.errorhandler(404)\n",
+      })?.value,
+    ).toBe(false);
+    expect(
+      detect({
+        "src/__init__.py": "app = FastAPI()\napp.add_exception_handler(AppError, on_app_error)\n",
+      }),
+    ).toEqual({
+      value: true,
+      evidence: [{ file: "src/__init__.py", line: 2, note: "FastAPI exception handler" }],
+    });
+    expect(
+      detect({
+        "src/errors.py":
+          "@app.exception_handler(ValueError)\nasync def bad(request, exc):\n    return JSONResponse({}, status_code=400)\n",
+      })?.value,
+    ).toBe(true);
+  });
+
   it("finds a typed Express error middleware, Fastify's handler and Rails rescue_from", () => {
     expect(
       detect({

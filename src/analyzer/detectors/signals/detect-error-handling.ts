@@ -60,7 +60,13 @@ const RULES: readonly Rule[] = [
         "Django exception middleware",
       ),
       code(PY_EXTS, "handler", /^\s*handler(?:400|403|404|500)\s*=/m, "Django error view"),
-      code(PY_EXTS, "errorhandler", /@\w+\.(?:app_)?errorhandler\s*\(/, "Flask error handler"),
+      // Decorators and calls at the start of a line: "# @app.errorhandler(404)" is commented out.
+      code(
+        PY_EXTS,
+        "errorhandler",
+        /^[ \t]*@\w+\.(?:app_)?errorhandler\s*\(/m,
+        "Flask error handler",
+      ),
       // its own keyword: "register_error_handler" does not contain "errorhandler"
       code(
         PY_EXTS,
@@ -71,7 +77,7 @@ const RULES: readonly Rule[] = [
       code(
         PY_EXTS,
         "exception_handler",
-        /@\w+\.exception_handler\s*\(|\.add_exception_handler\s*\(/,
+        /^[ \t]*(?:@\w+\.exception_handler\s*\(|[\w.]+\.add_exception_handler\s*\(\s*\w)/m,
         "FastAPI exception handler",
       ),
     ],

@@ -6,6 +6,18 @@ const detect = (files: Record<string, string>) =>
   loggingDetector.detect(scanContextFrom(files)).signals?.logging;
 
 describe("loggingDetector", () => {
+  it("does not take the logger of Alembic's generated env.py for the application's logging", () => {
+    const env =
+      "from alembic import context\nfrom logging.config import fileConfig\nimport logging\n\nfileConfig(config.config_file_name)\nlogger = logging.getLogger('alembic.env')\n";
+    expect(detect({ "migrations/env.py": env })?.value).toBe(false);
+    expect(
+      detect({
+        "migrations/env.py": env,
+        "app/services.py": "import logging\nlog = logging.getLogger(__name__)\n",
+      }),
+    ).toEqual({ value: true, evidence: [{ file: "app/services.py", line: 2, note: "logging" }] });
+  });
+
   it("counts NestJS's Logger, not a hand-written Logger class of the same name", () => {
     expect(
       detect({

@@ -189,6 +189,12 @@ const compiled = compileRules(RULES);
 export const loggingDetector: Detector = {
   id: "signals/logging",
   detect(ctx) {
-    return { signals: { logging: boolSignal(flatEvidence(runBackendRules(ctx, compiled))) } };
+    // Alembic's env.py (written by `alembic init` / `flask db init`) sets up a logger for the
+    // migration runner: scaffolding the project did not choose, not logging in its application.
+    const found = flatEvidence(runBackendRules(ctx, compiled)).filter((e) => {
+      if (!e.file.endsWith("env.py")) return true;
+      return ctx.byPath.get(e.file)?.text.includes("from alembic import context") !== true;
+    });
+    return { signals: { logging: boolSignal(found) } };
   },
 };

@@ -380,6 +380,41 @@ class PeopleIT {
     ]);
   });
 
+  it("counts a Go testify suite that asserts through its receiver as real tests that call the API", () => {
+    const suite = `package http_test
+
+import (
+	"net/http/httptest"
+	"testing"
+
+	"github.com/stretchr/testify/suite"
+)
+
+type TodoSuite struct {
+	suite.Suite
+}
+
+func (s *TodoSuite) TestCreate() {
+	req := httptest.NewRequest("POST", "/api/todos", nil)
+	rec := httptest.NewRecorder()
+	app.ServeHTTP(rec, req)
+	s.Equal(http.StatusBadRequest, rec.Code)
+}
+
+func TestTodoSuite(t *testing.T) {
+	suite.Run(t, new(TodoSuite))
+}
+`;
+    const files = { "internal/http/todo_controller_test.go": suite };
+    expect(detect(files)?.test_files?.value).toBe(1);
+    expect(findApiTestCalls(scanContextFrom(files))).toEqual([
+      { file: "internal/http/todo_controller_test.go", line: 15, note: "POST /api/todos" },
+    ]);
+    // a suite whose methods assert nothing is no real test
+    const empty = suite.replace("\ts.Equal(http.StatusBadRequest, rec.Code)\n", "");
+    expect(detect({ "internal/http/todo_controller_test.go": empty })?.test_files?.value).toBe(0);
+  });
+
   it("does not count a new Laravel app's home-page example as a real or an API test", () => {
     const ctx = scanContextFrom({
       "tests/Feature/ExampleTest.php": `<?php

@@ -182,7 +182,27 @@ function judgeTestFile(file: SourceFile, lang: Lang): TestFileVerdict | null {
   const decl = rules.declaration.exec(file.text);
   if (decl === null) return null;
   const meaningful = file.text.replace(rules.comment, "").replace(rules.trivial, "");
-  return { file, at: decl.index, real: rules.assertion.test(meaningful) };
+  const real =
+    rules.assertion.test(meaningful) || (lang === "go" && testifySuiteAsserts(meaningful));
+  return { file, at: decl.index, real };
+}
+
+/** A testify suite's test method: `func (s *UserSuite) TestCreate()`; group 1 is the receiver. */
+const SUITE_TEST_METHOD = /^func\s+\(\s*(\w+)\s+\*?\w+\s*\)\s+Test\w*\s*\(/gm;
+/** The assertions a testify suite offers on its receiver: s.Equal(…), s.Require().NoError(…). */
+const SUITE_ASSERTION =
+  "(?:Equal|NotEqual|EqualValues|Exactly|NoError|Error|ErrorIs|ErrorAs|ErrorContains|EqualError|True|False|Nil|NotNil|Empty|NotEmpty|Len|Contains|NotContains|JSONEq|Greater|GreaterOrEqual|Less|LessOrEqual|Zero|NotZero|Panics|ElementsMatch|Subset|IsType|Eventually|Fail|FailNow|Require|Assert)";
+
+/**
+ * Go tests written as a testify suite assert through the suite's receiver (`s.Equal(want, got)`)
+ * rather than through t or the assert package: the file's one `func TestXxx(t *testing.T)` only
+ * runs the suite.
+ */
+function testifySuiteAsserts(text: string): boolean {
+  if (!text.includes("testify/suite")) return false;
+  const receivers = new Set<string>();
+  for (const m of text.matchAll(SUITE_TEST_METHOD)) if (m[1] !== undefined) receivers.add(m[1]);
+  return [...receivers].some((r) => new RegExp(`\\b${r}\\.${SUITE_ASSERTION}\\s*\\(`).test(text));
 }
 
 const JEST_CONFIGS = [

@@ -12,6 +12,23 @@ function checksIn(files: FileMap): string[] {
 }
 
 describe("findErrorStatusChecks", () => {
+  it("reads Python test modules that import the base test case whose helpers call the API", () => {
+    const files = {
+      "tests/base_test.py":
+        "class TestBooks(TestCase):\n    def add_book(self, data):\n        return self.client.post('/api/v1/books', json=data)\n",
+      "tests/test_book.py":
+        "from tests.base_test import TestBooks\n\nclass BookTest(TestBooks):\n    def test_add(self):\n        res = self.add_book({})\n        self.assertEqual(res.status_code, 400)\n",
+      "tests/other/test_rel.py":
+        "from ..base_test import TestBooks\n\ndef test_x():\n    assert res.status_code == 404\n",
+      "tests/test_unrelated.py":
+        "from app.models import Book\n\ndef test_y():\n    assert r.status_code == 404\n",
+    };
+    const calls = [{ file: "tests/base_test.py", line: 3, note: "POST /api/v1/books" }];
+    expect(
+      findErrorStatusChecks(scanContextFrom(files), calls).map((e) => `${e.file}:${e.line}`),
+    ).toEqual(["tests/test_book.py:6", "tests/other/test_rel.py:4"]);
+  });
+
   it("finds a 4xx status checked in each stack's idiom", () => {
     const lines: Record<string, string> = {
       "supertest.test.js": "await request(app).post('/x').send({}).expect(400);",

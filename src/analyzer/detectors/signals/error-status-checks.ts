@@ -60,15 +60,17 @@ const CHECKS: readonly RegExp[] = [
 const COMMENTED = /^[ \t]*(?:\/\/|#|\/?\*)/;
 
 /**
- * Error-status assertions in the files where `apiTestCalls` found calls to the app, the first one
- * of each file, in file order.
+ * Error-status assertions in the files where `apiTestCalls` found calls to the app, and in Python
+ * test modules that import such a file (a base TestCase whose helpers make the requests), the
+ * first one of each file, in file order.
  */
 export function findErrorStatusChecks(
   ctx: ScanContext,
   apiTestCalls: readonly Evidence[],
 ): Evidence[] {
   const out: Evidence[] = [];
-  for (const path of new Set(apiTestCalls.map((call) => call.file))) {
+  const callers = new Set(apiTestCalls.map((call) => call.file));
+  for (const path of [...callers, ...pythonHelperUsers(ctx, callers)]) {
     const file = ctx.byPath.get(path);
     if (file === undefined) continue;
     const { text } = file;
@@ -95,4 +97,42 @@ function firstCheck(line: string): RegExpExecArray | null {
     if (m !== null) return m;
   }
   return null;
+}
+
+/** `from tests.base import …`, `from .base import …`, `import tests.base`: group 1 dots, 2 the module. */
+const PY_IMPORT = /^[ \t]*(?:from[ \t]+(\.*)([\w.]*)[ \t]+import\b|import[ \t]+()([\w.]+))/gm;
+
+/** Python test files, not among `callers`, that import one of them (the helpers that call the API). */
+function pythonHelperUsers(ctx: ScanContext, callers: ReadonlySet<string>): string[] {
+  const helpers = [...callers].filter((path) => path.endsWith(".py"));
+  if (helpers.length === 0) return [];
+  const out: string[] = [];
+  for (const file of ctx.files) {
+    if (file.ext !== "py" || file.role !== "test" || callers.has(file.path)) continue;
+    const dir = file.path.slice(0, file.path.lastIndexOf("/") + 1);
+    for (const m of file.text.matchAll(PY_IMPORT)) {
+      const dots = (m[1] ?? m[3] ?? "").length;
+      const module = (m[2] ?? m[4] ?? "").replace(/\./g, "/");
+      if (module === "") continue;
+      const imports = (helper: string): boolean => {
+        const stem = helper.replace(/(?:\/__init__)?\.py$/, "");
+        if (dots > 0) return stem === parentDir(dir, dots - 1) + module;
+        return stem === module || stem.endsWith(`/${module}`);
+      };
+      if (helpers.some(imports)) {
+        out.push(file.path);
+        break;
+      }
+    }
+  }
+  return out;
+}
+
+/** `dir` ("tests/api/") with `levels` trailing folders removed. */
+function parentDir(dir: string, levels: number): string {
+  const parts = dir.split("/").filter((p) => p !== "");
+  return parts
+    .slice(0, Math.max(0, parts.length - levels))
+    .map((p) => `${p}/`)
+    .join("");
 }

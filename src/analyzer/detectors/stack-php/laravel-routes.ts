@@ -1,7 +1,8 @@
 /**
  * Laravel routes from routes/*.php: `Route::get/post/…/any/match`, `Route::view`,
  * `Route::redirect`, `Route::resource` and
- * `Route::apiResource` (with ->only/->except and dotted nesting), and groups through
+ * `Route::apiResource` (with ->only/->except and dotted nesting), `Route::singleton` and
+ * `Route::apiSingleton`, and groups through
  * `Route::prefix(…)->…->group(function () {…})` or `Route::group(['prefix' => …], …)`, with
  * `require __DIR__.'/x.php'` (or a bare `include 'api/v1/x.php'`, relative to the routes file)
  * followed inside a routes file. routes/api.php gets the api prefix.
@@ -129,6 +130,8 @@ function walk(
           groupPrefix,
           emit,
         );
+      } else if (call.name === "singleton" || call.name === "apiSingleton") {
+        singletonRoutes(call.name === "apiSingleton", args, chain.calls, groupPrefix, emit);
       } else if (call.name === "resources" || call.name === "apiResources") {
         const entries = /^\[([\s\S]*)\]$/.exec((args[0] ?? "").trim());
         for (const entry of splitTopLevel(entries?.[1] ?? "")) {
@@ -239,6 +242,58 @@ function resourceRoutes(
         emit("DELETE", member, true);
         break;
     }
+  }
+}
+
+/**
+ * `Route::singleton('profile', …)` (Laravel 9.42+): one resource without an id. It answers
+ * show and update (and the edit form unless it is an apiSingleton); `->creatable()` adds
+ * store and destroy (and the create form), `->destroyable()` adds destroy. `->only`/`->except`
+ * apply as for resources; 'photos.thumbnail' nests under /photos/{photo}.
+ */
+function singletonRoutes(
+  api: boolean,
+  args: readonly string[],
+  chain: readonly Call[],
+  prefix: Prefix,
+  emit: (method: HttpMethod, path: string, resolved: boolean) => void,
+): void {
+  const name = args[0] === undefined ? null : stringLiteral(args[0]);
+  if (name === null) {
+    emit("ANY", joinUrlPath(prefix.path, unresolvedPiece(args[0] ?? "?")), false);
+    return;
+  }
+  const parts = name.replace(/^\/+|\/+$/g, "").split(".");
+  let path = prefix.path;
+  parts.slice(0, -1).forEach((p) => (path = joinUrlPath(path, p, `{${parameterName(p)}}`)));
+  path = joinUrlPath(path, parts[parts.length - 1] as string);
+  const has = (method: string) => chain.some((c) => c.name === method);
+  const actions = new Set<Action>(api ? ["show", "update"] : ["show", "edit", "update"]);
+  if (has("creatable")) {
+    for (const a of api
+      ? (["store", "destroy"] as const)
+      : (["create", "store", "destroy"] as const))
+      actions.add(a);
+  }
+  if (has("destroyable")) actions.add("destroy");
+  const listed = (method: string): Set<string> | null => {
+    const call = chain.find((c) => c.name === method);
+    return call
+      ? new Set([...call.args.matchAll(/['"](\w+)['"]/g)].map((m) => m[1] as string))
+      : null;
+  };
+  const only = listed("only");
+  const except = listed("except");
+  for (const action of WEB_ACTIONS) {
+    if (!actions.has(action) || (only && !only.has(action)) || except?.has(action)) continue;
+    if (action === "show") emit("GET", path, true);
+    else if (action === "create") emit("GET", joinUrlPath(path, "create"), true);
+    else if (action === "store") emit("POST", path, true);
+    else if (action === "edit") emit("GET", joinUrlPath(path, "edit"), true);
+    else if (action === "update") {
+      emit("PUT", path, true);
+      emit("PATCH", path, true);
+    } else if (action === "destroy") emit("DELETE", path, true);
   }
 }
 

@@ -35,6 +35,27 @@ describe("phpStackDetector", () => {
     ]);
   });
 
+  it("gives singleton resources their routes without an id", () => {
+    const found = detect({
+      "routes/api.php":
+        "<?php\nRoute::apiSingleton('profile', ProfileController::class)->destroyable();\nRoute::apiSingleton('photos.thumbnail', ThumbnailController::class)->creatable()->except(['update']);\n",
+      "routes/web.php": "<?php\nRoute::singleton('settings', SettingsController::class);\n",
+    });
+    expect(found.endpoints?.map((e) => `${e.method} ${e.path}`)).toEqual([
+      "DELETE /api/photos/{photo}/thumbnail",
+      "GET /api/photos/{photo}/thumbnail",
+      "POST /api/photos/{photo}/thumbnail",
+      "DELETE /api/profile",
+      "GET /api/profile",
+      "PATCH /api/profile",
+      "PUT /api/profile",
+      "GET /settings",
+      "PATCH /settings",
+      "PUT /settings",
+      "GET /settings/edit",
+    ]);
+  });
+
   it("reads resource names with a path or a leading slash, and renamed parameters", () => {
     const found = detect({
       "routes/api.php":
@@ -110,6 +131,35 @@ Route::prefix('api')->group(function () {
       "GET /partners/stock routes/partner.php",
     ]);
     expect(found.signals?.rest_api?.value).toBe(true);
+  });
+
+  it("reads route prefixes from a RouteServiceProvider kept outside app/ (a domain layout)", () => {
+    const found = detect({
+      "composer.json": '{"require": {"laravel/framework": "^9.0"}}',
+      "src/Support/Providers/RouteServiceProvider.php": `<?php
+class RouteServiceProvider extends ServiceProvider
+{
+    public function boot(): void
+    {
+        $this->routes(function () {
+            Route::prefix('v1')
+                ->middleware('api')
+                ->group(base_path('routes/api.php'));
+
+            Route::prefix('api-admin')
+                ->middleware('api')
+                ->group(base_path('routes/api-admin.php'));
+        });
+    }
+}
+`,
+      "routes/api.php": "<?php\nRoute::get('quotes', [QuoteController::class, 'index']);\n",
+      "routes/api-admin.php": "<?php\nRoute::get('users', [UserController::class, 'index']);\n",
+    });
+    expect(found.endpoints?.map((e) => `${e.method} ${e.path} ${e.file}`)).toEqual([
+      "GET /api-admin/users routes/api-admin.php",
+      "GET /v1/quotes routes/api.php",
+    ]);
   });
 
   it("follows a bare include of a routes file, and lists the /up health route of withRouting", () => {

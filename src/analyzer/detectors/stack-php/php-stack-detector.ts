@@ -30,8 +30,11 @@ const NOT_HTTP = new Set(["routes/console.php", "routes/channels.php"]);
  */
 const FILE_REFERENCE =
   /__DIR__\s*\.\s*['"]([^'"]+\.php)['"]|base_path\s*\(\s*['"]([^'"]+\.php)['"]|\b(?:require|include)(?:_once)?\s*\(?\s*['"]([^'"]+\.php)['"]/g;
-/** Files that wire routes up: bootstrap/app.php (Laravel 11+) and service providers. */
-const LOADER = /^(?:bootstrap\/app\.php|app\/Providers\/[^/]+\.php)$/;
+/**
+ * Files that wire routes up: bootstrap/app.php (Laravel 11+) and service providers, in
+ * app/Providers or wherever a custom layout keeps them (src/Support/Providers).
+ */
+const LOADER = /^bootstrap\/app\.php$|(?:^|\/)Providers\/[^/]+\.php$/;
 
 export const phpStackDetector: Detector = {
   id: "stack-php",
@@ -128,7 +131,11 @@ function readApiPrefix(ctx: ScanContext): string {
   const bootstrap = ctx.byPath.get("bootstrap/app.php");
   const p11 = bootstrap ? /apiPrefix\s*:\s*['"]([^'"]*)['"]/.exec(bootstrap.text) : null;
   if (p11) return p11[1] as string;
-  const provider = ctx.byPath.get("app/Providers/RouteServiceProvider.php");
+  const provider =
+    ctx.byPath.get("app/Providers/RouteServiceProvider.php") ??
+    ctx.files.find(
+      (f) => f.role === "app" && f.path.endsWith("Providers/RouteServiceProvider.php"),
+    );
   const p10 = provider
     ? /prefix\(\s*['"]([^'"]*)['"]\s*\)[^;]*?routes\/api\.php/.exec(provider.text)
     : null;

@@ -106,6 +106,19 @@ const BASE_METHODS: Readonly<Record<string, readonly HttpMethod[]>> = {
   DeleteView: ["GET", "POST"],
 };
 
+/**
+ * Function views that libraries ship ready to route, by the module they are imported from: DRF's
+ * `obtain_auth_token` and djangorestframework-jwt's token views take the credentials by POST.
+ */
+const LIBRARY_FUNCTION_VIEWS: Readonly<Record<string, Readonly<Record<string, HttpMethod>>>> = {
+  "rest_framework.authtoken.views": { obtain_auth_token: "POST" },
+  "rest_framework_jwt.views": {
+    obtain_jwt_token: "POST",
+    refresh_jwt_token: "POST",
+    verify_jwt_token: "POST",
+  },
+};
+
 const VIEWSET_ACTION_METHODS = new Set([
   "ViewSet",
   "GenericViewSet",
@@ -527,7 +540,8 @@ export class DjangoRoutes {
   private emitFunctionView(file: PyFile, entry: UrlEntry, ref: string, path: PyPath): void {
     const fn = this.defs.findFunction(file, ref);
     if (fn === null) {
-      this.push("ANY", path, false, file, entry.line);
+      const known = libraryFunctionView(file, ref);
+      this.push(known ?? "ANY", path, known !== null, file, entry.line);
       return;
     }
     const decorators = decoratorsAbove(fn.file, fn.def.offset);
@@ -583,4 +597,22 @@ function decoratorsAbove(file: PyFile, defOffset: number): string[] {
     else if (line !== "") break;
   }
   return out;
+}
+
+/**
+ * The method of a library's ready-made function view, or null: `obtain_jwt_token` imported from
+ * its module, or `jwt_views.obtain_jwt_token` after `from rest_framework_jwt import views as jwt_views`.
+ */
+function libraryFunctionView(file: PyFile, ref: string): HttpMethod | null {
+  const parts = ref.split(".");
+  const imported = file.imports().get(parts[0] ?? "");
+  if (imported === undefined || imported.relative || parts.length > 2) return null;
+  const [module, name] =
+    parts.length === 1
+      ? [imported.module, imported.name ?? ""]
+      : [
+          imported.name === null ? imported.module : `${imported.module}.${imported.name}`,
+          parts[1] ?? "",
+        ];
+  return LIBRARY_FUNCTION_VIEWS[module]?.[name] ?? null;
 }

@@ -9,7 +9,7 @@
 import type { PyFile, PyProgram } from "./py-modules.js";
 import { stringValue } from "./py-source.js";
 
-const MAX_DEPTH = 3;
+const MAX_DEPTH = 6;
 /** A one-part f-string without escapes: f"..." or f'...'. */
 const F_STRING = /^[fF](["'])((?:(?!\1)[^\\])*)\1$/;
 

@@ -55,6 +55,15 @@ def load():
     ]);
   });
 
+  it("resolves an include_router prefix that is an f-string of a name bound to another f-string", () => {
+    expect(
+      routes({
+        "src/books.py": `from fastapi import APIRouter\nrouter = APIRouter()\n\n@router.get("/{uid}")\ndef book(uid: str):\n    return {}\n`,
+        "src/main.py": `from fastapi import FastAPI\nfrom src.books import router\n\nversion = "v1"\napp = FastAPI(version=version)\nbase_url = f"/api/{version}"\napp.include_router(router, prefix=f"{base_url}/books")\n`,
+      }),
+    ).toEqual(["GET /api/v1/books/{uid} fastapi src/books.py:4"]);
+  });
+
   it("follows include() of an imported URL module and a SimpleRouter without trailing slashes", () => {
     expect(
       routes({
@@ -213,6 +222,19 @@ describe("Python route extraction, patterns seen in real projects", () => {
       "GET /schema/ django project/urls.py:8",
       "POST /token/ djangorestframework project/urls.py:9",
       "POST /token/legacy/ djangorestframework project/urls.py:10",
+    ]);
+  });
+
+  it("gives library function views (DRF's obtain_auth_token, djangorestframework-jwt's) their method", () => {
+    expect(
+      routes({
+        "project/urls.py": `from django.conf.urls import url\nfrom rest_framework.authtoken.views import obtain_auth_token\nfrom rest_framework_jwt import views as jwt_views\nfrom rest_framework_jwt.views import refresh_jwt_token as refresh\nfrom accounts.views import whoami\n\nurlpatterns = [\n    url(r'^api-token/$', obtain_auth_token),\n    url(r'^jwt/$', jwt_views.obtain_jwt_token),\n    url(r'^jwt/refresh/$', refresh),\n    url(r'^me/$', whoami),\n]\n`,
+      }),
+    ).toEqual([
+      "POST /api-token/ djangorestframework project/urls.py:8",
+      "POST /jwt/ djangorestframework project/urls.py:9",
+      "POST /jwt/refresh/ djangorestframework project/urls.py:10",
+      "ANY /me/ django project/urls.py:11",
     ]);
   });
 
