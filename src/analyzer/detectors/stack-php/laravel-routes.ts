@@ -178,6 +178,17 @@ function pathOf(prefix: Prefix, expr: string | undefined): { path: string; resol
   return { path: joinUrlPath(prefix.path, literal), resolved: true };
 }
 
+/** A resource's or singleton's name when it is a literal; otherwise it is emitted unresolved. */
+function literalName(
+  args: readonly string[],
+  prefix: Prefix,
+  emit: (method: HttpMethod, path: string, resolved: boolean) => void,
+): string | null {
+  const name = args[0] === undefined ? null : stringLiteral(args[0]);
+  if (name === null) emit("ANY", joinUrlPath(prefix.path, unresolvedPiece(args[0] ?? "?")), false);
+  return name;
+}
+
 function resourceRoutes(
   all: readonly Action[],
   args: readonly string[],
@@ -185,11 +196,8 @@ function resourceRoutes(
   prefix: Prefix,
   emit: (method: HttpMethod, path: string, resolved: boolean) => void,
 ): void {
-  const name = args[0] === undefined ? null : stringLiteral(args[0]);
-  if (name === null) {
-    emit("ANY", joinUrlPath(prefix.path, unresolvedPiece(args[0] ?? "?")), false);
-    return;
-  }
+  const name = literalName(args, prefix, emit);
+  if (name === null) return;
   // 'admin/users' is the users resource under admin/ ('/disks' is disks); 'photos.comments'
   // nests: /photos/{photo}/comments/{comment}. ->parameters(['users' => 'member']) renames.
   const trimmed = name.replace(/^\/+|\/+$/g, "");
@@ -258,11 +266,8 @@ function singletonRoutes(
   prefix: Prefix,
   emit: (method: HttpMethod, path: string, resolved: boolean) => void,
 ): void {
-  const name = args[0] === undefined ? null : stringLiteral(args[0]);
-  if (name === null) {
-    emit("ANY", joinUrlPath(prefix.path, unresolvedPiece(args[0] ?? "?")), false);
-    return;
-  }
+  const name = literalName(args, prefix, emit);
+  if (name === null) return;
   const parts = name.replace(/^\/+|\/+$/g, "").split(".");
   let path = prefix.path;
   parts.slice(0, -1).forEach((p) => (path = joinUrlPath(path, p, `{${parameterName(p)}}`)));
