@@ -127,6 +127,9 @@ describe("nextStepHints", () => {
     expect(
       nextStepHints([], signals({ orms: ["ef-core"] }), [framework("aspnetcore")]).migrations,
     ).toBe("with EF Core migrations");
+    expect(nextStepHints([], signals({ orms: ["doctrine"] })).migrations).toBe(
+      "with Doctrine Migrations (doctrine:migrations:diff)",
+    );
   });
 
   it("says where the data is when a NoSQL store stands in for the relational database", () => {

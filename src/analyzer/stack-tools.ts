@@ -215,6 +215,7 @@ const ORM_MIGRATIONS: Readonly<Record<string, string>> = {
   "django-orm": "Django migrations (makemigrations)",
   sqlalchemy: "Alembic",
   sqlmodel: "Alembic",
+  doctrine: "Doctrine Migrations (doctrine:migrations:diff)",
 };
 
 /** "with TypeORM's migrations" for the repository's first ORM that has its own, else null. */

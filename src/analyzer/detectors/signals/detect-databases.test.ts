@@ -296,6 +296,28 @@ describe("databasesDetector", () => {
     expect(signals?.migrations?.value).toBe(true);
   });
 
+  it("finds Doctrine ORM entities and Doctrine Migrations' versioned classes", () => {
+    const signals = detect({
+      "api/composer.json": '{\n  "require": {\n    "doctrine/orm": "^3.1"\n  }\n}\n',
+      "api/src/Entity/Book.php":
+        "<?php\nnamespace App\\Entity;\n\nuse Doctrine\\ORM\\Mapping as ORM;\n\n#[ORM\\Entity]\nclass Book {}\n",
+      "api/migrations/Version20230906094949.php":
+        "<?php\nuse Doctrine\\Migrations\\AbstractMigration;\n\nfinal class Version20230906094949 extends AbstractMigration {}\n",
+      // a class named like a migration that is none
+      "api/src/Migrations/Version20230906094950.php":
+        "<?php\nfinal class Version20230906094950 {}\n",
+    });
+    expect(signals?.orms?.value).toEqual(["doctrine"]);
+    expect(signals?.orms?.evidence[0]).toEqual({
+      file: "api/src/Entity/Book.php",
+      line: 4,
+      note: "Doctrine ORM",
+    });
+    expect(signals?.migrations?.evidence).toEqual([
+      { file: "api/migrations/Version20230906094949.php", line: 0, note: "Doctrine migration" },
+    ]);
+  });
+
   it("finds Go's query builders squirrel and goqu", () => {
     const signals = detect({
       "go.mod":

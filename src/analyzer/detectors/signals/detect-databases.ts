@@ -427,6 +427,12 @@ const ORM_RULES: readonly Rule[] = [
     uses: [phpUse("Illuminate\\Database\\Eloquent", "Eloquent model")],
   },
   {
+    // Symfony's and API Platform's ORM: entities are mapped with ORM\ attributes or annotations.
+    id: "doctrine",
+    deps: ["composer:doctrine/orm"],
+    uses: [phpUse("Doctrine\\ORM", "Doctrine ORM")],
+  },
+  {
     id: "ef-core",
     deps: [
       "nuget:microsoft.entityframeworkcore",
@@ -643,6 +649,8 @@ const MIGRATION_PATHS: readonly (readonly [RegExp, string, string?])[] = [
   [/(^|\/)resources\/migrations\.(?:xml|ya?ml|json)$/, "Liquibase changelog", "databaseChangeLog"],
   [/(^|\/)db\/migrate\/\d+_\w+\.rb$/, "Rails migration"],
   [/(^|\/)database\/migrations\/\d{4}_\d{2}_\d{2}_\d{6}_\w+\.php$/, "Laravel migration"],
+  // Doctrine Migrations: migrations/Version20240101120000.php, classes extending AbstractMigration.
+  [/(^|\/)[Mm]igrations\/Version\d{14}\.php$/, "Doctrine migration", "AbstractMigration"],
   [/(^|\/)Migrations\/\d{14}_\w+\.cs$/, "EF Core migration"],
   // EF Core migrations renamed without their timestamp: the class says what it is.
   [/(^|\/)Migrations\/\w+\.cs$/, "EF Core migration", "MigrationBuilder"],
