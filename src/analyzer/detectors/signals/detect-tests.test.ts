@@ -11,6 +11,23 @@ const detect = (files: Record<string, string>) =>
   testsDetector.detect(scanContextFrom(files)).signals;
 
 describe("testsDetector", () => {
+  it("takes no test framework from the tests.py Django's startapp writes", () => {
+    const stub = "from django.test import TestCase\n\n# Create your tests here.\n";
+    expect(detect({ "shop/tests.py": stub, "blog/tests.py": stub })?.test_frameworks).toEqual({
+      value: [],
+      evidence: [],
+    });
+    const written = {
+      "shop/tests.py": stub,
+      "blog/tests.py":
+        "from django.test import TestCase\n\nclass PostTests(TestCase):\n    def test_title(self):\n        self.assertEqual(1 + 1, 2)\n",
+    };
+    expect(detect(written)?.test_frameworks).toEqual({
+      value: ["unittest"],
+      evidence: [{ file: "blog/tests.py", line: 1, note: "Django TestCase (unittest)" }],
+    });
+  });
+
   it("does not count generated stubs and self-evident assertions as tests", () => {
     const signals = detect({
       "src/app.spec.ts":

@@ -394,7 +394,7 @@ const MODULE_TEST_FUNCTION = /^(?:async[ \t]+)?def[ \t]+test\w*[ \t]*\(/m;
 const BARE_ASSERT = /^[ \t]+assert\b/m;
 
 function testFrameworks(ctx: ScanContext): Map<string, Evidence[]> {
-  const found = foundEvidence(runRules(ctx, frameworks, ["app", "test"]));
+  const found = foundEvidence(runRules(ctx, frameworks, ["app", "test"], djangoTestStubs(ctx)));
   // Plain test functions with bare asserts in pytest-named files only run under pytest, even
   // when the project never declares or imports it (it is often installed globally or in CI).
   const bare: Evidence[] = [];
@@ -408,6 +408,25 @@ function testFrameworks(ctx: ScanContext): Map<string, Evidence[]> {
   }
   if (bare.length > 0) found.set("pytest", [...(found.get("pytest") ?? []), ...bare]);
   return found;
+}
+
+/**
+ * The tests.py that Django's `startapp` writes, untouched: the TestCase import and a comment.
+ * Every Django app has one; it shows no test framework in use.
+ */
+function djangoTestStubs(ctx: ScanContext): Set<string> {
+  const stubs = new Set<string>();
+  for (const file of ctx.files) {
+    if (file.name !== "tests.py") continue;
+    const lines = file.text
+      .split("\n")
+      .map((line) => line.trim())
+      .filter((line) => line !== "" && !line.startsWith("#"));
+    if (lines.length === 1 && /^from\s+django\.test\s+import\s+TestCase$/.test(lines[0] ?? "")) {
+      stubs.add(file.path);
+    }
+  }
+  return stubs;
 }
 
 export const testsDetector: Detector = {

@@ -281,8 +281,9 @@ export function runRules(
   ctx: ScanContext,
   compiled: CompiledRules,
   roles: readonly FileRole[] = APP_ONLY,
+  skipped?: ReadonlySet<string>,
 ): Map<string, RuleResult> {
-  return runOver(ctx, compiled, roles, undefined);
+  return runOver(ctx, compiled, roles, skipped);
 }
 
 /**
