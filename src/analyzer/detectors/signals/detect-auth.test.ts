@@ -175,6 +175,24 @@ describe("authDetector", () => {
     expect(signals?.oauth?.value).toBe(true);
   });
 
+  it("does not take Devise's comment listing :omniauthable for OAuth, but the module itself", () => {
+    const model = (modules: string) =>
+      "class User < ApplicationRecord\n  # Include default devise modules. Others available are:\n" +
+      "  # :confirmable, :lockable, :timeoutable, :trackable and :omniauthable\n" +
+      `  devise ${modules}\nend\n`;
+    const gemfile = "gem 'devise'\ngem 'omniauth'\n";
+    const commented = detect({
+      Gemfile: gemfile,
+      "app/models/user.rb": model(":database_authenticatable, :registerable"),
+    });
+    expect(commented?.oauth?.value).toBe(false);
+    const enabled = detect({
+      Gemfile: gemfile,
+      "app/models/user.rb": model(":database_authenticatable, :omniauthable"),
+    });
+    expect(enabled?.oauth?.value).toBe(true);
+  });
+
   it("recognises djangorestframework-jwt (rest_framework_jwt) as JWT authentication", () => {
     const signals = detect({
       "accounts/api/urls.py":

@@ -273,7 +273,8 @@ const OAUTH_RULES: readonly Rule[] = [
       code(
         RB_EXTS,
         "omniauth",
-        /\bprovider\s+:\w+|:omniauthable|omniauth_providers/,
+        // Not on a comment line: Devise's generated model lists `:omniauthable` in one.
+        /^(?![ \t]*#)[^\n]*(?:\bprovider\s+:\w+|:omniauthable|omniauth_providers)/m,
         "OmniAuth provider",
       ),
       code(RB_EXTS, "Doorkeeper", undefined, "Doorkeeper"),

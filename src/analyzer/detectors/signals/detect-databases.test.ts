@@ -353,6 +353,18 @@ describe("databasesDetector", () => {
     ).toEqual(["redis"]);
   });
 
+  it("does not take a commented-out Redis URL in a CI file for Redis use", () => {
+    const ci = (line: string) => `jobs:\n  test:\n    env:\n      RAILS_ENV: test\n${line}\n`;
+    expect(
+      detect({ ".github/workflows/ci.yml": ci("      # REDIS_URL: redis://localhost:6379/0") })
+        ?.nosql_databases?.value,
+    ).toEqual([]);
+    expect(
+      detect({ ".github/workflows/ci.yml": ci("      REDIS_URL: redis://localhost:6379/0") })
+        ?.nosql_databases?.value,
+    ).toEqual(["redis"]);
+  });
+
   it("needs a NoSQL client in code; a Compose image only adds evidence", () => {
     const onlyCompose = detect({
       "docker-compose.yml": "services:\n  cache:\n    image: redis:7\n",

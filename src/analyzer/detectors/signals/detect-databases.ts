@@ -539,7 +539,8 @@ const NOSQL_RULES: readonly Rule[] = [
         ...code(
           CONFIG_EXTS,
           "redis",
-          /spring\.(?:data\.)?redis\.|\brediss?:\/\//,
+          // Not on a `#` comment line (a CI file's commented-out Redis service).
+          /^(?![ \t]*#)[^\n]*(?:spring\.(?:data\.)?redis\.|\brediss?:\/\/)/m,
           "Redis configured",
         ),
         // Every new Rails app's Action Cable config names a Redis URL for production.
