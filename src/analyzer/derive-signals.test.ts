@@ -1,6 +1,11 @@
 import { describe, expect, it } from "vitest";
 import { SIGNAL_IDS } from "../content/signals.js";
-import { deriveSignals, distinctEndpoints, findCrudResource } from "./derive-signals.js";
+import {
+  deriveSignals,
+  distinctEndpoints,
+  findCrudResource,
+  isCatchAll,
+} from "./derive-signals.js";
 import type { Endpoint, HttpMethod } from "./report.js";
 
 const NO_TESTS = { calls: [], errorChecks: [] };
@@ -30,6 +35,19 @@ describe("deriveSignals", () => {
       NO_TESTS,
     );
     expect(signals.http_endpoints.value).toBe(2);
+  });
+
+  it("names catch-all fallback routes last in the http_endpoints evidence", () => {
+    const routes = [
+      ep("GET", "/*path", 66),
+      ep("GET", "/api/items", 3),
+      ep("GET", "/files/{*slug}", 9),
+    ];
+    const notes = deriveSignals({}, routes, NO_TESTS).http_endpoints.evidence.map((e) => e.note);
+    expect(notes).toEqual(["GET /api/items", "GET /*path", "GET /files/{*slug}"]);
+    expect(isCatchAll(ep("GET", "/docs/[...slug]"))).toBe(true);
+    expect(isCatchAll(ep("GET", "/files/:path*"))).toBe(true);
+    expect(isCatchAll(ep("GET", "/users/:id"))).toBe(false);
   });
 
   it("reports a REST API only when JSON output comes with endpoints", () => {

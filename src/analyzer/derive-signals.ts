@@ -42,7 +42,8 @@ export function deriveSignals(
   const derived: Partial<Record<SignalId, SignalResult<unknown>>> = {
     http_endpoints: {
       value: distinct.length,
-      evidence: distinct
+      // Catch-all fallbacks last: `GET /*path` is a poor example of what the API serves.
+      evidence: [...distinct.filter((e) => !isCatchAll(e)), ...distinct.filter(isCatchAll)]
         .slice(0, MAX_EVIDENCE)
         .map((e) => ({ file: e.file, line: e.line, note: `${e.method} ${e.path}` })),
     },
@@ -101,6 +102,17 @@ export function distinctEndpoints(
 const PARAM_SEGMENT = /^(:\w+\??|\{[^}]*\}|<[^>]*>|\[[^\]]*\]|\(\?P<\w+>[^)]*\)|\*\w*)$/;
 /** In an unresolved path, `<expression>` marks a piece that could not be read, not a parameter. */
 const UNRESOLVED_PIECE = /^<[^>]*>$/;
+
+/**
+ * A segment that takes the rest of the path: Rails' `*path`, ASP.NET's `{*slug}`, Next.js'
+ * `[...slug]`, Express' `:path*`. Such routes are fallbacks (an SPA's index page), not resources.
+ */
+const CATCH_ALL_SEGMENT = /^(?:\*\w*|\{\*\*?[^}]*\}|\[\[?\.\.\.[^\]]*\]\]?|:\w+[*+])$/;
+
+/** Whether a path ends in, or holds, a catch-all segment. */
+export function isCatchAll(endpoint: Pick<Endpoint, "path">): boolean {
+  return endpoint.path.split("/").some((segment) => CATCH_ALL_SEGMENT.test(segment));
+}
 
 /** Whether a resolved path takes a parameter (`/articles/:id`, `/users/{id}`, …). */
 export function hasPathParameter(endpoint: Pick<Endpoint, "path" | "resolved">): boolean {

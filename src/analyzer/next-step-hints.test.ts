@@ -196,6 +196,12 @@ describe("nextStepHints", () => {
       "e.g. GET /users/{id} for an id that does not exist should answer 404",
     );
     expect(nextStepHints([at("GET", "/health")], signals()).api_error_tests).toBeUndefined();
+    // An SPA fallback route is no item to ask for by id, nor the first example of the API.
+    const fallback = [at("GET", "/*path"), at("POST", "/*path"), ...endpoints];
+    expect(nextStepHints(fallback, signals()).api_error_tests).toBe(
+      "e.g. POST /api/articles with an invalid body should answer 400; " +
+        "GET /api/articles/:slug for an id that does not exist should answer 404",
+    );
     expect(
       nextStepHints(endpoints, signals({ api_error_tests: true })).api_error_tests,
     ).toBeUndefined();

@@ -11,6 +11,7 @@ import {
   CRUD_VERBS,
   distinctEndpoints,
   hasPathParameter,
+  isCatchAll,
   type CrudVerb,
   type ServiceOf,
 } from "./derive-signals.js";
@@ -151,13 +152,14 @@ function exampleOf(
   methods: readonly HttpMethod[],
 ): Endpoint | undefined {
   const candidates = endpoints.filter((e) => methods.includes(e.method));
-  return candidates.find((e) => e.resolved && e.path !== "/") ?? candidates[0];
+  return candidates.find((e) => e.resolved && e.path !== "/" && !isCatchAll(e)) ?? candidates[0];
 }
 
 /** Two failure cases of the repository's own API for its tests to check, where it has them. */
 function failureCases(distinct: readonly Endpoint[]): string | null {
   const write = exampleOf(distinct, ["POST", "PUT", "PATCH"]);
-  const read = distinct.find((e) => e.method === "GET" && hasPathParameter(e));
+  // A catch-all (`GET /*path`, an SPA fallback) takes no id.
+  const read = distinct.find((e) => e.method === "GET" && hasPathParameter(e) && !isCatchAll(e));
   const cases = [
     write && `${write.method} ${write.path} with an invalid body should answer 400`,
     read && `GET ${read.path} for an id that does not exist should answer 404`,
