@@ -365,6 +365,18 @@ describe("databasesDetector", () => {
     ).toEqual(["redis"]);
   });
 
+  it("takes Sidekiq's config.redis in a Ruby initializer for Redis use, not a commented one", () => {
+    const initializer = (body: string) => `Sidekiq.configure_server do |config|\n${body}\nend\n`;
+    const url = "config.redis = { url: ENV.fetch('REDIS_URL', 'redis://localhost:6379/1') }";
+    expect(
+      detect({ "config/initializers/sidekiq.rb": initializer(`  ${url}`) })?.nosql_databases?.value,
+    ).toEqual(["redis"]);
+    expect(
+      detect({ "config/initializers/sidekiq.rb": initializer(`  # ${url}`) })?.nosql_databases
+        ?.value,
+    ).toEqual([]);
+  });
+
   it("needs a NoSQL client in code; a Compose image only adds evidence", () => {
     const onlyCompose = detect({
       "docker-compose.yml": "services:\n  cache:\n    image: redis:7\n",

@@ -532,6 +532,8 @@ const NOSQL_RULES: readonly Rule[] = [
       goImport("github.com/gomodule/redigo"),
       code(RB_EXTS, "Redis.new", undefined, "Redis client"),
       code(RB_EXTS, "redis_cache_store", undefined, "Redis cache store"),
+      // Sidekiq's (or another client's) `config.redis = { url: … }` in an initializer.
+      code(RB_EXTS, "config.redis", /^(?![ \t]*#)[ \t]*config\.redis\s*=/m, "Redis configured"),
       csUsing("StackExchange.Redis"),
       code(CS_EXTS, "AddStackExchangeRedisCache", undefined, "Redis cache"),
       code(PHP_EXTS, "Redis::", /\bRedis::\w+\(/, "Redis facade"),
