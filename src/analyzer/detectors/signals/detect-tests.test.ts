@@ -11,6 +11,19 @@ const detect = (files: Record<string, string>) =>
   testsDetector.detect(scanContextFrom(files)).signals;
 
 describe("testsDetector", () => {
+  it("takes no test framework from the test stubs Rails' generators write", () => {
+    const stub =
+      'require "test_helper"\n\nclass UserTest < ActiveSupport::TestCase\n  # test "the truth" do\n  #   assert true\n  # end\nend\n';
+    expect(detect({ "test/models/user_test.rb": stub })?.test_frameworks?.value).toEqual([]);
+    const written = stub.replace(
+      "  # test",
+      '  test "has a name" do\n    assert_equal "Ada", User.new(name: "Ada").name\n  end\n  # test',
+    );
+    expect(detect({ "test/models/user_test.rb": written })?.test_frameworks?.value).toEqual([
+      "minitest",
+    ]);
+  });
+
   it("takes no test framework from the tests.py Django's startapp writes", () => {
     const stub = "from django.test import TestCase\n\n# Create your tests here.\n";
     expect(detect({ "shop/tests.py": stub, "blog/tests.py": stub })?.test_frameworks).toEqual({

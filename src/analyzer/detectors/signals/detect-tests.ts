@@ -394,7 +394,7 @@ const MODULE_TEST_FUNCTION = /^(?:async[ \t]+)?def[ \t]+test\w*[ \t]*\(/m;
 const BARE_ASSERT = /^[ \t]+assert\b/m;
 
 function testFrameworks(ctx: ScanContext): Map<string, Evidence[]> {
-  const found = foundEvidence(runRules(ctx, frameworks, ["app", "test"], djangoTestStubs(ctx)));
+  const found = foundEvidence(runRules(ctx, frameworks, ["app", "test"], generatedTestStubs(ctx)));
   // Plain test functions with bare asserts in pytest-named files only run under pytest, even
   // when the project never declares or imports it (it is often installed globally or in CI).
   const bare: Evidence[] = [];
@@ -410,19 +410,35 @@ function testFrameworks(ctx: ScanContext): Map<string, Evidence[]> {
   return found;
 }
 
+/** A generated test file's lines once comments and blank lines are gone, for each generator. */
+const STUB_LINES: readonly { readonly name: RegExp; readonly lines: readonly RegExp[] }[] = [
+  // Django's `startapp`: the TestCase import, then "# Create your tests here."
+  { name: /^tests\.py$/, lines: [/^from\s+django\.test\s+import\s+TestCase$/] },
+  // Rails' generators: a test class whose one example test is commented out.
+  {
+    name: /_test\.rb$/,
+    lines: [
+      /^require\s+["']test_helper["']$/,
+      /^class\s+[\w:]+\s*<\s*(?:ActiveSupport|ActionDispatch|ActionController|ActionMailer|ActionView|ActiveJob)::\w+$/,
+      /^end$/,
+    ],
+  },
+];
+
 /**
- * The tests.py that Django's `startapp` writes, untouched: the TestCase import and a comment.
- * Every Django app has one; it shows no test framework in use.
+ * Test files a generator wrote and nobody touched: Django's tests.py, Rails' model and controller
+ * test stubs. Every such app has them; they show no test framework in use.
  */
-function djangoTestStubs(ctx: ScanContext): Set<string> {
+function generatedTestStubs(ctx: ScanContext): Set<string> {
   const stubs = new Set<string>();
   for (const file of ctx.files) {
-    if (file.name !== "tests.py") continue;
+    const stub = STUB_LINES.find((s) => s.name.test(file.name));
+    if (stub === undefined) continue;
     const lines = file.text
       .split("\n")
       .map((line) => line.trim())
       .filter((line) => line !== "" && !line.startsWith("#"));
-    if (lines.length === 1 && /^from\s+django\.test\s+import\s+TestCase$/.test(lines[0] ?? "")) {
+    if (lines.length > 0 && lines.every((line) => stub.lines.some((re) => re.test(line)))) {
       stubs.add(file.path);
     }
   }
