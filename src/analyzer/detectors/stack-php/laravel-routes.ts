@@ -178,6 +178,19 @@ function pathOf(prefix: Prefix, expr: string | undefined): { path: string; resol
   return { path: joinUrlPath(prefix.path, literal), resolved: true };
 }
 
+/** Whether the route chain's `->only([…])` and `->except([…])` keep an action. */
+function keptBy(chain: readonly Call[]): (action: string) => boolean {
+  const listed = (method: string): Set<string> | null => {
+    const call = chain.find((c) => c.name === method);
+    return call
+      ? new Set([...call.args.matchAll(/['"](\w+)['"]/g)].map((m) => m[1] as string))
+      : null;
+  };
+  const only = listed("only");
+  const except = listed("except");
+  return (action) => (only === null || only.has(action)) && except?.has(action) !== true;
+}
+
 /** A resource's or singleton's name when it is a literal; otherwise it is emitted unresolved. */
 function literalName(
   args: readonly string[],
@@ -216,16 +229,9 @@ function resourceRoutes(
   const last = parts[parts.length - 1] as string;
   const collection = joinUrlPath(base, last);
   const member = joinUrlPath(collection, param(last));
-  const listed = (method: string): Set<string> | null => {
-    const call = chain.find((c) => c.name === method);
-    return call
-      ? new Set([...call.args.matchAll(/['"](\w+)['"]/g)].map((m) => m[1] as string))
-      : null;
-  };
-  const only = listed("only");
-  const except = listed("except");
+  const kept = keptBy(chain);
   for (const action of all) {
-    if ((only && !only.has(action)) || except?.has(action)) continue;
+    if (!kept(action)) continue;
     switch (action) {
       case "index":
         emit("GET", collection, true);
@@ -281,16 +287,9 @@ function singletonRoutes(
       actions.add(a);
   }
   if (has("destroyable")) actions.add("destroy");
-  const listed = (method: string): Set<string> | null => {
-    const call = chain.find((c) => c.name === method);
-    return call
-      ? new Set([...call.args.matchAll(/['"](\w+)['"]/g)].map((m) => m[1] as string))
-      : null;
-  };
-  const only = listed("only");
-  const except = listed("except");
+  const kept = keptBy(chain);
   for (const action of WEB_ACTIONS) {
-    if (!actions.has(action) || (only && !only.has(action)) || except?.has(action)) continue;
+    if (!actions.has(action) || !kept(action)) continue;
     if (action === "show") emit("GET", path, true);
     else if (action === "create") emit("GET", joinUrlPath(path, "create"), true);
     else if (action === "store") emit("POST", path, true);
