@@ -6,6 +6,7 @@
  */
 import type { Evidence } from "../../report.js";
 import { evidence, type ScanContext } from "../../scan-context.js";
+import { PyFile } from "../stack-python/py-modules.js";
 
 /** Names of the 4xx statuses API tests check most, as the frameworks' constants spell them. */
 const NAMED_4XX =
@@ -99,40 +100,21 @@ function firstCheck(line: string): RegExpExecArray | null {
   return null;
 }
 
-/** `from tests.base import …`, `from .base import …`, `import tests.base`: group 1 dots, 2 the module. */
-const PY_IMPORT = /^[ \t]*(?:from[ \t]+(\.*)([\w.]*)[ \t]+import\b|import[ \t]+()([\w.]+))/gm;
-
 /** Python test files, not among `callers`, that import one of them (the helpers that call the API). */
 function pythonHelperUsers(ctx: ScanContext, callers: ReadonlySet<string>): string[] {
-  const helpers = [...callers].filter((path) => path.endsWith(".py"));
+  const helpers = [...callers]
+    .filter((path) => path.endsWith(".py"))
+    .map((path) => path.replace(/(?:\/__init__)?\.py$/, ""));
   if (helpers.length === 0) return [];
-  const out: string[] = [];
-  for (const file of ctx.files) {
-    if (file.ext !== "py" || file.role !== "test" || callers.has(file.path)) continue;
-    const dir = file.path.slice(0, file.path.lastIndexOf("/") + 1);
-    for (const m of file.text.matchAll(PY_IMPORT)) {
-      const dots = (m[1] ?? m[3] ?? "").length;
-      const module = (m[2] ?? m[4] ?? "").replace(/\./g, "/");
-      if (module === "") continue;
-      const imports = (helper: string): boolean => {
-        const stem = helper.replace(/(?:\/__init__)?\.py$/, "");
-        if (dots > 0) return stem === parentDir(dir, dots - 1) + module;
-        return stem === module || stem.endsWith(`/${module}`);
-      };
-      if (helpers.some(imports)) {
-        out.push(file.path);
-        break;
-      }
-    }
-  }
-  return out;
-}
-
-/** `dir` ("tests/api/") with `levels` trailing folders removed. */
-function parentDir(dir: string, levels: number): string {
-  const parts = dir.split("/").filter((p) => p !== "");
-  return parts
-    .slice(0, Math.max(0, parts.length - levels))
-    .map((p) => `${p}/`)
-    .join("");
+  return ctx.files
+    .filter((file) => file.ext === "py" && file.role === "test" && !callers.has(file.path))
+    .filter((file) =>
+      [...new PyFile(file).imports().values()].some(({ module, relative }) => {
+        // A relative import's module is already a path stem; an absolute one is dotted.
+        const stem = relative ? module : module.replace(/\./g, "/");
+        if (stem === "") return false;
+        return helpers.some((h) => h === stem || (!relative && h.endsWith(`/${stem}`)));
+      }),
+    )
+    .map((file) => file.path);
 }
