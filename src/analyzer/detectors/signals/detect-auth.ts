@@ -26,6 +26,7 @@ import {
   goImport,
   jsImport,
   jvmImport,
+  onUncommentedLine,
   phpUse,
   pyImport,
   runBackendRules,
@@ -274,7 +275,7 @@ const OAUTH_RULES: readonly Rule[] = [
         RB_EXTS,
         "omniauth",
         // Not on a comment line: Devise's generated model lists `:omniauthable` in one.
-        /^(?![ \t]*#)[^\n]*(?:\bprovider\s+:\w+|:omniauthable|omniauth_providers)/m,
+        onUncommentedLine(/\bprovider\s+:\w+|:omniauthable|omniauth_providers/m),
         "OmniAuth provider",
       ),
       code(RB_EXTS, "Doorkeeper", undefined, "Doorkeeper"),

@@ -363,6 +363,11 @@ describe("databasesDetector", () => {
       detect({ ".github/workflows/ci.yml": ci("      REDIS_URL: redis://localhost:6379/0") })
         ?.nosql_databases?.value,
     ).toEqual(["redis"]);
+    // `!` comments a .properties line out, as `#` does
+    expect(
+      detect({ "src/main/resources/application.properties": "! spring.redis.host=cache\n" })
+        ?.nosql_databases?.value,
+    ).toEqual([]);
   });
 
   it("takes Sidekiq's config.redis in a Ruby initializer for Redis use, not a commented one", () => {
@@ -375,6 +380,10 @@ describe("databasesDetector", () => {
       detect({ "config/initializers/sidekiq.rb": initializer(`  # ${url}`) })?.nosql_databases
         ?.value,
     ).toEqual([]);
+    const oneLine = `Sidekiq.configure_client { |config| ${url} }\n`;
+    expect(
+      detect({ "config/initializers/sidekiq.rb": oneLine })?.nosql_databases?.evidence,
+    ).toContainEqual({ file: "config/initializers/sidekiq.rb", line: 1, note: "Redis configured" });
   });
 
   it("needs a NoSQL client in code; a Compose image only adds evidence", () => {

@@ -41,6 +41,7 @@ import {
   jvmImport,
   listSignal,
   named,
+  onUncommentedLine,
   phpUse,
   pyImport,
   runRules,
@@ -62,13 +63,6 @@ const APP_CONFIG = [
   "go",
 ];
 
-/**
- * `re` on a line that is not commented out: configuration often keeps the engine it switched
- * away from as a comment (`#url=jdbc:h2:mem:test` above the HSQLDB URL in use).
- */
-function onUncommentedLine(re: RegExp): RegExp {
-  return new RegExp(`^(?![ \\t]*(?:#|!|//|/?\\*|<!--))[^\\n]*?(?:${re.source})`, re.flags);
-}
 /** An engine named in configuration: a URL scheme, a JDBC URL, a dialect or adapter setting. */
 const config = (keyword: string, re: RegExp, note: string): SourcePattern =>
   codeOnLine(APP_CONFIG, keyword, onUncommentedLine(re), note);
@@ -533,7 +527,12 @@ const NOSQL_RULES: readonly Rule[] = [
       code(RB_EXTS, "Redis.new", undefined, "Redis client"),
       code(RB_EXTS, "redis_cache_store", undefined, "Redis cache store"),
       // Sidekiq's (or another client's) `config.redis = { url: … }` in an initializer.
-      code(RB_EXTS, "config.redis", /^(?![ \t]*#)[ \t]*config\.redis\s*=/m, "Redis configured"),
+      codeOnLine(
+        RB_EXTS,
+        "config.redis",
+        onUncommentedLine(/\bconfig\.redis\s*=/),
+        "Redis configured",
+      ),
       csUsing("StackExchange.Redis"),
       code(CS_EXTS, "AddStackExchangeRedisCache", undefined, "Redis cache"),
       code(PHP_EXTS, "Redis::", /\bRedis::\w+\(/, "Redis facade"),
@@ -541,8 +540,8 @@ const NOSQL_RULES: readonly Rule[] = [
         ...code(
           CONFIG_EXTS,
           "redis",
-          // Not on a `#` comment line (a CI file's commented-out Redis service).
-          /^(?![ \t]*#)[^\n]*(?:spring\.(?:data\.)?redis\.|\brediss?:\/\/)/m,
+          // Not on a comment line (a CI file's commented-out Redis service).
+          onUncommentedLine(/spring\.(?:data\.)?redis\.|\brediss?:\/\//m),
           "Redis configured",
         ),
         // Every new Rails app's Action Cable config names a Redis URL for production.

@@ -206,6 +206,16 @@ export function codeOnLine(
   return { ...code(exts, keyword, re, note), line: true };
 }
 
+/**
+ * `re` on a line that is not commented out (`#`, `!`, `//`, `/*`, `*`, `<!--`): configuration
+ * often keeps what it switched away from as a comment (`#url=jdbc:h2:mem:test` above the HSQLDB
+ * URL in use), and generated code lists options in comments. Keep `re`'s `m` flag when it runs
+ * on a window of several lines.
+ */
+export function onUncommentedLine(re: RegExp): RegExp {
+  return new RegExp(`^(?![ \\t]*(?:#|!|//|/?\\*|<!--))[^\\n]*?(?:${re.source})`, re.flags);
+}
+
 /** A pattern in files with the given base names. */
 export function named(
   names: readonly string[],
