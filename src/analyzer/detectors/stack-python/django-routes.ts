@@ -5,13 +5,15 @@
  * methods they define or inherit (DRF generics, Django generic views); function views the methods
  * their decorators allow (@api_view, @require_http_methods, ...), else any method ("ANY").
  *
- * Paths keep Django's syntax ("/api/articles/<slug:slug>/"); regex routes keep the pattern without
- * its ^ and $ anchors; DRF router routes use "{pk}" (or the ViewSet's lookup field). Django
- * admin (admin.site.urls) and third-party URLconfs are not the application's own endpoints.
+ * Paths keep Django's syntax ("/api/articles/<slug:slug>/"); regex routes read the same way where
+ * they can ("^articles/(?P<pk>[0-9]+)/$" becomes "/articles/<pk>/", see django-regex-path.ts);
+ * DRF router routes use "{pk}" (or the ViewSet's lookup field). Django admin (admin.site.urls)
+ * and third-party URLconfs are not the application's own endpoints.
  * The DefaultRouter's generated API root view is left out for the same reason.
  */
 import type { Endpoint, Evidence, HttpMethod } from "../../report.js";
 import { httpVerb } from "../stack-text/endpoint-list.js";
+import { regexRouteAsPath } from "./django-regex-path.js";
 import { viewSetRoutes } from "./drf-viewsets.js";
 import { PyConstants } from "./py-constants.js";
 import { PyDefinitions } from "./py-definitions.js";
@@ -238,7 +240,7 @@ export class DjangoRoutes {
     const literal = this.constants.value(file, value);
     if (literal === null) return { text: "${" + value + "}", resolved: false };
     return {
-      text: regex ? literal.replace(/^\^/, "").replace(/\$$/, "") : literal,
+      text: regex ? regexRouteAsPath(literal) : literal,
       resolved: true,
     };
   }

@@ -238,6 +238,23 @@ describe("Python route extraction, patterns seen in real projects", () => {
     ]);
   });
 
+  it("shows regex routes as paths with <name> parameters, even where a group holds a slash", () => {
+    const files = {
+      "project/settings.py": `ROOT_URLCONF = "project.urls"\n`,
+      "project/urls.py": `from django.conf.urls import include, url\n\nurlpatterns = [\n    url(r'^api/', include('notes.urls')),\n]\n`,
+      "notes/urls.py": `from django.conf.urls import url\nfrom notes import views\n\nurlpatterns = [\n    url(r'^notes/?$', views.NoteList.as_view()),\n    url(r'^notes/(?P<pk>[^/]+)/$', views.NoteDetail.as_view()),\n]\n`,
+      "notes/views.py": `from rest_framework import generics\n\nclass NoteList(generics.ListCreateAPIView):\n    pass\n\nclass NoteDetail(generics.RetrieveUpdateDestroyAPIView):\n    pass\n`,
+    };
+    expect(routes(files)).toEqual([
+      "GET /api/notes/ djangorestframework notes/urls.py:5",
+      "POST /api/notes/ djangorestframework notes/urls.py:5",
+      "DELETE /api/notes/<pk>/ djangorestframework notes/urls.py:6",
+      "GET /api/notes/<pk>/ djangorestframework notes/urls.py:6",
+      "PATCH /api/notes/<pk>/ djangorestframework notes/urls.py:6",
+      "PUT /api/notes/<pk>/ djangorestframework notes/urls.py:6",
+    ]);
+  });
+
   it("takes the project's own subclass of Flask for the app its routes hang on", () => {
     expect(
       routes({
