@@ -22,8 +22,10 @@ const CHECKS: readonly RegExp[] = [
   // supertest's .expect(404), jest/vitest toBe(400), assertEquals(400, …), assertStatus(422),
   // RestAssured statusCode(401), Rails have_http_status(404), xUnit Assert.Equal(404, …)
   /\b(?:expect|toBe|toEqual|toStrictEqual|toHaveStatus|assertStatus|assertResponseStatusCodeSame|statusCode|have_http_status|assertEquals?|assert_equal|Equal|equal|strictEqual|isEqualTo|eq)\s*\(\s*4\d\d\b(?!\d)/,
-  // minitest's assert_equal 404, response.status; testify's assert.Equal(t, 404, w.Code)
-  /\bassert_equal\s+4\d\d\b(?!\d)|\bEqual\w*\s*\(\s*t\s*,\s*4\d\d\b(?!\d)/,
+  // Ruby without parentheses: minitest's assert_equal 404, response.status and
+  // assert_response 404, RSpec's eq 404 and have_http_status 422; testify's
+  // assert.Equal(t, 404, w.Code)
+  /\b(?:assert_equal|assert_response|eq|eql|have_http_status)\s+4\d\d\b(?!\d)|\bEqual\w*\s*\(\s*t\s*,\s*4\d\d\b(?!\d)/,
   // res.status === 404, response.status_code == 400, w.Code != 401, …, and 400 == res.status
   /\b(?:status|status_code|statusCode|StatusCode|Code|code)\s*(?:===?|!==?)\s*4\d\d\b/,
   /\b4\d\d\s*(?:===?|!==?)\s*[\w.]*(?:status|status_code|statusCode|StatusCode|Code)\b/,
@@ -53,8 +55,9 @@ const CHECKS: readonly RegExp[] = [
   new RegExp(`\\bassert\\w*\\s*\\(\\s*(?:[\\w\\\\]+::)?HTTP_(?:${NAMED_4XX})\\b`),
   // Laravel: ->assertNotFound(), ->assertUnprocessable(), ->assertJsonValidationErrors(…)
   /->assert(?:BadRequest|Unauthorized|Forbidden|NotFound|Conflict|Unprocessable|JsonValidationErrors|Invalid)\s*\(/,
-  // Rails: have_http_status(:not_found), assert_response :unprocessable_entity
-  /\b(?:have_http_status\s*\(\s*|assert_response\s+):(?:bad_request|unauthorized|forbidden|not_found|method_not_allowed|conflict|gone|unprocessable_entity|unprocessable_content|too_many_requests)\b/,
+  // Rails: have_http_status(:not_found) or without parentheses, assert_response
+  // :unprocessable_entity, and :missing, Rails' other name for 404
+  /\b(?:have_http_status\s*\(?\s*|assert_response\s+):(?:bad_request|unauthorized|forbidden|not_found|missing|method_not_allowed|conflict|gone|unprocessable_entity|unprocessable_content|too_many_requests)\b/,
 ];
 
 /** A line whose first characters open a comment: a check commented out checks nothing. */
