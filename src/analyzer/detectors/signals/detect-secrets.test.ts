@@ -49,7 +49,7 @@ describe("secretsDetector", () => {
       // Unquoted, a bracket still ends the value: it closes the call around it.
       "src/app.js": "app.use(session({ secret: sessionSecret(), resave: false }));\n",
     });
-    expect(result?.value).toEqual([`api-key at config/settings.py:1 (${mask(key)})`]);
+    expect(result?.value).toEqual([`secret at config/settings.py:1 (${mask(key)})`]);
   });
 
   it("ignores placeholders, environment references and short values", () => {
@@ -103,14 +103,14 @@ describe("secretsDetector", () => {
     expect(result?.evidence).toEqual([{ file: "config/settings.yml", line: 1, note: "api-key" }]);
   });
 
-  it("finds ASP.NET Core's Jwt:Key and a private key inside a JSON string", () => {
+  it("finds ASP.NET Core's Jwt:Key, a signing secret, and a private key inside a JSON string", () => {
     const pem = ["-----BEGIN PRIVATE KEY-----", "MIIEvQIBADANBgkqhkiG9w0BAQEFAASC"].join("\\n");
     const result = detect({
       "TodoApi/appsettings.json": `{\n  "Jwt": {\n    "Key": "${REAL_PASSWORD}x7Qz",\n    "Issuer": "todo"\n  }\n}\n`,
       "TodoApi/service-account-file.json": `{\n  "private_key": "${pem}\\n"\n}\n`,
     });
     expect(result?.evidence).toEqual([
-      { file: "TodoApi/appsettings.json", line: 3, note: "api-key" },
+      { file: "TodoApi/appsettings.json", line: 3, note: "secret" },
       { file: "TodoApi/service-account-file.json", line: 2, note: "private-key" },
     ]);
   });

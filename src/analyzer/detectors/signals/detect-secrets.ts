@@ -285,7 +285,7 @@ function scanFile(file: SourceFile, out: Finding[]): void {
       const value = m[1] ?? "";
       if (!looksLikeSecret(value)) continue;
       out.push({
-        kind: "api-key",
+        kind: "secret",
         file,
         offset: m.index + m[0].lastIndexOf(value),
         masked: mask(value),
@@ -336,12 +336,17 @@ function eachLineWith(
   }
 }
 
+/**
+ * What a setting's name says its value is. "api-key" only for names that say API (or access)
+ * key: Django's SECRET_KEY and ASP.NET Core's Jwt:Key are signing secrets, not API keys.
+ */
 function secretKind(name: string): string {
   const n = name.toLowerCase();
   if (/pass|pwd/.test(n)) return "password";
   if (/private/.test(n)) return "private-key";
   if (/token/.test(n)) return "token";
-  if (/key/.test(n)) return "api-key";
+  if (/secret/.test(n)) return "secret";
+  if (/(?:api|access)[_.-]?key/.test(n)) return "api-key";
   return "secret";
 }
 
