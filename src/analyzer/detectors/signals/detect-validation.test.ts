@@ -31,4 +31,28 @@ describe("validationDetector", () => {
     ).toBe(false);
     expect(detect({ "test/schema.test.ts": "import { z } from 'zod';\n" })?.value).toBe(false);
   });
+
+  it("does not take a schema that checks the environment in a configuration module", () => {
+    const envSchema =
+      "import Joi from 'joi';\nconst envVars = Joi.object({ PORT: Joi.number() });\n";
+    const zodEnv =
+      "import { z } from 'zod';\nexport const env = z.object({ DB_URL: z.string() }).parse(process.env);\n";
+    const settings =
+      "from pydantic import BaseModel\n\nclass Settings(BaseModel):\n    db_url: str\n";
+    expect(
+      detect({
+        "src/config/config.js": envSchema,
+        "src/env.ts": zodEnv,
+        "app/core/settings.py": settings,
+        "package.json": '{ "dependencies": { "joi": "^17.0.0", "zod": "^3.0.0" } }\n',
+      })?.value,
+    ).toBe(false);
+    const requests = detect({
+      "src/config/config.js": envSchema,
+      "src/validations/user.validation.js": "const Joi = require('joi');\n",
+    });
+    expect(requests?.evidence).toEqual([
+      { file: "src/validations/user.validation.js", line: 1, note: "imports joi" },
+    ]);
+  });
 });

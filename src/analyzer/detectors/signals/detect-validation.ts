@@ -5,7 +5,8 @@
  * express-validator, pydantic, marshmallow, …), framework validation (Fastify route schemas,
  * NestJS ValidationPipe, DRF serializers, Django forms, Bean Validation, Gin/validator struct tags,
  * Rails model validations, Laravel request validation, DataAnnotations and FluentValidation).
- * Strong parameters in Rails only filter keys and are not validation.
+ * Strong parameters in Rails only filter keys and are not validation, and a schema that checks the
+ * environment in a configuration module validates no request input.
  */
 import type { Detector } from "../../scan-context.js";
 import {
@@ -159,11 +160,22 @@ const RULES: readonly Rule[] = [
 
 const compiled = compileRules(RULES);
 
+/**
+ * A configuration module: a config/, configs/ or settings/ folder, or a file named config, env,
+ * environment or settings. Schema libraries there check the environment the app starts with
+ * (`Joi.object({ PORT: … }).validate(process.env)`, a pydantic Settings model), not requests.
+ */
+const CONFIG_MODULE =
+  /(?:^|\/)(?:config|configs|configuration|settings)\/|(?:^|\/)(?:config|env|environment|settings)\.\w+$/i;
+
 export const validationDetector: Detector = {
   id: "signals/validation",
   detect(ctx) {
-    return {
-      signals: { input_validation: boolSignal(flatEvidence(runBackendRules(ctx, compiled))) },
-    };
+    const results = runBackendRules(ctx, compiled);
+    for (const [id, result] of results) {
+      const used = result.used.filter((e) => !CONFIG_MODULE.test(e.file));
+      results.set(id, { ...result, used, found: used.length > 0 });
+    }
+    return { signals: { input_validation: boolSignal(flatEvidence(results)) } };
   },
 };
