@@ -30,6 +30,9 @@ import {
 
 export const ENV_FILE = /^\.env(?:\.[\w-]+)?$|^(?:example|sample|template)\.env$|^\.envrc$/;
 
+/** An environment file that shows the settings rather than holding them: .env.example. */
+const EXAMPLE_NAME = /example|sample|template|dist/i;
+
 const RULES: readonly Rule[] = [
   {
     id: "node",
@@ -137,17 +140,18 @@ const compiled = compileRules(RULES);
 export const envConfigDetector: Detector = {
   id: "signals/env-config",
   detect(ctx) {
+    const examples: Evidence[] = [];
     const files: Evidence[] = [];
     // A web client's .env holds its build's settings (VITE_API_URL), not a server's.
     const frontEnd = frontEndFiles(ctx);
     for (const file of ctx.files) {
-      if (file.role === "app" && ENV_FILE.test(file.name) && !frontEnd.has(file.path))
-        files.push(fileEvidence(file, "environment file"));
+      if (file.role !== "app" || !ENV_FILE.test(file.name) || frontEnd.has(file.path)) continue;
+      if (EXAMPLE_NAME.test(file.name))
+        examples.push(fileEvidence(file, "example environment file"));
+      else files.push(fileEvidence(file, "environment file"));
     }
-    return {
-      signals: {
-        env_config: boolSignal([...flatEvidence(runBackendRules(ctx, compiled)), ...files]),
-      },
-    };
+    // The example file first: it is what documents the settings, and evidence is capped.
+    const used = flatEvidence(runBackendRules(ctx, compiled));
+    return { signals: { env_config: boolSignal([...examples, ...used, ...files]) } };
   },
 };

@@ -205,7 +205,25 @@ describe("envConfigDetector", () => {
     expect(
       envConfigDetector.detect(ctx({ ".env.example": "PORT=3000\n" })).signals?.env_config
         ?.evidence,
-    ).toEqual([{ file: ".env.example", line: 0, note: "environment file" }]);
+    ).toEqual([{ file: ".env.example", line: 0, note: "example environment file" }]);
+  });
+
+  it("cites the example env file first, before the many reads of a busy codebase", () => {
+    const reads = Object.fromEntries(
+      ["a", "b", "c", "d", "e", "f"].map((name) => [
+        `src/${name}.js`,
+        "const port = process.env.PORT;\n",
+      ]),
+    );
+    const evidence = envConfigDetector.detect(
+      ctx({ ...reads, ".env": "PORT=1\n", ".env.sample": "PORT=\n" }),
+    ).signals?.env_config?.evidence;
+    expect(evidence?.[0]).toEqual({
+      file: ".env.sample",
+      line: 0,
+      note: "example environment file",
+    });
+    expect(evidence).toHaveLength(5);
   });
 
   it("counts `from os import environ` reads, and a Redis set(..., ex=ttl) around a call", () => {
