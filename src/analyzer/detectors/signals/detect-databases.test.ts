@@ -194,6 +194,28 @@ describe("databasesDetector", () => {
     expect(signals?.orms?.value).toEqual(["typeorm"]);
   });
 
+  it("takes numbered SQL files in a migrations folder named for its database for versioned migrations", () => {
+    const signals = detect({
+      "requirements.txt": "fastapi\nasyncpg\n",
+      "db_migrations/001_create_homes.sql": "CREATE TABLE homes (id serial PRIMARY KEY);\n",
+      "db_migrations/002_create_users.sql": "CREATE TABLE users (id serial PRIMARY KEY);\n",
+    });
+    expect(signals?.migrations).toEqual({
+      value: true,
+      evidence: [
+        { file: "db_migrations/001_create_homes.sql", line: 0, note: "versioned migration" },
+        { file: "db_migrations/002_create_users.sql", line: 0, note: "versioned migration" },
+      ],
+    });
+    // a schema dump, or a folder that only ends in "migrations" as part of a word, is not one
+    expect(
+      detect({
+        "sql/schema.sql": "CREATE TABLE users (id serial);\n",
+        "nomigrations/001_x.sql": "CREATE TABLE x (id serial);\n",
+      })?.migrations?.value,
+    ).toBe(false);
+  });
+
   it("points a declared driver at its manifest line", () => {
     const signals = detect({
       "package.json": '{\n  "dependencies": {\n    "mysql2": "^3.9.0"\n  }\n}\n',

@@ -662,8 +662,10 @@ const MIGRATION_PATHS: readonly (readonly [RegExp, string, string?])[] = [
   // Postgrator (Fastify's demo, Platformatic): 001.do.users.sql, and 001.undo.users.sql to revert.
   [/(^|\/)\d+\.(?:do|undo)(?:\.[\w-]+)*\.(?:sql|js|cjs|mjs)$/, "Postgrator migration"],
   [/(^|\/)drizzle\/\d{4}_[\w-]+\.sql$|(^|\/)drizzle\/meta\/_journal\.json$/, "Drizzle migration"],
+  // Numbered files in a migrations folder, also one named for its database (db_migrations/,
+  // sql-migrations/): 001_create_homes.sql, 2024-01-05_add_index.sql.
   [
-    /(^|\/)migrations?\/(?:V?\d{3,}|\d{4}-\d{2}-\d{2})[_-][\w.-]*\.(?:sql|ts|js|mjs|cjs|py|go)$/,
+    /(^|\/)(?:[\w-]*[_-])?migrations?\/(?:V?\d{3,}|\d{4}-\d{2}-\d{2})[_-][\w.-]*\.(?:sql|ts|js|mjs|cjs|py|go)$/,
     "versioned migration",
   ],
 ];
