@@ -216,6 +216,34 @@ describe("databasesDetector", () => {
     ).toBe(false);
   });
 
+  it("takes Android's Room for an ORM, not its DAOs' @Query SQL for hand-written repositories", () => {
+    const signals = detect({
+      "core-database/src/main/kotlin/app/database/PokemonDao.kt": [
+        "package app.database",
+        "",
+        "import androidx.room.Dao",
+        "import androidx.room.Query",
+        "",
+        "@Dao",
+        "interface PokemonDao {",
+        '  @Query("SELECT * FROM Pokemon WHERE page = :page_")',
+        "  suspend fun getPokemonList(page_: Int): List<PokemonEntity>",
+        "}",
+        "",
+      ].join("\n"),
+    });
+    expect(signals?.orms).toEqual({
+      value: ["room"],
+      evidence: [
+        {
+          file: "core-database/src/main/kotlin/app/database/PokemonDao.kt",
+          line: 3,
+          note: "imports androidx.room",
+        },
+      ],
+    });
+  });
+
   it("points a declared driver at its manifest line", () => {
     const signals = detect({
       "package.json": '{\n  "dependencies": {\n    "mysql2": "^3.9.0"\n  }\n}\n',

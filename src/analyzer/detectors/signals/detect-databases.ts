@@ -378,6 +378,13 @@ const ORM_RULES: readonly Rule[] = [
     ],
   },
   {
+    // Android's SQLite object mapping: @Entity classes, and @Dao interfaces whose @Query SQL Room
+    // checks and runs (its `:name` parameters are bound by Room, not hand-written data access).
+    id: "room",
+    deps: ["maven:androidx.room:room-runtime"],
+    uses: [jvmImport("androidx.room")],
+  },
+  {
     id: "gorm",
     deps: ["go:gorm.io/gorm", "go:github.com/jinzhu/gorm"],
     uses: [goImport("gorm.io/gorm"), goImport("github.com/jinzhu/gorm")],
