@@ -20,7 +20,7 @@ describe("databasesDetector", () => {
         {
           file: "internal/repository/todo_repository.go",
           line: 5,
-          note: "parameterised SQL in a data-access package",
+          note: "parameterised SQL in a data-access module",
         },
       ],
     });
@@ -77,12 +77,112 @@ describe("databasesDetector", () => {
         {
           file: "src/repositories/PostRepository.ts",
           line: 4,
-          note: "repository class with parameterised SQL",
+          note: "parameterised SQL in a data-access module",
         },
-        { file: "src/dao/UserDao.java", line: 3, note: "repository class with parameterised SQL" },
+        {
+          file: "src/dao/UserDao.java",
+          line: 3,
+          note: "parameterised SQL in a data-access module",
+        },
       ],
     });
     expect(signals?.sql_database?.value).toBe(true);
+  });
+
+  it("counts Node models, db and services modules that send parameterised SQL, not route handlers or statement constants", () => {
+    const repo = {
+      "package.json": '{ "dependencies": { "pg": "^8.11.0", "mysql2": "^3.9.0" } }',
+      "src/models/userModel.js":
+        "const pool = require('../db');\nexports.findById = async (id) => {\n  const { rows } = await pool.query('SELECT * FROM users WHERE id = $1', [id]);\n  return rows[0];\n};\n",
+      // mysql2's named placeholders, lower-case SQL
+      "src/services/todo.service.ts":
+        "export const remove = (id: number) =>\n  db.execute('delete from todos where id = :id', { id });\n",
+      "src/db/queries.js":
+        "export const save = (t) =>\n  pool.execute(\n    `UPDATE todos SET title = ? WHERE id = ?`,\n    [t.title, t.id],\n  );\n",
+    };
+    expect(detect(repo)?.orms).toEqual({
+      value: ["sql-repositories"],
+      evidence: [
+        {
+          file: "src/models/userModel.js",
+          line: 3,
+          note: "parameterised SQL in a data-access module",
+        },
+        {
+          file: "src/services/todo.service.ts",
+          line: 2,
+          note: "parameterised SQL in a data-access module",
+        },
+        { file: "src/db/queries.js", line: 3, note: "parameterised SQL in a data-access module" },
+      ],
+    });
+    expect(
+      detect({
+        "package.json": repo["package.json"],
+        // SQL in a route handler or controller is no data-access layer
+        "src/controllers/userController.js":
+          "exports.get = async (req, res) => res.json(await pool.query('SELECT * FROM users WHERE id = $1', [req.params.id]));\n",
+        "src/db/userRoutes.js":
+          "router.get('/:id', (req, res) => pool.query('SELECT * FROM users WHERE id = $1', [req.params.id]));\n",
+        // statement constants that the controllers run: the access is still in the handlers
+        "src/services/songs.services.ts":
+          "export const SongsServices = {\n  GET_SONG: 'SELECT * FROM songs WHERE id = $1',\n};\n",
+        // interpolated values are not bound parameters; a UI string is not SQL
+        "src/models/report.js":
+          "exports.byUser = (id) => pool.query(`SELECT * FROM reports WHERE user_id = ${id}`);\nconst label = 'Delete from cart?';\n",
+      })?.orms?.value,
+    ).toEqual([]);
+  });
+
+  it("does not take a database setup script (migration runner, seeding, init-db) for a data-access layer", () => {
+    expect(
+      detect({
+        "package.json": '{ "dependencies": { "pg": "^8.11.0", "mysql2": "^3.9.0" } }',
+        "db/migrate.js":
+          "const insertPatchRan = `INSERT INTO migrations (filename) VALUES ($1)`;\nawait db.none(insertPatchRan, [file]);\n",
+        "server/src/config/init-db.js":
+          "await pool.query(`INSERT INTO clients (id, email) VALUES (?, ?)`, [adminId, email]);\n",
+        "src/db/seeds/users.js":
+          "await pool.query('INSERT INTO users (email) VALUES ($1)', ['admin@example.com']);\n",
+      })?.orms?.value,
+    ).toEqual([]);
+  });
+
+  it("counts Python data-access modules that run parameterised SQL with sqlite3, psycopg or asyncpg", () => {
+    const signals = detect({
+      "requirements.txt": "flask\npsycopg2-binary\nasyncpg\n",
+      "db.py":
+        'import sqlite3\n\ndef get_task(task_id):\n    conn = sqlite3.connect("tasks.db")\n    return conn.execute("SELECT * FROM tasks WHERE id = ?", (task_id,)).fetchone()\n',
+      "app/modelos/usuario.py":
+        'def por_id(db, id_usuario):\n    cursor = db.cursor()\n    consulta = """\n        SELECT id_usuario, nombre FROM usuarios WHERE id_usuario=%s\n    """\n    cursor.execute(consulta, (id_usuario,))\n',
+      "app/repository.py":
+        'async def get_user(conn, id):\n    return await conn.fetchrow("SELECT id::text, email FROM users WHERE id = $1", id)\n',
+    });
+    expect(signals?.orms).toEqual({
+      value: ["sql-repositories"],
+      evidence: [
+        { file: "db.py", line: 5, note: "parameterised SQL in a data-access module" },
+        {
+          file: "app/modelos/usuario.py",
+          line: 3,
+          note: "parameterised SQL in a data-access module",
+        },
+        { file: "app/repository.py", line: 2, note: "parameterised SQL in a data-access module" },
+      ],
+    });
+    expect(signals?.sql_engines?.value).toEqual(["postgresql", "sqlite"]);
+    // SQL run in a Flask route or a FastAPI router is no data-access layer
+    expect(
+      detect({
+        "requirements.txt": "flask\npsycopg2-binary\n",
+        "app.py":
+          '@app.get("/tasks/<int:id>")\ndef get_task(id):\n    cur.execute("SELECT * FROM tasks WHERE id = %s", (id,))\n',
+        "app/routers/todos.py":
+          '@router.get("/{id}")\ndef get(id: int):\n    return cur.execute("select * from todos where id=%s", [id]).fetchone()\n',
+        "controllers/base_controller.py":
+          'def get_by_id(self, record_id):\n    cursor.execute("SELECT * FROM records WHERE id = %s", (record_id,))\n',
+      })?.orms?.value,
+    ).toEqual([]);
   });
 
   it("does not add hand-written repositories beside an ORM", () => {
@@ -92,6 +192,56 @@ describe("databasesDetector", () => {
         "import { Repository } from 'typeorm';\nexport const raw = (r: Repository<User>) => r.query('SELECT * FROM users WHERE id = $1', [1]);\n",
     });
     expect(signals?.orms?.value).toEqual(["typeorm"]);
+  });
+
+  it("takes numbered SQL files in a migrations folder named for its database for versioned migrations", () => {
+    const signals = detect({
+      "requirements.txt": "fastapi\nasyncpg\n",
+      "db_migrations/001_create_homes.sql": "CREATE TABLE homes (id serial PRIMARY KEY);\n",
+      "db_migrations/002_create_users.sql": "CREATE TABLE users (id serial PRIMARY KEY);\n",
+    });
+    expect(signals?.migrations).toEqual({
+      value: true,
+      evidence: [
+        { file: "db_migrations/001_create_homes.sql", line: 0, note: "versioned migration" },
+        { file: "db_migrations/002_create_users.sql", line: 0, note: "versioned migration" },
+      ],
+    });
+    // a schema dump, or a folder that only ends in "migrations" as part of a word, is not one
+    expect(
+      detect({
+        "sql/schema.sql": "CREATE TABLE users (id serial);\n",
+        "nomigrations/001_x.sql": "CREATE TABLE x (id serial);\n",
+      })?.migrations?.value,
+    ).toBe(false);
+  });
+
+  it("takes Android's Room for an ORM, not its DAOs' @Query SQL for hand-written repositories", () => {
+    const signals = detect({
+      "core-database/src/main/kotlin/app/database/PokemonDao.kt": [
+        "package app.database",
+        "",
+        "import androidx.room.Dao",
+        "import androidx.room.Query",
+        "",
+        "@Dao",
+        "interface PokemonDao {",
+        '  @Query("SELECT * FROM Pokemon WHERE page = :page_")',
+        "  suspend fun getPokemonList(page_: Int): List<PokemonEntity>",
+        "}",
+        "",
+      ].join("\n"),
+    });
+    expect(signals?.orms).toEqual({
+      value: ["room"],
+      evidence: [
+        {
+          file: "core-database/src/main/kotlin/app/database/PokemonDao.kt",
+          line: 3,
+          note: "imports androidx.room",
+        },
+      ],
+    });
   });
 
   it("points a declared driver at its manifest line", () => {

@@ -9,8 +9,9 @@
  *   embedded JVM engines (H2, HSQLDB, Derby) are engines when the application runs on them, as
  *   Spring's samples do.
  * - orms: need use in application code (an import, an entity, a schema file); the manifest line is
- *   added as evidence. A declared but never used ORM is not reported. Without any, repository or
- *   DAO classes that send parameterised SQL are the data-access layer ("sql-repositories").
+ *   added as evidence. A declared but never used ORM is not reported. Without any, data-access
+ *   modules (repositories, DAOs, models, db or query modules) that send parameterised SQL are the
+ *   data-access layer ("sql-repositories").
  * - migrations: versioned migration files only. Schema auto-sync (`synchronize: true`,
  *   `sequelize.sync()`, `ddl-auto=update`) creates no files and so never counts.
  * - nosql_databases: a client used in application code or configured for the framework; a Compose
@@ -371,6 +372,13 @@ const ORM_RULES: readonly Rule[] = [
     ],
   },
   {
+    // Android's SQLite object mapping: @Entity classes, and @Dao interfaces whose @Query SQL Room
+    // checks and runs (its `:name` parameters are bound by Room, not hand-written data access).
+    id: "room",
+    deps: ["maven:androidx.room:room-runtime"],
+    uses: [jvmImport("androidx.room")],
+  },
+  {
     id: "gorm",
     deps: ["go:gorm.io/gorm", "go:github.com/jinzhu/gorm"],
     uses: [goImport("gorm.io/gorm"), goImport("github.com/jinzhu/gorm")],
@@ -660,8 +668,10 @@ const MIGRATION_PATHS: readonly (readonly [RegExp, string, string?])[] = [
   // Postgrator (Fastify's demo, Platformatic): 001.do.users.sql, and 001.undo.users.sql to revert.
   [/(^|\/)\d+\.(?:do|undo)(?:\.[\w-]+)*\.(?:sql|js|cjs|mjs)$/, "Postgrator migration"],
   [/(^|\/)drizzle\/\d{4}_[\w-]+\.sql$|(^|\/)drizzle\/meta\/_journal\.json$/, "Drizzle migration"],
+  // Numbered files in a migrations folder, also one named for its database (db_migrations/,
+  // sql-migrations/): 001_create_homes.sql, 2024-01-05_add_index.sql.
   [
-    /(^|\/)migrations?\/(?:V?\d{3,}|\d{4}-\d{2}-\d{2})[_-][\w.-]*\.(?:sql|ts|js|mjs|cjs|py|go)$/,
+    /(^|\/)(?:[\w-]*[_-])?migrations?\/(?:V?\d{3,}|\d{4}-\d{2}-\d{2})[_-][\w.-]*\.(?:sql|ts|js|mjs|cjs|py|go)$/,
     "versioned migration",
   ],
 ];
@@ -703,26 +713,50 @@ export const databasesDetector: Detector = {
 
 /**
  * Without an ORM or query builder, a hand-written data-access layer counts (as
- * "sql-repositories"): SQL statements with bound parameters sent from the code that holds the
- * data access, not from route handlers.
- * - JavaScript/TypeScript and JVM: repository or DAO classes (`PostRepository.ts`,
- *   `repositories/`, `UserDao.java`) with a statement string that reaches a `$1` or `?`
- *   placeholder (`'SELECT * FROM posts WHERE id = $1'`).
+ * "sql-repositories"): SQL statements with bound parameters sent from a module whose job is data
+ * access, not from route handlers. One rule for every language:
+ * - the module is named for data access by a folder along its path or by its own name
+ *   (`repositories/`, `UserDao.java`, `models/user.js`, `db.py`, `queries.ts`, `crud.py`,
+ *   `services/`, which hold the queries when there is no repository layer), and nothing in its
+ *   path names a route handler (`routes/`, `controllers/`, `handlers/`, `views/`, `endpoints/`)
+ *   or a database setup script (`db/migrate.js`, `seeds/`, `init-db.js`);
+ * - JavaScript/TypeScript, JVM and Python: the module holds a statement string that reaches a
+ *   placeholder (`$1`, `?`, `%s`, `%(name)s`, `:name`) and sends SQL itself (`.query(`,
+ *   `.execute(`, `.fetchrow(`, `@Query(`). A module of statement constants that route handlers
+ *   run is not the layer: the database access is still in the handlers.
  * - Go, whose usual data-access layer is no ORM: a query or statement run with arguments
- *   (`db.QueryRow(q, id)`) in a data-access package, in a repository that uses database/sql,
- *   pgx or sqlx.
+ *   (`db.QueryRow(q, id)`), in a repository that uses database/sql, pgx or sqlx.
  */
 const SQL_REPOSITORIES = "sql-repositories";
-const REPOSITORY_PATH = /repositor(?:y|ies)|(?:^|[/._-])dao(?:s)?(?:[/._-]|$)|[a-z]Dao\./i;
-/** A string that starts with an SQL statement and reaches a `$1` or `?` placeholder. */
+/** Folder or file names, split on `/ . _ -`, and camel-case names (`UserDao.java`, `userModel.js`). */
+const DATA_ACCESS_PATH = [
+  /repositor(?:y|ies)|(?:^|[/._-])(?:daos?|dal|repos?|models?|modelos?|quer(?:y|ies)|db|database|data|store|stores|storage|persistence|services?|crud|postgres|postgresql|mysql|sqlite)(?:[/._-]|$)/i,
+  /[a-z](?:Dao|Model|Queries|Service|Store)s?\./,
+];
+/**
+ * Route handlers, and the scripts that set the database up (a migration runner, seeding, an
+ * init-db script that creates the tables and inserts an admin): neither is the layer the
+ * application reads and writes its data through.
+ */
+const NOT_DATA_ACCESS_PATH = [
+  /(?:^|[/._-])(?:routes?|routers?|controllers?|handlers?|views?|endpoints?|migrat\w*|seed\w*|init[-_]?db|db[-_]?init|setup)(?:[/._-]|$)/i,
+  /[a-z](?:Routes?|Router|Controller|Handler|View|Endpoint)s?\./,
+];
+const namedFor = (path: string, res: readonly RegExp[]) => res.some((re) => re.test(path));
+/**
+ * A string that starts with an SQL statement (its keyword in capitals or in lower case, not "Delete
+ * from cart?") and reaches a placeholder: `$1`, `?`, `%s`, `%(name)s` or `:name` (a `::int`
+ * cast is not one).
+ */
 const PARAMETERISED_SQL =
-  /['"`]\s*(?:SELECT|INSERT\s+INTO|UPDATE|DELETE\s+FROM|WITH)\s[^'"`$?]*(?:\$\d|\?)/g;
-/** A Go package that holds data access, by a folder name along its path. */
-const GO_DATA_PACKAGE =
-  /(?:^|\/)(?:repository|repositories|repo|repos|store|stores|storage|dal|dao|data|db|database|persistence|postgres|postgresql|mysql|sqlite|models?)\//;
+  /['"`]\s*(?:SELECT|select|INSERT\s+INTO|insert\s+into|UPDATE|update\s+\w+\s+set|DELETE\s+FROM|delete\s+from|WITH)\s(?:[^'"`$?%:]|::|%(?![s(])|:(?![A-Za-z_:]))*(?:\$\d|\?|%s|%\(\w+\)s|:[A-Za-z_])/g;
+/** A call that sends a statement: pg/mysql2/sqlite, psycopg/sqlite3/asyncpg, JDBC, Spring Data. */
+const SENDS_SQL =
+  /(?:\.|@)(?:[Qq]uery\w*|execute\w*|exec|prepare\w*|run|all|get|one|many|any|none|oneOrNone|manyOrNone|fetch\w*|update|batchUpdate)\s*\(/;
 /** A database/sql (or pgx, sqlx) query or statement run with arguments: db.QueryRow(q, id). */
 const GO_PARAMETERISED_QUERY =
   /\.(?:Query|QueryRow|Exec)(?:Context)?\s*\(\s*(?:ctx\s*,\s*)?(?:[\w.]+|"[^"\n]*"|`[^`]*`)\s*,\s*[\w&.]/;
+const SQL_MODULE_EXTS = [...JS_EXTS, ...JVM_EXTS, ...PY_EXTS];
 const MAX_REPOSITORY_EVIDENCE = 3;
 
 function sqlRepositories(ctx: ScanContext): Evidence[] {
@@ -738,15 +772,19 @@ function sqlRepositories(ctx: ScanContext): Evidence[] {
   for (const file of ctx.files) {
     if (out.length >= MAX_REPOSITORY_EVIDENCE) break;
     if (file.role !== "app") continue;
-    if (file.ext === "go") {
-      if (!goDriver || !GO_DATA_PACKAGE.test(file.path)) continue;
+    const isGo = file.ext === "go";
+    if (isGo ? !goDriver : !SQL_MODULE_EXTS.includes(file.ext)) continue;
+    if (!namedFor(file.path, DATA_ACCESS_PATH) || namedFor(file.path, NOT_DATA_ACCESS_PATH))
+      continue;
+    if (isGo) {
       const m = GO_PARAMETERISED_QUERY.exec(file.text);
-      if (m) out.push(evidence(file, m.index + 1, "parameterised SQL in a data-access package"));
-    } else if (JS_EXTS.includes(file.ext) || JVM_EXTS.includes(file.ext)) {
-      if (!REPOSITORY_PATH.test(file.path)) continue;
-      PARAMETERISED_SQL.lastIndex = 0;
-      const m = PARAMETERISED_SQL.exec(file.text);
-      if (m) out.push(evidence(file, m.index, "repository class with parameterised SQL"));
+      if (m) out.push(evidence(file, m.index + 1, "parameterised SQL in a data-access module"));
+      continue;
+    }
+    PARAMETERISED_SQL.lastIndex = 0;
+    const m = PARAMETERISED_SQL.exec(file.text);
+    if (m && SENDS_SQL.test(file.text)) {
+      out.push(evidence(file, m.index, "parameterised SQL in a data-access module"));
     }
   }
   return out;
