@@ -47,6 +47,35 @@ describe("microservicesDetector", () => {
     });
   });
 
+  it("counts Spring Cloud services that register with a discovery server, without images", () => {
+    const client = (dep: string) =>
+      `plugins { id 'org.springframework.boot' version '3.2.0' }\ndependencies {\n  implementation 'org.springframework.boot:spring-boot-starter-web'\n  implementation 'org.springframework.cloud:${dep}'\n}\n`;
+    expect(
+      detect({
+        "settings.gradle": "include 'registry', 'users', 'orders'\n",
+        "registry/build.gradle": client("spring-cloud-starter-netflix-eureka-server"),
+        "users/build.gradle": client("spring-cloud-starter-netflix-eureka-client"),
+        "orders/pom.xml":
+          "<project>\n  <dependencies>\n    <dependency>\n      <artifactId>spring-cloud-starter-consul-discovery</artifactId>\n    </dependency>\n  </dependencies>\n</project>\n",
+      }),
+    ).toEqual({
+      value: true,
+      evidence: [
+        { file: "users/build.gradle", line: 4, note: "Spring Cloud service users" },
+        { file: "orders/pom.xml", line: 4, note: "Spring Cloud service orders" },
+      ],
+    });
+    // one service registering itself, and a parent build that only lists the dependency
+    expect(
+      detect({
+        "pom.xml":
+          "<project>\n  <packaging>pom</packaging>\n  <artifactId>spring-cloud-starter-netflix-eureka-client</artifactId>\n</project>\n",
+        "users/build.gradle": client("spring-cloud-starter-netflix-eureka-client"),
+        "orders/build.gradle": `// ${client("spring-cloud-starter-netflix-eureka-client").split("\n")[3] ?? ""}\n`,
+      })?.value,
+    ).toBe(false);
+  });
+
   it("finds two application workloads in Kubernetes manifests", () => {
     const deploy = (name: string) =>
       `apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: ${name}\nspec:\n  template:\n    spec:\n      containers:\n        - name: ${name}\n          image: ghcr.io/acme/${name}:1.2.0\n`;

@@ -8,7 +8,8 @@
  * and folders that have both a Dockerfile and a backend manifest. Kubernetes workloads count when
  * two or more Deployments/StatefulSets run different images that are not infrastructure. A .NET
  * Aspire AppHost (`builder.AddProject<Projects.Catalog_API>(…)`) counts the projects it runs that
- * are not Blazor front ends.
+ * are not Blazor front ends. JVM builds that declare a Spring Cloud discovery client (Eureka,
+ * Consul, …) count when two or more do, with or without images.
  * App + database (+ cache, queue, proxy) is one service, not microservices; so is a backend with
  * a front-end app beside it.
  */
@@ -170,6 +171,41 @@ function aspireServices(ctx: ScanContext, backends: Set<string>): Map<string, Ev
   return largest.size >= 2 ? largest : new Map<string, Evidence>();
 }
 
+/**
+ * A Spring Cloud discovery client in a JVM build (Eureka, Consul, Zookeeper, Kubernetes): the
+ * service registers itself to be found by the others, which is what separately run services do.
+ */
+const DISCOVERY_CLIENT =
+  /spring-cloud-starter-(?:netflix-eureka-client|consul-discovery|zookeeper-discovery|kubernetes-[\w-]*discovery[\w-]*)/;
+const JVM_BUILDS = new Set(["pom.xml", "build.gradle", "build.gradle.kts"]);
+/** A parent build whose dependency lists its modules inherit or pick from: no service itself. */
+const PARENT_BUILD = /<packaging>\s*pom\s*<\/packaging>|^\s*(?:subprojects|allprojects)\s*\{/m;
+
+/**
+ * Spring Cloud services by folder: backend builds that declare a discovery client. Such a
+ * repository runs its services separately (each `bootRun`, or a jar each) even when it builds
+ * no images, so the Compose and Dockerfile rules cannot see them.
+ */
+function discoveryClients(ctx: ScanContext, backends: Set<string>): Map<string, Evidence> {
+  const found = new Map<string, Evidence>();
+  for (const file of ctx.files) {
+    if (file.role !== "app" || !JVM_BUILDS.has(file.name) || !file.text.includes("spring-cloud"))
+      continue;
+    const dir = dirOf(file.path);
+    if (!backends.has(dir) || found.has(dir) || PARENT_BUILD.test(file.text)) continue;
+    const m = DISCOVERY_CLIENT.exec(file.text);
+    if (!m) continue;
+    const lineStart = file.text.lastIndexOf("\n", m.index) + 1;
+    if (/^\s*(?:\/\/|<!--)/.test(file.text.slice(lineStart, m.index))) continue;
+    found.set(dir, {
+      file: file.path,
+      line: lineInFile(file, m.index),
+      note: `Spring Cloud service ${dir === "" ? "(root)" : dir}`,
+    });
+  }
+  return found;
+}
+
 const K8S_WORKLOAD = /^kind:\s*(?:Deployment|StatefulSet|DaemonSet|CronJob|Job)\s*$/m;
 /** An image name on the key's own line (an `image:` mapping of settings has none). */
 const K8S_IMAGE = /^[ \t]*-?[ \t]*image:[ \t]*["']?([^"'\s#]+)/gm;
@@ -207,6 +243,10 @@ export const microservicesDetector: Detector = {
     }
     for (const [dir, found] of aspireServices(ctx, backends)) {
       if (!services.has(dir)) services.set(dir, found);
+    }
+    const registered = discoveryClients(ctx, backends);
+    if (registered.size >= 2) {
+      for (const [dir, found] of registered) if (!services.has(dir)) services.set(dir, found);
     }
     if (services.size >= 2)
       return { signals: { microservices: boolSignal([...services.values()]) } };
