@@ -61,8 +61,16 @@ describe("microservicesDetector", () => {
     ).toEqual({
       value: true,
       evidence: [
-        { file: "users/build.gradle", line: 4, note: "Spring Cloud service users" },
-        { file: "orders/pom.xml", line: 4, note: "Spring Cloud service orders" },
+        {
+          file: "users/build.gradle",
+          line: 4,
+          note: "service users (spring-cloud-starter-netflix-eureka-client)",
+        },
+        {
+          file: "orders/pom.xml",
+          line: 4,
+          note: "service orders (spring-cloud-starter-consul-discovery)",
+        },
       ],
     });
     // one service registering itself, and a parent build that only lists the dependency
@@ -72,6 +80,34 @@ describe("microservicesDetector", () => {
           "<project>\n  <packaging>pom</packaging>\n  <artifactId>spring-cloud-starter-netflix-eureka-client</artifactId>\n</project>\n",
         "users/build.gradle": client("spring-cloud-starter-netflix-eureka-client"),
         "orders/build.gradle": `// ${client("spring-cloud-starter-netflix-eureka-client").split("\n")[3] ?? ""}\n`,
+      })?.value,
+    ).toBe(false);
+  });
+
+  it("counts backend folders that talk through a message broker, not one app with a queue", () => {
+    const service = (broker: string) =>
+      `{ "dependencies": { "express": "^4.18.1", "${broker}": "^1.0.0" } }`;
+    expect(
+      detect({
+        "auth-service/package.json": service("amqplib"),
+        "order-service/package.json": service("amqplib"),
+        "worker/requirements.txt": "pika==1.3.2\nrequests==2.31.0\n",
+      }),
+    ).toEqual({
+      value: true,
+      evidence: [
+        { file: "auth-service/package.json", line: 1, note: "service auth-service (amqplib)" },
+        { file: "order-service/package.json", line: 1, note: "service order-service (amqplib)" },
+        { file: "worker/requirements.txt", line: 1, note: "service worker (pika)" },
+      ],
+    });
+    expect(
+      detect({
+        "package.json": service("kafkajs"),
+        "web/package.json": '{ "dependencies": { "react": "^18.0.0" } }',
+        "scripts/requirements.txt": "# pika==1.3.2\nrequests==2.31.0\n",
+        "libs/events/package.json":
+          '{ "name": "@shop/events", "dependencies": { "kafkajs": "^2.0.0" } }',
       })?.value,
     ).toBe(false);
   });

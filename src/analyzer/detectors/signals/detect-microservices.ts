@@ -8,8 +8,8 @@
  * and folders that have both a Dockerfile and a backend manifest. Kubernetes workloads count when
  * two or more Deployments/StatefulSets run different images that are not infrastructure. A .NET
  * Aspire AppHost (`builder.AddProject<Projects.Catalog_API>(…)`) counts the projects it runs that
- * are not Blazor front ends. JVM builds that declare a Spring Cloud discovery client (Eureka,
- * Consul, …) count when two or more do, with or without images.
+ * are not Blazor front ends. Backend folders whose manifests declare a Spring Cloud discovery
+ * client or a message-broker client count when two or more do, with or without images.
  * App + database (+ cache, queue, proxy) is one service, not microservices; so is a backend with
  * a front-end app beside it.
  */
@@ -172,35 +172,41 @@ function aspireServices(ctx: ScanContext, backends: Set<string>): Map<string, Ev
 }
 
 /**
- * A Spring Cloud discovery client in a JVM build (Eureka, Consul, Zookeeper, Kubernetes): the
- * service registers itself to be found by the others, which is what separately run services do.
+ * What a service declares to reach the other services of its system: a Spring Cloud discovery
+ * client (Eureka, Consul, Zookeeper, Kubernetes), or a message-broker client (RabbitMQ, Kafka,
+ * NATS, NestJS microservice transports), in any backend manifest.
  */
-const DISCOVERY_CLIENT =
-  /spring-cloud-starter-(?:netflix-eureka-client|consul-discovery|zookeeper-discovery|kubernetes-[\w-]*discovery[\w-]*)/;
-const JVM_BUILDS = new Set(["pom.xml", "build.gradle", "build.gradle.kts"]);
+const SERVICE_LINK =
+  /spring-cloud-starter-(?:netflix-eureka-client|consul-discovery|zookeeper-discovery|kubernetes-[\w-]*discovery[\w-]*)|spring-cloud-stream|spring-boot-starter-amqp|spring-(?:kafka|rabbit)\b|["'](?:amqplib|amqp-connection-manager|kafkajs|nats|@nestjs\/microservices)["'][ \t]*:|^(?:pika|aio-pika|kafka-python|confluent-kafka|aiokafka|nats-py)\b|github\.com\/(?:rabbitmq\/amqp091-go|streadway\/amqp|segmentio\/kafka-go|IBM\/sarama|Shopify\/sarama|nats-io\/nats\.go)|Include="(?:RabbitMQ\.Client|MassTransit[\w.]*|Confluent\.Kafka)"|gem[ \t]+["'](?:bunny|sneakers|ruby-kafka|karafka)["']/m;
+const RUNS_AS_PROCESS =
+  /"(?:start|dev|serve|start:dev|start:prod)"\s*:|"(?:express|fastify|@nestjs\/core|koa|hono|@hapi\/hapi)"\s*:/;
 /** A parent build whose dependency lists its modules inherit or pick from: no service itself. */
 const PARENT_BUILD = /<packaging>\s*pom\s*<\/packaging>|^\s*(?:subprojects|allprojects)\s*\{/m;
 
 /**
- * Spring Cloud services by folder: backend builds that declare a discovery client. Such a
- * repository runs its services separately (each `bootRun`, or a jar each) even when it builds
- * no images, so the Compose and Dockerfile rules cannot see them.
+ * Services by folder that find each other through a registry or a message broker: two or more
+ * backend folders whose manifests declare such a link run as separate processes (each `bootRun`,
+ * `npm run dev`, or a jar each) even when the repository builds no images, which the Compose
+ * and Dockerfile rules cannot see.
  */
-function discoveryClients(ctx: ScanContext, backends: Set<string>): Map<string, Evidence> {
+function linkedServices(ctx: ScanContext, backends: Set<string>): Map<string, Evidence> {
   const found = new Map<string, Evidence>();
   for (const file of ctx.files) {
-    if (file.role !== "app" || !JVM_BUILDS.has(file.name) || !file.text.includes("spring-cloud"))
-      continue;
+    if (file.role !== "app" || !isBackendManifest(file)) continue;
     const dir = dirOf(file.path);
     if (!backends.has(dir) || found.has(dir) || PARENT_BUILD.test(file.text)) continue;
-    const m = DISCOVERY_CLIENT.exec(file.text);
+    // A package of a JavaScript monorepo that wraps the broker client is a library, not a
+    // process: a service has a server framework or a script that starts it.
+    if (file.name === "package.json" && !RUNS_AS_PROCESS.test(file.text)) continue;
+    const m = SERVICE_LINK.exec(file.text);
     if (!m) continue;
     const lineStart = file.text.lastIndexOf("\n", m.index) + 1;
-    if (/^\s*(?:\/\/|<!--)/.test(file.text.slice(lineStart, m.index))) continue;
+    if (/^\s*(?:\/\/|<!--|#)/.test(file.text.slice(lineStart, m.index))) continue;
+    const link = m[0].replace(/^(?:gem[ \t]+|Include=)|["':\s]/g, "");
     found.set(dir, {
       file: file.path,
       line: lineInFile(file, m.index),
-      note: `Spring Cloud service ${dir === "" ? "(root)" : dir}`,
+      note: `service ${dir === "" ? "(root)" : dir} (${link})`,
     });
   }
   return found;
@@ -244,9 +250,9 @@ export const microservicesDetector: Detector = {
     for (const [dir, found] of aspireServices(ctx, backends)) {
       if (!services.has(dir)) services.set(dir, found);
     }
-    const registered = discoveryClients(ctx, backends);
-    if (registered.size >= 2) {
-      for (const [dir, found] of registered) if (!services.has(dir)) services.set(dir, found);
+    const linked = linkedServices(ctx, backends);
+    if (linked.size >= 2) {
+      for (const [dir, found] of linked) if (!services.has(dir)) services.set(dir, found);
     }
     if (services.size >= 2)
       return { signals: { microservices: boolSignal([...services.values()]) } };
