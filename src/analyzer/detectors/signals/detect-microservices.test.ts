@@ -55,6 +55,10 @@ describe("microservicesDetector", () => {
         "settings.gradle": "include 'registry', 'users', 'orders'\n",
         "registry/build.gradle": client("spring-cloud-starter-netflix-eureka-server"),
         "users/build.gradle": client("spring-cloud-starter-netflix-eureka-client"),
+        "users/src/main/java/shop/users/UsersApplication.java":
+          "@SpringBootApplication\npublic class UsersApplication {}\n",
+        "orders/src/main/kotlin/shop/orders/OrdersApplication.kt":
+          "@SpringBootApplication\nclass OrdersApplication\n\nfun main(args: Array<String>) {}\n",
         "orders/pom.xml":
           "<project>\n  <dependencies>\n    <dependency>\n      <artifactId>spring-cloud-starter-consul-discovery</artifactId>\n    </dependency>\n  </dependencies>\n</project>\n",
       }),
@@ -80,6 +84,28 @@ describe("microservicesDetector", () => {
           "<project>\n  <packaging>pom</packaging>\n  <artifactId>spring-cloud-starter-netflix-eureka-client</artifactId>\n</project>\n",
         "users/build.gradle": client("spring-cloud-starter-netflix-eureka-client"),
         "orders/build.gradle": `// ${client("spring-cloud-starter-netflix-eureka-client").split("\n")[3] ?? ""}\n`,
+      })?.value,
+    ).toBe(false);
+  });
+
+  it("does not count library modules that declare a broker client but run nothing", () => {
+    const module = (artifact: string) =>
+      `dependencies {\n  optional("org.springframework.kafka:${artifact}")\n}\n`;
+    expect(
+      detect({
+        "module/boot-kafka/build.gradle": module("spring-kafka"),
+        "module/boot-kafka/src/main/java/boot/kafka/KafkaAutoConfiguration.java":
+          "public class KafkaAutoConfiguration {}\n",
+        "module/boot-amqp/build.gradle": module("spring-rabbit"),
+      })?.value,
+    ).toBe(false);
+    expect(
+      detect({
+        "pkg/events/go.mod":
+          "module example.com/events\n\nrequire github.com/segmentio/kafka-go v0.4.47\n",
+        "pkg/events/publisher.go": "package events\n",
+        "src/Shop.Messaging/Shop.Messaging.csproj":
+          '<Project Sdk="Microsoft.NET.Sdk">\n  <ItemGroup>\n    <PackageReference Include="RabbitMQ.Client" Version="6.8.1" />\n  </ItemGroup>\n</Project>\n',
       })?.value,
     ).toBe(false);
   });

@@ -180,6 +180,36 @@ const SERVICE_LINK =
   /spring-cloud-starter-(?:netflix-eureka-client|consul-discovery|zookeeper-discovery|kubernetes-[\w-]*discovery[\w-]*)|spring-cloud-stream|spring-boot-starter-amqp|spring-(?:kafka|rabbit)\b|["'](?:amqplib|amqp-connection-manager|kafkajs|nats|@nestjs\/microservices)["'][ \t]*:|^(?:pika|aio-pika|kafka-python|confluent-kafka|aiokafka|nats-py)\b|github\.com\/(?:rabbitmq\/amqp091-go|streadway\/amqp|segmentio\/kafka-go|IBM\/sarama|Shopify\/sarama|nats-io\/nats\.go)|Include="(?:RabbitMQ\.Client|MassTransit[\w.]*|Confluent\.Kafka)"|gem[ \t]+["'](?:bunny|sneakers|ruby-kafka|karafka)["']/m;
 const RUNS_AS_PROCESS =
   /"(?:start|dev|serve|start:dev|start:prod)"\s*:|"(?:express|fastify|@nestjs\/core|koa|hono|@hapi\/hapi)"\s*:/;
+const JVM_BUILDS = new Set(["pom.xml", "build.gradle", "build.gradle.kts"]);
+const GO_MAIN = /^package main\b/m;
+const DOTNET_PROGRAM = /Sdk="Microsoft\.NET\.Sdk\.(?:Web|Worker)"|<OutputType>\s*Exe/;
+const JVM_MAIN =
+  /@SpringBootApplication\b|@QuarkusMain\b|\bMicronaut\.run\s*\(|\bstatic\s+void\s+main\s*\(|^fun\s+main\s*\(/m;
+
+/**
+ * Whether the manifest's folder is a program rather than a library: the modules of a framework
+ * (Spring Boot's own spring-boot-kafka) or a shared client package declare broker clients too.
+ * A JVM or Go module needs an entry point of its own, a .NET project the Web or Worker SDK or an
+ * executable output.
+ */
+function runsItself(ctx: ScanContext, manifest: SourceFile, dir: string): boolean {
+  if (manifest.ext === "csproj") return DOTNET_PROGRAM.test(manifest.text);
+  const entry = JVM_BUILDS.has(manifest.name)
+    ? { exts: ["java", "kt"], re: JVM_MAIN }
+    : manifest.name === "go.mod"
+      ? { exts: ["go"], re: GO_MAIN }
+      : undefined;
+  if (entry === undefined) return true;
+  const prefix = dir === "" ? "" : `${dir}/`;
+  return ctx.files.some(
+    (f) =>
+      f.role === "app" &&
+      entry.exts.includes(f.ext) &&
+      f.path.startsWith(prefix) &&
+      entry.re.test(f.text),
+  );
+}
+
 /** A parent build whose dependency lists its modules inherit or pick from: no service itself. */
 const PARENT_BUILD = /<packaging>\s*pom\s*<\/packaging>|^\s*(?:subprojects|allprojects)\s*\{/m;
 
@@ -202,6 +232,7 @@ function linkedServices(ctx: ScanContext, backends: Set<string>): Map<string, Ev
     if (!m) continue;
     const lineStart = file.text.lastIndexOf("\n", m.index) + 1;
     if (/^\s*(?:\/\/|<!--|#)/.test(file.text.slice(lineStart, m.index))) continue;
+    if (!runsItself(ctx, file, dir)) continue;
     const link = m[0].replace(/^(?:gem[ \t]+|Include=)|["':\s]/g, "");
     found.set(dir, {
       file: file.path,
