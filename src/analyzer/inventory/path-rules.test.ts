@@ -8,6 +8,12 @@ describe("pathVerdict", () => {
     expect(pathVerdict(".venv/lib/python3.12/site-packages/a.py")).toBe("vendored");
   });
 
+  it("marks the Maven wrapper's committed downloader as vendored, not the app's own code", () => {
+    expect(pathVerdict(".mvn/wrapper/MavenWrapperDownloader.java")).toBe("vendored");
+    expect(pathVerdict("orders/.mvn/wrapper/maven-wrapper.properties")).toBe("vendored");
+    expect(pathVerdict("src/main/java/com/shop/wrapper/Downloader.java")).toBe(null);
+  });
+
   it("marks browser libraries copied into a static folder as vendored, not the app's bootstrap", () => {
     for (const path of [
       "TodoApp/static/js/jquery-slim.js",

@@ -4,9 +4,11 @@
  * the inventory on top of these rules.
  */
 
-// Dependencies copied or installed into the tree.
+// Dependencies copied or installed into the tree. The Maven wrapper's folder holds Apache's
+// MavenWrapperDownloader.java, which older Spring Initializr projects commit: its
+// System.getenv calls are the wrapper's, not the application's.
 const VENDORED_DIR =
-  /(^|\/)(node_modules|vendor|third[_-]party|bower_components|jspm_packages|\.venv|venv|site-packages|Pods|\.yarn)\//;
+  /(^|\/)(node_modules|vendor|third[_-]party|bower_components|jspm_packages|\.venv|venv|site-packages|Pods|\.yarn|\.mvn\/wrapper)\//;
 
 // Browser libraries copied whole into a folder of static files (a Flask or FastAPI app's
 // static/js/jquery-slim.js, public/css/bootstrap.css), as GitHub's linguist treats them; the

@@ -17,6 +17,30 @@ describe("docsDetector", () => {
     });
   });
 
+  it("finds setup under a qualified or plural heading, and in a lone run command", () => {
+    const setup = (readme: string) => detect({ "README.md": readme })?.readme_has_setup?.evidence;
+    expect(setup("# shop\n\n## Installations Steps\n\n- Copy the env file\n")).toEqual([
+      { file: "README.md", line: 3, note: "setup section" },
+    ]);
+    expect(setup("# shop\n\n### Docker setup\n\nBuild the images first.\n")).toEqual([
+      { file: "README.md", line: 3, note: "setup section" },
+    ]);
+    expect(setup("# shop\n\nRuns in containers.\n\n```\nDocker-Compose up --build\n```\n")).toEqual(
+      [{ file: "README.md", line: 6, note: "install/run command" }],
+    );
+    expect(
+      setup(
+        "# shop\n\n```\ndocker-compose -f docker-compose.yml -f docker-compose.override.yml up -d\n```\n",
+      ),
+    ).toEqual([{ file: "README.md", line: 4, note: "install/run command" }]);
+    expect(setup("# shop\n\nStart it:\n\n    python app.py\n")).toEqual([
+      { file: "README.md", line: 5, note: "install/run command" },
+    ]);
+    expect(setup("# shop\n\nThen `node server.js` and open the browser.\n")).toEqual([
+      { file: "README.md", line: 3, note: "install/run command" },
+    ]);
+  });
+
   it("does not take a README without install or run steps for setup docs", () => {
     const signals = detect({
       "README.md": "# shop\n\nSells things. Built with care.\n\n## License\n\nMIT\n",

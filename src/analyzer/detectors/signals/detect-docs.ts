@@ -3,7 +3,8 @@
  *
  * readme: the root README (any of .md/.rst/.txt/.adoc or none); when the root has none, a README
  * one folder down (monorepos). readme_has_setup: an install/run heading ("Getting started",
- * "Installation", "Setup", "Running", "Quick start", "Development") or an install/run command.
+ * "Installation", "Setup", "Docker setup", "Running", "Quick start", "Development") or an install/run
+ * command (including `python app.py`, `node server.js` and a capitalised `Docker-Compose up`).
  * api_docs: an OpenAPI/Swagger spec file, a Postman collection, an API Blueprint, a Markdown API reference that
  * lists endpoints, or an OpenAPI generator in application code. FastAPI counts as a generator
  * (it publishes OpenAPI and /docs by default) unless the app turns `openapi_url` off; so does
@@ -38,15 +39,17 @@ export function findReadme(ctx: ScanContext): SourceFile | undefined {
   );
 }
 
+// "Installation(s) steps", and setup or installation after one qualifying word ("Docker setup",
+// "Local setup", "Project installation").
 const SETUP_WORDS =
-  "(?:\\d+\\.\\s*)?(?:getting started|get started|installation|installing|install|setup|set up|quick ?start|running|run|how to run|local development|development|build(?:ing)? and run(?:ning)?|prerequisites)\\b";
+  "(?:\\d+\\.\\s*)?(?:getting started|get started|installations?|installing|install|setup|set up|quick ?start|running|run|how to run|local development|development|build(?:ing)? and run(?:ning)?|prerequisites|[\\w-]+ (?:setup|set up|installation))\\b";
 /** A Markdown heading, a setext/reStructuredText underlined title, or a bold line. */
 const SETUP_HEADING = new RegExp(
   `^#{1,6}[ \\t]+${SETUP_WORDS}|^${SETUP_WORDS}[^\\n]*\\n[=~-]{3,}[ \\t]*$|^\\*\\*${SETUP_WORDS}`,
   "im",
 );
 const SETUP_COMMAND =
-  /(?:^|[\s`$>])(npm (?:install|ci|i|run \w+|start)|yarn(?: install| dev| start)?$|pnpm (?:install|i|dev|start)|bun (?:install|run)|pip3? install|poetry (?:install|run)|uv (?:sync|run)|pipenv install|python3? (?:-m \w+|manage\.py \w+)|uvicorn |flask run|(?:\.\/)?mvnw? |(?:\.\/)?gradlew? |docker[- ]compose up|docker run|go (?:run|build|install)|bundle (?:install|exec)|(?:bin\/)?rails (?:s|server|db:\w+)|composer install|php artisan|dotnet (?:run|restore|build|watch)|cargo (?:run|build)|make (?:run|dev|up|install|start))/m;
+  /(?:^|[\s`$>])(npm (?:install|ci|i|run \w+|start)|yarn(?: install| dev| start)?$|pnpm (?:install|i|dev|start)|bun (?:install|run)|pip3? install|poetry (?:install|run)|uv (?:sync|run)|pipenv install|python3? (?:-m \w+|manage\.py \w+)|uvicorn |flask run|(?:\.\/)?mvnw? |(?:\.\/)?gradlew? |[Dd]ocker[- ][Cc]ompose(?: -f \S+)* up|docker run|python3? [\w./-]+\.py\b|node [\w./-]+\.[cm]?js\b|nodemon\b|java -jar|go (?:run|build|install)|bundle (?:install|exec)|(?:bin\/)?rails (?:s|server|db:\w+)|composer install|php artisan|dotnet (?:run|restore|build|watch)|cargo (?:run|build)|make (?:run|dev|up|install|start))/m;
 
 function setupEvidence(readme: SourceFile): Evidence | undefined {
   const heading = SETUP_HEADING.exec(readme.text);

@@ -106,7 +106,18 @@ const RULES: readonly Rule[] = [
   {
     id: "ruby",
     deps: ["gem:dotenv", "gem:dotenv-rails"],
-    uses: [code(RB_EXTS, "ENV", /\bENV(?:\[|\.fetch\b)/, "ENV")],
+    // `rails new` writes ENV reads of its own into config/boot.rb, config/puma.rb and the
+    // environment files (BUNDLE_GEMFILE, RAILS_MAX_THREADS, RAILS_SERVE_STATIC_FILES, …): the
+    // generator's boilerplate, as Django's DJANGO_SETTINGS_MODULE is, not configuration the
+    // project chose to read from its environment.
+    uses: [
+      code(
+        RB_EXTS,
+        "ENV",
+        /\bENV(?:\[|\.fetch\b)(?![ \t]*\(?[ \t]*["'](?:BUNDLE_GEMFILE|RAILS_(?:MAX|MIN)_THREADS|WORKER_TIMEOUT|PORT|RAILS_ENV|RACK_ENV|PIDFILE|WEB_CONCURRENCY|SOLID_QUEUE_IN_PUMA|JOB_CONCURRENCY|RAILS_SERVE_STATIC_FILES|RAILS_LOG_TO_STDOUT|RAILS_LOG_LEVEL|RAILS_MASTER_KEY|CI)["'])/,
+        "ENV",
+      ),
+    ],
   },
   {
     id: "php",

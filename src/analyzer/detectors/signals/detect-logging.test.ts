@@ -41,4 +41,32 @@ describe("loggingDetector", () => {
       }),
     ).toEqual({ value: false, evidence: [] });
   });
+
+  it("does not take the logger lines rails new writes into production.rb, or comments", () => {
+    const production =
+      "Rails.application.configure do\n" +
+      "  # require 'syslog/logger'\n" +
+      "  # config.logger = ActiveSupport::TaggedLogging.new(Syslog::Logger.new 'app-name')\n" +
+      '  if ENV["RAILS_LOG_TO_STDOUT"].present?\n' +
+      "    logger           = ActiveSupport::Logger.new(STDOUT)\n" +
+      "    logger.formatter = config.log_formatter\n" +
+      "    config.logger    = ActiveSupport::TaggedLogging.new(logger)\n" +
+      "  end\n" +
+      "end\n";
+    expect(detect({ "config/environments/production.rb": production })).toEqual({
+      value: false,
+      evidence: [],
+    });
+    expect(
+      detect({
+        "config/environments/production.rb": production,
+        "app/jobs/import_job.rb":
+          'class ImportJob < ApplicationJob\n  def perform\n    Rails.logger.info("import started")\n  end\nend\n',
+        "lib/audit.rb": 'AUDIT = ActiveSupport::Logger.new("log/audit.log")\n',
+      })?.evidence,
+    ).toEqual([
+      { file: "app/jobs/import_job.rb", line: 3, note: "Rails logger" },
+      { file: "lib/audit.rb", line: 1, note: "Rails logger" },
+    ]);
+  });
 });

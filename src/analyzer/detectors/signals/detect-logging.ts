@@ -139,12 +139,17 @@ const RULES: readonly Rule[] = [
     id: "ruby",
     deps: ["gem:lograge", "gem:semantic_logger"],
     uses: [
-      code(
-        RB_EXTS,
-        "logger",
-        /\bRails\.logger\.|\bLogger\.new\b|\blogger\.(?:info|warn|error|debug)\b/,
-        "Rails logger",
-      ),
+      // Not on a comment line, and not the `ActiveSupport::Logger.new(STDOUT)` that `rails new`
+      // writes into production.rb: the framework's default, not a logger the project wired in.
+      {
+        ...code(
+          RB_EXTS,
+          "ogger",
+          /^[ \t]*(?=[^#\s])[^#\n]*?(?:\bRails\.logger\.|\bLogger\.new\b(?<!ActiveSupport::Logger\.new)|ActiveSupport::Logger\.new(?![ \t]*\(?[ \t]*(?:STDOUT|\$stdout)\b)|\blogger\.(?:info|warn|error|debug)\b)/m,
+          "Rails logger",
+        ),
+        line: true,
+      },
     ],
   },
   {

@@ -47,6 +47,97 @@ describe("microservicesDetector", () => {
     });
   });
 
+  it("counts Spring Cloud services that register with a discovery server, without images", () => {
+    const client = (dep: string) =>
+      `plugins { id 'org.springframework.boot' version '3.2.0' }\ndependencies {\n  implementation 'org.springframework.boot:spring-boot-starter-web'\n  implementation 'org.springframework.cloud:${dep}'\n}\n`;
+    expect(
+      detect({
+        "settings.gradle": "include 'registry', 'users', 'orders'\n",
+        "registry/build.gradle": client("spring-cloud-starter-netflix-eureka-server"),
+        "users/build.gradle": client("spring-cloud-starter-netflix-eureka-client"),
+        "users/src/main/java/shop/users/UsersApplication.java":
+          "@SpringBootApplication\npublic class UsersApplication {}\n",
+        "orders/src/main/kotlin/shop/orders/OrdersApplication.kt":
+          "@SpringBootApplication\nclass OrdersApplication\n\nfun main(args: Array<String>) {}\n",
+        "orders/pom.xml":
+          "<project>\n  <dependencies>\n    <dependency>\n      <artifactId>spring-cloud-starter-consul-discovery</artifactId>\n    </dependency>\n  </dependencies>\n</project>\n",
+      }),
+    ).toEqual({
+      value: true,
+      evidence: [
+        {
+          file: "users/build.gradle",
+          line: 4,
+          note: "service users (spring-cloud-starter-netflix-eureka-client)",
+        },
+        {
+          file: "orders/pom.xml",
+          line: 4,
+          note: "service orders (spring-cloud-starter-consul-discovery)",
+        },
+      ],
+    });
+    // one service registering itself, and a parent build that only lists the dependency
+    expect(
+      detect({
+        "pom.xml":
+          "<project>\n  <packaging>pom</packaging>\n  <artifactId>spring-cloud-starter-netflix-eureka-client</artifactId>\n</project>\n",
+        "users/build.gradle": client("spring-cloud-starter-netflix-eureka-client"),
+        "orders/build.gradle": `// ${client("spring-cloud-starter-netflix-eureka-client").split("\n")[3] ?? ""}\n`,
+      })?.value,
+    ).toBe(false);
+  });
+
+  it("does not count library modules that declare a broker client but run nothing", () => {
+    const module = (artifact: string) =>
+      `dependencies {\n  optional("org.springframework.kafka:${artifact}")\n}\n`;
+    expect(
+      detect({
+        "module/boot-kafka/build.gradle": module("spring-kafka"),
+        "module/boot-kafka/src/main/java/boot/kafka/KafkaAutoConfiguration.java":
+          "public class KafkaAutoConfiguration {}\n",
+        "module/boot-amqp/build.gradle": module("spring-rabbit"),
+      })?.value,
+    ).toBe(false);
+    expect(
+      detect({
+        "pkg/events/go.mod":
+          "module example.com/events\n\nrequire github.com/segmentio/kafka-go v0.4.47\n",
+        "pkg/events/publisher.go": "package events\n",
+        "src/Shop.Messaging/Shop.Messaging.csproj":
+          '<Project Sdk="Microsoft.NET.Sdk">\n  <ItemGroup>\n    <PackageReference Include="RabbitMQ.Client" Version="6.8.1" />\n  </ItemGroup>\n</Project>\n',
+      })?.value,
+    ).toBe(false);
+  });
+
+  it("counts backend folders that talk through a message broker, not one app with a queue", () => {
+    const service = (broker: string) =>
+      `{ "dependencies": { "express": "^4.18.1", "${broker}": "^1.0.0" } }`;
+    expect(
+      detect({
+        "auth-service/package.json": service("amqplib"),
+        "order-service/package.json": service("amqplib"),
+        "worker/requirements.txt": "pika==1.3.2\nrequests==2.31.0\n",
+      }),
+    ).toEqual({
+      value: true,
+      evidence: [
+        { file: "auth-service/package.json", line: 1, note: "service auth-service (amqplib)" },
+        { file: "order-service/package.json", line: 1, note: "service order-service (amqplib)" },
+        { file: "worker/requirements.txt", line: 1, note: "service worker (pika)" },
+      ],
+    });
+    expect(
+      detect({
+        "package.json": service("kafkajs"),
+        "web/package.json": '{ "dependencies": { "react": "^18.0.0" } }',
+        "scripts/requirements.txt": "# pika==1.3.2\nrequests==2.31.0\n",
+        "libs/events/package.json":
+          '{ "name": "@shop/events", "dependencies": { "kafkajs": "^2.0.0" } }',
+      })?.value,
+    ).toBe(false);
+  });
+
   it("finds two application workloads in Kubernetes manifests", () => {
     const deploy = (name: string) =>
       `apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: ${name}\nspec:\n  template:\n    spec:\n      containers:\n        - name: ${name}\n          image: ghcr.io/acme/${name}:1.2.0\n`;

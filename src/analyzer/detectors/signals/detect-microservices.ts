@@ -8,7 +8,8 @@
  * and folders that have both a Dockerfile and a backend manifest. Kubernetes workloads count when
  * two or more Deployments/StatefulSets run different images that are not infrastructure. A .NET
  * Aspire AppHost (`builder.AddProject<Projects.Catalog_API>(…)`) counts the projects it runs that
- * are not Blazor front ends.
+ * are not Blazor front ends. Backend folders whose manifests declare a Spring Cloud discovery
+ * client or a message-broker client count when two or more do, with or without images.
  * App + database (+ cache, queue, proxy) is one service, not microservices; so is a backend with
  * a front-end app beside it.
  */
@@ -170,6 +171,78 @@ function aspireServices(ctx: ScanContext, backends: Set<string>): Map<string, Ev
   return largest.size >= 2 ? largest : new Map<string, Evidence>();
 }
 
+/**
+ * What a service declares to reach the other services of its system: a Spring Cloud discovery
+ * client (Eureka, Consul, Zookeeper, Kubernetes), or a message-broker client (RabbitMQ, Kafka,
+ * NATS, NestJS microservice transports), in any backend manifest.
+ */
+const SERVICE_LINK =
+  /spring-cloud-starter-(?:netflix-eureka-client|consul-discovery|zookeeper-discovery|kubernetes-[\w-]*discovery[\w-]*)|spring-cloud-stream|spring-boot-starter-amqp|spring-(?:kafka|rabbit)\b|["'](?:amqplib|amqp-connection-manager|kafkajs|nats|@nestjs\/microservices)["'][ \t]*:|^(?:pika|aio-pika|kafka-python|confluent-kafka|aiokafka|nats-py)\b|github\.com\/(?:rabbitmq\/amqp091-go|streadway\/amqp|segmentio\/kafka-go|IBM\/sarama|Shopify\/sarama|nats-io\/nats\.go)|Include="(?:RabbitMQ\.Client|MassTransit[\w.]*|Confluent\.Kafka)"|gem[ \t]+["'](?:bunny|sneakers|ruby-kafka|karafka)["']/m;
+const RUNS_AS_PROCESS =
+  /"(?:start|dev|serve|start:dev|start:prod)"\s*:|"(?:express|fastify|@nestjs\/core|koa|hono|@hapi\/hapi)"\s*:/;
+const JVM_BUILDS = new Set(["pom.xml", "build.gradle", "build.gradle.kts"]);
+const GO_MAIN = /^package main\b/m;
+const DOTNET_PROGRAM = /Sdk="Microsoft\.NET\.Sdk\.(?:Web|Worker)"|<OutputType>\s*Exe/;
+const JVM_MAIN =
+  /@SpringBootApplication\b|@QuarkusMain\b|\bMicronaut\.run\s*\(|\bstatic\s+void\s+main\s*\(|^fun\s+main\s*\(/m;
+
+/**
+ * Whether the manifest's folder is a program rather than a library: the modules of a framework
+ * (Spring Boot's own spring-boot-kafka) or a shared client package declare broker clients too.
+ * A JVM or Go module needs an entry point of its own, a .NET project the Web or Worker SDK or an
+ * executable output.
+ */
+function runsItself(ctx: ScanContext, manifest: SourceFile, dir: string): boolean {
+  if (manifest.ext === "csproj") return DOTNET_PROGRAM.test(manifest.text);
+  const entry = JVM_BUILDS.has(manifest.name)
+    ? { exts: ["java", "kt"], re: JVM_MAIN }
+    : manifest.name === "go.mod"
+      ? { exts: ["go"], re: GO_MAIN }
+      : undefined;
+  if (entry === undefined) return true;
+  const prefix = dir === "" ? "" : `${dir}/`;
+  return ctx.files.some(
+    (f) =>
+      f.role === "app" &&
+      entry.exts.includes(f.ext) &&
+      f.path.startsWith(prefix) &&
+      entry.re.test(f.text),
+  );
+}
+
+/** A parent build whose dependency lists its modules inherit or pick from: no service itself. */
+const PARENT_BUILD = /<packaging>\s*pom\s*<\/packaging>|^\s*(?:subprojects|allprojects)\s*\{/m;
+
+/**
+ * Services by folder that find each other through a registry or a message broker: two or more
+ * backend folders whose manifests declare such a link run as separate processes (each `bootRun`,
+ * `npm run dev`, or a jar each) even when the repository builds no images, which the Compose
+ * and Dockerfile rules cannot see.
+ */
+function linkedServices(ctx: ScanContext, backends: Set<string>): Map<string, Evidence> {
+  const found = new Map<string, Evidence>();
+  for (const file of ctx.files) {
+    if (file.role !== "app" || !isBackendManifest(file)) continue;
+    const dir = dirOf(file.path);
+    if (!backends.has(dir) || found.has(dir) || PARENT_BUILD.test(file.text)) continue;
+    // A package of a JavaScript monorepo that wraps the broker client is a library, not a
+    // process: a service has a server framework or a script that starts it.
+    if (file.name === "package.json" && !RUNS_AS_PROCESS.test(file.text)) continue;
+    const m = SERVICE_LINK.exec(file.text);
+    if (!m) continue;
+    const lineStart = file.text.lastIndexOf("\n", m.index) + 1;
+    if (/^\s*(?:\/\/|<!--|#)/.test(file.text.slice(lineStart, m.index))) continue;
+    if (!runsItself(ctx, file, dir)) continue;
+    const link = m[0].replace(/^(?:gem[ \t]+|Include=)|["':\s]/g, "");
+    found.set(dir, {
+      file: file.path,
+      line: lineInFile(file, m.index),
+      note: `service ${dir === "" ? "(root)" : dir} (${link})`,
+    });
+  }
+  return found;
+}
+
 const K8S_WORKLOAD = /^kind:\s*(?:Deployment|StatefulSet|DaemonSet|CronJob|Job)\s*$/m;
 /** An image name on the key's own line (an `image:` mapping of settings has none). */
 const K8S_IMAGE = /^[ \t]*-?[ \t]*image:[ \t]*["']?([^"'\s#]+)/gm;
@@ -207,6 +280,10 @@ export const microservicesDetector: Detector = {
     }
     for (const [dir, found] of aspireServices(ctx, backends)) {
       if (!services.has(dir)) services.set(dir, found);
+    }
+    const linked = linkedServices(ctx, backends);
+    if (linked.size >= 2) {
+      for (const [dir, found] of linked) if (!services.has(dir)) services.set(dir, found);
     }
     if (services.size >= 2)
       return { signals: { microservices: boolSignal([...services.values()]) } };

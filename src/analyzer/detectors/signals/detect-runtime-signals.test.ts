@@ -262,6 +262,28 @@ describe("envConfigDetector", () => {
     ).toEqual([{ file: "mysite/settings.py", line: 2, note: "os.environ" }]);
   });
 
+  it("does not take the ENV reads rails new writes for env config", () => {
+    const generated = {
+      "config/boot.rb": "ENV['BUNDLE_GEMFILE'] ||= File.expand_path('../Gemfile', __dir__)\n",
+      "config/puma.rb":
+        'threads_count = ENV.fetch("RAILS_MAX_THREADS") { 5 }\nport ENV.fetch("PORT") { 3000 }\nenvironment ENV.fetch("RAILS_ENV") { "development" }\n',
+      "config/environments/production.rb":
+        'Rails.application.configure do\n  config.public_file_server.enabled = ENV[\'RAILS_SERVE_STATIC_FILES\'].present?\n  config.log_level = ENV.fetch("RAILS_LOG_LEVEL", "info")\nend\n',
+    };
+    expect(envConfigDetector.detect(ctx(generated)).signals?.env_config).toEqual({
+      value: false,
+      evidence: [],
+    });
+    expect(
+      envConfigDetector.detect(
+        ctx({
+          ...generated,
+          "config/initializers/stripe.rb": 'Stripe.api_key = ENV.fetch("STRIPE_SECRET_KEY")\n',
+        }),
+      ).signals?.env_config?.evidence,
+    ).toEqual([{ file: "config/initializers/stripe.rb", line: 1, note: "ENV" }]);
+  });
+
   it("reports no env config for hard-coded settings", () => {
     expect(
       envConfigDetector.detect(ctx({ "src/config.ts": "export const port = 3000;\n" })).signals

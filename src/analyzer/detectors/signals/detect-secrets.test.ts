@@ -159,6 +159,26 @@ describe("secretsDetector", () => {
       "url-credentials at src/main/resources/application.yml:1 (t*************)",
     ]);
   });
+
+  it("reports a weak password in a URL to a host on the internet, not to a local database", () => {
+    const result = detect({
+      "backend/.env": "ATLAS_URI=mongodb+srv://admin:admin@cluster0.ab12c.mongodb.net/app\n",
+      "docker-compose.yml":
+        "environment:\n  DATABASE_URL: postgres://postgres:postgres@db:5432/app\n  CACHE: redis://default:redis@localhost:6379\n",
+      "config/sample.yml": "url: mongodb+srv://user:pass@cluster0.ab12c.mongodb.net/app\n",
+      "README.md": "Set `mongodb+srv://admin:admin@cluster0.ab12c.mongodb.net/app` in .env\n",
+    });
+    expect(result?.value).toEqual(["url-credentials at backend/.env:1 (a*******)"]);
+  });
+
+  it("reads digits spelling letters in a placeholder password (pa55w0rd)", () => {
+    const value = ["my", "Gr3at", "Pa55", "w0rd"].join("");
+    expect(looksLikeSecret(value)).toBe(false);
+    const result = detect({
+      "docker-compose.yml": `environment:\n  POSTGRES_PASSWORD: "${value}"\n  PG_URL: "postgres://user:${value}@db:5432/db"\n`,
+    });
+    expect(result?.value).toEqual([]);
+  });
 });
 
 describe("looksLikeSecret", () => {

@@ -13,10 +13,15 @@
  * (AKIA…EXAMPLE), JSON Web Tokens past their expiry, names and references rather than values
  * (file paths, property paths, identifiers, classpath: resources, format strings, op:// and
  * other scheme references, code such as PHP string building), words in any script (translated
- * "password" labels), public halves (PublicKeyToken), commented-out assignments and URLs, well-known
- * default passwords spelled with tricks (P@ssw0rd), and anything in test-role or example-role
- * files (tests, fixtures, examples/, docs/) or in example env files (.env.example, .env.sample,
- * …), which exist to hold fake values, and values such a file holds wherever they are repeated.
+ * "password" labels), public halves (PublicKeyToken), commented-out assignments and URLs,
+ * well-known default passwords spelled with tricks (P@ssw0rd, pa55w0rd), and anything in
+ * test-role or example-role files (tests, fixtures, examples/, docs/) or in example env files
+ * (.env.example, .env.sample, …), which exist to hold fake values, and values such a file holds
+ * wherever they are repeated.
+ *
+ * Local-development defaults (postgres/postgres, root/root, admin) are no secret where they only
+ * open a local or Compose database, but a non-placeholder password in a URL to a host on the
+ * internet (a hosted MongoDB or Postgres) is reported however weak it is.
  */
 import type { Evidence } from "../../report.js";
 import { lineInFile, type Detector, type SourceFile } from "../../scan-context.js";
@@ -92,7 +97,7 @@ const ASSIGNMENT =
   /(?<![\w.-])([A-Za-z0-9_.-]*(?:password|passwd|pwd|secret|secret[_-]?key|api[_-]?key|apikey|access[_-]?key|auth[_-]?token|access[_-]?token|refresh[_-]?token|private[_-]?key|client[_-]?secret|token|credentials?))["']?[ \t]*(?:=|:|=>|:=)[ \t]*(?:(["'`])([^\s"'`]+)\2|([^\s"'`,;)}\]]+))/gi;
 const ASSIGNMENT_HINT = /pass|pwd|secret|key|token|credential/gi;
 
-const URL_CREDENTIALS = /\b[a-z][a-z0-9+.-]*:\/\/([^:/\s@'"]+):([^@/\s'"]+)@[\w.-]+/g;
+const URL_CREDENTIALS = /\b[a-z][a-z0-9+.-]*:\/\/([^:/\s@'"]+):([^@/\s'"]+)@([\w.-]+)/g;
 
 const PLACEHOLDER =
   /change[-_ ]?me|changeit|your[-_ ]|example|sample|placeholder|dummy|fake|test|secret|password|passwd|xxx|\*\*\*|redacted|todo|replace|insert|goes[-_ ]?here|<[^>]*>|^<|^\$|\$\{|%\(|%\{|#\{|\{\{|process\.env|os\.environ|getenv|env\(|ENV\[|config\(|^none$|^null$|^true$|^false$|^undefined$/i;
@@ -140,15 +145,38 @@ const PROSE = new Set(["md", "markdown", "rst", "adoc", "txt"]);
 /** A commented-out line, where generators leave sample keys (Devise's `# config.secret_key = …`). */
 const COMMENT_LINE = /^\s*(?:#|\/\/|\/?\*|<!--|--|;)/;
 
-/** Spelling tricks on a known word (P@ssw0rd, Pass@word1) undone, to compare with placeholders. */
+/**
+ * Spelling tricks on a known word (P@ssw0rd, Pass@word1, myAwEsOm3pa55w0rd) undone, to compare
+ * with placeholders.
+ */
 function unleet(value: string): string {
   return value
     .toLowerCase()
     .replace(/[@4]/g, "a")
     .replace(/0/g, "o")
-    .replace(/\$/g, "s")
+    .replace(/[$5]/g, "s")
     .replace(/3/g, "e")
+    .replace(/7/g, "t")
     .replace(/[^a-z]/g, "");
+}
+
+/**
+ * Hosts that only the developer's machine or its Compose/cluster network reach: loopback,
+ * private addresses, single-label service names (no dot) and reserved or internal suffixes.
+ */
+const PRIVATE_HOST =
+  /^(?:localhost|127\.|0\.0\.0\.0|10\.|192\.168\.|172\.(?:1[6-9]|2\d|3[01])\.|host\.docker\.internal$)|\.(?:local|localhost|internal|svc|test|example|invalid)$/i;
+
+/**
+ * Credentials in a URL to a host on the internet (`admin:admin@cluster0.ab12c.mongodb.net`) open
+ * that database however weak the password is; only a placeholder password is no credential.
+ * Local-development defaults (`postgres:postgres@db`, `root:root@localhost`) stay out: their host
+ * is private.
+ */
+function opensPublicHost(password: string, host: string): boolean {
+  if (!host.includes(".") || PRIVATE_HOST.test(host) || PLACEHOLDER.test(host)) return false;
+  if (/x{3,}|\.{2,}/i.test(host) || password.length < 3) return false;
+  return !PLACEHOLDER.test(password) && !/pas+|secret|changeme|pwd/.test(unleet(password));
 }
 
 const JWT = /^eyJ[\w-]+\.(eyJ[\w-]+)\.[\w-]*$/;
@@ -262,7 +290,9 @@ function scanFile(file: SourceFile, out: Finding[]): void {
       URL_CREDENTIALS.lastIndex = 0;
       for (let m = URL_CREDENTIALS.exec(line); m !== null; m = URL_CREDENTIALS.exec(line)) {
         const password = m[2] ?? "";
-        if (looksLikeSecret(password))
+        // Prose shows sample connection strings; there only strong-looking passwords count.
+        const publicHost = !PROSE.has(file.ext) && opensPublicHost(password, m[3] ?? "");
+        if (looksLikeSecret(password) || publicHost)
           out.push({
             kind: "url-credentials",
             file,
