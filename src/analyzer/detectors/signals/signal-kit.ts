@@ -19,6 +19,7 @@ import {
   type LineView,
   type Needle,
 } from "../stack-text/keyword-search.js";
+import { inSlashComment } from "../stack-text/mask-comments.js";
 import { dependencyEvidence } from "../manifests/dependency-index.js";
 import { frontEndFiles } from "../../front-end-files.js";
 
@@ -374,6 +375,16 @@ export function findPattern(file: SourceFile, pattern: SourcePattern): Evidence 
   return findWith(file, pattern, needle(pattern.keyword), view);
 }
 
+/** Languages whose comments are `//` and `/* … *\/`: an import in their comments is none. */
+const SLASH_COMMENT_EXTS = new Set([
+  ...JS_EXTS,
+  ...JVM_EXTS,
+  ...GO_EXTS,
+  ...CS_EXTS,
+  ...PHP_EXTS,
+  ...RS_EXTS,
+]);
+
 /** findPattern with the keyword's needle and, for a pattern with lineWords, their line view. */
 function findWith(
   file: SourceFile,
@@ -384,7 +395,10 @@ function findWith(
   const { text } = file;
   const { keyword, re, note } = pattern;
   if (re !== undefined && keyword !== "" && pattern.line === true && view !== undefined) {
-    const at = firstLineMatch(text, view, n, re);
+    const skip = SLASH_COMMENT_EXTS.has(file.ext)
+      ? (o: number) => inSlashComment(text, o)
+      : undefined;
+    const at = firstLineMatch(text, view, n, re, skip);
     return at === -1 ? undefined : evidence(file, at, note);
   }
   let at = indexOfNeedle(text, n);
