@@ -106,6 +106,8 @@ export interface SourcePattern {
   readonly lineWords?: readonly string[];
   /** base names the pattern does not apply to (a framework's generated defaults) */
   readonly skipNames?: readonly string[];
+  /** repository paths the pattern does not apply to (CI pipelines, for a config pattern) */
+  readonly skipPaths?: RegExp;
 }
 
 // The words without which each import pattern's regex cannot match on a line.
@@ -350,6 +352,7 @@ function matchPatterns(
     const list = used[rule];
     if (list === undefined || list.length >= MAX_EVIDENCE) continue;
     if (pattern.skipNames?.includes(file.name) === true) continue;
+    if (pattern.skipPaths?.test(file.path) === true) continue;
     if (pattern.lineWords !== undefined && pattern.lineWords !== words) {
       words = pattern.lineWords;
       view = lineView(file, file.text, words);
