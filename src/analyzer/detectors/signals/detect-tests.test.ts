@@ -83,7 +83,7 @@ describe("testsDetector", () => {
       ),
       "e2e/src/app.e2e-spec.ts": spec(
         "workspace-project App",
-        "it('should display welcome message', async () => {\n    expect(await page.getTitleText()).toEqual('shop app is running!');\n  });",
+        "it('should display welcome message', async () => {\n    expect(await page.getTitleText()).toEqual('shop app is running!');\n  });\n  afterEach(async () => {\n    const logs = await browser.manage().logs().get(logging.Type.BROWSER);\n    expect(logs).not.toContain(jasmine.objectContaining({\n      level: logging.Level.SEVERE,\n    }));\n  });",
       ),
     });
     expect(signals?.tests).toEqual({ value: false, evidence: [] });
