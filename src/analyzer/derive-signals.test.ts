@@ -59,7 +59,7 @@ describe("deriveSignals", () => {
 
   it("turns API test calls into the api_tests signal", () => {
     const calls = [{ file: "test/api.test.ts", line: 4, note: "GET /api/x" }];
-    expect(deriveSignals({}, [], { calls, errorChecks: [] }).api_tests).toEqual({
+    expect(deriveSignals({}, [ep("GET", "/api/x")], { calls, errorChecks: [] }).api_tests).toEqual({
       value: true,
       evidence: calls,
     });
@@ -68,9 +68,20 @@ describe("deriveSignals", () => {
   it("turns error statuses checked by those tests into api_error_tests", () => {
     const calls = [{ file: "test/api.test.ts", line: 4, note: "POST /api/x" }];
     const errorChecks = [{ file: "test/api.test.ts", line: 6, note: ".expect(400" }];
-    const signals = deriveSignals({}, [], { calls, errorChecks });
+    const endpoints = [ep("POST", "/api/x")];
+    const signals = deriveSignals({}, endpoints, { calls, errorChecks });
     expect(signals.api_error_tests).toEqual({ value: true, evidence: errorChecks });
-    expect(deriveSignals({}, [], { calls, errorChecks: [] }).api_error_tests.value).toBe(false);
+    expect(deriveSignals({}, endpoints, { calls, errorChecks: [] }).api_error_tests.value).toBe(
+      false,
+    );
+  });
+
+  it("takes no API tests in a repository that serves no endpoint: a library's tests call routes they declare", () => {
+    const calls = [{ file: "tests/test_extension.py", line: 9, note: "GET /service+path" }];
+    const errorChecks = [{ file: "tests/test_extension.py", line: 10, note: "status_code, 403" }];
+    const signals = deriveSignals({}, [], { calls, errorChecks });
+    expect(signals.api_tests).toEqual({ value: false, evidence: [] });
+    expect(signals.api_error_tests).toEqual({ value: false, evidence: [] });
   });
 });
 

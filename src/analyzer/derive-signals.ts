@@ -62,12 +62,14 @@ export function deriveSignals(
           })),
         }
       : { value: false, evidence: [] },
+    // Tests call the app's API only when the app serves endpoints: a library's tests that
+    // request routes they declare on a throwaway app (a Flask extension's) test the library.
     api_tests:
-      apiTestCalls.length > 0
+      apiTestCalls.length > 0 && distinct.length > 0
         ? { value: true, evidence: apiTestCalls.slice(0, MAX_EVIDENCE) }
         : { value: false, evidence: [] },
     api_error_tests:
-      errorChecks.length > 0
+      errorChecks.length > 0 && distinct.length > 0
         ? { value: true, evidence: errorChecks.slice(0, MAX_EVIDENCE) }
         : { value: false, evidence: [] },
   };

@@ -77,6 +77,35 @@ describe("frontEndFiles", () => {
     }
   });
 
+  it("takes a full-stack framework's package that handles no request itself for a web client", () => {
+    const pages = {
+      // express among devDependencies runs the mock API the e2e tests use
+      "web/package.json": pkg({ next: "15.0.0", react: "^19.0.0" }, { express: "^4.19.2" }),
+      "web/src/app/admin/page.tsx": "export default function Admin() { return <main />; }\n",
+      "web/src/lib/authorization.ts": "export const isAdmin = (u) => u.role === 'ADMIN';\n",
+      "web/src/features/users/api/get-users.ts":
+        "export const getUsers = () => api.get('/users');\n",
+      "web/src/pages/post.tsx":
+        "export const getServerSideProps = async () => ({ props: {} });\nexport default Post;\n",
+    };
+    expect(frontEnd(pages)).toEqual([
+      "web/package.json",
+      "web/src/app/admin/page.tsx",
+      "web/src/features/users/api/get-users.ts",
+      "web/src/lib/authorization.ts",
+      "web/src/pages/post.tsx",
+    ]);
+    // One route handler, server action, API route or loader makes it a server's again.
+    for (const [path, text] of [
+      ["web/src/app/api/users/route.ts", "export async function GET() {}\n"],
+      ["web/src/app/actions.ts", "'use server';\nexport async function save() {}\n"],
+      ["web/pages/api/hello.ts", "export default function handler(req, res) {}\n"],
+      ["web/app/routes/users.tsx", "export async function loader() { return null; }\n"],
+    ] as const) {
+      expect(frontEnd({ ...pages, [path]: text }), path).toEqual([]);
+    }
+  });
+
   it("finds components and browser-test configs in a repository without package.json", () => {
     expect(
       frontEnd({

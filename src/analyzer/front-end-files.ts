@@ -13,10 +13,13 @@
  * - a .jsx or .tsx file of a package that declares a UI library beside a server framework (an
  *   Express app with React for its pages): the components are the client's, the server's .ts and
  *   .js files stay backend. Hono renders JSX on the server, so its packages keep their .tsx.
+ * - a full-stack framework's package (Next.js, Nuxt, SvelteKit, Remix, Astro…) that handles no
+ *   request itself: no API route or route handler, no server action, loader or middleware, only
+ *   pages that call someone else's API. It is a web client like any other.
  * Never front-end: files of a server language (.py, .go, .java…), and, but for components and
- * browser-test configs, the files of a full-stack framework's package (Next.js, Nuxt, SvelteKit,
- * Remix, Astro…), whose API routes, loaders and server components sit among its pages and cannot
- * be told apart here.
+ * browser-test configs, the files of a full-stack framework's package that handles requests,
+ * whose API routes, loaders and server components sit among its pages and cannot be told apart
+ * here.
  */
 import { isServerManifest } from "./detectors/manifests/project-manifests.js";
 import { parsePackageJson } from "./detectors/manifests/package-json.js";
@@ -63,6 +66,29 @@ const SERVER_LANGUAGE_EXTS = new Set([
   ...["ex", "exs"],
 ]);
 
+/**
+ * Where full-stack frameworks put the code that answers requests: API routes (pages/api/,
+ * routes/api/), Next's route.ts handlers, server/ folders (Nuxt, Analog, SvelteKit's lib/server),
+ * SvelteKit's +server.ts and *.server.ts (also Remix's), and request middleware.
+ */
+const SERVER_ENTRY_PATH =
+  /(?:^|\/)(?:pages|routes)\/api\/|(?:^|\/)app\/(?:.+\/)?route\.[cm]?[jt]s$|(?:^|\/)server\/|(?:^|\/)(?:\+server|[^/]+\.server|middleware)\.[cm]?[jt]sx?$/;
+/**
+ * Code that answers requests, by what it says: server actions, HTTP-method handlers (Astro
+ * endpoints, route handlers), Remix loaders and actions, TanStack Start's and Qwik City's server
+ * functions. Props loaders such as getServerSideProps render a page and are not among them.
+ */
+const SERVER_ENTRY_CODE =
+  /['"]use server['"]|\bexport\s+(?:async\s+)?(?:function|const)\s+(?:GET|POST|PUT|PATCH|DELETE|loader|action)\b|\b(?:createServerFn|createAPIFileRoute|createServerFileRoute|routeLoader\$|routeAction\$|server\$)\s*\(/;
+const SERVER_ENTRY_WORDS = [
+  "use server",
+  "export",
+  "createServerFn",
+  "createAPIFileRoute",
+  "createServerFileRoute",
+  "$(",
+];
+
 const COMPONENT_EXTS = new Set(["vue", "svelte"]);
 const JSX_EXTS = new Set(["jsx", "tsx"]);
 const BROWSER_TEST_CONFIG = /^(?:playwright|cypress)\.config\.[cm]?[jt]s$/;
@@ -78,6 +104,8 @@ interface PackageKind {
 interface Folder {
   /** what the nearest package.json at or above the folder declares */
   readonly pkg: PackageKind | undefined;
+  /** the folder of that package.json */
+  readonly pkgDir: string | undefined;
   /** a server manifest lies at or above the folder, below or beside that package.json */
   readonly serverFirst: boolean;
 }
@@ -106,11 +134,14 @@ function findFrontEndFiles(ctx: ScanContext): Set<string> {
     if (file.role !== "app") continue;
     if (isServerManifest(file)) serverManifestDirs.add(parentDir(file.path));
     if (file.name !== "package.json") continue;
-    const names = new Set(parsePackageJson(file)?.dependencies.map((d) => d.name));
+    const deps = parsePackageJson(file)?.dependencies ?? [];
+    const names = new Set(deps.map((d) => d.name));
     const any = (set: ReadonlySet<string>): boolean => [...set].some((n) => names.has(n));
+    // A server framework among devDependencies runs a mock API or a dev proxy, not the package.
+    const runtime = new Set(deps.filter((d) => d.scope === "prod").map((d) => d.name));
     packages.set(parentDir(file.path), {
       ui: any(UI_PACKAGES),
-      server: any(SERVER_PACKAGES),
+      server: [...SERVER_PACKAGES].some((n) => runtime.has(n)),
       fullStack: any(FULL_STACK_PACKAGES),
       jsxServer: any(JSX_SERVER_PACKAGES),
     });
@@ -118,7 +149,6 @@ function findFrontEndFiles(ctx: ScanContext): Set<string> {
   // The nearest package.json of each folder, and whether a server manifest (pyproject.toml,
   // go.mod…) comes first or sits beside it: then the folder is a server's, not a web client's.
   // Resolved once per folder; without a UI library declared anywhere there is nothing to resolve.
-  const anyUi = [...packages.values()].some((p) => p.ui && !p.fullStack);
   const folders = new Map<string, Folder>();
   const folder = (dir: string): Folder => {
     let known = folders.get(dir);
@@ -127,12 +157,19 @@ function findFrontEndFiles(ctx: ScanContext): Set<string> {
       const above = pkg === undefined && dir !== "" ? folder(parentDir(dir)) : undefined;
       known = {
         pkg: pkg ?? above?.pkg,
+        pkgDir: pkg === undefined ? above?.pkgDir : dir,
         serverFirst: serverManifestDirs.has(dir) || (above?.serverFirst ?? false),
       };
       folders.set(dir, known);
     }
     return known;
   };
+  const handling = [...packages.values()].some((p) => p.fullStack)
+    ? packagesHandlingRequests(ctx, folder)
+    : new Set<string>();
+  const anyUi = [...packages.entries()].some(
+    ([dir, p]) => p.ui && (!p.fullStack || !handling.has(dir)),
+  );
   const out = new Set<string>();
   for (const file of ctx.files) {
     if (file.role !== "app" || SERVER_LANGUAGE_EXTS.has(file.ext)) continue;
@@ -141,10 +178,29 @@ function findFrontEndFiles(ctx: ScanContext): Set<string> {
       continue;
     }
     if (!anyUi) continue;
-    const { pkg, serverFirst } = folder(parentDir(file.path));
-    if (pkg === undefined || !pkg.ui || pkg.fullStack) continue;
+    const { pkg, pkgDir, serverFirst } = folder(parentDir(file.path));
+    if (pkg === undefined || !pkg.ui) continue;
+    if (pkg.fullStack && (pkgDir === undefined || handling.has(pkgDir))) continue;
     if ((!pkg.server && !serverFirst) || (JSX_EXTS.has(file.ext) && !pkg.jsxServer))
       out.add(file.path);
+  }
+  return out;
+}
+
+/** The folders of full-stack framework packages with a file that answers requests. */
+function packagesHandlingRequests(ctx: ScanContext, folder: (dir: string) => Folder): Set<string> {
+  const out = new Set<string>();
+  for (const file of ctx.files) {
+    if (file.role !== "app" || SERVER_LANGUAGE_EXTS.has(file.ext)) continue;
+    const { pkg, pkgDir } = folder(parentDir(file.path));
+    if (pkg?.fullStack !== true || pkgDir === undefined || out.has(pkgDir)) continue;
+    const relative = pkgDir === "" ? file.path : file.path.slice(pkgDir.length + 1);
+    if (SERVER_ENTRY_PATH.test(relative)) out.add(pkgDir);
+    else if (
+      SERVER_ENTRY_WORDS.some((w) => file.text.includes(w)) &&
+      SERVER_ENTRY_CODE.test(file.text)
+    )
+      out.add(pkgDir);
   }
   return out;
 }

@@ -20,6 +20,18 @@ describe("fileRole", () => {
     expect(fileRole("plugin/src/it/simple-project/pom.xml")).toBe("test");
   });
 
+  it("treats mock servers and mock API handlers as test code, not the repository's own API", () => {
+    expect(fileRole("apps/web/mock-server.ts")).toBe("test");
+    expect(fileRole("tools/mockServer.js")).toBe("test");
+    expect(fileRole("src/api/payments.mock.ts")).toBe("test");
+    expect(fileRole("src/mocks/handlers.ts")).toBe("test");
+    expect(fileRole("mirage/config.js")).toBe("test");
+    expect(fileRole("internal/store/mock/store.go")).toBe("test");
+    // A package named mock below a JVM source root is still judged by its source set.
+    expect(fileRole("src/main/java/com/acme/mock/SandboxGateway.java")).toBe("app");
+    expect(fileRole("src/mockingbird/server.ts")).toBe("app");
+  });
+
   it("keeps application folders whose names only contain the letters t-e-s-t", () => {
     expect(fileRole("src/main/java/com/acme/latest/FeedController.java")).toBe("app");
     expect(fileRole("services/contest-api/src/server.ts")).toBe("app");

@@ -23,6 +23,15 @@ const TEST_SOURCE_SETS = /(^|\/)src\/(?:[a-z]\w*Test|test[A-Z]\w*|it|androidTest
 const TEST_FILES =
   /(\.(test|spec|e2e-spec|e2e)\.[cm]?[jt]sx?$)|(^|\/)test_[^/]*\.py$|_test\.(py|go|rb|exs?)$|_spec\.rb$|(Test|Tests|IT|Spec)\.(java|kt|cs|php|scala|groovy)$|(^|\/)(conftest|tests)\.py$/;
 
+/**
+ * Test doubles of a server the code calls: mocks/ folders (MSW handlers, gomock output),
+ * mirage/ (Mirage JS routes), and mock servers (mock-server.ts, mockApi.js, payment.mock.ts).
+ * They answer requests, but they stand in for someone else's API; they are not the repository's
+ * own. Read above a JVM source root only, as com/acme/mock could be a real package.
+ */
+const MOCK_DIRS = /(^|\/)(?:mocks?|mirage)\//i;
+const MOCK_FILES = /(^|\/)mock[-_]?(?:server|api|backend)\.\w+$|\.mocks?\.\w+$/i;
+
 /** JVM source roots: below them, folders are package names (com/example/shop), not examples. */
 const JVM_SOURCE_ROOT = /(^|\/)src\/(main|test)\/(java|kotlin|scala|groovy|resources)\//;
 
@@ -31,7 +40,8 @@ export function fileRole(path: string): FileRole {
   // Below a JVM source root, folders are packages: com/acme/test_utils is still judged by the
   // source set (src/main or src/test), not by the package name.
   const dirs = root ? path.slice(0, root.index + root[0].length) : path;
-  if (TEST_FILES.test(path) || TEST_DIRS.test(path)) return "test";
+  if (TEST_FILES.test(path) || TEST_DIRS.test(path) || MOCK_FILES.test(path)) return "test";
+  if (MOCK_DIRS.test(dirs.slice(0, dirs.lastIndexOf("/") + 1))) return "test";
   if (TEST_SOURCE_SETS.test(dirs) || TEST_KIND_DIRS.test(dirs.slice(0, dirs.lastIndexOf("/") + 1)))
     return "test";
   if (EXAMPLE_DIRS.test(dirs)) return "example";

@@ -22,6 +22,13 @@ const SYSTEMS: readonly (readonly [string, (file: SourceFile) => boolean])[] = [
   ["bitbucket-pipelines", (f) => f.path === "bitbucket-pipelines.yml"],
 ];
 
+/**
+ * The paths where the systems above (and GitHub's composite actions) keep their pipelines: what
+ * runs on the CI machine, not the application's configuration.
+ */
+export const CI_CONFIG_PATH =
+  /^\.github\/|^\.gitlab-ci\.ya?ml$|^\.travis\.yml$|^\.circleci\/|^\.?azure-pipelines|^bitbucket-pipelines\.yml$/;
+
 export const ciDetector: Detector = {
   id: "signals/ci",
   detect(ctx) {

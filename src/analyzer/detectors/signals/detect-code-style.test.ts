@@ -27,6 +27,17 @@ describe("codeStyleDetector", () => {
     expect(signals?.formatter_config?.value).toBe(false);
   });
 
+  it("counts ktlint run by Spotless in a Gradle build as a Kotlin linter and formatter", () => {
+    const signals = detect({
+      "build.gradle.kts":
+        'plugins {\n  id("com.diffplug.spotless")\n}\nspotless {\n  kotlin {\n    target("**/*.kt")\n    ktlint().editorConfigOverride(mapOf("indent_size" to "2"))\n  }\n}\n',
+    });
+    expect(signals?.lint_config?.evidence).toEqual([
+      { file: "build.gradle.kts", line: 7, note: "JVM lint plugin" },
+    ]);
+    expect(signals?.formatter_config?.value).toBe(true);
+  });
+
   it("counts a gofmt step in CI as Go formatting and golangci as linting", () => {
     const signals = detect({
       ".golangci.yml": "linters:\n  enable: [govet]\n",

@@ -83,7 +83,8 @@ const LINT_CHECKS: readonly Check[] = [
   ),
   section(
     ["build.gradle", "build.gradle.kts"],
-    /\bcheckstyle\b|\bpmd\b|com\.github\.spotbugs|io\.gitlab\.arturbosch\.detekt|org\.jlleitschuh\.gradle\.ktlint|errorprone/,
+    // ktlint() inside a Spotless block lints too: spotlessCheck fails on what it cannot fix.
+    /\bcheckstyle\b|\bpmd\b|com\.github\.spotbugs|io\.gitlab\.arturbosch\.detekt|org\.jlleitschuh\.gradle\.ktlint|errorprone|\bktlint\s*\(/,
     "JVM lint plugin",
   ),
   byName(/^\.golangci\.(?:ya?ml|toml|json)$/, "golangci-lint config"),

@@ -536,6 +536,30 @@ describe("databasesDetector", () => {
     ).toContainEqual({ file: "config/initializers/sidekiq.rb", line: 1, note: "Redis configured" });
   });
 
+  it("does not take a database seen only in a Compose file that builds nothing from the repository", () => {
+    const compose = [
+      "services:",
+      "  jira:",
+      "    image: atlassian/jira-software:9",
+      "    environment:",
+      "      - 'JIRA_DATABASE_URL=postgresql://jira@postgresql/jira'",
+      "  postgresql:",
+      "    image: postgres:12-alpine",
+      "",
+    ].join("\n");
+    const cli = detect({ "docker-compose.yml": compose, "main.go": "package main\n" });
+    expect(cli?.sql_database).toEqual({ value: false, evidence: [] });
+    // Beside a service built from the repository, or a driver the code declares, it counts.
+    const built = compose.replace("  postgresql:", "  api:\n    build: .\n  postgresql:");
+    expect(detect({ "docker-compose.yml": built })?.sql_engines?.value).toEqual(["postgresql"]);
+    expect(
+      detect({
+        "docker-compose.yml": compose,
+        "package.json": '{"dependencies": {"pg": "^8"}}',
+      })?.sql_engines?.value,
+    ).toEqual(["postgresql"]);
+  });
+
   it("needs a NoSQL client in code; a Compose image only adds evidence", () => {
     const onlyCompose = detect({
       "docker-compose.yml": "services:\n  cache:\n    image: redis:7\n",

@@ -684,6 +684,7 @@ export const databasesDetector: Detector = {
   id: "signals/databases",
   detect(ctx) {
     const engineFound = foundEvidence(runRules(ctx, engines));
+    dropOtherImagesDatabases(ctx, engineFound);
     const ormFound = foundEvidence(runRules(ctx, orms));
     if (ormFound.size === 0) {
       const repositories = sqlRepositories(ctx);
@@ -807,6 +808,29 @@ function onlyEfCoreInMemory(
       file.text.includes("UseInMemoryDatabase") &&
       /\bUseInMemoryDatabase\s*\(/.test(file.text),
   );
+}
+
+/**
+ * A Compose file that builds nothing from the repository (no `build:`) runs other people's
+ * images: a CLI's test Jira server with its PostgreSQL, say. An engine seen only there, with no
+ * driver, URL or setting in the repository itself, is that image's database, not the code's. (A
+ * Compose file that only starts the database for local development still counts beside the
+ * driver the application declares.)
+ */
+function dropOtherImagesDatabases(ctx: ScanContext, found: Map<string, Evidence[]>): void {
+  const foreign = new Set<string>();
+  for (const file of ctx.files) {
+    if (
+      file.role === "app" &&
+      COMPOSE_NAMES.includes(file.name) &&
+      !/^\s+build\s*:/m.test(file.text)
+    )
+      foreign.add(file.path);
+  }
+  if (foreign.size === 0) return;
+  for (const [id, list] of found) {
+    if (list.every((e) => foreign.has(e.file))) found.delete(id);
+  }
 }
 
 /** A Compose service running a store the code already uses adds that service as evidence. */

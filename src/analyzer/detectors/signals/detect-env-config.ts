@@ -5,6 +5,7 @@
  */
 import type { Evidence } from "../../report.js";
 import { frontEndFiles } from "../../front-end-files.js";
+import { CI_CONFIG_PATH } from "./detect-ci.js";
 import type { Detector } from "../../scan-context.js";
 import {
   CONFIG_EXTS,
@@ -32,6 +33,14 @@ export const ENV_FILE = /^\.env(?:\.[\w-]+)?$|^(?:example|sample|template)\.env$
 
 /** An environment file that shows the settings rather than holding them: .env.example. */
 const EXAMPLE_NAME = /example|sample|template|dist/i;
+
+/**
+ * Config files in which `${NAME}` reads the environment (Spring's application.yml, Compose files,
+ * .properties). Not JSON: no common runtime interpolates it there, and `${TABLE_NAME}` in a JSON
+ * file is a template of its own (Room's exported schemas). Not CI pipelines either: there
+ * `${DEV_BRANCH:7}` is the runner's shell variable, not the application's setting.
+ */
+const PLACEHOLDER_EXTS = CONFIG_EXTS.filter((ext) => ext !== "json");
 
 const RULES: readonly Rule[] = [
   {
@@ -84,7 +93,15 @@ const RULES: readonly Rule[] = [
       code(JVM_EXTS, "getenv", /\bSystem\.getenv\s*\(/, "System.getenv"),
       code(JVM_EXTS, "@Value", /@Value\s*\(\s*"\$\{/, "@Value property"),
       code(JVM_EXTS, "@ConfigurationProperties", undefined, "@ConfigurationProperties"),
-      code(CONFIG_EXTS, "${", /\$\{[A-Z][A-Z0-9_]*(?::[^}]*)?\}/, "environment placeholder"),
+      {
+        ...code(
+          PLACEHOLDER_EXTS,
+          "${",
+          /\$\{[A-Z][A-Z0-9_]*(?::[^}]*)?\}/,
+          "environment placeholder",
+        ),
+        skipPaths: CI_CONFIG_PATH,
+      },
     ],
   },
   {

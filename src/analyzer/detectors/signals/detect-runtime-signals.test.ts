@@ -284,6 +284,25 @@ describe("envConfigDetector", () => {
     ).toEqual([{ file: "config/initializers/stripe.rb", line: 1, note: "ENV" }]);
   });
 
+  it("takes ${NAME} in an application config file, not in a JSON schema dump or a CI pipeline", () => {
+    const env = (files: Record<string, string>) =>
+      envConfigDetector.detect(ctx(files)).signals?.env_config;
+    expect(
+      env({
+        "core-database/schemas/AppDatabase/1.json":
+          '{\n  "createSql": "CREATE TABLE IF NOT EXISTS `${TABLE_NAME}` (`id` INTEGER)"\n}\n',
+        ".github/workflows/sync.yaml":
+          "jobs:\n  sync:\n    steps:\n      - run: echo ${BRANCH:7}\n",
+      }),
+    ).toEqual({ value: false, evidence: [] });
+    expect(
+      env({ "src/main/resources/application.yml": "spring:\n  datasource:\n    url: ${DB_URL}\n" })
+        ?.evidence,
+    ).toEqual([
+      { file: "src/main/resources/application.yml", line: 3, note: "environment placeholder" },
+    ]);
+  });
+
   it("reports no env config for hard-coded settings", () => {
     expect(
       envConfigDetector.detect(ctx({ "src/config.ts": "export const port = 3000;\n" })).signals

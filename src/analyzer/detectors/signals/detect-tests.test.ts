@@ -61,6 +61,42 @@ describe("testsDetector", () => {
     expect(signals?.test_frameworks?.value).toEqual(["jest", "supertest"]);
   });
 
+  it("does not count the specs the Angular and Nest generators write as tests", () => {
+    const spec = (name: string, body: string) =>
+      `describe('${name}', () => {\n  beforeEach(() => { TestBed.configureTestingModule({}); });\n  ${body}\n});\n`;
+    const signals = detect({
+      "src/app/header/header.component.spec.ts": spec(
+        "HeaderComponent",
+        "it('should create', () => {\n    expect(component).toBeTruthy();\n  });",
+      ),
+      "src/app/task.service.spec.ts": spec(
+        "TaskService",
+        "it('should be created', () => {\n    expect(service).toBeTruthy();\n  });",
+      ),
+      "src/users/users.controller.spec.ts": spec(
+        "UsersController",
+        "it('should be defined', () => {\n    expect(controller).toBeDefined();\n  });",
+      ),
+      "src/app/app.component.spec.ts": spec(
+        "AppComponent",
+        "it('should create the app', () => { expect(app).toBeTruthy(); });\n  it(`should have as title 'shop'`, () => { expect(app.title).toEqual('shop'); });\n  it('should render title', () => {\n    expect(compiled.querySelector('.content span').textContent).toContain('shop app is running!');\n  });",
+      ),
+      "e2e/src/app.e2e-spec.ts": spec(
+        "workspace-project App",
+        "it('should display welcome message', async () => {\n    expect(await page.getTitleText()).toEqual('shop app is running!');\n  });\n  afterEach(async () => {\n    const logs = await browser.manage().logs().get(logging.Type.BROWSER);\n    expect(logs).not.toContain(jasmine.objectContaining({\n      level: logging.Level.SEVERE,\n    }));\n  });",
+      ),
+    });
+    expect(signals?.tests).toEqual({ value: false, evidence: [] });
+    // A spec that checks what the class does is a test.
+    const written = detect({
+      "src/app/task.service.spec.ts": spec(
+        "TaskService",
+        "it('adds a task', () => {\n    expect(service.add('a')).toEqual([{ text: 'a' }]);\n  });",
+      ),
+    });
+    expect(written?.test_files?.value).toBe(1);
+  });
+
   it("names tap and bun:test among the test frameworks", () => {
     const signals = detect({
       "package.json": '{ "devDependencies": { "tap": "^18.0.0" } }',

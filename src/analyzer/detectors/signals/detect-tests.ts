@@ -69,9 +69,12 @@ const LANGS: Readonly<Record<Lang, LangRules>> = {
     assertion:
       /\bexpect\s*\(|\bassert(?:\.\w+)?\s*\(|\.should\b|\bt\.(?:is|not|deepEqual|true|false|truthy|falsy|throws|throwsAsync|like|assert|regex|snapshot|equal|ok)\s*\(|\.expect\s*\(/,
     // Besides expect(true).toBe(true): the Hello World checks every new NestJS app ships with
-    // (the e2e `.get('/').expect(200).expect('Hello World!')` and the controller spec).
+    // (the e2e `.get('/').expect(200).expect('Hello World!')` and the controller spec), and the
+    // specs the Angular and Nest generators write beside each class (`should create`:
+    // `expect(component).toBeTruthy()`, `expect(service).toBeDefined()`), with the Angular app's
+    // title and "<name> app is running!" checks, and the e2e spec's check of the browser log.
     trivial:
-      /\bexpect\s*\(\s*(?:true|false|1|0|null|undefined|\d+\s*[-+*]\s*\d+)\s*\)\s*\.(?:not\.)?(?:toBe|toEqual|toStrictEqual|toBeTruthy|toBeFalsy|toBeDefined|to\.be\.\w+|to\.equal)\s*\([^)]*\)|\bassert(?:\.ok|\.equal|\.strictEqual)?\s*\(\s*true\s*(?:,\s*true\s*)?\)|\bassert\.(?:equal|strictEqual)\s*\(\s*(\d+)\s*,\s*\1\s*\)|\.expect\s*\(\s*200\s*\)\s*\.expect\s*\(\s*['"`]Hello World!['"`]\s*\)|\bexpect\s*\(\s*\w+\.getHello\s*\(\s*\)\s*\)\s*\.toBe\s*\(\s*['"`]Hello World!['"`]\s*\)/g,
+      /\bexpect\s*\(\s*(?:component|service|app|pipe|guard|directive|interceptor|resolver|controller|provider|gateway)\s*\)\s*\.(?:toBeTruthy|toBeDefined)\s*\(\s*\)|\bexpect\s*\(\s*logs\s*\)\s*\.not\.toContain\s*\(\s*jasmine\.objectContaining\b|\bexpect\s*\(\s*app\.title\s*\)\s*\.toEqual\s*\(\s*['"`][^'"`\n]*['"`]\s*\)|\bexpect\s*\([^;\n]*\)\s*\.(?:toContain|toEqual)\s*\(\s*['"`][^'"`\n]* app is running!['"`]\s*\)|\bexpect\s*\(\s*(?:true|false|1|0|null|undefined|\d+\s*[-+*]\s*\d+)\s*\)\s*\.(?:not\.)?(?:toBe|toEqual|toStrictEqual|toBeTruthy|toBeFalsy|toBeDefined|to\.be\.\w+|to\.equal)\s*\([^)]*\)|\bassert(?:\.ok|\.equal|\.strictEqual)?\s*\(\s*true\s*(?:,\s*true\s*)?\)|\bassert\.(?:equal|strictEqual)\s*\(\s*(\d+)\s*,\s*\1\s*\)|\.expect\s*\(\s*200\s*\)\s*\.expect\s*\(\s*['"`]Hello World!['"`]\s*\)|\bexpect\s*\(\s*\w+\.getHello\s*\(\s*\)\s*\)\s*\.toBe\s*\(\s*['"`]Hello World!['"`]\s*\)/g,
     comment: SLASH_COMMENTS,
   },
   py: {

@@ -55,4 +55,25 @@ describe("validationDetector", () => {
       { file: "src/validations/user.validation.js", line: 1, note: "imports joi" },
     ]);
   });
+
+  it("does not take an import in a doc comment's usage example for a validation library", () => {
+    const sample = [
+      "export class SchemaError extends Error {}",
+      "/**",
+      "Parse the body against a schema.",
+      "@example",
+      "```",
+      "import {z} from 'zod';",
+      "```",
+      "*/",
+      "export const files = 'src/**/*.ts';",
+      "// import Joi from 'joi';",
+      "",
+    ].join("\n");
+    expect(detect({ "source/errors.ts": sample })?.value).toBe(false);
+    // A glob string does not open a comment: the import after it still counts.
+    expect(
+      detect({ "src/app.ts": "const g = 'src/**/*.ts';\nimport { z } from 'zod';\n" })?.evidence,
+    ).toEqual([{ file: "src/app.ts", line: 2, note: "imports zod" }]);
+  });
 });

@@ -19,6 +19,7 @@ import {
   type LineView,
   type Needle,
 } from "../stack-text/keyword-search.js";
+import { inSlashComment } from "../stack-text/mask-comments.js";
 import { dependencyEvidence } from "../manifests/dependency-index.js";
 import { frontEndFiles } from "../../front-end-files.js";
 
@@ -105,6 +106,8 @@ export interface SourcePattern {
   readonly lineWords?: readonly string[];
   /** base names the pattern does not apply to (a framework's generated defaults) */
   readonly skipNames?: readonly string[];
+  /** repository paths the pattern does not apply to (CI pipelines, for a config pattern) */
+  readonly skipPaths?: RegExp;
 }
 
 // The words without which each import pattern's regex cannot match on a line.
@@ -359,6 +362,7 @@ function matchPatterns(
     const list = used[rule];
     if (list === undefined || list.length >= MAX_EVIDENCE) continue;
     if (pattern.skipNames?.includes(file.name) === true) continue;
+    if (pattern.skipPaths?.test(file.path) === true) continue;
     if (pattern.lineWords !== undefined && pattern.lineWords !== words) {
       words = pattern.lineWords;
       view = lineView(file, file.text, words);
@@ -384,6 +388,16 @@ export function findPattern(file: SourceFile, pattern: SourcePattern): Evidence 
   return findWith(file, pattern, needle(pattern.keyword), view);
 }
 
+/** Languages whose comments are `//` and `/* … *\/`: an import in their comments is none. */
+const SLASH_COMMENT_EXTS = new Set([
+  ...JS_EXTS,
+  ...JVM_EXTS,
+  ...GO_EXTS,
+  ...CS_EXTS,
+  ...PHP_EXTS,
+  ...RS_EXTS,
+]);
+
 /** findPattern with the keyword's needle and, for a pattern with lineWords, their line view. */
 function findWith(
   file: SourceFile,
@@ -394,7 +408,10 @@ function findWith(
   const { text } = file;
   const { keyword, re, note } = pattern;
   if (re !== undefined && keyword !== "" && pattern.line === true && view !== undefined) {
-    const at = firstLineMatch(text, view, n, re);
+    const skip = SLASH_COMMENT_EXTS.has(file.ext)
+      ? (o: number) => inSlashComment(text, o)
+      : undefined;
+    const at = firstLineMatch(text, view, n, re, skip);
     return at === -1 ? undefined : evidence(file, at, note);
   }
   let at = indexOfNeedle(text, n);

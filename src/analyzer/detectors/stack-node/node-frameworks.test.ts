@@ -30,6 +30,7 @@ describe("Node framework detection", () => {
       await frameworks({
         "src/types.ts": `import type { Request } from "express";\nexport type R = Request;\n`,
         "src/doc.js": `/**\n * var express = require('express')\n */\n// import fastify from "fastify"\nexport {};\n`,
+        "src/sample.ts": `/**\nUsage:\n\timport Koa from 'koa';\n*/\nexport const x = 1;\n`,
       }),
     ).toEqual([]);
   });

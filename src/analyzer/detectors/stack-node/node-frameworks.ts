@@ -15,6 +15,7 @@ import { lineInFile } from "../../scan-context.js";
 import type { ScanContext, SourceFile } from "../../scan-context.js";
 import type { DeclaredDependency } from "../manifests/declared-dependency.js";
 import type { PackageManifest } from "../manifests/package-json.js";
+import { inSlashComment } from "../stack-text/mask-comments.js";
 import { JS_EXTENSIONS } from "./js-files.js";
 
 interface FrameworkRule {
@@ -67,7 +68,7 @@ function usages(ctx: ScanContext): Map<string, Evidence[]> {
     for (const match of file.text.matchAll(IMPORT_RE)) {
       const rule = BY_PACKAGE.get(packageOf(match[1] ?? ""));
       if (rule === undefined || seen.has(rule.id)) continue;
-      if (inComment(file.text, match.index) || typeOnly(file.text, match.index)) continue;
+      if (inSlashComment(file.text, match.index) || typeOnly(file.text, match.index)) continue;
       if (rule.id === "express" && nestFile) continue;
       seen.add(rule.id);
       const list = out.get(rule.id) ?? [];
@@ -76,13 +77,6 @@ function usages(ctx: ScanContext): Map<string, Evidence[]> {
     }
   }
   return out;
-}
-
-/** A usage example in a doc comment (`* var express = require('express')`) is no import. */
-function inComment(text: string, offset: number): boolean {
-  const lineStart = text.lastIndexOf("\n", offset) + 1;
-  const head = text.slice(lineStart, offset).trimStart();
-  return head.startsWith("*") || head.startsWith("//") || head.startsWith("/*");
 }
 
 /** `import type { Request } from "express"` uses types only; nothing of the framework runs. */

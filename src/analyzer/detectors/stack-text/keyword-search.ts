@@ -137,9 +137,16 @@ function buildLineView(text: string, words: readonly string[]): LineView {
 
 /**
  * The offset in `text` of the first match of `re` on a line of the view that holds the keyword,
- * or -1. `re` is run on that whole line, as a line pattern expects.
+ * or -1. `re` is run on that whole line, as a line pattern expects. A match `skip` rejects (one
+ * in a comment) does not count.
  */
-export function firstLineMatch(text: string, view: LineView, n: Needle, re: RegExp): number {
+export function firstLineMatch(
+  text: string,
+  view: LineView,
+  n: Needle,
+  re: RegExp,
+  skip?: (offset: number) => boolean,
+): number {
   for (let p = 0; p < view.parts.length; p++) {
     const part = view.parts[p] as string;
     const base = view.starts[p] as number;
@@ -149,7 +156,7 @@ export function firstLineMatch(text: string, view: LineView, n: Needle, re: RegE
       const lineEnd = newline === -1 ? text.length : newline;
       re.lastIndex = 0;
       const m = re.exec(text.slice(lineStart, lineEnd));
-      if (m) return lineStart + m.index;
+      if (m && skip?.(lineStart + m.index) !== true) return lineStart + m.index;
       const next = Math.max(lineEnd - base, at + 1);
       at = next >= part.length ? -1 : indexOfNeedle(part, n, next);
     }

@@ -171,3 +171,19 @@ function stringEnd(text: string, start: number, verbatim: boolean): number {
   }
   return text.length;
 }
+
+/**
+ * Whether `offset` lies in a comment of a language with `//` and `/* … *\/` comments, judged from
+ * its line alone or an open block comment, without masking the whole file: a usage example in a
+ * doc comment (`* import {z} from 'zod'`, or a JSDoc code sample written without the stars) is no
+ * import. A block comment counts only when `/*` starts its line, so that a glob string such as
+ * `'src/**\/*.ts'` earlier in the file does not hide the code after it.
+ */
+export function inSlashComment(text: string, offset: number): boolean {
+  const lineStart = text.lastIndexOf("\n", offset) + 1;
+  const head = text.slice(lineStart, offset).trimStart();
+  if (head.startsWith("*") || head.startsWith("//") || head.startsWith("/*")) return true;
+  const open = text.lastIndexOf("/*", offset);
+  if (open === -1 || text.lastIndexOf("*/", offset) > open) return false;
+  return text.slice(text.lastIndexOf("\n", open) + 1, open).trim() === "";
+}
