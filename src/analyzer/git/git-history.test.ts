@@ -339,6 +339,32 @@ describe("readGitHistory", () => {
     expect(full.numstat_commits).toBe(13);
   });
 
+  it("walks the metadata once metadataAfter resolves, and not at all when it rejects", async () => {
+    const repo = track(
+      makeRepo([
+        { files: { "src/a.ts": lines(3, "a") }, message: "feat: a" },
+        { files: { "src/b.ts": lines(3, "b") }, message: "feat: b" },
+      ]),
+    );
+    let release: () => void = () => undefined;
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    let settled = false;
+    const waiting = readGitHistory(repo.dir, { metadataAfter: gate }).then((summary) => {
+      settled = true;
+      return summary;
+    });
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(settled).toBe(false);
+    release();
+    expect(await waiting).toEqual(await readGitHistory(repo.dir));
+
+    const skipped = await readGitHistory(repo.dir, {
+      metadataAfter: Promise.reject(new Error("x")),
+    });
+    expect(skipped.commits).toBe(0);
+    expect(skipped.numstat_commits).toBe(2);
+  });
+
   it("refuses a repository without commits", async () => {
     const folder = track(makeFolder({ "a.ts": "x\n" }));
     folder.git("init", "-q");

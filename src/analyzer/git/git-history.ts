@@ -30,6 +30,13 @@ export interface GitHistoryOptions {
   readonly isCountedPath?: (path: string) => boolean;
   /** git processes for the full-history read: 2 (default) from both ends, 1 in a single pass */
   readonly processes?: 1 | 2;
+  /**
+   * The default read's metadata walk (all of history, no diffs) starts when this resolves, and
+   * not at all if it rejects, so that a caller reading files meanwhile shares the two cores of a
+   * small machine with one git process instead of two (see analyze.ts). The line counts start
+   * at once.
+   */
+  readonly metadataAfter?: Promise<unknown>;
   /** stops every git process of this read; the read then rejects */
   readonly signal?: AbortSignal | undefined;
   /** called with the commits read so far, at most every `progressEveryMs`, on long histories */
@@ -94,7 +101,10 @@ export async function readGitHistory(
           signal,
         )
       : Promise.all([
-          readLog(root, sha, [], addMetadata, { signal }),
+          (opts.metadataAfter ?? Promise.resolve()).then(
+            () => readLog(root, sha, [], addMetadata, { signal }),
+            () => undefined,
+          ),
           readLog(root, sha, numstatOptions(limit), (_, files) => changes.add(files), { signal }),
         ]));
   } catch (error) {
