@@ -275,7 +275,7 @@ const OAUTH_RULES: readonly Rule[] = [
         RB_EXTS,
         "omniauth",
         // Not on a comment line: Devise's generated model lists `:omniauthable` in one.
-        onUncommentedLine(/\bprovider\s+:\w+|:omniauthable|omniauth_providers/m),
+        onUncommentedLine(/\bprovider\s+:\w+|:omniauthable|omniauth_providers/),
         "OmniAuth provider",
       ),
       code(RB_EXTS, "Doorkeeper", undefined, "Doorkeeper"),

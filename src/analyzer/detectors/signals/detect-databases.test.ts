@@ -577,6 +577,24 @@ describe("databasesDetector", () => {
     });
   });
 
+  it("does not take a commented-out Compose image for a database service", () => {
+    const compose =
+      "services:\n  api:\n    build: .\n  db:\n    image: postgres:16\n#  mysql:\n#    image: mysql:8\n#  mongo:\n    # image: mongo:7\n";
+    const found = detect({
+      "docker-compose.yml": compose,
+      "src/db.ts": "import mongoose from 'mongoose';\nimport { Pool } from 'pg';\n",
+    });
+    expect(found?.sql_engines?.value).toEqual(["postgresql"]);
+    expect(found?.sql_engines?.evidence).toContainEqual({
+      file: "docker-compose.yml",
+      line: 5,
+      note: "postgres service",
+    });
+    expect(found?.nosql_databases?.evidence).not.toContainEqual(
+      expect.objectContaining({ file: "docker-compose.yml" }),
+    );
+  });
+
   it("ignores database code in examples and tests", () => {
     const signals = detect({
       "examples/todo/db.js": "const { Pool } = require('pg');\nconst knex = require('knex');\n",

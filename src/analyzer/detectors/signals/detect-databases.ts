@@ -78,8 +78,9 @@ const embedded = (keyword: string, note: string, re?: RegExp): SourcePattern =>
     onUncommentedLine(re ?? new RegExp(esc(keyword))),
     note,
   );
+/** A Compose service's image, not on a line commented out (`#  image: mysql:8`). */
 const composeImage = (re: RegExp, note: string): SourcePattern =>
-  named(COMPOSE_NAMES, "image", re, note);
+  named(COMPOSE_NAMES, "image", onUncommentedLine(re), note);
 
 const ENGINE_RULES: readonly Rule[] = [
   {
@@ -549,7 +550,7 @@ const NOSQL_RULES: readonly Rule[] = [
           CONFIG_EXTS,
           "redis",
           // Not on a comment line (a CI file's commented-out Redis service).
-          onUncommentedLine(/spring\.(?:data\.)?redis\.|\brediss?:\/\//m),
+          onUncommentedLine(/spring\.(?:data\.)?redis\.|\brediss?:\/\//),
           "Redis configured",
         ),
         // Every new Rails app's Action Cable config names a Redis URL for production.
@@ -634,11 +635,11 @@ const NOSQL_RULES: readonly Rule[] = [
 ];
 
 const NOSQL_IMAGES: Readonly<Record<string, RegExp>> = {
-  mongodb: /image:\s*['"]?(?:[\w.-]+\/)*mongo(?:db)?(?::|['"\s]|$)/m,
-  redis: /image:\s*['"]?(?:[\w.-]+\/)*(?:redis|valkey)(?::|['"\s]|$)/m,
-  cassandra: /image:\s*['"]?(?:[\w.-]+\/)*cassandra(?::|['"\s]|$)/m,
-  elasticsearch: /image:\s*['"]?(?:[\w.-]+\/)*elasticsearch(?::|['"\s]|$)/m,
-  dynamodb: /image:\s*['"]?amazon\/dynamodb-local/m,
+  mongodb: onUncommentedLine(/image:\s*['"]?(?:[\w.-]+\/)*mongo(?:db)?(?::|['"\s]|$)/),
+  redis: onUncommentedLine(/image:\s*['"]?(?:[\w.-]+\/)*(?:redis|valkey)(?::|['"\s]|$)/),
+  cassandra: onUncommentedLine(/image:\s*['"]?(?:[\w.-]+\/)*cassandra(?::|['"\s]|$)/),
+  elasticsearch: onUncommentedLine(/image:\s*['"]?(?:[\w.-]+\/)*elasticsearch(?::|['"\s]|$)/),
+  dynamodb: onUncommentedLine(/image:\s*['"]?amazon\/dynamodb-local/),
 };
 
 /**

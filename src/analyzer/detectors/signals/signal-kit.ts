@@ -212,11 +212,12 @@ export function codeOnLine(
 /**
  * `re` on a line that is not commented out (`#`, `!`, `//`, `/*`, `*`, `<!--`): configuration
  * often keeps what it switched away from as a comment (`#url=jdbc:h2:mem:test` above the HSQLDB
- * URL in use), and generated code lists options in comments. Keep `re`'s `m` flag when it runs
- * on a window of several lines.
+ * URL in use), and generated code lists options in comments. Multiline, to run on a window of
+ * several lines or a whole file as well as on one line.
  */
 export function onUncommentedLine(re: RegExp): RegExp {
-  return new RegExp(`^(?![ \\t]*(?:#|!|//|/?\\*|<!--))[^\\n]*?(?:${re.source})`, re.flags);
+  const flags = re.flags.includes("m") ? re.flags : `${re.flags}m`;
+  return new RegExp(`^(?![ \\t]*(?:#|!|//|/?\\*|<!--))[^\\n]*?(?:${re.source})`, flags);
 }
 
 /** A pattern in files with the given base names. */
