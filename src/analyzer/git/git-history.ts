@@ -66,6 +66,8 @@ export async function readGitHistory(
   opts: GitHistoryOptions = {},
 ): Promise<GitSummary> {
   const { signal } = opts;
+  // Its rejection only means the walk is not wanted: handled here, before any await.
+  opts.metadataAfter?.catch(() => undefined);
   const head = await safeGit(root, ["rev-parse", "--verify", "-q", "HEAD^{commit}"], {
     okExitCodes: [1],
     signal,
