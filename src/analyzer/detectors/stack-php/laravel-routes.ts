@@ -16,6 +16,8 @@ import { stringLiteral } from "../stack-text/string-literal.js";
 import { joinUrlPath, unresolvedPiece } from "../stack-text/url-path.js";
 
 type Action = "index" | "create" | "store" | "show" | "edit" | "update" | "destroy";
+/** Reports one route: its method, full path, and whether the path was read. */
+type Emit = (method: HttpMethod, path: string, resolved: boolean) => void;
 const WEB_ACTIONS: readonly Action[] = [
   "index",
   "create",
@@ -87,7 +89,7 @@ function walk(
     pattern.lastIndex = chain.end;
     const line = lineAt(masked, m.index);
     let groupPrefix = prefix;
-    const emit = (method: HttpMethod, path: string, resolved: boolean): void => {
+    const emit: Emit = (method, path, resolved) => {
       out.push({
         method,
         path,
@@ -192,11 +194,7 @@ function keptBy(chain: readonly Call[]): (action: string) => boolean {
 }
 
 /** A resource's or singleton's name when it is a literal; otherwise it is emitted unresolved. */
-function literalName(
-  args: readonly string[],
-  prefix: Prefix,
-  emit: (method: HttpMethod, path: string, resolved: boolean) => void,
-): string | null {
+function literalName(args: readonly string[], prefix: Prefix, emit: Emit): string | null {
   const name = args[0] === undefined ? null : stringLiteral(args[0]);
   if (name === null) emit("ANY", joinUrlPath(prefix.path, unresolvedPiece(args[0] ?? "?")), false);
   return name;
@@ -207,7 +205,7 @@ function resourceRoutes(
   args: readonly string[],
   chain: readonly Call[],
   prefix: Prefix,
-  emit: (method: HttpMethod, path: string, resolved: boolean) => void,
+  emit: Emit,
 ): void {
   const name = literalName(args, prefix, emit);
   if (name === null) return;
@@ -230,32 +228,34 @@ function resourceRoutes(
   const collection = joinUrlPath(base, last);
   const member = joinUrlPath(collection, param(last));
   const kept = keptBy(chain);
-  for (const action of all) {
-    if (!kept(action)) continue;
-    switch (action) {
-      case "index":
-        emit("GET", collection, true);
-        break;
-      case "create":
-        emit("GET", joinUrlPath(collection, "create"), true);
-        break;
-      case "store":
-        emit("POST", collection, true);
-        break;
-      case "show":
-        emit("GET", member, true);
-        break;
-      case "edit":
-        emit("GET", joinUrlPath(member, "edit"), true);
-        break;
-      case "update":
-        emit("PUT", member, true);
-        emit("PATCH", member, true);
-        break;
-      case "destroy":
-        emit("DELETE", member, true);
-        break;
-    }
+  for (const action of all) if (kept(action)) emitAction(action, collection, member, emit);
+}
+
+/** The routes one resource action answers; a singleton's collection and member are one path. */
+function emitAction(action: Action, collection: string, member: string, emit: Emit): void {
+  switch (action) {
+    case "index":
+      emit("GET", collection, true);
+      break;
+    case "create":
+      emit("GET", joinUrlPath(collection, "create"), true);
+      break;
+    case "store":
+      emit("POST", collection, true);
+      break;
+    case "show":
+      emit("GET", member, true);
+      break;
+    case "edit":
+      emit("GET", joinUrlPath(member, "edit"), true);
+      break;
+    case "update":
+      emit("PUT", member, true);
+      emit("PATCH", member, true);
+      break;
+    case "destroy":
+      emit("DELETE", member, true);
+      break;
   }
 }
 
@@ -270,7 +270,7 @@ function singletonRoutes(
   args: readonly string[],
   chain: readonly Call[],
   prefix: Prefix,
-  emit: (method: HttpMethod, path: string, resolved: boolean) => void,
+  emit: Emit,
 ): void {
   const name = literalName(args, prefix, emit);
   if (name === null) return;
@@ -289,15 +289,7 @@ function singletonRoutes(
   if (has("destroyable")) actions.add("destroy");
   const kept = keptBy(chain);
   for (const action of WEB_ACTIONS) {
-    if (!actions.has(action) || !kept(action)) continue;
-    if (action === "show") emit("GET", path, true);
-    else if (action === "create") emit("GET", joinUrlPath(path, "create"), true);
-    else if (action === "store") emit("POST", path, true);
-    else if (action === "edit") emit("GET", joinUrlPath(path, "edit"), true);
-    else if (action === "update") {
-      emit("PUT", path, true);
-      emit("PATCH", path, true);
-    } else if (action === "destroy") emit("DELETE", path, true);
+    if (actions.has(action) && kept(action)) emitAction(action, path, path, emit);
   }
 }
 
