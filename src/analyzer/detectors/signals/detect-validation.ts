@@ -158,8 +158,6 @@ const RULES: readonly Rule[] = [
   },
 ];
 
-const compiled = compileRules(RULES);
-
 /**
  * A configuration module: a config/, configs/ or settings/ folder, or a file named config, env,
  * environment or settings. Schema libraries there check the environment the app starts with
@@ -168,14 +166,18 @@ const compiled = compileRules(RULES);
 const CONFIG_MODULE =
   /(?:^|\/)(?:config|configs|configuration|settings)\/|(?:^|\/)(?:config|env|environment|settings)\.\w+$/i;
 
+const compiled = compileRules(
+  RULES.map((rule) => ({
+    ...rule,
+    uses: rule.uses?.map((pattern) => ({ ...pattern, skipPaths: CONFIG_MODULE })),
+  })),
+);
+
 export const validationDetector: Detector = {
   id: "signals/validation",
   detect(ctx) {
-    const results = runBackendRules(ctx, compiled);
-    for (const [id, result] of results) {
-      const used = result.used.filter((e) => !CONFIG_MODULE.test(e.file));
-      results.set(id, { ...result, used, found: used.length > 0 });
-    }
-    return { signals: { input_validation: boolSignal(flatEvidence(results)) } };
+    return {
+      signals: { input_validation: boolSignal(flatEvidence(runBackendRules(ctx, compiled))) },
+    };
   },
 };
