@@ -6,6 +6,7 @@
  * its "absent" value so that each report names every signal.
  */
 import { SIGNALS, SIGNAL_IDS, type SignalId } from "../content/signals.js";
+import { singular } from "./detectors/stack-text/inflection.js";
 import type { Endpoint, Evidence, SignalResult, Signals } from "./report.js";
 
 export function absentSignal(id: SignalId): SignalResult<unknown> {
@@ -184,11 +185,7 @@ function singularLastSegment(path: string): string {
   const at = path.lastIndexOf("/");
   const last = path.slice(at + 1);
   if (last.length < 3 || last === "{}") return path;
-  let singular = last;
-  if (/[^aeiou]ies$/i.test(last)) singular = `${last.slice(0, -3)}y`;
-  else if (/(?:ss|x|ch|sh)es$/i.test(last)) singular = last.slice(0, -2);
-  else if (/[^su]s$/i.test(last)) singular = last.slice(0, -1);
-  return path.slice(0, at + 1) + singular;
+  return path.slice(0, at + 1) + singular(last);
 }
 
 function isCrudVerb(method: string): method is CrudVerb {

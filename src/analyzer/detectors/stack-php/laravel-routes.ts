@@ -12,6 +12,7 @@ import type { SourceFile } from "../../scan-context.js";
 import { lineAt } from "../../scan-context.js";
 import { matchBracket, splitTopLevel } from "../stack-text/brackets.js";
 import { httpVerb } from "../stack-text/endpoint-list.js";
+import { singular } from "../stack-text/inflection.js";
 import { stringLiteral } from "../stack-text/string-literal.js";
 import { joinUrlPath, unresolvedPiece } from "../stack-text/url-path.js";
 
@@ -295,11 +296,7 @@ function singletonRoutes(
 
 /** Laravel's route parameter for a resource: singular, snake_case (blog-posts → blog_post). */
 function parameterName(resource: string): string {
-  const snake = resource.replace(/-/g, "_");
-  if (/ies$/.test(snake)) return snake.slice(0, -3) + "y";
-  if (/(ss|x|ch|sh)es$/.test(snake)) return snake.slice(0, -2);
-  if (/s$/.test(snake) && !/ss$/.test(snake)) return snake.slice(0, -1);
-  return snake;
+  return singular(resource.replace(/-/g, "_"));
 }
 
 /** Reads `name(args)->name(args)…` starting right after `Route::`. */

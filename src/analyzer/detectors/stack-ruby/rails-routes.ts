@@ -9,6 +9,7 @@ import type { Endpoint, HttpMethod } from "../../report.js";
 import type { SourceFile } from "../../scan-context.js";
 import { splitTopLevel } from "../stack-text/brackets.js";
 import { httpVerb } from "../stack-text/endpoint-list.js";
+import { singular } from "../stack-text/inflection.js";
 import { stringOrSymbol } from "../stack-text/string-literal.js";
 import { joinUrlPath, unresolvedPiece } from "../stack-text/url-path.js";
 
@@ -535,34 +536,6 @@ function optionRaw(args: readonly string[], key: string): string | null {
 function option(args: readonly string[], key: string): string | null {
   const raw = optionRaw(args, key);
   return raw === null ? null : stringOrSymbol(raw);
-}
-
-/** Plurals Rails' inflector knows by heart. */
-const IRREGULAR: Readonly<Record<string, string>> = {
-  people: "person",
-  men: "man",
-  women: "woman",
-  children: "child",
-  sexes: "sex",
-  moves: "move",
-  zombies: "zombie",
-  statuses: "status",
-  addresses: "address",
-  analyses: "analysis",
-  news: "news",
-  series: "series",
-  equipment: "equipment",
-  information: "information",
-};
-
-/** Rails' inflection for the common cases: articles → article, categories → category. */
-export function singular(word: string): string {
-  const irregular = IRREGULAR[word];
-  if (irregular !== undefined) return irregular;
-  if (/ies$/.test(word)) return word.slice(0, -3) + "y";
-  if (/(ss|x|ch|sh)es$/.test(word)) return word.slice(0, -2);
-  if (/s$/.test(word) && !/ss$/.test(word)) return word.slice(0, -1);
-  return word;
 }
 
 /** `only: [:a, :b]`, `skip: :sessions`, `concerns: :commentable`: the names listed. */

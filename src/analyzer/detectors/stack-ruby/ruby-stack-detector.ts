@@ -11,7 +11,8 @@ import { hasKey, manifestEntries } from "../manifests/other-ecosystems.js";
 import { sortEndpoints } from "../stack-text/endpoint-list.js";
 import { FrameworkSightings } from "../stack-text/framework-finding.js";
 import { maskComments } from "../stack-text/mask-comments.js";
-import { railsRoutes, routeStatements, singular, type RailsRouteContext } from "./rails-routes.js";
+import { singular } from "../stack-text/inflection.js";
+import { railsRoutes, routeStatements, type RailsRouteContext } from "./rails-routes.js";
 
 const ROUTES_DRAW = /\b\w+::Application\.routes\.draw|Rails\.application\.routes\.draw/;
 const CONTROLLER = /<\s*(?:ActionController::(?:API|Base)|ApplicationController)\b/;
