@@ -130,6 +130,8 @@ describe("databasesDetector", () => {
         // interpolated values are not bound parameters; a UI string is not SQL
         "src/models/report.js":
           "exports.byUser = (id) => pool.query(`SELECT * FROM reports WHERE user_id = ${id}`);\nconst label = 'Delete from cart?';\n",
+        "src/services/sizes.js":
+          "export const ask = () => ({ prompt: 'select a size?', sizes: api.get('/sizes') });\n",
       })?.orms?.value,
     ).toEqual([]);
   });

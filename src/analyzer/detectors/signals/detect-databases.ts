@@ -747,11 +747,11 @@ const NOT_DATA_ACCESS_PATH = [
 const namedFor = (path: string, res: readonly RegExp[]) => res.some((re) => re.test(path));
 /**
  * A string that starts with an SQL statement (its keyword in capitals or in lower case, not "Delete
- * from cart?") and reaches a placeholder: `$1`, `?`, `%s`, `%(name)s` or `:name` (a `::int`
- * cast is not one).
+ * from cart?"; a lower-case `select` only with its `from`, not "select a size?") and reaches a
+ * placeholder: `$1`, `?`, `%s`, `%(name)s` or `:name` (a `::int` cast is not one).
  */
 const PARAMETERISED_SQL =
-  /['"`]\s*(?:SELECT|select|INSERT\s+INTO|insert\s+into|UPDATE|update\s+\w+\s+set|DELETE\s+FROM|delete\s+from|WITH)\s(?:[^'"`$?%:]|::|%(?![s(])|:(?![A-Za-z_:]))*(?:\$\d|\?|%s|%\(\w+\)s|:[A-Za-z_])/g;
+  /['"`]\s*(?:SELECT|select\s[^'"`$?%:]*?\bfrom|INSERT\s+INTO|insert\s+into|UPDATE|update\s+\w+\s+set|DELETE\s+FROM|delete\s+from|WITH)\s(?:[^'"`$?%:]|::|%(?![s(])|:(?![A-Za-z_:]))*(?:\$\d|\?|%s|%\(\w+\)s|:[A-Za-z_])/g;
 /** A call that sends a statement: pg/mysql2/sqlite, psycopg/sqlite3/asyncpg, JDBC, Spring Data. */
 const SENDS_SQL =
   /(?:\.|@)(?:[Qq]uery\w*|execute\w*|exec|prepare\w*|run|all|get|one|many|any|none|oneOrNone|manyOrNone|fetch\w*|update|batchUpdate)\s*\(/;
