@@ -25,6 +25,7 @@ import type { ResolvedString } from "./jvm-constants.js";
 import { readJvmManifests } from "./jvm-manifests.js";
 import { SpringPrefixes } from "./spring-config.js";
 import { springEndpoints } from "./spring-endpoints.js";
+import { mayRouteFunctionally, springFunctionalEndpoints } from "./spring-functional-endpoints.js";
 import { maySetSecurityUrls, springSecurityEndpoints } from "./spring-security-urls.js";
 
 const BOOTSTRAP = /@SpringBootApplication\b|\bSpringApplication\.run\s*\(|\brunApplication\s*</;
@@ -69,6 +70,7 @@ export const jvmStackDetector: Detector = {
     const interfaces = new Set<string>();
     const implementers: JvmSource[] = [];
     const securityConfigs: JvmSource[] = [];
+    const functionalRouters: JvmSource[] = [];
     for (const file of ctx.files) {
       if (file.role !== "app") continue;
       if (file.name === "application.properties" && file.text.includes("quarkus.")) {
@@ -93,10 +95,12 @@ export const jvmStackDetector: Detector = {
       // Tested on the raw text first: `implements …Service` is common, masking is not cheap.
       const apiHint =
         (contains(text, "Api") || contains(text, "Service")) && IMPLEMENTS_API.test(text);
-      if (!text.includes("@") && !holdsConstants) continue;
+      // A Kotlin router may be a top-level function, with no annotation in its file.
+      const functionalHint = mayRouteFunctionally(text);
+      if (!text.includes("@") && !holdsConstants && !functionalHint) continue;
       const wanted =
         holdsConstants || bootHint || pathHint || sourceHint || interfaceHint || apiHint;
-      if (!wanted && !securityHint) continue;
+      if (!wanted && !securityHint && !functionalHint) continue;
       let maskedText: string | undefined;
       const masked = (): string =>
         (maskedText ??= maskComments(text, file.ext === "kt" ? "kotlin" : "java"));
@@ -117,6 +121,8 @@ export const jvmStackDetector: Detector = {
       if (apiHint && IMPLEMENTS_API.test(masked())) implementers.push({ file, masked: masked() });
       if (securityHint && maySetSecurityUrls(masked()))
         securityConfigs.push({ file, masked: masked() });
+      if (functionalHint && mayRouteFunctionally(masked()))
+        functionalRouters.push({ file, masked: masked() });
     }
 
     // A module with its own application class is an app that also configures itself.
@@ -168,6 +174,21 @@ export const jvmStackDetector: Detector = {
       }
     }
 
+    for (const { file, masked } of functionalRouters.filter(inApplication)) {
+      const functional = springFunctionalEndpoints(
+        file,
+        masked,
+        constants,
+        prefixes.forFile(file.path),
+        springId,
+      );
+      if (functional.endpoints.length > 0 && springId === "spring") {
+        sightings.used("spring", { file: file.path, line: functional.endpoints[0]?.line ?? 0 });
+      }
+      endpoints.push(...functional.endpoints);
+      json.push(...functional.json);
+      pages += functional.pages;
+    }
     const apiFirst = apiFirstEndpoints(
       ctx,
       implementers,
