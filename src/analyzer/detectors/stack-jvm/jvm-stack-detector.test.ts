@@ -445,6 +445,45 @@ public class TagResource extends app.CrudResource<Tag> implements Tagged { }`,
     ]);
   });
 
+  it("serves a JAX-RS sub-resource's methods under the path of the locator that returns it", () => {
+    const found = detect({
+      "src/main/java/app/Api.java": `import jakarta.ws.rs.ApplicationPath;
+@ApplicationPath("api")
+public class Api extends Application { }`,
+      "src/main/java/app/LoansResource.java": `import jakarta.ws.rs.*;
+@Path("loans")
+public class LoansResource {
+  @GET
+  public List<Loan> all() { return null; }
+
+  @Path("{id}")
+  public LoanResource loan() { return context.getResource(LoanResource.class); }
+}`,
+      "src/main/java/app/LoanResource.java": `import jakarta.ws.rs.*;
+public class LoanResource {
+  @GET
+  public Loan one() { return null; }
+
+  @PUT
+  @Path("return")
+  public void giveBack() { }
+
+  @Path("notes")
+  public Class<NotesResource> notes() { return NotesResource.class; }
+}`,
+      "src/main/java/app/NotesResource.java": `import jakarta.ws.rs.*;
+public class NotesResource {
+  @POST
+  public void add(Note note) { }
+}`,
+    });
+    expect(found.endpoints?.map((e) => `${e.method} ${e.path} ${e.file}:${e.line}`)).toEqual([
+      "GET /api/loans src/main/java/app/LoansResource.java:4",
+      "GET /api/loans/{id} src/main/java/app/LoanResource.java:3",
+      "POST /api/loans/{id}/notes src/main/java/app/NotesResource.java:3",
+      "PUT /api/loans/{id}/return src/main/java/app/LoanResource.java:6",
+    ]);
+  });
   it("serves a Kotlin base controller's mappings under each subclass's @RequestMapping", () => {
     const found = detect({
       "src/main/kotlin/app/BaseController.kt": `abstract class BaseController<T : Any>(private val service: CrudService<T>) {

@@ -16,7 +16,12 @@ import { maskComments } from "../stack-text/mask-comments.js";
 import { isJsonApi } from "../stack-text/rest-api-verdict.js";
 import { scanDeclarations, subclassesByBase } from "./java-declarations.js";
 import { splitTopLevel } from "../stack-text/brackets.js";
-import { applicationPathIn, jaxRsEndpoints, quarkusRestPath } from "./jaxrs-endpoints.js";
+import {
+  applicationPathIn,
+  jaxRsEndpoints,
+  quarkusRestPath,
+  subResourceLocators,
+} from "./jaxrs-endpoints.js";
 import { annotationPaths } from "./annotation-paths.js";
 import { annotationArgs } from "./java-declarations.js";
 import { apiFirstEndpoints } from "./openapi-first.js";
@@ -140,6 +145,9 @@ export const jvmStackDetector: Detector = {
       .filter(inApplication)
       .map((source) => ({ ...source, decls: scanDeclarations(source.masked) }));
     const subclasses = subclassesByBase(served);
+    const locators = subResourceLocators(
+      served.filter((s) => JAX_RS_IMPORT.test(s.masked)).map((s) => s.decls),
+    );
     for (const { file, masked, decls } of served) {
       if (masked.includes("Mapping")) {
         const spring = springEndpoints(
@@ -166,6 +174,7 @@ export const jvmStackDetector: Detector = {
           constants,
           applicationPath ?? { value: "", resolved: true },
           subclasses,
+          locators,
         );
         if (jaxrs.endpoints.length > 0)
           sightings.used("jax-rs", evidence(file, jaxImport.index, "javax/jakarta.ws.rs"));
