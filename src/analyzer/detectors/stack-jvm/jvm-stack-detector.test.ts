@@ -197,6 +197,50 @@ public class PlantResource implements PlantService {
     expect(found.signals?.rest_api?.value).toBe(true);
   });
 
+  it("places the operations Quarkus' server generator reads from a module's openapi/ folder at their operationId", () => {
+    const module = (name: string, path: string) => ({
+      [`${name}/pom.xml`]: `<project><dependencies><dependency>
+  <groupId>io.quarkiverse.openapi.generator</groupId>
+  <artifactId>quarkus-openapi-generator-server</artifactId>
+</dependency></dependencies></project>
+`,
+      [`${name}/src/main/resources/openapi/${name}.yaml`]: `openapi: 3.0.3
+info: { title: ${name}, version: "1" }
+paths:
+  ${path}:
+    get: { tags: [items], operationId: listItems, responses: { "200": { description: ok } } }
+  ${path}/hello:
+    get: { tags: [hello], operationId: hello, responses: { "200": { description: ok } } }
+`,
+    });
+    const found = detect({
+      ...module("cards", "/api/cards"),
+      ...module("decks", "/api/decks"),
+      "cards/src/main/java/cards/rest/CardResource.java": `package cards.rest;
+public class CardResource implements ItemsResource, HelloResource {
+    @Override
+    public Uni<List<Card>> listItems() { return cards.all(); }
+
+    @Override
+    public String hello() { return "hi"; }
+}
+`,
+      "decks/src/main/java/decks/rest/DeckEndpoint.java": `package decks.rest;
+public class DeckEndpoint implements decks.api.ItemsResource {
+    @Override
+    public List<Deck> listItems() { return decks.all(); }
+}
+`,
+    });
+    expect(
+      found.endpoints?.map((e) => `${e.method} ${e.path} ${e.framework} ${e.file}:${e.line}`),
+    ).toEqual([
+      "GET /api/cards jax-rs cards/src/main/java/cards/rest/CardResource.java:4",
+      "GET /api/cards/hello jax-rs cards/src/main/java/cards/rest/CardResource.java:7",
+      "GET /api/decks jax-rs decks/src/main/java/decks/rest/DeckEndpoint.java:4",
+    ]);
+  });
+
   it("calls annotated controllers without Boot plain Spring MVC", () => {
     const found = detect({
       "src/main/java/app/PingController.java": `package app;

@@ -46,9 +46,9 @@ const mayHoldConstants = (text: string): boolean =>
 const MAX_JSON_EVIDENCE = 5;
 /**
  * A class that may implement an interface generated from an OpenAPI spec (`implements PetsApi`,
- * or Helidon's `implements OwnerService`).
+ * Helidon's `implements OwnerService`, or a Quarkus-generated `implements HeroesResource`).
  */
-const IMPLEMENTS_API = /(?:\bimplements\b|\)\s*:)[^{]*\w+(?:Api|Service)\b/;
+const IMPLEMENTS_API = /(?:\bimplements\b|\)\s*:)[^{]*\w+(?:Api|Service|Resource)\b/;
 /**
  * A module that registers Spring Boot auto-configuration is a library (a starter, or Boot
  * itself): controllers it ships (an error page, a management endpoint) serve whichever app adds
@@ -99,7 +99,8 @@ export const jvmStackDetector: Detector = {
       const securityHint = maySetSecurityUrls(text);
       // Tested on the raw text first: `implements …Service` is common, masking is not cheap.
       const apiHint =
-        (contains(text, "Api") || contains(text, "Service")) && IMPLEMENTS_API.test(text);
+        (contains(text, "Api") || contains(text, "Service") || contains(text, "Resource")) &&
+        IMPLEMENTS_API.test(text);
       // A Kotlin router may be a top-level function, with no annotation in its file.
       const functionalHint = mayRouteFunctionally(text);
       if (!text.includes("@") && !holdsConstants && !functionalHint) continue;
