@@ -73,23 +73,36 @@ class Api {
     ]);
   });
 
-  it("gives the prefix of nest(path(…), routes) to routes a variable or method of the file holds", () => {
+  it("gives the prefix of nest(…), path(…) and add(…) to routes a variable or method of the file holds", () => {
     const found = routes({
       "src/main/java/demo/web/Routes.java": `${JAVA_IMPORTS}
 class Routes {
-  RouterFunction<ServerResponse> all(PostHandler posts, UserHandler users) {
+  RouterFunction<ServerResponse> all(PostHandler posts, UserHandler users, TagHandler tags) {
     RouterFunction<ServerResponse> postRoutes = route(GET("/"), posts::all)
         .andRoute(GET("/{id}"), posts::one);
-    return nest(path("/posts"), postRoutes).andNest(path("/users"), userRoutes(users));
+    return nest(path("/posts"), postRoutes)
+        .andNest(path("/users"), userRoutes(users))
+        .and(route().path("/api", b -> b.add(tagRoutes(tags))).build());
   }
   RouterFunction<ServerResponse> userRoutes(UserHandler users) {
     return route(GET("/{name}"), users::one);
   }
+  private RouterFunction<ServerResponse> tagRoutes(TagHandler tags) {
+    return route().path("/tags", b -> b.GET("", tags::all)).build();
+  }
+  RouterFunction<ServerResponse> health() {
+    return route(GET("/health"), req -> ok().build());
+  }
 }
 `,
     });
-    // userRoutes(users) takes an argument: the method is not followed, its route keeps its path.
-    expect(found).toEqual(["GET /posts 9", "GET /posts/{id} 10", "GET /{name} 14"]);
+    expect(found).toEqual([
+      "GET /api/tags 19",
+      "GET /health 22",
+      "GET /posts 9",
+      "GET /posts/{id} 10",
+      "GET /users/{name} 16",
+    ]);
   });
 
   it("reads the Kotlin router and coRouter DSL with string, path and predicate nests", () => {

@@ -88,17 +88,14 @@ export function springFunctionalEndpoints(
     const args = splitTopLevel(masked.slice(open + 1, close));
     const path = routePath(args, isBuilderCall(masked, at), constants);
     if (path === null) continue;
-    const enclosing = scopes
-      .filter((s) => at >= s.from && at < s.to)
-      .sort((a, b) => a.from - b.from)
-      .map((s) => s.prefix);
+    const prefixes = enclosing(scopes, at);
     endpoints.push({
       method: httpVerb(m[1] as string) as HttpMethod,
-      path: joinUrlPath(servlet.path, ...enclosing.map((p) => p.value), path.value),
+      path: joinUrlPath(servlet.path, ...prefixes.map((p) => p.value), path.value),
       framework,
       file: file.path,
       line: evidence(file, at).line,
-      resolved: servlet.resolved && path.resolved && enclosing.every((p) => p.resolved),
+      resolved: servlet.resolved && path.resolved && prefixes.every((p) => p.resolved),
     });
     if (RENDERS.test(handlerText(masked, close))) pages++;
     else json.push(evidence(file, at, "functional route"));
@@ -158,6 +155,8 @@ function handlerText(masked: string, close: number): string {
 
 function findScopes(masked: string, constants: ConstantTable): Scope[] {
   const scopes: Scope[] = [];
+  /** arguments that may name routes built elsewhere in the file, with where they are written */
+  const references: { readonly at: number; readonly arg: string }[] = [];
   for (const m of masked.matchAll(SCOPE_CALL)) {
     const open = m.index + m[0].length - 1;
     const close = matchBracket(masked, open);
@@ -170,11 +169,7 @@ function findScopes(masked: string, constants: ConstantTable): Scope[] {
     const predicateTo = masked.indexOf(first, open + 1) + first.length;
     const prefix = m[1] === "path" ? constants.evaluate(first) : predicatePath(first, constants);
     scopes.push({ predicateFrom: open + 1, predicateTo, from: predicateTo, to: close, prefix });
-    // `nest(path("/posts"), postRoutes)`: routes built elsewhere in the file get the prefix too.
-    for (const arg of args.slice(1)) {
-      const body = definitionOf(masked, arg);
-      if (body) scopes.push({ predicateFrom: body.from, predicateTo: body.from, ...body, prefix });
-    }
+    for (const arg of args.slice(1)) references.push({ at: masked.indexOf(arg, predicateTo), arg });
   }
   for (const m of masked.matchAll(KOTLIN_NEST)) {
     const brace = m.index + m[0].length - 1;
@@ -190,16 +185,61 @@ function findScopes(masked: string, constants: ConstantTable): Scope[] {
       prefix: predicatePath(receiver, constants),
     });
   }
-  return scopes;
+  for (const m of masked.matchAll(ADD_CALL)) {
+    const open = m.index + m[0].length - 1;
+    const close = matchBracket(masked, open);
+    if (close !== -1) references.push({ at: m.index, arg: masked.slice(open + 1, close).trim() });
+  }
+  return [...scopes, ...followReferences(masked, scopes, references)];
 }
 
-/** A bare name (`postRoutes`) or a call without arguments (`postRoutes()`, `this::postRoutes`). */
-const ROUTES_REFERENCE = /^(?:this\s*(?:\.|::)\s*)?([A-Za-z_]\w*)\s*(\(\s*\))?$/;
+/**
+ * `nest(path("/posts"), postRoutes)`, `.path("/api", b -> b.add(userRoutes(h)))`: routes built
+ * in a variable or method of the same file are served under the prefixes around the reference.
+ * A definition is followed from its first reference only.
+ */
+function followReferences(
+  masked: string,
+  scopes: readonly Scope[],
+  references: readonly { readonly at: number; readonly arg: string }[],
+): Scope[] {
+  const out: Scope[] = [];
+  const followed = new Set<number>();
+  for (const { at, arg } of references) {
+    const body = definitionOf(masked, arg);
+    if (!body || followed.has(body.from) || (at >= body.from && at < body.to)) continue;
+    followed.add(body.from);
+    const chain = enclosing(scopes, at);
+    out.push({
+      predicateFrom: body.from,
+      predicateTo: body.from,
+      ...body,
+      prefix: {
+        value: joinUrlPath(...chain.map((p) => p.value)),
+        resolved: chain.every((p) => p.resolved),
+      },
+    });
+  }
+  return out;
+}
+
+/** The prefixes of the scopes around an offset, outermost first. */
+function enclosing(scopes: readonly Scope[], at: number): ResolvedString[] {
+  return scopes
+    .filter((s) => at >= s.from && at < s.to)
+    .sort((a, b) => a.from - b.from)
+    .map((s) => s.prefix);
+}
+
+/** A bare name (`postRoutes`), a call (`postRoutes(handler)`) or a method reference (`this::postRoutes`). */
+const ROUTES_REFERENCE = /^(?:this\s*(?:\.|::)\s*)?([A-Za-z_]\w*)\s*(\([^()]*\))?$/;
+/** The builder's and the Kotlin DSL's `add(otherRoutes)`. */
+const ADD_CALL = /(?<![\w$])add\s*\(/g;
 
 /**
  * Where the routes an argument names are built in the same file: the value of a variable
  * (`RouterFunction<ServerResponse> postRoutes = route(…)…;`, `val postRoutes = router { … }`) or
- * the body of a method without parameters (`fun postRoutes() = coRouter { … }`).
+ * the body of a method (`fun postRoutes(h: PostHandler) = coRouter { … }`).
  */
 function definitionOf(masked: string, arg: string): { from: number; to: number } | null {
   const ref = ROUTES_REFERENCE.exec(arg);
@@ -207,7 +247,7 @@ function definitionOf(masked: string, arg: string): { from: number; to: number }
   const name = ref[1] as string;
   const declaration =
     arg.includes("(") || arg.includes("::")
-      ? new RegExp(`\\b${name}\\s*\\(\\s*\\)\\s*(?::[^={;]*)?([={])`, "g")
+      ? new RegExp(`\\b${name}\\s*\\([^()]*\\)\\s*(?::[^={;]*)?([={])`, "g")
       : new RegExp(`\\b${name}\\s*(?::[^=;\\n]*)?(=)(?!=)`, "g");
   for (const d of masked.matchAll(declaration)) {
     const at = d.index + d[0].length - 1;
