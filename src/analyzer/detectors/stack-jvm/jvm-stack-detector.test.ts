@@ -5,12 +5,14 @@ import * as javaJaxrsApi from "../../test-support/fixtures/java-jaxrs-api.js";
 import * as javaSpringBootApi from "../../test-support/fixtures/java-spring-boot-api.js";
 import * as javaSpringMvcSsr from "../../test-support/fixtures/java-spring-mvc-ssr.js";
 import * as kotlinSpringGradle from "../../test-support/fixtures/kotlin-spring-gradle.js";
+import * as kotlinWebfluxRouter from "../../test-support/fixtures/kotlin-webflux-router.js";
 import { jvmStackDetector } from "./jvm-stack-detector.js";
 
 describe("jvmStackDetector on the fixture apps", () => {
   it.each([
     ["java-spring-boot-api", javaSpringBootApi.files, javaSpringBootApi.expected],
     ["kotlin-spring-gradle", kotlinSpringGradle.files, kotlinSpringGradle.expected],
+    ["kotlin-webflux-router", kotlinWebfluxRouter.files, kotlinWebfluxRouter.expected],
     ["java-spring-mvc-ssr", javaSpringMvcSsr.files, javaSpringMvcSsr.expected],
     ["java-jaxrs-api", javaJaxrsApi.files, javaJaxrsApi.expected],
   ])(
