@@ -205,8 +205,14 @@ function followReferences(
 ): Scope[] {
   const out: Scope[] = [];
   const followed = new Set<number>();
+  // Each name is looked up once: a file may `add(…)` many things to lists as well.
+  const definitions = new Map<string, { from: number; to: number } | null>();
   for (const { at, arg } of references) {
-    const body = definitionOf(masked, arg);
+    let body = definitions.get(arg);
+    if (body === undefined) {
+      body = definitionOf(masked, arg);
+      definitions.set(arg, body);
+    }
     if (!body || followed.has(body.from) || (at >= body.from && at < body.to)) continue;
     followed.add(body.from);
     const chain = enclosing(scopes, at);
