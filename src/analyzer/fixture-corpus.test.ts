@@ -22,9 +22,11 @@
  *   ones in signals-django-drf and signals-spring-boot, the empty test of java-spring-boot-api)
  * - mount prefixes split across files: node-express-api, node-fastify-api, node-nestjs-api,
  *   node-koa-api, node-hono-api, python-django-drf, python-flask-api, python-fastapi-api,
- *   go-gin-api, go-chi-api, kotlin-spring-gradle, dotnet-aspnetcore-api
+ *   go-gin-api, go-chi-api, kotlin-spring-gradle, kotlin-webflux-router (functional routing),
+ *   dotnet-aspnetcore-api
  * - routes in tests and HTTP-client calls that are not endpoints: node-express-api, go-gin-api,
- *   java-spring-boot-api, java-jaxrs-api, python-flask-api, php-laravel-api, dotnet-aspnetcore-api
+ *   java-spring-boot-api, java-jaxrs-api, kotlin-webflux-router, python-flask-api, php-laravel-api,
+ *   dotnet-aspnetcore-api
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadRoadmap } from "../content/content-loader.js";
@@ -42,6 +44,7 @@ import * as javaJaxrsApi from "./test-support/fixtures/java-jaxrs-api.js";
 import * as javaSpringBootApi from "./test-support/fixtures/java-spring-boot-api.js";
 import * as javaSpringMvcSsr from "./test-support/fixtures/java-spring-mvc-ssr.js";
 import * as kotlinSpringGradle from "./test-support/fixtures/kotlin-spring-gradle.js";
+import * as kotlinWebfluxRouter from "./test-support/fixtures/kotlin-webflux-router.js";
 import * as nodeCliTool from "./test-support/fixtures/node-cli-tool.js";
 import * as nodeEmptyTestStubs from "./test-support/fixtures/node-empty-test-stubs.js";
 import * as nodeExpressApi from "./test-support/fixtures/node-express-api.js";
@@ -89,6 +92,7 @@ const CORPUS: readonly (readonly [string, CorpusFixture])[] = [
   ["java-spring-boot-api", javaSpringBootApi],
   ["java-spring-mvc-ssr", javaSpringMvcSsr],
   ["kotlin-spring-gradle", kotlinSpringGradle],
+  ["kotlin-webflux-router", kotlinWebfluxRouter],
   ["node-cli-tool", nodeCliTool],
   ["node-empty-test-stubs", nodeEmptyTestStubs],
   ["node-express-api", nodeExpressApi],

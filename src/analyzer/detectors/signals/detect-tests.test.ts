@@ -428,6 +428,33 @@ class PeopleIT {
     ]);
   });
 
+  it("reads JAX-RS client calls on a WebTarget kept in a variable, as Arquillian tests write them", () => {
+    const calls = findApiTestCalls(
+      scanContextFrom({
+        "src/test/java/app/it/LoanResourceIT.java": `@ExtendWith(ArquillianExtension.class)
+class LoanResourceIT {
+    @ArquillianResource URL base;
+
+    @Test
+    void listsLoans() {
+        final WebTarget loans = client.target(URI.create(base.toExternalForm() + "api/loans"));
+        try (Response r = loans.request()
+                .accept(MediaType.APPLICATION_JSON)
+                .get()) {
+            assertEquals(200, r.getStatus());
+        }
+        WebTarget one = client.target(base + "api/loans/1");
+        one.request().method("PATCH", Entity.json(change));
+    }
+}
+`,
+      }),
+    );
+    expect(calls.map((c) => `${c.note} ${c.line}`)).toEqual([
+      "GET (path not literal) 8",
+      "PATCH (path not literal) 14",
+    ]);
+  });
   it("reads Go requests built with a router's own method constant and a context", () => {
     const calls = findApiTestCalls(
       scanContextFrom({

@@ -625,6 +625,15 @@ const API_CALLS: readonly ApiCallPattern[] = [
     read: (m) => [methodFromName((m[3] === "method" ? m[4] : m[3]) ?? ""), m[1] ?? m[2]],
   },
   {
+    // The same client with the WebTarget kept in a variable, as Arquillian tests of Jakarta EE
+    // apps write it (`WebTarget tasks = client.target(base + "api/tasks");` then
+    // `tasks.request().get()`); the URL is built at run time, so the path stays unknown.
+    exts: JVM_EXTS,
+    when: ["WebTarget"],
+    re: /\b(?!target\b)[A-Za-z_]\w*\s*\.\s*request\s*\([^()]*\)[^;]{0,200}?\.(get|post|put|delete|head|options|method)\s*\(\s*(?:"([A-Za-z]+)")?/g,
+    read: (m) => [methodFromName((m[1] === "method" ? m[2] : m[1]) ?? ""), undefined],
+  },
+  {
     exts: JVM_EXTS,
     when: ["restassured", "RestAssured"],
     re: new RegExp(`\\.when\\s*\\(\\s*\\)\\s*\\.(${HTTP_VERB})\\s*\\(\\s*(?:"([^"]*)")?`, "g"),

@@ -10,7 +10,7 @@ import { evidence } from "../../scan-context.js";
 import { splitTopLevel } from "../stack-text/brackets.js";
 import { joinUrlPath } from "../stack-text/url-path.js";
 import { annotationPaths } from "./annotation-paths.js";
-import type { Annotation, ClassDecl, Declarations } from "./java-declarations.js";
+import type { Annotation, ClassDecl, Declarations, MemberDecl } from "./java-declarations.js";
 import { annotationArgs } from "./java-declarations.js";
 import type { ConstantTable, ResolvedString } from "./jvm-constants.js";
 
@@ -35,6 +35,7 @@ export function jaxRsEndpoints(
   constants: ConstantTable,
   applicationPath: ResolvedString,
   subclasses: ReadonlyMap<string, readonly ClassDecl[]> = new Map(),
+  locators: SubResourceLocators = new Map(),
 ): JaxRsFileResult {
   const endpoints: Endpoint[] = [];
   const json: Evidence[] = [];
@@ -44,8 +45,14 @@ export function jaxRsEndpoints(
     const owner = member.owner;
     if (!owner || owner.annotations.some((a) => a.name === "RegisterRestClient")) continue;
     const methodPath = pathOf(member.annotations, constants);
-    for (const resource of resourcesServing(owner, subclasses)) {
-      const classPath = pathOf(resource.annotations, constants);
+    const located = owner.annotations.some((a) => a.name === "Path")
+      ? []
+      : subResourcePaths(owner.name, locators, constants);
+    const mounts =
+      located.length > 0
+        ? located
+        : resourcesServing(owner, subclasses).map((r) => pathOf(r.annotations, constants));
+    for (const classPath of mounts) {
       const resolved = applicationPath.resolved && classPath.resolved && methodPath.resolved;
       endpoints.push({
         method: VERBS[verb.name] as HttpMethod,
@@ -69,6 +76,71 @@ export function jaxRsEndpoints(
     }
   }
   return { endpoints, json };
+}
+
+/** Sub-resource locators by the class they return: methods with @Path and no HTTP verb. */
+export type SubResourceLocators = ReadonlyMap<string, readonly MemberDecl[]>;
+
+/**
+ * The locators of some JAX-RS sources: `@Path("{id}") public TaskResource task() { … }` hands
+ * the request to TaskResource, whose methods then serve under the locator's path.
+ */
+export function subResourceLocators(decls: readonly Declarations[]): Map<string, MemberDecl[]> {
+  const out = new Map<string, MemberDecl[]>();
+  for (const { members } of decls) {
+    for (const member of members) {
+      if (!member.owner || !member.annotations.some((a) => a.name === "Path")) continue;
+      if (member.annotations.some((a) => a.name in VERBS)) continue;
+      const returned = locatedClass(member.signature);
+      if (returned === null) continue;
+      const list = out.get(returned) ?? [];
+      list.push(member);
+      out.set(returned, list);
+    }
+  }
+  return out;
+}
+
+/** The class a locator returns: `TaskResource task(…)`, `Class<TaskResource> task(…)`, `fun task(): TaskResource`. */
+function locatedClass(signature: string): string | null {
+  const paren = signature.indexOf("(");
+  if (paren === -1) return null;
+  const kotlin = /\)\s*:\s*(?:[\w.]*\.)?(\w+)/.exec(signature.slice(paren));
+  if (/\bfun\b/.test(signature)) return kotlin ? (kotlin[1] as string) : null;
+  const head = /(?:[\w.]*\.)?(\w+)(?:\s*<\s*(?:[\w.]*\.)?(\w+)\s*>)?\s+\w+\s*$/.exec(
+    signature.slice(0, paren),
+  );
+  if (!head) return null;
+  return (head[1] === "Class" ? head[2] : head[1]) ?? null;
+}
+
+/**
+ * The paths a sub-resource class is reached at: each locator's class path plus its own @Path,
+ * followed up through locators of locators (a few levels, against cycles).
+ */
+function subResourcePaths(
+  className: string,
+  locators: SubResourceLocators,
+  constants: ConstantTable,
+  depth = 0,
+): ResolvedString[] {
+  const out: ResolvedString[] = [];
+  for (const locator of locators.get(className) ?? []) {
+    const owner = locator.owner as ClassDecl;
+    const own = pathOf(locator.annotations, constants);
+    const parents = owner.annotations.some((a) => a.name === "Path")
+      ? [pathOf(owner.annotations, constants)]
+      : depth < 4
+        ? subResourcePaths(owner.name, locators, constants, depth + 1)
+        : [];
+    for (const parent of parents) {
+      out.push({
+        value: joinUrlPath(parent.value, own.value),
+        resolved: parent.resolved && own.resolved,
+      });
+    }
+  }
+  return out;
 }
 
 /**

@@ -5,12 +5,14 @@ import * as javaJaxrsApi from "../../test-support/fixtures/java-jaxrs-api.js";
 import * as javaSpringBootApi from "../../test-support/fixtures/java-spring-boot-api.js";
 import * as javaSpringMvcSsr from "../../test-support/fixtures/java-spring-mvc-ssr.js";
 import * as kotlinSpringGradle from "../../test-support/fixtures/kotlin-spring-gradle.js";
+import * as kotlinWebfluxRouter from "../../test-support/fixtures/kotlin-webflux-router.js";
 import { jvmStackDetector } from "./jvm-stack-detector.js";
 
 describe("jvmStackDetector on the fixture apps", () => {
   it.each([
     ["java-spring-boot-api", javaSpringBootApi.files, javaSpringBootApi.expected],
     ["kotlin-spring-gradle", kotlinSpringGradle.files, kotlinSpringGradle.expected],
+    ["kotlin-webflux-router", kotlinWebfluxRouter.files, kotlinWebfluxRouter.expected],
     ["java-spring-mvc-ssr", javaSpringMvcSsr.files, javaSpringMvcSsr.expected],
     ["java-jaxrs-api", javaJaxrsApi.files, javaJaxrsApi.expected],
   ])(
@@ -195,6 +197,50 @@ public class PlantResource implements PlantService {
       "DELETE /garden/api/plants/{plantId} jax-rs src/main/java/garden/rest/PlantResource.java:8",
     ]);
     expect(found.signals?.rest_api?.value).toBe(true);
+  });
+
+  it("places the operations Quarkus' server generator reads from a module's openapi/ folder at their operationId", () => {
+    const module = (name: string, path: string) => ({
+      [`${name}/pom.xml`]: `<project><dependencies><dependency>
+  <groupId>io.quarkiverse.openapi.generator</groupId>
+  <artifactId>quarkus-openapi-generator-server</artifactId>
+</dependency></dependencies></project>
+`,
+      [`${name}/src/main/resources/openapi/${name}.yaml`]: `openapi: 3.0.3
+info: { title: ${name}, version: "1" }
+paths:
+  ${path}:
+    get: { tags: [items], operationId: listItems, responses: { "200": { description: ok } } }
+  ${path}/hello:
+    get: { tags: [hello], operationId: hello, responses: { "200": { description: ok } } }
+`,
+    });
+    const found = detect({
+      ...module("cards", "/api/cards"),
+      ...module("decks", "/api/decks"),
+      "cards/src/main/java/cards/rest/CardResource.java": `package cards.rest;
+public class CardResource implements ItemsResource, HelloResource {
+    @Override
+    public Uni<List<Card>> listItems() { return cards.all(); }
+
+    @Override
+    public String hello() { return "hi"; }
+}
+`,
+      "decks/src/main/java/decks/rest/DeckEndpoint.java": `package decks.rest;
+public class DeckEndpoint implements decks.api.ItemsResource {
+    @Override
+    public List<Deck> listItems() { return decks.all(); }
+}
+`,
+    });
+    expect(
+      found.endpoints?.map((e) => `${e.method} ${e.path} ${e.framework} ${e.file}:${e.line}`),
+    ).toEqual([
+      "GET /api/cards jax-rs cards/src/main/java/cards/rest/CardResource.java:4",
+      "GET /api/cards/hello jax-rs cards/src/main/java/cards/rest/CardResource.java:7",
+      "GET /api/decks jax-rs decks/src/main/java/decks/rest/DeckEndpoint.java:4",
+    ]);
   });
 
   it("calls annotated controllers without Boot plain Spring MVC", () => {
@@ -445,6 +491,45 @@ public class TagResource extends app.CrudResource<Tag> implements Tagged { }`,
     ]);
   });
 
+  it("serves a JAX-RS sub-resource's methods under the path of the locator that returns it", () => {
+    const found = detect({
+      "src/main/java/app/Api.java": `import jakarta.ws.rs.ApplicationPath;
+@ApplicationPath("api")
+public class Api extends Application { }`,
+      "src/main/java/app/LoansResource.java": `import jakarta.ws.rs.*;
+@Path("loans")
+public class LoansResource {
+  @GET
+  public List<Loan> all() { return null; }
+
+  @Path("{id}")
+  public LoanResource loan() { return context.getResource(LoanResource.class); }
+}`,
+      "src/main/java/app/LoanResource.java": `import jakarta.ws.rs.*;
+public class LoanResource {
+  @GET
+  public Loan one() { return null; }
+
+  @PUT
+  @Path("return")
+  public void giveBack() { }
+
+  @Path("notes")
+  public Class<NotesResource> notes() { return NotesResource.class; }
+}`,
+      "src/main/java/app/NotesResource.java": `import jakarta.ws.rs.*;
+public class NotesResource {
+  @POST
+  public void add(Note note) { }
+}`,
+    });
+    expect(found.endpoints?.map((e) => `${e.method} ${e.path} ${e.file}:${e.line}`)).toEqual([
+      "GET /api/loans src/main/java/app/LoansResource.java:4",
+      "GET /api/loans/{id} src/main/java/app/LoanResource.java:3",
+      "POST /api/loans/{id}/notes src/main/java/app/NotesResource.java:3",
+      "PUT /api/loans/{id}/return src/main/java/app/LoanResource.java:6",
+    ]);
+  });
   it("serves a Kotlin base controller's mappings under each subclass's @RequestMapping", () => {
     const found = detect({
       "src/main/kotlin/app/BaseController.kt": `abstract class BaseController<T : Any>(private val service: CrudService<T>) {

@@ -16,7 +16,12 @@ import { maskComments } from "../stack-text/mask-comments.js";
 import { isJsonApi } from "../stack-text/rest-api-verdict.js";
 import { scanDeclarations, subclassesByBase } from "./java-declarations.js";
 import { splitTopLevel } from "../stack-text/brackets.js";
-import { applicationPathIn, jaxRsEndpoints, quarkusRestPath } from "./jaxrs-endpoints.js";
+import {
+  applicationPathIn,
+  jaxRsEndpoints,
+  quarkusRestPath,
+  subResourceLocators,
+} from "./jaxrs-endpoints.js";
 import { annotationPaths } from "./annotation-paths.js";
 import { annotationArgs } from "./java-declarations.js";
 import { apiFirstEndpoints } from "./openapi-first.js";
@@ -25,6 +30,7 @@ import type { ResolvedString } from "./jvm-constants.js";
 import { readJvmManifests } from "./jvm-manifests.js";
 import { SpringPrefixes } from "./spring-config.js";
 import { springEndpoints } from "./spring-endpoints.js";
+import { mayRouteFunctionally, springFunctionalEndpoints } from "./spring-functional-endpoints.js";
 import { maySetSecurityUrls, springSecurityEndpoints } from "./spring-security-urls.js";
 
 const BOOTSTRAP = /@SpringBootApplication\b|\bSpringApplication\.run\s*\(|\brunApplication\s*</;
@@ -40,9 +46,9 @@ const mayHoldConstants = (text: string): boolean =>
 const MAX_JSON_EVIDENCE = 5;
 /**
  * A class that may implement an interface generated from an OpenAPI spec (`implements PetsApi`,
- * or Helidon's `implements OwnerService`).
+ * Helidon's `implements OwnerService`, or a Quarkus-generated `implements HeroesResource`).
  */
-const IMPLEMENTS_API = /(?:\bimplements\b|\)\s*:)[^{]*\w+(?:Api|Service)\b/;
+const IMPLEMENTS_API = /(?:\bimplements\b|\)\s*:)[^{]*\w+(?:Api|Service|Resource)\b/;
 /**
  * A module that registers Spring Boot auto-configuration is a library (a starter, or Boot
  * itself): controllers it ships (an error page, a management endpoint) serve whichever app adds
@@ -69,6 +75,7 @@ export const jvmStackDetector: Detector = {
     const interfaces = new Set<string>();
     const implementers: JvmSource[] = [];
     const securityConfigs: JvmSource[] = [];
+    const functionalRouters: JvmSource[] = [];
     for (const file of ctx.files) {
       if (file.role !== "app") continue;
       if (file.name === "application.properties" && file.text.includes("quarkus.")) {
@@ -92,11 +99,14 @@ export const jvmStackDetector: Detector = {
       const securityHint = maySetSecurityUrls(text);
       // Tested on the raw text first: `implements …Service` is common, masking is not cheap.
       const apiHint =
-        (contains(text, "Api") || contains(text, "Service")) && IMPLEMENTS_API.test(text);
-      if (!text.includes("@") && !holdsConstants) continue;
+        (contains(text, "Api") || contains(text, "Service") || contains(text, "Resource")) &&
+        IMPLEMENTS_API.test(text);
+      // A Kotlin router may be a top-level function, with no annotation in its file.
+      const functionalHint = mayRouteFunctionally(text);
+      if (!text.includes("@") && !holdsConstants && !functionalHint) continue;
       const wanted =
         holdsConstants || bootHint || pathHint || sourceHint || interfaceHint || apiHint;
-      if (!wanted && !securityHint) continue;
+      if (!wanted && !securityHint && !functionalHint) continue;
       let maskedText: string | undefined;
       const masked = (): string =>
         (maskedText ??= maskComments(text, file.ext === "kt" ? "kotlin" : "java"));
@@ -117,6 +127,8 @@ export const jvmStackDetector: Detector = {
       if (apiHint && IMPLEMENTS_API.test(masked())) implementers.push({ file, masked: masked() });
       if (securityHint && maySetSecurityUrls(masked()))
         securityConfigs.push({ file, masked: masked() });
+      if (functionalHint && mayRouteFunctionally(masked()))
+        functionalRouters.push({ file, masked: masked() });
     }
 
     // A module with its own application class is an app that also configures itself.
@@ -134,6 +146,9 @@ export const jvmStackDetector: Detector = {
       .filter(inApplication)
       .map((source) => ({ ...source, decls: scanDeclarations(source.masked) }));
     const subclasses = subclassesByBase(served);
+    const locators = subResourceLocators(
+      served.filter((s) => JAX_RS_IMPORT.test(s.masked)).map((s) => s.decls),
+    );
     for (const { file, masked, decls } of served) {
       if (masked.includes("Mapping")) {
         const spring = springEndpoints(
@@ -160,6 +175,7 @@ export const jvmStackDetector: Detector = {
           constants,
           applicationPath ?? { value: "", resolved: true },
           subclasses,
+          locators,
         );
         if (jaxrs.endpoints.length > 0)
           sightings.used("jax-rs", evidence(file, jaxImport.index, "javax/jakarta.ws.rs"));
@@ -168,6 +184,21 @@ export const jvmStackDetector: Detector = {
       }
     }
 
+    for (const { file, masked } of functionalRouters.filter(inApplication)) {
+      const functional = springFunctionalEndpoints(
+        file,
+        masked,
+        constants,
+        prefixes.forFile(file.path),
+        springId,
+      );
+      if (functional.endpoints.length > 0 && springId === "spring") {
+        sightings.used("spring", { file: file.path, line: functional.endpoints[0]?.line ?? 0 });
+      }
+      endpoints.push(...functional.endpoints);
+      json.push(...functional.json);
+      pages += functional.pages;
+    }
     const apiFirst = apiFirstEndpoints(
       ctx,
       implementers,

@@ -11,6 +11,11 @@
  * Helidon's server generator (`java-helidon-server`) writes JAX-RS interfaces named with a
  * `Service` suffix (`OwnerService`) whose @Path starts with the path of the spec's first server
  * URL, so its operations are served there, outside any Spring prefix.
+ *
+ * Quarkus' server generator (the quarkus-openapi-generator-server extension) reads every spec in
+ * the module's `src/main/resources/openapi/` and writes JAX-RS interfaces whose names depend on
+ * the code generator it is set to use; an operation is placed at the method named by its
+ * operationId in a class of that module implementing an interface the repository does not hold.
  */
 import type { Endpoint, Evidence, HttpMethod } from "../../report.js";
 import type { ScanContext, SourceFile } from "../../scan-context.js";
@@ -23,6 +28,9 @@ import { yamlParser } from "./yaml-parser.js";
 const GENERATOR = /openapi-generator|org\.openapi\.generator/;
 const SERVER_GENERATOR =
   /generatorName\b[^\n]*?\b(spring|kotlin-spring|jaxrs-spec|jaxrs-[\w-]+|java-helidon-server)\b/;
+/** The Quarkus extension, which generates from the module's `src/main/resources/openapi/`. */
+const QUARKUS_SERVER_GENERATOR =
+  /<artifactId>quarkus-openapi-generator-server<\/artifactId>|["':]quarkus-openapi-generator-server\b/;
 const HELIDON_GENERATOR = /generatorName\b[^\n]*?\bjava-helidon-server\b/;
 const INPUT_SPEC =
   /<inputSpec>\s*([^<\s]+)\s*<\/inputSpec>|inputSpec\s*(?:=|\.set\s*\()\s*(?:file\s*\(\s*)?["']([^"']+)["']/g;
@@ -34,8 +42,12 @@ interface Operation {
   readonly method: HttpMethod;
   readonly path: string;
   readonly operationId: string | null;
-  /** the generated interface that declares the operation (`BooksApi`, `OwnerService`) */
-  readonly iface: string;
+  /**
+   * the generated interface that declares the operation (`BooksApi`, `OwnerService`), or null
+   * when any generated interface of the module `root` may (matched by operationId)
+   */
+  readonly iface: string | null;
+  readonly root: string;
   /** set for generators whose interfaces carry their own full JAX-RS path */
   readonly framework: "jax-rs" | null;
 }
@@ -71,6 +83,7 @@ export function apiFirstEndpoints(
   const operations = generatedOperations(ctx);
   if (operations.length === 0) return { endpoints: [], json: [] };
   const interfaces = new Set(operations.map((op) => op.iface));
+  const byOperationId = operations.filter((op) => op.iface === null);
   const endpoints: Endpoint[] = [];
   const json: Evidence[] = [];
   for (const source of sources) {
@@ -84,16 +97,25 @@ export function apiFirstEndpoints(
             .replace(/<[\s\S]*$/, "")
             .replace(/^[\w.]*\./, ""),
         )
-        .filter((t) => interfaces.has(t) && !declared.has(t));
+        .filter(
+          (t) =>
+            (interfaces.has(t) ||
+              byOperationId.some((op) => source.file.path.startsWith(op.root))) &&
+            !declared.has(t),
+        );
       if (generated.length === 0) continue;
       const prefix = prefixOf(source, className);
       const classLine = lineAt(source.masked, m.index);
       let served = 0;
       for (const op of operations) {
-        if (!generated.includes(op.iface)) continue;
+        if (
+          op.iface === null ? !source.file.path.startsWith(op.root) : !generated.includes(op.iface)
+        )
+          continue;
         const at = op.operationId
           ? new RegExp(`\\b${op.operationId}\\s*\\(`).exec(source.masked.slice(m.index))
           : null;
+        if (op.iface === null && at === null) continue;
         const jaxRs = op.framework === "jax-rs";
         endpoints.push({
           method: op.method,
@@ -134,22 +156,34 @@ function generatedOperations(ctx: ScanContext): Operation[] {
       build.name !== "build.gradle.kts"
     )
       continue;
+    const dir = build.path.slice(0, build.path.lastIndexOf("/") + 1);
+    if (QUARKUS_SERVER_GENERATOR.test(build.text)) {
+      const specDir = `${dir}src/main/resources/openapi/`;
+      for (const spec of ctx.files) {
+        if (spec.path.startsWith(specDir) && /^(?:json|ya?ml)$/.test(spec.ext))
+          out.push(...specOperations(spec.text, "quarkus", dir));
+      }
+      continue;
+    }
     if (!GENERATOR.test(build.text) || !SERVER_GENERATOR.test(build.text)) continue;
     const helidon = HELIDON_GENERATOR.test(build.text);
-    const dir = build.path.slice(0, build.path.lastIndexOf("/") + 1);
     for (const m of build.text.matchAll(INPUT_SPEC)) {
       const raw = (m[1] ?? m[2] ?? "").replace(
         /^(?:\$\{project\.basedir\}|\$\{basedir\}|\$projectDir|\$\{projectDir\}|\$rootDir|\$\{rootDir\})\/?/,
         "",
       );
       const spec = ctx.byPath.get(normalise(dir + raw));
-      if (spec) out.push(...specOperations(spec.text, helidon));
+      if (spec) out.push(...specOperations(spec.text, helidon ? "helidon" : "spring", dir));
     }
   }
   return out;
 }
 
-function specOperations(text: string, helidon: boolean): Operation[] {
+function specOperations(
+  text: string,
+  generator: "spring" | "helidon" | "quarkus",
+  root: string,
+): Operation[] {
   const { isMap, isScalar, isSeq, parseDocument } = yamlParser();
   const doc = parseDocument(text, { uniqueKeys: false });
   if (doc.errors.length > 0) return [];
@@ -158,13 +192,16 @@ function specOperations(text: string, helidon: boolean): Operation[] {
   const servers = doc.get("servers");
   const firstServer = isSeq(servers) && isMap(servers.items[0]) ? servers.items[0] : undefined;
   const serverUrl = firstServer?.get("url");
-  const style: GeneratorStyle = helidon
-    ? {
-        suffix: "Service",
-        basePath: typeof serverUrl === "string" ? urlPath(serverUrl) : "",
-        framework: "jax-rs",
-      }
-    : { suffix: "Api", basePath: "", framework: null };
+  const style: GeneratorStyle =
+    generator === "helidon"
+      ? {
+          suffix: "Service",
+          basePath: typeof serverUrl === "string" ? urlPath(serverUrl) : "",
+          framework: "jax-rs",
+        }
+      : generator === "quarkus"
+        ? { suffix: "", basePath: "", framework: "jax-rs" }
+        : { suffix: "Api", basePath: "", framework: null };
   const out: Operation[] = [];
   for (const pathItem of paths.items) {
     if (!isScalar(pathItem.key) || !isMap(pathItem.value)) continue;
@@ -179,7 +216,11 @@ function specOperations(text: string, helidon: boolean): Operation[] {
         method,
         path: joinUrlPath(style.basePath, path),
         operationId: typeof id === "string" && /^\w+$/.test(id) ? id : null,
-        iface: interfaceOf(isScalar(firstTag) ? String(firstTag.value) : null, path, style.suffix),
+        iface:
+          generator === "quarkus"
+            ? null
+            : interfaceOf(isScalar(firstTag) ? String(firstTag.value) : null, path, style.suffix),
+        root,
         framework: style.framework,
       });
     }

@@ -1,0 +1,232 @@
+import { describe, expect, it } from "vitest";
+import type { Endpoint } from "../../report.js";
+import { scanContextFrom } from "../../test-support/scan-context-from.js";
+import { jvmStackDetector } from "./jvm-stack-detector.js";
+
+function detect(files: Record<string, string>) {
+  return jvmStackDetector.detect(scanContextFrom(files));
+}
+
+/** `METHOD path line` of each endpoint, unresolved ones marked, in report order. */
+function routes(files: Record<string, string>): string[] {
+  return (detect(files).endpoints ?? []).map(
+    (e: Endpoint) => `${e.method} ${e.path} ${e.line}${e.resolved ? "" : " unresolved"}`,
+  );
+}
+
+const JAVA_IMPORTS = `package demo.web;
+import org.springframework.web.servlet.function.RouterFunction;
+import org.springframework.web.servlet.function.ServerResponse;
+import static org.springframework.web.servlet.function.RequestPredicates.*;
+import static org.springframework.web.servlet.function.RouterFunctions.*;
+`;
+
+describe("Spring functional endpoints", () => {
+  it("reads route(…) and andRoute(…) with plain and combined verb predicates", () => {
+    const found = routes({
+      "src/main/java/demo/web/BookRoutes.java": `${JAVA_IMPORTS}
+@Configuration
+class BookRoutes {
+  @Bean
+  RouterFunction<ServerResponse> books(BookHandler h) {
+    return route(GET("/books"), h::all)
+        .andRoute(RequestPredicates.POST("/books").and(accept(APPLICATION_JSON)), h::add)
+        .andRoute(GET("/books/{id}").or(GET("/book/{id}")), h::one)
+        .andRoute(DELETE("/books/{id}"), req -> noContent().build());
+  }
+}
+`,
+    });
+    expect(found).toEqual([
+      "GET /book/{id} 13",
+      "GET /books 11",
+      "POST /books 12",
+      "DELETE /books/{id} 14",
+      "GET /books/{id} 13",
+    ]);
+  });
+
+  it("applies the builder's path(…) and nest(…) prefixes to the routes inside them only", () => {
+    const found = routes({
+      "src/main/java/demo/web/Api.java": `${JAVA_IMPORTS}
+@Configuration
+class Api {
+  @Bean
+  RouterFunction<ServerResponse> api(PersonHandler h) {
+    return route()
+        .GET("/health", h::health)
+        .path("/api", b -> b
+            .nest(path("/v1").and(accept(APPLICATION_JSON)), v1 -> v1
+                .GET("/people/{id}", accept(APPLICATION_JSON), h::one)
+                .GET(h::index))
+            .POST("/people", h::add))
+        .build();
+  }
+}
+`,
+    });
+    expect(found).toEqual([
+      "POST /api/people 17",
+      "GET /api/v1 16",
+      "GET /api/v1/people/{id} 15",
+      "GET /health 12",
+    ]);
+  });
+
+  it("gives the prefix of nest(…), path(…) and add(…) to routes a variable or method of the file holds", () => {
+    const found = routes({
+      "src/main/java/demo/web/Routes.java": `${JAVA_IMPORTS}
+class Routes {
+  RouterFunction<ServerResponse> all(PostHandler posts, UserHandler users, TagHandler tags) {
+    RouterFunction<ServerResponse> postRoutes = route(GET("/"), posts::all)
+        .andRoute(GET("/{id}"), posts::one);
+    return nest(path("/posts"), postRoutes)
+        .andNest(path("/users"), userRoutes(users))
+        .and(route().path("/api", b -> b.add(tagRoutes(tags))).build());
+  }
+  RouterFunction<ServerResponse> userRoutes(UserHandler users) {
+    return route(GET("/{name}"), users::one);
+  }
+  private RouterFunction<ServerResponse> tagRoutes(TagHandler tags) {
+    return route().path("/tags", b -> b.GET("", tags::all)).build();
+  }
+  RouterFunction<ServerResponse> health() {
+    return route(GET("/health"), req -> ok().build());
+  }
+}
+`,
+    });
+    expect(found).toEqual([
+      "GET /api/tags 19",
+      "GET /health 22",
+      "GET /posts 9",
+      "GET /posts/{id} 10",
+      "GET /users/{name} 16",
+    ]);
+  });
+
+  it("reads the Kotlin router and coRouter DSL with string, path and predicate nests", () => {
+    const found = routes({
+      "src/main/kotlin/demo/Routes.kt": `package demo
+import org.springframework.http.MediaType.APPLICATION_JSON
+import org.springframework.web.reactive.function.server.coRouter
+import org.springframework.web.reactive.function.server.router
+
+fun pages(h: PageHandler) = router {
+    GET("/") { ok().render("index") }
+    (GET("/about") and accept(TEXT_HTML)).invoke(h::about)
+}
+
+fun api(h: TodoHandler) = coRouter {
+    (accept(APPLICATION_JSON) and "api").nest {
+        "/todos".nest {
+            GET("", h::all)
+            GET("/{id}", h::one)
+            POST("", h::add)
+        }
+        path("/tags").nest {
+            GET("/{tag}") { ok().bodyValueAndAwait(h.tagged(it.pathVariable("tag"))) }
+        }
+    }
+    accept(APPLICATION_JSON).nest { DELETE("/todos/{id}", h::remove) }
+}
+`,
+    });
+    expect(found).toEqual([
+      "GET / 7",
+      "GET /about 8",
+      "GET /api/tags/{tag} 19",
+      "GET /api/todos 14",
+      "POST /api/todos 16",
+      "GET /api/todos/{id} 15",
+      "DELETE /todos/{id} 22",
+    ]);
+  });
+
+  it("resolves constant paths and reports other expressions as unresolved", () => {
+    const found = routes({
+      "src/main/java/demo/web/Paths.java": `package demo.web;
+public final class Paths {
+  public static final String ORDERS = "/orders";
+}
+`,
+      "src/main/java/demo/web/OrderRoutes.java": `${JAVA_IMPORTS}
+class OrderRoutes {
+  RouterFunction<ServerResponse> orders(OrderHandler h, String base) {
+    return route()
+        .GET(Paths.ORDERS, h::all)
+        .POST(Paths.ORDERS + "/{id}/cancel", h::cancel)
+        .GET(base + "/legacy", h::legacy)
+        .build();
+  }
+}
+`,
+    });
+    expect(found).toEqual([
+      "GET /<base>/legacy 12 unresolved",
+      "GET /orders 10",
+      "POST /orders/{id}/cancel 11",
+    ]);
+  });
+
+  it("puts the servlet context path in front and counts JSON and page routes for rest_api", () => {
+    const files = {
+      "src/main/resources/application.properties": "server.servlet.context-path=/shop\n",
+      "src/main/kotlin/demo/Routes.kt": `package demo
+import org.springframework.web.servlet.function.router
+fun routes(h: ItemHandler) = router {
+    GET("/items", h::all)
+}
+`,
+    };
+    const found = detect(files);
+    expect(found.endpoints?.map((e) => e.path)).toEqual(["/shop/items"]);
+    expect(found.signals?.rest_api).toEqual({
+      value: true,
+      evidence: [{ file: "src/main/kotlin/demo/Routes.kt", line: 4, note: "functional route" }],
+    });
+
+    const pagesOnly = detect({
+      "src/main/kotlin/demo/Pages.kt": `package demo
+import org.springframework.web.reactive.function.server.router
+fun pages() = router {
+    GET("/") { ok().render("index") }
+    GET("/about") { ok().render("about") }
+}
+`,
+    });
+    expect(pagesOnly.endpoints).toHaveLength(2);
+    expect(pagesOnly.signals?.rest_api?.value).toBe(false);
+  });
+
+  it("leaves out routes in test code and verb calls outside Spring's functional web package", () => {
+    const found = detect({
+      "src/test/kotlin/demo/RoutesTest.kt": `package demo
+import org.springframework.web.reactive.function.server.router
+val testRoutes = router { GET("/stub") { ok().build() } }
+`,
+      "src/main/java/demo/Client.java": `package demo;
+class Client {
+  Response route(String p) { return http.GET("/remote/" + p); }
+}
+`,
+    });
+    expect(found.endpoints).toEqual([]);
+    expect(found.frameworks).toEqual([]);
+  });
+
+  it("reports plain Spring as used when functional routes are all it serves", () => {
+    const found = detect({
+      "src/main/java/demo/web/Web.java": `${JAVA_IMPORTS}
+class Web {
+  RouterFunction<ServerResponse> r(H h) { return route(GET("/x"), h::x); }
+}
+`,
+    });
+    expect(found.frameworks?.map((f) => [f.id, f.confidence])).toEqual([["spring", "used"]]);
+    expect(found.endpoints?.[0]).toMatchObject({
+      framework: "spring",
+      file: "src/main/java/demo/web/Web.java",
+    });
+  });
+});

@@ -1,0 +1,338 @@
+/**
+ * Spring's functional endpoints (WebMvc.fn and WebFlux.fn), read with regexes and bracket
+ * matching rather than a parser:
+ * - `RouterFunctions.route(GET("/x"), h::m).andRoute(POST("/x"), …)`, with predicates combined
+ *   (`GET("/x").and(accept(JSON))`, `.or(GET("/y"))`: one route per verb predicate);
+ * - the builder, `route().GET("/x", h::m).POST("/y", accept(JSON), h::n).build()`, where
+ *   `.GET(h::m)` without a path serves the prefix itself;
+ * - the Kotlin DSL, `router { GET("/x", h::m); GET("/y") { … } }` and `coRouter { … }`, with
+ *   predicate routes such as `(GET("/x") and accept(JSON)).invoke(h::m)`.
+ * Prefixes come from the scopes that enclose a route: `nest(path("/api"), …)`, `.andNest(…)`, the
+ * builder's `.path("/api", b -> …)` and `.nest(path("/v1"), …)`, and Kotlin's
+ * `"/api".nest { … }`, `path("/api").nest { … }` and `(accept(JSON) and "/api").nest { … }`.
+ * A route's line is where its verb is written; a handler defined elsewhere is not followed.
+ */
+import type { Endpoint, Evidence, HttpMethod } from "../../report.js";
+import type { SourceFile } from "../../scan-context.js";
+import { evidence } from "../../scan-context.js";
+import { matchBracket, skipString, splitTopLevel } from "../stack-text/brackets.js";
+import { httpVerb } from "../stack-text/endpoint-list.js";
+import { contains } from "../stack-text/keyword-search.js";
+import { stringLiteral } from "../stack-text/string-literal.js";
+import { joinUrlPath } from "../stack-text/url-path.js";
+import type { ConstantTable, ResolvedString } from "./jvm-constants.js";
+import type { ServletPrefix } from "./spring-config.js";
+
+/**
+ * A verb written as a call: the RequestPredicates factory, a builder method or the Kotlin DSL.
+ * Not after `@` (JAX-RS' `@GET`, Micronaut's `@Get` is another case) nor inside a longer name.
+ */
+const VERB_CALL = /(?<![\w$@])(GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS)\s*\(/g;
+/** Calls that open a prefix scope: `nest(pred, routes)`, `andNest(…)`, builder `.path("/a", …)`. */
+const SCOPE_CALL = /(?<![\w$])(nest|andNest|path)\s*\(/g;
+/** Kotlin's `<predicate or path>.nest { … }`. */
+const KOTLIN_NEST = /\.\s*nest\s*\{/g;
+/** Inside a predicate: the path of `path("/a")` or of a verb predicate `GET("/a")`. */
+const PREDICATE_PATH = /(?<![\w$@])(?:path|GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS)\s*\(/g;
+/** Handlers that render a template rather than write a body. */
+const RENDERS = /\.\s*render(?:AndAwait)?\s*\(|\bRendering\b/;
+/** A route's handler is looked at up to the end of its line, or this far at most. */
+const HANDLER_WINDOW = 300;
+
+/** Cheap test on a file's raw text: the functional web package and one routing entry point. */
+export function mayRouteFunctionally(text: string): boolean {
+  return (
+    (contains(text, "function.server") || contains(text, "servlet.function")) &&
+    (contains(text, "RouterFunction") ||
+      contains(text, "route(") ||
+      contains(text, "router") ||
+      contains(text, "coRouter"))
+  );
+}
+
+export interface FunctionalFileResult {
+  readonly endpoints: Endpoint[];
+  readonly json: Evidence[];
+  /** routes whose inline handler renders a view */
+  readonly pages: number;
+}
+
+interface Scope {
+  /** where the predicate that names the prefix starts and ends (verbs there are no routes) */
+  readonly predicateFrom: number;
+  readonly predicateTo: number;
+  /** the routes the prefix applies to */
+  readonly from: number;
+  readonly to: number;
+  readonly prefix: ResolvedString;
+}
+
+/** The functional routes a comment-masked Java or Kotlin file declares. */
+export function springFunctionalEndpoints(
+  file: SourceFile,
+  masked: string,
+  constants: ConstantTable,
+  servlet: ServletPrefix,
+  framework: string,
+): FunctionalFileResult {
+  const endpoints: Endpoint[] = [];
+  const json: Evidence[] = [];
+  let pages = 0;
+  const scopes = findScopes(masked, constants);
+  for (const m of masked.matchAll(VERB_CALL)) {
+    const at = m.index;
+    if (scopes.some((s) => at >= s.predicateFrom && at < s.predicateTo)) continue;
+    const open = at + m[0].length - 1;
+    const close = matchBracket(masked, open);
+    if (close === -1) continue;
+    const args = splitTopLevel(masked.slice(open + 1, close));
+    const path = routePath(args, isBuilderCall(masked, at), constants);
+    if (path === null) continue;
+    const prefixes = enclosing(scopes, at);
+    endpoints.push({
+      method: httpVerb(m[1] as string) as HttpMethod,
+      path: joinUrlPath(servlet.path, ...prefixes.map((p) => p.value), path.value),
+      framework,
+      file: file.path,
+      line: evidence(file, at).line,
+      resolved: servlet.resolved && path.resolved && prefixes.every((p) => p.resolved),
+    });
+    if (RENDERS.test(handlerText(masked, close))) pages++;
+    else json.push(evidence(file, at, "functional route"));
+  }
+  return { endpoints, json, pages };
+}
+
+/**
+ * The path a verb call routes: its first argument when that is a path, "" (the prefix itself)
+ * for a handler-only builder call (`.GET(h::m)`, `.GET(accept(JSON), h::m)`). A builder call
+ * with a single argument always takes a handler; the predicate factory `GET("/x")` a path.
+ */
+function routePath(
+  args: readonly string[],
+  builder: boolean,
+  constants: ConstantTable,
+): ResolvedString | null {
+  const first = args[0];
+  if (first === undefined) return null;
+  if (builder && args.length === 1) return { value: "", resolved: true };
+  if (!isPathExpression(first)) return { value: "", resolved: true };
+  return constants.evaluate(first);
+}
+
+/** A literal, a constant (`USERS`, `Paths.USERS`) or a concatenation; not a call or a lambda. */
+function isPathExpression(expr: string): boolean {
+  if (stringLiteral(expr) !== null) return true;
+  if (expr.includes("::") || expr.includes("->") || expr.startsWith("{")) return false;
+  if (/^[A-Za-z_][\w.]*$/.test(expr)) return true;
+  const terms = splitTopLevel(expr, "+");
+  return terms.length > 1 && terms.some((t) => /^"/.test(t));
+}
+
+/**
+ * `.GET(` of the route builder, as opposed to `RequestPredicates.GET(` or a Kotlin DSL call:
+ * the verb follows a dot whose receiver is not the predicates class.
+ */
+function isBuilderCall(masked: string, at: number): boolean {
+  let i = at - 1;
+  while (i >= 0 && /\s/.test(masked[i] as string)) i--;
+  if (masked[i] !== ".") return false;
+  return !/RequestPredicates\s*$/.test(masked.slice(Math.max(0, i - 40), i));
+}
+
+/** The text that follows a verb call: a trailing lambda, or the rest of its line. */
+function handlerText(masked: string, close: number): string {
+  let i = close + 1;
+  while (i < masked.length && (masked[i] === " " || masked[i] === "\t")) i++;
+  if (masked[i] === "{") {
+    const end = matchBracket(masked, i);
+    if (end !== -1) return masked.slice(i, Math.min(end, i + 4 * HANDLER_WINDOW));
+  }
+  const newline = masked.indexOf("\n", close);
+  const end = newline === -1 ? masked.length : newline;
+  return masked.slice(close, Math.min(end, close + HANDLER_WINDOW));
+}
+
+function findScopes(masked: string, constants: ConstantTable): Scope[] {
+  const scopes: Scope[] = [];
+  /** arguments that may name routes built elsewhere in the file, with where they are written */
+  const references: { readonly at: number; readonly arg: string }[] = [];
+  for (const m of masked.matchAll(SCOPE_CALL)) {
+    const open = m.index + m[0].length - 1;
+    const close = matchBracket(masked, open);
+    if (close === -1) continue;
+    const args = splitTopLevel(masked.slice(open + 1, close));
+    const first = args[0];
+    // `path("/a")` alone is a predicate; with routes after it, the builder's prefix scope.
+    if (first === undefined || args.length < 2) continue;
+    if (m[1] === "path" && !isPathExpression(first)) continue;
+    const predicateTo = masked.indexOf(first, open + 1) + first.length;
+    const prefix = m[1] === "path" ? constants.evaluate(first) : predicatePath(first, constants);
+    scopes.push({ predicateFrom: open + 1, predicateTo, from: predicateTo, to: close, prefix });
+    for (const arg of args.slice(1)) references.push({ at: masked.indexOf(arg, predicateTo), arg });
+  }
+  for (const m of masked.matchAll(KOTLIN_NEST)) {
+    const brace = m.index + m[0].length - 1;
+    const close = matchBracket(masked, brace);
+    const start = receiverStart(masked, m.index);
+    if (close === -1 || start === -1) continue;
+    const receiver = masked.slice(start, m.index);
+    scopes.push({
+      predicateFrom: start,
+      predicateTo: brace,
+      from: brace,
+      to: close,
+      prefix: predicatePath(receiver, constants),
+    });
+  }
+  for (const m of masked.matchAll(ADD_CALL)) {
+    const open = m.index + m[0].length - 1;
+    const close = matchBracket(masked, open);
+    if (close !== -1) references.push({ at: m.index, arg: masked.slice(open + 1, close).trim() });
+  }
+  return [...scopes, ...followReferences(masked, scopes, references)];
+}
+
+/**
+ * `nest(path("/posts"), postRoutes)`, `.path("/api", b -> b.add(userRoutes(h)))`: routes built
+ * in a variable or method of the same file are served under the prefixes around the reference.
+ * A definition is followed from its first reference only.
+ */
+function followReferences(
+  masked: string,
+  scopes: readonly Scope[],
+  references: readonly { readonly at: number; readonly arg: string }[],
+): Scope[] {
+  const out: Scope[] = [];
+  const followed = new Set<number>();
+  // Each name is looked up once: a file may `add(…)` many things to lists as well.
+  const definitions = new Map<string, { from: number; to: number } | null>();
+  for (const { at, arg } of references) {
+    let body = definitions.get(arg);
+    if (body === undefined) {
+      body = definitionOf(masked, arg);
+      definitions.set(arg, body);
+    }
+    if (!body || followed.has(body.from) || (at >= body.from && at < body.to)) continue;
+    followed.add(body.from);
+    const chain = enclosing(scopes, at);
+    out.push({
+      predicateFrom: body.from,
+      predicateTo: body.from,
+      ...body,
+      prefix: {
+        value: joinUrlPath(...chain.map((p) => p.value)),
+        resolved: chain.every((p) => p.resolved),
+      },
+    });
+  }
+  return out;
+}
+
+/** The prefixes of the scopes around an offset, outermost first. */
+function enclosing(scopes: readonly Scope[], at: number): ResolvedString[] {
+  return scopes
+    .filter((s) => at >= s.from && at < s.to)
+    .sort((a, b) => a.from - b.from)
+    .map((s) => s.prefix);
+}
+
+/** A bare name (`postRoutes`), a call (`postRoutes(handler)`) or a method reference (`this::postRoutes`). */
+const ROUTES_REFERENCE = /^(?:this\s*(?:\.|::)\s*)?([A-Za-z_]\w*)\s*(\([^()]*\))?$/;
+/** The builder's and the Kotlin DSL's `add(otherRoutes)`. */
+const ADD_CALL = /(?<![\w$])add\s*\(/g;
+
+/**
+ * Where the routes an argument names are built in the same file: the value of a variable
+ * (`RouterFunction<ServerResponse> postRoutes = route(…)…;`, `val postRoutes = router { … }`) or
+ * the body of a method (`fun postRoutes(h: PostHandler) = coRouter { … }`).
+ */
+function definitionOf(masked: string, arg: string): { from: number; to: number } | null {
+  const ref = ROUTES_REFERENCE.exec(arg);
+  if (!ref) return null;
+  const name = ref[1] as string;
+  const declaration =
+    arg.includes("(") || arg.includes("::")
+      ? new RegExp(`\\b${name}\\s*\\([^()]*\\)\\s*(?::[^={;]*)?([={])`, "g")
+      : new RegExp(`\\b${name}\\s*(?::[^=;\\n]*)?(=)(?!=)`, "g");
+  for (const d of masked.matchAll(declaration)) {
+    const at = d.index + d[0].length - 1;
+    if (d[1] === "{") {
+      const close = matchBracket(masked, at);
+      if (close !== -1) return { from: at, to: close };
+    } else {
+      return { from: at + 1, to: statementEnd(masked, at + 1) };
+    }
+  }
+  return null;
+}
+
+/**
+ * The end of the expression that starts at `from`: a `;`, a bracket it did not open, or (Kotlin)
+ * a line break that no `.` continues on the next line and no operator on this one.
+ */
+function statementEnd(masked: string, from: number): number {
+  let last = "";
+  for (let i = from; i < masked.length; i++) {
+    const c = masked[i] as string;
+    if (c === '"' || c === "'") {
+      i = skipString(masked, i);
+      last = c;
+    } else if (c === "(" || c === "[" || c === "{") {
+      const close = matchBracket(masked, i);
+      if (close === -1) return masked.length;
+      i = close;
+      last = ")";
+    } else if (c === ";" || c === ")" || c === "]" || c === "}") {
+      return i;
+    } else if (c === "\n") {
+      if (last !== "" && !/[=.,+\-|&>]/.test(last) && !/^\s*\./.test(masked.slice(i, i + 200)))
+        return i;
+    } else if (!/\s/.test(c)) {
+      last = c;
+    }
+  }
+  return masked.length;
+}
+
+/**
+ * The path a request predicate requires: a string literal (Kotlin's `"/api".nest`, `accept(JSON)
+ * and "/api"`), or the argument of `path(…)` or of a verb predicate; "" when it names none.
+ */
+function predicatePath(expr: string, constants: ConstantTable): ResolvedString {
+  let s = expr.trim();
+  while (s.startsWith("(") && matchBracket(s, 0) === s.length - 1) s = s.slice(1, -1).trim();
+  for (const term of splitTopLevel(s, " and ")) {
+    if (stringLiteral(term) !== null) return constants.evaluate(term);
+  }
+  for (const m of s.matchAll(PREDICATE_PATH)) {
+    const open = m.index + m[0].length - 1;
+    const close = matchBracket(s, open);
+    const first = close === -1 ? undefined : splitTopLevel(s.slice(open + 1, close))[0];
+    if (first !== undefined && isPathExpression(first)) return constants.evaluate(first);
+  }
+  return { value: "", resolved: true };
+}
+
+/**
+ * Where the receiver of `.nest {` starts: a string literal, or a call or parenthesised predicate
+ * (`path("/a")`, `(accept(JSON) and "/a")`) with the name before its bracket; -1 if neither.
+ */
+function receiverStart(masked: string, dot: number): number {
+  let i = dot - 1;
+  while (i >= 0 && /\s/.test(masked[i] as string)) i--;
+  if (masked[i] === '"') {
+    const open = masked.lastIndexOf('"', i - 1);
+    return open === -1 || masked.lastIndexOf("\n", i) > open ? -1 : open;
+  }
+  if (masked[i] !== ")") return -1;
+  let depth = 0;
+  for (; i >= 0; i--) {
+    const c = masked[i];
+    if (c === ")") depth++;
+    else if (c === "(" && --depth === 0) break;
+  }
+  if (i < 0) return -1;
+  while (i > 0 && /[\w.]/.test(masked[i - 1] as string)) i--;
+  return i;
+}
