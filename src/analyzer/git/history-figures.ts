@@ -44,10 +44,26 @@ export const BULK_SHARE = 0.8;
 const CONVENTIONAL =
   /^(feat|fix|docs|style|refactor|perf|test|tests|build|ci|chore|revert)(\([^)]*\))?!?: .+/;
 const BOT =
-  /\[bot\]|^(dependabot|renovate|github-actions|greenkeeper|snyk-bot|semantic-release-bot|pre-commit-ci|allcontributors|imgbot|codecov|mergify|deepsource-autofix|pyup-bot)\b/i;
+  /\[bot\]|^(dependabot|renovate|github-actions|greenkeeper|snyk-bot|semantic-release-bot|pre-commit-ci|allcontributors|imgbot(?:app)?|codecov|mergify|deepsource-autofix|pyup-bot)\b/i;
+/**
+ * A name whose last word is "bot" or "robot": greenkeeperio-bot, "GNOME Translation Robot",
+ * "CI Bot". Set off by a separator, so Abbot or Talbot is nobody's bot.
+ */
+const BOT_NAME = /[\s._-](?:ro)?bot$/i;
+/**
+ * GitHub's Copilot coding agent authors its commits as "Copilot" with the noreply address of
+ * its own account; the person who assigned the task is only a co-author.
+ */
+const COPILOT_AGENT = /^\d+\+copilot@users\.noreply\.github\.com$/i;
 
 export function isBotIdentity(name: string, email: string): boolean {
-  return BOT.test(name) || BOT.test(email) || /^bot@|[-+.]bot@/i.test(email);
+  return (
+    BOT.test(name) ||
+    BOT.test(email) ||
+    BOT_NAME.test(name.trim()) ||
+    /^bot@|[-+.]bot@/i.test(email) ||
+    COPILOT_AGENT.test(email)
+  );
 }
 
 export function isConventionalSubject(subject: string): boolean {
