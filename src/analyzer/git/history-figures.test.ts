@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { isBotIdentity, mergedWork, weekStart } from "./history-figures.js";
+import { isBotIdentity, isConventionalSubject, mergedWork, weekStart } from "./history-figures.js";
 
 const at = (iso: string) => Date.parse(iso) / 1000;
 
@@ -103,6 +103,30 @@ describe("isBotIdentity", () => {
       ["copilot-fan", "1234+copilot-fan@users.noreply.github.com"],
     ] as const) {
       expect(isBotIdentity(name, email), name).toBe(false);
+    }
+  });
+});
+
+describe("isConventionalSubject", () => {
+  it("takes the type in any case, with a scope and a breaking-change mark", () => {
+    for (const subject of [
+      "feat: add the login endpoint",
+      "feat!: drop the v1 payload",
+      "fix(auth)!: reject expired tokens",
+      "Fix: handle an empty body",
+      "FEAT(api): paginate orders",
+      "Test: cover the 404 answer",
+    ]) {
+      expect(isConventionalSubject(subject), subject).toBe(true);
+    }
+    for (const subject of [
+      "Add the login endpoint",
+      "feat:add the login endpoint",
+      "feature: add the login endpoint",
+      "window: keep the size",
+      "Fixed the login",
+    ]) {
+      expect(isConventionalSubject(subject), subject).toBe(false);
     }
   });
 });

@@ -7,7 +7,8 @@
  *   (Monday, UTC) with at least one commit, weekly listing only those weeks, oldest first;
  * - longest_gap_days: the longest time between two consecutive author dates, in whole days;
  * - conventional_commit_share: share of non-merge commits whose subject follows Conventional
- *   Commits (type, optional scope, optional "!", ": ", description), rounded to 3 decimals;
+ *   Commits (type in any case, optional scope, optional "!", ": ", description), rounded to 3
+ *   decimals;
  * - pull_requests: distinct pull request numbers named by merge subjects ("Merge pull request #12
  *   from …") or by a non-merge subject ending in "(#12)", which is how GitHub words a pull
  *   request merged as one commit (squash); merged_branches: merge commits that merge work back
@@ -41,8 +42,9 @@ export interface FileChange {
 export const BULK_MIN_LINES = 300;
 export const BULK_SHARE = 0.8;
 
+/** The specification treats the type as case-insensitive: "Feat:" and "FIX:" follow it too. */
 const CONVENTIONAL =
-  /^(feat|fix|docs|style|refactor|perf|test|tests|build|ci|chore|revert)(\([^)]*\))?!?: .+/;
+  /^(feat|fix|docs|style|refactor|perf|test|tests|build|ci|chore|revert)(\([^)]*\))?!?: .+/i;
 const BOT =
   /\[bot\]|^(dependabot|renovate|github-actions|greenkeeper|snyk-bot|semantic-release-bot|pre-commit-ci|allcontributors|imgbot(?:app)?|codecov|mergify|deepsource-autofix|pyup-bot)\b/i;
 /**
