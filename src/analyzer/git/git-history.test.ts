@@ -147,6 +147,32 @@ describe("readGitHistory", () => {
     });
   });
 
+  it("counts one author for identities that share an address or a full name", async () => {
+    const as = (name: string, email: string, i: number) => ({
+      files: { [`src/m${i}.ts`]: lines(3, `m${i}_`) },
+      message: `change ${i}`,
+      author: { name, email },
+    });
+    const repo = track(
+      makeRepo([
+        // one person from a work and a personal address, and under a login
+        as("Ada Learner", "ada@work.example", 1),
+        as("ada  learner", "ada@home.example", 2),
+        as("adalearner", "ada@home.example", 3),
+        // a bot that commits with a person's address leaves the person a person
+        as("Bob Stone", "bob@example.com", 4),
+        as("Dependabot Standalone", "bob@example.com", 5),
+        // one word is no full name: two people called martin stay two
+        as("martin", "martin@one.example", 6),
+        as("martin", "martin@two.example", 7),
+        as("renovate[bot]", "29139614+renovate[bot]@users.noreply.github.com", 8),
+        as("Renovate Bot", "bot@renovateapp.com", 9),
+      ]),
+    );
+    const history = await readGitHistory(repo.dir);
+    expect(history).toMatchObject({ authors: 4, bot_authors: 2 });
+  });
+
   it("counts branches merged and deleted, and pull requests merged by a merge or as one commit", async () => {
     const repo = track(
       makeRepo([

@@ -1,8 +1,10 @@
 /**
  * The git history figures, computed incrementally from parsed log records (no I/O here).
  * Definitions, all on the history of HEAD:
- * - authors: distinct mailmapped e-mail addresses (lower-cased; the name when there is no
- *   address), bots counted apart in bot_authors;
+ * - authors: people, after the mailmap: identities that share an e-mail address (lower-cased)
+ *   or a full name (two words or more, case and spacing ignored) are one person, as people
+ *   commit from a work and a personal address; a person all of whose identities are bots is
+ *   counted apart in bot_authors;
  * - first/last commit: earliest and latest author date; active_weeks/weekly: ISO weeks
  *   (Monday, UTC) with at least one commit, weekly listing only those weeks, oldest first;
  * - longest_gap_days: the longest time between two consecutive author dates, in whole days;
@@ -144,13 +146,70 @@ export function weekStart(seconds: number): string {
 
 const round3 = (x: number) => Math.round(x * 1000) / 1000;
 
+/** A full name: two words or more. One word (a login, "root", "martin") says too little. */
+const FULL_NAME = /\S\s+\S/;
+
+/**
+ * Commit identities grouped into people: an identity joins every identity that shares its
+ * e-mail address or its full name (union-find over those keys; each distinct identity is
+ * looked at once, so a long history costs one set lookup per commit).
+ */
+class People {
+  private readonly seen = new Set<string>();
+  private readonly parent = new Map<string, string>();
+  /** per group root after count(): whether any identity was a person */
+  private readonly human = new Map<string, boolean>();
+  private readonly identities: { key: string; bot: boolean }[] = [];
+
+  add(name: string, email: string): void {
+    const identity = `${email}\0${name}`;
+    if (this.seen.has(identity)) return;
+    this.seen.add(identity);
+    const fullName = name.trim().toLowerCase().replace(/\s+/g, " ");
+    const byEmail = email !== "" ? `e:${email.toLowerCase()}` : `n:${fullName}`;
+    this.find(byEmail);
+    if (FULL_NAME.test(fullName)) this.union(byEmail, `n:${fullName}`);
+    this.identities.push({ key: byEmail, bot: isBotIdentity(name, email) });
+  }
+
+  count(): { people: number; bots: number } {
+    this.human.clear();
+    for (const { key, bot } of this.identities) {
+      const root = this.find(key);
+      this.human.set(root, (this.human.get(root) ?? false) || !bot);
+    }
+    const bots = [...this.human.values()].filter((isHuman) => !isHuman).length;
+    return { people: this.human.size, bots };
+  }
+
+  private find(key: string): string {
+    let root = key;
+    for (let up = this.parent.get(root) ?? root; up !== root; up = this.parent.get(root) ?? root)
+      root = up;
+    if (root === key) this.parent.set(key, key);
+    // Path compression: every key on the way now points at the root.
+    for (let at = key; at !== root;) {
+      const next = this.parent.get(at) ?? root;
+      this.parent.set(at, root);
+      at = next;
+    }
+    return root;
+  }
+
+  private union(a: string, b: string): void {
+    const ra = this.find(a);
+    const rb = this.find(b);
+    if (ra !== rb) this.parent.set(ra, rb);
+  }
+}
+
 export class MetadataFigures {
   private commits = 0;
   private merges = 0;
   private mergesBack = 0;
   private nonMerges = 0;
   private conventional = 0;
-  private readonly people = new Map<string, boolean>();
+  private readonly people = new People();
   private readonly weeks = new Map<number, number>();
   private readonly times: number[] = [];
   private readonly pullRequests = new Set<number>();
@@ -173,8 +232,7 @@ export class MetadataFigures {
       this.pullRequests.add(merged.pullRequest);
       if (!isMerge) this.oneCommitMerges.add(merged.pullRequest);
     }
-    const who = commit.email !== "" ? commit.email.toLowerCase() : commit.name.toLowerCase();
-    if (!this.people.has(who)) this.people.set(who, isBotIdentity(commit.name, commit.email));
+    this.people.add(commit.name, commit.email);
     const week = weekNumber(commit.time);
     this.weeks.set(week, (this.weeks.get(week) ?? 0) + 1);
     this.times.push(commit.time);
@@ -211,12 +269,12 @@ export class MetadataFigures {
     let gap = 0;
     for (let i = 1; i < times.length; i++)
       gap = Math.max(gap, (times[i] ?? 0) - (times[i - 1] ?? 0));
-    const bots = [...this.people.values()].filter(Boolean).length;
+    const { people, bots } = this.people.count();
     const first = times[0];
     const last = times[times.length - 1];
     return {
       commits: this.commits,
-      authors: this.people.size - bots,
+      authors: people - bots,
       bot_authors: bots,
       merge_commits: this.merges,
       first_commit: first === undefined ? null : new Date(first * 1000).toISOString(),
