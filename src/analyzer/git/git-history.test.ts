@@ -217,6 +217,47 @@ describe("readGitHistory", () => {
     }
   });
 
+  it("does not count a bot's pull requests or branches as branches merged back", async () => {
+    const repo = track(
+      makeRepo([
+        { files: { "src/app.ts": lines(5, "a") }, message: "Initial commit" },
+        // a dependency bump squash-merged: the bot authored the commit
+        {
+          files: { "package.json": '{ "dependencies": { "zod": "4.1.0" } }\n' },
+          message: "Bump zod from 4.0.0 to 4.1.0 (#2)",
+          author: BOT,
+        },
+      ]),
+    );
+    // a bump merged with GitHub's merge subject, from the branch the bot named
+    const bump = "dependabot/npm_and_yarn/zod-4.1.1";
+    repo.git("checkout", "-q", "-b", bump);
+    writeFileSync(join(repo.dir, "package.json"), '{ "dependencies": { "zod": "4.1.1" } }\n');
+    repo.git("add", ".");
+    commitAs(repo, BOT, "2026-03-02T10:00:00Z", ["commit", "-q", "-m", "Bump zod to 4.1.1"]);
+    repo.git("checkout", "-q", "main");
+    commitAs(repo, ADA, "2026-03-03T10:00:00Z", [
+      "merge",
+      "-q",
+      "--no-ff",
+      "-m",
+      `Merge pull request #3 from ada/${bump}`,
+      bump,
+    ]);
+    // and a bump still open: its branch is there, unmerged
+    repo.git("branch", "-q", "renovate/eslint-9.x", "HEAD~1");
+
+    const history = await readGitHistory(repo.dir);
+    expect(history).toMatchObject({
+      merge_commits: 1,
+      pull_requests: 0,
+      merged_branches: 0,
+      branches: 1,
+      authors: 1,
+      bot_authors: 1,
+    });
+  });
+
   it("does not count a pull that merged the remote's copy of the same branch as a branch merged back", async () => {
     const upstream = track(
       makeRepo([{ files: { "src/app.ts": lines(5, "a") }, message: "Initial commit" }]),

@@ -15,6 +15,7 @@ import { isCodePath } from "../languages/language-table.js";
 import type { GitSummary } from "../report.js";
 import {
   ChangeFigures,
+  isBotBranch,
   MetadataFigures,
   type CommitMeta,
   type FileChange,
@@ -398,7 +399,11 @@ function countBranches(refNames: ReadonlySet<string>, metadata: MetadataFigures)
   return new Set([...refNames, ...metadata.mergedBranchNames]).size;
 }
 
-/** Distinct branch names among local and remote-tracking branches (origin/HEAD left out). */
+/**
+ * Distinct branch names among local and remote-tracking branches (origin/HEAD and bots' branches
+ * left out). In a clone, the remote-tracking branches are the branches the remote had when it
+ * was cloned or last fetched; a local branch of the same name is the same branch.
+ */
 async function branchRefNames(
   root: string,
   signal: AbortSignal | undefined,
@@ -410,12 +415,14 @@ async function branchRefNames(
   );
   const names = new Set<string>();
   for (const ref of refs.stdout.split("\n")) {
-    if (ref.startsWith("refs/heads/")) names.add(ref.slice("refs/heads/".length));
+    let name: string | null = null;
+    if (ref.startsWith("refs/heads/")) name = ref.slice("refs/heads/".length);
     else if (ref.startsWith("refs/remotes/")) {
       const rest = ref.slice("refs/remotes/".length);
-      const name = rest.slice(rest.indexOf("/") + 1);
-      if (name !== "HEAD") names.add(name);
+      name = rest.slice(rest.indexOf("/") + 1);
     }
+    // A bot's open pull request branch (dependabot/…) is none of the project's own branches.
+    if (name !== null && name !== "HEAD" && !isBotBranch(name)) names.add(name);
   }
   return names;
 }

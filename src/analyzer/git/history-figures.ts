@@ -11,12 +11,15 @@
  * - conventional_commit_share: share of non-merge commits whose subject follows Conventional
  *   Commits (type in any case, optional scope, optional "!", ": ", description), rounded to 3
  *   decimals;
- * - pull_requests: distinct pull request numbers named by merge subjects ("Merge pull request #12
- *   from …") or by a non-merge subject ending in "(#12)", which is how GitHub words a pull
+ * - pull_requests: distinct pull request numbers named by merge subjects ("Merge pull request
+ *   #12 from …") or by a non-merge subject ending in "(#12)", which is how GitHub words a pull
  *   request merged as one commit (squash); merged_branches: merge commits that merge work back
  *   (see MergedWork: not pulls of the same branch, the mainline caught up with, or tags) plus
- *   those one-commit merges; mergedBranchNames: the branches merge subjects name ("Merge branch 'x'"), which
- *   the branch count adds to the refs, as merged branches are usually deleted;
+ *   those one-commit merges; mergedBranchNames: the branches merge subjects name ("Merge branch
+ *   'x'"), which the branch count adds to the refs, as merged branches are usually deleted.
+ *   Bots' pull requests count in none of them, nor in the branch count: those merged from a
+ *   bot's branch (dependabot/…, renovate/…: see BOT_BRANCH) and one-commit merges a bot
+ *   authored;
  * - from line counts (--numstat, merges excluded), over counted code paths only:
  *   bulk_upload: at least BULK_MIN_LINES lines were added and the two biggest commits brought
  *   at least BULK_SHARE of them; tests_with_changes_share: among commits that change
@@ -68,6 +71,20 @@ export function isBotIdentity(name: string, email: string): boolean {
     /^bot@|[-+.]bot@/i.test(email) ||
     COPILOT_AGENT.test(email)
   );
+}
+
+/**
+ * Branches that dependency and housekeeping bots open their pull requests from: Dependabot's
+ * dependabot/npm_and_yarn/…, Renovate's renovate/…, Greenkeeper's greenkeeper/…, the
+ * all-contributors bot's all-contributors/add-…, Snyk's snyk-fix-…/snyk-upgrade-…,
+ * pre-commit.ci's pre-commit-ci-update-config and ImgBot's imgbot.
+ */
+const BOT_BRANCH =
+  /^(?:dependabot|renovate|greenkeeper|all-contributors)\/|^(?:snyk-fix|snyk-upgrade|pre-commit-ci-update-config)\b|^imgbot$/i;
+
+/** Whether a branch is one a bot opened a pull request from. */
+export function isBotBranch(branch: string): boolean {
+  return BOT_BRANCH.test(branch);
 }
 
 export function isConventionalSubject(subject: string): boolean {
@@ -123,6 +140,13 @@ export function mergedWork(subject: string, isMerge: boolean): MergedWork {
     pullRequest: null,
     mergesBack: !MAINLINES.has(branch) && branch !== into,
   };
+}
+
+const NO_WORK: MergedWork = { branch: null, pullRequest: null, mergesBack: false };
+
+function isBotsWork(work: MergedWork, commit: CommitMeta, isMerge: boolean): boolean {
+  if (work.branch !== null && isBotBranch(work.branch)) return true;
+  return !isMerge && work.pullRequest !== null && isBotIdentity(commit.name, commit.email);
 }
 
 const DAY = 86_400;
@@ -219,7 +243,10 @@ export class MetadataFigures {
   add(commit: CommitMeta): void {
     this.commits++;
     const isMerge = commit.parents >= 2;
-    const merged = mergedWork(commit.subject, isMerge);
+    const said = mergedWork(commit.subject, isMerge);
+    // A bot's pull request merged (by a person's merge or as the bot's own squash commit) is
+    // no branch of the person's work.
+    const merged = isBotsWork(said, commit, isMerge) ? NO_WORK : said;
     if (isMerge) {
       this.merges++;
       if (merged.mergesBack) this.mergesBack++;
