@@ -137,7 +137,8 @@ describe("readGitHistory", () => {
       longest_gap_days: 40,
       conventional_commit_share: 0.8,
       bulk_upload: false,
-      tests_with_changes_share: 0.25,
+      // of the code commits after the first: the fix with its test, orders, the feature
+      tests_with_changes_share: 0.333,
       numstat_commits: 5,
       unreadable_paths: 0,
       weekly: [
@@ -315,6 +316,26 @@ describe("readGitHistory", () => {
     expect(history.commits).toBe(10);
   });
 
+  it("leaves the first commit out of the share of code changes that touch tests", async () => {
+    const repo = track(
+      makeRepo([
+        // a generator's skeleton, with its sample test
+        {
+          files: { "src/app.ts": lines(20, "app"), "src/app.test.ts": lines(3, "check") },
+          message: "Initialize project using a generator",
+        },
+        { files: { "src/users.ts": lines(10, "u") }, message: "add users" },
+        { files: { "src/orders.ts": lines(10, "o") }, message: "add orders" },
+        { files: { "src/cart.ts": lines(10, "c") }, message: "add the cart" },
+      ]),
+    );
+    for (const fullHistory of [false, true]) {
+      const history = await readGitHistory(repo.dir, { fullHistory });
+      expect(history.tests_with_changes_share).toBe(0);
+      expect(history.numstat_commits).toBe(4);
+    }
+  });
+
   it("reads line counts for the last numstatLimit commits only, or all with fullHistory split", async () => {
     const repo = track(
       makeRepo(
@@ -362,8 +383,9 @@ describe("readGitHistory", () => {
       expect(history.commits).toBe(5);
       // The logo-only commits are left out of the line counts; the others are read.
       expect(history.numstat_commits).toBe(3);
-      expect(complete.tests_with_changes_share).toBe(0.2);
-      expect(history.tests_with_changes_share).toBe(0.333);
+      // the first commit left out: 1 of 4 code commits with tests, 1 of 2 readable ones
+      expect(complete.tests_with_changes_share).toBe(0.25);
+      expect(history.tests_with_changes_share).toBe(0.5);
     }
   });
 

@@ -99,7 +99,7 @@ export async function readGitHistory(
           (meta, files) => {
             addMetadata(meta);
             // Merges list no changes (git log shows no diff for them unless asked).
-            if (meta.parents < 2) changes.add(files);
+            if (meta.parents < 2) changes.add(files, meta.parents === 0);
           },
           signal,
         )
@@ -108,7 +108,13 @@ export async function readGitHistory(
             () => readLog(root, sha, [], addMetadata, { signal }),
             () => undefined,
           ),
-          readLog(root, sha, numstatOptions(limit), (_, files) => changes.add(files), { signal }),
+          readLog(
+            root,
+            sha,
+            numstatOptions(limit),
+            (meta, files) => changes.add(files, meta.parents === 0),
+            { signal },
+          ),
         ]));
   } catch (error) {
     if (!isMissingObject(error)) throw error;
@@ -151,10 +157,16 @@ async function readDespiteMissingObjects(
     const changes = new ChangeFigures(kinds);
     if (missing === null || missing.length > MAX_EXCLUDED_PATHS) return changes;
     try {
-      await readLog(root, sha, numstatOptions(limit), (_, files) => changes.add(files), {
-        signal,
-        paths: [".", ...missing.map((path) => `:(exclude,literal)${path}`)],
-      });
+      await readLog(
+        root,
+        sha,
+        numstatOptions(limit),
+        (meta, files) => changes.add(files, meta.parents === 0),
+        {
+          signal,
+          paths: [".", ...missing.map((path) => `:(exclude,literal)${path}`)],
+        },
+      );
       return changes;
     } catch (error) {
       // Still something unreadable (a damaged tree): no line counts rather than no analysis.

@@ -23,7 +23,8 @@
  * - from line counts (--numstat, merges excluded), over counted code paths only:
  *   bulk_upload: at least BULK_MIN_LINES lines were added and the two biggest commits brought
  *   at least BULK_SHARE of them; tests_with_changes_share: among commits that change
- *   application code, the share that also change test code.
+ *   application code, the share that also change test code, root commits left out (a first
+ *   commit holds whatever a generator or an upload brought, tests and all: it shows no habit).
  */
 import type { GitSummary } from "../report.js";
 
@@ -334,7 +335,8 @@ export class ChangeFigures {
 
   constructor(private readonly kinds: PathKinds) {}
 
-  add(changes: readonly FileChange[]): void {
+  /** `root`: the commit has no parent; its lines count, but not toward the tests share. */
+  add(changes: readonly FileChange[], root = false): void {
     this.commits++;
     let added = 0;
     let code = false;
@@ -346,7 +348,7 @@ export class ChangeFigures {
       else code = true;
     }
     this.added.push(added);
-    if (code) {
+    if (code && !root) {
       this.codeCommits++;
       if (tests) this.codeCommitsWithTests++;
     }
