@@ -148,7 +148,7 @@ describe("readGitHistory", () => {
     });
   });
 
-  it("counts one author for identities that share an address or a full name", async () => {
+  it("counts one author for identities that share an address, a full name or a GitHub login", async () => {
     const as = (name: string, email: string, i: number) => ({
       files: { [`src/m${i}.ts`]: lines(3, `m${i}_`) },
       message: `change ${i}`,
@@ -160,14 +160,20 @@ describe("readGitHistory", () => {
         as("Ada Learner", "ada@work.example", 1),
         as("ada  learner", "ada@home.example", 2),
         as("adalearner", "ada@home.example", 3),
+        // the repository created on GitHub's website: the account's noreply address and login
+        as("Ada-Learner", "123+Ada-Learner@users.noreply.github.com", 10),
+        as("Bob Stone", "456+bstone@users.noreply.github.com", 11),
+        as("bstone", "bob.stone@example.org", 12),
         // a bot that commits with a person's address leaves the person a person
         as("Bob Stone", "bob@example.com", 4),
         as("Dependabot Standalone", "bob@example.com", 5),
         // one word is no full name: two people called martin stay two
         as("martin", "martin@one.example", 6),
         as("martin", "martin@two.example", 7),
+        // one bot under its GitHub App login and its old name: renovate[bot] is "Renovate Bot"
         as("renovate[bot]", "29139614+renovate[bot]@users.noreply.github.com", 8),
         as("Renovate Bot", "bot@renovateapp.com", 9),
+        as("dependabot[bot]", "49699333+dependabot[bot]@users.noreply.github.com", 13),
       ]),
     );
     const history = await readGitHistory(repo.dir);

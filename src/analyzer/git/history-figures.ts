@@ -2,9 +2,10 @@
  * The git history figures, computed incrementally from parsed log records (no I/O here).
  * Definitions, all on the history of HEAD:
  * - authors: people, after the mailmap: identities that share an e-mail address (lower-cased)
- *   or a full name (two words or more, case and spacing ignored) are one person, as people
- *   commit from a work and a personal address; a person all of whose identities are bots is
- *   counted apart in bot_authors;
+ *   or a full name (two words or more; case, spaces and punctuation ignored) are one person, as
+ *   people commit from a work and a personal address, and so are a GitHub noreply address and
+ *   the names that spell its login; a person all of whose identities are bots is counted apart
+ *   in bot_authors;
  * - first/last commit: earliest and latest author date; active_weeks/weekly: ISO weeks
  *   (Monday, UTC) with at least one commit, weekly listing only those weeks, oldest first;
  * - longest_gap_days: the longest time between two consecutive author dates, in whole days;
@@ -173,38 +174,60 @@ const round3 = (x: number) => Math.round(x * 1000) / 1000;
 
 /** A full name: two words or more. One word (a login, "root", "martin") says too little. */
 const FULL_NAME = /\S\s+\S/;
+/** GitHub's noreply address names the account: 12345+login@… (or login@…, before 2017). */
+const GITHUB_NOREPLY = /^(?:\d+\+)?([^@+]+)@users\.noreply\.github\.com$/i;
+
+/** A name as compared: letters and digits only, lower-cased ("Esraa-eltorkoman", "esraa eltorkoman"). */
+function nameKey(name: string): string {
+  return name.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, "");
+}
 
 /**
- * Commit identities grouped into people: an identity joins every identity that shares its
- * e-mail address or its full name (union-find over those keys; each distinct identity is
- * looked at once, so a long history costs one set lookup per commit).
+ * Commit identities grouped into people (union-find over keys; each distinct identity is looked
+ * at once, so a long history costs one set lookup per commit). An identity joins every identity
+ * that shares its e-mail address or its full name, and a GitHub account's noreply identity
+ * joins the identities named like its login: a repository created on GitHub's website starts
+ * with a commit from "Esraa-eltorkoman <…+Esraa-eltorkoman@users.noreply.github.com>", and the
+ * same person pushes from a laptop as "Esraa Eltorkoman" or "esraa-eltorkoman".
  */
 class People {
   private readonly seen = new Set<string>();
   private readonly parent = new Map<string, string>();
-  /** per group root after count(): whether any identity was a person */
-  private readonly human = new Map<string, boolean>();
   private readonly identities: { key: string; bot: boolean }[] = [];
+  /** identities with a one-word name: joined only to a GitHub account of that login */
+  private readonly oneWordNames: { key: string; name: string }[] = [];
+  private readonly logins = new Set<string>();
 
   add(name: string, email: string): void {
     const identity = `${email}\0${name}`;
     if (this.seen.has(identity)) return;
     this.seen.add(identity);
-    const fullName = name.trim().toLowerCase().replace(/\s+/g, " ");
-    const byEmail = email !== "" ? `e:${email.toLowerCase()}` : `n:${fullName}`;
-    this.find(byEmail);
-    if (FULL_NAME.test(fullName)) this.union(byEmail, `n:${fullName}`);
-    this.identities.push({ key: byEmail, bot: isBotIdentity(name, email) });
+    const named = nameKey(name);
+    const key = email !== "" ? `e:${email.toLowerCase()}` : `n:${named}`;
+    this.find(key);
+    if (named !== "") {
+      if (FULL_NAME.test(name.trim())) this.union(key, `n:${named}`);
+      else this.oneWordNames.push({ key, name: named });
+    }
+    const login = GITHUB_NOREPLY.exec(email)?.[1];
+    if (login !== undefined && nameKey(login) !== "") {
+      this.union(key, `n:${nameKey(login)}`);
+      this.logins.add(nameKey(login));
+    }
+    this.identities.push({ key, bot: isBotIdentity(name, email) });
   }
 
   count(): { people: number; bots: number } {
-    this.human.clear();
+    // Two "martin"s with their own addresses stay two, unless GitHub knows a login martin.
+    for (const { key, name } of this.oneWordNames)
+      if (this.logins.has(name)) this.union(key, `n:${name}`);
+    const human = new Map<string, boolean>();
     for (const { key, bot } of this.identities) {
       const root = this.find(key);
-      this.human.set(root, (this.human.get(root) ?? false) || !bot);
+      human.set(root, (human.get(root) ?? false) || !bot);
     }
-    const bots = [...this.human.values()].filter((isHuman) => !isHuman).length;
-    return { people: this.human.size, bots };
+    const bots = [...human.values()].filter((isHuman) => !isHuman).length;
+    return { people: human.size, bots };
   }
 
   private find(key: string): string {
