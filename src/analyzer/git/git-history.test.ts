@@ -137,7 +137,8 @@ describe("readGitHistory", () => {
       longest_gap_days: 40,
       conventional_commit_share: 0.8,
       bulk_upload: false,
-      tests_with_changes_share: 0.25,
+      // of the code commits after the first: the fix with its test, orders, the feature
+      tests_with_changes_share: 0.333,
       numstat_commits: 5,
       unreadable_paths: 0,
       weekly: [
@@ -145,6 +146,38 @@ describe("readGitHistory", () => {
         ["2026-02-16", 3],
       ],
     });
+  });
+
+  it("counts one author for identities that share an address, a full name or a GitHub login", async () => {
+    const as = (name: string, email: string, i: number) => ({
+      files: { [`src/m${i}.ts`]: lines(3, `m${i}_`) },
+      message: `change ${i}`,
+      author: { name, email },
+    });
+    const repo = track(
+      makeRepo([
+        // one person from a work and a personal address, and under a login
+        as("Ada Learner", "ada@work.example", 1),
+        as("ada  learner", "ada@home.example", 2),
+        as("adalearner", "ada@home.example", 3),
+        // the repository created on GitHub's website: the account's noreply address and login
+        as("Ada-Learner", "123+Ada-Learner@users.noreply.github.com", 10),
+        as("Bob Stone", "456+bstone@users.noreply.github.com", 11),
+        as("bstone", "bob.stone@example.org", 12),
+        // a bot that commits with a person's address leaves the person a person
+        as("Bob Stone", "bob@example.com", 4),
+        as("Dependabot Standalone", "bob@example.com", 5),
+        // one word is no full name: two people called martin stay two
+        as("martin", "martin@one.example", 6),
+        as("martin", "martin@two.example", 7),
+        // one bot under its GitHub App login and its old name: renovate[bot] is "Renovate Bot"
+        as("renovate[bot]", "29139614+renovate[bot]@users.noreply.github.com", 8),
+        as("Renovate Bot", "bot@renovateapp.com", 9),
+        as("dependabot[bot]", "49699333+dependabot[bot]@users.noreply.github.com", 13),
+      ]),
+    );
+    const history = await readGitHistory(repo.dir);
+    expect(history).toMatchObject({ authors: 4, bot_authors: 2 });
   });
 
   it("counts branches merged and deleted, and pull requests merged by a merge or as one commit", async () => {
@@ -189,6 +222,47 @@ describe("readGitHistory", () => {
         branches: 5,
       });
     }
+  });
+
+  it("does not count a bot's pull requests or branches as branches merged back", async () => {
+    const repo = track(
+      makeRepo([
+        { files: { "src/app.ts": lines(5, "a") }, message: "Initial commit" },
+        // a dependency bump squash-merged: the bot authored the commit
+        {
+          files: { "package.json": '{ "dependencies": { "zod": "4.1.0" } }\n' },
+          message: "Bump zod from 4.0.0 to 4.1.0 (#2)",
+          author: BOT,
+        },
+      ]),
+    );
+    // a bump merged with GitHub's merge subject, from the branch the bot named
+    const bump = "dependabot/npm_and_yarn/zod-4.1.1";
+    repo.git("checkout", "-q", "-b", bump);
+    writeFileSync(join(repo.dir, "package.json"), '{ "dependencies": { "zod": "4.1.1" } }\n');
+    repo.git("add", ".");
+    commitAs(repo, BOT, "2026-03-02T10:00:00Z", ["commit", "-q", "-m", "Bump zod to 4.1.1"]);
+    repo.git("checkout", "-q", "main");
+    commitAs(repo, ADA, "2026-03-03T10:00:00Z", [
+      "merge",
+      "-q",
+      "--no-ff",
+      "-m",
+      `Merge pull request #3 from ada/${bump}`,
+      bump,
+    ]);
+    // and a bump still open: its branch is there, unmerged
+    repo.git("branch", "-q", "renovate/eslint-9.x", "HEAD~1");
+
+    const history = await readGitHistory(repo.dir);
+    expect(history).toMatchObject({
+      merge_commits: 1,
+      pull_requests: 0,
+      merged_branches: 0,
+      branches: 1,
+      authors: 1,
+      bot_authors: 1,
+    });
   });
 
   it("does not count a pull that merged the remote's copy of the same branch as a branch merged back", async () => {
@@ -248,6 +322,26 @@ describe("readGitHistory", () => {
     expect(history.commits).toBe(10);
   });
 
+  it("leaves the first commit out of the share of code changes that touch tests", async () => {
+    const repo = track(
+      makeRepo([
+        // a generator's skeleton, with its sample test
+        {
+          files: { "src/app.ts": lines(20, "app"), "src/app.test.ts": lines(3, "check") },
+          message: "Initialize project using a generator",
+        },
+        { files: { "src/users.ts": lines(10, "u") }, message: "add users" },
+        { files: { "src/orders.ts": lines(10, "o") }, message: "add orders" },
+        { files: { "src/cart.ts": lines(10, "c") }, message: "add the cart" },
+      ]),
+    );
+    for (const fullHistory of [false, true]) {
+      const history = await readGitHistory(repo.dir, { fullHistory });
+      expect(history.tests_with_changes_share).toBe(0);
+      expect(history.numstat_commits).toBe(4);
+    }
+  });
+
   it("reads line counts for the last numstatLimit commits only, or all with fullHistory split", async () => {
     const repo = track(
       makeRepo(
@@ -295,8 +389,9 @@ describe("readGitHistory", () => {
       expect(history.commits).toBe(5);
       // The logo-only commits are left out of the line counts; the others are read.
       expect(history.numstat_commits).toBe(3);
-      expect(complete.tests_with_changes_share).toBe(0.2);
-      expect(history.tests_with_changes_share).toBe(0.333);
+      // the first commit left out: 1 of 4 code commits with tests, 1 of 2 readable ones
+      expect(complete.tests_with_changes_share).toBe(0.25);
+      expect(history.tests_with_changes_share).toBe(0.5);
     }
   });
 

@@ -15,6 +15,7 @@ import { isCodePath } from "../languages/language-table.js";
 import type { GitSummary } from "../report.js";
 import {
   ChangeFigures,
+  isBotBranch,
   MetadataFigures,
   type CommitMeta,
   type FileChange,
@@ -98,7 +99,7 @@ export async function readGitHistory(
           (meta, files) => {
             addMetadata(meta);
             // Merges list no changes (git log shows no diff for them unless asked).
-            if (meta.parents < 2) changes.add(files);
+            if (meta.parents < 2) changes.add(files, meta.parents === 0);
           },
           signal,
         )
@@ -107,7 +108,13 @@ export async function readGitHistory(
             () => readLog(root, sha, [], addMetadata, { signal }),
             () => undefined,
           ),
-          readLog(root, sha, numstatOptions(limit), (_, files) => changes.add(files), { signal }),
+          readLog(
+            root,
+            sha,
+            numstatOptions(limit),
+            (meta, files) => changes.add(files, meta.parents === 0),
+            { signal },
+          ),
         ]));
   } catch (error) {
     if (!isMissingObject(error)) throw error;
@@ -150,10 +157,16 @@ async function readDespiteMissingObjects(
     const changes = new ChangeFigures(kinds);
     if (missing === null || missing.length > MAX_EXCLUDED_PATHS) return changes;
     try {
-      await readLog(root, sha, numstatOptions(limit), (_, files) => changes.add(files), {
-        signal,
-        paths: [".", ...missing.map((path) => `:(exclude,literal)${path}`)],
-      });
+      await readLog(
+        root,
+        sha,
+        numstatOptions(limit),
+        (meta, files) => changes.add(files, meta.parents === 0),
+        {
+          signal,
+          paths: [".", ...missing.map((path) => `:(exclude,literal)${path}`)],
+        },
+      );
       return changes;
     } catch (error) {
       // Still something unreadable (a damaged tree): no line counts rather than no analysis.
@@ -398,7 +411,11 @@ function countBranches(refNames: ReadonlySet<string>, metadata: MetadataFigures)
   return new Set([...refNames, ...metadata.mergedBranchNames]).size;
 }
 
-/** Distinct branch names among local and remote-tracking branches (origin/HEAD left out). */
+/**
+ * Distinct branch names among local and remote-tracking branches (origin/HEAD and bots' branches
+ * left out). In a clone, the remote-tracking branches are the branches the remote had when it
+ * was cloned or last fetched; a local branch of the same name is the same branch.
+ */
 async function branchRefNames(
   root: string,
   signal: AbortSignal | undefined,
@@ -410,12 +427,14 @@ async function branchRefNames(
   );
   const names = new Set<string>();
   for (const ref of refs.stdout.split("\n")) {
-    if (ref.startsWith("refs/heads/")) names.add(ref.slice("refs/heads/".length));
+    let name: string | null = null;
+    if (ref.startsWith("refs/heads/")) name = ref.slice("refs/heads/".length);
     else if (ref.startsWith("refs/remotes/")) {
       const rest = ref.slice("refs/remotes/".length);
-      const name = rest.slice(rest.indexOf("/") + 1);
-      if (name !== "HEAD") names.add(name);
+      name = rest.slice(rest.indexOf("/") + 1);
     }
+    // A bot's open pull request branch (dependabot/…) is none of the project's own branches.
+    if (name !== null && name !== "HEAD" && !isBotBranch(name)) names.add(name);
   }
   return names;
 }

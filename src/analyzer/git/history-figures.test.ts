@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { mergedWork, weekStart } from "./history-figures.js";
+import { isBotIdentity, isConventionalSubject, mergedWork, weekStart } from "./history-figures.js";
 
 const at = (iso: string) => Date.parse(iso) / 1000;
 
@@ -70,5 +70,63 @@ describe("mergedWork", () => {
       pullRequest: null,
       mergesBack: false,
     });
+  });
+});
+
+describe("isBotIdentity", () => {
+  it("knows bots by a [bot] login, a known service, or a name ending in the word bot or robot", () => {
+    for (const [name, email] of [
+      ["dependabot[bot]", "49699333+dependabot[bot]@users.noreply.github.com"],
+      ["dependabot-preview[bot]", "27856297+dependabot-preview[bot]@users.noreply.github.com"],
+      ["Renovate Bot", "bot@renovateapp.com"],
+      ["renovate-bot", "renovate@example.com"],
+      ["github-actions", "github-actions@github.com"],
+      ["mergify[bot]", "37929162+mergify[bot]@users.noreply.github.com"],
+      ["github-classroom[bot]", "66690702+github-classroom[bot]@users.noreply.github.com"],
+      // Greenkeeper's old account and a translation platform's account
+      ["greenkeeperio-bot", "support@greenkeeper.io"],
+      ["Translation Robot", "i18n@example.org"],
+      ["ImgBotApp", "ImgBotHelp@gmail.com"],
+      ["Copilot", "198982749+Copilot@users.noreply.github.com"],
+    ] as const) {
+      expect(isBotIdentity(name, email), name).toBe(true);
+    }
+  });
+
+  it("takes people for people, web-flow commits and names that merely contain bot included", () => {
+    for (const [name, email] of [
+      ["Ada Learner", "ada@example.com"],
+      ["GitHub", "noreply@github.com"],
+      ["Dawson Botsford", "dawsonbotsford@example.com"],
+      ["Mira Abbot", "mira@example.com"],
+      ["Robert Talbot", "talbot@example.com"],
+      ["copilot-fan", "1234+copilot-fan@users.noreply.github.com"],
+    ] as const) {
+      expect(isBotIdentity(name, email), name).toBe(false);
+    }
+  });
+});
+
+describe("isConventionalSubject", () => {
+  it("takes the type in any case, with a scope and a breaking-change mark", () => {
+    for (const subject of [
+      "feat: add the login endpoint",
+      "feat!: drop the v1 payload",
+      "fix(auth)!: reject expired tokens",
+      "Fix: handle an empty body",
+      "FEAT(api): paginate orders",
+      "Test: cover the 404 answer",
+    ]) {
+      expect(isConventionalSubject(subject), subject).toBe(true);
+    }
+    for (const subject of [
+      "Add the login endpoint",
+      "feat:add the login endpoint",
+      "feature: add the login endpoint",
+      "window: keep the size",
+      "Fixed the login",
+    ]) {
+      expect(isConventionalSubject(subject), subject).toBe(false);
+    }
   });
 });

@@ -1,23 +1,31 @@
 /**
  * The git history figures, computed incrementally from parsed log records (no I/O here).
  * Definitions, all on the history of HEAD:
- * - authors: distinct mailmapped e-mail addresses (lower-cased; the name when there is no
- *   address), bots counted apart in bot_authors;
+ * - authors: people, after the mailmap: identities that share an e-mail address (lower-cased)
+ *   or a full name (two words or more; case, spaces and punctuation ignored) are one person, as
+ *   people commit from a work and a personal address, and so are a GitHub noreply address and
+ *   the names that spell its login; a person all of whose identities are bots is counted apart
+ *   in bot_authors;
  * - first/last commit: earliest and latest author date; active_weeks/weekly: ISO weeks
  *   (Monday, UTC) with at least one commit, weekly listing only those weeks, oldest first;
  * - longest_gap_days: the longest time between two consecutive author dates, in whole days;
  * - conventional_commit_share: share of non-merge commits whose subject follows Conventional
- *   Commits (type, optional scope, optional "!", ": ", description), rounded to 3 decimals;
- * - pull_requests: distinct pull request numbers named by merge subjects ("Merge pull request #12
- *   from …") or by a non-merge subject ending in "(#12)", which is how GitHub words a pull
+ *   Commits (type in any case, optional scope, optional "!", ": ", description), rounded to 3
+ *   decimals;
+ * - pull_requests: distinct pull request numbers named by merge subjects ("Merge pull request
+ *   #12 from …") or by a non-merge subject ending in "(#12)", which is how GitHub words a pull
  *   request merged as one commit (squash); merged_branches: merge commits that merge work back
  *   (see MergedWork: not pulls of the same branch, the mainline caught up with, or tags) plus
- *   those one-commit merges; mergedBranchNames: the branches merge subjects name ("Merge branch 'x'"), which
- *   the branch count adds to the refs, as merged branches are usually deleted;
+ *   those one-commit merges; mergedBranchNames: the branches merge subjects name ("Merge branch
+ *   'x'"), which the branch count adds to the refs, as merged branches are usually deleted.
+ *   Bots' pull requests count in none of them, nor in the branch count: those merged from a
+ *   bot's branch (dependabot/…, renovate/…: see BOT_BRANCH) and one-commit merges a bot
+ *   authored;
  * - from line counts (--numstat, merges excluded), over counted code paths only:
  *   bulk_upload: at least BULK_MIN_LINES lines were added and the two biggest commits brought
  *   at least BULK_SHARE of them; tests_with_changes_share: among commits that change
- *   application code, the share that also change test code.
+ *   application code, the share that also change test code, root commits left out (a first
+ *   commit holds whatever a generator or an upload brought, tests and all: it shows no habit).
  */
 import type { GitSummary } from "../report.js";
 
@@ -41,13 +49,44 @@ export interface FileChange {
 export const BULK_MIN_LINES = 300;
 export const BULK_SHARE = 0.8;
 
+/** The specification treats the type as case-insensitive: "Feat:" and "FIX:" follow it too. */
 const CONVENTIONAL =
-  /^(feat|fix|docs|style|refactor|perf|test|tests|build|ci|chore|revert)(\([^)]*\))?!?: .+/;
+  /^(feat|fix|docs|style|refactor|perf|test|tests|build|ci|chore|revert)(\([^)]*\))?!?: .+/i;
 const BOT =
-  /\[bot\]|^(dependabot|renovate|github-actions|greenkeeper|snyk-bot|semantic-release-bot|pre-commit-ci|allcontributors|imgbot|codecov|mergify|deepsource-autofix|pyup-bot)\b/i;
+  /\[bot\]|^(dependabot|renovate|github-actions|greenkeeper|snyk-bot|semantic-release-bot|pre-commit-ci|allcontributors|imgbot(?:app)?|codecov|mergify|deepsource-autofix|pyup-bot)\b/i;
+/**
+ * A name whose last word is "bot" or "robot": greenkeeperio-bot, "GNOME Translation Robot",
+ * "CI Bot". Set off by a separator, so Abbot or Talbot is nobody's bot.
+ */
+const BOT_NAME = /[\s._-](?:ro)?bot$/i;
+/**
+ * GitHub's Copilot coding agent authors its commits as "Copilot" with the noreply address of
+ * its own account; the person who assigned the task is only a co-author.
+ */
+const COPILOT_AGENT = /^\d+\+copilot@users\.noreply\.github\.com$/i;
 
 export function isBotIdentity(name: string, email: string): boolean {
-  return BOT.test(name) || BOT.test(email) || /^bot@|[-+.]bot@/i.test(email);
+  return (
+    BOT.test(name) ||
+    BOT.test(email) ||
+    BOT_NAME.test(name.trim()) ||
+    /^bot@|[-+.]bot@/i.test(email) ||
+    COPILOT_AGENT.test(email)
+  );
+}
+
+/**
+ * Branches that dependency and housekeeping bots open their pull requests from: Dependabot's
+ * dependabot/npm_and_yarn/…, Renovate's renovate/…, Greenkeeper's greenkeeper/…, the
+ * all-contributors bot's all-contributors/add-…, Snyk's snyk-fix-…/snyk-upgrade-…,
+ * pre-commit.ci's pre-commit-ci-update-config and ImgBot's imgbot.
+ */
+const BOT_BRANCH =
+  /^(?:dependabot|renovate|greenkeeper|all-contributors)\/|^(?:snyk-fix|snyk-upgrade|pre-commit-ci-update-config)\b|^imgbot$/i;
+
+/** Whether a branch is one a bot opened a pull request from. */
+export function isBotBranch(branch: string): boolean {
+  return BOT_BRANCH.test(branch);
 }
 
 export function isConventionalSubject(subject: string): boolean {
@@ -105,6 +144,13 @@ export function mergedWork(subject: string, isMerge: boolean): MergedWork {
   };
 }
 
+const NO_WORK: MergedWork = { branch: null, pullRequest: null, mergesBack: false };
+
+function isBotsWork(work: MergedWork, commit: CommitMeta, isMerge: boolean): boolean {
+  if (work.branch !== null && isBotBranch(work.branch)) return true;
+  return !isMerge && work.pullRequest !== null && isBotIdentity(commit.name, commit.email);
+}
+
 const DAY = 86_400;
 const WEEK = 7 * DAY;
 /** 1970-01-01 was a Thursday: shifting by three days makes week numbers start on Mondays. */
@@ -126,13 +172,92 @@ export function weekStart(seconds: number): string {
 
 const round3 = (x: number) => Math.round(x * 1000) / 1000;
 
+/** A full name: two words or more. One word (a login, "root", "martin") says too little. */
+const FULL_NAME = /\S\s+\S/;
+/** GitHub's noreply address names the account: 12345+login@… (or login@…, before 2017). */
+const GITHUB_NOREPLY = /^(?:\d+\+)?([^@+]+)@users\.noreply\.github\.com$/i;
+
+/** A name as compared: letters and digits only, lower-cased ("Esraa-eltorkoman", "esraa eltorkoman"). */
+function nameKey(name: string): string {
+  return name.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, "");
+}
+
+/**
+ * Commit identities grouped into people (union-find over keys; each distinct identity is looked
+ * at once, so a long history costs one set lookup per commit). An identity joins every identity
+ * that shares its e-mail address or its full name, and a GitHub account's noreply identity
+ * joins the identities named like its login: a repository created on GitHub's website starts
+ * with a commit from "Esraa-eltorkoman <…+Esraa-eltorkoman@users.noreply.github.com>", and the
+ * same person pushes from a laptop as "Esraa Eltorkoman" or "esraa-eltorkoman".
+ */
+class People {
+  private readonly seen = new Set<string>();
+  private readonly parent = new Map<string, string>();
+  private readonly identities: { key: string; bot: boolean }[] = [];
+  /** identities with a one-word name: joined only to a GitHub account of that login */
+  private readonly oneWordNames: { key: string; name: string }[] = [];
+  private readonly logins = new Set<string>();
+
+  add(name: string, email: string): void {
+    const identity = `${email}\0${name}`;
+    if (this.seen.has(identity)) return;
+    this.seen.add(identity);
+    const named = nameKey(name);
+    const key = email !== "" ? `e:${email.toLowerCase()}` : `n:${named}`;
+    this.find(key);
+    if (named !== "") {
+      if (FULL_NAME.test(name.trim())) this.union(key, `n:${named}`);
+      else this.oneWordNames.push({ key, name: named });
+    }
+    const login = GITHUB_NOREPLY.exec(email)?.[1];
+    if (login !== undefined && nameKey(login) !== "") {
+      this.union(key, `n:${nameKey(login)}`);
+      this.logins.add(nameKey(login));
+    }
+    this.identities.push({ key, bot: isBotIdentity(name, email) });
+  }
+
+  count(): { people: number; bots: number } {
+    // Two "martin"s with their own addresses stay two, unless GitHub knows a login martin.
+    for (const { key, name } of this.oneWordNames)
+      if (this.logins.has(name)) this.union(key, `n:${name}`);
+    const human = new Map<string, boolean>();
+    for (const { key, bot } of this.identities) {
+      const root = this.find(key);
+      human.set(root, (human.get(root) ?? false) || !bot);
+    }
+    const bots = [...human.values()].filter((isHuman) => !isHuman).length;
+    return { people: human.size, bots };
+  }
+
+  private find(key: string): string {
+    let root = key;
+    for (let up = this.parent.get(root) ?? root; up !== root; up = this.parent.get(root) ?? root)
+      root = up;
+    if (root === key) this.parent.set(key, key);
+    // Path compression: every key on the way now points at the root.
+    for (let at = key; at !== root;) {
+      const next = this.parent.get(at) ?? root;
+      this.parent.set(at, root);
+      at = next;
+    }
+    return root;
+  }
+
+  private union(a: string, b: string): void {
+    const ra = this.find(a);
+    const rb = this.find(b);
+    if (ra !== rb) this.parent.set(ra, rb);
+  }
+}
+
 export class MetadataFigures {
   private commits = 0;
   private merges = 0;
   private mergesBack = 0;
   private nonMerges = 0;
   private conventional = 0;
-  private readonly people = new Map<string, boolean>();
+  private readonly people = new People();
   private readonly weeks = new Map<number, number>();
   private readonly times: number[] = [];
   private readonly pullRequests = new Set<number>();
@@ -142,7 +267,10 @@ export class MetadataFigures {
   add(commit: CommitMeta): void {
     this.commits++;
     const isMerge = commit.parents >= 2;
-    const merged = mergedWork(commit.subject, isMerge);
+    const said = mergedWork(commit.subject, isMerge);
+    // A bot's pull request merged (by a person's merge or as the bot's own squash commit) is
+    // no branch of the person's work.
+    const merged = isBotsWork(said, commit, isMerge) ? NO_WORK : said;
     if (isMerge) {
       this.merges++;
       if (merged.mergesBack) this.mergesBack++;
@@ -155,8 +283,7 @@ export class MetadataFigures {
       this.pullRequests.add(merged.pullRequest);
       if (!isMerge) this.oneCommitMerges.add(merged.pullRequest);
     }
-    const who = commit.email !== "" ? commit.email.toLowerCase() : commit.name.toLowerCase();
-    if (!this.people.has(who)) this.people.set(who, isBotIdentity(commit.name, commit.email));
+    this.people.add(commit.name, commit.email);
     const week = weekNumber(commit.time);
     this.weeks.set(week, (this.weeks.get(week) ?? 0) + 1);
     this.times.push(commit.time);
@@ -193,12 +320,12 @@ export class MetadataFigures {
     let gap = 0;
     for (let i = 1; i < times.length; i++)
       gap = Math.max(gap, (times[i] ?? 0) - (times[i - 1] ?? 0));
-    const bots = [...this.people.values()].filter(Boolean).length;
+    const { people, bots } = this.people.count();
     const first = times[0];
     const last = times[times.length - 1];
     return {
       commits: this.commits,
-      authors: this.people.size - bots,
+      authors: people - bots,
       bot_authors: bots,
       merge_commits: this.merges,
       first_commit: first === undefined ? null : new Date(first * 1000).toISOString(),
@@ -231,7 +358,8 @@ export class ChangeFigures {
 
   constructor(private readonly kinds: PathKinds) {}
 
-  add(changes: readonly FileChange[]): void {
+  /** `root`: the commit has no parent; its lines count, but not toward the tests share. */
+  add(changes: readonly FileChange[], root = false): void {
     this.commits++;
     let added = 0;
     let code = false;
@@ -243,7 +371,7 @@ export class ChangeFigures {
       else code = true;
     }
     this.added.push(added);
-    if (code) {
+    if (code && !root) {
       this.codeCommits++;
       if (tests) this.codeCommitsWithTests++;
     }
