@@ -94,6 +94,11 @@ export const DERIVED_FACTS = {
     type: "number",
     description: "distinct human authors (mailmap-aware, bots apart)",
   },
+  "git.co_authors": {
+    type: "number",
+    description:
+      "human authors besides one: above zero only when two or more people committed (collaboration)",
+  },
   "git.branches": {
     type: "number",
     description: "local and remote branches, and merged branches the history names",

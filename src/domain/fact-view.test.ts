@@ -38,6 +38,7 @@ describe("factViewFromReport", () => {
     });
     expect(view.readme.value).toBe(false);
     expect(view["git.commits"].value).toBe(42);
+    expect(view["git.co_authors"].value).toBe(1); // two authors: one besides the first
     expect(view["git.tests_with_changes_share"].value).toBe(0.25);
     expect(view["git.bulk_upload"].value).toBe(false);
     expect(view["code.comment_ratio"].value).toBe(0.2);

@@ -26,6 +26,14 @@ type ScalarGitKey = {
   [K in keyof GitSummary]: GitSummary[K] extends number | boolean ? K : never;
 }[keyof GitSummary];
 
+/**
+ * Facts computed from the git summary rather than read off it: `git.co_authors`, the authors
+ * besides one, so that "above zero" (the rule for a skill's evidence) means two or more people.
+ */
+export function coAuthors(git: Pick<GitSummary, "authors"> | null | undefined): number | null {
+  return git ? Math.max(0, git.authors - 1) : null;
+}
+
 export function factViewFromReport(parts: ReportFacts): FactView {
   const { git } = parts;
   const fromGit = (key: ScalarGitKey): FactObservation => ({
@@ -35,6 +43,7 @@ export function factViewFromReport(parts: ReportFacts): FactView {
   const derived: Record<DerivedFactId, FactObservation> = {
     "git.commits": fromGit("commits"),
     "git.authors": fromGit("authors"),
+    "git.co_authors": { value: coAuthors(git), evidence: [] },
     "git.branches": fromGit("branches"),
     "git.merge_commits": fromGit("merge_commits"),
     "git.pull_requests": fromGit("pull_requests"),

@@ -83,6 +83,15 @@ describe("verifySkills", () => {
     expect(verifySkills(skills, report({}, null))).toEqual([]);
   });
 
+  it("takes collaboration (git.co_authors) as proved by two or more people, not by one", () => {
+    const skills = [{ id: "collaboration", signals: ["git.co_authors"] }];
+    expect(verifySkills(skills, report({}, { commits: 40, authors: 1 }))).toEqual([]);
+    expect(verifySkills(skills, report({}, { commits: 40, authors: 3 }))).toEqual([
+      { skillId: "collaboration", facts: [{ fact: "git.co_authors", value: 2, evidence: [] }] },
+    ]);
+    expect(verifySkills(skills, report({}, null))).toEqual([]);
+  });
+
   it("reads code facts from the code figures; a report stored without them proves none", () => {
     const skills = [{ id: "style", signals: ["lint_config", "code.comment_ratio"] }];
     const lint = { lint_config: { value: true, evidence: [] } };

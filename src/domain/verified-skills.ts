@@ -9,7 +9,7 @@
  */
 import type { Evidence, EvidenceReport, GitSummary } from "../analyzer/report.js";
 import { SIGNALS, isFactId, type FactId, type SignalId } from "../content/signals.js";
-import type { FactValue } from "./fact-view.js";
+import { coAuthors, type FactValue } from "./fact-view.js";
 
 /** The parts of a report the rule reads; `code` is missing from reports stored before it existed. */
 export type ReportFacts = Pick<EvidenceReport, "signals" | "git"> & {
@@ -56,6 +56,7 @@ export function factValueIn(
     const signal = report.signals[fact as SignalId];
     return { value: signal.value, evidence: signal.evidence };
   }
+  if (fact === "git.co_authors") return { value: coAuthors(report.git), evidence: [] };
   if (fact.startsWith("git.")) {
     const key = fact.slice("git.".length) as GitFact;
     // A report stored before a figure existed lacks it: unknown, never met.
