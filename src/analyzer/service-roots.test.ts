@@ -19,4 +19,18 @@ describe("serviceRoots", () => {
     expect(serviceOf("lib/server.js")).toBe("");
     expect(serviceOf("server.js")).toBe("");
   });
+
+  it("takes an Nx application's project.json for a service root, not a library's", () => {
+    const serviceOf = serviceRoots(
+      scanContextFrom({
+        "package.json": "{}",
+        "apps/gateway/project.json": '{ "name": "gateway", "projectType": "application" }',
+        "apps/users/project.json": '{ "name": "users", "projectType": "application" }',
+        "libs/shared/project.json": '{ "name": "shared", "projectType": "library" }',
+      }),
+    );
+    expect(serviceOf("apps/gateway/src/app/health.controller.ts")).toBe("apps/gateway");
+    expect(serviceOf("apps/users/src/app/health.controller.ts")).toBe("apps/users");
+    expect(serviceOf("libs/shared/src/index.ts")).toBe("");
+  });
 });

@@ -23,7 +23,7 @@ import {
 import { isComposeFile, isDockerfile } from "./detect-containers.js";
 import { boolSignal, fileEvidence, findPattern, JS_EXTS, jsImport } from "./signal-kit.js";
 import { isServerManifest } from "../manifests/project-manifests.js";
-import { nxNodeAppDirs } from "./nx-node-apps.js";
+import { nxNodeAppDirs } from "../../nx-projects.js";
 
 const FRONTEND_DEPS = /"(?:react|react-dom|vue|@angular\/core|svelte|solid-js|preact|vite)"\s*:/;
 const BACKEND_DEPS =
