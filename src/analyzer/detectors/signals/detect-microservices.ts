@@ -127,6 +127,16 @@ export function composeServices(file: SourceFile): ComposeService[] {
   return services;
 }
 
+/** Names of the Compose services built from the repository's own folders (their hostnames). */
+export function builtComposeServices(ctx: ScanContext): string[] {
+  const names = new Set<string>();
+  for (const file of ctx.files) {
+    if (file.role !== "app" || !isComposeFile(file)) continue;
+    for (const svc of composeServices(file)) if (svc.dir !== undefined) names.add(svc.name);
+  }
+  return [...names];
+}
+
 /** `builder.AddProject<Projects.Catalog_API>("catalog-api")` in an Aspire AppHost. */
 const ASPIRE_PROJECT = /\.AddProject\s*<\s*Projects\.(\w+)\s*>\s*\(/g;
 

@@ -403,6 +403,30 @@ describe("findApiTestCalls", () => {
     ]);
   });
 
+  it("reads calls to the Compose services the repository builds, by their service name", () => {
+    const calls = findApiTestCalls(
+      scanContextFrom({
+        "docker-compose.yml":
+          "services:\n  orders:\n    build:\n      context: .\n      dockerfile: ./apps/orders/Dockerfile\n  e2e:\n    build: ./e2e\n  mongo:\n    image: mongo:7\n",
+        "e2e/specs/orders.e2e.spec.ts": [
+          "test('creates an order', async () => {",
+          "  const res = await fetch('http://orders:3001/orders', {",
+          "    method: 'POST',",
+          "    body: JSON.stringify({ item: 1 }),",
+          "  });",
+          "  expect(res.status).toBe(201);",
+          "  await fetch('http://mongo:27017/');",
+          "});",
+          "",
+        ].join("\n"),
+      }),
+    );
+    // mongo is an image the repository does not build: not its API
+    expect(calls.map((c) => `${c.file}:${c.line} ${c.note ?? ""}`)).toEqual([
+      "e2e/specs/orders.e2e.spec.ts:2 POST /orders",
+    ]);
+  });
+
   it("does not take HTTP client calls in app code or mocked clients for API tests", () => {
     const calls = findApiTestCalls(
       scanContextFrom({
