@@ -33,4 +33,23 @@ describe("serviceRoots", () => {
     expect(serviceOf("apps/users/src/app/health.controller.ts")).toBe("apps/users");
     expect(serviceOf("libs/shared/src/index.ts")).toBe("");
   });
+
+  it("takes the applications a NestJS monorepo's nest-cli.json lists for service roots", () => {
+    const serviceOf = serviceRoots(
+      scanContextFrom({
+        "backend/package.json": "{}",
+        "backend/nest-cli.json": JSON.stringify({
+          monorepo: true,
+          projects: {
+            gateway: { type: "application", root: "apps/gateway" },
+            users: { type: "application", root: "./apps/users/" },
+            common: { type: "library", root: "libs/common" },
+          },
+        }),
+      }),
+    );
+    expect(serviceOf("backend/apps/gateway/src/app.controller.ts")).toBe("backend/apps/gateway");
+    expect(serviceOf("backend/apps/users/src/app.controller.ts")).toBe("backend/apps/users");
+    expect(serviceOf("backend/libs/common/src/index.ts")).toBe("backend");
+  });
 });

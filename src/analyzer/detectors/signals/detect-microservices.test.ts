@@ -167,6 +167,30 @@ describe("microservicesDetector", () => {
     ).toEqual({ value: false, evidence: [] });
   });
 
+  it("finds the apps of a NestJS monorepo that import a transport client", () => {
+    const files = {
+      "package.json":
+        '{ "dependencies": { "@nestjs/core": "^10.0.0", "@nestjs/microservices": "^10.0.0" } }',
+      "nest-cli.json": JSON.stringify({
+        monorepo: true,
+        projects: {
+          gateway: { type: "application", root: "apps/gateway" },
+          users: { type: "application", root: "apps/users" },
+          common: { type: "library", root: "libs/common" },
+        },
+      }),
+      "apps/gateway/src/app.module.ts": "import { ClientsModule } from '@nestjs/microservices';\n",
+      "apps/users/src/main.ts": "import { Transport } from '@nestjs/microservices';\n",
+      "libs/common/src/rmq.ts": "import { Transport } from '@nestjs/microservices';\n",
+    };
+    const result = detect(files);
+    expect(result?.value).toBe(true);
+    expect(result?.evidence.map((e) => e.file)).toEqual([
+      "apps/gateway/src/app.module.ts",
+      "apps/users/src/main.ts",
+    ]);
+  });
+
   it("finds Nx node apps that import a transport client, with one root package.json", () => {
     const nxApp = (executor: string) =>
       `{ "projectType": "application", "targets": { "serve": { "executor": "${executor}" } } }`;

@@ -23,6 +23,7 @@ import {
 import { isComposeFile, isDockerfile } from "./detect-containers.js";
 import { boolSignal, fileEvidence, findPattern, JS_EXTS, jsImport } from "./signal-kit.js";
 import { isServerManifest } from "../manifests/project-manifests.js";
+import { nestCliAppDirs } from "../../nest-cli-projects.js";
 import { nxNodeAppDirs } from "../../nx-projects.js";
 
 const FRONTEND_DEPS = /"(?:react|react-dom|vue|@angular\/core|svelte|solid-js|preact|vite)"\s*:/;
@@ -57,8 +58,8 @@ function isBackendManifest(file: SourceFile): boolean {
   );
 }
 
-function backendDirs(ctx: ScanContext, nxApps: ReadonlySet<string>): Set<string> {
-  const dirs = new Set<string>(nxApps);
+function backendDirs(ctx: ScanContext, workspaceApps: ReadonlySet<string>): Set<string> {
+  const dirs = new Set<string>(workspaceApps);
   for (const file of ctx.files) {
     if (file.role === "app" && isBackendManifest(file)) dirs.add(dirOf(file.path));
   }
@@ -266,15 +267,28 @@ const JS_TRANSPORTS = [
 ].map((module) => jsImport(module));
 
 /**
- * Nx apps that import a transport client in their own code. An Nx workspace declares every
- * dependency in its root package.json, so the manifest rule above cannot tell which app uses
- * the broker; the app's imports can.
+ * The apps of a JavaScript workspace with one root package.json: Nx's Node apps and the
+ * applications of a NestJS monorepo's nest-cli.json.
  */
-function nxLinkedServices(ctx: ScanContext, nxApps: ReadonlySet<string>): Map<string, Evidence> {
+function workspaceAppDirs(ctx: ScanContext): Set<string> {
+  const dirs = nxNodeAppDirs(ctx);
+  for (const dir of nestCliAppDirs(ctx)) dirs.add(dir);
+  return dirs;
+}
+
+/**
+ * Workspace apps that import a transport client in their own code. Such a workspace declares
+ * every dependency in its root package.json, so the manifest rule above cannot tell which app
+ * uses the broker; the app's imports can.
+ */
+function workspaceLinkedServices(
+  ctx: ScanContext,
+  apps: ReadonlySet<string>,
+): Map<string, Evidence> {
   const found = new Map<string, Evidence>();
-  if (nxApps.size < 2) return found;
+  if (apps.size < 2) return found;
   const appOf = (path: string): string | undefined => {
-    for (let dir = dirOf(path); dir !== ""; dir = dirOf(dir)) if (nxApps.has(dir)) return dir;
+    for (let dir = dirOf(path); dir !== ""; dir = dirOf(dir)) if (apps.has(dir)) return dir;
     return undefined;
   };
   for (const file of ctx.files) {
@@ -305,8 +319,8 @@ const VENDORED_INSTALL =
 export const microservicesDetector: Detector = {
   id: "signals/microservices",
   detect(ctx) {
-    const nxApps = nxNodeAppDirs(ctx);
-    const backends = backendDirs(ctx, nxApps);
+    const workspaceApps = workspaceAppDirs(ctx);
+    const backends = backendDirs(ctx, workspaceApps);
     const services = new Map<string, Evidence>();
 
     for (const file of ctx.files) {
@@ -331,10 +345,10 @@ export const microservicesDetector: Detector = {
       if (!services.has(dir)) services.set(dir, found);
     }
     const linked = linkedServices(ctx, backends);
-    // The root manifest of an Nx workspace declares the dependencies of all its apps; it is
-    // the workspace, not a service of its own.
-    if (nxApps.size > 0 && !nxApps.has("")) linked.delete("");
-    for (const [dir, found] of nxLinkedServices(ctx, nxApps)) {
+    // The root manifest of an Nx or Nest workspace declares the dependencies of all its apps;
+    // it is the workspace, not a service of its own.
+    if (workspaceApps.size > 0 && !workspaceApps.has("")) linked.delete("");
+    for (const [dir, found] of workspaceLinkedServices(ctx, workspaceApps)) {
       if (!linked.has(dir)) linked.set(dir, found);
     }
     if (linked.size >= 2) {
