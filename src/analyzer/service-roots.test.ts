@@ -19,4 +19,37 @@ describe("serviceRoots", () => {
     expect(serviceOf("lib/server.js")).toBe("");
     expect(serviceOf("server.js")).toBe("");
   });
+
+  it("takes an Nx application's project.json for a service root, not a library's", () => {
+    const serviceOf = serviceRoots(
+      scanContextFrom({
+        "package.json": "{}",
+        "apps/gateway/project.json": '{ "name": "gateway", "projectType": "application" }',
+        "apps/users/project.json": '{ "name": "users", "projectType": "application" }',
+        "libs/shared/project.json": '{ "name": "shared", "projectType": "library" }',
+      }),
+    );
+    expect(serviceOf("apps/gateway/src/app/health.controller.ts")).toBe("apps/gateway");
+    expect(serviceOf("apps/users/src/app/health.controller.ts")).toBe("apps/users");
+    expect(serviceOf("libs/shared/src/index.ts")).toBe("");
+  });
+
+  it("takes the applications a NestJS monorepo's nest-cli.json lists for service roots", () => {
+    const serviceOf = serviceRoots(
+      scanContextFrom({
+        "backend/package.json": "{}",
+        "backend/nest-cli.json": JSON.stringify({
+          monorepo: true,
+          projects: {
+            gateway: { type: "application", root: "apps/gateway" },
+            users: { type: "application", root: "./apps/users/" },
+            common: { type: "library", root: "libs/common" },
+          },
+        }),
+      }),
+    );
+    expect(serviceOf("backend/apps/gateway/src/app.controller.ts")).toBe("backend/apps/gateway");
+    expect(serviceOf("backend/apps/users/src/app.controller.ts")).toBe("backend/apps/users");
+    expect(serviceOf("backend/libs/common/src/index.ts")).toBe("backend");
+  });
 });

@@ -166,6 +166,57 @@ describe("microservicesDetector", () => {
       }),
     ).toEqual({ value: false, evidence: [] });
   });
+
+  it("finds the apps of a NestJS monorepo that import a transport client", () => {
+    const files = {
+      "package.json":
+        '{ "dependencies": { "@nestjs/core": "^10.0.0", "@nestjs/microservices": "^10.0.0" } }',
+      "nest-cli.json": JSON.stringify({
+        monorepo: true,
+        projects: {
+          gateway: { type: "application", root: "apps/gateway" },
+          users: { type: "application", root: "apps/users" },
+          common: { type: "library", root: "libs/common" },
+        },
+      }),
+      "apps/gateway/src/app.module.ts": "import { ClientsModule } from '@nestjs/microservices';\n",
+      "apps/users/src/main.ts": "import { Transport } from '@nestjs/microservices';\n",
+      "libs/common/src/rmq.ts": "import { Transport } from '@nestjs/microservices';\n",
+    };
+    const result = detect(files);
+    expect(result?.value).toBe(true);
+    expect(result?.evidence.map((e) => e.file)).toEqual([
+      "apps/gateway/src/app.module.ts",
+      "apps/users/src/main.ts",
+    ]);
+  });
+
+  it("finds Nx node apps that import a transport client, with one root package.json", () => {
+    const nxApp = (executor: string) =>
+      `{ "projectType": "application", "targets": { "serve": { "executor": "${executor}" } } }`;
+    const files = {
+      "package.json":
+        '{ "dependencies": { "@nestjs/core": "^10.0.0", "@nestjs/microservices": "^10.0.0" } }',
+      "apps/gateway/project.json": nxApp("@nx/js:node"),
+      "apps/gateway/src/main.ts": "import { ClientsModule } from '@nestjs/microservices';\n",
+      "apps/orders/project.json": nxApp("@nrwl/node:execute"),
+      "apps/orders/src/main.ts":
+        "import { NestFactory } from '@nestjs/core';\nimport { Transport } from '@nestjs/microservices';\n",
+      "apps/web/project.json": nxApp("@nx/angular:webpack-browser"),
+      "apps/web/src/main.ts": "import { Transport } from '@nestjs/microservices';\n",
+      "libs/contracts/project.json": '{ "projectType": "library" }',
+      "libs/contracts/src/index.ts": "import { Transport } from '@nestjs/microservices';\n",
+    };
+    const result = detect(files);
+    expect(result?.value).toBe(true);
+    expect(result?.evidence.map((e) => `${e.file}:${e.line}`)).toEqual([
+      "apps/gateway/src/main.ts:1",
+      "apps/orders/src/main.ts:2",
+    ]);
+    // One Node app beside an Angular app and a library is one service.
+    const single = { ...files, "apps/orders/project.json": nxApp("@nx/jest:jest") };
+    expect(detect(single)?.value).toBe(false);
+  });
 });
 
 describe("composeServices", () => {

@@ -21,8 +21,10 @@ import {
   type SourceFile,
 } from "../../scan-context.js";
 import { isComposeFile, isDockerfile } from "./detect-containers.js";
-import { boolSignal, fileEvidence } from "./signal-kit.js";
+import { boolSignal, fileEvidence, findPattern, JS_EXTS, jsImport } from "./signal-kit.js";
 import { isServerManifest } from "../manifests/project-manifests.js";
+import { nestCliAppDirs } from "../../nest-cli-projects.js";
+import { nxNodeAppDirs } from "../../nx-projects.js";
 
 const FRONTEND_DEPS = /"(?:react|react-dom|vue|@angular\/core|svelte|solid-js|preact|vite)"\s*:/;
 const BACKEND_DEPS =
@@ -56,8 +58,8 @@ function isBackendManifest(file: SourceFile): boolean {
   );
 }
 
-function backendDirs(ctx: ScanContext): Set<string> {
-  const dirs = new Set<string>();
+function backendDirs(ctx: ScanContext, workspaceApps: ReadonlySet<string>): Set<string> {
+  const dirs = new Set<string>(workspaceApps);
   for (const file of ctx.files) {
     if (file.role === "app" && isBackendManifest(file)) dirs.add(dirOf(file.path));
   }
@@ -124,6 +126,16 @@ export function composeServices(file: SourceFile): ComposeService[] {
   }
   flush();
   return services;
+}
+
+/** Names of the Compose services built from the repository's own folders (their hostnames). */
+export function builtComposeServices(ctx: ScanContext): string[] {
+  const names = new Set<string>();
+  for (const file of ctx.files) {
+    if (file.role !== "app" || !isComposeFile(file)) continue;
+    for (const svc of composeServices(file)) if (svc.dir !== undefined) names.add(svc.name);
+  }
+  return [...names];
 }
 
 /** `builder.AddProject<Projects.Catalog_API>("catalog-api")` in an Aspire AppHost. */
@@ -243,6 +255,56 @@ function linkedServices(ctx: ScanContext, backends: Set<string>): Map<string, Ev
   return found;
 }
 
+/** Transport clients a Node service imports to reach the others (NestJS transports, brokers). */
+const JS_TRANSPORTS = [
+  "@nestjs/microservices",
+  "nestjs-rmq",
+  "@golevelup/nestjs-rabbitmq",
+  "amqplib",
+  "amqp-connection-manager",
+  "kafkajs",
+  "nats",
+].map((module) => jsImport(module));
+
+/**
+ * The apps of a JavaScript workspace with one root package.json: Nx's Node apps and the
+ * applications of a NestJS monorepo's nest-cli.json.
+ */
+function workspaceAppDirs(ctx: ScanContext): Set<string> {
+  const dirs = nxNodeAppDirs(ctx);
+  for (const dir of nestCliAppDirs(ctx)) dirs.add(dir);
+  return dirs;
+}
+
+/**
+ * Workspace apps that import a transport client in their own code. Such a workspace declares
+ * every dependency in its root package.json, so the manifest rule above cannot tell which app
+ * uses the broker; the app's imports can.
+ */
+function workspaceLinkedServices(
+  ctx: ScanContext,
+  apps: ReadonlySet<string>,
+): Map<string, Evidence> {
+  const found = new Map<string, Evidence>();
+  if (apps.size < 2) return found;
+  const appOf = (path: string): string | undefined => {
+    for (let dir = dirOf(path); dir !== ""; dir = dirOf(dir)) if (apps.has(dir)) return dir;
+    return undefined;
+  };
+  for (const file of ctx.files) {
+    if (file.role !== "app" || !JS_EXTS.includes(file.ext)) continue;
+    const app = appOf(file.path);
+    if (app === undefined || found.has(app)) continue;
+    for (const pattern of JS_TRANSPORTS) {
+      const hit = findPattern(file, pattern);
+      if (hit === undefined) continue;
+      found.set(app, { ...hit, note: `service ${app} (${hit.note ?? ""})` });
+      break;
+    }
+  }
+  return found;
+}
+
 const K8S_WORKLOAD = /^kind:\s*(?:Deployment|StatefulSet|DaemonSet|CronJob|Job)\s*$/m;
 /** An image name on the key's own line (an `image:` mapping of settings has none). */
 const K8S_IMAGE = /^[ \t]*-?[ \t]*image:[ \t]*["']?([^"'\s#]+)/gm;
@@ -257,7 +319,8 @@ const VENDORED_INSTALL =
 export const microservicesDetector: Detector = {
   id: "signals/microservices",
   detect(ctx) {
-    const backends = backendDirs(ctx);
+    const workspaceApps = workspaceAppDirs(ctx);
+    const backends = backendDirs(ctx, workspaceApps);
     const services = new Map<string, Evidence>();
 
     for (const file of ctx.files) {
@@ -282,6 +345,12 @@ export const microservicesDetector: Detector = {
       if (!services.has(dir)) services.set(dir, found);
     }
     const linked = linkedServices(ctx, backends);
+    // The root manifest of an Nx or Nest workspace declares the dependencies of all its apps;
+    // it is the workspace, not a service of its own.
+    if (workspaceApps.size > 0 && !workspaceApps.has("")) linked.delete("");
+    for (const [dir, found] of workspaceLinkedServices(ctx, workspaceApps)) {
+      if (!linked.has(dir)) linked.set(dir, found);
+    }
     if (linked.size >= 2) {
       for (const [dir, found] of linked) if (!services.has(dir)) services.set(dir, found);
     }

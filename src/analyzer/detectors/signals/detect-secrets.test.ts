@@ -67,6 +67,15 @@ describe("secretsDetector", () => {
     expect(result?.value).toEqual([]);
   });
 
+  it("takes a read-only Nx Cloud token in nx.json for none, and a read-write one for a secret", () => {
+    const token = (access: string) =>
+      Buffer.from(`5f0c2a9e-7b1d-4c3a-9e2f-1a8b6d4c0e7f|${access}`).toString("base64");
+    const nxJson = (access: string) =>
+      `{\n  "npmScope": "acme",\n  "nxCloudAccessToken": "${token(access)}"\n}\n`;
+    expect(detect({ "nx.json": nxJson("read") })?.value).toEqual([]);
+    expect(detect({ "nx.json": nxJson("read-write") })?.value).toHaveLength(1);
+  });
+
   it("does not report fake keys in test files or example env files", () => {
     const result = detect({
       "test/fixtures/keys.ts": `export const fakeToken = "${GH_TOKEN}";\n`,

@@ -10,7 +10,7 @@
  * environment (process.env.X, os.environ[...], env(...)), unquoted expressions in source code,
  * values shorter than 8 characters or with too little variety to be a credential, the alphabet or
  * digits typed in order (abcdefgh…, 12345678…), password hashes, documented example keys
- * (AKIA…EXAMPLE), JSON Web Tokens past their expiry, names and references rather than values
+ * (AKIA…EXAMPLE), JSON Web Tokens past their expiry, read-only Nx Cloud tokens, names and references rather than values
  * (file paths, property paths, identifiers, classpath: resources, format strings, op:// and
  * other scheme references, code such as PHP string building), words in any script (translated
  * "password" labels), public halves (PublicKeyToken), commented-out assignments and URLs,
@@ -214,6 +214,9 @@ export function looksLikeSecret(value: string): boolean {
   if (value.length < 8 || isExpiredJwt(value)) return false;
   const decoded = base64Text(value);
   if (decoded !== null && decoded.length >= 4 && !looksLikeSecret(decoded)) return false;
+  // An Nx Cloud CI token for reading the remote cache only ("<id>|read"; "|read-write" ones
+  // stay secrets): `nx connect` writes it to nx.json, and Nx has it committed for local reads.
+  if (decoded !== null && /^[\w-]+\|read$/.test(decoded)) return false;
   if (PLACEHOLDER.test(value) || PASSWORD_HASH.test(value)) return false;
   if (/^[\w.-]+\.[a-z]{2,4}$/i.test(value) && !/\d{3}/.test(value)) return false; // a file or host name
   if (REFERENCE.test(value) || FILE_PATH.test(value) || FORMAT_SPEC.test(value)) return false;

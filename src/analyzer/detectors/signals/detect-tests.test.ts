@@ -61,6 +61,35 @@ describe("testsDetector", () => {
     expect(signals?.test_frameworks?.value).toEqual(["jest", "supertest"]);
   });
 
+  it("does not count the specs Nx and the Nest CLI write for a new app or class as tests", () => {
+    const signals = detect({
+      // Nx's Node app: controller and service specs, and the e2e project's spec
+      "apps/api/src/app/app.controller.spec.ts":
+        "it('should return \"Hello API\"', () => {\n  expect(appController.getData()).toEqual({ message: 'Hello API' });\n});\n",
+      "apps/api/src/app/app.service.spec.ts":
+        "it('returns a greeting', () => {\n  expect(service.getData()).toEqual({ message: 'Welcome to api!' });\n});\n",
+      "apps/api-e2e/src/api/api.spec.ts":
+        "import axios from 'axios';\nit('should return a message', async () => {\n  const res = await axios.get(`/`);\n\n  expect(res.status).toBe(200);\n  expect(res.data).toEqual({ message: 'Hello API' });\n});\n",
+      // `nest g guard roles`
+      "apps/api/src/roles.guard.spec.ts":
+        "it('should be defined', () => {\n  expect(new RolesGuard()).toBeDefined();\n});\n",
+      // Nx's React component and app, Angular's functional guard
+      "apps/web/src/app/nav.spec.tsx":
+        "it('should render successfully', () => {\n  const { baseElement } = render(<Nav />);\n  expect(baseElement).toBeTruthy();\n});\n",
+      "apps/web/src/app/app.spec.tsx":
+        "it('should have a greeting as the title', () => {\n  const { getByText } = render(<App />);\n  expect(getByText(/Welcome web/gi)).toBeTruthy();\n});\n",
+      "apps/admin/src/app/auth.guard.spec.ts":
+        "it('should be created', () => {\n  expect(executeGuard).toBeTruthy();\n});\n",
+    });
+    expect(signals?.tests).toEqual({ value: false, evidence: [] });
+    // A status check before a real body check stays a test.
+    const real = detect({
+      "apps/api-e2e/src/api/api.spec.ts":
+        "it('lists todos', async () => {\n  const res = await axios.get(`/api/todos`);\n  expect(res.status).toBe(200);\n  expect(res.data).toEqual([]);\n});\n",
+    });
+    expect(real?.test_files?.value).toBe(1);
+  });
+
   it("does not count the specs the Angular and Nest generators write as tests", () => {
     const spec = (name: string, body: string) =>
       `describe('${name}', () => {\n  beforeEach(() => { TestBed.configureTestingModule({}); });\n  ${body}\n});\n`;
@@ -371,6 +400,30 @@ describe("findApiTestCalls", () => {
       "tests/main.test.js:6 POST /api/v1/user/signup",
       "__test__/app.test.ts:2 POST /signup",
       "tests/api/test_vacancies.py:4 GET /api/vacancies",
+    ]);
+  });
+
+  it("reads calls to the Compose services the repository builds, by their service name", () => {
+    const calls = findApiTestCalls(
+      scanContextFrom({
+        "docker-compose.yml":
+          "services:\n  orders:\n    build:\n      context: .\n      dockerfile: ./apps/orders/Dockerfile\n  e2e:\n    build: ./e2e\n  mongo:\n    image: mongo:7\n",
+        "e2e/specs/orders.e2e.spec.ts": [
+          "test('creates an order', async () => {",
+          "  const res = await fetch('http://orders:3001/orders', {",
+          "    method: 'POST',",
+          "    body: JSON.stringify({ item: 1 }),",
+          "  });",
+          "  expect(res.status).toBe(201);",
+          "  await fetch('http://mongo:27017/');",
+          "});",
+          "",
+        ].join("\n"),
+      }),
+    );
+    // mongo is an image the repository does not build: not its API
+    expect(calls.map((c) => `${c.file}:${c.line} ${c.note ?? ""}`)).toEqual([
+      "e2e/specs/orders.e2e.spec.ts:2 POST /orders",
     ]);
   });
 

@@ -22,6 +22,7 @@ import {
   code,
   compileRules,
   csUsing,
+  esc,
   foundEvidence,
   goImport,
   jsImport,
@@ -35,6 +36,7 @@ import {
 } from "./signal-kit.js";
 import { contains } from "../stack-text/keyword-search.js";
 import { ModulePaths } from "../stack-node/module-paths.js";
+import { builtComposeServices } from "./detect-microservices.js";
 
 type Lang = "js" | "py" | "jvm" | "go" | "rb" | "php" | "cs" | "rs";
 
@@ -73,8 +75,13 @@ const LANGS: Readonly<Record<Lang, LangRules>> = {
     // specs the Angular and Nest generators write beside each class (`should create`:
     // `expect(component).toBeTruthy()`, `expect(service).toBeDefined()`), with the Angular app's
     // title and "<name> app is running!" checks, and the e2e spec's check of the browser log.
+    // Nest's guard, filter, interceptor and middleware specs check `new RolesGuard()`; Angular's
+    // functional guards and resolvers `executeGuard`. Nx writes the same per app: a Node app's
+    // controller, service and e2e specs check the `{ message: 'Hello API' }` it starts with
+    // (`Welcome to api!` in older versions; the e2e spec its status 200 first), a React or Next
+    // component's spec `expect(baseElement).toBeTruthy()` and the app's welcome text.
     trivial:
-      /\bexpect\s*\(\s*(?:component|service|app|pipe|guard|directive|interceptor|resolver|controller|provider|gateway)\s*\)\s*\.(?:toBeTruthy|toBeDefined)\s*\(\s*\)|\bexpect\s*\(\s*logs\s*\)\s*\.not\.toContain\s*\(\s*jasmine\.objectContaining\b|\bexpect\s*\(\s*app\.title\s*\)\s*\.toEqual\s*\(\s*['"`][^'"`\n]*['"`]\s*\)|\bexpect\s*\([^;\n]*\)\s*\.(?:toContain|toEqual)\s*\(\s*['"`][^'"`\n]* app is running!['"`]\s*\)|\bexpect\s*\(\s*(?:true|false|1|0|null|undefined|\d+\s*[-+*]\s*\d+)\s*\)\s*\.(?:not\.)?(?:toBe|toEqual|toStrictEqual|toBeTruthy|toBeFalsy|toBeDefined|to\.be\.\w+|to\.equal)\s*\([^)]*\)|\bassert(?:\.ok|\.equal|\.strictEqual)?\s*\(\s*true\s*(?:,\s*true\s*)?\)|\bassert\.(?:equal|strictEqual)\s*\(\s*(\d+)\s*,\s*\1\s*\)|\.expect\s*\(\s*200\s*\)\s*\.expect\s*\(\s*['"`]Hello World!['"`]\s*\)|\bexpect\s*\(\s*\w+\.getHello\s*\(\s*\)\s*\)\s*\.toBe\s*\(\s*['"`]Hello World!['"`]\s*\)/g,
+      /\bexpect\s*\(\s*(?:component|service|app|pipe|guard|directive|interceptor|resolver|controller|provider|gateway|baseElement|executeGuard|executeResolver)\s*\)\s*\.(?:toBeTruthy|toBeDefined)\s*\(\s*\)|\bexpect\s*\(\s*logs\s*\)\s*\.not\.toContain\s*\(\s*jasmine\.objectContaining\b|\bexpect\s*\(\s*app\.title\s*\)\s*\.toEqual\s*\(\s*['"`][^'"`\n]*['"`]\s*\)|\bexpect\s*\([^;\n]*\)\s*\.(?:toContain|toEqual)\s*\(\s*['"`][^'"`\n]* app is running!['"`]\s*\)|\bexpect\s*\(\s*(?:true|false|1|0|null|undefined|\d+\s*[-+*]\s*\d+)\s*\)\s*\.(?:not\.)?(?:toBe|toEqual|toStrictEqual|toBeTruthy|toBeFalsy|toBeDefined|to\.be\.\w+|to\.equal)\s*\([^)]*\)|\bassert(?:\.ok|\.equal|\.strictEqual)?\s*\(\s*true\s*(?:,\s*true\s*)?\)|\bassert\.(?:equal|strictEqual)\s*\(\s*(\d+)\s*,\s*\1\s*\)|\.expect\s*\(\s*200\s*\)\s*\.expect\s*\(\s*['"`]Hello World!['"`]\s*\)|\bexpect\s*\(\s*\w+\.getHello\s*\(\s*\)\s*\)\s*\.toBe\s*\(\s*['"`]Hello World!['"`]\s*\)|\bexpect\s*\(\s*new\s+\w+\s*\(\s*\)\s*\)\s*\.(?:toBeDefined|toBeTruthy)\s*\(\s*\)|(?:\bexpect\s*\(\s*res\.status\s*\)\s*\.toBe\s*\(\s*200\s*\)\s*;?\s*)?\bexpect\s*\([^;\n]*\)\s*\.toEqual\s*\(\s*\{\s*message\s*:\s*['"`](?:Hello API|Welcome to [\w-]+!)['"`]\s*,?\s*\}\s*\)|\bexpect\s*\(\s*getByText\s*\(\s*(?:['"`]Welcome to [\w-]+!['"`]|\/Welcome [\w-]+\/g?i?)\s*\)\s*\)\s*\.toBeTruthy\s*\(\s*\)/g,
     comment: SLASH_COMMENTS,
   },
   py: {
@@ -505,6 +512,34 @@ const byName =
 
 const HTTP_VERB = "get|post|put|patch|delete|head|options";
 
+/**
+ * Any HTTP client or fetch sent to one of `hosts` with a literal URL, its port possibly
+ * interpolated (`http://localhost:${config.port}/signup`), and fetch's `method` option read.
+ */
+function hostCalls(
+  hosts: readonly string[],
+): Pick<ApiCallPattern, "exts" | "when" | "re" | "read"> {
+  return {
+    exts: [...JS_EXTS, ...PY_EXTS],
+    when: hosts,
+    re: new RegExp(
+      `\\b(${HTTP_VERB}|fetch)\\s*\\(\\s*f?(['"\`])https?://(?:${hosts.map(esc).join("|")})(?::(?:\\d+|\\$?\\{[^}'"\`]*\\}))?(/[^'"\`]*)?\\2(?:\\s*,\\s*\\{[\\s\\S]{0,200}?\\bmethod\\s*:\\s*['"\`](\\w+)['"\`])?`,
+      "g",
+    ),
+    read: (m) => [m[4]?.toUpperCase() ?? methodFromName(m[1] ?? ""), m[3] ?? "/"],
+  };
+}
+
+/**
+ * Calls to a Compose service the repository builds, by its service name (`fetch("http://auth:3001/
+ * users")`): end-to-end tests that run in a container beside the app's services reach them so.
+ */
+function composeHostCalls(ctx: ScanContext): ApiCallPattern | undefined {
+  const hosts = builtComposeServices(ctx);
+  // "//name" as the keyword: a bare service name ("auth", "api") is in most files.
+  return hosts.length === 0 ? undefined : { ...hostCalls(hosts), when: hosts.map((h) => `//${h}`) };
+}
+
 const API_CALLS: readonly ApiCallPattern[] = [
   {
     // supertest: request(app).get('/x'), request(app.getHttpServer()).post('/x'), agent.get('/x')
@@ -564,15 +599,9 @@ const API_CALLS: readonly ApiCallPattern[] = [
   {
     // Any HTTP client sent to the app on this machine (`httpx.get("http://localhost:8000/api/x")`,
     // `fetch("http://127.0.0.1:3000/health")`): a test run against the app it starts or expects
-    // running. Calls to other hosts stay out, as other services' APIs. The port may be
-    // interpolated (`http://localhost:${config.port}/signup`), and fetch's `method` option read.
-    exts: [...JS_EXTS, ...PY_EXTS],
-    when: ["localhost", "127.0.0.1"],
-    re: new RegExp(
-      `\\b(${HTTP_VERB}|fetch)\\s*\\(\\s*f?(['"\`])https?://(?:localhost|127\\.0\\.0\\.1)(?::(?:\\d+|\\$?\\{[^}'"\`]*\\}))?(/[^'"\`]*)?\\2(?:\\s*,\\s*\\{[\\s\\S]{0,200}?\\bmethod\\s*:\\s*['"\`](\\w+)['"\`])?`,
-      "g",
-    ),
-    read: (m) => [m[4]?.toUpperCase() ?? methodFromName(m[1] ?? ""), m[3] ?? "/"],
+    // running. Calls to other hosts stay out, as other services' APIs, except the Compose
+    // services the repository builds (composeHostCalls).
+    ...hostCalls(["localhost", "127.0.0.1"]),
   },
   {
     // An axios instance whose base URL is the app on this machine (`axios.create({ baseURL:
@@ -767,13 +796,15 @@ export function findApiTestCalls(ctx: ScanContext): Evidence[] {
       })
     );
   };
+  const composeCalls = composeHostCalls(ctx);
+  const patterns = composeCalls === undefined ? API_CALLS : [...API_CALLS, composeCalls];
   for (const file of ctx.files) {
     if (!API_EXTS.has(file.ext)) continue;
     const lang = langOf(file);
     if (lang === undefined || !isTestCandidate(file, lang)) continue;
     // A generated stub's request (the new-app home-page check) exercises nothing of the app.
     if (classifyTestFile(file, lang)?.real === false) continue;
-    for (const pattern of API_CALLS) {
+    for (const pattern of patterns) {
       if (!pattern.exts.includes(file.ext)) continue;
       if (
         !pattern.when.some((w) => contains(file.text, w)) &&

@@ -17,6 +17,7 @@
 import ts from "typescript";
 import type { Endpoint, Evidence, HttpMethod } from "../../report.js";
 import type { JsModule } from "./js-ast.js";
+import { nestApps } from "./nest-apps.js";
 import { EMPTY_PATH, evalPath, joinPath } from "./route-path.js";
 import type { RoutePath } from "./route-path.js";
 
@@ -330,19 +331,50 @@ function controllers(mods: readonly JsModule[]): ControllerInfo[] {
   return out;
 }
 
-export function nestRoutes(mods: readonly JsModule[]): NestResult {
+interface AppSettings {
+  readonly prefix: GlobalPrefix;
+  readonly versioning: Versioning | null;
+}
+
+/**
+ * Endpoints of the controllers in `mods`. `serviceOf` places a file in its service: a Nest
+ * controller takes the global prefix and versioning of the app bootstrapped in its service, and
+ * one in a service started only as a microservice serves no HTTP. A controller outside any
+ * bootstrapping service (a library package) takes the first settings found in the repository.
+ */
+export function nestRoutes(
+  mods: readonly JsModule[],
+  serviceOf: (file: string) => string = () => "",
+): NestResult {
   const result: NestResult = { endpoints: [], json: [] };
   const found = controllers(mods);
   if (found.length === 0) return result;
-  const prefix = globalPrefix(mods);
+  const fallback: AppSettings = { prefix: globalPrefix(mods), versioning: uriVersioning(mods) };
+  const apps = nestApps(mods, serviceOf);
+  const settings = new Map<string, AppSettings | null>();
+  const settingsOf = (file: string): AppSettings | null => {
+    const service = serviceOf(file);
+    const app = apps.get(service);
+    if (app === undefined) return fallback;
+    let known = settings.get(service);
+    if (known === undefined) {
+      known = app.http
+        ? { prefix: globalPrefix(app.mods), versioning: uriVersioning(app.mods) }
+        : null;
+      settings.set(service, known);
+    }
+    return known;
+  };
   const serverPrefix = found.some((c) => c.framework === "routing-controllers")
     ? routingControllersPrefix(mods)
     : EMPTY_PATH;
-  const versioning = uriVersioning(mods);
   const modulePrefixes = routerModulePrefixes(mods);
   const ownerModules = controllerModules(mods);
   for (const controller of found) {
     const { mod } = controller;
+    const app = controller.framework === "nestjs" ? settingsOf(mod.file.path) : fallback;
+    if (app === null) continue;
+    const { prefix, versioning } = app;
     const owners = ownerModules.get(controller.name) ?? [];
     const routed = owners.map((m) => modulePrefixes.get(m)).find((p) => p !== undefined);
     const controllerVersions = versions(controller.version) ?? versioning?.defaults ?? [];

@@ -12,6 +12,7 @@ import { isDecoratorCandidate, isNestCandidate } from "./js-files.js";
 import { JsonResponseFinder } from "./json-responses.js";
 import { nestRoutes } from "./nest-routes.js";
 import { RouterGraph } from "./router-graph.js";
+import { serviceRoots } from "../../service-roots.js";
 import { sortEndpoints, uniquePlaces } from "../stack-text/endpoint-list.js";
 
 const MAX_JSON_EVIDENCE = 10;
@@ -40,7 +41,7 @@ export function nodeEndpoints(
   for (const route of routes) {
     json.push(...finder.evidenceFor(route.op, route.endpoint.framework));
   }
-  const nest = nestRoutes(decoratorModules);
+  const nest = nestRoutes(decoratorModules, serviceRoots(ctx));
   json.push(...nest.json);
   return {
     endpoints: sortEndpoints([...routes.map((r) => r.endpoint), ...nest.endpoints]),

@@ -732,6 +732,83 @@ app.use("/v1", require("./routes"));
     ).toEqual(["POST /v1/auth/login express routes/auth.js:2"]);
   });
 
+  it("gives each Nest app of a monorepo its own prefix, and none to an app started as a microservice", async () => {
+    const nestPkg = JSON.stringify({ dependencies: { "@nestjs/core": "^10.0.0" } });
+    const health = `import { Controller, Get } from "@nestjs/common";
+
+@Controller("health")
+export class HealthController {
+  @Get()
+  check() {
+    return { ok: true };
+  }
+}
+`;
+    expect(
+      await routes({
+        "package.json": nestPkg,
+        // Nx apps: a project.json each, the workspace's one package.json at the root
+        "apps/gateway/project.json": '{ "projectType": "application" }',
+        "apps/gateway/src/main.ts": `import { NestFactory } from "@nestjs/core";
+import { AppModule } from "./app/app.module";
+const app = await NestFactory.create(AppModule);
+app.setGlobalPrefix("api");
+await app.listen(3000);
+`,
+        "apps/gateway/src/app/health.controller.ts": health,
+        "apps/admin/project.json": '{ "projectType": "application" }',
+        "apps/admin/src/main.ts": `import { NestFactory } from "@nestjs/core";
+import { AppModule } from "./app/app.module";
+const app = await NestFactory.create(AppModule);
+app.setGlobalPrefix("admin");
+await app.listen(3001);
+`,
+        "apps/admin/src/app/health.controller.ts": health,
+        // A service with its own package.json that listens only on its transport
+        "services/users/package.json": nestPkg,
+        "services/users/src/main.ts": `import { NestFactory } from "@nestjs/core";
+import { Transport } from "@nestjs/microservices";
+import { AppModule } from "./app.module";
+const app = await NestFactory.createMicroservice(AppModule, { transport: Transport.TCP });
+`,
+        "services/users/src/health.controller.ts": health,
+      }),
+    ).toEqual([
+      "GET /admin/health nestjs apps/admin/src/app/health.controller.ts:5",
+      "GET /api/health nestjs apps/gateway/src/app/health.controller.ts:5",
+    ]);
+  });
+
+  it("takes a seed script that creates a Nest app without listening for no app of its own", async () => {
+    expect(
+      await routes({
+        "package.json": JSON.stringify({ dependencies: { "@nestjs/core": "^10.0.0" } }),
+        "apps/api/project.json": '{ "projectType": "application" }',
+        "apps/api/src/main.ts": `import { NestFactory } from "@nestjs/core";
+import { AppModule } from "./app/app.module";
+const app = await NestFactory.create(AppModule);
+app.setGlobalPrefix("api");
+await app.listen(3000);
+`,
+        "libs/db/src/seed.ts": `import { NestFactory } from "@nestjs/core";
+import { SeedModule } from "./seed.module";
+const app = await NestFactory.create(SeedModule);
+await app.close();
+`,
+        "libs/users/src/users.controller.ts": `import { Controller, Get } from "@nestjs/common";
+
+@Controller("users")
+export class UsersController {
+  @Get()
+  list() {
+    return [];
+  }
+}
+`,
+      }),
+    ).toEqual(["GET /api/users nestjs libs/users/src/users.controller.ts:5"]);
+  });
+
   it("adds Nest URI version segments and honours global prefix exclusions", async () => {
     expect(
       await routes({

@@ -1,0 +1,45 @@
+/**
+ * Apps of a NestJS monorepo (Nest's "monorepo mode"): `nest-cli.json` lists its projects, each
+ * with a `root` folder and a `type` of application or library, and the apps share the
+ * workspace's one package.json. Each application is built and started on its own
+ * (`nest start gateway`), so it is a service of its own.
+ */
+import type { ScanContext } from "./scan-context.js";
+
+interface NestCliProject {
+  readonly type?: unknown;
+  readonly root?: unknown;
+}
+
+function joinDir(base: string, rel: string): string {
+  const parts = base === "" ? [] : base.split("/");
+  for (const part of rel.split("/")) {
+    if (part === "" || part === ".") continue;
+    if (part === "..") parts.pop();
+    else parts.push(part);
+  }
+  return parts.join("/");
+}
+
+/** Folders of the applications a nest-cli.json declares ("" for the root). */
+export function nestCliAppDirs(ctx: ScanContext): Set<string> {
+  const dirs = new Set<string>();
+  for (const file of ctx.files) {
+    if (file.role !== "app" || file.name !== "nest-cli.json") continue;
+    if (!file.text.includes('"projects"')) continue;
+    let projects: unknown;
+    try {
+      projects = (JSON.parse(file.text) as { projects?: unknown }).projects;
+    } catch {
+      continue; // not plain JSON: read nothing rather than guess
+    }
+    if (typeof projects !== "object" || projects === null) continue;
+    const i = file.path.lastIndexOf("/");
+    const base = i === -1 ? "" : file.path.slice(0, i);
+    for (const project of Object.values(projects as Record<string, NestCliProject>)) {
+      if (project.type === "application" && typeof project.root === "string")
+        dirs.add(joinDir(base, project.root));
+    }
+  }
+  return dirs;
+}
