@@ -4,21 +4,12 @@
  * workspace's one package.json. Each application is built and started on its own
  * (`nest start gateway`), so it is a service of its own.
  */
+import { joinRepoPath } from "./repo-path.js";
 import type { ScanContext } from "./scan-context.js";
 
 interface NestCliProject {
   readonly type?: unknown;
   readonly root?: unknown;
-}
-
-function joinDir(base: string, rel: string): string {
-  const parts = base === "" ? [] : base.split("/");
-  for (const part of rel.split("/")) {
-    if (part === "" || part === ".") continue;
-    if (part === "..") parts.pop();
-    else parts.push(part);
-  }
-  return parts.join("/");
 }
 
 /** Folders of the applications a nest-cli.json declares ("" for the root). */
@@ -37,8 +28,11 @@ export function nestCliAppDirs(ctx: ScanContext): Set<string> {
     const i = file.path.lastIndexOf("/");
     const base = i === -1 ? "" : file.path.slice(0, i);
     for (const project of Object.values(projects as Record<string, NestCliProject>)) {
-      if (project.type === "application" && typeof project.root === "string")
-        dirs.add(joinDir(base, project.root));
+      const dir =
+        project.type === "application" && typeof project.root === "string"
+          ? joinRepoPath(base, project.root)
+          : null;
+      if (dir !== null) dirs.add(dir);
     }
   }
   return dirs;

@@ -13,6 +13,7 @@
  * App + database (+ cache, queue, proxy) is one service, not microservices; so is a backend with
  * a front-end app beside it.
  */
+import { joinRepoPath } from "../../repo-path.js";
 import type { Evidence } from "../../report.js";
 import {
   lineInFile,
@@ -35,16 +36,6 @@ const INFRA_IMAGE =
 function dirOf(path: string): string {
   const i = path.lastIndexOf("/");
   return i === -1 ? "" : path.slice(0, i);
-}
-
-function normalizeDir(base: string, rel: string): string {
-  const parts = base === "" ? [] : base.split("/");
-  for (const part of rel.replace(/\/+$/, "").split("/")) {
-    if (part === "" || part === ".") continue;
-    if (part === "..") parts.pop();
-    else parts.push(part);
-  }
-  return parts.join("/");
 }
 
 function isBackendManifest(file: SourceFile): boolean {
@@ -88,10 +79,9 @@ export function composeServices(file: SourceFile): ComposeService[] {
   const flush = (): void => {
     if (!current) return;
     const dockerfileDir = current.dockerfile?.includes("/") ? dirOf(current.dockerfile) : "";
-    const dir =
-      current.context === undefined
-        ? undefined
-        : normalizeDir(normalizeDir(base, current.context), dockerfileDir);
+    // A build context outside the repository is no folder of it.
+    const context = current.context === undefined ? null : joinRepoPath(base, current.context);
+    const dir = context === null ? undefined : (joinRepoPath(context, dockerfileDir) ?? undefined);
     services.push({ name: current.name, offset: current.offset, dir, image: current.image });
     current = undefined;
   };

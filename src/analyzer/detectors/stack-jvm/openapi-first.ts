@@ -17,6 +17,7 @@
  * the code generator it is set to use; an operation is placed at the method named by its
  * operationId in a class of that module implementing an interface the repository does not hold.
  */
+import { joinRepoPath } from "../../repo-path.js";
 import type { Endpoint, Evidence, HttpMethod } from "../../report.js";
 import type { ScanContext, SourceFile } from "../../scan-context.js";
 import { lineAt } from "../../scan-context.js";
@@ -172,7 +173,8 @@ function generatedOperations(ctx: ScanContext): Operation[] {
         /^(?:\$\{project\.basedir\}|\$\{basedir\}|\$projectDir|\$\{projectDir\}|\$rootDir|\$\{rootDir\})\/?/,
         "",
       );
-      const spec = ctx.byPath.get(normalise(dir + raw));
+      const at = joinRepoPath(dir, raw);
+      const spec = at === null ? undefined : ctx.byPath.get(at);
       if (spec) out.push(...specOperations(spec.text, helidon ? "helidon" : "spring", dir));
     }
   }
@@ -233,13 +235,4 @@ function urlPath(url: string): string {
   const m = /^(?:[a-z][\w+.-]*:)?\/\/[^/]*(\/[^?#]*)?/i.exec(url);
   if (m) return m[1] ?? "";
   return url.startsWith("/") ? url.replace(/[?#].*$/, "") : "";
-}
-
-function normalise(path: string): string {
-  const parts: string[] = [];
-  for (const p of path.split("/")) {
-    if (p === "..") parts.pop();
-    else if (p !== "." && p !== "") parts.push(p);
-  }
-  return parts.join("/");
 }

@@ -6,7 +6,8 @@
  */
 import type { ScanContext, SourceFile } from "../../scan-context.js";
 import { JS_EXTENSIONS } from "./js-files.js";
-import { PathAliases, joinRepoPath } from "./path-aliases.js";
+import { joinRepoPath } from "../../repo-path.js";
+import { PathAliases } from "./path-aliases.js";
 
 const RESOLVE_EXTENSIONS = ["ts", "tsx", "js", "jsx", "mjs", "cjs", "mts", "cts"];
 

@@ -7,6 +7,7 @@
  */
 import { createRequire } from "node:module";
 import type * as TypeScript from "typescript";
+import { joinRepoPath } from "../../repo-path.js";
 import type { ScanContext } from "../../scan-context.js";
 
 // Loaded when a config is first read: whoever only resolves relative paths never pays for it.
@@ -131,17 +132,4 @@ function prefixLength(pattern: string): number {
 function parentDir(path: string): string {
   const slash = path.lastIndexOf("/");
   return slash === -1 ? "" : path.slice(0, slash);
-}
-
-/** `dir` joined to `relative` as a repository path, or null when it leaves the repository. */
-export function joinRepoPath(dir: string, relative: string): string | null {
-  const out = dir === "" ? [] : dir.split("/");
-  for (const part of relative.split("/")) {
-    if (part === "" || part === ".") continue;
-    if (part === "..") {
-      if (out.length === 0) return null;
-      out.pop();
-    } else out.push(part);
-  }
-  return out.join("/");
 }

@@ -15,7 +15,7 @@ import type { Endpoint, HttpMethod } from "../../report.js";
 import type { JsModule, JsProgram } from "./js-ast.js";
 import { requiredModule } from "./js-ast.js";
 import { JS_EXTENSIONS } from "./js-files.js";
-import { joinRepoPath } from "./path-aliases.js";
+import { joinRepoPath } from "../../repo-path.js";
 import { collectOps } from "./route-ops.js";
 import type { MountOp, RouteOp } from "./route-ops.js";
 import { EMPTY_PATH, evalPath, joinPath } from "./route-path.js";

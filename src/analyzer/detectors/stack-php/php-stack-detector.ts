@@ -7,6 +7,7 @@
  * elsewhere `response()->json(…)` or API resources (JsonResource) show it. An app whose routes only
  * return `view(…)` serves pages.
  */
+import { joinRepoPath } from "../../repo-path.js";
 import type { Endpoint, Evidence } from "../../report.js";
 import type { Detector, Findings, ScanContext, SourceFile } from "../../scan-context.js";
 import { evidence, lineAt } from "../../scan-context.js";
@@ -93,7 +94,8 @@ export const phpStackDetector: Detector = {
       const path = file.path;
       const dir = path.slice(0, path.lastIndexOf("/") + 1);
       const resolveRequire = (rel: string, fromRoot: boolean): PhpRouteFile | null => {
-        const target = ctx.byPath.get(normalise(fromRoot ? rel : dir + rel.replace(/^\//, "")));
+        const at = joinRepoPath(fromRoot ? "" : dir, rel);
+        const target = at === null ? undefined : ctx.byPath.get(at);
         return target ? load(target) : null;
       };
       const loadedAs = loadingStatement(path, loaders, load);
@@ -170,8 +172,8 @@ function fileReferences(masked: string, from: string): { path: string; at: numbe
   for (const m of masked.matchAll(FILE_REFERENCE)) {
     const relative = m[1] ?? m[3];
     const path =
-      relative !== undefined ? normalise(dir + relative.replace(/^\//, "")) : normalise(m[2] ?? "");
-    out.push({ path, at: m.index });
+      relative !== undefined ? joinRepoPath(dir, relative) : joinRepoPath("", m[2] ?? "");
+    if (path !== null) out.push({ path, at: m.index });
   }
   return out;
 }
@@ -199,13 +201,4 @@ function loadingStatement(
     }
   }
   return "";
-}
-
-function normalise(path: string): string {
-  const parts: string[] = [];
-  for (const p of path.split("/")) {
-    if (p === "..") parts.pop();
-    else if (p !== "." && p !== "") parts.push(p);
-  }
-  return parts.join("/");
 }

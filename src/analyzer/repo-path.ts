@@ -1,0 +1,18 @@
+/** Paths inside a repository: relative, POSIX, without `.` or `..` parts ("" is the root). */
+
+/**
+ * `relative` resolved against the folder `dir` (`src/routes` + `../db/index.js` →
+ * `src/db/index.js`), or null when it leaves the repository: nothing outside it is read, and a
+ * path clamped at the root would name some other file.
+ */
+export function joinRepoPath(dir: string, relative: string): string | null {
+  const out: string[] = [];
+  for (const part of `${dir}/${relative}`.split("/")) {
+    if (part === "" || part === ".") continue;
+    if (part === "..") {
+      if (out.length === 0) return null;
+      out.pop();
+    } else out.push(part);
+  }
+  return out.join("/");
+}
