@@ -21,6 +21,7 @@
  * whose API routes, loaders and server components sit among its pages and cannot be told apart
  * here.
  */
+import { parentDir } from "./repo-path.js";
 import { isServerManifest } from "./detectors/manifests/project-manifests.js";
 import { parsePackageJson } from "./detectors/manifests/package-json.js";
 import { NODE_SERVER_PACKAGES } from "./detectors/stack-node/node-frameworks.js";
@@ -108,11 +109,6 @@ interface Folder {
   readonly pkgDir: string | undefined;
   /** a server manifest lies at or above the folder, below or beside that package.json */
   readonly serverFirst: boolean;
-}
-
-function parentDir(path: string): string {
-  const i = path.lastIndexOf("/");
-  return i === -1 ? "" : path.slice(0, i);
 }
 
 const cache = new WeakMap<ScanContext, ReadonlySet<string>>();

@@ -4,7 +4,7 @@
  * workspace's one package.json. Each application is built and started on its own
  * (`nest start gateway`), so it is a service of its own.
  */
-import { joinRepoPath } from "./repo-path.js";
+import { joinRepoPath, parentDir } from "./repo-path.js";
 import type { ScanContext } from "./scan-context.js";
 
 interface NestCliProject {
@@ -25,8 +25,7 @@ export function nestCliAppDirs(ctx: ScanContext): Set<string> {
       continue; // not plain JSON: read nothing rather than guess
     }
     if (typeof projects !== "object" || projects === null) continue;
-    const i = file.path.lastIndexOf("/");
-    const base = i === -1 ? "" : file.path.slice(0, i);
+    const base = parentDir(file.path);
     for (const project of Object.values(projects as Record<string, NestCliProject>)) {
       const dir =
         project.type === "application" && typeof project.root === "string"

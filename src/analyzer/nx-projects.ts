@@ -5,6 +5,7 @@
  * (`@nx/js:node`, and the older `@nrwl/js:node`, `@nrwl/node:node`, `@nrwl/node:execute`).
  * Angular, React and Next apps and e2e projects use other executors.
  */
+import { parentDir } from "./repo-path.js";
 import type { ScanContext, SourceFile } from "./scan-context.js";
 
 const NX_NODE_EXECUTOR = /"executor"\s*:\s*"@(?:nx|nrwl)\/(?:js|node):(?:node|execute)"/;
@@ -22,8 +23,7 @@ export function nxNodeAppDirs(ctx: ScanContext): Set<string> {
     if (file.role !== "app" || file.name !== "project.json") continue;
     if (!file.text.includes(":node") && !file.text.includes(":execute")) continue;
     if (!isNxApplication(file) || !NX_NODE_EXECUTOR.test(file.text)) continue;
-    const i = file.path.lastIndexOf("/");
-    dirs.add(i === -1 ? "" : file.path.slice(0, i));
+    dirs.add(parentDir(file.path));
   }
   return dirs;
 }

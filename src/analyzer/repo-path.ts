@@ -16,3 +16,9 @@ export function joinRepoPath(dir: string, relative: string): string | null {
   }
   return out.join("/");
 }
+
+/** The folder a repository path is in ("" for a file at the root). */
+export function parentDir(path: string): string {
+  const i = path.lastIndexOf("/");
+  return i === -1 ? "" : path.slice(0, i);
+}

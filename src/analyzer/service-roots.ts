@@ -6,15 +6,11 @@
  * `project.json` of type application instead of a package.json of their own, and a NestJS
  * monorepo lists its apps' folders in nest-cli.json.
  */
+import { parentDir } from "./repo-path.js";
 import { isServerManifest } from "./detectors/manifests/project-manifests.js";
 import { nestCliAppDirs } from "./nest-cli-projects.js";
 import { isNxApplication } from "./nx-projects.js";
 import type { ScanContext } from "./scan-context.js";
-
-function parentDir(path: string): string {
-  const i = path.lastIndexOf("/");
-  return i === -1 ? "" : path.slice(0, i);
-}
 
 /** Maps a repository-relative file path to the folder of its service ("" for the root). */
 export function serviceRoots(ctx: ScanContext): (file: string) => string {

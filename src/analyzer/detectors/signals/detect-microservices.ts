@@ -13,7 +13,7 @@
  * App + database (+ cache, queue, proxy) is one service, not microservices; so is a backend with
  * a front-end app beside it.
  */
-import { joinRepoPath } from "../../repo-path.js";
+import { joinRepoPath, parentDir } from "../../repo-path.js";
 import type { Evidence } from "../../report.js";
 import {
   lineInFile,
@@ -33,11 +33,6 @@ const BACKEND_DEPS =
 const INFRA_IMAGE =
   /^(?:[\w.-]+\/)*(?:postgres|postgis|mysql|mariadb|mongo|mongodb|redis|valkey|memcached|rabbitmq|kafka|cp-kafka|zookeeper|cp-zookeeper|nats|elasticsearch|opensearch|kibana|logstash|nginx|traefik|haproxy|envoy|caddy|minio|localstack|mailhog|mailpit|adminer|pgadmin4?|prometheus|grafana|jaeger|all-in-one|otel-collector|opentelemetry-collector(?:-contrib|-k8s)?|loki|tempo|promtail|fluent-bit|fluentd|alertmanager|node-exporter|consul|vault|keycloak|busybox|alpine|mssql\/server|cassandra|dynamodb-local|azurite|selenium|wiremock)(?::|$)/;
 
-function dirOf(path: string): string {
-  const i = path.lastIndexOf("/");
-  return i === -1 ? "" : path.slice(0, i);
-}
-
 function isBackendManifest(file: SourceFile): boolean {
   if (isServerManifest(file)) return true;
   if (file.name !== "package.json") return false;
@@ -52,7 +47,7 @@ function isBackendManifest(file: SourceFile): boolean {
 function backendDirs(ctx: ScanContext, workspaceApps: ReadonlySet<string>): Set<string> {
   const dirs = new Set<string>(workspaceApps);
   for (const file of ctx.files) {
-    if (file.role === "app" && isBackendManifest(file)) dirs.add(dirOf(file.path));
+    if (file.role === "app" && isBackendManifest(file)) dirs.add(parentDir(file.path));
   }
   return dirs;
 }
@@ -75,10 +70,10 @@ export function composeServices(file: SourceFile): ComposeService[] {
   let current:
     | { name: string; offset: number; context?: string; dockerfile?: string; image?: string }
     | undefined;
-  const base = dirOf(file.path);
+  const base = parentDir(file.path);
   const flush = (): void => {
     if (!current) return;
-    const dockerfileDir = current.dockerfile?.includes("/") ? dirOf(current.dockerfile) : "";
+    const dockerfileDir = current.dockerfile?.includes("/") ? parentDir(current.dockerfile) : "";
     // A build context outside the repository is no folder of it.
     const context = current.context === undefined ? null : joinRepoPath(base, current.context);
     const dir = context === null ? undefined : (joinRepoPath(context, dockerfileDir) ?? undefined);
@@ -151,7 +146,7 @@ function aspireServices(ctx: ScanContext, backends: Set<string>): Map<string, Ev
   if (hosts.length === 0) return largest;
   const projectDirs = new Map<string, string>();
   for (const file of ctx.files) {
-    if (file.ext === "csproj") projectDirs.set(aspireProjectName(file.path), dirOf(file.path));
+    if (file.ext === "csproj") projectDirs.set(aspireProjectName(file.path), parentDir(file.path));
   }
   const razorPaths = ctx.files.filter((f) => f.ext === "razor").map((f) => f.path);
   const isFrontEnd = (dir: string): boolean =>
@@ -225,7 +220,7 @@ function linkedServices(ctx: ScanContext, backends: Set<string>): Map<string, Ev
   const found = new Map<string, Evidence>();
   for (const file of ctx.files) {
     if (file.role !== "app" || !isBackendManifest(file)) continue;
-    const dir = dirOf(file.path);
+    const dir = parentDir(file.path);
     if (!backends.has(dir) || found.has(dir) || PARENT_BUILD.test(file.text)) continue;
     // A package of a JavaScript monorepo that wraps the broker client is a library, not a
     // process: a service has a server framework or a script that starts it.
@@ -278,7 +273,7 @@ function workspaceLinkedServices(
   const found = new Map<string, Evidence>();
   if (apps.size < 2) return found;
   const appOf = (path: string): string | undefined => {
-    for (let dir = dirOf(path); dir !== ""; dir = dirOf(dir)) if (apps.has(dir)) return dir;
+    for (let dir = parentDir(path); dir !== ""; dir = parentDir(dir)) if (apps.has(dir)) return dir;
     return undefined;
   };
   for (const file of ctx.files) {
@@ -326,7 +321,7 @@ export const microservicesDetector: Detector = {
           }
         }
       } else if (isDockerfile(file) && !file.path.startsWith(".devcontainer/")) {
-        const dir = dirOf(file.path);
+        const dir = parentDir(file.path);
         if (backends.has(dir) && !services.has(dir))
           services.set(dir, fileEvidence(file, `service ${dir === "" ? "(root)" : dir}`));
       }

@@ -7,7 +7,7 @@
  */
 import { createRequire } from "node:module";
 import type * as TypeScript from "typescript";
-import { joinRepoPath } from "../../repo-path.js";
+import { joinRepoPath, parentDir } from "../../repo-path.js";
 import type { ScanContext } from "../../scan-context.js";
 
 // Loaded when a config is first read: whoever only resolves relative paths never pays for it.
@@ -127,9 +127,4 @@ function pathsOf(value: unknown): [string, string[]][] | null {
 function prefixLength(pattern: string): number {
   const star = pattern.indexOf("*");
   return star === -1 ? pattern.length + 1 : star;
-}
-
-function parentDir(path: string): string {
-  const slash = path.lastIndexOf("/");
-  return slash === -1 ? "" : path.slice(0, slash);
 }
