@@ -8,22 +8,29 @@
  */
 import type { AsyncDetector, Findings, ScanContext } from "../../scan-context.js";
 import { readPackageManifests } from "../manifests/package-json.js";
+import { sortEndpoints, uniquePlaces } from "../stack-text/endpoint-list.js";
 import { isRouteCandidate } from "./js-files.js";
+import { nextRoutes } from "./next-routes.js";
 import { nodeFrameworks } from "./node-frameworks.js";
 
+const MAX_JSON_EVIDENCE = 10;
+
 export async function detectNodeStack(ctx: ScanContext): Promise<Findings> {
-  const frameworks = nodeFrameworks(ctx, readPackageManifests(ctx));
+  const manifests = readPackageManifests(ctx);
+  const frameworks = nodeFrameworks(ctx, manifests);
+  // Next.js routes come from file names and top-level exports: no parser needed.
+  const next = nextRoutes(ctx, manifests);
   const candidates = ctx.files.filter(isRouteCandidate);
-  if (candidates.length === 0) {
-    return { frameworks, endpoints: [], signals: { rest_api: { value: false, evidence: [] } } };
-  }
   // The TypeScript parser takes hundreds of milliseconds to load; only repositories with
   // JavaScript or TypeScript route candidates pay for it.
-  const { nodeEndpoints } = await import("./node-endpoints.js");
-  const { endpoints, json } = nodeEndpoints(ctx, candidates);
+  const routed =
+    candidates.length === 0
+      ? { endpoints: [], json: [] }
+      : (await import("./node-endpoints.js")).nodeEndpoints(ctx, candidates);
+  const json = uniquePlaces([...routed.json, ...next.json]).slice(0, MAX_JSON_EVIDENCE);
   return {
     frameworks,
-    endpoints,
+    endpoints: sortEndpoints([...routed.endpoints, ...next.endpoints]),
     signals: { rest_api: { value: json.length > 0, evidence: json } },
   };
 }

@@ -11,15 +11,7 @@ import { lineAt } from "../../scan-context.js";
 import type { SourceFile } from "../../scan-context.js";
 import type { ImportBinding, JsModule, JsProgram } from "./js-ast.js";
 import type { RouteOp } from "./route-ops.js";
-
-const JSON_MARKERS: readonly RegExp[] = [
-  // res.json(data), res.status(201).json(data), c.json(data); not `await response.json()`
-  /\.jsonp?\s*\(\s*[^)\s]/g,
-  // res.send({ ... }) / reply.send(users); a string argument is text, not JSON
-  /\b(?:res|response|reply)(?:\.(?:status|code)\s*\([^)]*\))?\s*\.send\s*\(\s*[{[A-Za-z_$]/g,
-  // koa: ctx.body = { ... } or a value that is not a string literal
-  /\bctx\.(?:response\.)?body\s*=\s*(?!['"`])[{[A-Za-z_$]/g,
-];
+import { JSON_MARKERS } from "./json-markers.js";
 
 /** Fastify serialises whatever a handler returns; a string return is text. */
 const FASTIFY_RETURN =

@@ -4,7 +4,9 @@
  * - NestJS is reported from @nestjs/core or @nestjs/common. Express under Nest is Nest's HTTP
  *   engine (@nestjs/platform-express), so express is reported only when declared directly or
  *   imported by a file that is not part of the Nest code (Nest files often import Express types).
- * - Next.js is a frontend framework here (category "frontend"); its API routes are not read.
+ * - Next.js keeps the category "frontend": most Next.js packages are web clients, and the server
+ *   packages listed here decide which packages front-end-files.ts takes for servers. Its route
+ *   handlers and API routes are read as endpoints all the same (next-routes.ts).
  * - A framework only in devDependencies and never imported by application code is left out: it
  *   serves tests or tooling (e.g. a library testing itself against express), not the application.
  * - A repository whose package is the framework itself (express's own repository) does not
