@@ -13,6 +13,7 @@
  * package's own folder is no part of the URL. Files are chosen by path first; only route files
  * are read, and as text: no parser is needed for top-level exports.
  */
+import { parentDir } from "../../repo-path.js";
 import type { Endpoint, Evidence, HttpMethod } from "../../report.js";
 import { evidence } from "../../scan-context.js";
 import type { ScanContext, SourceFile } from "../../scan-context.js";
@@ -187,9 +188,4 @@ function nearestPackage(dir: string, packageDirs: ReadonlySet<string>): string |
     if (packageDirs.has(d)) return d;
     if (d === "") return undefined;
   }
-}
-
-function parentDir(path: string): string {
-  const i = path.lastIndexOf("/");
-  return i === -1 ? "" : path.slice(0, i);
 }
