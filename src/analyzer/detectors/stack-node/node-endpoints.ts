@@ -13,13 +13,10 @@ import { JsonResponseFinder } from "./json-responses.js";
 import { nestRoutes } from "./nest-routes.js";
 import { RouterGraph } from "./router-graph.js";
 import { serviceRoots } from "../../service-roots.js";
-import { sortEndpoints, uniquePlaces } from "../stack-text/endpoint-list.js";
-
-const MAX_JSON_EVIDENCE = 10;
 
 export interface NodeEndpoints {
   readonly endpoints: Endpoint[];
-  /** lines where handlers send JSON, at most MAX_JSON_EVIDENCE */
+  /** lines where handlers send JSON (index.ts dedupes, caps and sorts for the report) */
   readonly json: Evidence[];
 }
 
@@ -44,8 +41,8 @@ export function nodeEndpoints(
   const nest = nestRoutes(decoratorModules, serviceRoots(ctx));
   json.push(...nest.json);
   return {
-    endpoints: sortEndpoints([...routes.map((r) => r.endpoint), ...nest.endpoints]),
-    json: uniquePlaces(json).slice(0, MAX_JSON_EVIDENCE),
+    endpoints: [...routes.map((r) => r.endpoint), ...nest.endpoints],
+    json,
   };
 }
 
