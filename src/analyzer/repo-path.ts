@@ -22,3 +22,11 @@ export function parentDir(path: string): string {
   const i = path.lastIndexOf("/");
   return i === -1 ? "" : path.slice(0, i);
 }
+
+/** The nearest of `dirs` that is `dir` itself or a folder above it; undefined when none is. */
+export function nearestDir(dir: string, dirs: ReadonlySet<string>): string | undefined {
+  for (let d = dir; ; d = parentDir(d)) {
+    if (dirs.has(d)) return d;
+    if (d === "") return undefined;
+  }
+}

@@ -6,7 +6,7 @@
  * `project.json` of type application instead of a package.json of their own, and a NestJS
  * monorepo lists its apps' folders in nest-cli.json.
  */
-import { parentDir } from "./repo-path.js";
+import { nearestDir, parentDir } from "./repo-path.js";
 import { isServerManifest } from "./detectors/manifests/project-manifests.js";
 import { nestCliAppDirs } from "./nest-cli-projects.js";
 import { isNxApplication } from "./nx-projects.js";
@@ -22,10 +22,5 @@ export function serviceRoots(ctx: ScanContext): (file: string) => string {
     )
       manifestDirs.add(parentDir(file.path));
   }
-  return (file) => {
-    for (let dir = parentDir(file); dir !== ""; dir = parentDir(dir)) {
-      if (manifestDirs.has(dir)) return dir;
-    }
-    return "";
-  };
+  return (file) => nearestDir(parentDir(file), manifestDirs) ?? "";
 }

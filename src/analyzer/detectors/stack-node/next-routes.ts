@@ -13,7 +13,7 @@
  * package's own folder is no part of the URL. Files are chosen by path first; only route files
  * are read, and as text: no parser is needed for top-level exports.
  */
-import { parentDir } from "../../repo-path.js";
+import { nearestDir, parentDir } from "../../repo-path.js";
 import type { Endpoint, Evidence, HttpMethod } from "../../report.js";
 import { evidence } from "../../scan-context.js";
 import type { ScanContext, SourceFile } from "../../scan-context.js";
@@ -73,7 +73,7 @@ export function nextRoutes(ctx: ScanContext, manifests: readonly PackageManifest
     if (file.role !== "app" || file.name.endsWith(".d.ts")) continue;
     // A cheap path test first: only files under an app/ or pages/api/ folder go further.
     if (!file.path.includes("app/") && !file.path.includes("pages/api/")) continue;
-    const pkgDir = nearestPackage(parentDir(file.path), packageDirs);
+    const pkgDir = nearestDir(parentDir(file.path), packageDirs);
     if (pkgDir === undefined || !nextDirs.has(pkgDir)) continue;
     const relative = pkgDir === "" ? file.path : file.path.slice(pkgDir.length + 1);
     const app = APP_ROUTE.exec(relative);
@@ -181,11 +181,4 @@ function jsonEvidence(file: SourceFile): Evidence[] {
     }
   }
   return out;
-}
-
-function nearestPackage(dir: string, packageDirs: ReadonlySet<string>): string | undefined {
-  for (let d = dir; ; d = parentDir(d)) {
-    if (packageDirs.has(d)) return d;
-    if (d === "") return undefined;
-  }
 }
