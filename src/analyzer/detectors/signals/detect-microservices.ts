@@ -13,7 +13,7 @@
  * App + database (+ cache, queue, proxy) is one service, not microservices; so is a backend with
  * a front-end app beside it.
  */
-import { joinRepoPath, parentDir } from "../../repo-path.js";
+import { joinRepoPath, nearestDir, parentDir } from "../../repo-path.js";
 import type { Evidence } from "../../report.js";
 import {
   lineInFile,
@@ -272,14 +272,11 @@ function workspaceLinkedServices(
 ): Map<string, Evidence> {
   const found = new Map<string, Evidence>();
   if (apps.size < 2) return found;
-  const appOf = (path: string): string | undefined => {
-    for (let dir = parentDir(path); dir !== ""; dir = parentDir(dir)) if (apps.has(dir)) return dir;
-    return undefined;
-  };
   for (const file of ctx.files) {
     if (file.role !== "app" || !JS_EXTS.includes(file.ext)) continue;
-    const app = appOf(file.path);
-    if (app === undefined || found.has(app)) continue;
+    // The workspace root is no app of its own here (see the caller).
+    const app = nearestDir(parentDir(file.path), apps);
+    if (app === undefined || app === "" || found.has(app)) continue;
     for (const pattern of JS_TRANSPORTS) {
       const hit = findPattern(file, pattern);
       if (hit === undefined) continue;
