@@ -1,11 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { SIGNAL_IDS } from "../content/signals.js";
-import {
-  deriveSignals,
-  distinctEndpoints,
-  findCrudResource,
-  isCatchAll,
-} from "./derive-signals.js";
+import { deriveSignals, distinctEndpoints, findCrudResource } from "./derive-signals.js";
+import { isCatchAll } from "./endpoint-paths.js";
 import type { Endpoint, HttpMethod } from "./report.js";
 
 const NO_TESTS = { calls: [], errorChecks: [] };

@@ -1,12 +1,14 @@
 /**
  * Signals that are judged from other findings rather than read from one file:
  * http_endpoints and crud from the endpoint list, rest_api (JSON served by real endpoints),
- * api_tests from tests that call the app's HTTP endpoints, api_error_tests from the error statuses
- * those tests check. Every other signal is completed with
- * its "absent" value so that each report names every signal.
+ * api_tests from tests that call the app's HTTP endpoints, tested_endpoints from the endpoints
+ * those calls reach, api_error_tests from the error statuses those tests check. Every other
+ * signal is completed with its "absent" value so that each report names every signal.
  */
 import { SIGNALS, SIGNAL_IDS, type SignalId } from "../content/signals.js";
 import { singular } from "./detectors/stack-text/inflection.js";
+import { isCatchAll, normalizePath } from "./endpoint-paths.js";
+import { testedEndpoints } from "./tested-endpoints.js";
 import type { Endpoint, Evidence, SignalResult, Signals } from "./report.js";
 
 export function absentSignal(id: SignalId): SignalResult<unknown> {
@@ -69,6 +71,10 @@ export function deriveSignals(
       apiTestCalls.length > 0 && distinct.length > 0
         ? { value: true, evidence: apiTestCalls.slice(0, MAX_EVIDENCE) }
         : { value: false, evidence: [] },
+    tested_endpoints:
+      apiTestCalls.length > 0 && distinct.length > 0
+        ? testedEndpoints(distinct, apiTestCalls, serviceOf)
+        : { value: 0, evidence: [] },
     api_error_tests:
       errorChecks.length > 0 && distinct.length > 0
         ? { value: true, evidence: errorChecks.slice(0, MAX_EVIDENCE) }
@@ -99,40 +105,6 @@ export function distinctEndpoints(
   return [...byKey.values()].sort(
     (a, b) => a.path.localeCompare(b.path) || a.method.localeCompare(b.method),
   );
-}
-
-/** Route parameters in the syntaxes of the supported frameworks, all written as `{}` for comparison. */
-const PARAM_SEGMENT = /^(:\w+\??|\{[^}]*\}|<[^>]*>|\[[^\]]*\]|\(\?P<\w+>[^)]*\)|\*\w*)$/;
-/** In an unresolved path, `<expression>` marks a piece that could not be read, not a parameter. */
-const UNRESOLVED_PIECE = /^<[^>]*>$/;
-
-/**
- * A segment that takes the rest of the path: Rails' `*path`, ASP.NET's `{*slug}`, Next.js'
- * `[...slug]`, Express' `:path*`. Such routes are fallbacks (an SPA's index page), not resources.
- */
-const CATCH_ALL_SEGMENT = /^(?:\*\w*|\{\*\*?[^}]*\}|\[\[?\.\.\.[^\]]*\]\]?|:\w+[*+])$/;
-
-/** Whether a path ends in, or holds, a catch-all segment. */
-export function isCatchAll(endpoint: Pick<Endpoint, "path">): boolean {
-  return endpoint.path.split("/").some((segment) => CATCH_ALL_SEGMENT.test(segment));
-}
-
-/** Whether a resolved path takes a parameter (`/articles/:id`, `/users/{id}`, …). */
-export function hasPathParameter(endpoint: Pick<Endpoint, "path" | "resolved">): boolean {
-  return endpoint.resolved && normalizePath(endpoint).split("/").includes("{}");
-}
-
-function normalizePath(endpoint: Pick<Endpoint, "path" | "resolved">): string {
-  const { path } = endpoint;
-  const trimmed = path.length > 1 ? path.replace(/\/+$/, "") : path;
-  return trimmed
-    .split("/")
-    .map((segment) =>
-      PARAM_SEGMENT.test(segment) && (endpoint.resolved || !UNRESOLVED_PIECE.test(segment))
-        ? "{}"
-        : segment,
-    )
-    .join("/");
 }
 
 /**

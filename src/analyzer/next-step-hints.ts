@@ -10,11 +10,10 @@ import {
   closestToCrud,
   CRUD_VERBS,
   distinctEndpoints,
-  hasPathParameter,
-  isCatchAll,
   type CrudVerb,
   type ServiceOf,
 } from "./derive-signals.js";
+import { hasPathParameter, isCatchAll } from "./endpoint-paths.js";
 import type { Endpoint, FrameworkFinding, HttpMethod, Signals } from "./report.js";
 import {
   backendFrameworkName,

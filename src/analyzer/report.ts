@@ -38,6 +38,7 @@ export interface SignalValues {
   test_frameworks: string[];
   test_files: number;
   api_tests: boolean;
+  tested_endpoints: number;
   api_error_tests: boolean;
   dockerfile: boolean;
   docker_compose: boolean;

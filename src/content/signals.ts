@@ -51,6 +51,11 @@ export const SIGNALS = {
   test_frameworks: { type: "list", description: "test frameworks and supporting tools" },
   test_files: { type: "number", description: "number of test files" },
   api_tests: { type: "boolean", description: "tests that exercise HTTP endpoints" },
+  tested_endpoints: {
+    type: "number",
+    description:
+      "endpoints with a known path that a test calls (at least: calls whose path is built at run time are not matched)",
+  },
   api_error_tests: {
     type: "boolean",
     description:
@@ -155,7 +160,14 @@ export const SIGNAL_AREAS = {
   api: ["rest_api", "http_endpoints", "crud", "input_validation", "central_error_handling"],
   data: ["sql_database", "sql_engines", "orms", "migrations", "nosql_databases", "caching"],
   security: ["auth_jwt", "oauth", "password_hashing", "authorization", "committed_secrets"],
-  testing: ["tests", "test_frameworks", "test_files", "api_tests", "api_error_tests"],
+  testing: [
+    "tests",
+    "test_frameworks",
+    "test_files",
+    "api_tests",
+    "tested_endpoints",
+    "api_error_tests",
+  ],
   delivery: ["dockerfile", "docker_compose", "ci", "ci_systems", "microservices"],
   docs: ["readme", "readme_has_setup", "api_docs"],
   quality: ["lint_config", "formatter_config", "logging", "env_config"],

@@ -30,7 +30,14 @@ describe("a fixture's signal expectation", () => {
     expect(Object.keys(detectorSignals).sort()).toEqual(
       SIGNAL_IDS.filter(
         (id) =>
-          !["rest_api", "http_endpoints", "crud", "api_tests", "api_error_tests"].includes(id),
+          ![
+            "rest_api",
+            "http_endpoints",
+            "crud",
+            "api_tests",
+            "tested_endpoints",
+            "api_error_tests",
+          ].includes(id),
       ).sort(),
     );
     expect(detectorSignals.tests).toBe(true);

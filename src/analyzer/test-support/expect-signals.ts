@@ -36,6 +36,7 @@ export const DERIVED_SIGNAL_IDS = [
   "http_endpoints",
   "crud",
   "api_tests",
+  "tested_endpoints",
   "api_error_tests",
 ] as const;
 

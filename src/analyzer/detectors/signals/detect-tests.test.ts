@@ -224,6 +224,16 @@ describe("testsDetector on .NET assertion libraries", () => {
 });
 
 describe("findApiTestCalls", () => {
+  it("reads a Python f-string path that starts with a prefix from the settings", () => {
+    const calls = findApiTestCalls(
+      scanContextFrom({
+        "backend/tests/api/test_items.py":
+          'def test_read(client):\n    r = client.get(f"{settings.API_V1_STR}/items/{item.id}")\n    assert r.status_code == 200\n',
+      }),
+    );
+    expect(calls.map((c) => c.note)).toEqual(["GET {settings.API_V1_STR}/items/{item.id}"]);
+  });
+
   it("names the method and path of HTTP calls from each stack's test harness", () => {
     const calls = findApiTestCalls(
       scanContextFrom({

@@ -618,7 +618,7 @@ const API_CALLS: readonly ApiCallPattern[] = [
     exts: PY_EXTS,
     when: ["client"],
     re: new RegExp(
-      `\\b(?:self\\.)?(?:api_|test_|async_|auth_|admin_|authed_|app\\.test_)?client(?:\\(\\))?\\.(${HTTP_VERB})\\s*\\(\\s*(?:f?(['"])(/[^'"]*)\\2)?`,
+      `\\b(?:self\\.)?(?:api_|test_|async_|auth_|admin_|authed_|app\\.test_)?client(?:\\(\\))?\\.(${HTTP_VERB})\\s*\\(\\s*(?:f?(['"])(/[^'"]*|\\{[^{}'"]*\\}/[^'"]*)\\2)?`,
       "gi",
     ),
     read: byName(1, 3),
