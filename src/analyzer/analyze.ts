@@ -88,7 +88,7 @@ export async function analyze(
     signal?.throwIfAborted();
     const serviceOf = serviceRoots(ctx);
     const endpoints = distinctEndpoints(findings.endpoints ?? [], serviceOf);
-    const apiTestCalls = findApiTestCalls(ctx);
+    const apiTestCalls = findApiTestCalls(ctx, findings.routeNames);
     const apiTests = {
       calls: apiTestCalls,
       errorChecks: findErrorStatusChecks(ctx, apiTestCalls),

@@ -38,6 +38,25 @@ describe("mergeFindings", () => {
     ]);
   });
 
+  it("joins the route names of all detectors, keeping the first path given for a name", () => {
+    const merged = mergeFindings([
+      { routeNames: new Map([["post-list", "/api/posts/"]]) },
+      {},
+      {
+        routeNames: new Map([
+          ["post-list", "/other/posts/"],
+          ["blog:home", "/blog/"],
+        ]),
+      },
+    ]);
+    expect(merged.routeNames).toEqual(
+      new Map([
+        ["post-list", "/api/posts/"],
+        ["blog:home", "/blog/"],
+      ]),
+    );
+  });
+
   it("ORs booleans, keeps the larger number and unions lists", () => {
     const e = (file: string) => [{ file, line: 1 }];
     const merged = mergeFindings([

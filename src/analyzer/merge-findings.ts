@@ -2,6 +2,7 @@
  * Merges the Findings of all detectors into one: frameworks by id (strongest confidence,
  * evidence joined), endpoints de-duplicated, signals combined by type (booleans OR, numbers max,
  * lists union) so two detectors that see the same signal in different stacks both count.
+ * Route names are joined, the first detector's path kept for a name two of them give.
  */
 import type { Findings } from "./scan-context.js";
 import type {
@@ -20,6 +21,7 @@ export function mergeFindings(parts: readonly Findings[]): Findings {
   const frameworks = new Map<string, FrameworkFinding>();
   const endpoints = new Map<string, Endpoint>();
   const signals: Partial<Record<SignalId, SignalResult<unknown>>> = {};
+  const routeNames = new Map<string, string>();
 
   for (const part of parts) {
     for (const fw of part.frameworks ?? []) {
@@ -36,11 +38,15 @@ export function mergeFindings(parts: readonly Findings[]): Findings {
       const seen = signals[id];
       signals[id] = seen ? mergeSignal(seen, result) : result;
     }
+    for (const [name, path] of part.routeNames ?? []) {
+      if (!routeNames.has(name)) routeNames.set(name, path);
+    }
   }
   return {
     frameworks: [...frameworks.values()],
     endpoints: [...endpoints.values()],
     signals: signals as Partial<Signals>,
+    routeNames,
   };
 }
 

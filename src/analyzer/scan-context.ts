@@ -39,6 +39,11 @@ export interface Findings {
   readonly frameworks?: readonly FrameworkFinding[];
   readonly endpoints?: readonly Endpoint[];
   readonly signals?: Partial<Signals>;
+  /**
+   * Named routes: the name a framework gives a route (Django's `name=` under its namespaces, a
+   * DRF router's `post-detail`) → the route's full path, for tests that call routes by name.
+   */
+  readonly routeNames?: ReadonlyMap<string, string>;
 }
 
 /**

@@ -28,7 +28,7 @@ interface TestCall {
 const PLACEHOLDER = /\$\{[^}]*\}|#\{[^}]*\}|\{[^}/]*\}|%[sdv]|\$\w+/g;
 const MARK = "\u0000";
 /** A whole segment that names a parameter the way a route does (`:id`, `<id>`): any value. */
-const PARAM_NAME = /^(?::\w+|<\w+>)$/;
+const PARAM_NAME = /^(?::\w+|<(?:\w+:)?\w+>)$/;
 const SCHEME_AND_HOST = /^[a-z][a-z0-9+.-]*:\/\/[^/]*/i;
 
 /** The endpoint-matching view of one test call, or undefined when its path cannot be read. */

@@ -224,6 +224,74 @@ describe("testsDetector on .NET assertion libraries", () => {
 });
 
 describe("findApiTestCalls", () => {
+  it("reads the path of a Django route called by name with reverse(), directly, through a variable or a helper", () => {
+    const routeNames = new Map([
+      ["blog:post-list", "/api/posts/"],
+      ["blog:post-detail", "/api/posts/<int:pk>/"],
+      ["verify", "/api/verify/"],
+      ["user-list", "/api/users/"],
+    ]);
+    const calls = findApiTestCalls(
+      scanContextFrom({
+        "blog/tests/test_posts.py": `from django.urls import reverse
+from rest_framework.test import APITestCase
+
+USERS = reverse("user-list")
+
+
+def detail_url(pk):
+    return reverse("blog:post-detail", args=[pk])
+
+class PostTests(APITestCase):
+    url = reverse("verify")
+
+    def users_url(self):
+        return reverse("user-list")
+
+    def test_list(self):
+        url = reverse("blog:post-list")
+        r = self.client.get(url)
+        self.assertEqual(r.status_code, 200)
+
+    def test_detail(self):
+        r = self.client.delete(reverse("post-detail", kwargs={"pk": 1}))
+        self.assertEqual(r.status_code, 200)
+
+    def test_verify(self):
+        r = self.client.post(self.url, {})
+        self.assertEqual(r.status_code, 200)
+
+    def test_users(self):
+        r = self.client.get(self.users_url())
+        self.assertEqual(r.status_code, 200)
+
+    def test_all_users(self):
+        r = self.client.get(USERS)
+        self.assertEqual(r.status_code, 200)
+
+    def test_patch(self):
+        url = detail_url(1)
+        r = self.client.patch(url, {"title": "x"})
+        self.assertEqual(r.status_code, 200)
+
+    def test_unknown(self):
+        r = self.client.get(reverse("nowhere"))
+        self.assertEqual(r.status_code, 200)
+`,
+      }),
+      routeNames,
+    );
+    expect(calls.map((c) => c.note)).toEqual([
+      "GET /api/posts/",
+      "DELETE /api/posts/<int:pk>/",
+      "POST /api/verify/",
+      "GET /api/users/",
+      "GET /api/users/",
+      "PATCH /api/posts/<int:pk>/",
+      "GET (path not literal)",
+    ]);
+  });
+
   it("reads a Python f-string path that starts with a prefix from the settings", () => {
     const calls = findApiTestCalls(
       scanContextFrom({

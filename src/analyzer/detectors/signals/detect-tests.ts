@@ -486,12 +486,18 @@ interface ApiCallPattern {
   /** global regex */
   readonly re: RegExp;
   /** method and literal path (undefined when not a literal) of a match */
-  readonly read: (m: RegExpExecArray) => readonly [string, string | undefined];
+  readonly read: (m: RegExpExecArray, site: CallSite) => readonly [string, string | undefined];
   readonly applies?: (file: SourceFile) => boolean;
   /** a `when` word in a local module the file imports counts too (a shared supertest agent) */
   readonly whenImported?: boolean;
   /** classes the repository derives from a `when` word (group 1) count as `when` words too */
   readonly derived?: RegExp;
+}
+
+/** Where a call was found: its file, and the app's named routes (see Findings.routeNames). */
+interface CallSite {
+  readonly file: SourceFile;
+  readonly routeNames: ReadonlyMap<string, string>;
 }
 
 const METHOD_WORDS = ["options", "delete", "patch", "post", "head", "get", "put"] as const;
@@ -511,6 +517,8 @@ const byName =
   ];
 
 const HTTP_VERB = "get|post|put|patch|delete|head|options";
+/** Django's reverse("blog:post-detail", …) of a named route: the name in group `name`. */
+const REVERSE_CALL = `reverse(?:_lazy)?\\s*\\(\\s*(?<q>['"])(?<name>[\\w:.-]+)\\k<q>`;
 
 /**
  * Any HTTP client or fetch sent to one of `hosts` with a literal URL, its port possibly
@@ -614,14 +622,26 @@ const API_CALLS: readonly ApiCallPattern[] = [
       /baseURL\s*:/.test(f.text) && (f.text.includes("localhost") || f.text.includes("127.0.0.1")),
   },
   {
-    // Django/DRF test client, Flask test client, FastAPI/Starlette TestClient, httpx AsyncClient
+    // Django/DRF test client, Flask test client, FastAPI/Starlette TestClient, httpx AsyncClient.
+    // The path is a literal, Django's reverse("name") of a named route, or a variable that
+    // holds one (`url = reverse("post-list")`, `self.url` set in setUp).
     exts: PY_EXTS,
     when: ["client"],
     re: new RegExp(
-      `\\b(?:self\\.)?(?:api_|test_|async_|auth_|admin_|authed_|app\\.test_)?client(?:\\(\\))?\\.(${HTTP_VERB})\\s*\\(\\s*(?:f?(['"])(/[^'"]*|\\{[^{}'"]*\\}/[^'"]*)\\2)?`,
+      `\\b(?:self\\.)?(?:api_|test_|async_|auth_|admin_|authed_|app\\.test_)?client(?:\\(\\))?\\.(${HTTP_VERB})\\s*\\(\\s*(?:f?(['"])(/[^'"]*|\\{[^{}'"]*\\}/[^'"]*)\\2|${REVERSE_CALL}|((?:self\\.)?[A-Za-z_]\\w*)\\s*(\\(?))?`,
       "gi",
     ),
-    read: byName(1, 3),
+    read: (m, site) => [
+      methodFromName(m[1] ?? ""),
+      m[3] ??
+        namedRoutePath(
+          site,
+          m.groups?.name ??
+            (m[6] === undefined
+              ? undefined
+              : reversedInto(site.file.text, m[6], m[7] === "(", m.index)),
+        ),
+    ],
   },
   {
     exts: JVM_EXTS,
@@ -743,6 +763,72 @@ const API_CALLS: readonly ApiCallPattern[] = [
 ];
 
 const API_EXTS = new Set(API_CALLS.flatMap((p) => p.exts));
+
+/** The path of a named route, tried with its namespaces and, if that fails, by its last name. */
+function namedRoutePath(site: CallSite, name: string | undefined): string | undefined {
+  if (name === undefined) return undefined;
+  const exact = site.routeNames.get(name);
+  if (exact !== undefined) return exact;
+  // A namespace the URLconfs set in a way not read (a variable): one route of that name.
+  const bare = name.slice(name.lastIndexOf(":") + 1);
+  const found = [...site.routeNames].filter(([key]) => key === bare || key.endsWith(`:${bare}`));
+  return found.length === 1 ? found[0]?.[1] : undefined;
+}
+
+/**
+ * The route name a variable holds: `url = reverse("post-list")` nearest before `at`, or for an
+ * attribute (`self.url`, set in setUp or as a class attribute) the nearest before, else the first
+ * after. The value may also come from a helper (`url = detail_url(tag.id)`), and the call may be
+ * of one (`self.url()`): the first reverse() in that function is the name.
+ */
+function reversedInto(
+  text: string,
+  variable: string,
+  called: boolean,
+  at: number,
+): string | undefined {
+  if (!text.includes("reverse")) return undefined;
+  if (called) return reverseInFunction(text, variable.slice(variable.lastIndexOf(".") + 1), at);
+  // A local variable, or an attribute set on self; `self.url` is also the class attribute
+  // `url = reverse(…)`, written less indented than the methods that read it.
+  const attribute = variable.startsWith("self.");
+  const bare = attribute ? variable.slice(5) : variable;
+  const lineStart = text.lastIndexOf("\n", at) + 1;
+  const callIndent = /^[ \t]*/.exec(text.slice(lineStart, at))?.[0].length ?? 0;
+  const re = new RegExp(
+    `^([ \\t]*)(self\\.)?${esc(bare)}[ \\t]*=[ \\t]*(?:${REVERSE_CALL}|(?:self\\.)?([A-Za-z_]\\w*)[ \\t]*\\()`,
+    "gm",
+  );
+  let before: RegExpExecArray | undefined;
+  let after: RegExpExecArray | undefined;
+  for (const m of text.matchAll(re)) {
+    const fits = attribute
+      ? m[2] !== undefined || (m[1] ?? "").length < callIndent
+      : m[2] === undefined;
+    if (!fits) continue;
+    if (m.index < at) before = m;
+    else after ??= m;
+  }
+  const found = before ?? (attribute ? after : undefined);
+  if (found === undefined) return undefined;
+  const helper = found[5];
+  return (
+    found.groups?.name ??
+    (helper === undefined ? undefined : reverseInFunction(text, helper, found.index))
+  );
+}
+
+/** The first reverse() name in `def <name>(`, the nearest definition before `at` (else the first). */
+function reverseInFunction(text: string, name: string, at: number): string | undefined {
+  if (name === "reverse" || name === "reverse_lazy") return undefined;
+  const defs = [...text.matchAll(new RegExp(`^[ \\t]*def[ \\t]+${esc(name)}[ \\t]*\\(`, "gm"))];
+  const start = (defs.filter((d) => d.index < at).at(-1) ?? defs[0])?.index;
+  if (start === undefined) return undefined;
+  const next = /\n[ \t]*(?:def|class)[ \t]/.exec(text.slice(start + 1));
+  const body = text.slice(start, next === null ? undefined : start + 1 + next.index);
+  return new RegExp(REVERSE_CALL).exec(body)?.groups?.name;
+}
+
 /** `require("./server")`, `from "../helpers/agent"`: a module of the repository. */
 const LOCAL_IMPORT = /(?:\bfrom\s*|\brequire\(\s*)['"](\.{1,2}\/[^'"]+)['"]/g;
 
@@ -750,9 +836,13 @@ const LOCAL_IMPORT = /(?:\bfrom\s*|\brequire\(\s*)['"](\.{1,2}\/[^'"]+)['"]/g;
  * Calls in test code that exercise the app's own HTTP endpoints, with "METHOD /path" notes when
  * the path is a literal. HTTP client calls to other services (axios, requests, RestTemplate
  * outside a test server) are not matched: each pattern needs the test harness of its stack, or
- * a URL on this machine (localhost), where the app under test runs.
+ * a URL on this machine (localhost), where the app under test runs. `routeNames` turns calls of
+ * named routes (Django's reverse()) into their paths.
  */
-export function findApiTestCalls(ctx: ScanContext): Evidence[] {
+export function findApiTestCalls(
+  ctx: ScanContext,
+  routeNames: ReadonlyMap<string, string> = new Map(),
+): Evidence[] {
   const out: Evidence[] = [];
   const seen = new Set<string>();
   const modules = new ModulePaths(ctx);
@@ -816,7 +906,7 @@ export function findApiTestCalls(ctx: ScanContext): Evidence[] {
       if (pattern.applies && !pattern.applies(file)) continue;
       pattern.re.lastIndex = 0;
       for (let m = pattern.re.exec(file.text); m !== null; m = pattern.re.exec(file.text)) {
-        const [method, path] = pattern.read(m);
+        const [method, path] = pattern.read(m, { file, routeNames });
         const e = evidence(
           file,
           m.index,

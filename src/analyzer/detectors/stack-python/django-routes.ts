@@ -10,6 +10,10 @@
  * DRF router routes use "{pk}" (or the ViewSet's lookup field). Django admin (admin.site.urls)
  * and third-party URLconfs are not the application's own endpoints.
  * The DefaultRouter's generated API root view is left out for the same reason.
+ *
+ * Route names are collected too (`name="post-detail"` under the namespaces of `app_name` and
+ * include(namespace=…), a DRF router's `<basename>-list`/`-detail`/`-<url_name>`), so that tests
+ * calling `reverse("blog:post-detail")` can be matched against the paths they reach.
  */
 import type { Endpoint, Evidence, HttpMethod } from "../../report.js";
 import { httpVerb } from "../stack-text/endpoint-list.js";
@@ -20,7 +24,15 @@ import { PyDefinitions } from "./py-definitions.js";
 import type { PyRouterGraph } from "./py-router-graph.js";
 import type { Located } from "./py-definitions.js";
 import type { PyFile, PyProgram } from "./py-modules.js";
-import { callArgs, keyword, lineOf, positional, stringList, stringValue } from "./py-source.js";
+import {
+  callArgs,
+  classAttribute,
+  keyword,
+  lineOf,
+  positional,
+  stringList,
+  stringValue,
+} from "./py-source.js";
 import type { PyArg, PyClass } from "./py-source.js";
 
 interface PyPath {
@@ -29,30 +41,43 @@ interface PyPath {
 }
 
 type UrlTarget =
-  | { readonly kind: "module"; readonly file: PyFile }
-  | { readonly kind: "router"; readonly key: string }
+  | { readonly kind: "module"; readonly file: PyFile; readonly namespace?: string }
+  | { readonly kind: "router"; readonly key: string; readonly namespace?: string }
   /** a Django Ninja API served by the URLconf (`path("api/", api.urls)`) */
   | { readonly kind: "ninja"; readonly key: string }
   | { readonly kind: "class"; readonly ref: string; readonly actions: readonly string[] | null }
   | { readonly kind: "function"; readonly ref: string }
   /** include([...]) of an inline list or a list variable of the same module */
-  | { readonly kind: "list"; readonly entries: readonly UrlEntry[] };
+  | {
+      readonly kind: "list";
+      readonly entries: readonly UrlEntry[];
+      readonly namespace?: string;
+    };
 
 interface UrlEntry {
   readonly route: PyPath;
   readonly target: UrlTarget;
   readonly line: number;
+  /** the route's `name=` */
+  readonly name: string | null;
 }
 
 interface DrfRouter {
   readonly trailingSlash: string;
-  readonly registrations: { prefix: PyPath; viewset: string; line: number }[];
+  readonly registrations: {
+    prefix: PyPath;
+    viewset: string;
+    line: number;
+    basename: string | null;
+  }[];
   readonly file: PyFile;
 }
 
 export interface DjangoResult {
   readonly endpoints: Endpoint[];
   readonly json: Evidence[];
+  /** route name with its namespaces ("blog:post-detail") → full path, for resolved paths */
+  readonly names: Map<string, string>;
 }
 
 const DRF_BASES = new Set([
@@ -142,7 +167,7 @@ export class DjangoRoutes {
   private readonly constants: PyConstants;
   private readonly entriesCache = new Map<string, UrlEntry[]>();
   private readonly routers = new Map<string, DrfRouter>();
-  private readonly result: DjangoResult = { endpoints: [], json: [] };
+  private readonly result: DjangoResult = { endpoints: [], json: [], names: new Map() };
 
   /** Ninja APIs the URLconf serves, so the ones it does not are listed apart. */
   private readonly servedNinja = new Set<string>();
@@ -173,15 +198,15 @@ export class DjangoRoutes {
     }
     const root = this.rootUrlconf();
     const visited = new Set<string>();
-    if (root !== undefined) this.walk(root, { text: "", resolved: true }, visited, new Set());
+    if (root !== undefined) this.walk(root, { text: "", resolved: true }, visited, new Set(), "");
     for (const file of urlModules) {
       if (visited.has(file.file.path) || included.has(file.file.path)) continue;
       // Without a ROOT_URLCONF, a URLconf nobody includes is taken as the root.
-      this.walk(file, { text: "", resolved: root === undefined }, visited, new Set());
+      this.walk(file, { text: "", resolved: root === undefined }, visited, new Set(), "");
     }
     for (const file of urlModules) {
       if (!visited.has(file.file.path))
-        this.walk(file, { text: "", resolved: false }, visited, new Set());
+        this.walk(file, { text: "", resolved: false }, visited, new Set(), "");
     }
     return this.withUnservedNinja();
   }
@@ -264,7 +289,11 @@ export class DjangoRoutes {
         const viewset = (positional(args, 1) ?? keyword(args, "viewset"))?.value;
         if (viewset === undefined) continue;
         const line = lineOf(file.file, r.index + r[0].indexOf(m[1] ?? ""));
-        router.registrations.push({ prefix, viewset, line });
+        // `base_name` is the spelling of DRF before 3.9
+        const named =
+          positional(args, 2) ?? keyword(args, "basename") ?? keyword(args, "base_name");
+        const basename = named === undefined ? null : stringValue(named.value);
+        router.registrations.push({ prefix, viewset, line, basename });
       }
     }
   }
@@ -301,6 +330,7 @@ export class DjangoRoutes {
             route: { text: "", resolved: true },
             target: { kind: "router", key },
             line: lineOf(file.file, at),
+            name: null,
           });
         }
       }
@@ -329,10 +359,37 @@ export class DjangoRoutes {
     if (view === undefined) return null;
     const target = this.target(file, view);
     if (target === null) return null;
-    return { route, target, line: lineOf(file.file, offset) };
+    const name = keyword(call, "name");
+    return {
+      route,
+      target,
+      line: lineOf(file.file, offset),
+      name: name === undefined ? null : stringValue(name.value),
+    };
   }
 
   private include(file: PyFile, viewArg: PyArg): UrlTarget | null {
+    const target = this.includeTarget(file, viewArg);
+    if (target === null) return null;
+    const open = viewArg.offset + viewArg.value.indexOf("(");
+    const call = callArgs(file.file.text, file.code, open);
+    let named = keyword(call, "namespace");
+    const first = positional(call, 0);
+    // include(("app.urls", "app_name")): the pair's second item names the namespace
+    if (named === undefined && first?.value.startsWith("(") === true) {
+      named = positional(callArgs(file.file.text, file.code, first.offset), 1);
+    }
+    const namespace = named === undefined ? null : stringValue(named.value);
+    // Ninja names its operations itself; views are not include() targets.
+    return namespace === null ||
+      target.kind === "ninja" ||
+      target.kind === "function" ||
+      target.kind === "class"
+      ? target
+      : { ...target, namespace };
+  }
+
+  private includeTarget(file: PyFile, viewArg: PyArg): UrlTarget | null {
     const open = viewArg.offset + viewArg.value.indexOf("(");
     let arg = positional(callArgs(file.file.text, file.code, open), 0);
     // include(("app.urls", "namespace")) and include(([...], "namespace"))
@@ -386,12 +443,19 @@ export class DjangoRoutes {
     return null;
   }
 
-  private walk(file: PyFile, base: PyPath, visited: Set<string>, stack: Set<string>): void {
+  /** Walks a URLconf; `namespace` is the one its names are under ("" for none). */
+  private walk(
+    file: PyFile,
+    base: PyPath,
+    visited: Set<string>,
+    stack: Set<string>,
+    namespace: string,
+  ): void {
     const key = file.file.path;
     if (stack.has(key)) return;
     stack.add(key);
     visited.add(key);
-    this.walkEntries(file, this.entries(file), base, visited, stack);
+    this.walkEntries(file, this.entries(file), base, visited, stack, namespace);
     stack.delete(key);
   }
 
@@ -401,37 +465,57 @@ export class DjangoRoutes {
     base: PyPath,
     visited: Set<string>,
     stack: Set<string>,
+    namespace: string,
   ): void {
     for (const entry of entries) {
       const full = concat(base, entry.route);
-      switch (entry.target.kind) {
-        case "module":
-          this.walk(entry.target.file, full, visited, stack);
+      const target = entry.target;
+      switch (target.kind) {
+        case "module": {
+          // An included URLconf's own `app_name` names its namespace unless include() does.
+          const inner = target.namespace ?? appName(target.file);
+          this.walk(target.file, full, visited, stack, nestedNamespace(namespace, inner));
           break;
+        }
         case "list":
-          this.walkEntries(file, entry.target.entries, full, visited, stack);
+          this.walkEntries(
+            file,
+            target.entries,
+            full,
+            visited,
+            stack,
+            nestedNamespace(namespace, target.namespace ?? null),
+          );
           break;
         case "router":
-          this.emitRouter(entry.target.key, full);
+          this.emitRouter(target.key, full, nestedNamespace(namespace, target.namespace ?? null));
           break;
         case "ninja":
-          this.servedNinja.add(entry.target.key);
-          this.emitNinja(entry.target.key, full);
+          this.servedNinja.add(target.key);
+          this.emitNinja(target.key, full);
           break;
         case "class":
-          this.emitClassView(file, entry, entry.target.ref, entry.target.actions, full);
+          this.emitClassView(file, entry, target.ref, target.actions, full);
+          this.name(namespace, entry.name, full);
           break;
         case "function":
-          this.emitFunctionView(file, entry, entry.target.ref, full);
+          this.emitFunctionView(file, entry, target.ref, full);
+          this.name(namespace, entry.name, full);
           break;
       }
     }
   }
 
+  private name(namespace: string, name: string | null, path: PyPath): void {
+    if (name === null || !path.resolved) return;
+    const full = namespace === "" ? name : `${namespace}:${name}`;
+    if (!this.result.names.has(full)) this.result.names.set(full, servedPath(path));
+  }
+
   private push(method: HttpMethod, path: PyPath, drf: boolean, file: PyFile, line: number): void {
     this.result.endpoints.push({
       method,
-      path: `/${path.text.replace(/^\/+/, "")}`,
+      path: servedPath(path),
       framework: drf ? "djangorestframework" : "django",
       file: file.file.path,
       line,
@@ -470,19 +554,21 @@ export class DjangoRoutes {
     this.result.json.push(...routes.json);
   }
 
-  private emitRouter(key: string, base: PyPath): void {
+  private emitRouter(key: string, base: PyPath, namespace: string): void {
     const router = this.routers.get(key);
     if (router === undefined) return;
     for (const reg of router.registrations) {
       const viewset = this.defs.findClass(router.file, reg.viewset);
       if (viewset === null) continue;
       const prefix = concat(base, reg.prefix);
+      const basename = reg.basename ?? this.querysetModel(viewset);
       for (const route of viewSetRoutes(this.defs, viewset, router.trailingSlash)) {
         const path =
           route.suffix === ""
             ? { text: prefix.text + router.trailingSlash, resolved: prefix.resolved }
             : { text: `${prefix.text}/${route.suffix}`, resolved: prefix.resolved };
         this.push(route.method, path, true, router.file, reg.line);
+        if (basename !== null) this.name(namespace, `${basename}-${route.name}`, path);
       }
       this.result.json.push({
         file: viewset.file.file.path,
@@ -490,6 +576,19 @@ export class DjangoRoutes {
         note: "DRF viewset",
       });
     }
+  }
+
+  /**
+   * The basename a DRF router gives a viewset registered without one: the lower-cased model of
+   * its `queryset` (`queryset = Post.objects.all()` → "post").
+   */
+  private querysetModel(viewset: Located<PyClass>): string | null {
+    for (const cls of this.defs.lineage(viewset)) {
+      const raw = classAttribute(cls.file.file.text, cls.file.code, cls.def, "queryset");
+      const model = raw === null ? undefined : /^([A-Za-z_]\w*)\.objects\b/.exec(raw)?.[1];
+      if (model !== undefined) return model.toLowerCase();
+    }
+    return null;
   }
 
   private emitClassView(
@@ -586,6 +685,22 @@ export class DjangoRoutes {
       });
     }
   }
+}
+
+/** The path a URLconf serves for a route, with one leading slash. */
+function servedPath(path: PyPath): string {
+  return `/${path.text.replace(/^\/+/, "")}`;
+}
+
+/** `app_name = "blog"` in a URLconf: the namespace of the names it declares. */
+function appName(file: PyFile): string | null {
+  const m = /^app_name[ \t]*=[ \t]*(["'])([\w.-]+)\1/m.exec(file.file.text);
+  return m?.[2] ?? null;
+}
+
+function nestedNamespace(outer: string, inner: string | null): string {
+  if (inner === null || inner === "") return outer;
+  return outer === "" ? inner : `${outer}:${inner}`;
 }
 
 /** The decorator lines directly above a `def`, nearest last. */

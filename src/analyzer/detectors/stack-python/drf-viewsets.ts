@@ -21,6 +21,8 @@ export interface ViewSetRoute {
   readonly method: HttpMethod;
   /** relative to the router prefix, e.g. "" (list), "{pk}/" (detail), "{pk}/publish/" */
   readonly suffix: string;
+  /** what the router names the route after the basename: "list", "detail" or the action's url_name */
+  readonly name: string;
 }
 
 const STANDARD_ACTIONS: readonly (readonly [string, HttpMethod, "list" | "detail"])[] = [
@@ -69,7 +71,11 @@ export function viewSetRoutes(
   const routes: ViewSetRoute[] = [];
   for (const [name, method, kind] of STANDARD_ACTIONS) {
     if (!actions.has(name)) continue;
-    routes.push({ method, suffix: kind === "list" ? "" : `{${lookup}}${trailingSlash}` });
+    routes.push({
+      method,
+      suffix: kind === "list" ? "" : `{${lookup}}${trailingSlash}`,
+      name: kind,
+    });
   }
   for (const cls of lineage) {
     const { code } = cls.file;
@@ -87,10 +93,14 @@ export function viewSetRoutes(
       const urlPathArg = keyword(call, "url_path");
       const urlPath = (urlPathArg === undefined ? null : stringValue(urlPathArg.value)) ?? fn.name;
       const prefix = detail ? `{${lookup}}/` : "";
+      const urlNameArg = keyword(call, "url_name");
+      const name =
+        (urlNameArg === undefined ? null : stringValue(urlNameArg.value)) ??
+        fn.name.replace(/_/g, "-");
       for (const method of methods) {
         const http = httpVerb(method);
         if (http !== null)
-          routes.push({ method: http, suffix: `${prefix}${urlPath}${trailingSlash}` });
+          routes.push({ method: http, suffix: `${prefix}${urlPath}${trailingSlash}`, name });
       }
     }
   }

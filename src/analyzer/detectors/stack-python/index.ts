@@ -41,6 +41,7 @@ export function detectPythonStack(ctx: ScanContext): Findings {
     frameworks,
     endpoints,
     signals: { rest_api: { value: evidence.length > 0, evidence } },
+    routeNames: django.names,
   };
 }
 

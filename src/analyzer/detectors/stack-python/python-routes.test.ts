@@ -93,6 +93,46 @@ def load():
   });
 });
 
+describe("Django route names", () => {
+  const names = (files: FileMap) =>
+    Object.fromEntries(detectPythonStack(scanContextFrom(files)).routeNames ?? []);
+
+  it("names routes under the namespaces of app_name and include(namespace=…)", () => {
+    expect(
+      names({
+        "site/settings.py": `ROOT_URLCONF = "site.urls"\n`,
+        "site/urls.py": `from django.urls import include, path\n\nurlpatterns = [\n    path("blog/", include("blog.urls")),\n    path("shop/", include(("shop.urls", "store"))),\n    path("api/", include("api.urls", namespace="v1")),\n]\n`,
+        "blog/urls.py": `from django.urls import path\nfrom . import views\n\napp_name = "blog"\nurlpatterns = [\n    path("<slug:slug>/", views.post_detail, name="post-detail"),\n]\n`,
+        "blog/views.py": `def post_detail(request, slug):\n    pass\n`,
+        "shop/urls.py": `from django.urls import path\nfrom . import views\n\nurlpatterns = [\n    path("cart/", views.cart, name="cart"),\n]\n`,
+        "shop/views.py": `def cart(request):\n    pass\n`,
+        "api/urls.py": `from django.urls import path\nfrom . import views\n\nurlpatterns = [\n    path("health/", views.health, name="health"),\n]\n`,
+        "api/views.py": `def health(request):\n    pass\n`,
+      }),
+    ).toEqual({
+      "blog:post-detail": "/blog/<slug:slug>/",
+      "store:cart": "/shop/cart/",
+      "v1:health": "/api/health/",
+    });
+  });
+
+  it("names a DRF router's routes after the basename or the queryset's model, and actions by url_name", () => {
+    expect(
+      names({
+        "urls.py": `from django.urls import include, path\nfrom rest_framework.routers import DefaultRouter\nfrom api.views import PostViewSet, TagViewSet\n\nrouter = DefaultRouter()\nrouter.register("posts", PostViewSet)\nrouter.register("tags", TagViewSet, basename="label")\nurlpatterns = [\n    path("api/", include(router.urls)),\n]\n`,
+        "api/views.py": `from rest_framework import viewsets\nfrom rest_framework.decorators import action\nfrom .models import Post, Tag\n\nclass PostViewSet(viewsets.ModelViewSet):\n    queryset = Post.objects.all()\n\n    @action(detail=True, methods=["post"])\n    def set_featured(self, request, pk=None):\n        pass\n\n    @action(detail=False, url_path="top", url_name="best")\n    def top_posts(self, request):\n        pass\n\nclass TagViewSet(viewsets.ReadOnlyModelViewSet):\n    queryset = Tag.objects.all()\n`,
+      }),
+    ).toEqual({
+      "post-list": "/api/posts/",
+      "post-detail": "/api/posts/{pk}/",
+      "post-set-featured": "/api/posts/{pk}/set_featured/",
+      "post-best": "/api/posts/top/",
+      "label-list": "/api/tags/",
+      "label-detail": "/api/tags/{pk}/",
+    });
+  });
+});
+
 describe("Python route extraction, patterns seen in real projects", () => {
   it("follows include() of inline lists and of list variables in the same URLconf", () => {
     expect(
