@@ -47,6 +47,7 @@ const JWT_RULES: readonly Rule[] = [
       "npm:koa-jwt",
       "npm:jwt-simple",
       "npm:express-oauth2-jwt-bearer",
+      "npm:keycloak-connect",
     ],
     uses: [
       jsImport("jsonwebtoken"),
@@ -60,6 +61,8 @@ const JWT_RULES: readonly Rule[] = [
       jsImport("jwt-simple"),
       jsImport("express-oauth2-jwt-bearer"),
       jsImport("hono/jwt"),
+      // Keycloak's adapter checks the signed access tokens (JWTs) its server issues
+      jsImport("keycloak-connect"),
       // Firebase Admin checks the signed ID token (a JWT) a client sends with each request
       code(JS_EXTS, "verifyIdToken", /\.verifyIdToken\s*\(/, "verifies Firebase ID tokens"),
     ],
@@ -94,6 +97,8 @@ const JWT_RULES: readonly Rule[] = [
       "maven:java-jwt",
       "maven:spring-boot-starter-oauth2-resource-server",
       "maven:spring-security-oauth2-jose",
+      "maven:keycloak-spring-boot-starter",
+      "maven:keycloak-spring-security-adapter",
     ],
     uses: [
       jvmImport("io.jsonwebtoken"),
@@ -104,6 +109,8 @@ const JWT_RULES: readonly Rule[] = [
       jvmImport("io.smallrye.jwt"),
       jvmImport("org.eclipse.microprofile.jwt"),
       jvmImport("org.jose4j.jwt"),
+      // Keycloak's Spring adapter checks the signed access tokens (JWTs) its server issues
+      jvmImport("org.keycloak.adapters"),
       code(
         JVM_EXTS,
         "oauth2ResourceServer",
@@ -171,6 +178,15 @@ const JWT_RULES: readonly Rule[] = [
     ],
   },
 ];
+
+/**
+ * A Keycloak adapter's server URL in settings that do not say `bearer-only: true` before or after
+ * it (`keycloak.bearer-only=true`, `"bearer-only": true`).
+ */
+const BEARER_ONLY = String.raw`\bbearer-only["']?\s*[:=]\s*["']?true\b`;
+const KEYCLOAK_LOGIN = new RegExp(
+  String.raw`\bauth-server-url\b(?<!${BEARER_ONLY}[\s\S]*)(?![\s\S]*${BEARER_ONLY})`,
+);
 
 const OAUTH_RULES: readonly Rule[] = [
   {
@@ -250,6 +266,9 @@ const OAUTH_RULES: readonly Rule[] = [
         /spring\.security\.oauth2\.client\.registration|oauth2:\s*\n\s+client:\s*\n\s+registration:/,
         "OAuth2 client registration",
       ),
+      // A Keycloak adapter's settings (Spring's keycloak.*, keycloak.json): it signs users in
+      // through Keycloak's OIDC login unless it is bearer-only, which only checks tokens (JWT).
+      code(CONFIG_EXTS, "keycloak", KEYCLOAK_LOGIN, "Keycloak OIDC login"),
     ],
   },
   {
@@ -274,8 +293,18 @@ const OAUTH_RULES: readonly Rule[] = [
       code(
         RB_EXTS,
         "omniauth",
-        // Not on a comment line: Devise's generated model lists `:omniauthable` in one.
-        onUncommentedLine(/\bprovider\s+:\w+|:omniauthable|omniauth_providers/),
+        // Not on a comment line: Devise's generated model lists `:omniauthable` in one. Not
+        // `resource_class.omniauth_providers` either: Devise's generated sign-in links read it.
+        onUncommentedLine(
+          /\bprovider\s+:\w+|:omniauthable|omniauth_providers\s*(?::|=>)|\bconfig\.omniauth\s+:\w+|["']omniauth\.auth["']/,
+        ),
+        "OmniAuth provider",
+      ),
+      // config/initializers/omniauth.rb: `use OmniAuth::Builder do provider :github, … end`
+      code(
+        RB_EXTS,
+        "OmniAuth::Builder",
+        onUncommentedLine(/OmniAuth::Builder\b/),
         "OmniAuth provider",
       ),
       code(RB_EXTS, "Doorkeeper", undefined, "Doorkeeper"),
@@ -468,7 +497,7 @@ const PY_OWNERSHIP =
  * a dict (`current_user["is_superuser"]`, a FastAPI dependency returning the row as a mapping).
  */
 const PY_ROLE =
-  /(?:request\.user|current_user|user)(?:\.(?:(?:is_staff|is_superuser|is_admin)\b(?!\s*=(?!=))|has_perm\(|role\s*[!=]=)|\[["'](?:is_staff|is_superuser|is_admin)["']\](?!\s*=(?!=)))/;
+  /(?:request\.user|current_user|user)(?:\.(?:(?:is_staff|is_superuser|is_admin)\b(?!\s*=(?!=))|has_perm\(|role\s*(?:[!=]=|(?:not\s+)?in\b))|\[["'](?:is_staff|is_superuser|is_admin)["']\](?!\s*=(?!=))|\[["']role["']\]\s*(?:[!=]=|(?:not\s+)?in\b))/;
 /** `s.Id == id && s.UserId == userId`: a record looked up by its id and its owner together (LINQ). */
 const CS_OWNER_FIELD = String.raw`\w+\.(?:UserId|OwnerId|AuthorId|CreatorId|CreatedById|BuyerId)\s*==\s*[\w.()]+`;
 const CS_OWNED_LOOKUP = new RegExp(
@@ -482,6 +511,35 @@ const CS_OWNED_LOOKUP = new RegExp(
 const PY_SCOPED_QUERY =
   /(?:\.filter|\.get|get_object_or_404|get_list_or_404)\s*\([^()]*?\b(?:author|owner|user|created_by)(?:_id)?\s*=\s*(?:self\.)?request\.user\b/;
 const GO_OWNERSHIP = /\b\w+\.(?:AuthorID|OwnerID|UserID|CreatedBy)\s*!=\s*\w+/;
+/**
+ * A role compared in Go: `user.Role == models.Admin`, `role != "admin"`, a claim read from a map
+ * or a context (`claims["role"]`, `c.GetString("role")`), or the granted roles against the ones a
+ * route requires (`gotRole == wantRole`). Not `role == ""`, a missing value.
+ */
+const GO_ROLE =
+  /\.Role\s*[!=]=\s*"?\w+|(?:\b[Rr]oles?|\b[a-z]\w*Role|\[\s*"roles?"\s*\]|\(\s*"roles?"\s*\))(?:\.\(string\))?\s*[!=]=\s*(?:"\w+"|\w*Role\b)/;
+
+/**
+ * Spring Security checks that only ask for a signed-in user: `isAuthenticated()`, `permitAll()`,
+ * or the ROLE_USER every account is given (`hasRole('USER')`, `@Secured("ROLE_USER")`).
+ */
+const SPRING_SIGNED_IN = String.raw`(?:isAuthenticated|isFullyAuthenticated|permitAll|isAnonymous|isRememberMe)\(\)|has(?:Any)?(?:Role|Authority)\(\s*'(?:ROLE_)?(?:USER|[Uu]ser)'\s*\)`;
+const SPRING_DEFAULT_ROLE = String.raw`"(?:ROLE_)?(?:USER|[Uu]ser)"`;
+/** `@PreAuthorize("hasRole('ADMIN')")`, not `@PreAuthorize("isAuthenticated()")`. */
+const SPRING_EXPRESSION_ANNOTATION = new RegExp(
+  String.raw`@P(?:re|ost)Authorize\s*\(\s*(?:value\s*=\s*)?(?!"\s*(?:${SPRING_SIGNED_IN})\s*"\s*\))`,
+);
+/** `@Secured("ROLE_ADMIN")`, `@RolesAllowed({"admin"})`, not the default user role alone. */
+const SPRING_ROLE_ANNOTATION = new RegExp(
+  String.raw`@(?:Secured|RolesAllowed)\s*\(\s*(?:value\s*=\s*)?(?!\{?\s*${SPRING_DEFAULT_ROLE}\s*\}?\s*\))`,
+);
+/** `.requestMatchers("/admin/**").hasRole("ADMIN")`, not `.hasRole("USER")`. */
+const SPRING_ROLE_RULE = new RegExp(
+  String.raw`\.(?:hasRole|hasAnyRole|hasAuthority|hasAnyAuthority)\s*\(\s*(?!${SPRING_DEFAULT_ROLE}\s*\))`,
+);
+/** `if @post.user == current_user`, `@note.user_id != current_user.id` */
+const RB_OWNERSHIP =
+  /\.user(?:_id)?\s*[!=]=\s*(?:current_user|Current\.user)\b|\b(?:current_user|Current\.user)(?:\.id)?\s*[!=]=\s*@?\w+\.user(?:_id)?\b/;
 
 /** `->name(` on a PHP line that is not a comment (docblocks show such calls as examples). */
 function phpMethodCall(keyword: string, names: string, note: string) {
@@ -512,6 +570,7 @@ const AUTHZ_RULES: readonly Rule[] = [
   },
   {
     id: "python-authz",
+    deps: ["pypi:casbin", "pypi:pycasbin", "pypi:fastapi-authz"],
     uses: [
       code(
         PY_EXTS,
@@ -531,21 +590,19 @@ const AUTHZ_RULES: readonly Rule[] = [
       code(PY_EXTS, "user", PY_OWNERSHIP, "ownership check"),
       code(PY_EXTS, "user", PY_ROLE, "role check"),
       code(PY_EXTS, "request.user", PY_SCOPED_QUERY, "query scoped to the user"),
+      // Casbin (pycasbin) and its FastAPI middleware
+      pyImport("casbin"),
+      pyImport("fastapi_authz"),
     ],
   },
   {
     id: "jvm-authz",
     uses: [
-      code(JVM_EXTS, "@PreAuthorize", undefined, "@PreAuthorize"),
-      code(JVM_EXTS, "@PostAuthorize", undefined, "@PostAuthorize"),
-      code(JVM_EXTS, "@Secured", undefined, "@Secured"),
-      code(JVM_EXTS, "@RolesAllowed", undefined, "@RolesAllowed"),
-      code(
-        JVM_EXTS,
-        "has",
-        /\.(?:hasRole|hasAnyRole|hasAuthority|hasAnyAuthority)\s*\(/,
-        "role rule",
-      ),
+      code(JVM_EXTS, "@PreAuthorize", SPRING_EXPRESSION_ANNOTATION, "@PreAuthorize"),
+      code(JVM_EXTS, "@PostAuthorize", SPRING_EXPRESSION_ANNOTATION, "@PostAuthorize"),
+      code(JVM_EXTS, "@Secured", SPRING_ROLE_ANNOTATION, "@Secured"),
+      code(JVM_EXTS, "@RolesAllowed", SPRING_ROLE_ANNOTATION, "@RolesAllowed"),
+      code(JVM_EXTS, "has", SPRING_ROLE_RULE, "role rule"),
     ],
   },
   {
@@ -557,7 +614,7 @@ const AUTHZ_RULES: readonly Rule[] = [
       goImport("github.com/open-policy-agent/opa/rego"),
       goImport("github.com/open-policy-agent/opa/v1/rego"),
       code(["go"], "ID", GO_OWNERSHIP, "ownership check"),
-      code(["go"], "Role", /\.Role\s*!=\s*"?\w+/, "role check"),
+      code(["go"], "ole", GO_ROLE, "role check"),
       // Role middleware written by the project: authorize.RequiresRole(…), rbac.EnforceRole(…)
       code(
         ["go"],
@@ -575,6 +632,7 @@ const AUTHZ_RULES: readonly Rule[] = [
       code(RB_EXTS, "authorize", /^\s*authorize\s+[@:\w]/m, "Pundit authorize"),
       code(RB_EXTS, "load_and_authorize_resource", undefined, "CanCanCan"),
       code(RB_EXTS, "CanCan::Ability", undefined, "CanCanCan ability"),
+      code(RB_EXTS, "current", RB_OWNERSHIP, "ownership check"),
       // Hand-written role gates, the common case in Rails apps without a policy gem:
       // `before_action :require_admin`, `unless Current.user.admin?`, `user.is_moderator?`.
       code(
@@ -612,7 +670,8 @@ const AUTHZ_RULES: readonly Rule[] = [
         /^(?![ \t]*(?:\/\/|\*|#))[^\n]*\bGate::(?:define|allows|denies|authorize|check|any|none|forUser|inspect|policy|before|after)\s*\(\s*(?!['"]view(?:Telescope|Horizon|Pulse|Nova)\b)/m,
         "Gate",
       ),
-      code(PHP_EXTS, "authorize(", /\$this->authorize\s*\(/, "authorize()"),
+      // `$this->authorize('update', $post)`, `$this->authorizeResource(Post::class)` in a constructor
+      code(PHP_EXTS, "->authorize", /\$this->authorize(?:Resource)?\s*\(/, "authorize()"),
       // Laravel's `can:` middleware and spatie/laravel-permission's `permission:`, `role:` and
       // `role_or_permission:`, on a route, a group's options or a controller; not `auth:api`.
       code(
