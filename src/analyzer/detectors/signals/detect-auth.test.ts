@@ -571,4 +571,44 @@ describe("authDetector", () => {
       { file: "app/controllers/gemfiles_controller.rb", line: 3, note: "ownership check" },
     ]);
   });
+
+  it("recognises an ASP.NET policy named first or on a minimal API, not a sign-in or a scheme alone", () => {
+    const controller = (attribute: string) =>
+      detect({
+        "Controllers/SquadsController.cs": `[ApiController]\npublic class SquadsController : ControllerBase\n{\n    ${attribute}\n    [HttpPost]\n    public IActionResult Add() => Ok();\n}\n`,
+      })?.authorization?.value;
+    expect(controller("[Authorize(Policies.RequiredAdminRole)]")).toBe(true);
+    expect(controller('[Authorize("AdminOnly")]')).toBe(true);
+    expect(
+      controller(
+        '[Authorize(AuthenticationSchemes = JwtBearerDefaults.AuthenticationScheme, Roles = "Admin")]',
+      ),
+    ).toBe(true);
+    expect(controller("[Authorize]")).toBe(false);
+    expect(controller("[Authorize()]")).toBe(false);
+    expect(
+      controller("[Authorize(AuthenticationSchemes = JwtBearerDefaults.AuthenticationScheme)]"),
+    ).toBe(false);
+    const minimal = (call: string) =>
+      detect({ "Program.cs": `app.MapDelete("/todos/{id}", Delete)${call};\n` })?.authorization
+        ?.value;
+    expect(minimal('.RequireAuthorization("AdminOnly")')).toBe(true);
+    expect(minimal(".RequireAuthorization(Policies.Admin)")).toBe(true);
+    expect(minimal(".RequireAuthorization()")).toBe(false);
+  });
+
+  it("recognises Django's staff_member_required and UserCreationForm", () => {
+    const signals = detect({
+      "administration/views.py":
+        "from django.contrib.admin.views.decorators import staff_member_required\n\n@staff_member_required\ndef dashboard(request):\n    return render(request, 'dashboard.html')\n",
+      "accounts/forms.py":
+        "from django.contrib.auth.forms import UserCreationForm\n\nclass SignUpForm(UserCreationForm):\n    pass\n",
+    });
+    expect(signals?.authorization?.evidence).toEqual([
+      { file: "administration/views.py", line: 1, note: "staff_member_required" },
+    ]);
+    expect(signals?.password_hashing?.evidence).toEqual([
+      { file: "accounts/forms.py", line: 1, note: "Django password hasher (UserCreationForm)" },
+    ]);
+  });
 });

@@ -407,6 +407,8 @@ const HASHING_RULES: readonly Rule[] = [
         "Django auth user (hashed passwords)",
       ),
       code(PY_EXTS, "generate_password_hash", undefined, "Werkzeug password hash"),
+      // Django's sign-up form stores the password through set_password()
+      code(PY_EXTS, "UserCreationForm", undefined, "Django password hasher (UserCreationForm)"),
       code(PY_EXTS, "hashlib", /hashlib\.(?:pbkdf2_hmac|scrypt)\s*\(/, "hashlib key derivation"),
     ],
   },
@@ -498,6 +500,13 @@ const PY_OWNERSHIP =
  */
 const PY_ROLE =
   /(?:request\.user|current_user|user)(?:\.(?:(?:is_staff|is_superuser|is_admin)\b(?!\s*=(?!=))|has_perm\(|role\s*(?:[!=]=|(?:not\s+)?in\b))|\[["'](?:is_staff|is_superuser|is_admin)["']\](?!\s*=(?!=))|\[["']role["']\]\s*(?:[!=]=|(?:not\s+)?in\b))/;
+/**
+ * `[Authorize(Roles = "Admin")]`, `[Authorize(Policy = …)]` or a policy named first
+ * (`[Authorize(Policies.RequiredAdminRole)]`, `[Authorize("AdminOnly")]`), also after
+ * `AuthenticationSchemes = …,`; not `[Authorize]`, `[Authorize()]` or a scheme alone.
+ */
+const CS_AUTHORIZE_ATTRIBUTE =
+  /\[Authorize\s*\((?:\s*AuthenticationSchemes\s*=[^,)\]]*,)?\s*(?!AuthenticationSchemes\b)[^\s)]/;
 /** `s.Id == id && s.UserId == userId`: a record looked up by its id and its owner together (LINQ). */
 const CS_OWNER_FIELD = String.raw`\w+\.(?:UserId|OwnerId|AuthorId|CreatorId|CreatedById|BuyerId)\s*==\s*[\w.()]+`;
 const CS_OWNED_LOOKUP = new RegExp(
@@ -584,6 +593,8 @@ const AUTHZ_RULES: readonly Rule[] = [
       code(PY_EXTS, "permission_required", undefined, "permission_required"),
       code(PY_EXTS, "PermissionRequiredMixin", undefined, "PermissionRequiredMixin"),
       code(PY_EXTS, "user_passes_test", undefined, "user_passes_test"),
+      // Django admin's decorator: staff members only
+      code(PY_EXTS, "staff_member_required", undefined, "staff_member_required"),
       code(PY_EXTS, "roles_required", undefined, "roles_required"),
       // Django Ninja's built-in gate that lets only superusers call an operation
       code(PY_EXTS, "django_auth_superuser", undefined, "Django Ninja superuser auth"),
@@ -695,11 +706,14 @@ const AUTHZ_RULES: readonly Rule[] = [
   {
     id: "dotnet-authz",
     uses: [
+      code(CS_EXTS, "Authorize(", CS_AUTHORIZE_ATTRIBUTE, "[Authorize(Roles/Policy)]"),
+      // A named policy on a minimal API: `.RequireAuthorization("AdminOnly")`,
+      // `.RequireAuthorization(Policies.Admin)`; without one it asks for a signed-in user only.
       code(
         CS_EXTS,
-        "Authorize(",
-        /\[Authorize\s*\(\s*(?:Roles|Policy)\s*=/,
-        "[Authorize(Roles/Policy)]",
+        "RequireAuthorization",
+        /\.RequireAuthorization\s*\(\s*(?:"[^"\n]+"|[A-Z]\w*(?:\.\w+)+\s*[,)])/,
+        "RequireAuthorization(policy)",
       ),
       code(CS_EXTS, "RequireRole", undefined, "RequireRole"),
       // An authorization policy that requires something; CORS and rate limiting have AddPolicy too.
