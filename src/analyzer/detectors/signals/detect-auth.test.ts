@@ -611,4 +611,19 @@ describe("authDetector", () => {
       { file: "accounts/forms.py", line: 1, note: "Django password hasher (UserCreationForm)" },
     ]);
   });
+
+  it("recognises passport-local-mongoose hashing and skips a Rails role check left in a comment", () => {
+    expect(
+      detect({
+        "app.js":
+          'const passportLocalMongoose = require("passport-local-mongoose");\nuserSchema.plugin(passportLocalMongoose);\n',
+      })?.password_hashing?.evidence,
+    ).toEqual([{ file: "app.js", line: 1, note: "imports passport-local-mongoose" }]);
+    expect(
+      detect({
+        "app/controllers/application_controller.rb":
+          "class ApplicationController < ActionController::Base\n  def profile\n    # Rack::MiniProfiler.authorize_request if current_user.admin?\n  end\nend\n",
+      })?.authorization,
+    ).toEqual({ value: false, evidence: [] });
+  });
 });

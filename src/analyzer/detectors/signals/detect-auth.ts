@@ -371,6 +371,7 @@ const HASHING_RULES: readonly Rule[] = [
       "npm:@node-rs/argon2",
       "npm:@node-rs/bcrypt",
       "npm:scrypt-kdf",
+      "npm:passport-local-mongoose",
     ],
     uses: [
       jsImport("bcrypt"),
@@ -380,6 +381,8 @@ const HASHING_RULES: readonly Rule[] = [
       jsImport("@node-rs/bcrypt"),
       // `Scrypt.kdf(password, { logN: 15 })`: a salted scrypt hash, not node:crypto's function
       jsImport("scrypt-kdf"),
+      // `userSchema.plugin(passportLocalMongoose)` stores a salted PBKDF2 hash, not the password
+      jsImport("passport-local-mongoose"),
       code(JS_EXTS, "scrypt", /\bscrypt(?:Sync)?\s*\(/, "node:crypto scrypt"),
       code(JS_EXTS, "pbkdf2", /\bpbkdf2(?:Sync)?\s*\(/, "node:crypto pbkdf2"),
       code(JS_EXTS, "Bun.password", /\bBun\.password\.hash(?:Sync)?\s*\(/, "Bun.password"),
@@ -546,6 +549,10 @@ const SPRING_ROLE_ANNOTATION = new RegExp(
 const SPRING_ROLE_RULE = new RegExp(
   String.raw`\.(?:hasRole|hasAnyRole|hasAuthority|hasAnyAuthority)\s*\(\s*(?!${SPRING_DEFAULT_ROLE}\s*\))`,
 );
+/** `unless Current.user.admin?`, not on a comment line (a profiler hook left commented out). */
+const RB_ROLE_CHECK = onUncommentedLine(
+  /\b(?:if|unless)\b[^\n]*\.(?:is_)?(?:super_)?(?:admin|moderator|staff)\?/,
+);
 /** `if @post.user == current_user`, `@note.user_id != current_user.id` */
 const RB_OWNERSHIP =
   /\.user(?:_id)?\s*[!=]=\s*(?:current_user|Current\.user)\b|\b(?:current_user|Current\.user)(?:\.id)?\s*[!=]=\s*@?\w+\.user(?:_id)?\b/;
@@ -653,12 +660,7 @@ const AUTHZ_RULES: readonly Rule[] = [
         "role filter",
       ),
       ...["admin?", "moderator?", "staff?"].map((keyword) =>
-        code(
-          RB_EXTS,
-          keyword,
-          /\b(?:if|unless)\b[^\n]*\.(?:is_)?(?:super_)?(?:admin|moderator|staff)\?/,
-          "role check",
-        ),
+        code(RB_EXTS, keyword, RB_ROLE_CHECK, "role check"),
       ),
       // A record looked up among the signed-in user's own (`current_user.notes.find(params[:id])`):
       // another user's id is not found, Rails' usual ownership check.
