@@ -626,4 +626,19 @@ describe("authDetector", () => {
       })?.authorization,
     ).toEqual({ value: false, evidence: [] });
   });
+
+  it("recognises Flask OAuth clients from Authlib before 0.12, Flask-OAuthlib and loginpass", () => {
+    expect(
+      detect({
+        "spaceship/google_auth.py":
+          "from authlib.flask.client import OAuth\nfrom loginpass import create_flask_blueprint, Google\n\noauth = OAuth(app)\n",
+        "app/auth.py":
+          "from flask_oauthlib.client import OAuth\n\ngoogle = OAuth().remote_app('google', app_key='GOOGLE')\n",
+      })?.oauth?.evidence,
+    ).toEqual([
+      { file: "spaceship/google_auth.py", line: 1, note: "imports authlib.flask" },
+      { file: "spaceship/google_auth.py", line: 2, note: "imports loginpass" },
+      { file: "app/auth.py", line: 1, note: "imports flask_oauthlib" },
+    ]);
+  });
 });

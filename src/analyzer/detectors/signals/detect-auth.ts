@@ -235,9 +235,16 @@ const OAUTH_RULES: readonly Rule[] = [
       "pypi:django-oauth-toolkit",
       "pypi:fastapi-sso",
       "pypi:google-auth-oauthlib",
+      "pypi:flask-oauthlib",
+      "pypi:loginpass",
     ],
     uses: [
       pyImport("authlib.integrations"),
+      // Authlib before 0.12 (`from authlib.flask.client import OAuth`), Flask-OAuthlib, loginpass
+      pyImport("authlib.flask"),
+      pyImport("authlib.client"),
+      pyImport("flask_oauthlib"),
+      pyImport("loginpass"),
       pyImport("social_django"),
       pyImport("social_core"),
       pyImport("requests_oauthlib"),
