@@ -641,4 +641,17 @@ describe("authDetector", () => {
       { file: "app/auth.py", line: 1, note: "imports flask_oauthlib" },
     ]);
   });
+
+  it("takes a Python guard that turns away anyone but a record's owner for authorization", () => {
+    const evidence = (line: string) =>
+      detect({
+        "spaceship/views/misc.py": `def edit(team):\n  ${line}\n    return jsonify({'ok': False})\n`,
+      })?.authorization?.evidence;
+    const found = [{ file: "spaceship/views/misc.py", line: 2, note: "ownership check" }];
+    expect(evidence("if current_user.id != team.captain.id:")).toEqual(found);
+    expect(evidence("if mission.team.captain != current_user:")).toEqual(found);
+    // Loading the requester's own row, or comparing their e-mail with a form's, checks no owner.
+    expect(evidence("me = User.query.filter(User.id == current_user.id).first()")).toEqual([]);
+    expect(evidence("if form.email.data != current_user.email:")).toEqual([]);
+  });
 });

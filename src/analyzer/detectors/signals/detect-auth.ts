@@ -505,6 +505,13 @@ const PHP_OWNERSHIP =
 const PY_OWNERSHIP =
   /\.(?:author|owner|user|created_by)(?:_id)?\s*[!=]=\s*(?:request\.user|current_user)\b|(?:request\.user|current_user)(?:\.id)?\s*[!=]=\s*\w+\.(?:author|owner|user)(?:_id)?\b/;
 /**
+ * The requester turned away unless they are a record's owner, under whatever name the owner goes
+ * (`if current_user.id != team.captain.id:`, `if mission.team.captain != current_user:`). Only
+ * inequality: `==` also loads the user's own row (`User.id == current_user.id`).
+ */
+const PY_NOT_OWNER =
+  /\b(?:request\.user|current_user)(?:\.id)?\s*!=\s*\w+(?:\.\w+)+|\b\w+(?:\.\w+)+\s*!=\s*(?:request\.user|current_user)(?:\.id)?(?![\w.])/;
+/**
  * A role read, not set: `user.is_staff = True` in a create_superuser() grants it. The user may be
  * a dict (`current_user["is_superuser"]`, a FastAPI dependency returning the row as a mapping).
  */
@@ -613,6 +620,7 @@ const AUTHZ_RULES: readonly Rule[] = [
       // Django Ninja's built-in gate that lets only superusers call an operation
       code(PY_EXTS, "django_auth_superuser", undefined, "Django Ninja superuser auth"),
       code(PY_EXTS, "user", PY_OWNERSHIP, "ownership check"),
+      code(PY_EXTS, "user", PY_NOT_OWNER, "ownership check"),
       code(PY_EXTS, "user", PY_ROLE, "role check"),
       code(PY_EXTS, "request.user", PY_SCOPED_QUERY, "query scoped to the user"),
       // Casbin (pycasbin) and its FastAPI middleware
