@@ -435,4 +435,223 @@ describe("authDetector", () => {
       { file: "api/oidc.go", line: 4, note: "imports github.com/zitadel/oidc" },
     ]);
   });
+
+  it("does not take Spring checks for a signed-in user or the default USER role for authorization", () => {
+    const controller = (annotation: string) => ({
+      "src/main/java/app/UserController.java": `@RestController\nclass UserController {\n    ${annotation}\n    @GetMapping("/user/me")\n    User me() { return null; }\n}\n`,
+    });
+    for (const signedIn of [
+      "@PreAuthorize(\"hasRole('USER')\")",
+      '@PreAuthorize("isAuthenticated()")',
+      '@Secured("ROLE_USER")',
+      '@RolesAllowed("user")',
+    ])
+      expect(detect(controller(signedIn))?.authorization?.value).toBe(false);
+    expect(
+      detect({
+        "src/main/java/app/SecurityConfig.java":
+          'http.authorizeHttpRequests(a -> a.requestMatchers("/api/**").hasRole("USER").anyRequest().authenticated());\n',
+      })?.authorization?.value,
+    ).toBe(false);
+    for (const role of [
+      "@PreAuthorize(\"hasRole('ADMIN')\")",
+      '@PreAuthorize("isAuthenticated() and #id == principal.id")',
+      '@RolesAllowed("admin")',
+      '@Secured({"ROLE_USER", "ROLE_ADMIN"})',
+    ])
+      expect(detect(controller(role))?.authorization?.evidence).toHaveLength(1);
+    expect(
+      detect({
+        "src/main/java/app/SecurityConfig.java":
+          'http.authorizeHttpRequests(a -> a.requestMatchers("/admin/**").hasRole("ADMIN"));\n',
+      })?.authorization?.evidence,
+    ).toEqual([{ file: "src/main/java/app/SecurityConfig.java", line: 1, note: "role rule" }]);
+  });
+
+  it("recognises Go role checks on a claim, a context value or the granted roles", () => {
+    const roleCheck = (body: string) =>
+      detect({ "middleware/auth.go": `package middleware\n\nfunc check() {\n${body}}\n` })
+        ?.authorization?.evidence;
+    const at = (line: number) => [{ file: "middleware/auth.go", line, note: "role check" }];
+    expect(
+      roleCheck(
+        "\tfor _, gotRole := range granted {\n\t\tif gotRole == wantRole {\n\t\t\treturn\n\t\t}\n\t}\n",
+      ),
+    ).toEqual(at(5));
+    expect(roleCheck('\tif claims["role"] != "admin" {\n\t\treturn\n\t}\n')).toEqual(at(4));
+    expect(roleCheck('\tif c.GetString("role") != "admin" {\n\t\treturn\n\t}\n')).toEqual(at(4));
+    expect(roleCheck("\tif user.Role == models.RoleAdmin {\n\t\treturn\n\t}\n")).toEqual(at(4));
+    // A missing role is no check of one.
+    expect(roleCheck('\tif role == "" {\n\t\trole = "member"\n\t}\n')).toEqual([]);
+  });
+
+  it("recognises Casbin in Python and role membership tests on the current user", () => {
+    expect(
+      detect({
+        "api/main.py":
+          "import casbin\nfrom fastapi_authz import CasbinMiddleware\n\nenforcer = casbin.Enforcer('model.conf', 'policy.csv')\napi.add_middleware(CasbinMiddleware, enforcer=enforcer)\n",
+      })?.authorization?.evidence,
+    ).toEqual([
+      { file: "api/main.py", line: 1, note: "imports casbin" },
+      { file: "api/main.py", line: 2, note: "imports fastapi_authz" },
+    ]);
+    expect(
+      detect({
+        "app/deps.py":
+          "class RoleChecker:\n    def __call__(self, user = Depends(get_current_user)):\n        if user['role'] not in self.allowed_roles:\n            raise HTTPException(403)\n",
+      })?.authorization?.evidence,
+    ).toEqual([{ file: "app/deps.py", line: 3, note: "role check" }]);
+  });
+
+  it("recognises OmniAuth set up in an initializer or read in a callback, not Devise's generated links", () => {
+    expect(
+      detect({
+        "config/initializers/omniauth.rb":
+          'Rails.application.config.middleware.use OmniAuth::Builder do\n  provider :github, ENV["GITHUB_ID"], ENV["GITHUB_SECRET"]\nend\n',
+        "app/controllers/sessions_controller.rb":
+          'class SessionsController < ApplicationController\n  def create\n    @user = User.from_omniauth(request.env["omniauth.auth"])\n  end\nend\n',
+      })?.oauth?.evidence,
+    ).toEqual([
+      { file: "config/initializers/omniauth.rb", line: 1, note: "OmniAuth provider" },
+      { file: "app/controllers/sessions_controller.rb", line: 3, note: "OmniAuth provider" },
+    ]);
+    expect(
+      detect({
+        "config/initializers/devise.rb":
+          "Devise.setup do |config|\n  config.omniauth :github, ENV['GITHUB_ID'], ENV['GITHUB_SECRET']\nend\n",
+      })?.oauth?.value,
+    ).toBe(true);
+    expect(
+      detect({
+        "app/views/devise/shared/_links.html.erb":
+          '<%- if devise_mapping.omniauthable? %>\n  <%- resource_class.omniauth_providers.each do |provider| %>\n    <%= link_to "Sign in", omniauth_authorize_path(resource_name, provider) %>\n  <% end %>\n<% end %>\n',
+      })?.oauth,
+    ).toEqual({ value: false, evidence: [] });
+  });
+
+  it("counts a Keycloak adapter as JWT auth, and as OAuth only when it is not bearer-only", () => {
+    const app = (settings: string) =>
+      detect({
+        "src/main/java/app/SecurityConfig.java":
+          "import org.keycloak.adapters.springsecurity.KeycloakConfiguration;\n",
+        "src/main/resources/application.yml": settings,
+      });
+    const bearer = app(
+      "keycloak:\n  realm: demo\n  auth-server-url: http://localhost:8180/auth\n  resource: api\n  bearer-only: true\n",
+    );
+    expect(bearer?.auth_jwt?.evidence).toEqual([
+      {
+        file: "src/main/java/app/SecurityConfig.java",
+        line: 1,
+        note: "imports org.keycloak.adapters",
+      },
+    ]);
+    expect(bearer?.oauth?.value).toBe(false);
+    const login = app(
+      "keycloak:\n  realm: demo\n  auth-server-url: http://localhost:8180/auth\n  resource: web\n",
+    );
+    expect(login?.oauth?.evidence).toEqual([
+      { file: "src/main/resources/application.yml", line: 3, note: "Keycloak OIDC login" },
+    ]);
+  });
+
+  it("recognises Laravel's authorizeResource and a Rails comparison of a record's owner", () => {
+    expect(
+      detect({
+        "app/Http/Controllers/PostController.php":
+          "<?php\nclass PostController extends Controller\n{\n    public function __construct()\n    {\n        $this->authorizeResource(Post::class, 'post');\n    }\n}\n",
+      })?.authorization?.evidence,
+    ).toEqual([{ file: "app/Http/Controllers/PostController.php", line: 6, note: "authorize()" }]);
+    expect(
+      detect({
+        "app/controllers/gemfiles_controller.rb":
+          "class GemfilesController < ApplicationController\n  def authorize_user!\n    unless @gemfile.user == current_user\n      redirect_to root_path\n    end\n  end\nend\n",
+      })?.authorization?.evidence,
+    ).toEqual([
+      { file: "app/controllers/gemfiles_controller.rb", line: 3, note: "ownership check" },
+    ]);
+  });
+
+  it("recognises an ASP.NET policy named first or on a minimal API, not a sign-in or a scheme alone", () => {
+    const controller = (attribute: string) =>
+      detect({
+        "Controllers/SquadsController.cs": `[ApiController]\npublic class SquadsController : ControllerBase\n{\n    ${attribute}\n    [HttpPost]\n    public IActionResult Add() => Ok();\n}\n`,
+      })?.authorization?.value;
+    expect(controller("[Authorize(Policies.RequiredAdminRole)]")).toBe(true);
+    expect(controller('[Authorize("AdminOnly")]')).toBe(true);
+    expect(
+      controller(
+        '[Authorize(AuthenticationSchemes = JwtBearerDefaults.AuthenticationScheme, Roles = "Admin")]',
+      ),
+    ).toBe(true);
+    expect(controller("[Authorize]")).toBe(false);
+    expect(controller("[Authorize()]")).toBe(false);
+    expect(
+      controller("[Authorize(AuthenticationSchemes = JwtBearerDefaults.AuthenticationScheme)]"),
+    ).toBe(false);
+    const minimal = (call: string) =>
+      detect({ "Program.cs": `app.MapDelete("/todos/{id}", Delete)${call};\n` })?.authorization
+        ?.value;
+    expect(minimal('.RequireAuthorization("AdminOnly")')).toBe(true);
+    expect(minimal(".RequireAuthorization(Policies.Admin)")).toBe(true);
+    expect(minimal(".RequireAuthorization()")).toBe(false);
+  });
+
+  it("recognises Django's staff_member_required and UserCreationForm", () => {
+    const signals = detect({
+      "administration/views.py":
+        "from django.contrib.admin.views.decorators import staff_member_required\n\n@staff_member_required\ndef dashboard(request):\n    return render(request, 'dashboard.html')\n",
+      "accounts/forms.py":
+        "from django.contrib.auth.forms import UserCreationForm\n\nclass SignUpForm(UserCreationForm):\n    pass\n",
+    });
+    expect(signals?.authorization?.evidence).toEqual([
+      { file: "administration/views.py", line: 1, note: "staff_member_required" },
+    ]);
+    expect(signals?.password_hashing?.evidence).toEqual([
+      { file: "accounts/forms.py", line: 1, note: "Django password hasher (UserCreationForm)" },
+    ]);
+  });
+
+  it("recognises passport-local-mongoose hashing and skips a Rails role check left in a comment", () => {
+    expect(
+      detect({
+        "app.js":
+          'const passportLocalMongoose = require("passport-local-mongoose");\nuserSchema.plugin(passportLocalMongoose);\n',
+      })?.password_hashing?.evidence,
+    ).toEqual([{ file: "app.js", line: 1, note: "imports passport-local-mongoose" }]);
+    expect(
+      detect({
+        "app/controllers/application_controller.rb":
+          "class ApplicationController < ActionController::Base\n  def profile\n    # Rack::MiniProfiler.authorize_request if current_user.admin?\n  end\nend\n",
+      })?.authorization,
+    ).toEqual({ value: false, evidence: [] });
+  });
+
+  it("recognises Flask OAuth clients from Authlib before 0.12, Flask-OAuthlib and loginpass", () => {
+    expect(
+      detect({
+        "spaceship/google_auth.py":
+          "from authlib.flask.client import OAuth\nfrom loginpass import create_flask_blueprint, Google\n\noauth = OAuth(app)\n",
+        "app/auth.py":
+          "from flask_oauthlib.client import OAuth\n\ngoogle = OAuth().remote_app('google', app_key='GOOGLE')\n",
+      })?.oauth?.evidence,
+    ).toEqual([
+      { file: "spaceship/google_auth.py", line: 1, note: "imports authlib.flask" },
+      { file: "spaceship/google_auth.py", line: 2, note: "imports loginpass" },
+      { file: "app/auth.py", line: 1, note: "imports flask_oauthlib" },
+    ]);
+  });
+
+  it("takes a Python guard that turns away anyone but a record's owner for authorization", () => {
+    const evidence = (line: string) =>
+      detect({
+        "spaceship/views/misc.py": `def edit(team):\n  ${line}\n    return jsonify({'ok': False})\n`,
+      })?.authorization?.evidence;
+    const found = [{ file: "spaceship/views/misc.py", line: 2, note: "ownership check" }];
+    expect(evidence("if current_user.id != team.captain.id:")).toEqual(found);
+    expect(evidence("if mission.team.captain != current_user:")).toEqual(found);
+    // Loading the requester's own row, or comparing their e-mail with a form's, checks no owner.
+    expect(evidence("me = User.query.filter(User.id == current_user.id).first()")).toEqual([]);
+    expect(evidence("if form.email.data != current_user.email:")).toEqual([]);
+  });
 });

@@ -47,6 +47,7 @@ const JWT_RULES: readonly Rule[] = [
       "npm:koa-jwt",
       "npm:jwt-simple",
       "npm:express-oauth2-jwt-bearer",
+      "npm:keycloak-connect",
     ],
     uses: [
       jsImport("jsonwebtoken"),
@@ -60,6 +61,8 @@ const JWT_RULES: readonly Rule[] = [
       jsImport("jwt-simple"),
       jsImport("express-oauth2-jwt-bearer"),
       jsImport("hono/jwt"),
+      // Keycloak's adapter checks the signed access tokens (JWTs) its server issues
+      jsImport("keycloak-connect"),
       // Firebase Admin checks the signed ID token (a JWT) a client sends with each request
       code(JS_EXTS, "verifyIdToken", /\.verifyIdToken\s*\(/, "verifies Firebase ID tokens"),
     ],
@@ -94,6 +97,8 @@ const JWT_RULES: readonly Rule[] = [
       "maven:java-jwt",
       "maven:spring-boot-starter-oauth2-resource-server",
       "maven:spring-security-oauth2-jose",
+      "maven:keycloak-spring-boot-starter",
+      "maven:keycloak-spring-security-adapter",
     ],
     uses: [
       jvmImport("io.jsonwebtoken"),
@@ -104,6 +109,8 @@ const JWT_RULES: readonly Rule[] = [
       jvmImport("io.smallrye.jwt"),
       jvmImport("org.eclipse.microprofile.jwt"),
       jvmImport("org.jose4j.jwt"),
+      // Keycloak's Spring adapter checks the signed access tokens (JWTs) its server issues
+      jvmImport("org.keycloak.adapters"),
       code(
         JVM_EXTS,
         "oauth2ResourceServer",
@@ -172,6 +179,15 @@ const JWT_RULES: readonly Rule[] = [
   },
 ];
 
+/**
+ * A Keycloak adapter's server URL in settings that do not say `bearer-only: true` before or after
+ * it (`keycloak.bearer-only=true`, `"bearer-only": true`).
+ */
+const BEARER_ONLY = String.raw`\bbearer-only["']?\s*[:=]\s*["']?true\b`;
+const KEYCLOAK_LOGIN = new RegExp(
+  String.raw`\bauth-server-url\b(?<!${BEARER_ONLY}[\s\S]*)(?![\s\S]*${BEARER_ONLY})`,
+);
+
 const OAUTH_RULES: readonly Rule[] = [
   {
     id: "node-oauth",
@@ -219,9 +235,16 @@ const OAUTH_RULES: readonly Rule[] = [
       "pypi:django-oauth-toolkit",
       "pypi:fastapi-sso",
       "pypi:google-auth-oauthlib",
+      "pypi:flask-oauthlib",
+      "pypi:loginpass",
     ],
     uses: [
       pyImport("authlib.integrations"),
+      // Authlib before 0.12 (`from authlib.flask.client import OAuth`), Flask-OAuthlib, loginpass
+      pyImport("authlib.flask"),
+      pyImport("authlib.client"),
+      pyImport("flask_oauthlib"),
+      pyImport("loginpass"),
       pyImport("social_django"),
       pyImport("social_core"),
       pyImport("requests_oauthlib"),
@@ -250,6 +273,9 @@ const OAUTH_RULES: readonly Rule[] = [
         /spring\.security\.oauth2\.client\.registration|oauth2:\s*\n\s+client:\s*\n\s+registration:/,
         "OAuth2 client registration",
       ),
+      // A Keycloak adapter's settings (Spring's keycloak.*, keycloak.json): it signs users in
+      // through Keycloak's OIDC login unless it is bearer-only, which only checks tokens (JWT).
+      code(CONFIG_EXTS, "keycloak", KEYCLOAK_LOGIN, "Keycloak OIDC login"),
     ],
   },
   {
@@ -274,8 +300,18 @@ const OAUTH_RULES: readonly Rule[] = [
       code(
         RB_EXTS,
         "omniauth",
-        // Not on a comment line: Devise's generated model lists `:omniauthable` in one.
-        onUncommentedLine(/\bprovider\s+:\w+|:omniauthable|omniauth_providers/),
+        // Not on a comment line: Devise's generated model lists `:omniauthable` in one. Not
+        // `resource_class.omniauth_providers` either: Devise's generated sign-in links read it.
+        onUncommentedLine(
+          /\bprovider\s+:\w+|:omniauthable|omniauth_providers\s*(?::|=>)|\bconfig\.omniauth\s+:\w+|["']omniauth\.auth["']/,
+        ),
+        "OmniAuth provider",
+      ),
+      // config/initializers/omniauth.rb: `use OmniAuth::Builder do provider :github, … end`
+      code(
+        RB_EXTS,
+        "OmniAuth::Builder",
+        onUncommentedLine(/OmniAuth::Builder\b/),
         "OmniAuth provider",
       ),
       code(RB_EXTS, "Doorkeeper", undefined, "Doorkeeper"),
@@ -342,6 +378,7 @@ const HASHING_RULES: readonly Rule[] = [
       "npm:@node-rs/argon2",
       "npm:@node-rs/bcrypt",
       "npm:scrypt-kdf",
+      "npm:passport-local-mongoose",
     ],
     uses: [
       jsImport("bcrypt"),
@@ -351,6 +388,8 @@ const HASHING_RULES: readonly Rule[] = [
       jsImport("@node-rs/bcrypt"),
       // `Scrypt.kdf(password, { logN: 15 })`: a salted scrypt hash, not node:crypto's function
       jsImport("scrypt-kdf"),
+      // `userSchema.plugin(passportLocalMongoose)` stores a salted PBKDF2 hash, not the password
+      jsImport("passport-local-mongoose"),
       code(JS_EXTS, "scrypt", /\bscrypt(?:Sync)?\s*\(/, "node:crypto scrypt"),
       code(JS_EXTS, "pbkdf2", /\bpbkdf2(?:Sync)?\s*\(/, "node:crypto pbkdf2"),
       code(JS_EXTS, "Bun.password", /\bBun\.password\.hash(?:Sync)?\s*\(/, "Bun.password"),
@@ -378,6 +417,8 @@ const HASHING_RULES: readonly Rule[] = [
         "Django auth user (hashed passwords)",
       ),
       code(PY_EXTS, "generate_password_hash", undefined, "Werkzeug password hash"),
+      // Django's sign-up form stores the password through set_password()
+      code(PY_EXTS, "UserCreationForm", undefined, "Django password hasher (UserCreationForm)"),
       code(PY_EXTS, "hashlib", /hashlib\.(?:pbkdf2_hmac|scrypt)\s*\(/, "hashlib key derivation"),
     ],
   },
@@ -464,11 +505,25 @@ const PHP_OWNERSHIP =
 const PY_OWNERSHIP =
   /\.(?:author|owner|user|created_by)(?:_id)?\s*[!=]=\s*(?:request\.user|current_user)\b|(?:request\.user|current_user)(?:\.id)?\s*[!=]=\s*\w+\.(?:author|owner|user)(?:_id)?\b/;
 /**
+ * The requester turned away unless they are a record's owner, under whatever name the owner goes
+ * (`if current_user.id != team.captain.id:`, `if mission.team.captain != current_user:`). Only
+ * inequality: `==` also loads the user's own row (`User.id == current_user.id`).
+ */
+const PY_NOT_OWNER =
+  /\b(?:request\.user|current_user)(?:\.id)?\s*!=\s*\w+(?:\.\w+)+|\b\w+(?:\.\w+)+\s*!=\s*(?:request\.user|current_user)(?:\.id)?(?![\w.])/;
+/**
  * A role read, not set: `user.is_staff = True` in a create_superuser() grants it. The user may be
  * a dict (`current_user["is_superuser"]`, a FastAPI dependency returning the row as a mapping).
  */
 const PY_ROLE =
-  /(?:request\.user|current_user|user)(?:\.(?:(?:is_staff|is_superuser|is_admin)\b(?!\s*=(?!=))|has_perm\(|role\s*[!=]=)|\[["'](?:is_staff|is_superuser|is_admin)["']\](?!\s*=(?!=)))/;
+  /(?:request\.user|current_user|user)(?:\.(?:(?:is_staff|is_superuser|is_admin)\b(?!\s*=(?!=))|has_perm\(|role\s*(?:[!=]=|(?:not\s+)?in\b))|\[["'](?:is_staff|is_superuser|is_admin)["']\](?!\s*=(?!=))|\[["']role["']\]\s*(?:[!=]=|(?:not\s+)?in\b))/;
+/**
+ * `[Authorize(Roles = "Admin")]`, `[Authorize(Policy = …)]` or a policy named first
+ * (`[Authorize(Policies.RequiredAdminRole)]`, `[Authorize("AdminOnly")]`), also after
+ * `AuthenticationSchemes = …,`; not `[Authorize]`, `[Authorize()]` or a scheme alone.
+ */
+const CS_AUTHORIZE_ATTRIBUTE =
+  /\[Authorize\s*\((?:\s*AuthenticationSchemes\s*=[^,)\]]*,)?\s*(?!AuthenticationSchemes\b)[^\s)]/;
 /** `s.Id == id && s.UserId == userId`: a record looked up by its id and its owner together (LINQ). */
 const CS_OWNER_FIELD = String.raw`\w+\.(?:UserId|OwnerId|AuthorId|CreatorId|CreatedById|BuyerId)\s*==\s*[\w.()]+`;
 const CS_OWNED_LOOKUP = new RegExp(
@@ -482,6 +537,39 @@ const CS_OWNED_LOOKUP = new RegExp(
 const PY_SCOPED_QUERY =
   /(?:\.filter|\.get|get_object_or_404|get_list_or_404)\s*\([^()]*?\b(?:author|owner|user|created_by)(?:_id)?\s*=\s*(?:self\.)?request\.user\b/;
 const GO_OWNERSHIP = /\b\w+\.(?:AuthorID|OwnerID|UserID|CreatedBy)\s*!=\s*\w+/;
+/**
+ * A role compared in Go: `user.Role == models.Admin`, `role != "admin"`, a claim read from a map
+ * or a context (`claims["role"]`, `c.GetString("role")`), or the granted roles against the ones a
+ * route requires (`gotRole == wantRole`). Not `role == ""`, a missing value.
+ */
+const GO_ROLE =
+  /\.Role\s*[!=]=\s*"?\w+|(?:\b[Rr]oles?|\b[a-z]\w*Role|\[\s*"roles?"\s*\]|\(\s*"roles?"\s*\))(?:\.\(string\))?\s*[!=]=\s*(?:"\w+"|\w*Role\b)/;
+
+/**
+ * Spring Security checks that only ask for a signed-in user: `isAuthenticated()`, `permitAll()`,
+ * or the ROLE_USER every account is given (`hasRole('USER')`, `@Secured("ROLE_USER")`).
+ */
+const SPRING_SIGNED_IN = String.raw`(?:isAuthenticated|isFullyAuthenticated|permitAll|isAnonymous|isRememberMe)\(\)|has(?:Any)?(?:Role|Authority)\(\s*'(?:ROLE_)?(?:USER|[Uu]ser)'\s*\)`;
+const SPRING_DEFAULT_ROLE = String.raw`"(?:ROLE_)?(?:USER|[Uu]ser)"`;
+/** `@PreAuthorize("hasRole('ADMIN')")`, not `@PreAuthorize("isAuthenticated()")`. */
+const SPRING_EXPRESSION_ANNOTATION = new RegExp(
+  String.raw`@P(?:re|ost)Authorize\s*\(\s*(?:value\s*=\s*)?(?!"\s*(?:${SPRING_SIGNED_IN})\s*"\s*\))`,
+);
+/** `@Secured("ROLE_ADMIN")`, `@RolesAllowed({"admin"})`, not the default user role alone. */
+const SPRING_ROLE_ANNOTATION = new RegExp(
+  String.raw`@(?:Secured|RolesAllowed)\s*\(\s*(?:value\s*=\s*)?(?!\{?\s*${SPRING_DEFAULT_ROLE}\s*\}?\s*\))`,
+);
+/** `.requestMatchers("/admin/**").hasRole("ADMIN")`, not `.hasRole("USER")`. */
+const SPRING_ROLE_RULE = new RegExp(
+  String.raw`\.(?:hasRole|hasAnyRole|hasAuthority|hasAnyAuthority)\s*\(\s*(?!${SPRING_DEFAULT_ROLE}\s*\))`,
+);
+/** `unless Current.user.admin?`, not on a comment line (a profiler hook left commented out). */
+const RB_ROLE_CHECK = onUncommentedLine(
+  /\b(?:if|unless)\b[^\n]*\.(?:is_)?(?:super_)?(?:admin|moderator|staff)\?/,
+);
+/** `if @post.user == current_user`, `@note.user_id != current_user.id` */
+const RB_OWNERSHIP =
+  /\.user(?:_id)?\s*[!=]=\s*(?:current_user|Current\.user)\b|\b(?:current_user|Current\.user)(?:\.id)?\s*[!=]=\s*@?\w+\.user(?:_id)?\b/;
 
 /** `->name(` on a PHP line that is not a comment (docblocks show such calls as examples). */
 function phpMethodCall(keyword: string, names: string, note: string) {
@@ -512,6 +600,7 @@ const AUTHZ_RULES: readonly Rule[] = [
   },
   {
     id: "python-authz",
+    deps: ["pypi:casbin", "pypi:pycasbin", "pypi:fastapi-authz"],
     uses: [
       code(
         PY_EXTS,
@@ -525,27 +614,28 @@ const AUTHZ_RULES: readonly Rule[] = [
       code(PY_EXTS, "permission_required", undefined, "permission_required"),
       code(PY_EXTS, "PermissionRequiredMixin", undefined, "PermissionRequiredMixin"),
       code(PY_EXTS, "user_passes_test", undefined, "user_passes_test"),
+      // Django admin's decorator: staff members only
+      code(PY_EXTS, "staff_member_required", undefined, "staff_member_required"),
       code(PY_EXTS, "roles_required", undefined, "roles_required"),
       // Django Ninja's built-in gate that lets only superusers call an operation
       code(PY_EXTS, "django_auth_superuser", undefined, "Django Ninja superuser auth"),
       code(PY_EXTS, "user", PY_OWNERSHIP, "ownership check"),
+      code(PY_EXTS, "user", PY_NOT_OWNER, "ownership check"),
       code(PY_EXTS, "user", PY_ROLE, "role check"),
       code(PY_EXTS, "request.user", PY_SCOPED_QUERY, "query scoped to the user"),
+      // Casbin (pycasbin) and its FastAPI middleware
+      pyImport("casbin"),
+      pyImport("fastapi_authz"),
     ],
   },
   {
     id: "jvm-authz",
     uses: [
-      code(JVM_EXTS, "@PreAuthorize", undefined, "@PreAuthorize"),
-      code(JVM_EXTS, "@PostAuthorize", undefined, "@PostAuthorize"),
-      code(JVM_EXTS, "@Secured", undefined, "@Secured"),
-      code(JVM_EXTS, "@RolesAllowed", undefined, "@RolesAllowed"),
-      code(
-        JVM_EXTS,
-        "has",
-        /\.(?:hasRole|hasAnyRole|hasAuthority|hasAnyAuthority)\s*\(/,
-        "role rule",
-      ),
+      code(JVM_EXTS, "@PreAuthorize", SPRING_EXPRESSION_ANNOTATION, "@PreAuthorize"),
+      code(JVM_EXTS, "@PostAuthorize", SPRING_EXPRESSION_ANNOTATION, "@PostAuthorize"),
+      code(JVM_EXTS, "@Secured", SPRING_ROLE_ANNOTATION, "@Secured"),
+      code(JVM_EXTS, "@RolesAllowed", SPRING_ROLE_ANNOTATION, "@RolesAllowed"),
+      code(JVM_EXTS, "has", SPRING_ROLE_RULE, "role rule"),
     ],
   },
   {
@@ -557,7 +647,7 @@ const AUTHZ_RULES: readonly Rule[] = [
       goImport("github.com/open-policy-agent/opa/rego"),
       goImport("github.com/open-policy-agent/opa/v1/rego"),
       code(["go"], "ID", GO_OWNERSHIP, "ownership check"),
-      code(["go"], "Role", /\.Role\s*!=\s*"?\w+/, "role check"),
+      code(["go"], "ole", GO_ROLE, "role check"),
       // Role middleware written by the project: authorize.RequiresRole(…), rbac.EnforceRole(…)
       code(
         ["go"],
@@ -575,6 +665,7 @@ const AUTHZ_RULES: readonly Rule[] = [
       code(RB_EXTS, "authorize", /^\s*authorize\s+[@:\w]/m, "Pundit authorize"),
       code(RB_EXTS, "load_and_authorize_resource", undefined, "CanCanCan"),
       code(RB_EXTS, "CanCan::Ability", undefined, "CanCanCan ability"),
+      code(RB_EXTS, "current", RB_OWNERSHIP, "ownership check"),
       // Hand-written role gates, the common case in Rails apps without a policy gem:
       // `before_action :require_admin`, `unless Current.user.admin?`, `user.is_moderator?`.
       code(
@@ -584,12 +675,7 @@ const AUTHZ_RULES: readonly Rule[] = [
         "role filter",
       ),
       ...["admin?", "moderator?", "staff?"].map((keyword) =>
-        code(
-          RB_EXTS,
-          keyword,
-          /\b(?:if|unless)\b[^\n]*\.(?:is_)?(?:super_)?(?:admin|moderator|staff)\?/,
-          "role check",
-        ),
+        code(RB_EXTS, keyword, RB_ROLE_CHECK, "role check"),
       ),
       // A record looked up among the signed-in user's own (`current_user.notes.find(params[:id])`):
       // another user's id is not found, Rails' usual ownership check.
@@ -612,7 +698,8 @@ const AUTHZ_RULES: readonly Rule[] = [
         /^(?![ \t]*(?:\/\/|\*|#))[^\n]*\bGate::(?:define|allows|denies|authorize|check|any|none|forUser|inspect|policy|before|after)\s*\(\s*(?!['"]view(?:Telescope|Horizon|Pulse|Nova)\b)/m,
         "Gate",
       ),
-      code(PHP_EXTS, "authorize(", /\$this->authorize\s*\(/, "authorize()"),
+      // `$this->authorize('update', $post)`, `$this->authorizeResource(Post::class)` in a constructor
+      code(PHP_EXTS, "->authorize", /\$this->authorize(?:Resource)?\s*\(/, "authorize()"),
       // Laravel's `can:` middleware and spatie/laravel-permission's `permission:`, `role:` and
       // `role_or_permission:`, on a route, a group's options or a controller; not `auth:api`.
       code(
@@ -636,11 +723,14 @@ const AUTHZ_RULES: readonly Rule[] = [
   {
     id: "dotnet-authz",
     uses: [
+      code(CS_EXTS, "Authorize(", CS_AUTHORIZE_ATTRIBUTE, "[Authorize(Roles/Policy)]"),
+      // A named policy on a minimal API: `.RequireAuthorization("AdminOnly")`,
+      // `.RequireAuthorization(Policies.Admin)`; without one it asks for a signed-in user only.
       code(
         CS_EXTS,
-        "Authorize(",
-        /\[Authorize\s*\(\s*(?:Roles|Policy)\s*=/,
-        "[Authorize(Roles/Policy)]",
+        "RequireAuthorization",
+        /\.RequireAuthorization\s*\(\s*(?:"[^"\n]+"|[A-Z]\w*(?:\.\w+)+\s*[,)])/,
+        "RequireAuthorization(policy)",
       ),
       code(CS_EXTS, "RequireRole", undefined, "RequireRole"),
       // An authorization policy that requires something; CORS and rate limiting have AddPolicy too.
