@@ -70,6 +70,9 @@ describe("tested endpoints", () => {
     expect(reached(routes, [call("GET http://localhost:8000/api/items/?page=2")])).toEqual([
       "GET /api/Items",
     ]);
+    expect(reached(routes, [call("GET http://localhost:${}/api/items")])).toEqual([
+      "GET /api/Items",
+    ]);
   });
 
   it("takes a literal route over a parameter that would also fit", () => {

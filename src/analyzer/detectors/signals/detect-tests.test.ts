@@ -292,6 +292,27 @@ class PostTests(APITestCase):
     ]);
   });
 
+  it("follows a path literal continued by concatenation, each other operand a placeholder", () => {
+    const calls = findApiTestCalls(
+      scanContextFrom({
+        "src/test/java/app/CrashTests.java":
+          'class CrashTests {\n  @Autowired TestRestTemplate rest;\n  @Test void oups() {\n    var r = rest.getForEntity("http://localhost:" + port + "/oups", String.class);\n    assertThat(r.getStatusCode().value()).isEqualTo(500);\n  }\n}\n',
+        "test/users.test.ts":
+          "import request from 'supertest';\nit('reads', async () => {\n  await request(app).get('/api/users/' + user.id + '/orders').expect(200);\n  await request(app).get('/api/users/'.concat(id)).expect(200);\n});\n",
+        "tests/Feature/PostTest.php":
+          "<?php\nclass PostTest extends TestCase {\n  public function test_show() {\n    $this->getJson('/api/posts/' . $post->id)->assertOk();\n  }\n}\n",
+      }),
+    );
+    expect(calls.map((c) => c.note).sort()).toEqual(
+      [
+        "GET http://localhost:${}/oups",
+        "GET /api/users/${}/orders",
+        "GET /api/users/",
+        "GET /api/posts/${}",
+      ].sort(),
+    );
+  });
+
   it("reads a Python f-string path that starts with a prefix from the settings", () => {
     const calls = findApiTestCalls(
       scanContextFrom({

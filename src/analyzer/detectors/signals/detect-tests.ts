@@ -829,6 +829,37 @@ function reverseInFunction(text: string, name: string, at: number): string | und
   return new RegExp(REVERSE_CALL).exec(body)?.groups?.name;
 }
 
+/** The most pieces a concatenated path is followed through. */
+const MAX_CONCATENATED = 8;
+/** A variable, a property chain or a call (`id`, `user.getId()`, `$post->id`, `str(pk)`). */
+const OPERAND = /^[$\w]+(?:(?:\.|->)\w+|\((?:[^()\n]|\([^()\n]*\))*\)|\[[^\]\n]*\])*/;
+
+/**
+ * The path of a call whose literal is continued by concatenation (`"/users/" + id`,
+ * `"http://localhost:" + port + "/oups"`, PHP's `'/posts/' . $post->id`): each operand that is
+ * not a literal becomes `${}`, which tested-endpoints reads as a placeholder. Only where the
+ * literal ends the pattern's match, as the path does in most patterns.
+ */
+function continuedPath(file: SourceFile, m: RegExpExecArray, literal: string): string {
+  const end = m.index + m[0].length;
+  const quote = file.text.charAt(end - 1);
+  if (!`"'\``.includes(quote) || !m[0].endsWith(literal + quote)) return literal;
+  // PHP joins strings with "."; elsewhere a "." after a string calls one of its methods.
+  const operator = file.ext === "php" ? /^\s*\.\s*/ : /^\s*\+\s*/;
+  let path = literal;
+  let at = end;
+  for (let pieces = 0; pieces < MAX_CONCATENATED; pieces++) {
+    const op = operator.exec(file.text.slice(at, at + 40));
+    if (op === null) break;
+    const rest = file.text.slice(at + op[0].length, at + op[0].length + 300);
+    const next = /^(["'`])([^"'`\n]*)\1/.exec(rest) ?? OPERAND.exec(rest);
+    if (next === null || next[0] === "") break;
+    path += next[2] ?? "${}";
+    at += op[0].length + next[0].length;
+  }
+  return path;
+}
+
 /** `require("./server")`, `from "../helpers/agent"`: a module of the repository. */
 const LOCAL_IMPORT = /(?:\bfrom\s*|\brequire\(\s*)['"](\.{1,2}\/[^'"]+)['"]/g;
 
@@ -906,7 +937,8 @@ export function findApiTestCalls(
       if (pattern.applies && !pattern.applies(file)) continue;
       pattern.re.lastIndex = 0;
       for (let m = pattern.re.exec(file.text); m !== null; m = pattern.re.exec(file.text)) {
-        const [method, path] = pattern.read(m, { file, routeNames });
+        const [method, literal] = pattern.read(m, { file, routeNames });
+        const path = literal === undefined ? undefined : continuedPath(file, m, literal);
         const e = evidence(
           file,
           m.index,
