@@ -292,6 +292,32 @@ class PostTests(APITestCase):
     ]);
   });
 
+  it("reads a Rails path helper and a controller spec's action through the routes' names", () => {
+    const routeNames = new Map([
+      ["api_v1_articles", "/api/v1/articles"],
+      ["api_v1_article", "/api/v1/articles/:id"],
+      ["api/v1/articles#create", "/api/v1/articles"],
+    ]);
+    const calls = findApiTestCalls(
+      scanContextFrom({
+        "spec/requests/articles_spec.rb":
+          "RSpec.describe 'Articles', type: :request do\n  it 'lists' do\n    get api_v1_articles_path\n    expect(response).to have_http_status(:ok)\n  end\n  it 'deletes' do\n    delete api_v1_article_url(article)\n    expect(response).to have_http_status(:no_content)\n  end\n  it 'misses' do\n    get unknown_path\n    expect(response).to have_http_status(:ok)\n  end\nend\n",
+        "spec/controllers/articles_controller_spec.rb":
+          "RSpec.describe Api::V1::ArticlesController, type: :controller do\n  it 'creates' do\n    post :create, params: { article: { title: 'x' } }\n    expect(response).to have_http_status(:created)\n  end\n  it 'archives' do\n    post :archive\n    expect(response).to have_http_status(:ok)\n  end\nend\n",
+      }),
+      routeNames,
+    );
+    expect(calls.map((c) => c.note).sort()).toEqual(
+      [
+        "GET /api/v1/articles",
+        "DELETE /api/v1/articles/:id",
+        "GET (path not literal)",
+        "POST /api/v1/articles",
+        "POST #archive",
+      ].sort(),
+    );
+  });
+
   it("follows a path literal continued by concatenation, each other operand a placeholder", () => {
     const calls = findApiTestCalls(
       scanContextFrom({

@@ -34,6 +34,7 @@ import {
   runRules,
   type Rule,
 } from "./signal-kit.js";
+import { underscore } from "../stack-text/inflection.js";
 import { contains } from "../stack-text/keyword-search.js";
 import { ModulePaths } from "../stack-node/module-paths.js";
 import { builtComposeServices } from "./detect-microservices.js";
@@ -714,12 +715,16 @@ const API_CALLS: readonly ApiCallPattern[] = [
     // At a line start or inside a block: `subject { get :index }`, `before { post :create, … }`;
     // a controller spec names the action (`:index`) instead of a path.
     re: new RegExp(
-      `(?:^|[{;]|\\bdo)[ \\t]*(${HTTP_VERB})[ \\t]*\\(?[ \\t]*(?:(['"])([^'"]*)\\2|\\w+_(?:path|url)\\b|:(\\w+))`,
+      `(?:^|[{;]|\\bdo)[ \\t]*(${HTTP_VERB})[ \\t]*\\(?[ \\t]*(?:(['"])([^'"]*)\\2|(\\w+)_(?:path|url)\\b|:(\\w+))`,
       "gm",
     ),
-    read: (m) => [
+    // A path helper (`article_path(article)`) or a controller spec's action is looked up among
+    // the routes' names and `controller#action` keys.
+    read: (m, site) => [
       methodFromName(m[1] ?? ""),
-      m[3] ?? (m[4] === undefined ? undefined : `#${m[4]}`),
+      m[3] ??
+        (m[4] === undefined ? undefined : site.routeNames.get(m[4])) ??
+        (m[5] === undefined ? undefined : controllerActionPath(site, m[5])),
     ],
     applies: (f) =>
       /(^|\/)(spec\/(requests|controllers|api|integration)|test\/(controllers|integration))\//.test(
@@ -763,6 +768,21 @@ const API_CALLS: readonly ApiCallPattern[] = [
 ];
 
 const API_EXTS = new Set(API_CALLS.flatMap((p) => p.exts));
+
+/**
+ * The path of a controller test's action (`post :create` in `describe Api::V1::ArticlesController`),
+ * or `#create` when the controller or the action's route is not known.
+ */
+function controllerActionPath(site: CallSite, action: string): string {
+  const controller = /\b(?:describe|class)\s+((?:[A-Z]\w*::)*[A-Z]\w*?)Controller\b/.exec(
+    site.file.text,
+  )?.[1];
+  return (
+    (controller === undefined
+      ? undefined
+      : site.routeNames.get(`${underscore(controller)}#${action}`)) ?? `#${action}`
+  );
+}
 
 /** The path of a named route, tried with its namespaces and, if that fails, by its last name. */
 function namedRoutePath(site: CallSite, name: string | undefined): string | undefined {

@@ -4,12 +4,17 @@
  * routes, match with via:, root, concerns, draw(:name) of config/routes/name.rb, and Devise's
  * devise_for. In an API-only app (`config.api_only = true`) resources have no new/edit forms.
  * Ruby's own blocks (if/unless … end) nest without changing the prefix.
+ *
+ * Route names are collected as Rails gives them (`articles`, `new_article`, `api_v1_article`,
+ * `article_comments`, `publish_article`, `as:`), and `controller#action` keys
+ * (`api/v1/articles#create`), so that tests calling `articles_path` or a controller spec's
+ * `post :create` can be matched against the paths they reach.
  */
 import type { Endpoint, HttpMethod } from "../../report.js";
 import type { SourceFile } from "../../scan-context.js";
 import { splitTopLevel } from "../stack-text/brackets.js";
 import { httpVerb } from "../stack-text/endpoint-list.js";
-import { singular } from "../stack-text/inflection.js";
+import { singular, underscore } from "../stack-text/inflection.js";
 import { stringOrSymbol } from "../stack-text/string-literal.js";
 import { joinUrlPath, unresolvedPiece } from "../stack-text/url-path.js";
 
@@ -38,7 +43,20 @@ interface Frame {
   readonly shallow?: boolean;
   /** a `member do` / `collection do` block, where canonical actions add no path segment */
   readonly methodScope?: boolean;
+  /** what route names in this block start with: "api_v1_", "article_" */
+  readonly names: string;
+  /** the controller module of this block: "api/v1/" */
+  readonly module: string;
+  /** in a resources block: its controller ("api/v1/articles") and member and collection names */
+  readonly controller?: string;
+  readonly memberName?: string;
+  readonly collectionName?: string;
+  /** which one a `member do` / `collection do` block names its routes after */
+  readonly scopeName?: string;
 }
+
+/** Records a route name (or a `controller#action` key) for the path it stands for. */
+type NameRoute = (name: string, path: string) => void;
 
 /** One route statement: its text (continued lines joined) and where it starts. */
 interface Statement {
@@ -105,7 +123,11 @@ const BRACE_BLOCK =
 /** Ruby statements that open a block closed by `end` without `do`: not routing, but nesting. */
 const RUBY_BLOCK = /^(?:if|unless|case|while|until|begin|for|def|class|module)\b/;
 
-export function railsRoutes(statements: readonly Statement[], ctx: RailsRouteContext): Endpoint[] {
+export function railsRoutes(
+  statements: readonly Statement[],
+  ctx: RailsRouteContext,
+  names: Map<string, string> = new Map(),
+): Endpoint[] {
   const out: Endpoint[] = [];
   const concerns = new Map<string, Statement[]>();
   const walk = (list: readonly Statement[], base: Frame, depth: number): void => {
@@ -132,6 +154,9 @@ export function railsRoutes(statements: readonly Statement[], ctx: RailsRouteCon
           resolved: resolved && top.resolved,
         });
       };
+      const nameRoute: NameRoute = (key, path) => {
+        if (top.resolved && !names.has(key)) names.set(key, path);
+      };
       let frame: Frame | null = null;
 
       if (keyword === "concern" && opensBlock) {
@@ -143,18 +168,27 @@ export function railsRoutes(statements: readonly Statement[], ctx: RailsRouteCon
         continue;
       }
       if (keyword === "namespace") {
-        const name = stringOrSymbol(args[0] ?? "");
-        const path = option(args, "path") ?? name;
-        frame = segmentFrame(top, path, args[0]);
+        const space = stringOrSymbol(args[0] ?? "");
+        const path = option(args, "path") ?? space;
+        frame = {
+          ...segmentFrame(top, path, args[0]),
+          names: `${top.names}${option(args, "as") ?? space ?? ""}_`,
+          module: `${top.module}${option(args, "module") ?? space ?? ""}/`,
+        };
       } else if (keyword === "scope") {
         const first = args[0] !== undefined && !isOption(args[0]) ? stringOrSymbol(args[0]) : null;
         const path = first ?? option(args, "path");
-        frame =
-          path === null
+        const as = option(args, "as");
+        const module = option(args, "module");
+        frame = {
+          ...(path === null
             ? { prefix: top.prefix, resolved: top.resolved, scope: top.prefix }
-            : segmentFrame(top, path, path);
+            : segmentFrame(top, path, path)),
+          names: as === null ? top.names : `${top.names}${as}_`,
+          module: module === null ? top.module : `${top.module}${module}/`,
+        };
       } else if (keyword === "resources" || keyword === "resource") {
-        frame = resourceRoutes(keyword === "resources", args, top, ctx.apiOnly, emit);
+        frame = resourceRoutes(keyword === "resources", args, top, ctx.apiOnly, emit, nameRoute);
         for (const name of listOption(args, "concerns")) {
           const template = concerns.get(name);
           if (template !== undefined && frame !== null && depth < 4)
@@ -163,13 +197,19 @@ export function railsRoutes(statements: readonly Statement[], ctx: RailsRouteCon
       } else if (keyword === "member" || keyword === "collection") {
         const path = keyword === "member" ? top.member : top.collection;
         frame = {
+          ...top,
           prefix: path ?? top.prefix,
-          resolved: top.resolved,
-          scope: top.scope,
           methodScope: true,
+          scopeName: keyword === "member" ? top.memberName : top.collectionName,
         };
       } else if (keyword === "root") {
-        emit("GET", top.prefix === "" ? "/" : top.prefix);
+        const path = top.prefix === "" ? "/" : top.prefix;
+        emit("GET", path);
+        nameRoute(`${top.names}root`, path);
+        const to =
+          option(args, "to") ??
+          (args[0] !== undefined && !isOption(args[0]) ? stringOrSymbol(args[0]) : null);
+        if (to?.includes("#") === true) nameRoute(`${top.module}${to}`, path);
       } else if (keyword === "devise_for") {
         deviseRoutes(args, top, ctx, emit);
       } else if (keyword === "mount_devise_token_auth_for") {
@@ -178,12 +218,12 @@ export function railsRoutes(statements: readonly Statement[], ctx: RailsRouteCon
         const drawn = ctx.drawn(stringOrSymbol(args[0] ?? "") ?? "");
         if (drawn !== null && depth < 4) walk(drawn, top, depth + 1);
       } else if (httpVerb(keyword) !== null || keyword === "match") {
-        verbRoute(keyword, args, top, emit);
+        verbRoute(keyword, args, top, emit, nameRoute);
       }
       if (opensBlock || RUBY_BLOCK.test(stmt)) stack.push(frame ?? top);
     }
   };
-  walk(statements, { prefix: "", resolved: true, scope: "" }, 0);
+  walk(statements, { prefix: "", resolved: true, scope: "", names: "", module: "" }, 0);
   return out;
 }
 
@@ -207,22 +247,39 @@ function resourceRoutes(
   top: Frame,
   apiOnly: boolean,
   emit: (m: HttpMethod, p: string) => void,
+  name: NameRoute,
 ): Frame | null {
-  const names = positionalNames(args);
+  const resources = positionalNames(args);
   const actions = selectActions(plural ? PLURAL_ACTIONS : SINGULAR_ACTIONS, args, apiOnly);
   const ownShallow = optionRaw(args, "shallow") === "true";
   const nested = top.member !== undefined;
   let frame: Frame | null = null;
-  for (const name of names) {
-    const seg = option(args, "path") ?? name;
+  for (const resource of resources) {
+    const seg = option(args, "path") ?? resource;
     const collection = joinUrlPath(top.prefix, seg);
     const param = option(args, "param") ?? "id";
     // Shallow nesting: member routes hang off the scope alone (/comments/:id), not the parent.
     const shallowHere = nested && (top.shallow === true || ownShallow);
     const memberBase = shallowHere ? joinUrlPath(top.scope, seg) : collection;
     const member = plural ? joinUrlPath(memberBase, `:${param}`) : memberBase;
-    for (const action of actions) emitAction(action, collection, member, emit);
-    const inner = plural ? joinUrlPath(collection, `:${singular(name)}_${param}`) : collection;
+    // Rails' helper names: articles, article, new_article, edit_article (resource: profile).
+    const base = option(args, "as") ?? resource;
+    const collectionName = `${top.names}${base}`;
+    const memberName = plural ? `${top.names}${singular(base)}` : collectionName;
+    const controller = `${top.module}${option(args, "controller") ?? (plural ? resource : pluralWord(resource))}`;
+    for (const action of actions) {
+      emitAction(action, collection, member, emit);
+      const path = actionPath(action, collection, member);
+      name(`${controller}#${action}`, path);
+      const helper =
+        action === "new" || action === "edit"
+          ? `${action}_${memberName}`
+          : action === "index" || action === "create"
+            ? collectionName
+            : memberName;
+      name(helper, path);
+    }
+    const inner = plural ? joinUrlPath(collection, `:${singular(resource)}_${param}`) : collection;
     frame = {
       prefix: inner,
       resolved: top.resolved,
@@ -230,6 +287,11 @@ function resourceRoutes(
       collection,
       scope: top.scope,
       shallow: top.shallow === true || ownShallow,
+      names: `${memberName}_`,
+      module: top.module,
+      controller,
+      memberName,
+      collectionName,
     };
   }
   return frame;
@@ -376,7 +438,7 @@ function deviseTokenAuthRoutes(
   const at = option(args, "at") ?? "";
   const skip = listOption(args, "skip");
   const mount: DeviseMount = {
-    names: [option(args, "as") ?? plural(underscore(model))],
+    names: [option(args, "as") ?? pluralWord(underscore(model).replace(/\//g, "_"))],
     path: at,
     skip: new Set([...skip, "omniauth_callbacks"]),
     only: [],
@@ -411,16 +473,8 @@ function emitDeviseMount(
   }
 }
 
-/** `AdminUser` → `admin_user`, `Admin::User` → `admin_user` (ActiveSupport's underscore, then `/` → `_`). */
-function underscore(constant: string): string {
-  return constant
-    .replace(/::/g, "_")
-    .replace(/([a-z\d])([A-Z])/g, "$1_$2")
-    .toLowerCase();
-}
-
 /** The regular English plurals Rails' inflector forms (`user` → `users`, `company` → `companies`). */
-function plural(word: string): string {
+function pluralWord(word: string): string {
   if (/[^aeiou]y$/.test(word)) return `${word.slice(0, -1)}ies`;
   if (/(?:s|x|z|ch|sh)$/.test(word)) return `${word}es`;
   return `${word}s`;
@@ -431,12 +485,13 @@ function verbRoute(
   args: readonly string[],
   top: Frame,
   emit: (m: HttpMethod, p: string, r?: boolean) => void,
+  nameRoute: NameRoute,
 ): void {
   const first = args[0];
   if (first === undefined) return;
   // `get 'login' => 'sessions#new'` puts the path on the left of a hash rocket.
-  const target =
-    first.includes("=>") && !isOption(first) ? (first.split("=>")[0] as string).trim() : first;
+  const rocket = first.includes("=>") && !isOption(first);
+  const target = rocket ? (first.split("=>")[0] as string).trim() : first;
   const path = isOption(target) ? null : stringOrSymbol(target);
   const on = option(args, "on");
   const base =
@@ -461,9 +516,44 @@ function verbRoute(
     if (path === null) emit(method, joinUrlPath(base, unresolvedPiece(target)), false);
     else emit(method, canonical ? base : joinUrlPath(base, path));
   }
+  if (path === null) return;
+  const served = canonical ? base : joinUrlPath(base, path);
+  // Its name: `as:`, or what Rails derives from the path, after the member or collection it
+  // hangs on (`post :publish` in a member block: publish_article).
+  const scopeName =
+    on === "member" ? top.memberName : on === "collection" ? top.collectionName : top.scopeName;
+  const own = option(args, "as") ?? (/^[\w/]+$/.test(path) ? path.replace(/\//g, "_") : null);
+  if (own !== null && !canonical) {
+    nameRoute(scopeName === undefined ? `${top.names}${own}` : `${own}_${scopeName}`, served);
+  }
+  // Its controller action: `to: "sessions#new"` (or after the rocket), or the action of that
+  // name in the resource's own controller.
+  const to =
+    option(args, "to") ?? (rocket ? stringOrSymbol((first.split("=>")[1] ?? "").trim()) : null);
+  if (to?.includes("#") === true) nameRoute(`${top.module}${to}`, served);
+  else if (top.controller !== undefined && /^\w+$/.test(path)) {
+    nameRoute(`${top.controller}#${path}`, served);
+  }
 }
 
 const CANONICAL_ACTIONS = new Set(["index", "create", "new", "show", "update", "destroy"]);
+
+/** The path of a resource's standard action. */
+function actionPath(action: Action, collection: string, member: string): string {
+  switch (action) {
+    case "index":
+    case "create":
+      return collection;
+    case "new":
+      return joinUrlPath(collection, "new");
+    case "edit":
+      return joinUrlPath(member, "edit");
+    case "show":
+    case "update":
+    case "destroy":
+      return member;
+  }
+}
 
 function emitAction(
   action: Action,
@@ -509,7 +599,13 @@ function selectActions(
 
 function segmentFrame(top: Frame, path: string | null, raw: string | undefined): Frame {
   const prefix = joinUrlPath(top.prefix, path ?? unresolvedPiece(raw ?? "?"));
-  return { prefix, resolved: path !== null && top.resolved, scope: prefix };
+  return {
+    prefix,
+    resolved: path !== null && top.resolved,
+    scope: prefix,
+    names: top.names,
+    module: top.module,
+  };
 }
 
 /** `resources :posts, :tags, only: …`: the names before the options. */

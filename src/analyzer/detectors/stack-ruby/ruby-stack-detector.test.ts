@@ -31,6 +31,44 @@ describe("rubyStackDetector", () => {
     ]);
   });
 
+  it("names routes as Rails' path helpers do, and keys them by controller#action", () => {
+    const found = detect(
+      routes(`  root "pages#home"
+  get "login", to: "sessions#new", as: :sign_in
+  namespace :api do
+    namespace :v1 do
+      resources :articles, only: [:index, :show, :create] do
+        member do
+          post :publish
+        end
+        get :search, on: :collection
+        resources :comments, only: [:index]
+      end
+      resource :profile, only: [:show]
+    end
+  end`),
+    );
+    expect(Object.fromEntries(found.routeNames ?? [])).toEqual({
+      root: "/",
+      "pages#home": "/",
+      sign_in: "/login",
+      "sessions#new": "/login",
+      api_v1_articles: "/api/v1/articles",
+      "api/v1/articles#index": "/api/v1/articles",
+      api_v1_article: "/api/v1/articles/:id",
+      "api/v1/articles#show": "/api/v1/articles/:id",
+      "api/v1/articles#create": "/api/v1/articles",
+      publish_api_v1_article: "/api/v1/articles/:id/publish",
+      "api/v1/articles#publish": "/api/v1/articles/:id/publish",
+      search_api_v1_articles: "/api/v1/articles/search",
+      "api/v1/articles#search": "/api/v1/articles/search",
+      api_v1_article_comments: "/api/v1/articles/:article_id/comments",
+      "api/v1/comments#index": "/api/v1/articles/:article_id/comments",
+      api_v1_profile: "/api/v1/profile",
+      "api/v1/profiles#show": "/api/v1/profile",
+    });
+  });
+
   it("uses param: for member paths and nested parameter names, and scope paths as prefixes", () => {
     const found = detect(
       routes(`  scope "/v2" do

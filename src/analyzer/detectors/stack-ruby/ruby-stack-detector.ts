@@ -32,6 +32,7 @@ export const rubyStackDetector: Detector = {
         f.path.endsWith("config/application.rb") &&
         /config\.api_only\s*=\s*true/.test(f.text),
     );
+    const routeNames = new Map<string, string>();
     for (const file of ctx.files) {
       if (file.role !== "app") continue;
       // The Gemfile, not a gemspec: a gem that depends on Rails is an engine or plugin for
@@ -59,7 +60,11 @@ export const rubyStackDetector: Detector = {
         if (!draw) continue;
         sightings.used("rails", evidence(file, draw.index, "routes.draw"));
         endpoints.push(
-          ...railsRoutes(routeStatements(file, masked), routeContext(ctx, file.path, apiOnly)),
+          ...railsRoutes(
+            routeStatements(file, masked),
+            routeContext(ctx, file.path, apiOnly),
+            routeNames,
+          ),
         );
       } else if (file.path.includes("app/controllers/") && CONTROLLER.test(file.text)) {
         const masked = maskComments(file.text, "ruby");
@@ -70,6 +75,7 @@ export const rubyStackDetector: Detector = {
     return {
       frameworks: sightings.findings(() => "backend"),
       endpoints: sortEndpoints(endpoints),
+      routeNames,
       signals: {
         rest_api:
           json.length > 0 && endpoints.length > 0

@@ -32,3 +32,11 @@ export function singular(word: string): string {
   if (/[^su]s$/i.test(word)) return word.slice(0, -1);
   return word;
 }
+
+/** ActiveSupport's underscore: `AdminUser` → `admin_user`, `Api::V1::Articles` → `api/v1/articles`. */
+export function underscore(constant: string): string {
+  return constant
+    .replace(/::/g, "/")
+    .replace(/([a-z\d])([A-Z])/g, "$1_$2")
+    .toLowerCase();
+}
