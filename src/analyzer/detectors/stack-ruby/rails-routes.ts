@@ -211,9 +211,9 @@ export function railsRoutes(
           (args[0] !== undefined && !isOption(args[0]) ? stringOrSymbol(args[0]) : null);
         if (to?.includes("#") === true) nameRoute(`${top.module}${to}`, path);
       } else if (keyword === "devise_for") {
-        deviseRoutes(args, top, ctx, emit);
+        deviseRoutes(args, top, ctx, emit, nameRoute);
       } else if (keyword === "mount_devise_token_auth_for") {
-        deviseTokenAuthRoutes(args, top, ctx, emit);
+        deviseTokenAuthRoutes(args, top, ctx, emit, nameRoute);
       } else if (keyword === "draw") {
         const drawn = ctx.drawn(stringOrSymbol(args[0] ?? "") ?? "");
         if (drawn !== null && depth < 4) walk(drawn, top, depth + 1);
@@ -301,57 +301,58 @@ function resourceRoutes(
 const DEVISE_ROUTES: readonly {
   readonly controller: string;
   readonly module: string;
-  readonly routes: readonly (readonly [HttpMethod, string])[];
+  /** method, path template and, but for OmniAuth's, the route's name ({r}: the resource, singular) */
+  readonly routes: readonly (readonly [HttpMethod, string, string?])[];
 }[] = [
   {
     controller: "sessions",
     module: "database_authenticatable",
     routes: [
-      ["GET", "{sign_in}"],
-      ["POST", "{sign_in}"],
-      ["DELETE", "{sign_out}"],
+      ["GET", "{sign_in}", "new_{r}_session"],
+      ["POST", "{sign_in}", "{r}_session"],
+      ["DELETE", "{sign_out}", "destroy_{r}_session"],
     ],
   },
   {
     controller: "passwords",
     module: "recoverable",
     routes: [
-      ["GET", "{password}/new"],
-      ["GET", "{password}/edit"],
-      ["PATCH", "{password}"],
-      ["PUT", "{password}"],
-      ["POST", "{password}"],
+      ["GET", "{password}/new", "new_{r}_password"],
+      ["GET", "{password}/edit", "edit_{r}_password"],
+      ["PATCH", "{password}", "{r}_password"],
+      ["PUT", "{password}", "{r}_password"],
+      ["POST", "{password}", "{r}_password"],
     ],
   },
   {
     controller: "registrations",
     module: "registerable",
     routes: [
-      ["GET", "{registration}/{cancel}"],
-      ["GET", "{registration}/{sign_up}"],
-      ["GET", "{registration}/{edit}"],
-      ["PATCH", "{registration}"],
-      ["PUT", "{registration}"],
-      ["DELETE", "{registration}"],
-      ["POST", "{registration}"],
+      ["GET", "{registration}/{cancel}", "cancel_{r}_registration"],
+      ["GET", "{registration}/{sign_up}", "new_{r}_registration"],
+      ["GET", "{registration}/{edit}", "edit_{r}_registration"],
+      ["PATCH", "{registration}", "{r}_registration"],
+      ["PUT", "{registration}", "{r}_registration"],
+      ["DELETE", "{registration}", "{r}_registration"],
+      ["POST", "{registration}", "{r}_registration"],
     ],
   },
   {
     controller: "confirmations",
     module: "confirmable",
     routes: [
-      ["GET", "{confirmation}/new"],
-      ["GET", "{confirmation}"],
-      ["POST", "{confirmation}"],
+      ["GET", "{confirmation}/new", "new_{r}_confirmation"],
+      ["GET", "{confirmation}", "{r}_confirmation"],
+      ["POST", "{confirmation}", "{r}_confirmation"],
     ],
   },
   {
     controller: "unlocks",
     module: "lockable",
     routes: [
-      ["GET", "{unlock}/new"],
-      ["GET", "{unlock}"],
-      ["POST", "{unlock}"],
+      ["GET", "{unlock}/new", "new_{r}_unlock"],
+      ["GET", "{unlock}", "{r}_unlock"],
+      ["POST", "{unlock}", "{r}_unlock"],
     ],
   },
   {
@@ -399,6 +400,7 @@ function deviseRoutes(
   top: Frame,
   ctx: RailsRouteContext,
   emit: (m: HttpMethod, p: string) => void,
+  nameRoute: NameRoute,
 ): void {
   // `devise_for :admin_users, ActiveAdmin::Devise.config`: ActiveAdmin's own options, which put
   // the sign-in pages in its namespace as login and logout.
@@ -413,7 +415,7 @@ function deviseRoutes(
       ...(activeAdmin ? ACTIVE_ADMIN_PATH_NAMES : hashOption(args, "path_names")),
     },
   };
-  emitDeviseMount(mount, top, ctx, emit);
+  emitDeviseMount(mount, top, ctx, emit, nameRoute);
 }
 
 const ACTIVE_ADMIN_PATH_NAMES: Readonly<Record<string, string>> = {
@@ -432,6 +434,7 @@ function deviseTokenAuthRoutes(
   top: Frame,
   ctx: RailsRouteContext,
   emit: (m: HttpMethod, p: string) => void,
+  nameRoute: NameRoute,
 ): void {
   const model = args[0] === undefined ? null : stringOrSymbol(args[0]);
   if (model === null) return;
@@ -444,7 +447,7 @@ function deviseTokenAuthRoutes(
     only: [],
     pathNames: DEVISE_PATH_NAMES,
   };
-  emitDeviseMount(mount, top, ctx, emit);
+  emitDeviseMount(mount, top, ctx, emit, nameRoute);
   if (!skip.includes("token_validations")) {
     emit("GET", joinUrlPath(joinUrlPath(top.prefix, at), "validate_token"));
   }
@@ -455,6 +458,7 @@ function emitDeviseMount(
   top: Frame,
   ctx: RailsRouteContext,
   emit: (m: HttpMethod, p: string) => void,
+  nameRoute: NameRoute,
 ): void {
   for (const name of mount.names) {
     const modules = new Set(ctx.deviseModules(name) ?? DEVISE_DEFAULT_MODULES);
@@ -462,12 +466,15 @@ function emitDeviseMount(
     for (const { controller, module, routes } of DEVISE_ROUTES) {
       if (!modules.has(module) || mount.skip.has(controller)) continue;
       if (mount.only.length > 0 && !mount.only.includes(controller)) continue;
-      for (const [method, template] of routes) {
-        const path = template.replace(
-          /\{(\w+)\}/g,
-          (_, key: string) => mount.pathNames[key] ?? key,
+      for (const [method, template, routeName] of routes) {
+        const path = joinUrlPath(
+          base,
+          template.replace(/\{(\w+)\}/g, (_, key: string) => mount.pathNames[key] ?? key),
         );
-        emit(method, joinUrlPath(base, path));
+        emit(method, path);
+        if (routeName !== undefined) {
+          nameRoute(routeName.replace("{r}", `${top.names}${singular(name)}`), path);
+        }
       }
     }
   }
@@ -523,7 +530,10 @@ function verbRoute(
   const scopeName =
     on === "member" ? top.memberName : on === "collection" ? top.collectionName : top.scopeName;
   const own = option(args, "as") ?? (/^[\w/]+$/.test(path) ? path.replace(/\//g, "_") : null);
-  if (own !== null && !canonical) {
+  if (canonical) {
+    // `post :create, on: :collection` is the collection's own route (users_path)
+    if (scopeName !== undefined) nameRoute(scopeName, served);
+  } else if (own !== null) {
     nameRoute(scopeName === undefined ? `${top.names}${own}` : `${own}_${scopeName}`, served);
   }
   // Its controller action: `to: "sessions#new"` (or after the rocket), or the action of that

@@ -42,6 +42,7 @@ describe("rubyStackDetector", () => {
           post :publish
         end
         get :search, on: :collection
+        put :update, on: :collection
         resources :comments, only: [:index]
       end
       resource :profile, only: [:show]
@@ -62,10 +63,37 @@ describe("rubyStackDetector", () => {
       "api/v1/articles#publish": "/api/v1/articles/:id/publish",
       search_api_v1_articles: "/api/v1/articles/search",
       "api/v1/articles#search": "/api/v1/articles/search",
+      "api/v1/articles#update": "/api/v1/articles",
       api_v1_article_comments: "/api/v1/articles/:article_id/comments",
       "api/v1/comments#index": "/api/v1/articles/:article_id/comments",
       api_v1_profile: "/api/v1/profile",
       "api/v1/profiles#show": "/api/v1/profile",
+    });
+  });
+
+  it("names a canonical action routed on a collection after the collection", () => {
+    const found = detect(
+      routes("  resources :users, only: [] do\n    post :create, on: :collection\n  end"),
+    );
+    expect(Object.fromEntries(found.routeNames ?? [])).toEqual({
+      users: "/users",
+      "users#create": "/users",
+    });
+  });
+
+  it("names Devise's routes as its helpers do (new_user_session, user_password, …)", () => {
+    const found = detect(routes("  devise_for :users"));
+    expect(Object.fromEntries(found.routeNames ?? [])).toEqual({
+      new_user_session: "/users/sign_in",
+      user_session: "/users/sign_in",
+      destroy_user_session: "/users/sign_out",
+      new_user_password: "/users/password/new",
+      edit_user_password: "/users/password/edit",
+      user_password: "/users/password",
+      cancel_user_registration: "/users/cancel",
+      new_user_registration: "/users/sign_up",
+      edit_user_registration: "/users/edit",
+      user_registration: "/users",
     });
   });
 
