@@ -318,6 +318,20 @@ class PostTests(APITestCase):
     );
   });
 
+  it("reads a Laravel test's route('name') through the routes' names", () => {
+    const calls = findApiTestCalls(
+      scanContextFrom({
+        "tests/Feature/PostTest.php":
+          "<?php\nclass PostTest extends TestCase {\n  public function test_show() {\n    $this->getJson(route('posts.show', $post))->assertOk();\n    $this->deleteJson(route('posts.gone'))->assertOk();\n  }\n}\n",
+      }),
+      new Map([["posts.show", "/api/posts/{post}"]]),
+    );
+    expect(calls.map((c) => c.note)).toEqual([
+      "GET /api/posts/{post}",
+      "DELETE (path not literal)",
+    ]);
+  });
+
   it("follows a path literal continued by concatenation, each other operand a placeholder", () => {
     const calls = findApiTestCalls(
       scanContextFrom({

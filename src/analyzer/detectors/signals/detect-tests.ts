@@ -736,9 +736,15 @@ const API_CALLS: readonly ApiCallPattern[] = [
   {
     exts: PHP_EXTS,
     when: ["Json(", "->get(", "->post(", "->put(", "->patch(", "->delete(", "->json("],
-    re: /(?:\$this->|\bthis\(\)->|(?<![\w>$]))(getJson|postJson|putJson|patchJson|deleteJson|get|post|put|patch|delete|json)\s*\(\s*(?:(['"])([^'"]*)\2)?(?:\s*,\s*(['"])([^'"]*)\4)?/g,
-    read: (m) =>
-      m[1] === "json" ? [(m[3] ?? "ANY").toUpperCase(), m[5]] : [methodFromName(m[1] ?? ""), m[3]],
+    // The path is a literal or a named route: `route('posts.show', $post)`.
+    re: /(?:\$this->|\bthis\(\)->|(?<![\w>$]))(getJson|postJson|putJson|patchJson|deleteJson|get|post|put|patch|delete|json)\s*\(\s*(?:(['"])([^'"]*)\2|route\s*\(\s*(['"])([\w.-]+)\4)?(?:\s*,\s*(['"])([^'"]*)\6)?/g,
+    read: (m, site) =>
+      m[1] === "json"
+        ? [(m[3] ?? "ANY").toUpperCase(), m[7]]
+        : [
+            methodFromName(m[1] ?? ""),
+            m[3] ?? (m[5] === undefined ? undefined : site.routeNames.get(m[5])),
+          ],
     // PHPUnit classes, and Pest files (`it("…", fn () => $this->getJson(…))`, whose TestCase
     // is bound once in tests/Pest.php).
     applies: (f) =>

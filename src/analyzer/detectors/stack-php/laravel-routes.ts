@@ -6,6 +6,10 @@
  * `Route::prefix(…)->…->group(function () {…})` or `Route::group(['prefix' => …], …)`, with
  * `require __DIR__.'/x.php'` (or a bare `include 'api/v1/x.php'`, relative to the routes file)
  * followed inside a routes file. routes/api.php gets the api prefix.
+ *
+ * Route names are collected too (`->name('posts.publish')` under the group's `name('admin.')`
+ * or `'as' => …`, a resource's `posts.index` … `posts.destroy`), so that tests calling
+ * `route('posts.show', $post)` can be matched against the paths they reach.
  */
 import type { Endpoint, HttpMethod } from "../../report.js";
 import type { SourceFile } from "../../scan-context.js";
@@ -45,17 +49,17 @@ export function laravelRoutes(
   target: PhpRouteFile,
   prefix: string,
   resolveRequire: (path: string, fromRoot: boolean) => PhpRouteFile | null,
-  depth = 0,
+  routeNames: Map<string, string> = new Map(),
 ): Endpoint[] {
   const out: Endpoint[] = [];
   walk(
     target,
     0,
     target.masked.length,
-    { path: prefix, resolved: true },
+    { path: prefix, resolved: true, names: "" },
     resolveRequire,
-    depth,
-    out,
+    0,
+    { out, routeNames },
   );
   return out;
 }
@@ -63,6 +67,14 @@ export function laravelRoutes(
 interface Prefix {
   readonly path: string;
   readonly resolved: boolean;
+  /** what route names in this group start with ("admin.") */
+  readonly names: string;
+}
+
+/** What a walk collects: the endpoints, and each route name's path. */
+interface Collected {
+  readonly out: Endpoint[];
+  readonly routeNames: Map<string, string>;
 }
 
 function walk(
@@ -72,8 +84,9 @@ function walk(
   prefix: Prefix,
   resolveRequire: (path: string, fromRoot: boolean) => PhpRouteFile | null,
   depth: number,
-  out: Endpoint[],
+  collected: Collected,
 ): void {
+  const { out, routeNames } = collected;
   const { masked, file } = target;
   const pattern =
     /Route::|\b(?:require|include)(?:_once)?\s*\(?\s*(?:__DIR__\s*\.\s*)?(['"][^'"]+['"])/g;
@@ -83,7 +96,7 @@ function walk(
       const rel = stringLiteral(m[1]);
       const included = rel === null || depth > 4 ? null : resolveRequire(rel, false);
       if (included)
-        walk(included, 0, included.masked.length, prefix, resolveRequire, depth + 1, out);
+        walk(included, 0, included.masked.length, prefix, resolveRequire, depth + 1, collected);
       continue;
     }
     const chain = readChain(masked, m.index + "Route::".length);
@@ -100,20 +113,36 @@ function walk(
         resolved: resolved && groupPrefix.resolved,
       });
     };
-    for (const call of chain.calls) {
+    const nameRoute = (name: string, path: string) => {
+      if (groupPrefix.resolved && !routeNames.has(name)) routeNames.set(name, path);
+    };
+    const groupAt = chain.calls.findIndex((c) => c.name === "group");
+    // The path of the route this chain declared last, for the `->name()` after it.
+    let declared: string | null = null;
+    chain.calls.forEach((call, index) => {
       const args = splitTopLevel(call.args);
-      if (call.name === "prefix") {
+      if (call.name === "name" || call.name === "as") {
+        const name = stringLiteral(args[0] ?? "");
+        if (name === null) return;
+        // Before ->group() it prefixes the group's names; after a route it names the route.
+        if (index < groupAt) groupPrefix = { ...groupPrefix, names: groupPrefix.names + name };
+        else if (declared !== null) nameRoute(groupPrefix.names + name, declared);
+      } else if (call.name === "prefix") {
         groupPrefix = addPrefix(groupPrefix, args[0]);
       } else if (call.name === "group") {
         const options = args.length > 1 ? args[0] : undefined;
         const arrayPrefix = options ? /['"]prefix['"]\s*=>\s*(['"][^'"]*['"])/.exec(options) : null;
         if (arrayPrefix) groupPrefix = addPrefix(groupPrefix, arrayPrefix[1]);
+        const arrayName = options ? /['"]as['"]\s*=>\s*(['"][^'"]*['"])/.exec(options) : null;
+        const names = arrayName ? stringLiteral(arrayName[1] ?? "") : null;
+        if (names !== null) groupPrefix = { ...groupPrefix, names: groupPrefix.names + names };
         const body = args[args.length - 1] ?? "";
         const brace = body.indexOf("{");
         if (brace !== -1) {
           const open = call.argsStart + call.args.indexOf(body) + brace;
           const close = matchBracket(masked, open);
-          if (close !== -1) walk(target, open + 1, close, groupPrefix, resolveRequire, depth, out);
+          if (close !== -1)
+            walk(target, open + 1, close, groupPrefix, resolveRequire, depth, collected);
         } else {
           const rel = /__DIR__\s*\.\s*(['"][^'"]+['"])/.exec(body);
           const base = /base_path\s*\(\s*(['"][^'"]+['"])\s*\)/.exec(body);
@@ -123,7 +152,15 @@ function walk(
               ? resolveRequire(stringLiteral(base[1] as string) ?? "", true)
               : null;
           if (included && depth < 4)
-            walk(included, 0, included.masked.length, groupPrefix, resolveRequire, depth + 1, out);
+            walk(
+              included,
+              0,
+              included.masked.length,
+              groupPrefix,
+              resolveRequire,
+              depth + 1,
+              collected,
+            );
         }
       } else if (call.name === "resource" || call.name === "apiResource") {
         resourceRoutes(
@@ -132,6 +169,7 @@ function walk(
           chain.calls,
           groupPrefix,
           emit,
+          nameRoute,
         );
       } else if (call.name === "singleton" || call.name === "apiSingleton") {
         singletonRoutes(call.name === "apiSingleton", args, chain.calls, groupPrefix, emit);
@@ -145,6 +183,7 @@ function walk(
             [],
             groupPrefix,
             emit,
+            nameRoute,
           );
         }
       } else if (call.name === "match") {
@@ -153,10 +192,12 @@ function walk(
           .filter((v): v is HttpMethod => v !== null);
         const p = pathOf(groupPrefix, args[1]);
         for (const method of methods) emit(method, p.path, p.resolved);
+        declared = p.resolved ? p.path : null;
       } else if (call.name === "view") {
         // Route::view('/', 'welcome') serves a view by GET (and HEAD) without a controller.
         const p = pathOf(groupPrefix, args[0]);
         emit("GET", p.path, p.resolved);
+        declared = p.resolved ? p.path : null;
       } else if (call.name === "redirect" || call.name === "permanentRedirect") {
         // Laravel registers redirects with any(): every method is answered with the redirect.
         const p = pathOf(groupPrefix, args[0]);
@@ -164,14 +205,15 @@ function walk(
       } else if (call.name === "any" || httpVerb(call.name) !== null) {
         const p = pathOf(groupPrefix, args[0]);
         emit(call.name === "any" ? "ANY" : (httpVerb(call.name) as HttpMethod), p.path, p.resolved);
+        declared = p.resolved ? p.path : null;
       }
-    }
+    });
   }
 }
 
 function addPrefix(prefix: Prefix, expr: string | undefined): Prefix {
   const p = pathOf(prefix, expr);
-  return { path: p.path, resolved: prefix.resolved && p.resolved };
+  return { path: p.path, resolved: prefix.resolved && p.resolved, names: prefix.names };
 }
 
 function pathOf(prefix: Prefix, expr: string | undefined): { path: string; resolved: boolean } {
@@ -207,6 +249,7 @@ function resourceRoutes(
   chain: readonly Call[],
   prefix: Prefix,
   emit: Emit,
+  nameRoute: (name: string, path: string) => void,
 ): void {
   const name = literalName(args, prefix, emit);
   if (name === null) return;
@@ -229,7 +272,32 @@ function resourceRoutes(
   const collection = joinUrlPath(base, last);
   const member = joinUrlPath(collection, param(last));
   const kept = keptBy(chain);
-  for (const action of all) if (kept(action)) emitAction(action, collection, member, emit);
+  for (const action of all) {
+    if (!kept(action)) continue;
+    emitAction(action, collection, member, emit);
+    // posts.index … posts.destroy; photos.comments.show for a nested resource
+    nameRoute(
+      `${prefix.names}${parts.join(".")}.${action}`,
+      actionPath(action, collection, member),
+    );
+  }
+}
+
+/** The path of a resource's action. */
+function actionPath(action: Action, collection: string, member: string): string {
+  switch (action) {
+    case "index":
+    case "store":
+      return collection;
+    case "create":
+      return joinUrlPath(collection, "create");
+    case "edit":
+      return joinUrlPath(member, "edit");
+    case "show":
+    case "update":
+    case "destroy":
+      return member;
+  }
 }
 
 /** The routes one resource action answers; a singleton's collection and member are one path. */

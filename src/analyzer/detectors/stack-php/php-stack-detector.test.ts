@@ -19,6 +19,26 @@ describe("phpStackDetector", () => {
     expect(paths.some((p) => p.includes("archive"))).toBe(false);
   });
 
+  it("names routes: ->name() under the group's name prefix, and a resource's actions", () => {
+    const found = detect({
+      "routes/api.php": `<?php
+Route::name('admin.')->prefix('admin')->group(function () {
+    Route::get('/stats', [StatsController::class, 'index'])->name('stats');
+});
+Route::group(['prefix' => 'v1', 'as' => 'v1.'], function () {
+    Route::apiResource('photos.comments', CommentController::class)->only(['index', 'show']);
+});
+Route::post('/login', [AuthController::class, 'login'])->name('login');
+`,
+    });
+    expect(Object.fromEntries(found.routeNames ?? [])).toEqual({
+      "admin.stats": "/api/admin/stats",
+      "v1.photos.comments.index": "/api/v1/photos/{photo}/comments",
+      "v1.photos.comments.show": "/api/v1/photos/{photo}/comments/{comment}",
+      login: "/api/login",
+    });
+  });
+
   it("gives Route::resource its create and edit form routes", () => {
     const found = detect({
       "routes/web.php":

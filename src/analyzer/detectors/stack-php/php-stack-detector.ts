@@ -89,6 +89,7 @@ export const phpStackDetector: Detector = {
     for (const file of routeFiles) {
       for (const ref of fileReferences(load(file).masked, file.path)) included.add(ref.path);
     }
+    const routeNames = new Map<string, string>();
     for (const file of routeFiles) {
       if (included.has(file.path)) continue;
       const path = file.path;
@@ -105,7 +106,7 @@ export const phpStackDetector: Detector = {
         path === "routes/api.php"
           ? apiPrefix
           : (/prefix\s*\(\s*['"]([^'"]*)['"]/.exec(loadedAs)?.[1] ?? "");
-      const found = laravelRoutes(load(file), prefix, resolveRequire);
+      const found = laravelRoutes(load(file), prefix, resolveRequire, routeNames);
       if (found.length > 0) sightings.used("laravel", { file: path, line: found[0]?.line ?? 0 });
       if (isApi && found.length > 0)
         // The routes file is the strongest evidence, so it leads the list.
@@ -118,6 +119,7 @@ export const phpStackDetector: Detector = {
     return {
       frameworks: sightings.findings(() => "backend"),
       endpoints: sortEndpoints(endpoints),
+      routeNames,
       signals: {
         rest_api:
           json.length > 0 && endpoints.length > 0
