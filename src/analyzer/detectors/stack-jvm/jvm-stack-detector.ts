@@ -30,6 +30,7 @@ import type { ResolvedString } from "./jvm-constants.js";
 import { readJvmManifests } from "./jvm-manifests.js";
 import { SpringPrefixes } from "./spring-config.js";
 import { springEndpoints } from "./spring-endpoints.js";
+import { HandlerIndex } from "./functional-handlers.js";
 import { mayRouteFunctionally, springFunctionalEndpoints } from "./spring-functional-endpoints.js";
 import { maySetSecurityUrls, springSecurityEndpoints } from "./spring-security-urls.js";
 
@@ -76,6 +77,7 @@ export const jvmStackDetector: Detector = {
     const implementers: JvmSource[] = [];
     const securityConfigs: JvmSource[] = [];
     const functionalRouters: JvmSource[] = [];
+    const handlers = new HandlerIndex();
     for (const file of ctx.files) {
       if (file.role !== "app") continue;
       if (file.name === "application.properties" && file.text.includes("quarkus.")) {
@@ -103,13 +105,16 @@ export const jvmStackDetector: Detector = {
         IMPLEMENTS_API.test(text);
       // A Kotlin router may be a top-level function, with no annotation in its file.
       const functionalHint = mayRouteFunctionally(text);
+      // Classes whose methods functional routes may name as handlers.
+      const handlerHint = contains(text, "ServerResponse");
+      let maskedText: string | undefined;
+      const masked = (): string =>
+        (maskedText ??= maskComments(text, file.ext === "kt" ? "kotlin" : "java"));
+      if (handlerHint) handlers.add(text, masked);
       if (!text.includes("@") && !holdsConstants && !functionalHint) continue;
       const wanted =
         holdsConstants || bootHint || pathHint || sourceHint || interfaceHint || apiHint;
       if (!wanted && !securityHint && !functionalHint) continue;
-      let maskedText: string | undefined;
-      const masked = (): string =>
-        (maskedText ??= maskComments(text, file.ext === "kt" ? "kotlin" : "java"));
       if (holdsConstants) constants.addLazy(masked);
       if (bootHint) {
         const boot = BOOTSTRAP.exec(masked());
@@ -191,6 +196,7 @@ export const jvmStackDetector: Detector = {
         constants,
         prefixes.forFile(file.path),
         springId,
+        handlers,
       );
       if (functional.endpoints.length > 0 && springId === "spring") {
         sightings.used("spring", { file: file.path, line: functional.endpoints[0]?.line ?? 0 });

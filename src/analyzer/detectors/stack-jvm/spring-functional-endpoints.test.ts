@@ -199,6 +199,100 @@ fun pages() = router {
     expect(pagesOnly.signals?.rest_api?.value).toBe(false);
   });
 
+  it("follows a handler given by reference into its class to tell a view from a body", () => {
+    const router = `package demo
+import org.springframework.web.reactive.function.server.coRouter
+class Routes(private val pages: PageHandler, private val api: ApiHandler) {
+  fun routes() = coRouter {
+    GET("/", pages::index)
+    GET("/about") { pages.about(it, "about") }
+    GET("/help", pages::help)
+    POST("/contact", pages::contact)
+    GET("/api/items", api::items)
+  }
+}
+`;
+    const pageHandler = `package demo
+import org.springframework.web.reactive.function.server.ServerRequest
+import org.springframework.web.reactive.function.server.ServerResponse
+import org.springframework.web.reactive.function.server.renderAndAwait
+class PageHandler {
+  suspend fun index(req: ServerRequest): ServerResponse = ok().renderAndAwait("index")
+  suspend fun about(req: ServerRequest, name: String): ServerResponse =
+    req.session()
+      ?.let { view(name) }
+      ?: view("anonymous")
+  private suspend fun view(name: String) = ok().renderAndAwait(name)
+  fun help(req: ServerRequest) = ok().htmlView(Mono.just(helpPage()))
+  suspend fun contact(req: ServerRequest): ServerResponse = seeOther(URI("/thanks")).buildAndAwait()
+}
+`;
+    const extensions = `package demo
+import org.springframework.web.reactive.function.server.ServerResponse
+fun <T> ServerResponse.BodyBuilder.htmlView(page: Publisher<T>) = contentType(TEXT_HTML).body(page)
+`;
+    const apiHandler = `package demo
+import org.springframework.web.reactive.function.server.ServerResponse
+class ApiHandler {
+  suspend fun items(req: ServerRequest): ServerResponse = ok().json().bodyValueAndAwait(listOf(1))
+}
+`;
+    const site = detect({
+      "src/main/kotlin/demo/Routes.kt": router,
+      "src/main/kotlin/demo/PageHandler.kt": pageHandler,
+      "src/main/kotlin/demo/Extensions.kt": extensions,
+      "src/main/kotlin/demo/ApiHandler.kt": apiHandler,
+    });
+    expect(site.endpoints).toHaveLength(5);
+    // four routes render (or redirect a form), one writes JSON: a site, not an API
+    expect(site.signals?.rest_api?.value).toBe(false);
+
+    const api = detect({
+      "src/main/kotlin/demo/Routes.kt": router,
+      "src/main/kotlin/demo/PageHandler.kt": pageHandler.replace(
+        /\b(renderAndAwait|htmlView|seeOther)\(/g,
+        "bodyValue(",
+      ),
+      "src/main/kotlin/demo/ApiHandler.kt": apiHandler,
+    });
+    expect(api.signals?.rest_api?.value).toBe(true);
+  });
+
+  it("follows Java method references and own-class references to their handler methods", () => {
+    const found = detect({
+      "src/main/java/demo/web/Routes.java": `${JAVA_IMPORTS}
+@Configuration
+class Routes {
+  private final PostHandler postHandler;
+  Routes(PostHandler postHandler) { this.postHandler = postHandler; }
+  @Bean
+  RouterFunction<ServerResponse> routes() {
+    return route(GET("/"), postHandler::list)
+        .andRoute(GET("/posts/{id}"), postHandler::show)
+        .andRoute(GET("/home"), this::home);
+  }
+  private ServerResponse home(ServerRequest req) {
+    return ServerResponse.ok().render("home");
+  }
+}
+`,
+      "src/main/java/demo/web/PostHandler.java": `package demo.web;
+import org.springframework.web.servlet.function.ServerResponse;
+@Component
+public class PostHandler {
+  public ServerResponse list(ServerRequest req) {
+    return ServerResponse.ok().render("posts", Map.of("posts", repo.findAll()));
+  }
+  public ServerResponse show(ServerRequest req) throws Exception {
+    return ServerResponse.ok().render("post");
+  }
+}
+`,
+    });
+    expect(found.endpoints).toHaveLength(3);
+    expect(found.signals?.rest_api?.value).toBe(false);
+  });
+
   it("leaves out routes in test code and verb calls outside Spring's functional web package", () => {
     const found = detect({
       "src/test/kotlin/demo/RoutesTest.kt": `package demo

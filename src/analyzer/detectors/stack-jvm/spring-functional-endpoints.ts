@@ -10,16 +10,19 @@
  * Prefixes come from the scopes that enclose a route: `nest(path("/api"), …)`, `.andNest(…)`, the
  * builder's `.path("/api", b -> …)` and `.nest(path("/v1"), …)`, and Kotlin's
  * `"/api".nest { … }`, `path("/api").nest { … }` and `(accept(JSON) and "/api").nest { … }`.
- * A route's line is where its verb is written; a handler defined elsewhere is not followed.
+ * A route's line is where its verb is written. Whether its handler renders a view or writes a body
+ * is told by functional-handlers.ts, which follows handler references into their classes.
  */
 import type { Endpoint, Evidence, HttpMethod } from "../../report.js";
 import type { SourceFile } from "../../scan-context.js";
 import { evidence } from "../../scan-context.js";
-import { matchBracket, skipString, splitTopLevel } from "../stack-text/brackets.js";
+import { matchBracket, splitTopLevel } from "../stack-text/brackets.js";
 import { httpVerb } from "../stack-text/endpoint-list.js";
 import { contains } from "../stack-text/keyword-search.js";
 import { stringLiteral } from "../stack-text/string-literal.js";
 import { joinUrlPath } from "../stack-text/url-path.js";
+import type { HandlerIndex } from "./functional-handlers.js";
+import { statementEnd } from "./functional-handlers.js";
 import type { ConstantTable, ResolvedString } from "./jvm-constants.js";
 import type { ServletPrefix } from "./spring-config.js";
 
@@ -34,8 +37,6 @@ const SCOPE_CALL = /(?<![\w$])(nest|andNest|path)\s*\(/g;
 const KOTLIN_NEST = /\.\s*nest\s*\{/g;
 /** Inside a predicate: the path of `path("/a")` or of a verb predicate `GET("/a")`. */
 const PREDICATE_PATH = /(?<![\w$@])(?:path|GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS)\s*\(/g;
-/** Handlers that render a template rather than write a body. */
-const RENDERS = /\.\s*render(?:AndAwait)?\s*\(|\bRendering\b/;
 /** A route's handler is looked at up to the end of its line, or this far at most. */
 const HANDLER_WINDOW = 300;
 
@@ -53,7 +54,7 @@ export function mayRouteFunctionally(text: string): boolean {
 export interface FunctionalFileResult {
   readonly endpoints: Endpoint[];
   readonly json: Evidence[];
-  /** routes whose inline handler renders a view */
+  /** routes whose handler renders a view (or answers a form with a redirect) */
   readonly pages: number;
 }
 
@@ -74,6 +75,7 @@ export function springFunctionalEndpoints(
   constants: ConstantTable,
   servlet: ServletPrefix,
   framework: string,
+  handlers: HandlerIndex,
 ): FunctionalFileResult {
   const endpoints: Endpoint[] = [];
   const json: Evidence[] = [];
@@ -97,7 +99,7 @@ export function springFunctionalEndpoints(
       line: evidence(file, at).line,
       resolved: servlet.resolved && path.resolved && prefixes.every((p) => p.resolved),
     });
-    if (RENDERS.test(handlerText(masked, close))) pages++;
+    if (handlers.verdict(masked, handlerOf(args, masked, close)) === "page") pages++;
     else json.push(evidence(file, at, "functional route"));
   }
   return { endpoints, json, pages };
@@ -138,6 +140,15 @@ function isBuilderCall(masked: string, at: number): boolean {
   while (i >= 0 && /\s/.test(masked[i] as string)) i--;
   if (masked[i] !== ".") return false;
   return !/RequestPredicates\s*$/.test(masked.slice(Math.max(0, i - 40), i));
+}
+
+/**
+ * How a route names its handler: a method reference as its last argument (`GET("/x", h::m)`),
+ * else what follows the verb call (a trailing lambda, `.invoke(h::m)`, `, h::m)` of `route(…)`).
+ */
+function handlerOf(args: readonly string[], masked: string, close: number): string {
+  const last = args.length > 1 ? (args[args.length - 1] as string) : "";
+  return last.includes("::") && !last.includes("{") ? last : handlerText(masked, close);
 }
 
 /** The text that follows a verb call: a trailing lambda, or the rest of its line. */
@@ -265,34 +276,6 @@ function definitionOf(masked: string, arg: string): { from: number; to: number }
     }
   }
   return null;
-}
-
-/**
- * The end of the expression that starts at `from`: a `;`, a bracket it did not open, or (Kotlin)
- * a line break that no `.` continues on the next line and no operator on this one.
- */
-function statementEnd(masked: string, from: number): number {
-  let last = "";
-  for (let i = from; i < masked.length; i++) {
-    const c = masked[i] as string;
-    if (c === '"' || c === "'") {
-      i = skipString(masked, i);
-      last = c;
-    } else if (c === "(" || c === "[" || c === "{") {
-      const close = matchBracket(masked, i);
-      if (close === -1) return masked.length;
-      i = close;
-      last = ")";
-    } else if (c === ";" || c === ")" || c === "]" || c === "}") {
-      return i;
-    } else if (c === "\n") {
-      if (last !== "" && !/[=.,+\-|&>]/.test(last) && !/^\s*\./.test(masked.slice(i, i + 200)))
-        return i;
-    } else if (!/\s/.test(c)) {
-      last = c;
-    }
-  }
-  return masked.length;
 }
 
 /**
