@@ -174,7 +174,7 @@ export class HandlerIndex {
  * The type a name is declared with in a file: Kotlin `h: PostHandler` (a parameter or property)
  * or `val h = PostHandler(…)`, Java `PostHandler h` (a field, parameter or local).
  */
-function declaredType(masked: string, name: string): string | null {
+export function declaredType(masked: string, name: string): string | null {
   const kotlin = new RegExp(
     `\\b${name}\\s*(?::\\s*(?:[a-z]\\w*\\.)*([A-Z]\\w*)|=\\s*([A-Z]\\w*)\\s*\\()`,
   ).exec(masked);

@@ -31,7 +31,11 @@ import { readJvmManifests } from "./jvm-manifests.js";
 import { SpringPrefixes } from "./spring-config.js";
 import { springEndpoints } from "./spring-endpoints.js";
 import { HandlerIndex } from "./functional-handlers.js";
-import { mayRouteFunctionally, springFunctionalEndpoints } from "./spring-functional-endpoints.js";
+import {
+  functionalMounts,
+  mayRouteFunctionally,
+  springFunctionalEndpoints,
+} from "./spring-functional-endpoints.js";
 import { maySetSecurityUrls, springSecurityEndpoints } from "./spring-security-urls.js";
 
 const BOOTSTRAP = /@SpringBootApplication\b|\bSpringApplication\.run\s*\(|\brunApplication\s*</;
@@ -189,7 +193,9 @@ export const jvmStackDetector: Detector = {
       }
     }
 
-    for (const { file, masked } of functionalRouters.filter(inApplication)) {
+    const routers = functionalRouters.filter(inApplication);
+    const mounts = routers.flatMap(({ masked }) => functionalMounts(masked, constants));
+    for (const { file, masked } of routers) {
       const functional = springFunctionalEndpoints(
         file,
         masked,
@@ -197,6 +203,7 @@ export const jvmStackDetector: Detector = {
         prefixes.forFile(file.path),
         springId,
         handlers,
+        mounts,
       );
       if (functional.endpoints.length > 0 && springId === "spring") {
         sightings.used("spring", { file: file.path, line: functional.endpoints[0]?.line ?? 0 });

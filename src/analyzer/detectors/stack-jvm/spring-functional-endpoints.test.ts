@@ -105,6 +105,68 @@ class Routes {
     ]);
   });
 
+  it("gives the outer prefix to routes another class defines and this one nests", () => {
+    const found = routes({
+      "src/main/java/demo/web/ApiRoutes.java": `${JAVA_IMPORTS}
+@Configuration
+class ApiRoutes {
+  @Bean
+  RouterFunction<ServerResponse> api(UserRoutes userRoutes, RouterFunction<ServerResponse> orderRouter) {
+    return nest(path("/api"), userRoutes.routes())
+        .andNest(path("/shop"), orderRouter);
+  }
+}
+`,
+      "src/main/java/demo/web/UserRoutes.java": `${JAVA_IMPORTS}
+@Component
+class UserRoutes {
+  RouterFunction<ServerResponse> routes() {
+    return route(GET("/users"), h::all).andRoute(GET("/users/{id}"), h::one);
+  }
+}
+`,
+      "src/main/java/demo/web/OrderConfig.java": `${JAVA_IMPORTS}
+@Configuration
+class OrderConfig {
+  @Bean
+  RouterFunction<ServerResponse> orderRouter(OrderHandler h) {
+    return route().GET("/orders", h::all).build();
+  }
+}
+`,
+      "src/main/kotlin/demo/Routes.kt": `package demo
+import org.springframework.web.reactive.function.server.coRouter
+class Routes(private val tags: TagRoutes) {
+  fun routes() = coRouter {
+    "/v2".nest {
+      add(tags.routes())
+      noteRoutes()
+    }
+  }
+}
+`,
+      "src/main/kotlin/demo/TagRoutes.kt": `package demo
+import org.springframework.web.reactive.function.server.coRouter
+class TagRoutes(private val h: TagHandler) {
+  fun routes() = coRouter { GET("/tags", h::all) }
+}
+`,
+      "src/main/kotlin/demo/NoteRoutes.kt": `package demo
+import org.springframework.web.reactive.function.server.CoRouterFunctionDsl
+fun CoRouterFunctionDsl.noteRoutes() {
+  GET("/notes") { ok().buildAndAwait() }
+}
+`,
+    });
+    expect(found).toEqual([
+      "GET /api/users 10",
+      "GET /api/users/{id} 10",
+      "GET /shop/orders 11",
+      "GET /v2/notes 4",
+      "GET /v2/tags 4",
+    ]);
+  });
+
   it("reads the Kotlin router and coRouter DSL with string, path and predicate nests", () => {
     const found = routes({
       "src/main/kotlin/demo/Routes.kt": `package demo

@@ -22,7 +22,7 @@ import { contains } from "../stack-text/keyword-search.js";
 import { stringLiteral } from "../stack-text/string-literal.js";
 import { joinUrlPath } from "../stack-text/url-path.js";
 import type { HandlerIndex } from "./functional-handlers.js";
-import { statementEnd } from "./functional-handlers.js";
+import { declaredType, statementEnd } from "./functional-handlers.js";
 import type { ConstantTable, ResolvedString } from "./jvm-constants.js";
 import type { ServletPrefix } from "./spring-config.js";
 
@@ -58,6 +58,18 @@ export interface FunctionalFileResult {
   readonly pages: number;
 }
 
+/**
+ * Routes of another file served under a prefix of this one: `nest(path("/api"), users.routes())`,
+ * Kotlin's `"/api".nest { add(userRouter()) }` or `"/api".nest { userRoutes() }` (a DSL
+ * extension), or a router bean injected by name, `nest(path("/api"), userRouter)`. `type` is the
+ * class that declares the method, null for a function or bean found by its name alone.
+ */
+export interface FunctionalMount {
+  readonly type: string | null;
+  readonly name: string;
+  readonly prefix: ResolvedString;
+}
+
 interface Scope {
   /** where the predicate that names the prefix starts and ends (verbs there are no routes) */
   readonly predicateFrom: number;
@@ -76,11 +88,12 @@ export function springFunctionalEndpoints(
   servlet: ServletPrefix,
   framework: string,
   handlers: HandlerIndex,
+  mounts: readonly FunctionalMount[] = [],
 ): FunctionalFileResult {
   const endpoints: Endpoint[] = [];
   const json: Evidence[] = [];
   let pages = 0;
-  const scopes = findScopes(masked, constants);
+  const scopes = [...findScopes(masked, constants).scopes, ...mountedScopes(masked, mounts)];
   for (const m of masked.matchAll(VERB_CALL)) {
     const at = m.index;
     if (scopes.some((s) => at >= s.predicateFrom && at < s.predicateTo)) continue;
@@ -164,7 +177,31 @@ function handlerText(masked: string, close: number): string {
   return masked.slice(close, Math.min(end, close + HANDLER_WINDOW));
 }
 
-function findScopes(masked: string, constants: ConstantTable): Scope[] {
+/** The routes of other files that this comment-masked router file serves under a prefix. */
+export function functionalMounts(masked: string, constants: ConstantTable): FunctionalMount[] {
+  return findScopes(masked, constants).mounts;
+}
+
+/** Scopes for the definitions of this file that other files mount (the first mount of each). */
+function mountedScopes(masked: string, mounts: readonly FunctionalMount[]): Scope[] {
+  const out: Scope[] = [];
+  const followed = new Set<number>();
+  for (const mount of mounts) {
+    if (mount.type !== null && !new RegExp(`\\b(?:class|object)\\s+${mount.type}\\b`).test(masked))
+      continue;
+    if (!masked.includes(mount.name)) continue;
+    const body = definitionOf(masked, `${mount.name}()`) ?? definitionOf(masked, mount.name);
+    if (!body || followed.has(body.from)) continue;
+    followed.add(body.from);
+    out.push({ predicateFrom: body.from, predicateTo: body.from, ...body, prefix: mount.prefix });
+  }
+  return out;
+}
+
+function findScopes(
+  masked: string,
+  constants: ConstantTable,
+): { scopes: Scope[]; mounts: FunctionalMount[] } {
   const scopes: Scope[] = [];
   /** arguments that may name routes built elsewhere in the file, with where they are written */
   const references: { readonly at: number; readonly arg: string }[] = [];
@@ -195,26 +232,36 @@ function findScopes(masked: string, constants: ConstantTable): Scope[] {
       to: close,
       prefix: predicatePath(receiver, constants),
     });
+    // `userRoutes()` alone on a line of the block: a DSL extension adding its routes here.
+    const block = masked.slice(brace + 1, close);
+    for (const call of block.matchAll(DSL_STATEMENT)) {
+      const arg = (call[1] as string).trim();
+      const name = /([A-Za-z_]\w*)\s*\(/.exec(arg)?.[1] ?? "";
+      if (!DSL_FUNCTIONS.has(name)) references.push({ at: brace + 1 + call.index, arg });
+    }
   }
   for (const m of masked.matchAll(ADD_CALL)) {
     const open = m.index + m[0].length - 1;
     const close = matchBracket(masked, open);
     if (close !== -1) references.push({ at: m.index, arg: masked.slice(open + 1, close).trim() });
   }
-  return [...scopes, ...followReferences(masked, scopes, references)];
+  const followed = followReferences(masked, scopes, references);
+  return { scopes: [...scopes, ...followed.scopes], mounts: followed.mounts };
 }
 
 /**
  * `nest(path("/posts"), postRoutes)`, `.path("/api", b -> b.add(userRoutes(h)))`: routes built
  * in a variable or method of the same file are served under the prefixes around the reference.
- * A definition is followed from its first reference only.
+ * A definition is followed from its first reference only. A reference to routes the file does
+ * not define (`users.routes()`, an injected `userRouter`) under a prefix is a mount.
  */
 function followReferences(
   masked: string,
   scopes: readonly Scope[],
   references: readonly { readonly at: number; readonly arg: string }[],
-): Scope[] {
+): { scopes: Scope[]; mounts: FunctionalMount[] } {
   const out: Scope[] = [];
+  const mounts: FunctionalMount[] = [];
   const followed = new Set<number>();
   // Each name is looked up once: a file may `add(…)` many things to lists as well.
   const definitions = new Map<string, { from: number; to: number } | null>();
@@ -224,9 +271,14 @@ function followReferences(
       body = definitionOf(masked, arg);
       definitions.set(arg, body);
     }
-    if (!body || followed.has(body.from) || (at >= body.from && at < body.to)) continue;
-    followed.add(body.from);
     const chain = enclosing(scopes, at);
+    if (body === null) {
+      const mount = mountOf(masked, arg, chain);
+      if (mount !== null) mounts.push(mount);
+      continue;
+    }
+    if (followed.has(body.from) || (at >= body.from && at < body.to)) continue;
+    followed.add(body.from);
     out.push({
       predicateFrom: body.from,
       predicateTo: body.from,
@@ -237,7 +289,35 @@ function followReferences(
       },
     });
   }
-  return out;
+  return { scopes: out, mounts };
+}
+
+/**
+ * A reference to routes of another file: `users.routes()` or `users::routes` (the class of
+ * `users` as declared here), `UserRoutes.routes()`, or a bare `userRouter` / `userRoutes()`.
+ */
+function mountOf(
+  masked: string,
+  arg: string,
+  chain: readonly ResolvedString[],
+): FunctionalMount | null {
+  if (chain.every((p) => p.value === "")) return null;
+  const ref = EXTERNAL_REFERENCE.exec(arg);
+  if (!ref || ref[1] === "this") return null;
+  const receiver = ref[1];
+  const type =
+    receiver === undefined
+      ? null
+      : (declaredType(masked, receiver) ?? (/^[A-Z]/.test(receiver) ? receiver : undefined));
+  if (type === undefined) return null;
+  return {
+    type,
+    name: ref[2] as string,
+    prefix: {
+      value: joinUrlPath(...chain.map((p) => p.value)),
+      resolved: chain.every((p) => p.resolved),
+    },
+  };
 }
 
 /** The prefixes of the scopes around an offset, outermost first. */
@@ -250,6 +330,28 @@ function enclosing(scopes: readonly Scope[], at: number): ResolvedString[] {
 
 /** A bare name (`postRoutes`), a call (`postRoutes(handler)`) or a method reference (`this::postRoutes`). */
 const ROUTES_REFERENCE = /^(?:this\s*(?:\.|::)\s*)?([A-Za-z_]\w*)\s*(\([^()]*\))?$/;
+/** `users.routes()`, `users::routes`, `UserRoutes.routes()`, `userRouter`. */
+const EXTERNAL_REFERENCE = /^(?:([A-Za-z_]\w*)\s*(?:\.|::)\s*)?([A-Za-z_]\w*)\s*(?:\([^()]*\))?$/;
+/** A line of a Kotlin DSL block that is a call and nothing else: `userRoutes(handler)`. */
+const DSL_STATEMENT =
+  /^[ \t]*((?:[A-Za-z_]\w*[ \t]*\.[ \t]*)?[a-z_]\w*[ \t]*\([^()\n]*\))[ \t]*$/gm;
+/** The router DSL's own functions, which add no routes of another file. */
+const DSL_FUNCTIONS = new Set([
+  "add",
+  "accept",
+  "contentType",
+  "resources",
+  "filter",
+  "before",
+  "after",
+  "onError",
+  "path",
+  "nest",
+  "headers",
+  "param",
+  "queryParam",
+  "method",
+]);
 /** The builder's and the Kotlin DSL's `add(otherRoutes)`. */
 const ADD_CALL = /(?<![\w$])add\s*\(/g;
 
