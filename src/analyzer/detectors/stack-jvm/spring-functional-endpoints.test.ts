@@ -205,6 +205,66 @@ fun api(h: TodoHandler) = coRouter {
     ]);
   });
 
+  it("resolves Kotlin string templates in paths through constants and lists the rest unresolved", () => {
+    const found = routes({
+      "src/main/kotlin/demo/Paths.kt": `package demo
+object Paths {
+  const val API = "/api"
+  const val USERS = "$API/users"
+}
+`,
+      "src/main/kotlin/demo/Routes.kt": `package demo
+import org.springframework.web.reactive.function.server.coRouter
+const val BASE = "/v1"
+fun routes(h: UserHandler) = coRouter {
+  GET("$BASE/users", h::all)
+  GET("\${Paths.USERS}/{id}", h::one)
+  "$BASE/admin".nest { GET("/stats", h::stats) }
+  (2020..2024).forEach { year -> GET("/$year/talks", h::talks) }
+}
+`,
+    });
+    expect(found).toEqual([
+      "GET /<year>/talks 8 unresolved",
+      "GET /api/users/{id} 6",
+      "GET /v1/admin/stats 7",
+      "GET /v1/users 5",
+    ]);
+  });
+
+  it("reads Kotlin's any-method routes and method(…) predicates", () => {
+    const found = routes({
+      "src/main/kotlin/demo/Routes.kt": `package demo
+import org.springframework.http.HttpMethod
+import org.springframework.web.reactive.function.server.router
+fun routes(h: Handler) = router {
+  "/ping" { ok().build() }
+  path("/rpc") { h.rpc(it) }
+  "/api".nest {
+    (method(HttpMethod.PUT) and "/items") { h.put(it) }
+    method(HttpMethod.DELETE, h::clear)
+  }
+}
+`,
+      "src/main/java/demo/web/Legacy.java": `${JAVA_IMPORTS}
+class Legacy {
+  RouterFunction<ServerResponse> legacy(H h) {
+    return route(method(HttpMethod.GET).and(path("/old")), h::old)
+        .andRoute(path("/older").and(RequestPredicates.method(HttpMethod.POST)), h::older);
+  }
+}
+`,
+    });
+    expect(found).toEqual([
+      "DELETE /api 9",
+      "PUT /api/items 8",
+      "GET /old 9",
+      "POST /older 10",
+      "ANY /ping 5",
+      "ANY /rpc 6",
+    ]);
+  });
+
   it("resolves constant paths and reports other expressions as unresolved", () => {
     const found = routes({
       "src/main/java/demo/web/Paths.java": `package demo.web;

@@ -19,11 +19,11 @@ import { evidence } from "../../scan-context.js";
 import { matchBracket, splitTopLevel } from "../stack-text/brackets.js";
 import { httpVerb } from "../stack-text/endpoint-list.js";
 import { contains } from "../stack-text/keyword-search.js";
-import { stringLiteral } from "../stack-text/string-literal.js";
 import { joinUrlPath } from "../stack-text/url-path.js";
 import type { HandlerIndex } from "./functional-handlers.js";
 import { declaredType, statementEnd } from "./functional-handlers.js";
 import type { ConstantTable, ResolvedString } from "./jvm-constants.js";
+import { isStringExpression } from "./jvm-constants.js";
 import type { ServletPrefix } from "./spring-config.js";
 
 /**
@@ -31,6 +31,12 @@ import type { ServletPrefix } from "./spring-config.js";
  * Not after `@` (JAX-RS' `@GET`, Micronaut's `@Get` is another case) nor inside a longer name.
  */
 const VERB_CALL = /(?<![\w$@])(GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS)\s*\(/g;
+/** `method(HttpMethod.GET)`: a method predicate, or Kotlin's `method(HttpMethod.GET, h::m)`. */
+const METHOD_CALL = /(?:(?<![\w$@.])|(?<=RequestPredicates\s*\.\s*))method\s*\(/g;
+/** Kotlin's `"/x" { … }` and `"/x".invoke(h::m)`: a route for any method. */
+const STRING_ROUTE = /(?<![\w$])"(?:[^"\\\n]|\\.)*"[ \t]*(?:\{|\.\s*invoke\s*\()/g;
+/** Kotlin's `path("/x") { … }`: a route for any method (with two arguments, a builder scope). */
+const PATH_CALL = /(?<![\w$@.])path\s*\(/g;
 /** Calls that open a prefix scope: `nest(pred, routes)`, `andNest(…)`, builder `.path("/a", …)`. */
 const SCOPE_CALL = /(?<![\w$])(nest|andNest|path)\s*\(/g;
 /** Kotlin's `<predicate or path>.nest { … }`. */
@@ -94,26 +100,72 @@ export function springFunctionalEndpoints(
   const json: Evidence[] = [];
   let pages = 0;
   const scopes = [...findScopes(masked, constants).scopes, ...mountedScopes(masked, mounts)];
-  for (const m of masked.matchAll(VERB_CALL)) {
-    const at = m.index;
-    if (scopes.some((s) => at >= s.predicateFrom && at < s.predicateTo)) continue;
-    const open = at + m[0].length - 1;
-    const close = matchBracket(masked, open);
-    if (close === -1) continue;
-    const args = splitTopLevel(masked.slice(open + 1, close));
-    const path = routePath(args, isBuilderCall(masked, at), constants);
-    if (path === null) continue;
+  const inPredicate = (at: number): boolean =>
+    scopes.some((s) => at >= s.predicateFrom && at < s.predicateTo);
+  const route = (method: HttpMethod, at: number, path: ResolvedString, handler: string): void => {
     const prefixes = enclosing(scopes, at);
     endpoints.push({
-      method: httpVerb(m[1] as string) as HttpMethod,
+      method,
       path: joinUrlPath(servlet.path, ...prefixes.map((p) => p.value), path.value),
       framework,
       file: file.path,
       line: evidence(file, at).line,
       resolved: servlet.resolved && path.resolved && prefixes.every((p) => p.resolved),
     });
-    if (handlers.verdict(masked, handlerOf(args, masked, close)) === "page") pages++;
+    if (handlers.verdict(masked, handler) === "page") pages++;
     else json.push(evidence(file, at, "functional route"));
+  };
+  for (const m of masked.matchAll(VERB_CALL)) {
+    const at = m.index;
+    if (inPredicate(at)) continue;
+    const open = at + m[0].length - 1;
+    const close = matchBracket(masked, open);
+    if (close === -1) continue;
+    const args = splitTopLevel(masked.slice(open + 1, close));
+    const path = routePath(args, isBuilderCall(masked, at), constants);
+    if (path === null) continue;
+    route(httpVerb(m[1] as string) as HttpMethod, at, path, handlerOf(args, masked, close));
+  }
+  if (masked.includes("method")) {
+    for (const m of masked.matchAll(METHOD_CALL)) {
+      const at = m.index;
+      if (inPredicate(at)) continue;
+      const open = at + m[0].length - 1;
+      const close = matchBracket(masked, open);
+      if (close === -1) continue;
+      const args = splitTopLevel(masked.slice(open + 1, close));
+      const verb = /\b(GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS)\b/.exec(args[0] ?? "");
+      if (!verb) continue;
+      const method = httpVerb(verb[1] as string) as HttpMethod;
+      if (args.length > 1) {
+        route(method, at, { value: "", resolved: true }, handlerOf(args, masked, close));
+        continue;
+      }
+      const predicate = predicateAround(masked, at);
+      route(
+        method,
+        at,
+        predicate ? predicatePath(predicate.text, constants) : { value: "", resolved: true },
+        handlerText(masked, predicate?.grouped ? predicate.close : close),
+      );
+    }
+  }
+  for (const m of masked.matchAll(STRING_ROUTE)) {
+    const at = m.index;
+    if (inPredicate(at)) continue;
+    const end = at + m[0].lastIndexOf('"');
+    route("ANY", at, constants.evaluate(masked.slice(at, end + 1)), handlerText(masked, end));
+  }
+  for (const m of masked.matchAll(PATH_CALL)) {
+    const at = m.index;
+    if (inPredicate(at)) continue;
+    const open = at + m[0].length - 1;
+    const close = matchBracket(masked, open);
+    if (close === -1 || !/^[ \t]*(?:\{|\.\s*invoke\s*\()/.test(masked.slice(close + 1, close + 40)))
+      continue;
+    const args = splitTopLevel(masked.slice(open + 1, close));
+    if (args.length !== 1 || !isPathExpression(args[0] as string)) continue;
+    route("ANY", at, constants.evaluate(args[0] as string), handlerText(masked, close));
   }
   return { endpoints, json, pages };
 }
@@ -137,7 +189,7 @@ function routePath(
 
 /** A literal, a constant (`USERS`, `Paths.USERS`) or a concatenation; not a call or a lambda. */
 function isPathExpression(expr: string): boolean {
-  if (stringLiteral(expr) !== null) return true;
+  if (isStringExpression(expr)) return true;
   if (expr.includes("::") || expr.includes("->") || expr.startsWith("{")) return false;
   if (/^[A-Za-z_][\w.]*$/.test(expr)) return true;
   const terms = splitTopLevel(expr, "+");
@@ -162,6 +214,52 @@ function isBuilderCall(masked: string, at: number): boolean {
 function handlerOf(args: readonly string[], masked: string, close: number): string {
   const last = args.length > 1 ? (args[args.length - 1] as string) : "";
   return last.includes("::") && !last.includes("{") ? last : handlerText(masked, close);
+}
+
+/**
+ * The request predicate a `method(…)` predicate is part of: the argument of the call around it
+ * (`route(method(GET).and(path("/x")), h)`, through `.and(…)` and `.or(…)`), or a parenthesised
+ * Kotlin predicate (`(method(GET) and "/x") { … }`, `grouped`, whose handler follows its close).
+ */
+function predicateAround(
+  masked: string,
+  at: number,
+): { text: string; close: number; grouped: boolean } | null {
+  let inner = at;
+  for (let level = 0; level < 4; level++) {
+    const open = enclosingOpen(masked, inner);
+    if (open === -1 || masked[open] !== "(") return null;
+    const close = matchBracket(masked, open);
+    if (close === -1) return null;
+    const callee = /([A-Za-z_]\w*)[ \t]*$/.exec(masked.slice(Math.max(0, open - 40), open))?.[1];
+    if (callee === "and" || callee === "or") {
+      inner = open;
+      continue;
+    }
+    let from = open + 1;
+    for (const part of splitTopLevel(masked.slice(open + 1, close))) {
+      const start = masked.indexOf(part, from);
+      if (start <= inner && inner < start + part.length)
+        return { text: part, close, grouped: callee === undefined };
+      from = start + part.length;
+    }
+    return null;
+  }
+  return null;
+}
+
+/** The innermost bracket opened before `at` and not closed by then (looked for 2,000 back). */
+function enclosingOpen(masked: string, at: number): number {
+  let depth = 0;
+  for (let i = at - 1; i >= 0 && i > at - 2000; i--) {
+    const c = masked[i];
+    if (c === ")" || c === "]" || c === "}") depth++;
+    else if (c === "(" || c === "[" || c === "{") {
+      if (depth === 0) return i;
+      depth--;
+    }
+  }
+  return -1;
 }
 
 /** The text that follows a verb call: a trailing lambda, or the rest of its line. */
@@ -388,7 +486,7 @@ function predicatePath(expr: string, constants: ConstantTable): ResolvedString {
   let s = expr.trim();
   while (s.startsWith("(") && matchBracket(s, 0) === s.length - 1) s = s.slice(1, -1).trim();
   for (const term of splitTopLevel(s, " and ")) {
-    if (stringLiteral(term) !== null) return constants.evaluate(term);
+    if (isStringExpression(term)) return constants.evaluate(term);
   }
   for (const m of s.matchAll(PREDICATE_PATH)) {
     const open = m.index + m[0].length - 1;
