@@ -18,8 +18,9 @@ import { scanDeclarations, subclassesByBase } from "./java-declarations.js";
 import { splitTopLevel } from "../stack-text/brackets.js";
 import {
   applicationPathIn,
+  jaxRsBasePath,
   jaxRsEndpoints,
-  quarkusRestPath,
+  QUARKUS_REST_PATH_KEYS,
   subResourceLocators,
 } from "./jaxrs-endpoints.js";
 import { annotationPaths } from "./annotation-paths.js";
@@ -84,10 +85,6 @@ export const jvmStackDetector: Detector = {
     const handlers = new HandlerIndex();
     for (const file of ctx.files) {
       if (file.role !== "app") continue;
-      if (file.name === "application.properties" && file.text.includes("quarkus.")) {
-        const quarkus = quarkusRestPath(file.text);
-        if (quarkus !== null) applicationPath ??= { value: quarkus, resolved: true };
-      }
       if (file.ext !== "java" && file.ext !== "kt") continue;
       const { text } = file;
       // Masking comments is the costly step, so it happens only for files whose raw text has a
@@ -146,6 +143,17 @@ export const jvmStackDetector: Detector = {
     );
     const springId = sightings.has("spring-boot") ? "spring-boot" : "spring";
     const prefixes = new SpringPrefixes(ctx);
+    // A module without a config of its own (a library of resources) is served by the one module
+    // that sets a JAX-RS path, when there is exactly one.
+    const pathModules = prefixes.modulesSetting([
+      "quarkus.http.root-path",
+      ...QUARKUS_REST_PATH_KEYS,
+    ]);
+    const jaxRsBase = (path: string): ResolvedString => {
+      const module =
+        !prefixes.hasConfig(path) && pathModules.length === 1 ? (pathModules[0] as string) : path;
+      return jaxRsBasePath(applicationPath, (key) => prefixes.property(module, key));
+    };
     const endpoints: Endpoint[] = [];
     const json: Evidence[] = [];
     let pages = 0;
@@ -182,7 +190,7 @@ export const jvmStackDetector: Detector = {
           file,
           decls,
           constants,
-          applicationPath ?? { value: "", resolved: true },
+          jaxRsBase(file.path),
           subclasses,
           locators,
         );
@@ -232,6 +240,7 @@ export const jvmStackDetector: Detector = {
         };
       },
       springId,
+      (source) => jaxRsBase(source.file.path),
     );
     endpoints.push(...apiFirst.endpoints);
     json.push(...apiFirst.json);
