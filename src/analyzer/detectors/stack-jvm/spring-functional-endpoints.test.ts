@@ -232,6 +232,16 @@ fun routes(h: UserHandler) = coRouter {
     ]);
   });
 
+  it("takes the string a Kotlin DSL extension passes to this.GET(…) for the route's path", () => {
+    const found = routes({
+      "src/main/kotlin/demo/Hello.kt": `package demo
+import org.springframework.web.reactive.function.server.CoRouterFunctionDsl
+fun CoRouterFunctionDsl.hello() = this.GET("/hello") { ok().bodyValueAndAwait("hi") }
+`,
+    });
+    expect(found).toEqual(["GET /hello 3"]);
+  });
+
   it("reads Kotlin's any-method routes and method(…) predicates", () => {
     const found = routes({
       "src/main/kotlin/demo/Routes.kt": `package demo

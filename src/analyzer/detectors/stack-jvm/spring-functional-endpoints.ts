@@ -173,7 +173,8 @@ export function springFunctionalEndpoints(
 /**
  * The path a verb call routes: its first argument when that is a path, "" (the prefix itself)
  * for a handler-only builder call (`.GET(h::m)`, `.GET(accept(JSON), h::m)`). A builder call
- * with a single argument always takes a handler; the predicate factory `GET("/x")` a path.
+ * with a single argument takes a handler, unless that is a string (Kotlin's `this.GET("/x") { … }`
+ * in a DSL extension); the predicate factory `GET("/x")` a path.
  */
 function routePath(
   args: readonly string[],
@@ -182,7 +183,8 @@ function routePath(
 ): ResolvedString | null {
   const first = args[0];
   if (first === undefined) return null;
-  if (builder && args.length === 1) return { value: "", resolved: true };
+  if (builder && args.length === 1 && !isStringExpression(first))
+    return { value: "", resolved: true };
   if (!isPathExpression(first)) return { value: "", resolved: true };
   return constants.evaluate(first);
 }
