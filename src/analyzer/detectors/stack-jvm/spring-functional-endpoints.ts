@@ -6,10 +6,16 @@
  * - the builder, `route().GET("/x", h::m).POST("/y", accept(JSON), h::n).build()`, where
  *   `.GET(h::m)` without a path serves the prefix itself;
  * - the Kotlin DSL, `router { GET("/x", h::m); GET("/y") { … } }` and `coRouter { … }`, with
- *   predicate routes such as `(GET("/x") and accept(JSON)).invoke(h::m)`.
+ *   predicate routes such as `(GET("/x") and accept(JSON)).invoke(h::m)`, and routes for any
+ *   method, `"/x" { … }` and `path("/x") { … }`;
+ * - method predicates, `route(method(HttpMethod.GET).and(path("/x")), h::m)`,
+ *   `(method(HttpMethod.PUT) and "/x") { … }` and Kotlin's `method(HttpMethod.GET, h::m)`.
+ * Paths may be Kotlin string templates (`"$BASE/users"`), resolved through the constant table.
  * Prefixes come from the scopes that enclose a route: `nest(path("/api"), …)`, `.andNest(…)`, the
  * builder's `.path("/api", b -> …)` and `.nest(path("/v1"), …)`, and Kotlin's
- * `"/api".nest { … }`, `path("/api").nest { … }` and `(accept(JSON) and "/api").nest { … }`.
+ * `"/api".nest { … }`, `path("/api").nest { … }` and `(accept(JSON) and "/api").nest { … }`; they
+ * reach routes another file defines when a scope names them (`nest(path("/api"), users.routes())`,
+ * an injected router bean, a DSL extension called in a nest block): see FunctionalMount.
  * A route's line is where its verb is written. Whether its handler renders a view or writes a body
  * is told by functional-handlers.ts, which follows handler references into their classes.
  */
