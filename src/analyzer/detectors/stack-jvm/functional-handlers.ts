@@ -102,7 +102,11 @@ export class HandlerIndex {
     if (REDIRECTS.test(text)) return "page";
     if (depth >= MAX_DEPTH) return null;
     let calls = 0;
-    for (const m of text.matchAll(CALL)) {
+    // What a handler returns is what it answers: calls right after `return` are looked at first.
+    const returned = (m: RegExpMatchArray): number =>
+      /\breturn\s*$/.test(text.slice(Math.max(0, (m.index ?? 0) - 12), m.index)) ? 0 : 1;
+    const ordered = [...text.matchAll(CALL)].sort((a, b) => returned(a) - returned(b));
+    for (const m of ordered) {
       const name = m[2] as string;
       if (KEYWORDS.has(name)) continue;
       if (++calls > MAX_CALLS) break;

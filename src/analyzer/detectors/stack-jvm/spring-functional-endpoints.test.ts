@@ -340,6 +340,7 @@ class Routes(private val pages: PageHandler, private val api: ApiHandler) {
     GET("/about") { pages.about(it, "about") }
     GET("/help", pages::help)
     POST("/contact", pages::contact)
+    POST("/profile", pages::save)
     GET("/api/items", api::items)
   }
 }
@@ -357,6 +358,13 @@ class PageHandler {
   private suspend fun view(name: String) = ok().renderAndAwait(name)
   fun help(req: ServerRequest) = ok().htmlView(Mono.just(helpPage()))
   suspend fun contact(req: ServerRequest): ServerResponse = seeOther(URI("/thanks")).buildAndAwait()
+  suspend fun save(req: ServerRequest): ServerResponse {
+    val form = req.formData()
+    val name = form.first("name").trim().lowercase().take(40)
+    val mail = form.first("mail").trim().lowercase().take(80)
+    users.save(users.find(name).copy(mail = sanitize(mail)))
+    return view("profile")
+  }
 }
 `;
     const extensions = `package demo
@@ -375,8 +383,8 @@ class ApiHandler {
       "src/main/kotlin/demo/Extensions.kt": extensions,
       "src/main/kotlin/demo/ApiHandler.kt": apiHandler,
     });
-    expect(site.endpoints).toHaveLength(5);
-    // four routes render (or redirect a form), one writes JSON: a site, not an API
+    expect(site.endpoints).toHaveLength(6);
+    // five routes render (or redirect a form), one writes JSON: a site, not an API
     expect(site.signals?.rest_api?.value).toBe(false);
 
     const api = detect({
