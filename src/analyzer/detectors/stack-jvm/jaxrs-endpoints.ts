@@ -165,7 +165,7 @@ function pathOf(list: readonly Annotation[], constants: ConstantTable): Resolved
   return annotationPaths(args.get("value"), constants)[0] ?? { value: "", resolved: true };
 }
 
-/** `@ApplicationPath("/api")`, or Quarkus' `quarkus.rest.path` / `quarkus.resteasy.path`. */
+/** `@ApplicationPath("/api")` of an application class. */
 export function applicationPathIn(masked: string, constants: ConstantTable): ResolvedString | null {
   const m = /@(?:[\w.]+\.)?ApplicationPath\s*\(([^)]*)\)/.exec(masked);
   if (!m) return null;
@@ -173,11 +173,36 @@ export function applicationPathIn(masked: string, constants: ConstantTable): Res
   return annotationPaths(args.get("value"), constants)[0] ?? null;
 }
 
-export function quarkusRestPath(properties: string): string | null {
-  const root = /^\s*quarkus\.http\.root-path\s*=\s*(\S+)/m.exec(properties);
-  const rest = /^\s*quarkus\.(?:rest|resteasy|resteasy-reactive)\.path\s*=\s*(\S+)/m.exec(
-    properties,
-  );
-  if (!root && !rest) return null;
-  return joinUrlPath(root?.[1] ?? "", rest?.[1] ?? "");
+/** Quarkus' keys for the JAX-RS application path, newest first. */
+export const QUARKUS_REST_PATH_KEYS = [
+  "quarkus.rest.path",
+  "quarkus.resteasy-reactive.path",
+  "quarkus.resteasy.path",
+];
+
+/**
+ * The path JAX-RS resources are served under: Quarkus' `quarkus.http.root-path`, then the
+ * `@ApplicationPath` of the application or, without one, Quarkus' `quarkus.rest.path` (or the
+ * older `quarkus.resteasy-reactive.path` / `quarkus.resteasy.path`), as the module's
+ * application.properties or application.yaml sets them.
+ */
+export function jaxRsBasePath(
+  applicationClass: ResolvedString | null,
+  property: (key: string) => string | undefined,
+): ResolvedString {
+  const root = configPath(property("quarkus.http.root-path"));
+  const rest =
+    applicationClass ??
+    configPath(QUARKUS_REST_PATH_KEYS.map(property).find((v) => v !== undefined));
+  return { value: joinUrlPath(root.value, rest.value), resolved: root.resolved && rest.resolved };
+}
+
+/** A configured path; `${VAR:/api}` comes from the environment, its default if it has one. */
+function configPath(value: string | undefined): ResolvedString {
+  if (value === undefined) return { value: "", resolved: true };
+  const placeholder = /^\$\{[^:}]+(?::([^}]*))?\}$/.exec(value.trim());
+  if (!placeholder) return { value: value.trim(), resolved: true };
+  return placeholder[1] === undefined
+    ? { value: "", resolved: false }
+    : { value: placeholder[1], resolved: true };
 }

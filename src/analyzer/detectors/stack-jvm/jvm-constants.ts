@@ -1,7 +1,8 @@
 /**
  * String constants that paths are built from: Java `static final String USERS = "/users";`,
  * interface constants, and Kotlin `const val USERS = "/users"`. Values that are themselves
- * concatenations of constants are resolved too (with a depth limit against cycles).
+ * concatenations of constants, or Kotlin string templates (`"$API/users"`, `"${Paths.API}/x"`),
+ * are resolved too (with a depth limit against cycles).
  */
 import { splitTopLevel } from "../stack-text/brackets.js";
 import { stringLiteral } from "../stack-text/string-literal.js";
@@ -11,6 +12,14 @@ const JAVA_CONSTANT = /\b(?:static\s+final|final\s+static)\s+String\s+(\w+)\s*=\
 const INTERFACE_CONSTANT = /^[ \t]*(?:public\s+)?String\s+([A-Z_][A-Z0-9_]*)\s*=\s*([^;]+);/gm;
 const KOTLIN_CONSTANT = /\bconst\s+val\s+(\w+)\s*(?::\s*String)?\s*=\s*([^\n;]+)/g;
 const CLASS_NAME = /\b(?:class|interface|object)\s+([A-Za-z_]\w*)/g;
+/** A Kotlin string with templates in it: one double-quoted string, not a raw `"""` one. */
+const KOTLIN_TEMPLATE = /^"(?:[^"\\\n]|\\.)*\$(?:[^"\\\n]|\\.)*"$/;
+
+/** Whether an expression is one string: a literal or a Kotlin template (`"$BASE/users"`). */
+export function isStringExpression(expr: string): boolean {
+  const s = expr.trim();
+  return stringLiteral(s) !== null || (KOTLIN_TEMPLATE.test(s) && !s.startsWith('"""'));
+}
 
 interface Constant {
   readonly owner: string;
@@ -77,6 +86,12 @@ export class ConstantTable {
         value += literal;
         continue;
       }
+      const template = depth < 8 && isStringExpression(term) ? this.template(term, depth) : null;
+      if (template !== null) {
+        value += template.value;
+        resolved &&= template.resolved;
+        continue;
+      }
       const constant = depth < 8 ? this.lookup(term) : null;
       const inner = constant === null ? null : this.evaluate(constant.expr, depth + 1);
       if (inner) {
@@ -86,6 +101,47 @@ export class ConstantTable {
         value += unresolvedPiece(term);
         resolved = false;
       }
+    }
+    return { value, resolved };
+  }
+
+  /**
+   * A Kotlin string template: `$NAME` and `${expression}` pieces are evaluated like terms, the
+   * rest is text. A piece that does not resolve (a loop variable) is kept as `<name>`.
+   */
+  private template(term: string, depth: number): ResolvedString {
+    const body = term.trim().slice(1, -1);
+    let value = "";
+    let resolved = true;
+    for (let i = 0; i < body.length; i++) {
+      const c = body[i] as string;
+      if (c === "\\") {
+        value += body[i + 1] ?? "";
+        i++;
+        continue;
+      }
+      if (c !== "$") {
+        value += c;
+        continue;
+      }
+      let expr: string;
+      if (body[i + 1] === "{") {
+        const close = body.indexOf("}", i + 2);
+        if (close === -1) return { value: value + body.slice(i), resolved: false };
+        expr = body.slice(i + 2, close);
+        i = close;
+      } else {
+        const name = /^[A-Za-z_]\w*/.exec(body.slice(i + 1));
+        if (!name) {
+          value += c;
+          continue;
+        }
+        expr = name[0];
+        i += name[0].length;
+      }
+      const piece = this.evaluate(expr, depth + 1);
+      value += piece.value;
+      resolved &&= piece.resolved;
     }
     return { value, resolved };
   }

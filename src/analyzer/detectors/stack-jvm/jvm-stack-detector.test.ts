@@ -199,6 +199,64 @@ public class PlantResource implements PlantService {
     expect(found.signals?.rest_api?.value).toBe(true);
   });
 
+  it("puts each module's quarkus.rest.path (properties or YAML) in front of its JAX-RS resources and generated operations", () => {
+    const resource = (pkg: string, path: string) => `package ${pkg};
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+@Path("${path}")
+public class Resource {
+    @GET
+    public List<String> all() { return List.of(); }
+}
+`;
+    const found = detect({
+      "shop/src/main/resources/application.properties":
+        "quarkus.http.port=8081\n%dev.quarkus.rest.path=/dev\nquarkus.rest.path=/api\n",
+      "shop/src/main/java/shop/Resource.java": resource("shop", "/items"),
+      // a library module without a config of its own is served by the app that uses it
+      "shop-lib/src/main/java/lib/Resource.java": resource("lib", "/shared"),
+      "old/src/main/resources/application.properties": "quarkus.resteasy.path=/legacy\n",
+      "old/src/main/java/old/Resource.java": resource("old", "/things"),
+      "cards/pom.xml": `<project><dependencies><dependency>
+  <groupId>io.quarkiverse.openapi.generator</groupId>
+  <artifactId>quarkus-openapi-generator-server</artifactId>
+</dependency></dependencies></project>
+`,
+      "cards/src/main/resources/application.yaml": `quarkus:
+  http:
+    root-path: /cards
+  rest:
+    path: \${REST_PATH:/v1}
+`,
+      "cards/src/main/resources/openapi/cards.yaml": `openapi: 3.0.3
+info: { title: cards, version: "1" }
+paths:
+  /cards:
+    get: { operationId: listCards, responses: { "200": { description: ok } } }
+`,
+      "cards/src/main/java/cards/CardResource.java": `package cards;
+public class CardResource implements CardsResource {
+    @Override
+    public List<Card> listCards() { return cards.all(); }
+}
+`,
+    });
+    expect(found.endpoints?.map((e) => `${e.method} ${e.path} ${e.file}`)).toEqual([
+      "GET /api/items shop/src/main/java/shop/Resource.java",
+      "GET /cards/v1/cards cards/src/main/java/cards/CardResource.java",
+      "GET /legacy/things old/src/main/java/old/Resource.java",
+      "GET /shared shop-lib/src/main/java/lib/Resource.java",
+    ]);
+
+    const multiModule = detect({
+      "app/src/main/resources/application.properties": "quarkus.rest.path=/api\n",
+      "app/src/main/java/app/Resource.java": resource("app", "/items"),
+      "lib/src/main/java/lib/Resource.java": resource("lib", "/shared"),
+      "cli/src/main/resources/application.properties": "quarkus.banner.enabled=false\n",
+    });
+    expect(multiModule.endpoints?.map((e) => e.path)).toEqual(["/api/items", "/api/shared"]);
+  });
+
   it("places the operations Quarkus' server generator reads from a module's openapi/ folder at their operationId", () => {
     const module = (name: string, path: string) => ({
       [`${name}/pom.xml`]: `<project><dependencies><dependency>

@@ -18,8 +18,9 @@ import { scanDeclarations, subclassesByBase } from "./java-declarations.js";
 import { splitTopLevel } from "../stack-text/brackets.js";
 import {
   applicationPathIn,
+  jaxRsBasePath,
   jaxRsEndpoints,
-  quarkusRestPath,
+  QUARKUS_REST_PATH_KEYS,
   subResourceLocators,
 } from "./jaxrs-endpoints.js";
 import { annotationPaths } from "./annotation-paths.js";
@@ -30,7 +31,12 @@ import type { ResolvedString } from "./jvm-constants.js";
 import { readJvmManifests } from "./jvm-manifests.js";
 import { SpringPrefixes } from "./spring-config.js";
 import { springEndpoints } from "./spring-endpoints.js";
-import { mayRouteFunctionally, springFunctionalEndpoints } from "./spring-functional-endpoints.js";
+import { HandlerIndex } from "./functional-handlers.js";
+import {
+  functionalMounts,
+  mayRouteFunctionally,
+  springFunctionalEndpoints,
+} from "./spring-functional-endpoints.js";
 import { maySetSecurityUrls, springSecurityEndpoints } from "./spring-security-urls.js";
 
 const BOOTSTRAP = /@SpringBootApplication\b|\bSpringApplication\.run\s*\(|\brunApplication\s*</;
@@ -76,12 +82,9 @@ export const jvmStackDetector: Detector = {
     const implementers: JvmSource[] = [];
     const securityConfigs: JvmSource[] = [];
     const functionalRouters: JvmSource[] = [];
+    const handlers = new HandlerIndex();
     for (const file of ctx.files) {
       if (file.role !== "app") continue;
-      if (file.name === "application.properties" && file.text.includes("quarkus.")) {
-        const quarkus = quarkusRestPath(file.text);
-        if (quarkus !== null) applicationPath ??= { value: quarkus, resolved: true };
-      }
       if (file.ext !== "java" && file.ext !== "kt") continue;
       const { text } = file;
       // Masking comments is the costly step, so it happens only for files whose raw text has a
@@ -103,13 +106,16 @@ export const jvmStackDetector: Detector = {
         IMPLEMENTS_API.test(text);
       // A Kotlin router may be a top-level function, with no annotation in its file.
       const functionalHint = mayRouteFunctionally(text);
+      // Classes whose methods functional routes may name as handlers.
+      const handlerHint = contains(text, "ServerResponse");
+      let maskedText: string | undefined;
+      const masked = (): string =>
+        (maskedText ??= maskComments(text, file.ext === "kt" ? "kotlin" : "java"));
+      if (handlerHint) handlers.add(text, masked);
       if (!text.includes("@") && !holdsConstants && !functionalHint) continue;
       const wanted =
         holdsConstants || bootHint || pathHint || sourceHint || interfaceHint || apiHint;
       if (!wanted && !securityHint && !functionalHint) continue;
-      let maskedText: string | undefined;
-      const masked = (): string =>
-        (maskedText ??= maskComments(text, file.ext === "kt" ? "kotlin" : "java"));
       if (holdsConstants) constants.addLazy(masked);
       if (bootHint) {
         const boot = BOOTSTRAP.exec(masked());
@@ -137,6 +143,17 @@ export const jvmStackDetector: Detector = {
     );
     const springId = sightings.has("spring-boot") ? "spring-boot" : "spring";
     const prefixes = new SpringPrefixes(ctx);
+    // A module without a config of its own (a library of resources) is served by the one module
+    // that sets a JAX-RS path, when there is exactly one.
+    const pathModules = prefixes.modulesSetting([
+      "quarkus.http.root-path",
+      ...QUARKUS_REST_PATH_KEYS,
+    ]);
+    const jaxRsBase = (path: string): ResolvedString => {
+      const module =
+        !prefixes.hasConfig(path) && pathModules.length === 1 ? (pathModules[0] as string) : path;
+      return jaxRsBasePath(applicationPath, (key) => prefixes.property(module, key));
+    };
     const endpoints: Endpoint[] = [];
     const json: Evidence[] = [];
     let pages = 0;
@@ -173,7 +190,7 @@ export const jvmStackDetector: Detector = {
           file,
           decls,
           constants,
-          applicationPath ?? { value: "", resolved: true },
+          jaxRsBase(file.path),
           subclasses,
           locators,
         );
@@ -184,13 +201,17 @@ export const jvmStackDetector: Detector = {
       }
     }
 
-    for (const { file, masked } of functionalRouters.filter(inApplication)) {
+    const routers = functionalRouters.filter(inApplication);
+    const mounts = routers.flatMap(({ masked }) => functionalMounts(masked, constants));
+    for (const { file, masked } of routers) {
       const functional = springFunctionalEndpoints(
         file,
         masked,
         constants,
         prefixes.forFile(file.path),
         springId,
+        handlers,
+        mounts,
       );
       if (functional.endpoints.length > 0 && springId === "spring") {
         sightings.used("spring", { file: file.path, line: functional.endpoints[0]?.line ?? 0 });
@@ -219,6 +240,7 @@ export const jvmStackDetector: Detector = {
         };
       },
       springId,
+      (source) => jaxRsBase(source.file.path),
     );
     endpoints.push(...apiFirst.endpoints);
     json.push(...apiFirst.json);

@@ -15,7 +15,8 @@
  * Quarkus' server generator (the quarkus-openapi-generator-server extension) reads every spec in
  * the module's `src/main/resources/openapi/` and writes JAX-RS interfaces whose names depend on
  * the code generator it is set to use; an operation is placed at the method named by its
- * operationId in a class of that module implementing an interface the repository does not hold.
+ * operationId in a class of that module implementing an interface the repository does not hold,
+ * and served under the module's JAX-RS application path (`quarkus.rest.path`).
  */
 import { joinRepoPath } from "../../repo-path.js";
 import type { Endpoint, Evidence, HttpMethod } from "../../report.js";
@@ -51,6 +52,8 @@ interface Operation {
   readonly root: string;
   /** set for generators whose interfaces carry their own full JAX-RS path */
   readonly framework: "jax-rs" | null;
+  /** Quarkus' generator: served under the module's JAX-RS application path */
+  readonly quarkus: boolean;
 }
 
 /** How one generator names its interfaces and where their paths start. */
@@ -80,6 +83,10 @@ export function apiFirstEndpoints(
   declared: ReadonlySet<string>,
   prefixOf: (source: ApiFirstSource, className: string) => { path: string; resolved: boolean },
   framework: string,
+  jaxRsBaseOf: (source: ApiFirstSource) => { value: string; resolved: boolean } = () => ({
+    value: "",
+    resolved: true,
+  }),
 ): ApiFirstResult {
   const operations = generatedOperations(ctx);
   if (operations.length === 0) return { endpoints: [], json: [] };
@@ -118,13 +125,14 @@ export function apiFirstEndpoints(
           : null;
         if (op.iface === null && at === null) continue;
         const jaxRs = op.framework === "jax-rs";
+        const base = op.quarkus ? jaxRsBaseOf(source) : { value: "", resolved: true };
         endpoints.push({
           method: op.method,
-          path: jaxRs ? op.path : joinUrlPath(prefix.path, op.path),
+          path: jaxRs ? joinUrlPath(base.value, op.path) : joinUrlPath(prefix.path, op.path),
           framework: op.framework ?? framework,
           file: source.file.path,
           line: at ? lineAt(source.masked, m.index + at.index) : classLine,
-          resolved: jaxRs || prefix.resolved,
+          resolved: jaxRs ? base.resolved : prefix.resolved,
         });
         served++;
       }
@@ -224,6 +232,7 @@ function specOperations(
             : interfaceOf(isScalar(firstTag) ? String(firstTag.value) : null, path, style.suffix),
         root,
         framework: style.framework,
+        quarkus: generator === "quarkus",
       });
     }
   }

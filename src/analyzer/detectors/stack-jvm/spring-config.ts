@@ -71,6 +71,19 @@ export class SpringPrefixes {
     return undefined;
   }
 
+  /** Whether the file's module has a default config of its own. */
+  hasConfig(path: string): boolean {
+    return this.configFor(path) !== null;
+  }
+
+  /** The roots of the modules whose default config sets one of the keys. */
+  modulesSetting(keys: readonly string[]): string[] {
+    const roots = this.configs
+      .filter((c) => keys.some((key) => c.values.has(key)))
+      .map((c) => c.moduleRoot);
+    return [...new Set(roots)];
+  }
+
   private configFor(path: string): ModuleConfig | null {
     let best: ModuleConfig | null = null;
     for (const c of this.configs) {

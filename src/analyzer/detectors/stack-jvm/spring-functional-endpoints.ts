@@ -6,21 +6,30 @@
  * - the builder, `route().GET("/x", h::m).POST("/y", accept(JSON), h::n).build()`, where
  *   `.GET(h::m)` without a path serves the prefix itself;
  * - the Kotlin DSL, `router { GET("/x", h::m); GET("/y") { … } }` and `coRouter { … }`, with
- *   predicate routes such as `(GET("/x") and accept(JSON)).invoke(h::m)`.
+ *   predicate routes such as `(GET("/x") and accept(JSON)).invoke(h::m)`, and routes for any
+ *   method, `"/x" { … }` and `path("/x") { … }`;
+ * - method predicates, `route(method(HttpMethod.GET).and(path("/x")), h::m)`,
+ *   `(method(HttpMethod.PUT) and "/x") { … }` and Kotlin's `method(HttpMethod.GET, h::m)`.
+ * Paths may be Kotlin string templates (`"$BASE/users"`), resolved through the constant table.
  * Prefixes come from the scopes that enclose a route: `nest(path("/api"), …)`, `.andNest(…)`, the
  * builder's `.path("/api", b -> …)` and `.nest(path("/v1"), …)`, and Kotlin's
- * `"/api".nest { … }`, `path("/api").nest { … }` and `(accept(JSON) and "/api").nest { … }`.
- * A route's line is where its verb is written; a handler defined elsewhere is not followed.
+ * `"/api".nest { … }`, `path("/api").nest { … }` and `(accept(JSON) and "/api").nest { … }`; they
+ * reach routes another file defines when a scope names them (`nest(path("/api"), users.routes())`,
+ * an injected router bean, a DSL extension called in a nest block): see FunctionalMount.
+ * A route's line is where its verb is written. Whether its handler renders a view or writes a body
+ * is told by functional-handlers.ts, which follows handler references into their classes.
  */
 import type { Endpoint, Evidence, HttpMethod } from "../../report.js";
 import type { SourceFile } from "../../scan-context.js";
 import { evidence } from "../../scan-context.js";
-import { matchBracket, skipString, splitTopLevel } from "../stack-text/brackets.js";
+import { matchBracket, splitTopLevel } from "../stack-text/brackets.js";
 import { httpVerb } from "../stack-text/endpoint-list.js";
 import { contains } from "../stack-text/keyword-search.js";
-import { stringLiteral } from "../stack-text/string-literal.js";
 import { joinUrlPath } from "../stack-text/url-path.js";
+import type { HandlerIndex } from "./functional-handlers.js";
+import { declaredType, statementEnd } from "./functional-handlers.js";
 import type { ConstantTable, ResolvedString } from "./jvm-constants.js";
+import { isStringExpression } from "./jvm-constants.js";
 import type { ServletPrefix } from "./spring-config.js";
 
 /**
@@ -28,14 +37,18 @@ import type { ServletPrefix } from "./spring-config.js";
  * Not after `@` (JAX-RS' `@GET`, Micronaut's `@Get` is another case) nor inside a longer name.
  */
 const VERB_CALL = /(?<![\w$@])(GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS)\s*\(/g;
+/** `method(HttpMethod.GET)`: a method predicate, or Kotlin's `method(HttpMethod.GET, h::m)`. */
+const METHOD_CALL = /(?:(?<![\w$@.])|(?<=RequestPredicates\s*\.\s*))method\s*\(/g;
+/** Kotlin's `"/x" { … }` and `"/x".invoke(h::m)`: a route for any method. */
+const STRING_ROUTE = /(?<![\w$])"(?:[^"\\\n]|\\.)*"[ \t]*(?:\{|\.\s*invoke\s*\()/g;
+/** Kotlin's `path("/x") { … }`: a route for any method (with two arguments, a builder scope). */
+const PATH_CALL = /(?<![\w$@.])path\s*\(/g;
 /** Calls that open a prefix scope: `nest(pred, routes)`, `andNest(…)`, builder `.path("/a", …)`. */
 const SCOPE_CALL = /(?<![\w$])(nest|andNest|path)\s*\(/g;
 /** Kotlin's `<predicate or path>.nest { … }`. */
 const KOTLIN_NEST = /\.\s*nest\s*\{/g;
 /** Inside a predicate: the path of `path("/a")` or of a verb predicate `GET("/a")`. */
 const PREDICATE_PATH = /(?<![\w$@])(?:path|GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS)\s*\(/g;
-/** Handlers that render a template rather than write a body. */
-const RENDERS = /\.\s*render(?:AndAwait)?\s*\(|\bRendering\b/;
 /** A route's handler is looked at up to the end of its line, or this far at most. */
 const HANDLER_WINDOW = 300;
 
@@ -53,8 +66,20 @@ export function mayRouteFunctionally(text: string): boolean {
 export interface FunctionalFileResult {
   readonly endpoints: Endpoint[];
   readonly json: Evidence[];
-  /** routes whose inline handler renders a view */
+  /** routes whose handler renders a view (or answers a form with a redirect) */
   readonly pages: number;
+}
+
+/**
+ * Routes of another file served under a prefix of this one: `nest(path("/api"), users.routes())`,
+ * Kotlin's `"/api".nest { add(userRouter()) }` or `"/api".nest { userRoutes() }` (a DSL
+ * extension), or a router bean injected by name, `nest(path("/api"), userRouter)`. `type` is the
+ * class that declares the method, null for a function or bean found by its name alone.
+ */
+export interface FunctionalMount {
+  readonly type: string | null;
+  readonly name: string;
+  readonly prefix: ResolvedString;
 }
 
 interface Scope {
@@ -74,31 +99,79 @@ export function springFunctionalEndpoints(
   constants: ConstantTable,
   servlet: ServletPrefix,
   framework: string,
+  handlers: HandlerIndex,
+  mounts: readonly FunctionalMount[] = [],
 ): FunctionalFileResult {
   const endpoints: Endpoint[] = [];
   const json: Evidence[] = [];
   let pages = 0;
-  const scopes = findScopes(masked, constants);
-  for (const m of masked.matchAll(VERB_CALL)) {
-    const at = m.index;
-    if (scopes.some((s) => at >= s.predicateFrom && at < s.predicateTo)) continue;
-    const open = at + m[0].length - 1;
-    const close = matchBracket(masked, open);
-    if (close === -1) continue;
-    const args = splitTopLevel(masked.slice(open + 1, close));
-    const path = routePath(args, isBuilderCall(masked, at), constants);
-    if (path === null) continue;
+  const scopes = [...findScopes(masked, constants).scopes, ...mountedScopes(masked, mounts)];
+  const inPredicate = (at: number): boolean =>
+    scopes.some((s) => at >= s.predicateFrom && at < s.predicateTo);
+  const route = (method: HttpMethod, at: number, path: ResolvedString, handler: string): void => {
     const prefixes = enclosing(scopes, at);
     endpoints.push({
-      method: httpVerb(m[1] as string) as HttpMethod,
+      method,
       path: joinUrlPath(servlet.path, ...prefixes.map((p) => p.value), path.value),
       framework,
       file: file.path,
       line: evidence(file, at).line,
       resolved: servlet.resolved && path.resolved && prefixes.every((p) => p.resolved),
     });
-    if (RENDERS.test(handlerText(masked, close))) pages++;
+    if (handlers.verdict(masked, handler) === "page") pages++;
     else json.push(evidence(file, at, "functional route"));
+  };
+  for (const m of masked.matchAll(VERB_CALL)) {
+    const at = m.index;
+    if (inPredicate(at)) continue;
+    const open = at + m[0].length - 1;
+    const close = matchBracket(masked, open);
+    if (close === -1) continue;
+    const args = splitTopLevel(masked.slice(open + 1, close));
+    const path = routePath(args, isBuilderCall(masked, at), constants);
+    if (path === null) continue;
+    route(httpVerb(m[1] as string) as HttpMethod, at, path, handlerOf(args, masked, close));
+  }
+  if (masked.includes("method")) {
+    for (const m of masked.matchAll(METHOD_CALL)) {
+      const at = m.index;
+      if (inPredicate(at)) continue;
+      const open = at + m[0].length - 1;
+      const close = matchBracket(masked, open);
+      if (close === -1) continue;
+      const args = splitTopLevel(masked.slice(open + 1, close));
+      const verb = /\b(GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS)\b/.exec(args[0] ?? "");
+      if (!verb) continue;
+      const method = httpVerb(verb[1] as string) as HttpMethod;
+      if (args.length > 1) {
+        route(method, at, { value: "", resolved: true }, handlerOf(args, masked, close));
+        continue;
+      }
+      const predicate = predicateAround(masked, at);
+      route(
+        method,
+        at,
+        predicate ? predicatePath(predicate.text, constants) : { value: "", resolved: true },
+        handlerText(masked, predicate?.grouped ? predicate.close : close),
+      );
+    }
+  }
+  for (const m of masked.matchAll(STRING_ROUTE)) {
+    const at = m.index;
+    if (inPredicate(at)) continue;
+    const end = at + m[0].lastIndexOf('"');
+    route("ANY", at, constants.evaluate(masked.slice(at, end + 1)), handlerText(masked, end));
+  }
+  for (const m of masked.matchAll(PATH_CALL)) {
+    const at = m.index;
+    if (inPredicate(at)) continue;
+    const open = at + m[0].length - 1;
+    const close = matchBracket(masked, open);
+    if (close === -1 || !/^[ \t]*(?:\{|\.\s*invoke\s*\()/.test(masked.slice(close + 1, close + 40)))
+      continue;
+    const args = splitTopLevel(masked.slice(open + 1, close));
+    if (args.length !== 1 || !isPathExpression(args[0] as string)) continue;
+    route("ANY", at, constants.evaluate(args[0] as string), handlerText(masked, close));
   }
   return { endpoints, json, pages };
 }
@@ -106,7 +179,8 @@ export function springFunctionalEndpoints(
 /**
  * The path a verb call routes: its first argument when that is a path, "" (the prefix itself)
  * for a handler-only builder call (`.GET(h::m)`, `.GET(accept(JSON), h::m)`). A builder call
- * with a single argument always takes a handler; the predicate factory `GET("/x")` a path.
+ * with a single argument takes a handler, unless that is a string (Kotlin's `this.GET("/x") { … }`
+ * in a DSL extension); the predicate factory `GET("/x")` a path.
  */
 function routePath(
   args: readonly string[],
@@ -115,14 +189,15 @@ function routePath(
 ): ResolvedString | null {
   const first = args[0];
   if (first === undefined) return null;
-  if (builder && args.length === 1) return { value: "", resolved: true };
+  if (builder && args.length === 1 && !isStringExpression(first))
+    return { value: "", resolved: true };
   if (!isPathExpression(first)) return { value: "", resolved: true };
   return constants.evaluate(first);
 }
 
 /** A literal, a constant (`USERS`, `Paths.USERS`) or a concatenation; not a call or a lambda. */
 function isPathExpression(expr: string): boolean {
-  if (stringLiteral(expr) !== null) return true;
+  if (isStringExpression(expr)) return true;
   if (expr.includes("::") || expr.includes("->") || expr.startsWith("{")) return false;
   if (/^[A-Za-z_][\w.]*$/.test(expr)) return true;
   const terms = splitTopLevel(expr, "+");
@@ -140,6 +215,61 @@ function isBuilderCall(masked: string, at: number): boolean {
   return !/RequestPredicates\s*$/.test(masked.slice(Math.max(0, i - 40), i));
 }
 
+/**
+ * How a route names its handler: a method reference as its last argument (`GET("/x", h::m)`),
+ * else what follows the verb call (a trailing lambda, `.invoke(h::m)`, `, h::m)` of `route(…)`).
+ */
+function handlerOf(args: readonly string[], masked: string, close: number): string {
+  const last = args.length > 1 ? (args[args.length - 1] as string) : "";
+  return last.includes("::") && !last.includes("{") ? last : handlerText(masked, close);
+}
+
+/**
+ * The request predicate a `method(…)` predicate is part of: the argument of the call around it
+ * (`route(method(GET).and(path("/x")), h)`, through `.and(…)` and `.or(…)`), or a parenthesised
+ * Kotlin predicate (`(method(GET) and "/x") { … }`, `grouped`, whose handler follows its close).
+ */
+function predicateAround(
+  masked: string,
+  at: number,
+): { text: string; close: number; grouped: boolean } | null {
+  let inner = at;
+  for (let level = 0; level < 4; level++) {
+    const open = enclosingOpen(masked, inner);
+    if (open === -1 || masked[open] !== "(") return null;
+    const close = matchBracket(masked, open);
+    if (close === -1) return null;
+    const callee = /([A-Za-z_]\w*)[ \t]*$/.exec(masked.slice(Math.max(0, open - 40), open))?.[1];
+    if (callee === "and" || callee === "or") {
+      inner = open;
+      continue;
+    }
+    let from = open + 1;
+    for (const part of splitTopLevel(masked.slice(open + 1, close))) {
+      const start = masked.indexOf(part, from);
+      if (start <= inner && inner < start + part.length)
+        return { text: part, close, grouped: callee === undefined };
+      from = start + part.length;
+    }
+    return null;
+  }
+  return null;
+}
+
+/** The innermost bracket opened before `at` and not closed by then (looked for 2,000 back). */
+function enclosingOpen(masked: string, at: number): number {
+  let depth = 0;
+  for (let i = at - 1; i >= 0 && i > at - 2000; i--) {
+    const c = masked[i];
+    if (c === ")" || c === "]" || c === "}") depth++;
+    else if (c === "(" || c === "[" || c === "{") {
+      if (depth === 0) return i;
+      depth--;
+    }
+  }
+  return -1;
+}
+
 /** The text that follows a verb call: a trailing lambda, or the rest of its line. */
 function handlerText(masked: string, close: number): string {
   let i = close + 1;
@@ -153,7 +283,31 @@ function handlerText(masked: string, close: number): string {
   return masked.slice(close, Math.min(end, close + HANDLER_WINDOW));
 }
 
-function findScopes(masked: string, constants: ConstantTable): Scope[] {
+/** The routes of other files that this comment-masked router file serves under a prefix. */
+export function functionalMounts(masked: string, constants: ConstantTable): FunctionalMount[] {
+  return findScopes(masked, constants).mounts;
+}
+
+/** Scopes for the definitions of this file that other files mount (the first mount of each). */
+function mountedScopes(masked: string, mounts: readonly FunctionalMount[]): Scope[] {
+  const out: Scope[] = [];
+  const followed = new Set<number>();
+  for (const mount of mounts) {
+    if (mount.type !== null && !new RegExp(`\\b(?:class|object)\\s+${mount.type}\\b`).test(masked))
+      continue;
+    if (!masked.includes(mount.name)) continue;
+    const body = definitionOf(masked, `${mount.name}()`) ?? definitionOf(masked, mount.name);
+    if (!body || followed.has(body.from)) continue;
+    followed.add(body.from);
+    out.push({ predicateFrom: body.from, predicateTo: body.from, ...body, prefix: mount.prefix });
+  }
+  return out;
+}
+
+function findScopes(
+  masked: string,
+  constants: ConstantTable,
+): { scopes: Scope[]; mounts: FunctionalMount[] } {
   const scopes: Scope[] = [];
   /** arguments that may name routes built elsewhere in the file, with where they are written */
   const references: { readonly at: number; readonly arg: string }[] = [];
@@ -184,26 +338,36 @@ function findScopes(masked: string, constants: ConstantTable): Scope[] {
       to: close,
       prefix: predicatePath(receiver, constants),
     });
+    // `userRoutes()` alone on a line of the block: a DSL extension adding its routes here.
+    const block = masked.slice(brace + 1, close);
+    for (const call of block.matchAll(DSL_STATEMENT)) {
+      const arg = (call[1] as string).trim();
+      const name = /([A-Za-z_]\w*)\s*\(/.exec(arg)?.[1] ?? "";
+      if (!DSL_FUNCTIONS.has(name)) references.push({ at: brace + 1 + call.index, arg });
+    }
   }
   for (const m of masked.matchAll(ADD_CALL)) {
     const open = m.index + m[0].length - 1;
     const close = matchBracket(masked, open);
     if (close !== -1) references.push({ at: m.index, arg: masked.slice(open + 1, close).trim() });
   }
-  return [...scopes, ...followReferences(masked, scopes, references)];
+  const followed = followReferences(masked, scopes, references);
+  return { scopes: [...scopes, ...followed.scopes], mounts: followed.mounts };
 }
 
 /**
  * `nest(path("/posts"), postRoutes)`, `.path("/api", b -> b.add(userRoutes(h)))`: routes built
  * in a variable or method of the same file are served under the prefixes around the reference.
- * A definition is followed from its first reference only.
+ * A definition is followed from its first reference only. A reference to routes the file does
+ * not define (`users.routes()`, an injected `userRouter`) under a prefix is a mount.
  */
 function followReferences(
   masked: string,
   scopes: readonly Scope[],
   references: readonly { readonly at: number; readonly arg: string }[],
-): Scope[] {
+): { scopes: Scope[]; mounts: FunctionalMount[] } {
   const out: Scope[] = [];
+  const mounts: FunctionalMount[] = [];
   const followed = new Set<number>();
   // Each name is looked up once: a file may `add(…)` many things to lists as well.
   const definitions = new Map<string, { from: number; to: number } | null>();
@@ -213,9 +377,14 @@ function followReferences(
       body = definitionOf(masked, arg);
       definitions.set(arg, body);
     }
-    if (!body || followed.has(body.from) || (at >= body.from && at < body.to)) continue;
-    followed.add(body.from);
     const chain = enclosing(scopes, at);
+    if (body === null) {
+      const mount = mountOf(masked, arg, chain);
+      if (mount !== null) mounts.push(mount);
+      continue;
+    }
+    if (followed.has(body.from) || (at >= body.from && at < body.to)) continue;
+    followed.add(body.from);
     out.push({
       predicateFrom: body.from,
       predicateTo: body.from,
@@ -226,7 +395,35 @@ function followReferences(
       },
     });
   }
-  return out;
+  return { scopes: out, mounts };
+}
+
+/**
+ * A reference to routes of another file: `users.routes()` or `users::routes` (the class of
+ * `users` as declared here), `UserRoutes.routes()`, or a bare `userRouter` / `userRoutes()`.
+ */
+function mountOf(
+  masked: string,
+  arg: string,
+  chain: readonly ResolvedString[],
+): FunctionalMount | null {
+  if (chain.every((p) => p.value === "")) return null;
+  const ref = EXTERNAL_REFERENCE.exec(arg);
+  if (!ref || ref[1] === "this") return null;
+  const receiver = ref[1];
+  const type =
+    receiver === undefined
+      ? null
+      : (declaredType(masked, receiver) ?? (/^[A-Z]/.test(receiver) ? receiver : undefined));
+  if (type === undefined) return null;
+  return {
+    type,
+    name: ref[2] as string,
+    prefix: {
+      value: joinUrlPath(...chain.map((p) => p.value)),
+      resolved: chain.every((p) => p.resolved),
+    },
+  };
 }
 
 /** The prefixes of the scopes around an offset, outermost first. */
@@ -239,6 +436,28 @@ function enclosing(scopes: readonly Scope[], at: number): ResolvedString[] {
 
 /** A bare name (`postRoutes`), a call (`postRoutes(handler)`) or a method reference (`this::postRoutes`). */
 const ROUTES_REFERENCE = /^(?:this\s*(?:\.|::)\s*)?([A-Za-z_]\w*)\s*(\([^()]*\))?$/;
+/** `users.routes()`, `users::routes`, `UserRoutes.routes()`, `userRouter`. */
+const EXTERNAL_REFERENCE = /^(?:([A-Za-z_]\w*)\s*(?:\.|::)\s*)?([A-Za-z_]\w*)\s*(?:\([^()]*\))?$/;
+/** A line of a Kotlin DSL block that is a call and nothing else: `userRoutes(handler)`. */
+const DSL_STATEMENT =
+  /^[ \t]*((?:[A-Za-z_]\w*[ \t]*\.[ \t]*)?[a-z_]\w*[ \t]*\([^()\n]*\))[ \t]*$/gm;
+/** The router DSL's own functions, which add no routes of another file. */
+const DSL_FUNCTIONS = new Set([
+  "add",
+  "accept",
+  "contentType",
+  "resources",
+  "filter",
+  "before",
+  "after",
+  "onError",
+  "path",
+  "nest",
+  "headers",
+  "param",
+  "queryParam",
+  "method",
+]);
 /** The builder's and the Kotlin DSL's `add(otherRoutes)`. */
 const ADD_CALL = /(?<![\w$])add\s*\(/g;
 
@@ -268,34 +487,6 @@ function definitionOf(masked: string, arg: string): { from: number; to: number }
 }
 
 /**
- * The end of the expression that starts at `from`: a `;`, a bracket it did not open, or (Kotlin)
- * a line break that no `.` continues on the next line and no operator on this one.
- */
-function statementEnd(masked: string, from: number): number {
-  let last = "";
-  for (let i = from; i < masked.length; i++) {
-    const c = masked[i] as string;
-    if (c === '"' || c === "'") {
-      i = skipString(masked, i);
-      last = c;
-    } else if (c === "(" || c === "[" || c === "{") {
-      const close = matchBracket(masked, i);
-      if (close === -1) return masked.length;
-      i = close;
-      last = ")";
-    } else if (c === ";" || c === ")" || c === "]" || c === "}") {
-      return i;
-    } else if (c === "\n") {
-      if (last !== "" && !/[=.,+\-|&>]/.test(last) && !/^\s*\./.test(masked.slice(i, i + 200)))
-        return i;
-    } else if (!/\s/.test(c)) {
-      last = c;
-    }
-  }
-  return masked.length;
-}
-
-/**
  * The path a request predicate requires: a string literal (Kotlin's `"/api".nest`, `accept(JSON)
  * and "/api"`), or the argument of `path(…)` or of a verb predicate; "" when it names none.
  */
@@ -303,7 +494,7 @@ function predicatePath(expr: string, constants: ConstantTable): ResolvedString {
   let s = expr.trim();
   while (s.startsWith("(") && matchBracket(s, 0) === s.length - 1) s = s.slice(1, -1).trim();
   for (const term of splitTopLevel(s, " and ")) {
-    if (stringLiteral(term) !== null) return constants.evaluate(term);
+    if (isStringExpression(term)) return constants.evaluate(term);
   }
   for (const m of s.matchAll(PREDICATE_PATH)) {
     const open = m.index + m[0].length - 1;
