@@ -302,31 +302,20 @@ function actionPath(action: Action, collection: string, member: string): string 
 
 /** The routes one resource action answers; a singleton's collection and member are one path. */
 function emitAction(action: Action, collection: string, member: string, emit: Emit): void {
-  switch (action) {
-    case "index":
-      emit("GET", collection, true);
-      break;
-    case "create":
-      emit("GET", joinUrlPath(collection, "create"), true);
-      break;
-    case "store":
-      emit("POST", collection, true);
-      break;
-    case "show":
-      emit("GET", member, true);
-      break;
-    case "edit":
-      emit("GET", joinUrlPath(member, "edit"), true);
-      break;
-    case "update":
-      emit("PUT", member, true);
-      emit("PATCH", member, true);
-      break;
-    case "destroy":
-      emit("DELETE", member, true);
-      break;
-  }
+  const path = actionPath(action, collection, member);
+  for (const method of ACTION_METHODS[action]) emit(method, path, true);
 }
+
+/** The methods each resource action answers. */
+const ACTION_METHODS: Readonly<Record<Action, readonly HttpMethod[]>> = {
+  index: ["GET"],
+  create: ["GET"],
+  store: ["POST"],
+  show: ["GET"],
+  edit: ["GET"],
+  update: ["PUT", "PATCH"],
+  destroy: ["DELETE"],
+};
 
 /**
  * `Route::singleton('profile', …)` (Laravel 9.42+): one resource without an id. It answers

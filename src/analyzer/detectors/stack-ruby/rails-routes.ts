@@ -571,24 +571,20 @@ function emitAction(
   member: string,
   emit: (m: HttpMethod, p: string) => void,
 ): void {
-  switch (action) {
-    case "index":
-      return emit("GET", collection);
-    case "create":
-      return emit("POST", collection);
-    case "new":
-      return emit("GET", joinUrlPath(collection, "new"));
-    case "show":
-      return emit("GET", member);
-    case "edit":
-      return emit("GET", joinUrlPath(member, "edit"));
-    case "update":
-      emit("PATCH", member);
-      return emit("PUT", member);
-    case "destroy":
-      return emit("DELETE", member);
-  }
+  const path = actionPath(action, collection, member);
+  for (const method of ACTION_METHODS[action]) emit(method, path);
 }
+
+/** The methods each resource action answers. */
+const ACTION_METHODS: Readonly<Record<Action, readonly HttpMethod[]>> = {
+  index: ["GET"],
+  create: ["POST"],
+  new: ["GET"],
+  show: ["GET"],
+  edit: ["GET"],
+  update: ["PATCH", "PUT"],
+  destroy: ["DELETE"],
+};
 
 function selectActions(
   all: readonly Action[],
