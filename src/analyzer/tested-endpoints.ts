@@ -32,7 +32,7 @@ const PARAM_NAME = /^(?::\w+|<(?:\w+:)?\w+>)$/;
 const SCHEME_AND_HOST = /^[a-z][a-z0-9+.-]*:\/\/[^/]*/i;
 
 /** The endpoint-matching view of one test call, or undefined when its path cannot be read. */
-export function readTestCall(call: Evidence): TestCall | undefined {
+function readTestCall(call: Evidence): TestCall | undefined {
   const m = /^([A-Z]+) (.*)$/.exec(call.note ?? "");
   if (m === null) return undefined;
   const [, method = "", written = ""] = m;
