@@ -647,6 +647,27 @@ class LoanResourceIT {
       "PATCH (path not literal) 14",
     ]);
   });
+  it("reads Fastify injections through a helper that takes the options object last", () => {
+    const calls = findApiTestCalls(
+      scanContextFrom({
+        "test/routes/tasks.test.ts": `it("lists tasks", async (t) => {
+  const res = await app.injectWithLogin('basic@example.com', {
+    method: 'PATCH',
+    url: \`/api/tasks/\${id}\`,
+    query: { page: '2' }
+  })
+  const other = await app.injectAs(user, { method: 'GET', url: '/api/me' })
+  assert.strictEqual(res.statusCode, 200)
+})
+`,
+      }),
+    );
+    expect(calls).toEqual([
+      { file: "test/routes/tasks.test.ts", line: 2, note: "PATCH /api/tasks/${id}" },
+      { file: "test/routes/tasks.test.ts", line: 7, note: "GET /api/me" },
+    ]);
+  });
+
   it("reads Go requests built with a router's own method constant and a context", () => {
     const calls = findApiTestCalls(
       scanContextFrom({

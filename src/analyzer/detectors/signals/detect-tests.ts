@@ -578,12 +578,14 @@ const API_CALLS: readonly ApiCallPattern[] = [
     whenImported: true,
   },
   {
-    // Fastify / light-my-request: app.inject({ method: 'POST', url: '/x' })
+    // Fastify / light-my-request: app.inject({ method: 'POST', url: '/x' }), also through a
+    // helper the tests decorate the app with, which takes the options last
+    // (`app.injectWithLogin('admin@example.com', { method: 'GET', url: '/api/tasks' })`).
     exts: JS_EXTS,
-    when: [".inject("],
-    re: /\.inject\s*\(\s*\{([\s\S]{0,400}?)\}\s*\)/g,
+    when: [".inject"],
+    re: /\.inject(?:[A-Z]\w*)?\s*\(\s*(?:(?:(['"`])[^'"`\n]{0,100}\1|[\w.]{1,60})\s*,\s*)?\{([\s\S]{0,400}?)\}\s*\)/g,
     read: (m) => {
-      const body = m[1] ?? "";
+      const body = m[2] ?? "";
       const method = /\bmethod\s*:\s*['"`](\w+)['"`]/.exec(body)?.[1] ?? "GET";
       const url = /\b(?:url|path)\s*:\s*['"`]([^'"`]*)['"`]/.exec(body)?.[1];
       return [method.toUpperCase(), url];
