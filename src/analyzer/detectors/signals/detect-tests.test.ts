@@ -686,6 +686,63 @@ class LoanResourceIT {
     ]);
   });
 
+  it("reads Go request URLs from fmt.Sprintf, a variable assigned before, a test table's entries, and net/http's client", () => {
+    const calls = findApiTestCalls(
+      scanContextFrom({
+        "tests/article_test.go": `func TestArticle(t *testing.T) {
+	req, _ := http.NewRequest("GET", fmt.Sprintf("/v1/article/%d", id), nil)
+	url := fmt.Sprintf("/v1/article/%d", id)
+	req, _ = http.NewRequest("PUT", url, nil)
+	path := ts.URL + "/users/" + tt.id
+	req, _ = http.NewRequest(http.MethodDelete, path, nil)
+	list := ts.URL + "/users" + tt.query
+	res, _ := http.Get(list)
+	res, _ = http.Post(ts.URL+"/login", "application/json", body)
+	res, _ = http.Get(remote)
+	if url == "" {
+		t.Fatal("no url")
+	}
+}
+
+func TestTable(t *testing.T) {
+	tests := []struct {
+		name   string
+		method string
+		url    string
+		body   map[string]string
+	}{
+		{name: "list", method: http.MethodGet, url: "/api/items"},
+		{
+			name:   "create",
+			body:   map[string]string{"a": "b"},
+			method: "POST",
+			url:    "/api/items",
+		},
+		{name: "one", url: fmt.Sprintf("/api/items/%d", 1), method: echo.GET},
+	}
+	for _, tc := range tests {
+		req := httptest.NewRequest(tc.method, tc.url, nil)
+		other := httptest.NewRequest(http.MethodPatch, tc.url, nil)
+		assert.Equal(t, http.StatusOK, rec.Code)
+	}
+}
+`,
+      }),
+    );
+    expect(calls.map((c) => `${c.line} ${c.note ?? ""}`)).toEqual([
+      "2 GET /v1/article/%d",
+      "4 PUT /v1/article/%d",
+      "6 DELETE /users/${}",
+      "33 GET /api/items",
+      "33 POST /api/items",
+      "33 GET /api/items/%d",
+      "34 PATCH /api/items",
+      "34 PATCH /api/items/%d",
+      "8 GET /users",
+      "9 POST /login",
+    ]);
+  });
+
   it("counts a Go testify suite that asserts through its receiver as real tests that call the API", () => {
     const suite = `package http_test
 

@@ -488,6 +488,13 @@ interface ApiCallPattern {
   readonly re: RegExp;
   /** method and literal path (undefined when not a literal) of a match */
   readonly read: (m: RegExpExecArray, site: CallSite) => readonly [string, string | undefined];
+  /** the calls of a match whose path is held elsewhere (a variable, a test table), if known */
+  readonly readMany?: (
+    m: RegExpExecArray,
+    site: CallSite,
+  ) => readonly (readonly [string, string])[];
+  /** a match whose path cannot be read is no call of the app's (a general HTTP client) */
+  readonly knownPathsOnly?: boolean;
   readonly applies?: (file: SourceFile) => boolean;
   /** a `when` word in a local module the file imports counts too (a shared supertest agent) */
   readonly whenImported?: boolean;
@@ -518,6 +525,8 @@ const byName =
   ];
 
 const HTTP_VERB = "get|post|put|patch|delete|head|options";
+/** A Go request's method: http.MethodGet, a router's echo.GET, or "GET" (groups 1, 2, 3). */
+const GO_METHOD = '\\w+\\.Method(\\w+)|\\w+\\.(GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS)\\b|"(\\w+)"';
 /** Django's reverse("blog:post-detail", …) of a named route: the name in group `name`. */
 const REVERSE_CALL = `reverse(?:_lazy)?\\s*\\(\\s*(?<q>['"])(?<name>[\\w:.-]+)\\k<q>`;
 
@@ -695,9 +704,38 @@ const API_CALLS: readonly ApiCallPattern[] = [
     exts: GO_EXTS,
     when: ["httptest"],
     // The method as http.MethodGet, "GET", or a router's own constant (echo.GET, fiber.MethodGet),
-    // or a variable (a request helper's `method`, a table's `tc.method`).
-    re: /\b(?:httptest\.NewRequest|http\.NewRequest)(?:WithContext)?\s*\(\s*(?:[\w.()]+\s*,\s*)?(?:\w+\.Method(\w+)|\w+\.(GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS)\b|"(\w+)"|[A-Za-z_][\w.]*)\s*,\s*(?:"([^"]*)"|\w+\.URL\s*\+\s*"([^"]*)")?/g,
-    read: (m) => [methodFromName(m[1] ?? m[2] ?? m[3] ?? ""), m[4] ?? m[5]],
+    // or a variable (a request helper's `method`, a table's `tc.method`). The URL as a literal,
+    // after the test server's URL, a fmt.Sprintf format, or a variable (see goVariableCalls).
+    re: new RegExp(
+      `\\b(?:httptest|http)\\.NewRequest(?:WithContext\\s*\\(\\s*[\\w.()]+?\\s*,|\\s*\\()\\s*(?:${GO_METHOD}|([A-Za-z_][\\w.]*))\\s*,\\s*(?:"([^"]*)"|\\w+\\.URL\\s*\\+\\s*"([^"]*)"|fmt\\.Sprintf\\s*\\(\\s*"([^"]*)"|([A-Za-z_]\\w*(?:\\.[A-Za-z_]\\w*)?)\\s*[,)])?`,
+      "g",
+    ),
+    read: (m) => [methodFromName(m[1] ?? m[2] ?? m[3] ?? ""), m[5] ?? m[6] ?? m[7]],
+    readMany: (m, site) => {
+      const variable = m[8];
+      if (variable === undefined || variable === "nil" || variable.endsWith(".URL")) return [];
+      const named = m[1] ?? m[2] ?? m[3];
+      return goVariableCalls(
+        site.file,
+        m.index,
+        variable,
+        named === undefined ? undefined : methodFromName(named),
+        m[4],
+      );
+    },
+  },
+  {
+    // net/http's own client sent to the test server: http.Get(ts.URL + "/hello"),
+    // http.Post(path, "application/json", body) with `path := ts.URL + "/users"`.
+    exts: GO_EXTS,
+    when: ["httptest"],
+    re: /\bhttp\.(Get|Head|Post|PostForm)\s*\(\s*(?:\w+\.URL\s*\+\s*"([^"]*)"|([A-Za-z_]\w*)\s*[,)])/g,
+    read: (m) => [methodFromName(m[1] ?? ""), m[2]],
+    knownPathsOnly: true,
+    readMany: (m, site) =>
+      m[3] === undefined
+        ? []
+        : goVariableCalls(site.file, m.index, m[3], methodFromName(m[1] ?? ""), undefined),
   },
   {
     // Rails request, controller and integration tests
@@ -872,20 +910,110 @@ function continuedPath(file: SourceFile, m: RegExpExecArray, literal: string): s
   const end = m.index + m[0].length;
   const quote = file.text.charAt(end - 1);
   if (!`"'\``.includes(quote) || !m[0].endsWith(literal + quote)) return literal;
+  return concatenated(file, end, literal);
+}
+
+/** `literal` followed, from `at`, by `+ operand` or `+ "literal"` pieces (PHP: `.`). */
+function concatenated(file: SourceFile, at: number, literal: string): string {
   // PHP joins strings with "."; elsewhere a "." after a string calls one of its methods.
   const operator = file.ext === "php" ? /^\s*\.\s*/ : /^\s*\+\s*/;
   let path = literal;
-  let at = end;
   for (let pieces = 0; pieces < MAX_CONCATENATED; pieces++) {
     const op = operator.exec(file.text.slice(at, at + 40));
     if (op === null) break;
     const rest = file.text.slice(at + op[0].length, at + op[0].length + 300);
     const next = /^(["'`])([^"'`\n]*)\1/.exec(rest) ?? OPERAND.exec(rest);
     if (next === null || next[0] === "") break;
+    // An operand glued to a segment (`"/users" + query`) adds a query or a suffix, not a
+    // segment: the path ends there.
+    if (next[2] === undefined && !/[/:]$/.test(path)) break;
     path += next[2] ?? "${}";
     at += op[0].length + next[0].length;
   }
   return path;
+}
+
+/**
+ * The path of the Go string expression at `at`: a literal, possibly after the test server's URL
+ * and continued by `+` (`ts.URL + "/users/" + id`), or the format of `fmt.Sprintf("/users/%d", id)`.
+ */
+function goPathAt(file: SourceFile, at: number): string | undefined {
+  const m = /^(?:fmt\.Sprintf\s*\(\s*"([^"\n]*)"|(?:\w+\.URL\s*\+\s*)?"([^"\n]*)")/.exec(
+    file.text.slice(at, at + 300),
+  );
+  if (m === null) return undefined;
+  return m[1] ?? concatenated(file, at + m[0].length, m[2] ?? "");
+}
+
+/**
+ * The calls a Go request makes whose URL is a variable: a local one assigned a path before the
+ * call (`url := fmt.Sprintf("/v1/article/%d", id)`), or a field of a table-driven test's entries
+ * (`tc.url`, each entry's `url: "/api/x"`), its method then the entry's own (`tc.method`) unless
+ * the call names one.
+ */
+function goVariableCalls(
+  file: SourceFile,
+  at: number,
+  variable: string,
+  method: string | undefined,
+  methodVariable: string | undefined,
+): (readonly [string, string])[] {
+  const text = file.text;
+  const dot = variable.lastIndexOf(".");
+  if (dot < 0) {
+    let value: number | undefined;
+    for (const a of text.matchAll(new RegExp(`\\b${esc(variable)}[ \\t]*:?=(?!=)[ \\t]*`, "g"))) {
+      if (a.index >= at) break;
+      value = a.index + a[0].length;
+    }
+    const path = value === undefined ? undefined : goPathAt(file, value);
+    return path === undefined ? [] : [[method ?? "ANY", path]];
+  }
+  const field = variable.slice(dot + 1);
+  const methodField =
+    method === undefined && methodVariable?.includes(".") === true
+      ? methodVariable.slice(methodVariable.lastIndexOf(".") + 1)
+      : undefined;
+  const calls: (readonly [string, string])[] = [];
+  for (const f of text.matchAll(new RegExp(`\\b${esc(field)}[ \\t]*:[ \\t]*`, "g"))) {
+    if (calls.length >= MAX_TABLE_ENTRIES) break;
+    const path = goPathAt(file, f.index + f[0].length);
+    if (path === undefined) continue;
+    const entry = methodField === undefined ? "" : enclosingBraces(text, f.index);
+    const named = new RegExp(`\\b${esc(methodField ?? "")}[ \\t]*:[ \\t]*(?:${GO_METHOD})`).exec(
+      entry,
+    );
+    const entryMethod = named === null ? undefined : (named[1] ?? named[2] ?? named[3]);
+    calls.push([method ?? (entryMethod === undefined ? "ANY" : methodFromName(entryMethod)), path]);
+  }
+  return calls;
+}
+
+/** The most entries of a test table read for one request. */
+const MAX_TABLE_ENTRIES = 50;
+/** How far a table entry's braces are looked for around one of its fields. */
+const MAX_ENTRY = 1500;
+
+/** The text inside the innermost `{…}` around `at` (a composite literal's entry), bounded. */
+function enclosingBraces(text: string, at: number): string {
+  let depth = 0;
+  let start = -1;
+  for (let i = at - 1; i >= Math.max(0, at - MAX_ENTRY); i--) {
+    const c = text.charAt(i);
+    if (c === "}") depth++;
+    else if (c === "{" && depth-- === 0) {
+      start = i + 1;
+      break;
+    }
+  }
+  if (start < 0) return "";
+  depth = 0;
+  for (let i = at; i < Math.min(text.length, at + MAX_ENTRY); i++) {
+    const c = text.charAt(i);
+    if (c === "{") depth++;
+    else if (c === "}" && depth-- === 0) return text.slice(start, i);
+  }
+  return "";
 }
 
 /** `require("./server")`, `from "../helpers/agent"`: a module of the repository. */
@@ -965,18 +1093,28 @@ export function findApiTestCalls(
       if (pattern.applies && !pattern.applies(file)) continue;
       pattern.re.lastIndex = 0;
       for (let m = pattern.re.exec(file.text); m !== null; m = pattern.re.exec(file.text)) {
-        const [method, literal] = pattern.read(m, { file, routeNames });
-        const path = literal === undefined ? undefined : continuedPath(file, m, literal);
-        const e = evidence(
-          file,
-          m.index,
-          path === undefined ? `${method} (path not literal)` : `${method} ${path}`,
-        );
-        // Two patterns may see the same call (a supertest chain is both); report it once.
-        const key = `${e.file}:${e.line}:${e.note ?? ""}`;
-        if (seen.has(key)) continue;
-        seen.add(key);
-        out.push(e);
+        const site = { file, routeNames };
+        const many = pattern.readMany?.(m, site) ?? [];
+        const calls =
+          many.length > 0
+            ? many
+            : [pattern.read(m, site)].map(([method, literal]) => [
+                method,
+                literal === undefined ? undefined : continuedPath(file, m, literal),
+              ]);
+        for (const [method, path] of calls) {
+          if (path === undefined && pattern.knownPathsOnly === true) continue;
+          const e = evidence(
+            file,
+            m.index,
+            path === undefined ? `${method} (path not literal)` : `${method} ${path}`,
+          );
+          // Two patterns may see the same call (a supertest chain is both); report it once.
+          const key = `${e.file}:${e.line}:${e.note ?? ""}`;
+          if (seen.has(key)) continue;
+          seen.add(key);
+          out.push(e);
+        }
       }
     }
   }
