@@ -743,6 +743,32 @@ func TestTable(t *testing.T) {
     ]);
   });
 
+  it("reads the Go requests a test helper makes from its callers' arguments", () => {
+    const calls = findApiTestCalls(
+      scanContextFrom({
+        "auth/api_test.go": `func TestLogin(t *testing.T) {
+	res, body := testRequest(t, ts, "POST", "/login", req, "")
+	res, _ = testRequest(t, ts, http.MethodGet, fmt.Sprintf("/users/%d", id), nil, token)
+	res, _ = testRequest(t, ts, "DELETE", "/users/1", nil, token)
+	if res.StatusCode != http.StatusOK {
+		t.Errorf("got %d", res.StatusCode)
+	}
+}
+
+func testRequest(t *testing.T, ts *httptest.Server, method, path string, body io.Reader, token string) (*http.Response, string) {
+	req, err := http.NewRequest(method, ts.URL+path, body)
+	return nil, ""
+}
+`,
+      }),
+    );
+    expect(calls.map((c) => `${c.line} ${c.note ?? ""}`)).toEqual([
+      "2 POST /login",
+      "3 GET /users/%d",
+      "4 DELETE /users/1",
+    ]);
+  });
+
   it("counts a Go testify suite that asserts through its receiver as real tests that call the API", () => {
     const suite = `package http_test
 

@@ -492,7 +492,7 @@ interface ApiCallPattern {
   readonly readMany?: (
     m: RegExpExecArray,
     site: CallSite,
-  ) => readonly (readonly [string, string])[];
+  ) => readonly (readonly [string, string, number?])[];
   /** a match whose path cannot be read is no call of the app's (a general HTTP client) */
   readonly knownPathsOnly?: boolean;
   readonly applies?: (file: SourceFile) => boolean;
@@ -707,7 +707,7 @@ const API_CALLS: readonly ApiCallPattern[] = [
     // or a variable (a request helper's `method`, a table's `tc.method`). The URL as a literal,
     // after the test server's URL, a fmt.Sprintf format, or a variable (see goVariableCalls).
     re: new RegExp(
-      `\\b(?:httptest|http)\\.NewRequest(?:WithContext\\s*\\(\\s*[\\w.()]+?\\s*,|\\s*\\()\\s*(?:${GO_METHOD}|([A-Za-z_][\\w.]*))\\s*,\\s*(?:"([^"]*)"|\\w+\\.URL\\s*\\+\\s*"([^"]*)"|fmt\\.Sprintf\\s*\\(\\s*"([^"]*)"|([A-Za-z_]\\w*(?:\\.[A-Za-z_]\\w*)?)\\s*[,)])?`,
+      `\\b(?:httptest|http)\\.NewRequest(?:WithContext\\s*\\(\\s*[\\w.()]+?\\s*,|\\s*\\()\\s*(?:${GO_METHOD}|([A-Za-z_][\\w.]*))\\s*,\\s*(?:"([^"]*)"|\\w+\\.URL\\s*\\+\\s*"([^"]*)"|fmt\\.Sprintf\\s*\\(\\s*"([^"]*)"|(?:\\w+\\.URL\\s*\\+\\s*)?([A-Za-z_]\\w*(?:\\.[A-Za-z_]\\w*)?)\\s*[,)])?`,
       "g",
     ),
     read: (m) => [methodFromName(m[1] ?? m[2] ?? m[3] ?? ""), m[5] ?? m[6] ?? m[7]],
@@ -957,16 +957,17 @@ function goVariableCalls(
   variable: string,
   method: string | undefined,
   methodVariable: string | undefined,
-): (readonly [string, string])[] {
+): GoCall[] {
   const text = file.text;
   const dot = variable.lastIndexOf(".");
   if (dot < 0) {
+    // Assigned in the function that makes the request, else one of its parameters.
+    const func = text.lastIndexOf("\nfunc ", at) + 1;
     let value: number | undefined;
-    for (const a of text.matchAll(new RegExp(`\\b${esc(variable)}[ \\t]*:?=(?!=)[ \\t]*`, "g"))) {
-      if (a.index >= at) break;
-      value = a.index + a[0].length;
-    }
-    const path = value === undefined ? undefined : goPathAt(file, value);
+    const assigned = new RegExp(`\\b${esc(variable)}[ \\t]*:?=(?!=)[ \\t]*`, "g");
+    for (const a of text.slice(func, at).matchAll(assigned)) value = func + a.index + a[0].length;
+    if (value === undefined) return helperCalls(file, func, variable, method, methodVariable);
+    const path = goPathAt(file, value);
     return path === undefined ? [] : [[method ?? "ANY", path]];
   }
   const field = variable.slice(dot + 1);
@@ -974,7 +975,7 @@ function goVariableCalls(
     method === undefined && methodVariable?.includes(".") === true
       ? methodVariable.slice(methodVariable.lastIndexOf(".") + 1)
       : undefined;
-  const calls: (readonly [string, string])[] = [];
+  const calls: GoCall[] = [];
   for (const f of text.matchAll(new RegExp(`\\b${esc(field)}[ \\t]*:[ \\t]*`, "g"))) {
     if (calls.length >= MAX_TABLE_ENTRIES) break;
     const path = goPathAt(file, f.index + f[0].length);
@@ -987,6 +988,74 @@ function goVariableCalls(
     calls.push([method ?? (entryMethod === undefined ? "ANY" : methodFromName(entryMethod)), path]);
   }
   return calls;
+}
+
+/** A Go request read: method, path, and where it is made when not at the match (a helper's caller). */
+type GoCall = readonly [string, string, number?];
+
+/** The most calls of a request helper read. */
+const MAX_HELPER_CALLS = 50;
+
+/**
+ * The requests a test helper makes for its callers in the same file, when the URL is one of the
+ * parameters of `func testRequest(t *testing.T, ts *httptest.Server, method, path string, …)`:
+ * each call's literal argument at that position (`testRequest(t, ts, "POST", "/login", req)`),
+ * the method from the method parameter's argument when it is one too.
+ */
+function helperCalls(
+  file: SourceFile,
+  func: number,
+  variable: string,
+  method: string | undefined,
+  methodVariable: string | undefined,
+): GoCall[] {
+  const text = file.text;
+  const head = /^func[ \t]+(\w+)[ \t]*\(([^()]*)\)/.exec(text.slice(func, func + 500));
+  if (head === null) return [];
+  const name = head[1] ?? "";
+  const params = (head[2] ?? "").split(",").map((p) => /^\s*(\w+)/.exec(p)?.[1]);
+  const urlAt = params.indexOf(variable);
+  if (urlAt < 0) return [];
+  const methodAt = methodVariable === undefined ? -1 : params.indexOf(methodVariable);
+  const calls: GoCall[] = [];
+  for (const c of text.matchAll(new RegExp(`(?<!func[ \\t]+)\\b${esc(name)}[ \\t]*\\(`, "g"))) {
+    if (calls.length >= MAX_HELPER_CALLS) break;
+    const args = splitArguments(text.slice(c.index + c[0].length, c.index + c[0].length + 400));
+    const path = /^(?:"([^"]*)"|fmt\.Sprintf\s*\(\s*"([^"]*)")/.exec(args[urlAt] ?? "");
+    if (path === null) continue;
+    const given = new RegExp(`^(?:${GO_METHOD})$`).exec(args[methodAt] ?? "");
+    const named = given === null ? undefined : (given[1] ?? given[2] ?? given[3]);
+    calls.push([
+      method ?? (named === undefined ? "ANY" : methodFromName(named)),
+      path[1] ?? path[2] ?? "",
+      c.index,
+    ]);
+  }
+  return calls;
+}
+
+/** A call's arguments, trimmed, up to its closing parenthesis (strings and nesting respected). */
+function splitArguments(rest: string): string[] {
+  const args: string[] = [];
+  let depth = 0;
+  let start = 0;
+  let quote = "";
+  for (let i = 0; i < rest.length; i++) {
+    const c = rest.charAt(i);
+    if (quote !== "") {
+      if (c === "\\") i++;
+      else if (c === quote) quote = "";
+    } else if (c === '"' || c === "`") quote = c;
+    else if (c === "(" || c === "{" || c === "[") depth++;
+    else if ((c === ")" || c === "}" || c === "]") && depth-- === 0) {
+      args.push(rest.slice(start, i).trim());
+      return args;
+    } else if (c === "," && depth === 0) {
+      args.push(rest.slice(start, i).trim());
+      start = i + 1;
+    }
+  }
+  return [];
 }
 
 /** The most entries of a test table read for one request. */
@@ -1095,18 +1164,18 @@ export function findApiTestCalls(
       for (let m = pattern.re.exec(file.text); m !== null; m = pattern.re.exec(file.text)) {
         const site = { file, routeNames };
         const many = pattern.readMany?.(m, site) ?? [];
-        const calls =
+        const calls: readonly (readonly [string, string | undefined, number?])[] =
           many.length > 0
             ? many
             : [pattern.read(m, site)].map(([method, literal]) => [
                 method,
                 literal === undefined ? undefined : continuedPath(file, m, literal),
               ]);
-        for (const [method, path] of calls) {
+        for (const [method, path, at] of calls) {
           if (path === undefined && pattern.knownPathsOnly === true) continue;
           const e = evidence(
             file,
-            m.index,
+            at ?? m.index,
             path === undefined ? `${method} (path not literal)` : `${method} ${path}`,
           );
           // Two patterns may see the same call (a supertest chain is both); report it once.
