@@ -363,6 +363,34 @@ class PostTests(APITestCase):
     expect(calls.map((c) => c.note)).toEqual(["GET {settings.API_V1_STR}/items/{item.id}"]);
   });
 
+  it("reads calls on a pytest fixture that yields a test client under a name of its own", () => {
+    const calls = findApiTestCalls(
+      scanContextFrom({
+        "tests/conftest.py": `import pytest
+from starlette.testclient import TestClient
+
+
+@pytest.fixture(scope="module")
+def test_app():
+    app = create_application()
+    with TestClient(app) as test_client:
+        yield test_client
+
+
+@pytest.fixture
+def summary():
+    return {"url": "https://foo.bar"}
+`,
+        "tests/test_summaries.py": `def test_create_summary(test_app, summary):
+    response = test_app.post("/summaries/", data=json.dumps(summary))
+    assert response.status_code == 201
+    assert summary.get("url") == "https://foo.bar"
+`,
+      }),
+    );
+    expect(calls).toEqual([{ file: "tests/test_summaries.py", line: 2, note: "POST /summaries/" }]);
+  });
+
   it("names the method and path of HTTP calls from each stack's test harness", () => {
     const calls = findApiTestCalls(
       scanContextFrom({

@@ -558,6 +558,61 @@ function composeHostCalls(ctx: ScanContext): ApiCallPattern | undefined {
   return hosts.length === 0 ? undefined : { ...hostCalls(hosts), when: hosts.map((h) => `//${h}`) };
 }
 
+/**
+ * Python test-client calls on a client named by `client` (a regex). The path is a literal,
+ * Django's reverse("name") of a named route, or a variable that holds one
+ * (`url = reverse("post-list")`, `self.url` set in setUp).
+ */
+function pythonClientCalls(client: string, when: readonly string[]): ApiCallPattern {
+  return {
+    exts: PY_EXTS,
+    when,
+    re: new RegExp(
+      `\\b${client}\\.(${HTTP_VERB})\\s*\\(\\s*(?:f?(['"])(/[^'"]*|\\{[^{}'"]*\\}/[^'"]*)\\2|${REVERSE_CALL}|((?:self\\.)?[A-Za-z_]\\w*)\\s*(\\(?))?`,
+      "gi",
+    ),
+    read: (m, site) => [
+      methodFromName(m[1] ?? ""),
+      m[3] ??
+        namedRoutePath(
+          site,
+          m.groups?.name ??
+            (m[6] === undefined
+              ? undefined
+              : reversedInto(site.file.text, m[6], m[7] === "(", m.index)),
+        ),
+    ],
+  };
+}
+
+/** A pytest fixture's name and body, up to the next top-level statement. */
+const PYTEST_FIXTURE =
+  /^@pytest(?:_asyncio)?\.fixture\b[^\n]*\n(?:@[^\n]*\n)*(?:async[ \t]+)?def[ \t]+(\w+)[ \t]*\(/gm;
+const TEST_CLIENT_MADE = /\b(?:TestClient|AsyncClient|APIClient|Client)\s*\(|\.test_client\s*\(/;
+
+/**
+ * Calls on the pytest fixtures that hand the tests a test client under a name of their own
+ * (`def test_app(): with TestClient(app) as c: yield c`, then `test_app.post("/summaries/")`).
+ */
+function pytestFixtureClientCalls(ctx: ScanContext): ApiCallPattern | undefined {
+  const names = new Set<string>();
+  for (const file of ctx.files) {
+    if (!PY_EXTS.includes(file.ext) || !contains(file.text, "fixture")) continue;
+    if (!TEST_CLIENT_MADE.test(file.text)) continue;
+    for (const m of file.text.matchAll(PYTEST_FIXTURE)) {
+      const name = m[1];
+      if (name === undefined) continue;
+      const start = m.index + m[0].length;
+      const next = /\n(?=[^\s#])/.exec(file.text.slice(start));
+      const body = file.text.slice(start, next === null ? undefined : start + next.index);
+      if (TEST_CLIENT_MADE.test(body) && /\b(?:yield|return)\b/.test(body)) names.add(name);
+    }
+  }
+  if (names.size === 0) return undefined;
+  const words = [...names];
+  return pythonClientCalls(`(?:${words.map(esc).join("|")})`, words);
+}
+
 const API_CALLS: readonly ApiCallPattern[] = [
   {
     // supertest: request(app).get('/x'), request(app.getHttpServer()).post('/x'), agent.get('/x')
@@ -633,28 +688,11 @@ const API_CALLS: readonly ApiCallPattern[] = [
     applies: (f) =>
       /baseURL\s*:/.test(f.text) && (f.text.includes("localhost") || f.text.includes("127.0.0.1")),
   },
-  {
-    // Django/DRF test client, Flask test client, FastAPI/Starlette TestClient, httpx AsyncClient.
-    // The path is a literal, Django's reverse("name") of a named route, or a variable that
-    // holds one (`url = reverse("post-list")`, `self.url` set in setUp).
-    exts: PY_EXTS,
-    when: ["client"],
-    re: new RegExp(
-      `\\b(?:self\\.)?(?:api_|test_|async_|auth_|admin_|authed_|app\\.test_)?client(?:\\(\\))?\\.(${HTTP_VERB})\\s*\\(\\s*(?:f?(['"])(/[^'"]*|\\{[^{}'"]*\\}/[^'"]*)\\2|${REVERSE_CALL}|((?:self\\.)?[A-Za-z_]\\w*)\\s*(\\(?))?`,
-      "gi",
-    ),
-    read: (m, site) => [
-      methodFromName(m[1] ?? ""),
-      m[3] ??
-        namedRoutePath(
-          site,
-          m.groups?.name ??
-            (m[6] === undefined
-              ? undefined
-              : reversedInto(site.file.text, m[6], m[7] === "(", m.index)),
-        ),
-    ],
-  },
+  // Django/DRF test client, Flask test client, FastAPI/Starlette TestClient, httpx AsyncClient.
+  pythonClientCalls(
+    "(?:self\\.)?(?:api_|test_|async_|auth_|admin_|authed_|app\\.test_)?client(?:\\(\\))?",
+    ["client"],
+  ),
   {
     exts: JVM_EXTS,
     when: ["perform("],
@@ -1142,8 +1180,10 @@ export function findApiTestCalls(
       })
     );
   };
-  const composeCalls = composeHostCalls(ctx);
-  const patterns = composeCalls === undefined ? API_CALLS : [...API_CALLS, composeCalls];
+  const patterns = [...API_CALLS];
+  for (const more of [composeHostCalls(ctx), pytestFixtureClientCalls(ctx)]) {
+    if (more !== undefined) patterns.push(more);
+  }
   for (const file of ctx.files) {
     if (!API_EXTS.has(file.ext)) continue;
     const lang = langOf(file);
