@@ -353,6 +353,33 @@ class PostTests(APITestCase):
     );
   });
 
+  it("reads a JVM test's path built from the string constants of its own file", () => {
+    const calls = findApiTestCalls(
+      scanContextFrom({
+        "src/test/java/app/DepartmentControllerTest.java": `class DepartmentControllerTest {
+    private static final String BASE_URL = "/api/v1/departments";
+    private static final String ITEM = BASE_URL + "/{id}";
+    // private static final String OLD = "/old";
+    @Test void get() throws Exception {
+        mockMvc.perform(get(BASE_URL + "/{id}", 1L)).andExpect(status().isOk());
+        mockMvc.perform(delete(ITEM, 1L)).andExpect(status().isOk());
+        mockMvc.perform(put(BASE_URL + "/" + dept.getId())).andExpect(status().isOk());
+        mockMvc.perform(post(OLD)).andExpect(status().isOk());
+        mockMvc.perform(get(url)).andExpect(status().isOk());
+    }
+}
+`,
+      }),
+    );
+    expect(calls.map((c) => `${c.line} ${c.note ?? ""}`)).toEqual([
+      "6 GET /api/v1/departments/{id}",
+      "7 DELETE /api/v1/departments/{id}",
+      "8 PUT /api/v1/departments/${}",
+      "9 POST (path not literal)",
+      "10 GET (path not literal)",
+    ]);
+  });
+
   it("reads a Python f-string path that starts with a prefix from the settings", () => {
     const calls = findApiTestCalls(
       scanContextFrom({

@@ -36,6 +36,8 @@ import {
 } from "./signal-kit.js";
 import { underscore } from "../stack-text/inflection.js";
 import { contains } from "../stack-text/keyword-search.js";
+import { maskComments } from "../stack-text/mask-comments.js";
+import { ConstantTable } from "../stack-jvm/jvm-constants.js";
 import { ModulePaths } from "../stack-node/module-paths.js";
 import { builtComposeServices } from "./detect-microservices.js";
 
@@ -493,6 +495,11 @@ interface ApiCallPattern {
     m: RegExpExecArray,
     site: CallSite,
   ) => readonly (readonly [string, string, number?])[];
+  /**
+   * the match ends where the path argument starts; one that is no literal is read as an
+   * expression of the file's string constants (`BASE_URL + "/{id}"`)
+   */
+  readonly constantArgument?: boolean;
   /** a match whose path cannot be read is no call of the app's (a general HTTP client) */
   readonly knownPathsOnly?: boolean;
   readonly applies?: (file: SourceFile) => boolean;
@@ -701,16 +708,19 @@ const API_CALLS: readonly ApiCallPattern[] = [
       "g",
     ),
     read: (m) => [m[1] === "multipart" ? "POST" : methodFromName(m[1] ?? ""), m[2]],
+    constantArgument: true,
   },
   {
     exts: JVM_EXTS,
     when: ["TestRestTemplate"],
+    constantArgument: true,
     re: /\.(getForEntity|getForObject|postForEntity|postForObject|postForLocation|put|delete|patchForObject|exchange)\s*\(\s*(?:"([^"]*)")?/g,
     read: (m) => [methodFromName(m[1] ?? ""), m[2]],
   },
   {
     exts: JVM_EXTS,
     when: ["WebTestClient"],
+    constantArgument: true,
     re: new RegExp(`\\.(${HTTP_VERB})\\s*\\(\\s*\\)\\s*\\.uri\\s*\\(\\s*(?:"([^"]*)")?`, "g"),
     read: byName(1, 2),
   },
@@ -735,6 +745,7 @@ const API_CALLS: readonly ApiCallPattern[] = [
   {
     exts: JVM_EXTS,
     when: ["restassured", "RestAssured"],
+    constantArgument: true,
     re: new RegExp(`\\.when\\s*\\(\\s*\\)\\s*\\.(${HTTP_VERB})\\s*\\(\\s*(?:"([^"]*)")?`, "g"),
     read: byName(1, 2),
   },
@@ -1123,6 +1134,29 @@ function enclosingBraces(text: string, at: number): string {
   return "";
 }
 
+/**
+ * The path a JVM test passes as an expression of the string constants its own file declares
+ * (`private static final String BASE_URL = "/api/users";` … `get(BASE_URL + "/{id}", id)`), each
+ * other operand (`BASE_URL + "/" + user.getId()`) a placeholder; undefined when the expression
+ * does not start with a known constant.
+ */
+function constantPath(
+  file: SourceFile,
+  at: number,
+  tables: Map<SourceFile, ConstantTable>,
+): string | undefined {
+  const first = splitArguments(file.text.slice(at, at + 400))[0];
+  if (first === undefined || !/^[A-Za-z_][\w.]*\s*(?:\+|$)/.test(first)) return undefined;
+  let table = tables.get(file);
+  if (table === undefined) {
+    table = new ConstantTable();
+    table.addFile(maskComments(file.text, file.ext === "kt" ? "kotlin" : "java"));
+    tables.set(file, table);
+  }
+  const path = table.evaluate(first).value.replace(/<[^<>]*>/g, "${}");
+  return path.startsWith("/") || /^https?:\/\//.test(path) ? path : undefined;
+}
+
 /** `require("./server")`, `from "../helpers/agent"`: a module of the repository. */
 const LOCAL_IMPORT = /(?:\bfrom\s*|\brequire\(\s*)['"](\.{1,2}\/[^'"]+)['"]/g;
 
@@ -1180,6 +1214,7 @@ export function findApiTestCalls(
       })
     );
   };
+  const constants = new Map<SourceFile, ConstantTable>();
   const patterns = [...API_CALLS];
   for (const more of [composeHostCalls(ctx), pytestFixtureClientCalls(ctx)]) {
     if (more !== undefined) patterns.push(more);
@@ -1209,7 +1244,11 @@ export function findApiTestCalls(
             ? many
             : [pattern.read(m, site)].map(([method, literal]) => [
                 method,
-                literal === undefined ? undefined : continuedPath(file, m, literal),
+                literal !== undefined
+                  ? continuedPath(file, m, literal)
+                  : pattern.constantArgument === true
+                    ? constantPath(file, m.index + m[0].length, constants)
+                    : undefined,
               ]);
         for (const [method, path, at] of calls) {
           if (path === undefined && pattern.knownPathsOnly === true) continue;
