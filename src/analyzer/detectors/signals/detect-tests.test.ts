@@ -506,7 +506,7 @@ def summary():
     ]);
   });
 
-  it("reads Pest tests and .NET tests whose WebApplicationFactory is in another file", () => {
+  it("reads Pest tests and .NET tests whose WebApplicationFactory is in another file, derived or held in a static member", () => {
     const calls = findApiTestCalls(
       scanContextFrom({
         "tests/Pest.php": "<?php\nuses(Tests\\TestCase::class)->in('Feature');\n",
@@ -516,11 +516,16 @@ def summary():
           "class TodoApplication : WebApplicationFactory<Program>\n{\n}\n",
         "TodoApi.Tests/TodoApiTests.cs":
           'public class TodoApiTests\n{\n    [Fact]\n    public async Task GetTodos()\n    {\n        await using var app = new TodoApplication();\n        var client = app.CreateClient();\n        var todos = await client.GetFromJsonAsync<List<Todo>>("/todos");\n        Assert.Empty(todos);\n    }\n}\n',
+        "tests/PublicApi/ProgramTest.cs":
+          "[TestClass]\npublic class ProgramTest\n{\n    private static WebApplicationFactory<Program> _application = new();\n    public static HttpClient NewClient => _application.CreateClient();\n}\n",
+        "tests/PublicApi/CatalogItemGetById.cs":
+          '[TestClass]\npublic class CatalogItemGetById\n{\n    [TestMethod]\n    public async Task ReturnsItem()\n    {\n        var response = await ProgramTest.NewClient.GetAsync("api/catalog-items/5");\n        Assert.AreEqual(HttpStatusCode.OK, response.StatusCode);\n    }\n}\n',
       }),
     );
     expect(calls.map((c) => `${c.file}:${c.line} ${c.note ?? ""}`)).toEqual([
       "tests/Feature/BackupTest.php:3 GET /api/v1/backups",
       "TodoApi.Tests/TodoApiTests.cs:8 GET /todos",
+      "tests/PublicApi/CatalogItemGetById.cs:7 GET api/catalog-items/5",
     ]);
   });
 

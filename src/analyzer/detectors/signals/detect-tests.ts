@@ -505,7 +505,7 @@ interface ApiCallPattern {
   readonly applies?: (file: SourceFile) => boolean;
   /** a `when` word in a local module the file imports counts too (a shared supertest agent) */
   readonly whenImported?: boolean;
-  /** classes the repository derives from a `when` word (group 1) count as `when` words too */
+  /** classes the repository derives from a `when` word (group 1 or 2) count as `when` words too */
   readonly derived?: RegExp;
 }
 
@@ -857,8 +857,10 @@ const API_CALLS: readonly ApiCallPattern[] = [
     re: /\.(GetAsync|PostAsync|PutAsync|DeleteAsync|PatchAsync|GetFromJsonAsync|PostAsJsonAsync|PutAsJsonAsync|PatchAsJsonAsync|GetStringAsync|(?:Get|Post|Put|Patch|Delete)And\w*Async)(?:<[^()]*?>)?\s*\(\s*(?:\$?"([^"]*)")?/g,
     read: (m) => [methodFromName(m[1] ?? ""), m[2]],
     // `class TodoApplication : WebApplicationFactory<Program>` in a file of its own: tests that
-    // use TodoApplication are API tests too.
-    derived: /\bclass\s+(\w+)\s*(?:<[^>]*>)?\s*:\s*(?:WebApplicationFactory|TestServer)\b/g,
+    // use TodoApplication are API tests too; so are those that use a class holding the factory
+    // in a static member (`ProgramTest.NewClient` over `static WebApplicationFactory<Program>`).
+    derived:
+      /\bclass\s+(\w+)\s*(?:<[^>]*>)?\s*:\s*(?:WebApplicationFactory|TestServer)\b|\bclass\s+(\w+)(?=[^{;]{0,300}\{[^}]{0,300}?\bstatic\s+(?:readonly\s+)?(?:WebApplicationFactory|TestServer)\b)/g,
   },
 ];
 
@@ -1183,7 +1185,10 @@ export function findApiTestCalls(
       for (const f of ctx.files) {
         if (!pattern.exts.includes(f.ext) || !pattern.when.some((w) => f.text.includes(w)))
           continue;
-        for (const m of f.text.matchAll(pattern.derived)) if (m[1] !== undefined) found.add(m[1]);
+        for (const m of f.text.matchAll(pattern.derived)) {
+          const name = m[1] ?? m[2];
+          if (name !== undefined) found.add(name);
+        }
       }
       words = [...found];
       derivedByPattern.set(pattern, words);
