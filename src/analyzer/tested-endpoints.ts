@@ -2,8 +2,8 @@
  * Which of the app's endpoints its API tests call. Each test call whose path can be read (a
  * literal, or a template whose placeholders stand for whole segments) is matched against the
  * endpoints by method and path: a route parameter takes any segment, a placeholder in the test
- * any segment of the route. Calls whose path is built at run time (`reverse("user-list")`,
- * `users_path`, a table's `tc.url`) cannot be matched, so the count is a lower bound.
+ * any segment of the route. Calls whose path is only known at run time (a `Location` header, a
+ * name built from variables) cannot be matched, so the count is a lower bound.
  */
 import type { ServiceOf } from "./derive-signals.js";
 import { isCatchAll, normalizePath } from "./endpoint-paths.js";
