@@ -114,6 +114,24 @@ describe("tested endpoints", () => {
     expect(testedEndpoints(routes, calls, oneService)).toEqual({ value: 0, evidence: [] });
   });
 
+  it("matches an unresolved route whose only unread piece is its prefix by the known end", () => {
+    const prefix = "${configService.getOrThrow('app.apiPrefix…}";
+    const routes = [
+      ep("POST", `${prefix}/v1/auth/email/login`, "src/auth.controller.ts", false),
+      ep("GET", `${prefix}/v1/users/:id`, "src/users.controller.ts", false),
+      ep("GET", `/v1/<version>/users`, "src/old.controller.ts", false),
+    ];
+    expect(
+      reached(routes, [
+        call("POST /api/v1/auth/email/login"),
+        call("GET /api/v1/users/${id}"),
+        call("GET /v1/x/users"),
+      ]),
+    ).toEqual([`POST ${prefix}/v1/auth/email/login`, `GET ${prefix}/v1/users/:id`]);
+    // the test has to write something where the prefix goes
+    expect(reached(routes, [call("POST /v1/auth/email/login")])).toEqual([]);
+  });
+
   it("matches by the end of the path when the test leaves out a prefix or a base URL", () => {
     const routes = [ep("GET", "/api/v1/users"), ep("GET", "/api/v1/users/:id/orders")];
     // a router tested on its own, without the prefix the app mounts it under

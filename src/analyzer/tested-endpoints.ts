@@ -2,8 +2,8 @@
  * Which of the app's endpoints its API tests call. Each test call whose path can be read (a
  * literal, or a template whose placeholders stand for whole segments) is matched against the
  * endpoints by method and path: a route parameter takes any segment, a placeholder in the test
- * any segment of the route. Calls whose path is built at run time (`reverse("user-list")`,
- * `users_path`, a table's `tc.url`) cannot be matched, so the count is a lower bound.
+ * any segment of the route. Calls whose path is only known at run time (a `Location` header, a
+ * name built from variables) cannot be matched, so the count is a lower bound.
  */
 import type { ServiceOf } from "./derive-signals.js";
 import { isCatchAll, normalizePath } from "./endpoint-paths.js";
@@ -58,14 +58,33 @@ interface Route {
   /** lower-case literal segments, null for parameters */
   readonly segments: readonly (string | null)[];
   readonly service: string;
+  /** the path starts with a prefix that could not be read (`${config.apiPrefix}/v1/users`) */
+  readonly openStart: boolean;
 }
 
-function routeOf(endpoint: Endpoint, serviceOf: ServiceOf): Route {
-  const segments = normalizePath(endpoint)
+/** A segment that holds an unread expression (`<expr>`, `${config.get(…)}`), not a parameter. */
+const UNREAD = /[<>$…]/;
+
+/**
+ * The route of an endpoint: a resolved path, or an unresolved one whose only unread piece is its
+ * first segment, a prefix from the configuration (Nest's `${configService.get('app.apiPrefix')}`);
+ * undefined for other unresolved paths.
+ */
+function routeOf(endpoint: Endpoint, serviceOf: ServiceOf): Route | undefined {
+  const parts = normalizePath(endpoint)
     .split("/")
-    .filter((s) => s !== "")
-    .map((s) => (s === "{}" ? null : s.toLowerCase()));
-  return { endpoint, segments, service: serviceOf(endpoint.file) };
+    .filter((s) => s !== "");
+  const openStart = !endpoint.resolved;
+  if (
+    openStart &&
+    (parts.length < 2 || !UNREAD.test(parts[0] ?? "") || parts.slice(1).some((s) => UNREAD.test(s)))
+  ) {
+    return undefined;
+  }
+  const segments = (openStart ? parts.slice(1) : parts).map((s) =>
+    s === "{}" ? null : s.toLowerCase(),
+  );
+  return { endpoint, segments, service: serviceOf(endpoint.file), openStart };
 }
 
 function methodsMatch(call: string, route: string): boolean {
@@ -108,7 +127,7 @@ function reachedRoutes(call: TestCall, routes: readonly Route[]): Route[] {
     : [call.segments];
   for (const segments of shapes) {
     const best = bestFits(candidates, (r) =>
-      !call.openStart && r.segments.length === segments.length
+      !call.openStart && !r.openStart && r.segments.length === segments.length
         ? fit(segments, r.segments, segments.length)
         : -1,
     );
@@ -116,8 +135,11 @@ function reachedRoutes(call: TestCall, routes: readonly Route[]): Route[] {
   }
   // A prefix the tests leave out (a router tested on its own, a base URL) or that the route's
   // resolution missed: the ends of the two paths still have to agree.
+  // A route's unread prefix stands for one segment or more that the test must have written.
   return bestFits(candidates, (r) =>
-    fit(call.segments, r.segments, Math.min(call.segments.length, r.segments.length), true),
+    r.openStart && !call.openStart && call.segments.length <= r.segments.length
+      ? -1
+      : fit(call.segments, r.segments, Math.min(call.segments.length, r.segments.length), true),
   );
 }
 
@@ -137,8 +159,8 @@ function bestFits(routes: readonly Route[], score: (route: Route) => number): Ro
 }
 
 /**
- * The tested_endpoints signal: how many of `endpoints` (distinct, with known paths, fallbacks
- * left out) some test call reaches, with the first call to each as evidence. A test's calls are
+ * The tested_endpoints signal: how many of `endpoints` (distinct, with known paths or known ends
+ * after an unread prefix, fallbacks left out) some test call reaches, with the first call to each as evidence. A test's calls are
  * matched against its own service's endpoints when that service has any.
  */
 export function testedEndpoints(
@@ -147,8 +169,8 @@ export function testedEndpoints(
   serviceOf: ServiceOf,
 ): SignalResult<number> {
   const routes = endpoints
-    .filter((e) => e.resolved && !isCatchAll(e))
-    .map((e) => routeOf(e, serviceOf));
+    .filter((e) => !isCatchAll(e))
+    .flatMap((e) => routeOf(e, serviceOf) ?? []);
   const firstCall = new Map<Endpoint, Evidence>();
   for (const written of testCalls) {
     const call = readTestCall(written);

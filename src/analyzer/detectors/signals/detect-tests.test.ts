@@ -353,6 +353,33 @@ class PostTests(APITestCase):
     );
   });
 
+  it("reads a JVM test's path built from the string constants of its own file", () => {
+    const calls = findApiTestCalls(
+      scanContextFrom({
+        "src/test/java/app/DepartmentControllerTest.java": `class DepartmentControllerTest {
+    private static final String BASE_URL = "/api/v1/departments";
+    private static final String ITEM = BASE_URL + "/{id}";
+    // private static final String OLD = "/old";
+    @Test void get() throws Exception {
+        mockMvc.perform(get(BASE_URL + "/{id}", 1L)).andExpect(status().isOk());
+        mockMvc.perform(delete(ITEM, 1L)).andExpect(status().isOk());
+        mockMvc.perform(put(BASE_URL + "/" + dept.getId())).andExpect(status().isOk());
+        mockMvc.perform(post(OLD)).andExpect(status().isOk());
+        mockMvc.perform(get(url)).andExpect(status().isOk());
+    }
+}
+`,
+      }),
+    );
+    expect(calls.map((c) => `${c.line} ${c.note ?? ""}`)).toEqual([
+      "6 GET /api/v1/departments/{id}",
+      "7 DELETE /api/v1/departments/{id}",
+      "8 PUT /api/v1/departments/${}",
+      "9 POST (path not literal)",
+      "10 GET (path not literal)",
+    ]);
+  });
+
   it("reads a Python f-string path that starts with a prefix from the settings", () => {
     const calls = findApiTestCalls(
       scanContextFrom({
@@ -361,6 +388,34 @@ class PostTests(APITestCase):
       }),
     );
     expect(calls.map((c) => c.note)).toEqual(["GET {settings.API_V1_STR}/items/{item.id}"]);
+  });
+
+  it("reads calls on a pytest fixture that yields a test client under a name of its own", () => {
+    const calls = findApiTestCalls(
+      scanContextFrom({
+        "tests/conftest.py": `import pytest
+from starlette.testclient import TestClient
+
+
+@pytest.fixture(scope="module")
+def test_app():
+    app = create_application()
+    with TestClient(app) as test_client:
+        yield test_client
+
+
+@pytest.fixture
+def summary():
+    return {"url": "https://foo.bar"}
+`,
+        "tests/test_summaries.py": `def test_create_summary(test_app, summary):
+    response = test_app.post("/summaries/", data=json.dumps(summary))
+    assert response.status_code == 201
+    assert summary.get("url") == "https://foo.bar"
+`,
+      }),
+    );
+    expect(calls).toEqual([{ file: "tests/test_summaries.py", line: 2, note: "POST /summaries/" }]);
   });
 
   it("names the method and path of HTTP calls from each stack's test harness", () => {
@@ -451,7 +506,7 @@ class PostTests(APITestCase):
     ]);
   });
 
-  it("reads Pest tests and .NET tests whose WebApplicationFactory is in another file", () => {
+  it("reads Pest tests and .NET tests whose WebApplicationFactory is in another file, derived or held in a static member", () => {
     const calls = findApiTestCalls(
       scanContextFrom({
         "tests/Pest.php": "<?php\nuses(Tests\\TestCase::class)->in('Feature');\n",
@@ -461,11 +516,16 @@ class PostTests(APITestCase):
           "class TodoApplication : WebApplicationFactory<Program>\n{\n}\n",
         "TodoApi.Tests/TodoApiTests.cs":
           'public class TodoApiTests\n{\n    [Fact]\n    public async Task GetTodos()\n    {\n        await using var app = new TodoApplication();\n        var client = app.CreateClient();\n        var todos = await client.GetFromJsonAsync<List<Todo>>("/todos");\n        Assert.Empty(todos);\n    }\n}\n',
+        "tests/PublicApi/ProgramTest.cs":
+          "[TestClass]\npublic class ProgramTest\n{\n    private static WebApplicationFactory<Program> _application = new();\n    public static HttpClient NewClient => _application.CreateClient();\n}\n",
+        "tests/PublicApi/CatalogItemGetById.cs":
+          '[TestClass]\npublic class CatalogItemGetById\n{\n    [TestMethod]\n    public async Task ReturnsItem()\n    {\n        var response = await ProgramTest.NewClient.GetAsync("api/catalog-items/5");\n        Assert.AreEqual(HttpStatusCode.OK, response.StatusCode);\n    }\n}\n',
       }),
     );
     expect(calls.map((c) => `${c.file}:${c.line} ${c.note ?? ""}`)).toEqual([
       "tests/Feature/BackupTest.php:3 GET /api/v1/backups",
       "TodoApi.Tests/TodoApiTests.cs:8 GET /todos",
+      "tests/PublicApi/CatalogItemGetById.cs:7 GET api/catalog-items/5",
     ]);
   });
 
@@ -647,6 +707,27 @@ class LoanResourceIT {
       "PATCH (path not literal) 14",
     ]);
   });
+  it("reads Fastify injections through a helper that takes the options object last", () => {
+    const calls = findApiTestCalls(
+      scanContextFrom({
+        "test/routes/tasks.test.ts": `it("lists tasks", async (t) => {
+  const res = await app.injectWithLogin('basic@example.com', {
+    method: 'PATCH',
+    url: \`/api/tasks/\${id}\`,
+    query: { page: '2' }
+  })
+  const other = await app.injectAs(user, { method: 'GET', url: '/api/me' })
+  assert.strictEqual(res.statusCode, 200)
+})
+`,
+      }),
+    );
+    expect(calls).toEqual([
+      { file: "test/routes/tasks.test.ts", line: 2, note: "PATCH /api/tasks/${id}" },
+      { file: "test/routes/tasks.test.ts", line: 7, note: "GET /api/me" },
+    ]);
+  });
+
   it("reads Go requests built with a router's own method constant and a context", () => {
     const calls = findApiTestCalls(
       scanContextFrom({
@@ -662,6 +743,89 @@ class LoanResourceIT {
     );
     expect(calls).toEqual([
       { file: "internal/http/book_test.go", line: 2, note: "GET /books?page=2" },
+    ]);
+  });
+
+  it("reads Go request URLs from fmt.Sprintf, a variable assigned before, a test table's entries, and net/http's client", () => {
+    const calls = findApiTestCalls(
+      scanContextFrom({
+        "tests/article_test.go": `func TestArticle(t *testing.T) {
+	req, _ := http.NewRequest("GET", fmt.Sprintf("/v1/article/%d", id), nil)
+	url := fmt.Sprintf("/v1/article/%d", id)
+	req, _ = http.NewRequest("PUT", url, nil)
+	path := ts.URL + "/users/" + tt.id
+	req, _ = http.NewRequest(http.MethodDelete, path, nil)
+	list := ts.URL + "/users" + tt.query
+	res, _ := http.Get(list)
+	res, _ = http.Post(ts.URL+"/login", "application/json", body)
+	res, _ = http.Get(remote)
+	if url == "" {
+		t.Fatal("no url")
+	}
+}
+
+func TestTable(t *testing.T) {
+	tests := []struct {
+		name   string
+		method string
+		url    string
+		body   map[string]string
+	}{
+		{name: "list", method: http.MethodGet, url: "/api/items"},
+		{
+			name:   "create",
+			body:   map[string]string{"a": "b"},
+			method: "POST",
+			url:    "/api/items",
+		},
+		{name: "one", url: fmt.Sprintf("/api/items/%d", 1), method: echo.GET},
+	}
+	for _, tc := range tests {
+		req := httptest.NewRequest(tc.method, tc.url, nil)
+		other := httptest.NewRequest(http.MethodPatch, tc.url, nil)
+		assert.Equal(t, http.StatusOK, rec.Code)
+	}
+}
+`,
+      }),
+    );
+    expect(calls.map((c) => `${c.line} ${c.note ?? ""}`)).toEqual([
+      "2 GET /v1/article/%d",
+      "4 PUT /v1/article/%d",
+      "6 DELETE /users/${}",
+      "33 GET /api/items",
+      "33 POST /api/items",
+      "33 GET /api/items/%d",
+      "34 PATCH /api/items",
+      "34 PATCH /api/items/%d",
+      "8 GET /users",
+      "9 POST /login",
+    ]);
+  });
+
+  it("reads the Go requests a test helper makes from its callers' arguments", () => {
+    const calls = findApiTestCalls(
+      scanContextFrom({
+        "auth/api_test.go": `func TestLogin(t *testing.T) {
+	res, body := testRequest(t, ts, "POST", "/login", req, "")
+	res, _ = testRequest(t, ts, http.MethodGet, fmt.Sprintf("/users/%d", id), nil, token)
+	res, _ = testRequest(t, ts, "DELETE", "/users/1", nil, token)
+	if res.StatusCode != http.StatusOK {
+		t.Errorf("got %d", res.StatusCode)
+	}
+}
+
+func testRequest(t *testing.T, ts *httptest.Server, method, path string, body io.Reader, token string) (*http.Response, string) {
+	req, err := http.NewRequest(method, ts.URL+path, body)
+	return nil, ""
+}
+`,
+      }),
+    );
+    expect(calls.map((c) => `${c.line} ${c.note ?? ""}`)).toEqual([
+      "2 POST /login",
+      "3 GET /users/%d",
+      "4 DELETE /users/1",
     ]);
   });
 

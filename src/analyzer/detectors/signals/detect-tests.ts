@@ -36,6 +36,8 @@ import {
 } from "./signal-kit.js";
 import { underscore } from "../stack-text/inflection.js";
 import { contains } from "../stack-text/keyword-search.js";
+import { maskComments } from "../stack-text/mask-comments.js";
+import { ConstantTable } from "../stack-jvm/jvm-constants.js";
 import { ModulePaths } from "../stack-node/module-paths.js";
 import { builtComposeServices } from "./detect-microservices.js";
 
@@ -488,10 +490,22 @@ interface ApiCallPattern {
   readonly re: RegExp;
   /** method and literal path (undefined when not a literal) of a match */
   readonly read: (m: RegExpExecArray, site: CallSite) => readonly [string, string | undefined];
+  /** the calls of a match whose path is held elsewhere (a variable, a test table), if known */
+  readonly readMany?: (
+    m: RegExpExecArray,
+    site: CallSite,
+  ) => readonly (readonly [string, string, number?])[];
+  /**
+   * the match ends where the path argument starts; one that is no literal is read as an
+   * expression of the file's string constants (`BASE_URL + "/{id}"`)
+   */
+  readonly constantArgument?: boolean;
+  /** a match whose path cannot be read is no call of the app's (a general HTTP client) */
+  readonly knownPathsOnly?: boolean;
   readonly applies?: (file: SourceFile) => boolean;
   /** a `when` word in a local module the file imports counts too (a shared supertest agent) */
   readonly whenImported?: boolean;
-  /** classes the repository derives from a `when` word (group 1) count as `when` words too */
+  /** classes the repository derives from a `when` word (group 1 or 2) count as `when` words too */
   readonly derived?: RegExp;
 }
 
@@ -518,6 +532,8 @@ const byName =
   ];
 
 const HTTP_VERB = "get|post|put|patch|delete|head|options";
+/** A Go request's method: http.MethodGet, a router's echo.GET, or "GET" (groups 1, 2, 3). */
+const GO_METHOD = '\\w+\\.Method(\\w+)|\\w+\\.(GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS)\\b|"(\\w+)"';
 /** Django's reverse("blog:post-detail", …) of a named route: the name in group `name`. */
 const REVERSE_CALL = `reverse(?:_lazy)?\\s*\\(\\s*(?<q>['"])(?<name>[\\w:.-]+)\\k<q>`;
 
@@ -549,6 +565,61 @@ function composeHostCalls(ctx: ScanContext): ApiCallPattern | undefined {
   return hosts.length === 0 ? undefined : { ...hostCalls(hosts), when: hosts.map((h) => `//${h}`) };
 }
 
+/**
+ * Python test-client calls on a client named by `client` (a regex). The path is a literal,
+ * Django's reverse("name") of a named route, or a variable that holds one
+ * (`url = reverse("post-list")`, `self.url` set in setUp).
+ */
+function pythonClientCalls(client: string, when: readonly string[]): ApiCallPattern {
+  return {
+    exts: PY_EXTS,
+    when,
+    re: new RegExp(
+      `\\b${client}\\.(${HTTP_VERB})\\s*\\(\\s*(?:f?(['"])(/[^'"]*|\\{[^{}'"]*\\}/[^'"]*)\\2|${REVERSE_CALL}|((?:self\\.)?[A-Za-z_]\\w*)\\s*(\\(?))?`,
+      "gi",
+    ),
+    read: (m, site) => [
+      methodFromName(m[1] ?? ""),
+      m[3] ??
+        namedRoutePath(
+          site,
+          m.groups?.name ??
+            (m[6] === undefined
+              ? undefined
+              : reversedInto(site.file.text, m[6], m[7] === "(", m.index)),
+        ),
+    ],
+  };
+}
+
+/** A pytest fixture's name and body, up to the next top-level statement. */
+const PYTEST_FIXTURE =
+  /^@pytest(?:_asyncio)?\.fixture\b[^\n]*\n(?:@[^\n]*\n)*(?:async[ \t]+)?def[ \t]+(\w+)[ \t]*\(/gm;
+const TEST_CLIENT_MADE = /\b(?:TestClient|AsyncClient|APIClient|Client)\s*\(|\.test_client\s*\(/;
+
+/**
+ * Calls on the pytest fixtures that hand the tests a test client under a name of their own
+ * (`def test_app(): with TestClient(app) as c: yield c`, then `test_app.post("/summaries/")`).
+ */
+function pytestFixtureClientCalls(ctx: ScanContext): ApiCallPattern | undefined {
+  const names = new Set<string>();
+  for (const file of ctx.files) {
+    if (!PY_EXTS.includes(file.ext) || !contains(file.text, "fixture")) continue;
+    if (!TEST_CLIENT_MADE.test(file.text)) continue;
+    for (const m of file.text.matchAll(PYTEST_FIXTURE)) {
+      const name = m[1];
+      if (name === undefined) continue;
+      const start = m.index + m[0].length;
+      const next = /\n(?=[^\s#])/.exec(file.text.slice(start));
+      const body = file.text.slice(start, next === null ? undefined : start + next.index);
+      if (TEST_CLIENT_MADE.test(body) && /\b(?:yield|return)\b/.test(body)) names.add(name);
+    }
+  }
+  if (names.size === 0) return undefined;
+  const words = [...names];
+  return pythonClientCalls(`(?:${words.map(esc).join("|")})`, words);
+}
+
 const API_CALLS: readonly ApiCallPattern[] = [
   {
     // supertest: request(app).get('/x'), request(app.getHttpServer()).post('/x'), agent.get('/x')
@@ -578,12 +649,14 @@ const API_CALLS: readonly ApiCallPattern[] = [
     whenImported: true,
   },
   {
-    // Fastify / light-my-request: app.inject({ method: 'POST', url: '/x' })
+    // Fastify / light-my-request: app.inject({ method: 'POST', url: '/x' }), also through a
+    // helper the tests decorate the app with, which takes the options last
+    // (`app.injectWithLogin('admin@example.com', { method: 'GET', url: '/api/tasks' })`).
     exts: JS_EXTS,
-    when: [".inject("],
-    re: /\.inject\s*\(\s*\{([\s\S]{0,400}?)\}\s*\)/g,
+    when: [".inject"],
+    re: /\.inject(?:[A-Z]\w*)?\s*\(\s*(?:(?:(['"`])[^'"`\n]{0,100}\1|[\w.]{1,60})\s*,\s*)?\{([\s\S]{0,400}?)\}\s*\)/g,
     read: (m) => {
-      const body = m[1] ?? "";
+      const body = m[2] ?? "";
       const method = /\bmethod\s*:\s*['"`](\w+)['"`]/.exec(body)?.[1] ?? "GET";
       const url = /\b(?:url|path)\s*:\s*['"`]([^'"`]*)['"`]/.exec(body)?.[1];
       return [method.toUpperCase(), url];
@@ -622,28 +695,11 @@ const API_CALLS: readonly ApiCallPattern[] = [
     applies: (f) =>
       /baseURL\s*:/.test(f.text) && (f.text.includes("localhost") || f.text.includes("127.0.0.1")),
   },
-  {
-    // Django/DRF test client, Flask test client, FastAPI/Starlette TestClient, httpx AsyncClient.
-    // The path is a literal, Django's reverse("name") of a named route, or a variable that
-    // holds one (`url = reverse("post-list")`, `self.url` set in setUp).
-    exts: PY_EXTS,
-    when: ["client"],
-    re: new RegExp(
-      `\\b(?:self\\.)?(?:api_|test_|async_|auth_|admin_|authed_|app\\.test_)?client(?:\\(\\))?\\.(${HTTP_VERB})\\s*\\(\\s*(?:f?(['"])(/[^'"]*|\\{[^{}'"]*\\}/[^'"]*)\\2|${REVERSE_CALL}|((?:self\\.)?[A-Za-z_]\\w*)\\s*(\\(?))?`,
-      "gi",
-    ),
-    read: (m, site) => [
-      methodFromName(m[1] ?? ""),
-      m[3] ??
-        namedRoutePath(
-          site,
-          m.groups?.name ??
-            (m[6] === undefined
-              ? undefined
-              : reversedInto(site.file.text, m[6], m[7] === "(", m.index)),
-        ),
-    ],
-  },
+  // Django/DRF test client, Flask test client, FastAPI/Starlette TestClient, httpx AsyncClient.
+  pythonClientCalls(
+    "(?:self\\.)?(?:api_|test_|async_|auth_|admin_|authed_|app\\.test_)?client(?:\\(\\))?",
+    ["client"],
+  ),
   {
     exts: JVM_EXTS,
     when: ["perform("],
@@ -652,16 +708,19 @@ const API_CALLS: readonly ApiCallPattern[] = [
       "g",
     ),
     read: (m) => [m[1] === "multipart" ? "POST" : methodFromName(m[1] ?? ""), m[2]],
+    constantArgument: true,
   },
   {
     exts: JVM_EXTS,
     when: ["TestRestTemplate"],
+    constantArgument: true,
     re: /\.(getForEntity|getForObject|postForEntity|postForObject|postForLocation|put|delete|patchForObject|exchange)\s*\(\s*(?:"([^"]*)")?/g,
     read: (m) => [methodFromName(m[1] ?? ""), m[2]],
   },
   {
     exts: JVM_EXTS,
     when: ["WebTestClient"],
+    constantArgument: true,
     re: new RegExp(`\\.(${HTTP_VERB})\\s*\\(\\s*\\)\\s*\\.uri\\s*\\(\\s*(?:"([^"]*)")?`, "g"),
     read: byName(1, 2),
   },
@@ -686,6 +745,7 @@ const API_CALLS: readonly ApiCallPattern[] = [
   {
     exts: JVM_EXTS,
     when: ["restassured", "RestAssured"],
+    constantArgument: true,
     re: new RegExp(`\\.when\\s*\\(\\s*\\)\\s*\\.(${HTTP_VERB})\\s*\\(\\s*(?:"([^"]*)")?`, "g"),
     read: byName(1, 2),
   },
@@ -693,9 +753,38 @@ const API_CALLS: readonly ApiCallPattern[] = [
     exts: GO_EXTS,
     when: ["httptest"],
     // The method as http.MethodGet, "GET", or a router's own constant (echo.GET, fiber.MethodGet),
-    // or a variable (a request helper's `method`, a table's `tc.method`).
-    re: /\b(?:httptest\.NewRequest|http\.NewRequest)(?:WithContext)?\s*\(\s*(?:[\w.()]+\s*,\s*)?(?:\w+\.Method(\w+)|\w+\.(GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS)\b|"(\w+)"|[A-Za-z_][\w.]*)\s*,\s*(?:"([^"]*)"|\w+\.URL\s*\+\s*"([^"]*)")?/g,
-    read: (m) => [methodFromName(m[1] ?? m[2] ?? m[3] ?? ""), m[4] ?? m[5]],
+    // or a variable (a request helper's `method`, a table's `tc.method`). The URL as a literal,
+    // after the test server's URL, a fmt.Sprintf format, or a variable (see goVariableCalls).
+    re: new RegExp(
+      `\\b(?:httptest|http)\\.NewRequest(?:WithContext\\s*\\(\\s*[\\w.()]+?\\s*,|\\s*\\()\\s*(?:${GO_METHOD}|([A-Za-z_][\\w.]*))\\s*,\\s*(?:"([^"]*)"|\\w+\\.URL\\s*\\+\\s*"([^"]*)"|fmt\\.Sprintf\\s*\\(\\s*"([^"]*)"|(?:\\w+\\.URL\\s*\\+\\s*)?([A-Za-z_]\\w*(?:\\.[A-Za-z_]\\w*)?)\\s*[,)])?`,
+      "g",
+    ),
+    read: (m) => [methodFromName(m[1] ?? m[2] ?? m[3] ?? ""), m[5] ?? m[6] ?? m[7]],
+    readMany: (m, site) => {
+      const variable = m[8];
+      if (variable === undefined || variable === "nil" || variable.endsWith(".URL")) return [];
+      const named = m[1] ?? m[2] ?? m[3];
+      return goVariableCalls(
+        site.file,
+        m.index,
+        variable,
+        named === undefined ? undefined : methodFromName(named),
+        m[4],
+      );
+    },
+  },
+  {
+    // net/http's own client sent to the test server: http.Get(ts.URL + "/hello"),
+    // http.Post(path, "application/json", body) with `path := ts.URL + "/users"`.
+    exts: GO_EXTS,
+    when: ["httptest"],
+    re: /\bhttp\.(Get|Head|Post|PostForm)\s*\(\s*(?:\w+\.URL\s*\+\s*"([^"]*)"|([A-Za-z_]\w*)\s*[,)])/g,
+    read: (m) => [methodFromName(m[1] ?? ""), m[2]],
+    knownPathsOnly: true,
+    readMany: (m, site) =>
+      m[3] === undefined
+        ? []
+        : goVariableCalls(site.file, m.index, m[3], methodFromName(m[1] ?? ""), undefined),
   },
   {
     // Rails request, controller and integration tests
@@ -768,8 +857,10 @@ const API_CALLS: readonly ApiCallPattern[] = [
     re: /\.(GetAsync|PostAsync|PutAsync|DeleteAsync|PatchAsync|GetFromJsonAsync|PostAsJsonAsync|PutAsJsonAsync|PatchAsJsonAsync|GetStringAsync|(?:Get|Post|Put|Patch|Delete)And\w*Async)(?:<[^()]*?>)?\s*\(\s*(?:\$?"([^"]*)")?/g,
     read: (m) => [methodFromName(m[1] ?? ""), m[2]],
     // `class TodoApplication : WebApplicationFactory<Program>` in a file of its own: tests that
-    // use TodoApplication are API tests too.
-    derived: /\bclass\s+(\w+)\s*(?:<[^>]*>)?\s*:\s*(?:WebApplicationFactory|TestServer)\b/g,
+    // use TodoApplication are API tests too; so are those that use a class holding the factory
+    // in a static member (`ProgramTest.NewClient` over `static WebApplicationFactory<Program>`).
+    derived:
+      /\bclass\s+(\w+)\s*(?:<[^>]*>)?\s*:\s*(?:WebApplicationFactory|TestServer)\b|\bclass\s+(\w+)(?=[^{;]{0,300}\{[^}]{0,300}?\bstatic\s+(?:readonly\s+)?(?:WebApplicationFactory|TestServer)\b)/g,
   },
 ];
 
@@ -870,20 +961,202 @@ function continuedPath(file: SourceFile, m: RegExpExecArray, literal: string): s
   const end = m.index + m[0].length;
   const quote = file.text.charAt(end - 1);
   if (!`"'\``.includes(quote) || !m[0].endsWith(literal + quote)) return literal;
+  return concatenated(file, end, literal);
+}
+
+/** `literal` followed, from `at`, by `+ operand` or `+ "literal"` pieces (PHP: `.`). */
+function concatenated(file: SourceFile, at: number, literal: string): string {
   // PHP joins strings with "."; elsewhere a "." after a string calls one of its methods.
   const operator = file.ext === "php" ? /^\s*\.\s*/ : /^\s*\+\s*/;
   let path = literal;
-  let at = end;
   for (let pieces = 0; pieces < MAX_CONCATENATED; pieces++) {
     const op = operator.exec(file.text.slice(at, at + 40));
     if (op === null) break;
     const rest = file.text.slice(at + op[0].length, at + op[0].length + 300);
     const next = /^(["'`])([^"'`\n]*)\1/.exec(rest) ?? OPERAND.exec(rest);
     if (next === null || next[0] === "") break;
+    // An operand glued to a segment (`"/users" + query`) adds a query or a suffix, not a
+    // segment: the path ends there.
+    if (next[2] === undefined && !/[/:]$/.test(path)) break;
     path += next[2] ?? "${}";
     at += op[0].length + next[0].length;
   }
   return path;
+}
+
+/**
+ * The path of the Go string expression at `at`: a literal, possibly after the test server's URL
+ * and continued by `+` (`ts.URL + "/users/" + id`), or the format of `fmt.Sprintf("/users/%d", id)`.
+ */
+function goPathAt(file: SourceFile, at: number): string | undefined {
+  const m = /^(?:fmt\.Sprintf\s*\(\s*"([^"\n]*)"|(?:\w+\.URL\s*\+\s*)?"([^"\n]*)")/.exec(
+    file.text.slice(at, at + 300),
+  );
+  if (m === null) return undefined;
+  return m[1] ?? concatenated(file, at + m[0].length, m[2] ?? "");
+}
+
+/**
+ * The calls a Go request makes whose URL is a variable: a local one assigned a path before the
+ * call (`url := fmt.Sprintf("/v1/article/%d", id)`), or a field of a table-driven test's entries
+ * (`tc.url`, each entry's `url: "/api/x"`), its method then the entry's own (`tc.method`) unless
+ * the call names one.
+ */
+function goVariableCalls(
+  file: SourceFile,
+  at: number,
+  variable: string,
+  method: string | undefined,
+  methodVariable: string | undefined,
+): GoCall[] {
+  const text = file.text;
+  const dot = variable.lastIndexOf(".");
+  if (dot < 0) {
+    // Assigned in the function that makes the request, else one of its parameters.
+    const func = text.lastIndexOf("\nfunc ", at) + 1;
+    let value: number | undefined;
+    const assigned = new RegExp(`\\b${esc(variable)}[ \\t]*:?=(?!=)[ \\t]*`, "g");
+    for (const a of text.slice(func, at).matchAll(assigned)) value = func + a.index + a[0].length;
+    if (value === undefined) return helperCalls(file, func, variable, method, methodVariable);
+    const path = goPathAt(file, value);
+    return path === undefined ? [] : [[method ?? "ANY", path]];
+  }
+  const field = variable.slice(dot + 1);
+  const methodField =
+    method === undefined && methodVariable?.includes(".") === true
+      ? methodVariable.slice(methodVariable.lastIndexOf(".") + 1)
+      : undefined;
+  const calls: GoCall[] = [];
+  for (const f of text.matchAll(new RegExp(`\\b${esc(field)}[ \\t]*:[ \\t]*`, "g"))) {
+    if (calls.length >= MAX_TABLE_ENTRIES) break;
+    const path = goPathAt(file, f.index + f[0].length);
+    if (path === undefined) continue;
+    const entry = methodField === undefined ? "" : enclosingBraces(text, f.index);
+    const named = new RegExp(`\\b${esc(methodField ?? "")}[ \\t]*:[ \\t]*(?:${GO_METHOD})`).exec(
+      entry,
+    );
+    const entryMethod = named === null ? undefined : (named[1] ?? named[2] ?? named[3]);
+    calls.push([method ?? (entryMethod === undefined ? "ANY" : methodFromName(entryMethod)), path]);
+  }
+  return calls;
+}
+
+/** A Go request read: method, path, and where it is made when not at the match (a helper's caller). */
+type GoCall = readonly [string, string, number?];
+
+/** The most calls of a request helper read. */
+const MAX_HELPER_CALLS = 50;
+
+/**
+ * The requests a test helper makes for its callers in the same file, when the URL is one of the
+ * parameters of `func testRequest(t *testing.T, ts *httptest.Server, method, path string, …)`:
+ * each call's literal argument at that position (`testRequest(t, ts, "POST", "/login", req)`),
+ * the method from the method parameter's argument when it is one too.
+ */
+function helperCalls(
+  file: SourceFile,
+  func: number,
+  variable: string,
+  method: string | undefined,
+  methodVariable: string | undefined,
+): GoCall[] {
+  const text = file.text;
+  const head = /^func[ \t]+(\w+)[ \t]*\(([^()]*)\)/.exec(text.slice(func, func + 500));
+  if (head === null) return [];
+  const name = head[1] ?? "";
+  const params = (head[2] ?? "").split(",").map((p) => /^\s*(\w+)/.exec(p)?.[1]);
+  const urlAt = params.indexOf(variable);
+  if (urlAt < 0) return [];
+  const methodAt = methodVariable === undefined ? -1 : params.indexOf(methodVariable);
+  const calls: GoCall[] = [];
+  for (const c of text.matchAll(new RegExp(`(?<!func[ \\t]+)\\b${esc(name)}[ \\t]*\\(`, "g"))) {
+    if (calls.length >= MAX_HELPER_CALLS) break;
+    const args = splitArguments(text.slice(c.index + c[0].length, c.index + c[0].length + 400));
+    const path = /^(?:"([^"]*)"|fmt\.Sprintf\s*\(\s*"([^"]*)")/.exec(args[urlAt] ?? "");
+    if (path === null) continue;
+    const given = new RegExp(`^(?:${GO_METHOD})$`).exec(args[methodAt] ?? "");
+    const named = given === null ? undefined : (given[1] ?? given[2] ?? given[3]);
+    calls.push([
+      method ?? (named === undefined ? "ANY" : methodFromName(named)),
+      path[1] ?? path[2] ?? "",
+      c.index,
+    ]);
+  }
+  return calls;
+}
+
+/** A call's arguments, trimmed, up to its closing parenthesis (strings and nesting respected). */
+function splitArguments(rest: string): string[] {
+  const args: string[] = [];
+  let depth = 0;
+  let start = 0;
+  let quote = "";
+  for (let i = 0; i < rest.length; i++) {
+    const c = rest.charAt(i);
+    if (quote !== "") {
+      if (c === "\\") i++;
+      else if (c === quote) quote = "";
+    } else if (c === '"' || c === "`") quote = c;
+    else if (c === "(" || c === "{" || c === "[") depth++;
+    else if ((c === ")" || c === "}" || c === "]") && depth-- === 0) {
+      args.push(rest.slice(start, i).trim());
+      return args;
+    } else if (c === "," && depth === 0) {
+      args.push(rest.slice(start, i).trim());
+      start = i + 1;
+    }
+  }
+  return [];
+}
+
+/** The most entries of a test table read for one request. */
+const MAX_TABLE_ENTRIES = 50;
+/** How far a table entry's braces are looked for around one of its fields. */
+const MAX_ENTRY = 1500;
+
+/** The text inside the innermost `{…}` around `at` (a composite literal's entry), bounded. */
+function enclosingBraces(text: string, at: number): string {
+  let depth = 0;
+  let start = -1;
+  for (let i = at - 1; i >= Math.max(0, at - MAX_ENTRY); i--) {
+    const c = text.charAt(i);
+    if (c === "}") depth++;
+    else if (c === "{" && depth-- === 0) {
+      start = i + 1;
+      break;
+    }
+  }
+  if (start < 0) return "";
+  depth = 0;
+  for (let i = at; i < Math.min(text.length, at + MAX_ENTRY); i++) {
+    const c = text.charAt(i);
+    if (c === "{") depth++;
+    else if (c === "}" && depth-- === 0) return text.slice(start, i);
+  }
+  return "";
+}
+
+/**
+ * The path a JVM test passes as an expression of the string constants its own file declares
+ * (`private static final String BASE_URL = "/api/users";` … `get(BASE_URL + "/{id}", id)`), each
+ * other operand (`BASE_URL + "/" + user.getId()`) a placeholder; undefined when the expression
+ * does not start with a known constant.
+ */
+function constantPath(
+  file: SourceFile,
+  at: number,
+  tables: Map<SourceFile, ConstantTable>,
+): string | undefined {
+  const first = splitArguments(file.text.slice(at, at + 400))[0];
+  if (first === undefined || !/^[A-Za-z_][\w.]*\s*(?:\+|$)/.test(first)) return undefined;
+  let table = tables.get(file);
+  if (table === undefined) {
+    table = new ConstantTable();
+    table.addFile(maskComments(file.text, file.ext === "kt" ? "kotlin" : "java"));
+    tables.set(file, table);
+  }
+  const path = table.evaluate(first).value.replace(/<[^<>]*>/g, "${}");
+  return path.startsWith("/") || /^https?:\/\//.test(path) ? path : undefined;
 }
 
 /** `require("./server")`, `from "../helpers/agent"`: a module of the repository. */
@@ -912,7 +1185,10 @@ export function findApiTestCalls(
       for (const f of ctx.files) {
         if (!pattern.exts.includes(f.ext) || !pattern.when.some((w) => f.text.includes(w)))
           continue;
-        for (const m of f.text.matchAll(pattern.derived)) if (m[1] !== undefined) found.add(m[1]);
+        for (const m of f.text.matchAll(pattern.derived)) {
+          const name = m[1] ?? m[2];
+          if (name !== undefined) found.add(name);
+        }
       }
       words = [...found];
       derivedByPattern.set(pattern, words);
@@ -943,8 +1219,11 @@ export function findApiTestCalls(
       })
     );
   };
-  const composeCalls = composeHostCalls(ctx);
-  const patterns = composeCalls === undefined ? API_CALLS : [...API_CALLS, composeCalls];
+  const constants = new Map<SourceFile, ConstantTable>();
+  const patterns = [...API_CALLS];
+  for (const more of [composeHostCalls(ctx), pytestFixtureClientCalls(ctx)]) {
+    if (more !== undefined) patterns.push(more);
+  }
   for (const file of ctx.files) {
     if (!API_EXTS.has(file.ext)) continue;
     const lang = langOf(file);
@@ -963,18 +1242,32 @@ export function findApiTestCalls(
       if (pattern.applies && !pattern.applies(file)) continue;
       pattern.re.lastIndex = 0;
       for (let m = pattern.re.exec(file.text); m !== null; m = pattern.re.exec(file.text)) {
-        const [method, literal] = pattern.read(m, { file, routeNames });
-        const path = literal === undefined ? undefined : continuedPath(file, m, literal);
-        const e = evidence(
-          file,
-          m.index,
-          path === undefined ? `${method} (path not literal)` : `${method} ${path}`,
-        );
-        // Two patterns may see the same call (a supertest chain is both); report it once.
-        const key = `${e.file}:${e.line}:${e.note ?? ""}`;
-        if (seen.has(key)) continue;
-        seen.add(key);
-        out.push(e);
+        const site = { file, routeNames };
+        const many = pattern.readMany?.(m, site) ?? [];
+        const calls: readonly (readonly [string, string | undefined, number?])[] =
+          many.length > 0
+            ? many
+            : [pattern.read(m, site)].map(([method, literal]) => [
+                method,
+                literal !== undefined
+                  ? continuedPath(file, m, literal)
+                  : pattern.constantArgument === true
+                    ? constantPath(file, m.index + m[0].length, constants)
+                    : undefined,
+              ]);
+        for (const [method, path, at] of calls) {
+          if (path === undefined && pattern.knownPathsOnly === true) continue;
+          const e = evidence(
+            file,
+            at ?? m.index,
+            path === undefined ? `${method} (path not literal)` : `${method} ${path}`,
+          );
+          // Two patterns may see the same call (a supertest chain is both); report it once.
+          const key = `${e.file}:${e.line}:${e.note ?? ""}`;
+          if (seen.has(key)) continue;
+          seen.add(key);
+          out.push(e);
+        }
       }
     }
   }
