@@ -160,8 +160,9 @@ function bestFits(routes: readonly Route[], score: (route: Route) => number): Ro
 
 /**
  * The tested_endpoints signal: how many of `endpoints` (distinct, with known paths or known ends
- * after an unread prefix, fallbacks left out) some test call reaches, with the first call to each as evidence. A test's calls are
- * matched against its own service's endpoints when that service has any.
+ * after an unread prefix, fallbacks left out) some test call reaches, with the first call to
+ * each as evidence. A test's calls are matched against its own service's endpoints when that
+ * service has any.
  */
 export function testedEndpoints(
   endpoints: readonly Endpoint[],

@@ -35,6 +35,7 @@ import {
   type Rule,
 } from "./signal-kit.js";
 import { underscore } from "../stack-text/inflection.js";
+import { matchBracket, splitTopLevel } from "../stack-text/brackets.js";
 import { contains } from "../stack-text/keyword-search.js";
 import { maskComments } from "../stack-text/mask-comments.js";
 import { ConstantTable } from "../stack-jvm/jvm-constants.js";
@@ -1071,7 +1072,7 @@ function helperCalls(
   const calls: GoCall[] = [];
   for (const c of text.matchAll(new RegExp(`(?<!func[ \\t]+)\\b${esc(name)}[ \\t]*\\(`, "g"))) {
     if (calls.length >= MAX_HELPER_CALLS) break;
-    const args = splitArguments(text.slice(c.index + c[0].length, c.index + c[0].length + 400));
+    const args = argumentsAt(text, c.index + c[0].length);
     const path = /^(?:"([^"]*)"|fmt\.Sprintf\s*\(\s*"([^"]*)")/.exec(args[urlAt] ?? "");
     if (path === null) continue;
     const given = new RegExp(`^(?:${GO_METHOD})$`).exec(args[methodAt] ?? "");
@@ -1085,28 +1086,11 @@ function helperCalls(
   return calls;
 }
 
-/** A call's arguments, trimmed, up to its closing parenthesis (strings and nesting respected). */
-function splitArguments(rest: string): string[] {
-  const args: string[] = [];
-  let depth = 0;
-  let start = 0;
-  let quote = "";
-  for (let i = 0; i < rest.length; i++) {
-    const c = rest.charAt(i);
-    if (quote !== "") {
-      if (c === "\\") i++;
-      else if (c === quote) quote = "";
-    } else if (c === '"' || c === "`") quote = c;
-    else if (c === "(" || c === "{" || c === "[") depth++;
-    else if ((c === ")" || c === "}" || c === "]") && depth-- === 0) {
-      args.push(rest.slice(start, i).trim());
-      return args;
-    } else if (c === "," && depth === 0) {
-      args.push(rest.slice(start, i).trim());
-      start = i + 1;
-    }
-  }
-  return [];
+/** The arguments, trimmed, of the call whose "(" is the last one before `at`; [] if unclosed. */
+function argumentsAt(text: string, at: number): string[] {
+  const open = text.lastIndexOf("(", at - 1);
+  const close = open === -1 ? -1 : matchBracket(text, open);
+  return close === -1 ? [] : splitTopLevel(text.slice(open + 1, close)).map((a) => a.trim());
 }
 
 /** The most entries of a test table read for one request. */
@@ -1147,7 +1131,7 @@ function constantPath(
   at: number,
   tables: Map<SourceFile, ConstantTable>,
 ): string | undefined {
-  const first = splitArguments(file.text.slice(at, at + 400))[0];
+  const first = argumentsAt(file.text, at)[0];
   if (first === undefined || !/^[A-Za-z_][\w.]*\s*(?:\+|$)/.test(first)) return undefined;
   let table = tables.get(file);
   if (table === undefined) {
