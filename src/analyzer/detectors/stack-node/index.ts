@@ -9,7 +9,7 @@
 import type { AsyncDetector, Findings, ScanContext } from "../../scan-context.js";
 import { readPackageManifests } from "../manifests/package-json.js";
 import { sortEndpoints, uniquePlaces } from "../stack-text/endpoint-list.js";
-import { isRouteCandidate } from "./js-files.js";
+import { isRouteCandidate, trpcCandidates } from "./js-files.js";
 import { nextRoutes } from "./next-routes.js";
 import { nodeFrameworks } from "./node-frameworks.js";
 
@@ -27,10 +27,19 @@ export async function detectNodeStack(ctx: ScanContext): Promise<Findings> {
     candidates.length === 0
       ? { endpoints: [], json: [] }
       : (await import("./node-endpoints.js")).nodeEndpoints(ctx, candidates);
-  const json = uniquePlaces([...routed.json, ...next.json]).slice(0, MAX_JSON_EVIDENCE);
+  // tRPC procedures: only packages that depend on @trpc/server, only files that mention tRPC.
+  const trpcFiles = trpcCandidates(ctx, manifests);
+  const trpc =
+    trpcFiles.length === 0
+      ? { endpoints: [], json: [] }
+      : (await import("./trpc-routes.js")).trpcRoutes(ctx, manifests, trpcFiles);
+  const json = uniquePlaces([...routed.json, ...next.json, ...trpc.json]).slice(
+    0,
+    MAX_JSON_EVIDENCE,
+  );
   return {
     frameworks,
-    endpoints: sortEndpoints([...routed.endpoints, ...next.endpoints]),
+    endpoints: sortEndpoints([...routed.endpoints, ...next.endpoints, ...trpc.endpoints]),
     signals: { rest_api: { value: json.length > 0, evidence: json } },
   };
 }

@@ -2,7 +2,9 @@
  * Which files the Node stack detector reads, decided from names and a cheap text test only, so
  * that repositories without candidates never load the TypeScript parser.
  */
-import type { SourceFile } from "../../scan-context.js";
+import { nearestDir, parentDir } from "../../repo-path.js";
+import type { ScanContext, SourceFile } from "../../scan-context.js";
+import type { PackageManifest } from "../manifests/package-json.js";
 
 export const JS_EXTENSIONS: ReadonlySet<string> = new Set([
   "js",
@@ -43,4 +45,26 @@ export function isRouteCandidate(file: SourceFile): boolean {
     !file.name.endsWith(".d.ts") &&
     (isDecoratorCandidate(file) || ROUTE_CALL_HINT.test(file.text))
   );
+}
+
+/** tRPC files worth parsing: in a package that depends on @trpc/server, mentioning "trpc". */
+export function trpcCandidates(
+  ctx: ScanContext,
+  manifests: readonly PackageManifest[],
+): SourceFile[] {
+  const packageDirs = new Set(manifests.map((m) => parentDir(m.file.path)));
+  const serverDirs = new Set(
+    manifests
+      .filter((m) => m.dependencies.some((d) => d.name === "@trpc/server"))
+      .map((m) => parentDir(m.file.path)),
+  );
+  if (serverDirs.size === 0) return [];
+  return ctx.files.filter((file) => {
+    if (file.role !== "app" || !JS_EXTENSIONS.has(file.ext) || file.name.endsWith(".d.ts")) {
+      return false;
+    }
+    if (!file.text.includes("trpc") && !file.text.includes("TRPC")) return false;
+    const pkgDir = nearestDir(parentDir(file.path), packageDirs);
+    return pkgDir !== undefined && serverDirs.has(pkgDir);
+  });
 }
