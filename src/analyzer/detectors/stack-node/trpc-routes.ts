@@ -71,6 +71,8 @@ export function trpcRoutes(
 class TrpcReader {
   /** router expressions reached from another router or an adapter */
   private readonly reached = new Set<ts.Node>();
+  /** router expressions reached from another router */
+  private readonly children = new Set<ts.Node>();
 
   constructor(
     private readonly program: JsProgram,
@@ -130,11 +132,16 @@ class TrpcReader {
 
   /** True when a router call sits inside another router call (v9 `.merge`, a nested literal). */
   private isNested(node: ts.Node): boolean {
-    if (this.reached.has(node)) return true;
+    if (this.children.has(node)) return true;
     for (let p = node.parent; p !== undefined; p = p.parent) {
       if (ts.isCallExpression(p) && isRouterCall(p)) return true;
     }
     return false;
+  }
+
+  private mark(node: ts.Node, depth: number): void {
+    this.reached.add(node);
+    if (depth > 0) this.children.add(node);
   }
 
   /** The adapters of a file: where each mounts which router. */
@@ -251,11 +258,11 @@ class TrpcReader {
     if (!ts.isCallExpression(node)) return [];
     const name = calleeName(node.expression);
     if (name === "mergeRouters") {
-      this.reached.add(node);
+      this.mark(node, depth);
       return node.arguments.flatMap((a) => this.routerProcedures(mod, a, prefix, depth + 1));
     }
     if (isRouterCall(node)) {
-      this.reached.add(node);
+      this.mark(node, depth);
       const record = node.arguments[0];
       if (record !== undefined && ts.isObjectLiteralExpression(record)) {
         return this.recordProcedures(mod, record, prefix, depth);
@@ -277,7 +284,7 @@ class TrpcReader {
     for (let i = 0; i < 200 && ts.isCallExpression(node); i++) {
       const callee: ts.Expression = node.expression;
       if (!ts.isPropertyAccessExpression(callee) || isRouterCall(node)) {
-        this.reached.add(node);
+        this.mark(node, depth);
         return isRouterCall(node) ? out : [];
       }
       const method = callee.name.text;
@@ -293,7 +300,7 @@ class TrpcReader {
           out.push(...this.routerProcedures(mod, a, prefix, depth + 1));
         }
       }
-      this.reached.add(node);
+      this.mark(node, depth);
       node = callee.expression;
     }
     return [];
