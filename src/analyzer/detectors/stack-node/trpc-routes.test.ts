@@ -150,6 +150,38 @@ describe("tRPC procedures", () => {
     expect(found.restApi).toBe(true);
   });
 
+  it("reads procedures defined apart and routers exported by default, served at the root by the standalone adapter", async () => {
+    const found = await detect({
+      "package.json": SERVER_PKG,
+      "src/trpc.ts": `import { initTRPC } from "@trpc/server";\nexport const trpc = initTRPC.create();\n`,
+      "src/routers/companies/create.ts": [
+        `import { trpc } from "../../trpc";`,
+        `export const create = trpc.procedure`,
+        `  .input((x) => x)`,
+        `  .mutation(() => null);`,
+        ``,
+      ].join("\n"),
+      "src/routers/companies/index.ts": [
+        `import { trpc } from "../../trpc";`,
+        `import { create } from "./create";`,
+        `const list = trpc.procedure.query(() => []);`,
+        `export default trpc.router({ create, list });`,
+        ``,
+      ].join("\n"),
+      "src/index.ts": [
+        `import { createHTTPHandler } from "@trpc/server/adapters/standalone";`,
+        `import companies from "./routers/companies";`,
+        `import { trpc } from "./trpc";`,
+        `export const handler = createHTTPHandler({ router: trpc.router({ companies }) });`,
+        ``,
+      ].join("\n"),
+    });
+    expect(found.routes).toEqual([
+      "POST /companies.create src/routers/companies/create.ts:2",
+      "GET /companies.list src/routers/companies/index.ts:3",
+    ]);
+  });
+
   it("does not read routers in a package without @trpc/server, nor client calls", async () => {
     const found = await detect({
       "package.json": JSON.stringify({ dependencies: { "@trpc/client": "11", "vue-router": "4" } }),

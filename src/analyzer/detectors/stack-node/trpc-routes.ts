@@ -256,6 +256,10 @@ class TrpcReader {
     }
     if (ts.isObjectLiteralExpression(node)) return this.recordProcedures(mod, node, prefix, depth);
     if (!ts.isCallExpression(node)) return [];
+    // A procedure defined apart: `export const create = authProcedure.mutation(…)`, `{ create }`.
+    const verb = procedureVerb(node);
+    if (verb === "none") return [];
+    if (verb !== null) return prefix === "" ? [] : [this.procedure(mod, node, prefix, verb)];
     const name = calleeName(node.expression);
     if (name === "mergeRouters") {
       this.mark(node, depth);
