@@ -26,7 +26,7 @@
  *   dotnet-aspnetcore-api
  * - routes in tests and HTTP-client calls that are not endpoints: node-express-api, go-gin-api,
  *   java-spring-boot-api, java-jaxrs-api, kotlin-webflux-router, python-flask-api, php-laravel-api,
- *   dotnet-aspnetcore-api
+ *   dotnet-aspnetcore-api, node-trpc-api (tRPC client hooks)
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadRoadmap } from "../content/content-loader.js";
@@ -56,6 +56,7 @@ import * as nodeHonoApi from "./test-support/fixtures/node-hono-api.js";
 import * as nodeKoaApi from "./test-support/fixtures/node-koa-api.js";
 import * as nodeNestjsApi from "./test-support/fixtures/node-nestjs-api.js";
 import * as nodeSsrMvc from "./test-support/fixtures/node-ssr-mvc.js";
+import * as nodeTrpcApi from "./test-support/fixtures/node-trpc-api.js";
 import * as phpLaravelApi from "./test-support/fixtures/php-laravel-api.js";
 import * as pythonDjangoDrf from "./test-support/fixtures/python-django-drf.js";
 import * as pythonDjangoSsr from "./test-support/fixtures/python-django-ssr.js";
@@ -104,6 +105,7 @@ const CORPUS: readonly (readonly [string, CorpusFixture])[] = [
   ["node-koa-api", nodeKoaApi],
   ["node-nestjs-api", nodeNestjsApi],
   ["node-ssr-mvc", nodeSsrMvc],
+  ["node-trpc-api", nodeTrpcApi],
   ["php-laravel-api", phpLaravelApi],
   ["python-django-drf", pythonDjangoDrf],
   ["python-django-ssr", pythonDjangoSsr],

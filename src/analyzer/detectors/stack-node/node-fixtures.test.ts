@@ -4,6 +4,7 @@ import * as fastifyApi from "../../test-support/fixtures/node-fastify-api.js";
 import * as nestjsApi from "../../test-support/fixtures/node-nestjs-api.js";
 import * as koaApi from "../../test-support/fixtures/node-koa-api.js";
 import * as honoApi from "../../test-support/fixtures/node-hono-api.js";
+import * as trpcApi from "../../test-support/fixtures/node-trpc-api.js";
 import * as frontendOnly from "../../test-support/fixtures/node-frontend-only.js";
 import * as frameworkLibrary from "../../test-support/fixtures/node-framework-library.js";
 import * as cliTool from "../../test-support/fixtures/node-cli-tool.js";
@@ -19,6 +20,7 @@ const fixtures: readonly (readonly [string, { files: FileMap; expected: StackExp
   ["node-nestjs-api", nestjsApi],
   ["node-koa-api", koaApi],
   ["node-hono-api", honoApi],
+  ["node-trpc-api", trpcApi],
   ["node-frontend-only", frontendOnly],
   ["node-framework-library", frameworkLibrary],
   ["node-cli-tool", cliTool],
