@@ -31,15 +31,18 @@ export async function detectNodeStack(ctx: ScanContext): Promise<Findings> {
   const trpcFiles = trpcCandidates(ctx, manifests);
   const trpc =
     trpcFiles.length === 0
-      ? { endpoints: [], json: [] }
+      ? { endpoints: [], json: [], adapterFiles: new Set<string>() }
       : (await import("./trpc-routes.js")).trpcRoutes(ctx, manifests, trpcFiles);
+  // A Next.js route that hands requests to tRPC (`api/trpc/[trpc]`) is its procedures' transport,
+  // listed through them, not an endpoint of its own.
+  const nextEndpoints = next.endpoints.filter((e) => !trpc.adapterFiles.has(e.file));
   const json = uniquePlaces([...routed.json, ...next.json, ...trpc.json]).slice(
     0,
     MAX_JSON_EVIDENCE,
   );
   return {
     frameworks,
-    endpoints: sortEndpoints([...routed.endpoints, ...next.endpoints, ...trpc.endpoints]),
+    endpoints: sortEndpoints([...routed.endpoints, ...nextEndpoints, ...trpc.endpoints]),
     signals: { rest_api: { value: json.length > 0, evidence: json } },
   };
 }

@@ -182,6 +182,31 @@ describe("tRPC procedures", () => {
     ]);
   });
 
+  it("lists the procedures in place of the Next.js route that hands requests to tRPC", async () => {
+    const found = await detectNodeStack(
+      scanContextFrom({
+        "package.json": JSON.stringify({ dependencies: { "@trpc/server": "11", next: "15" } }),
+        "src/server/trpc.ts": TRPC_INIT,
+        "src/server/root.ts": [
+          `import { createTRPCRouter, publicProcedure } from "./trpc";`,
+          `export const appRouter = createTRPCRouter({ hello: publicProcedure.query(() => "hi") });`,
+        ].join("\n"),
+        "src/app/api/trpc/[trpc]/route.ts": [
+          `import { fetchRequestHandler } from "@trpc/server/adapters/fetch";`,
+          `import { appRouter } from "../../../../server/root";`,
+          `const handler = (req: Request) =>`,
+          `  fetchRequestHandler({ endpoint: "/api/trpc", req, router: appRouter, createContext: () => ({}) });`,
+          `export { handler as GET, handler as POST };`,
+        ].join("\n"),
+        "src/app/api/health/route.ts": `export function GET() {\n  return Response.json({ ok: true });\n}\n`,
+      }),
+    );
+    expect((found.endpoints ?? []).map((e) => `${e.method} ${e.path} ${e.framework}`)).toEqual([
+      "GET /api/health next",
+      "GET /api/trpc/hello trpc",
+    ]);
+  });
+
   it("does not read routers in a package without @trpc/server, nor client calls", async () => {
     const found = await detect({
       "package.json": JSON.stringify({ dependencies: { "@trpc/client": "11", "vue-router": "4" } }),

@@ -50,6 +50,8 @@ export interface TrpcRoutes {
   readonly endpoints: Endpoint[];
   /** where a served (or unmounted) router answers with JSON */
   readonly json: Evidence[];
+  /** files that serve a router through an adapter (a Next.js `api/trpc/[trpc]` route) */
+  readonly adapterFiles: ReadonlySet<string>;
 }
 
 interface Procedure {
@@ -82,6 +84,7 @@ class TrpcReader {
   read(candidates: readonly SourceFile[]): TrpcRoutes {
     const endpoints: Endpoint[] = [];
     const json: Evidence[] = [];
+    const adapterFiles = new Set<string>();
     const modules = candidates.map((f) => this.program.module(f));
     const emit = (procs: readonly Procedure[], mount: RoutePath) => {
       for (const p of procs) {
@@ -101,6 +104,7 @@ class TrpcReader {
       for (const mount of this.mounts(mod)) {
         const procs = this.routerProcedures(mount.mod, mount.router, "", 0);
         if (procs.length === 0) continue;
+        adapterFiles.add(mod.file.path);
         emit(procs, mount.path);
         json.push(evidence(mount.mod.file, mount.at.getStart(mount.mod.ast), "tRPC JSON"));
       }
@@ -127,7 +131,7 @@ class TrpcReader {
       emit(r.procs, UNKNOWN_MOUNT);
       json.push(evidence(r.mod.file, r.node.getStart(r.mod.ast), "tRPC JSON"));
     }
-    return { endpoints, json };
+    return { endpoints, json, adapterFiles };
   }
 
   /** True when a router call sits inside another router call (v9 `.merge`, a nested literal). */
