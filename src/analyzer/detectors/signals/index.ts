@@ -19,7 +19,7 @@ import { secretsDetector } from "./detect-secrets.js";
 import { testsDetector } from "./detect-tests.js";
 import { validationDetector } from "./detect-validation.js";
 
-export { findApiTestCalls } from "./detect-tests.js";
+export { findApiTestCalls } from "./api-test-calls.js";
 export { findErrorStatusChecks } from "./error-status-checks.js";
 
 export const signalDetectors: readonly Detector[] = [

@@ -1,0 +1,676 @@
+import { describe, expect, it } from "vitest";
+import { scanContextFrom } from "../../test-support/scan-context-from.js";
+import { findApiTestCalls } from "./api-test-calls.js";
+import { classifyTestFiles, testsDetector } from "./detect-tests.js";
+import { methodFromName } from "./test-call-paths.js";
+
+const detect = (files: Record<string, string>) =>
+  testsDetector.detect(scanContextFrom(files)).signals;
+
+describe("findApiTestCalls", () => {
+  it("reads the path of a Django route called by name with reverse(), directly, through a variable or a helper", () => {
+    const routeNames = new Map([
+      ["blog:post-list", "/api/posts/"],
+      ["blog:post-detail", "/api/posts/<int:pk>/"],
+      ["verify", "/api/verify/"],
+      ["user-list", "/api/users/"],
+    ]);
+    const calls = findApiTestCalls(
+      scanContextFrom({
+        "blog/tests/test_posts.py": `from django.urls import reverse
+from rest_framework.test import APITestCase
+
+USERS = reverse("user-list")
+
+
+def detail_url(pk):
+    return reverse("blog:post-detail", args=[pk])
+
+class PostTests(APITestCase):
+    url = reverse("verify")
+
+    def users_url(self):
+        return reverse("user-list")
+
+    def test_list(self):
+        url = reverse("blog:post-list")
+        r = self.client.get(url)
+        self.assertEqual(r.status_code, 200)
+
+    def test_detail(self):
+        r = self.client.delete(reverse("post-detail", kwargs={"pk": 1}))
+        self.assertEqual(r.status_code, 200)
+
+    def test_verify(self):
+        r = self.client.post(self.url, {})
+        self.assertEqual(r.status_code, 200)
+
+    def test_users(self):
+        r = self.client.get(self.users_url())
+        self.assertEqual(r.status_code, 200)
+
+    def test_all_users(self):
+        r = self.client.get(USERS)
+        self.assertEqual(r.status_code, 200)
+
+    def test_patch(self):
+        url = detail_url(1)
+        r = self.client.patch(url, {"title": "x"})
+        self.assertEqual(r.status_code, 200)
+
+    def test_unknown(self):
+        r = self.client.get(reverse("nowhere"))
+        self.assertEqual(r.status_code, 200)
+`,
+      }),
+      routeNames,
+    );
+    expect(calls.map((c) => c.note)).toEqual([
+      "GET /api/posts/",
+      "DELETE /api/posts/<int:pk>/",
+      "POST /api/verify/",
+      "GET /api/users/",
+      "GET /api/users/",
+      "PATCH /api/posts/<int:pk>/",
+      "GET (path not literal)",
+    ]);
+  });
+
+  it("reads a Rails path helper and a controller spec's action through the routes' names", () => {
+    const routeNames = new Map([
+      ["api_v1_articles", "/api/v1/articles"],
+      ["api_v1_article", "/api/v1/articles/:id"],
+      ["api/v1/articles#create", "/api/v1/articles"],
+    ]);
+    const calls = findApiTestCalls(
+      scanContextFrom({
+        "spec/requests/articles_spec.rb":
+          "RSpec.describe 'Articles', type: :request do\n  it 'lists' do\n    get api_v1_articles_path\n    expect(response).to have_http_status(:ok)\n  end\n  it 'deletes' do\n    delete api_v1_article_url(article)\n    expect(response).to have_http_status(:no_content)\n  end\n  it 'misses' do\n    get unknown_path\n    expect(response).to have_http_status(:ok)\n  end\nend\n",
+        "spec/controllers/articles_controller_spec.rb":
+          "RSpec.describe Api::V1::ArticlesController, type: :controller do\n  it 'creates' do\n    post :create, params: { article: { title: 'x' } }\n    expect(response).to have_http_status(:created)\n  end\n  it 'archives' do\n    post :archive\n    expect(response).to have_http_status(:ok)\n  end\nend\n",
+      }),
+      routeNames,
+    );
+    expect(calls.map((c) => c.note).sort()).toEqual(
+      [
+        "GET /api/v1/articles",
+        "DELETE /api/v1/articles/:id",
+        "GET (path not literal)",
+        "POST /api/v1/articles",
+        "POST #archive",
+      ].sort(),
+    );
+  });
+
+  it("reads a Laravel test's route('name') through the routes' names", () => {
+    const calls = findApiTestCalls(
+      scanContextFrom({
+        "tests/Feature/PostTest.php":
+          "<?php\nclass PostTest extends TestCase {\n  public function test_show() {\n    $this->getJson(route('posts.show', $post))->assertOk();\n    $this->deleteJson(route('posts.gone'))->assertOk();\n  }\n}\n",
+      }),
+      new Map([["posts.show", "/api/posts/{post}"]]),
+    );
+    expect(calls.map((c) => c.note)).toEqual([
+      "GET /api/posts/{post}",
+      "DELETE (path not literal)",
+    ]);
+  });
+
+  it("follows a path literal continued by concatenation, each other operand a placeholder", () => {
+    const calls = findApiTestCalls(
+      scanContextFrom({
+        "src/test/java/app/CrashTests.java":
+          'class CrashTests {\n  @Autowired TestRestTemplate rest;\n  @Test void oups() {\n    var r = rest.getForEntity("http://localhost:" + port + "/oups", String.class);\n    assertThat(r.getStatusCode().value()).isEqualTo(500);\n  }\n}\n',
+        "test/users.test.ts":
+          "import request from 'supertest';\nit('reads', async () => {\n  await request(app).get('/api/users/' + user.id + '/orders').expect(200);\n  await request(app).get('/api/users/'.concat(id)).expect(200);\n});\n",
+        "tests/Feature/PostTest.php":
+          "<?php\nclass PostTest extends TestCase {\n  public function test_show() {\n    $this->getJson('/api/posts/' . $post->id)->assertOk();\n  }\n}\n",
+      }),
+    );
+    expect(calls.map((c) => c.note).sort()).toEqual(
+      [
+        "GET http://localhost:${}/oups",
+        "GET /api/users/${}/orders",
+        "GET /api/users/",
+        "GET /api/posts/${}",
+      ].sort(),
+    );
+  });
+
+  it("reads a JVM test's path built from the string constants of its own file", () => {
+    const calls = findApiTestCalls(
+      scanContextFrom({
+        "src/test/java/app/DepartmentControllerTest.java": `class DepartmentControllerTest {
+    private static final String BASE_URL = "/api/v1/departments";
+    private static final String ITEM = BASE_URL + "/{id}";
+    // private static final String OLD = "/old";
+    @Test void get() throws Exception {
+        mockMvc.perform(get(BASE_URL + "/{id}", 1L)).andExpect(status().isOk());
+        mockMvc.perform(delete(ITEM, 1L)).andExpect(status().isOk());
+        mockMvc.perform(put(BASE_URL + "/" + dept.getId())).andExpect(status().isOk());
+        mockMvc.perform(post(OLD)).andExpect(status().isOk());
+        mockMvc.perform(get(url)).andExpect(status().isOk());
+    }
+}
+`,
+      }),
+    );
+    expect(calls.map((c) => `${c.line} ${c.note ?? ""}`)).toEqual([
+      "6 GET /api/v1/departments/{id}",
+      "7 DELETE /api/v1/departments/{id}",
+      "8 PUT /api/v1/departments/${}",
+      "9 POST (path not literal)",
+      "10 GET (path not literal)",
+    ]);
+  });
+
+  it("reads a Python f-string path that starts with a prefix from the settings", () => {
+    const calls = findApiTestCalls(
+      scanContextFrom({
+        "backend/tests/api/test_items.py":
+          'def test_read(client):\n    r = client.get(f"{settings.API_V1_STR}/items/{item.id}")\n    assert r.status_code == 200\n',
+      }),
+    );
+    expect(calls.map((c) => c.note)).toEqual(["GET {settings.API_V1_STR}/items/{item.id}"]);
+  });
+
+  it("reads calls on a pytest fixture that yields a test client under a name of its own", () => {
+    const calls = findApiTestCalls(
+      scanContextFrom({
+        "tests/conftest.py": `import pytest
+from starlette.testclient import TestClient
+
+
+@pytest.fixture(scope="module")
+def test_app():
+    app = create_application()
+    with TestClient(app) as test_client:
+        yield test_client
+
+
+@pytest.fixture
+def summary():
+    return {"url": "https://foo.bar"}
+`,
+        "tests/test_summaries.py": `def test_create_summary(test_app, summary):
+    response = test_app.post("/summaries/", data=json.dumps(summary))
+    assert response.status_code == 201
+    assert summary.get("url") == "https://foo.bar"
+`,
+      }),
+    );
+    expect(calls).toEqual([{ file: "tests/test_summaries.py", line: 2, note: "POST /summaries/" }]);
+  });
+
+  it("names the method and path of HTTP calls from each stack's test harness", () => {
+    const calls = findApiTestCalls(
+      scanContextFrom({
+        "test/app.e2e-spec.ts":
+          "import request from 'supertest';\nit('lists', () => request(app.getHttpServer())\n  .get('/api/articles')\n  .expect(200));\n",
+        "test/fastify.test.ts":
+          "const res = await app.inject({ method: 'POST', url: '/api/users', payload: {} });\nexpect(res.statusCode).toBe(201);\n",
+        "tests/test_api.py":
+          "def test_create(client):\n    r = client.post('/api/items', json={})\n    assert r.status_code == 201\n",
+        "handler_test.go":
+          'req := httptest.NewRequest(http.MethodDelete, "/v1/items/3", nil)\nrec := httptest.NewRecorder()\n',
+        "tests/Feature/PostTest.php":
+          "class PostTest extends TestCase {\n  public function test_update() {\n    $this->putJson('/api/posts/1', [])->assertOk();\n  }\n}\n",
+        "spec/requests/articles_spec.rb":
+          "RSpec.describe 'Articles', type: :request do\n  it 'shows' do\n    get '/articles/1'\n    expect(response).to have_http_status(:ok)\n  end\nend\n",
+        "tests/Api.Tests/ItemsTests.cs":
+          'public class ItemsTests : IClassFixture<WebApplicationFactory<Program>> {\n  async Task Get() { var r = await _client.GetAsync("/items"); }\n}\n',
+      }),
+    );
+    expect(calls.map((c) => c.note).sort()).toEqual(
+      [
+        "GET /api/articles",
+        "POST /api/users",
+        "POST /api/items",
+        "DELETE /v1/items/3",
+        "PUT /api/posts/1",
+        "GET /articles/1",
+        "GET /items",
+      ].sort(),
+    );
+    expect(calls.find((c) => c.note === "GET /api/articles")).toMatchObject({
+      file: "test/app.e2e-spec.ts",
+      line: 3,
+    });
+  });
+
+  it("reads Rails controller specs that name the action, also inside subject and before blocks", () => {
+    const calls = findApiTestCalls(
+      scanContextFrom({
+        "spec/controllers/articles_controller_spec.rb":
+          "describe ArticlesController do\n  describe '#index' do\n    subject { get :index }\n    it 'works' do\n      subject\n      expect(response).to have_http_status(:ok)\n    end\n  end\n  it 'paginates' do\n    get :index, params: { page: 2 }\n    expect(json_data.length).to eq 1\n  end\nend\n",
+      }),
+    );
+    expect(calls.map((c) => `${c.line} ${c.note ?? ""}`)).toEqual([
+      "3 GET #index",
+      "10 GET #index",
+    ]);
+  });
+
+  it("follows a supertest agent shared through a local helper module", () => {
+    const calls = findApiTestCalls(
+      scanContextFrom({
+        "test/helpers/server.js":
+          "const request = require('supertest');\nconst app = require('../../app');\nmodule.exports = request(app.callback());\n",
+        "test/user.test.js":
+          "const server = require('./helpers/server');\nit('registers', async () => {\n  const res = await server.post('/api/v1/user/register').send(user);\n  expect(res.status).toBe(200);\n});\n",
+        "test/cache.test.js":
+          "const cache = require('./helpers/cache');\nit('keeps', () => { cache.get('/key'); expect(cache.size).toBe(1); });\n",
+        "test/helpers/cache.js": "module.exports = new Map();\n",
+      }),
+    );
+    expect(calls).toEqual([
+      { file: "test/user.test.js", line: 3, note: "POST /api/v1/user/register" },
+    ]);
+  });
+
+  it("reads supertest calls whose method is held in a variable", () => {
+    const calls = findApiTestCalls(
+      scanContextFrom({
+        "test/auth.test.ts": [
+          "import request from 'supertest';",
+          "const routes = [['get', '/api/orders'], ['delete', '/api/orders/1']];",
+          "it.each(routes)('%s %s needs a token', async (method, url) => {",
+          "  const res = await request(app)[method](url);",
+          "  expect(res.status).toBe(401);",
+          "});",
+          "it('rejects', () => request(app.getHttpServer())[verb.toLowerCase()]('/api/admin').expect(403));",
+          "it('reads a table', () => { const row = table[index](1); expect(row).toBeDefined(); });",
+          "",
+        ].join("\n"),
+      }),
+    );
+    expect(calls.map((c) => `${c.line} ${c.note ?? ""}`)).toEqual([
+      "4 ANY (path not literal)",
+      "7 ANY /api/admin",
+    ]);
+  });
+
+  it("reads Pest tests and .NET tests whose WebApplicationFactory is in another file, derived or held in a static member", () => {
+    const calls = findApiTestCalls(
+      scanContextFrom({
+        "tests/Pest.php": "<?php\nuses(Tests\\TestCase::class)->in('Feature');\n",
+        "tests/Feature/BackupTest.php":
+          "<?php\nit('lists backups', function () {\n    $this->getJson('/api/v1/backups')->assertOk();\n});\n",
+        "TodoApi.Tests/TodoApplication.cs":
+          "class TodoApplication : WebApplicationFactory<Program>\n{\n}\n",
+        "TodoApi.Tests/TodoApiTests.cs":
+          'public class TodoApiTests\n{\n    [Fact]\n    public async Task GetTodos()\n    {\n        await using var app = new TodoApplication();\n        var client = app.CreateClient();\n        var todos = await client.GetFromJsonAsync<List<Todo>>("/todos");\n        Assert.Empty(todos);\n    }\n}\n',
+        "tests/PublicApi/ProgramTest.cs":
+          "[TestClass]\npublic class ProgramTest\n{\n    private static WebApplicationFactory<Program> _application = new();\n    public static HttpClient NewClient => _application.CreateClient();\n}\n",
+        "tests/PublicApi/CatalogItemGetById.cs":
+          '[TestClass]\npublic class CatalogItemGetById\n{\n    [TestMethod]\n    public async Task ReturnsItem()\n    {\n        var response = await ProgramTest.NewClient.GetAsync("api/catalog-items/5");\n        Assert.AreEqual(HttpStatusCode.OK, response.StatusCode);\n    }\n}\n',
+      }),
+    );
+    expect(calls.map((c) => `${c.file}:${c.line} ${c.note ?? ""}`)).toEqual([
+      "tests/Feature/BackupTest.php:3 GET /api/v1/backups",
+      "TodoApi.Tests/TodoApiTests.cs:8 GET /todos",
+      "tests/PublicApi/CatalogItemGetById.cs:7 GET api/catalog-items/5",
+    ]);
+  });
+
+  it("reads the .NET calls of Ardalis.HttpClientTestExtensions", () => {
+    const calls = findApiTestCalls(
+      scanContextFrom({
+        "tests/Web.FunctionalTests/ProjectList.cs":
+          'public class ProjectList(CustomWebApplicationFactory<Program> factory) : IClassFixture<CustomWebApplicationFactory<Program>>\n{\n  [Fact]\n  public async Task ReturnsOneProject()\n  {\n    var result = await _client.GetAndDeserializeAsync<ProjectListResponse>("/Projects");\n    Assert.Single(result.Projects);\n    await _client.PostAndEnsureBadRequestAsync("/Projects", content);\n  }\n}\n',
+      }),
+    );
+    expect(calls.map((c) => `${c.line} ${c.note ?? ""}`)).toEqual([
+      "6 GET /Projects",
+      "8 POST /Projects",
+    ]);
+  });
+
+  it("reads Go requests whose method is a variable, and Symfony's test client", () => {
+    const calls = findApiTestCalls(
+      scanContextFrom({
+        "auth/api_test.go":
+          'func testRequest(t *testing.T, ts *httptest.Server, method, path string) *http.Response {\n\treq, _ := http.NewRequest(method, ts.URL+path, nil)\n\treq2 := httptest.NewRequest(tc.method, "/login", nil)\n}\n',
+        "tests/Api/BookTest.php":
+          "<?php\nfinal class BookTest extends ApiTestCase\n{\n    public function testGet(): void\n    {\n        $this->client = self::createClient();\n        $this->client->request('GET', '/books/invalid');\n        static::createClient()->request('POST', $url, ['json' => []]);\n        self::assertResponseStatusCodeSame(404);\n    }\n}\n",
+      }),
+    );
+    expect(calls.map((c) => `${c.file}:${c.line} ${c.note ?? ""}`)).toEqual([
+      "auth/api_test.go:2 ANY (path not literal)",
+      "auth/api_test.go:3 ANY /login",
+      "tests/Api/BookTest.php:7 GET /books/invalid",
+      "tests/Api/BookTest.php:8 POST (path not literal)",
+    ]);
+  });
+
+  it("reads HTTP client calls to the app running on localhost", () => {
+    const calls = findApiTestCalls(
+      scanContextFrom({
+        "tests/main.test.js": [
+          "import axios from 'axios';",
+          "import { server } from '../src/app';",
+          "const url = 'http://localhost:4000';",
+          "const request = axios.create({ baseURL: url });",
+          "it('signs up', async () => {",
+          "  const response = await request.post('/api/v1/user/signup', user);",
+          "  expect(response.status).toBe(200);",
+          "});",
+          "",
+        ].join("\n"),
+        "__test__/app.test.ts": [
+          "const postSignup = (body) =>",
+          "  fetch(`http://localhost:${config.apiPort}/signup`, {",
+          '    method: "POST",',
+          '    headers: { "Content-Type": "application/json" },',
+          "    body: JSON.stringify(body),",
+          "  });",
+          "",
+        ].join("\n"),
+        "tests/api/test_vacancies.py": [
+          "import httpx",
+          "",
+          "def test_can_get_vacancy_list():",
+          "    response = httpx.get('http://localhost:8000/api/vacancies')",
+          "    assert response.status_code == 200",
+          "",
+        ].join("\n"),
+        // another service's API is not the app's
+        "tests/test_payments.py":
+          "import requests\n\ndef test_charge():\n    r = requests.post('https://api.stripe.com/v1/charges')\n    assert r.ok\n",
+      }),
+    );
+    expect(calls.map((c) => `${c.file}:${c.line} ${c.note ?? ""}`)).toEqual([
+      "tests/main.test.js:6 POST /api/v1/user/signup",
+      "__test__/app.test.ts:2 POST /signup",
+      "tests/api/test_vacancies.py:4 GET /api/vacancies",
+    ]);
+  });
+
+  it("reads calls to the Compose services the repository builds, by their service name", () => {
+    const calls = findApiTestCalls(
+      scanContextFrom({
+        "docker-compose.yml":
+          "services:\n  orders:\n    build:\n      context: .\n      dockerfile: ./apps/orders/Dockerfile\n  e2e:\n    build: ./e2e\n  mongo:\n    image: mongo:7\n",
+        "e2e/specs/orders.e2e.spec.ts": [
+          "test('creates an order', async () => {",
+          "  const res = await fetch('http://orders:3001/orders', {",
+          "    method: 'POST',",
+          "    body: JSON.stringify({ item: 1 }),",
+          "  });",
+          "  expect(res.status).toBe(201);",
+          "  await fetch('http://mongo:27017/');",
+          "});",
+          "",
+        ].join("\n"),
+      }),
+    );
+    // mongo is an image the repository does not build: not its API
+    expect(calls.map((c) => `${c.file}:${c.line} ${c.note ?? ""}`)).toEqual([
+      "e2e/specs/orders.e2e.spec.ts:2 POST /orders",
+    ]);
+  });
+
+  it("does not take HTTP client calls in app code or mocked clients for API tests", () => {
+    const calls = findApiTestCalls(
+      scanContextFrom({
+        "src/api.ts": "export const load = () => axios.get('/api/articles');\n",
+        "src/api.test.ts":
+          "vi.mock('axios');\nit('loads', async () => { axios.get.mockResolvedValue({}); await load(); expect(axios.get).toHaveBeenCalledWith('/api/articles'); });\n",
+        "tests/test_cache.py":
+          "def test_cache(redis_client):\n    redis_client.get('key')\n    assert True\n",
+      }),
+    );
+    expect(calls).toEqual([]);
+  });
+
+  it("reads JAX-RS client calls of Dropwizard's resource extensions, JerseyTest and @HelidonTest", () => {
+    const calls = findApiTestCalls(
+      scanContextFrom({
+        "src/test/java/app/PeopleResourceTest.java": `class PeopleResourceTest {
+    static final ResourceExtension EXT = ResourceExtension.builder().addResource(resource).build();
+
+    @Test
+    void creates() {
+        Response r = EXT.target("/people").request()
+            .post(Entity.json(person));
+        assertThat(r.getStatus()).isEqualTo(201);
+        assertThat(EXT.target("/people/1").request(MediaType.APPLICATION_JSON).get(Person.class)).isEqualTo(person);
+        EXT.target("/people/1").request().method("PATCH", Entity.json(change));
+    }
+}
+`,
+        "src/test/java/app/PeopleIT.java": `@HelidonTest
+class PeopleIT {
+    @Inject
+    WebTarget target;
+
+    @Test
+    void lists() {
+        var response = target
+                .path("/api/people")
+                .request()
+                .get();
+        assertThat(response.getStatus(), is(200));
+    }
+}
+`,
+      }),
+    );
+    expect(calls.map((c) => `${c.file} ${c.note} ${c.line}`)).toEqual([
+      "src/test/java/app/PeopleResourceTest.java POST /people 6",
+      "src/test/java/app/PeopleResourceTest.java GET /people/1 9",
+      "src/test/java/app/PeopleResourceTest.java PATCH /people/1 10",
+      "src/test/java/app/PeopleIT.java GET /api/people 8",
+    ]);
+  });
+
+  it("reads JAX-RS client calls on a WebTarget kept in a variable, as Arquillian tests write them", () => {
+    const calls = findApiTestCalls(
+      scanContextFrom({
+        "src/test/java/app/it/LoanResourceIT.java": `@ExtendWith(ArquillianExtension.class)
+class LoanResourceIT {
+    @ArquillianResource URL base;
+
+    @Test
+    void listsLoans() {
+        final WebTarget loans = client.target(URI.create(base.toExternalForm() + "api/loans"));
+        try (Response r = loans.request()
+                .accept(MediaType.APPLICATION_JSON)
+                .get()) {
+            assertEquals(200, r.getStatus());
+        }
+        WebTarget one = client.target(base + "api/loans/1");
+        one.request().method("PATCH", Entity.json(change));
+    }
+}
+`,
+      }),
+    );
+    expect(calls.map((c) => `${c.note} ${c.line}`)).toEqual([
+      "GET (path not literal) 8",
+      "PATCH (path not literal) 14",
+    ]);
+  });
+  it("reads Fastify injections through a helper that takes the options object last", () => {
+    const calls = findApiTestCalls(
+      scanContextFrom({
+        "test/routes/tasks.test.ts": `it("lists tasks", async (t) => {
+  const res = await app.injectWithLogin('basic@example.com', {
+    method: 'PATCH',
+    url: \`/api/tasks/\${id}\`,
+    query: { page: '2' }
+  })
+  const other = await app.injectAs(user, { method: 'GET', url: '/api/me' })
+  assert.strictEqual(res.statusCode, 200)
+})
+`,
+      }),
+    );
+    expect(calls).toEqual([
+      { file: "test/routes/tasks.test.ts", line: 2, note: "PATCH /api/tasks/${id}" },
+      { file: "test/routes/tasks.test.ts", line: 7, note: "GET /api/me" },
+    ]);
+  });
+
+  it("reads Go requests built with a router's own method constant and a context", () => {
+    const calls = findApiTestCalls(
+      scanContextFrom({
+        "internal/http/book_test.go": `func TestList(t *testing.T) {
+	req, err := http.NewRequestWithContext(context.Background(),
+		echo.GET, "/books?page=2", nil)
+	require.NoError(t, err)
+	rec := httptest.NewRecorder()
+	assert.Equal(t, http.StatusOK, rec.Code)
+}
+`,
+      }),
+    );
+    expect(calls).toEqual([
+      { file: "internal/http/book_test.go", line: 2, note: "GET /books?page=2" },
+    ]);
+  });
+
+  it("reads Go request URLs from fmt.Sprintf, a variable assigned before, a test table's entries, and net/http's client", () => {
+    const calls = findApiTestCalls(
+      scanContextFrom({
+        "tests/article_test.go": `func TestArticle(t *testing.T) {
+	req, _ := http.NewRequest("GET", fmt.Sprintf("/v1/article/%d", id), nil)
+	url := fmt.Sprintf("/v1/article/%d", id)
+	req, _ = http.NewRequest("PUT", url, nil)
+	path := ts.URL + "/users/" + tt.id
+	req, _ = http.NewRequest(http.MethodDelete, path, nil)
+	list := ts.URL + "/users" + tt.query
+	res, _ := http.Get(list)
+	res, _ = http.Post(ts.URL+"/login", "application/json", body)
+	res, _ = http.Get(remote)
+	if url == "" {
+		t.Fatal("no url")
+	}
+}
+
+func TestTable(t *testing.T) {
+	tests := []struct {
+		name   string
+		method string
+		url    string
+		body   map[string]string
+	}{
+		{name: "list", method: http.MethodGet, url: "/api/items"},
+		{
+			name:   "create",
+			body:   map[string]string{"a": "b"},
+			method: "POST",
+			url:    "/api/items",
+		},
+		{name: "one", url: fmt.Sprintf("/api/items/%d", 1), method: echo.GET},
+	}
+	for _, tc := range tests {
+		req := httptest.NewRequest(tc.method, tc.url, nil)
+		other := httptest.NewRequest(http.MethodPatch, tc.url, nil)
+		assert.Equal(t, http.StatusOK, rec.Code)
+	}
+}
+`,
+      }),
+    );
+    expect(calls.map((c) => `${c.line} ${c.note ?? ""}`)).toEqual([
+      "2 GET /v1/article/%d",
+      "4 PUT /v1/article/%d",
+      "6 DELETE /users/${}",
+      "33 GET /api/items",
+      "33 POST /api/items",
+      "33 GET /api/items/%d",
+      "34 PATCH /api/items",
+      "34 PATCH /api/items/%d",
+      "8 GET /users",
+      "9 POST /login",
+    ]);
+  });
+
+  it("reads the Go requests a test helper makes from its callers' arguments", () => {
+    const calls = findApiTestCalls(
+      scanContextFrom({
+        "auth/api_test.go": `func TestLogin(t *testing.T) {
+	res, body := testRequest(t, ts, "POST", "/login", req, "")
+	res, _ = testRequest(t, ts, http.MethodGet, fmt.Sprintf("/users/%d", id), nil, token)
+	res, _ = testRequest(t, ts, "DELETE", "/users/1", nil, token)
+	if res.StatusCode != http.StatusOK {
+		t.Errorf("got %d", res.StatusCode)
+	}
+}
+
+func testRequest(t *testing.T, ts *httptest.Server, method, path string, body io.Reader, token string) (*http.Response, string) {
+	req, err := http.NewRequest(method, ts.URL+path, body)
+	return nil, ""
+}
+`,
+      }),
+    );
+    expect(calls.map((c) => `${c.line} ${c.note ?? ""}`)).toEqual([
+      "2 POST /login",
+      "3 GET /users/%d",
+      "4 DELETE /users/1",
+    ]);
+  });
+
+  it("counts a Go testify suite that asserts through its receiver as real tests that call the API", () => {
+    const suite = `package http_test
+
+import (
+	"net/http/httptest"
+	"testing"
+
+	"github.com/stretchr/testify/suite"
+)
+
+type TodoSuite struct {
+	suite.Suite
+}
+
+func (s *TodoSuite) TestCreate() {
+	req := httptest.NewRequest("POST", "/api/todos", nil)
+	rec := httptest.NewRecorder()
+	app.ServeHTTP(rec, req)
+	s.Equal(http.StatusBadRequest, rec.Code)
+}
+
+func TestTodoSuite(t *testing.T) {
+	suite.Run(t, new(TodoSuite))
+}
+`;
+    const files = { "internal/http/todo_controller_test.go": suite };
+    expect(detect(files)?.test_files?.value).toBe(1);
+    expect(findApiTestCalls(scanContextFrom(files))).toEqual([
+      { file: "internal/http/todo_controller_test.go", line: 15, note: "POST /api/todos" },
+    ]);
+    // a suite whose methods assert nothing is no real test
+    const empty = suite.replace("\ts.Equal(http.StatusBadRequest, rec.Code)\n", "");
+    expect(detect({ "internal/http/todo_controller_test.go": empty })?.test_files?.value).toBe(0);
+  });
+
+  it("does not count a new Laravel app's home-page example as a real or an API test", () => {
+    const ctx = scanContextFrom({
+      "tests/Feature/ExampleTest.php": `<?php
+class ExampleTest extends TestCase
+{
+    public function test_home_page_answers(): void
+    {
+        $response = $this->get('/');
+
+        $response->assertStatus(200);
+    }
+}
+`,
+      "tests/Unit/ExampleTest.php":
+        "<?php\nclass ExampleTest extends TestCase {\n  public function test_truth(): void { $this->assertTrue(true); }\n}\n",
+    });
+    expect(findApiTestCalls(ctx)).toEqual([]);
+    expect(classifyTestFiles(ctx).map((v) => v.real)).toEqual([false, false]);
+  });
+
+  it("maps call names to HTTP methods", () => {
+    expect(methodFromName("getJson")).toBe("GET");
+    expect(methodFromName("PostAsJsonAsync")).toBe("POST");
+    expect(methodFromName("exchange")).toBe("ANY");
+  });
+});

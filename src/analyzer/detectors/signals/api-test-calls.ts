@@ -1,0 +1,509 @@
+/**
+ * Tests that exercise the app's HTTP endpoints (api_tests, tested_endpoints and api_error_tests
+ * are derived from them): each stack's test harness calls, with "METHOD /path" notes.
+ */
+import type { Evidence } from "../../report.js";
+import { evidence, type ScanContext, type SourceFile } from "../../scan-context.js";
+import type { ConstantTable } from "../stack-jvm/jvm-constants.js";
+import { contains } from "../stack-text/keyword-search.js";
+import { ModulePaths } from "../stack-node/module-paths.js";
+import { mayCallTheApi } from "./detect-tests.js";
+import { builtComposeServices } from "./detect-microservices.js";
+import {
+  CS_EXTS,
+  esc,
+  GO_EXTS,
+  JS_EXTS,
+  JVM_EXTS,
+  PHP_EXTS,
+  PY_EXTS,
+  RB_EXTS,
+} from "./signal-kit.js";
+import {
+  constantPath,
+  continuedPath,
+  controllerActionPath,
+  GO_METHOD,
+  goVariableCalls,
+  methodFromName,
+  namedRoutePath,
+  REVERSE_CALL,
+  reversedInto,
+  type CallSite,
+} from "./test-call-paths.js";
+
+interface ApiCallPattern {
+  readonly exts: readonly string[];
+  /** the file must contain one of these before the pattern runs */
+  readonly when: readonly string[];
+  /** global regex */
+  readonly re: RegExp;
+  /** method and literal path (undefined when not a literal) of a match */
+  readonly read: (m: RegExpExecArray, site: CallSite) => readonly [string, string | undefined];
+  /** the calls of a match whose path is held elsewhere (a variable, a test table), if known */
+  readonly readMany?: (
+    m: RegExpExecArray,
+    site: CallSite,
+  ) => readonly (readonly [string, string, number?])[];
+  /**
+   * the match ends where the path argument starts; one that is no literal is read as an
+   * expression of the file's string constants (`BASE_URL + "/{id}"`)
+   */
+  readonly constantArgument?: boolean;
+  /** a match whose path cannot be read is no call of the app's (a general HTTP client) */
+  readonly knownPathsOnly?: boolean;
+  readonly applies?: (file: SourceFile) => boolean;
+  /** a `when` word in a local module the file imports counts too (a shared supertest agent) */
+  readonly whenImported?: boolean;
+  /** classes the repository derives from a `when` word (group 1 or 2) count as `when` words too */
+  readonly derived?: RegExp;
+}
+
+const byName =
+  (methodGroup: number, pathGroup: number) =>
+  (m: RegExpExecArray): readonly [string, string | undefined] => [
+    methodFromName(m[methodGroup] ?? ""),
+    m[pathGroup],
+  ];
+
+const HTTP_VERB = "get|post|put|patch|delete|head|options";
+/**
+ * Any HTTP client or fetch sent to one of `hosts` with a literal URL, its port possibly
+ * interpolated (`http://localhost:${config.port}/signup`), and fetch's `method` option read.
+ */
+function hostCalls(
+  hosts: readonly string[],
+): Pick<ApiCallPattern, "exts" | "when" | "re" | "read"> {
+  return {
+    exts: [...JS_EXTS, ...PY_EXTS],
+    when: hosts,
+    re: new RegExp(
+      `\\b(${HTTP_VERB}|fetch)\\s*\\(\\s*f?(['"\`])https?://(?:${hosts.map(esc).join("|")})(?::(?:\\d+|\\$?\\{[^}'"\`]*\\}))?(/[^'"\`]*)?\\2(?:\\s*,\\s*\\{[\\s\\S]{0,200}?\\bmethod\\s*:\\s*['"\`](\\w+)['"\`])?`,
+      "g",
+    ),
+    read: (m) => [m[4]?.toUpperCase() ?? methodFromName(m[1] ?? ""), m[3] ?? "/"],
+  };
+}
+
+/**
+ * Calls to a Compose service the repository builds, by its service name (`fetch("http://auth:3001/
+ * users")`): end-to-end tests that run in a container beside the app's services reach them so.
+ */
+function composeHostCalls(ctx: ScanContext): ApiCallPattern | undefined {
+  const hosts = builtComposeServices(ctx);
+  // "//name" as the keyword: a bare service name ("auth", "api") is in most files.
+  return hosts.length === 0 ? undefined : { ...hostCalls(hosts), when: hosts.map((h) => `//${h}`) };
+}
+
+/**
+ * Python test-client calls on a client named by `client` (a regex). The path is a literal,
+ * Django's reverse("name") of a named route, or a variable that holds one
+ * (`url = reverse("post-list")`, `self.url` set in setUp).
+ */
+function pythonClientCalls(client: string, when: readonly string[]): ApiCallPattern {
+  return {
+    exts: PY_EXTS,
+    when,
+    re: new RegExp(
+      `\\b${client}\\.(${HTTP_VERB})\\s*\\(\\s*(?:f?(['"])(/[^'"]*|\\{[^{}'"]*\\}/[^'"]*)\\2|${REVERSE_CALL}|((?:self\\.)?[A-Za-z_]\\w*)\\s*(\\(?))?`,
+      "gi",
+    ),
+    read: (m, site) => [
+      methodFromName(m[1] ?? ""),
+      m[3] ??
+        namedRoutePath(
+          site,
+          m.groups?.name ??
+            (m[6] === undefined
+              ? undefined
+              : reversedInto(site.file.text, m[6], m[7] === "(", m.index)),
+        ),
+    ],
+  };
+}
+
+/** A pytest fixture's name and body, up to the next top-level statement. */
+const PYTEST_FIXTURE =
+  /^@pytest(?:_asyncio)?\.fixture\b[^\n]*\n(?:@[^\n]*\n)*(?:async[ \t]+)?def[ \t]+(\w+)[ \t]*\(/gm;
+const TEST_CLIENT_MADE = /\b(?:TestClient|AsyncClient|APIClient|Client)\s*\(|\.test_client\s*\(/;
+
+/**
+ * Calls on the pytest fixtures that hand the tests a test client under a name of their own
+ * (`def test_app(): with TestClient(app) as c: yield c`, then `test_app.post("/summaries/")`).
+ */
+function pytestFixtureClientCalls(ctx: ScanContext): ApiCallPattern | undefined {
+  const names = new Set<string>();
+  for (const file of ctx.files) {
+    if (!PY_EXTS.includes(file.ext) || !contains(file.text, "fixture")) continue;
+    if (!TEST_CLIENT_MADE.test(file.text)) continue;
+    for (const m of file.text.matchAll(PYTEST_FIXTURE)) {
+      const name = m[1];
+      if (name === undefined) continue;
+      const start = m.index + m[0].length;
+      const next = /\n(?=[^\s#])/.exec(file.text.slice(start));
+      const body = file.text.slice(start, next === null ? undefined : start + next.index);
+      if (TEST_CLIENT_MADE.test(body) && /\b(?:yield|return)\b/.test(body)) names.add(name);
+    }
+  }
+  if (names.size === 0) return undefined;
+  const words = [...names];
+  return pythonClientCalls(`(?:${words.map(esc).join("|")})`, words);
+}
+
+const API_CALLS: readonly ApiCallPattern[] = [
+  {
+    // supertest: request(app).get('/x'), request(app.getHttpServer()).post('/x'), agent.get('/x')
+    exts: JS_EXTS,
+    when: ["supertest"],
+    re: new RegExp(`\\.(${HTTP_VERB})\\s*\\(\\s*(['"\`])(/[^'"\`]*)\\2`, "g"),
+    read: byName(1, 3),
+    whenImported: true,
+  },
+  {
+    exts: JS_EXTS,
+    when: ["request("],
+    re: new RegExp(
+      `\\brequest\\s*\\((?:[^()]|\\([^()]*\\))*\\)\\s*\\.(${HTTP_VERB})\\s*\\(\\s*(?:(['"\`])([^'"\`]*)\\2)?`,
+      "g",
+    ),
+    read: byName(1, 3),
+    // supertest files are covered, call by call, by the pattern above
+    applies: (f) => !f.text.includes("supertest"),
+  },
+  {
+    // supertest with the method in a variable, in table-driven tests: request(app)[method](url)
+    exts: JS_EXTS,
+    when: ["supertest"],
+    re: /\b(?:request|supertest)\s*\((?:[^()]|\([^()]*\))*\)\s*\[\s*[\w.]+(?:\(\))?\s*\]\s*\(\s*(?:(['"`])([^'"`]*)\1)?/g,
+    read: (m) => ["ANY", m[2]],
+    whenImported: true,
+  },
+  {
+    // Fastify / light-my-request: app.inject({ method: 'POST', url: '/x' }), also through a
+    // helper the tests decorate the app with, which takes the options last
+    // (`app.injectWithLogin('admin@example.com', { method: 'GET', url: '/api/tasks' })`).
+    exts: JS_EXTS,
+    when: [".inject"],
+    re: /\.inject(?:[A-Z]\w*)?\s*\(\s*(?:(?:(['"`])[^'"`\n]{0,100}\1|[\w.]{1,60})\s*,\s*)?\{([\s\S]{0,400}?)\}\s*\)/g,
+    read: (m) => {
+      const body = m[2] ?? "";
+      const method = /\bmethod\s*:\s*['"`](\w+)['"`]/.exec(body)?.[1] ?? "GET";
+      const url = /\b(?:url|path)\s*:\s*['"`]([^'"`]*)['"`]/.exec(body)?.[1];
+      return [method.toUpperCase(), url];
+    },
+  },
+  {
+    exts: JS_EXTS,
+    when: [".inject()"],
+    re: new RegExp(
+      `\\.inject\\(\\)\\s*\\.(${HTTP_VERB})\\s*\\(\\s*(?:(['"\`])([^'"\`]*)\\2)?`,
+      "g",
+    ),
+    read: byName(1, 3),
+  },
+  {
+    // Hono: app.request('/x', { method: 'POST' })
+    exts: JS_EXTS,
+    when: [".request("],
+    re: /\bapp\.request\s*\(\s*(['"`])(\/[^'"`]*)\1(?:\s*,\s*\{[\s\S]{0,200}?\bmethod\s*:\s*['"`](\w+)['"`])?/g,
+    read: (m) => [(m[3] ?? "GET").toUpperCase(), m[2]],
+  },
+  {
+    // Any HTTP client sent to the app on this machine (`httpx.get("http://localhost:8000/api/x")`,
+    // `fetch("http://127.0.0.1:3000/health")`): a test run against the app it starts or expects
+    // running. Calls to other hosts stay out, as other services' APIs, except the Compose
+    // services the repository builds (composeHostCalls).
+    ...hostCalls(["localhost", "127.0.0.1"]),
+  },
+  {
+    // An axios instance whose base URL is the app on this machine (`axios.create({ baseURL:
+    // "http://localhost:4000" })`, the URL often in a variable): its calls take relative paths.
+    exts: JS_EXTS,
+    when: ["axios.create"],
+    re: new RegExp(`\\.(${HTTP_VERB})\\s*\\(\\s*(['"\`])(/[^'"\`]*)\\2`, "g"),
+    read: byName(1, 3),
+    applies: (f) =>
+      /baseURL\s*:/.test(f.text) && (f.text.includes("localhost") || f.text.includes("127.0.0.1")),
+  },
+  // Django/DRF test client, Flask test client, FastAPI/Starlette TestClient, httpx AsyncClient.
+  pythonClientCalls(
+    "(?:self\\.)?(?:api_|test_|async_|auth_|admin_|authed_|app\\.test_)?client(?:\\(\\))?",
+    ["client"],
+  ),
+  {
+    exts: JVM_EXTS,
+    when: ["perform("],
+    re: new RegExp(
+      `\\bperform\\s*\\(\\s*(?:MockMvcRequestBuilders\\.)?(${HTTP_VERB}|multipart)\\s*\\(\\s*(?:"([^"]*)")?`,
+      "g",
+    ),
+    read: (m) => [m[1] === "multipart" ? "POST" : methodFromName(m[1] ?? ""), m[2]],
+    constantArgument: true,
+  },
+  {
+    exts: JVM_EXTS,
+    when: ["TestRestTemplate"],
+    constantArgument: true,
+    re: /\.(getForEntity|getForObject|postForEntity|postForObject|postForLocation|put|delete|patchForObject|exchange)\s*\(\s*(?:"([^"]*)")?/g,
+    read: (m) => [methodFromName(m[1] ?? ""), m[2]],
+  },
+  {
+    exts: JVM_EXTS,
+    when: ["WebTestClient"],
+    constantArgument: true,
+    re: new RegExp(`\\.(${HTTP_VERB})\\s*\\(\\s*\\)\\s*\\.uri\\s*\\(\\s*(?:"([^"]*)")?`, "g"),
+    read: byName(1, 2),
+  },
+  {
+    // The JAX-RS client of Dropwizard's ResourceExtension / DropwizardAppExtension and JerseyTest
+    // (`EXT.target("/people").request().post(Entity.json(p))`, `.method("PATCH", …)`), and the
+    // WebTarget @HelidonTest injects (`target.path("/people").request().get()`).
+    exts: JVM_EXTS,
+    when: [".request("],
+    re: /\btarget\b(?:\s*\(\s*(?:"([^"]*)")?|\s*\.\s*path\s*\(\s*"([^"]*)")[^;]{0,200}?\.request\s*\([^()]*\)\s*\.(get|post|put|delete|head|options|method)\s*\(\s*(?:"([A-Za-z]+)")?/g,
+    read: (m) => [methodFromName((m[3] === "method" ? m[4] : m[3]) ?? ""), m[1] ?? m[2]],
+  },
+  {
+    // The same client with the WebTarget kept in a variable, as Arquillian tests of Jakarta EE
+    // apps write it (`WebTarget tasks = client.target(base + "api/tasks");` then
+    // `tasks.request().get()`); the URL is built at run time, so the path stays unknown.
+    exts: JVM_EXTS,
+    when: ["WebTarget"],
+    re: /\b(?!target\b)[A-Za-z_]\w*\s*\.\s*request\s*\([^()]*\)[^;]{0,200}?\.(get|post|put|delete|head|options|method)\s*\(\s*(?:"([A-Za-z]+)")?/g,
+    read: (m) => [methodFromName((m[1] === "method" ? m[2] : m[1]) ?? ""), undefined],
+  },
+  {
+    exts: JVM_EXTS,
+    when: ["restassured", "RestAssured"],
+    constantArgument: true,
+    re: new RegExp(`\\.when\\s*\\(\\s*\\)\\s*\\.(${HTTP_VERB})\\s*\\(\\s*(?:"([^"]*)")?`, "g"),
+    read: byName(1, 2),
+  },
+  {
+    exts: GO_EXTS,
+    when: ["httptest"],
+    // The method as http.MethodGet, "GET", or a router's own constant (echo.GET, fiber.MethodGet),
+    // or a variable (a request helper's `method`, a table's `tc.method`). The URL as a literal,
+    // after the test server's URL, a fmt.Sprintf format, or a variable (see goVariableCalls).
+    re: new RegExp(
+      `\\b(?:httptest|http)\\.NewRequest(?:WithContext\\s*\\(\\s*[\\w.()]+?\\s*,|\\s*\\()\\s*(?:${GO_METHOD}|([A-Za-z_][\\w.]*))\\s*,\\s*(?:"([^"]*)"|\\w+\\.URL\\s*\\+\\s*"([^"]*)"|fmt\\.Sprintf\\s*\\(\\s*"([^"]*)"|(?:\\w+\\.URL\\s*\\+\\s*)?([A-Za-z_]\\w*(?:\\.[A-Za-z_]\\w*)?)\\s*[,)])?`,
+      "g",
+    ),
+    read: (m) => [methodFromName(m[1] ?? m[2] ?? m[3] ?? ""), m[5] ?? m[6] ?? m[7]],
+    readMany: (m, site) => {
+      const variable = m[8];
+      if (variable === undefined || variable === "nil" || variable.endsWith(".URL")) return [];
+      const named = m[1] ?? m[2] ?? m[3];
+      return goVariableCalls(
+        site.file,
+        m.index,
+        variable,
+        named === undefined ? undefined : methodFromName(named),
+        m[4],
+      );
+    },
+  },
+  {
+    // net/http's own client sent to the test server: http.Get(ts.URL + "/hello"),
+    // http.Post(path, "application/json", body) with `path := ts.URL + "/users"`.
+    exts: GO_EXTS,
+    when: ["httptest"],
+    re: /\bhttp\.(Get|Head|Post|PostForm)\s*\(\s*(?:\w+\.URL\s*\+\s*"([^"]*)"|([A-Za-z_]\w*)\s*[,)])/g,
+    read: (m) => [methodFromName(m[1] ?? ""), m[2]],
+    knownPathsOnly: true,
+    readMany: (m, site) =>
+      m[3] === undefined
+        ? []
+        : goVariableCalls(site.file, m.index, m[3], methodFromName(m[1] ?? ""), undefined),
+  },
+  {
+    // Rails request, controller and integration tests
+    exts: RB_EXTS,
+    when: [
+      "get ",
+      "post ",
+      "put ",
+      "patch ",
+      "delete ",
+      "get(",
+      "post(",
+      "patch(",
+      "put(",
+      "delete(",
+    ],
+    // At a line start or inside a block: `subject { get :index }`, `before { post :create, … }`;
+    // a controller spec names the action (`:index`) instead of a path.
+    re: new RegExp(
+      `(?:^|[{;]|\\bdo)[ \\t]*(${HTTP_VERB})[ \\t]*\\(?[ \\t]*(?:(['"])([^'"]*)\\2|(\\w+)_(?:path|url)\\b|:(\\w+))`,
+      "gm",
+    ),
+    // A path helper (`article_path(article)`) or a controller spec's action is looked up among
+    // the routes' names and `controller#action` keys.
+    read: (m, site) => [
+      methodFromName(m[1] ?? ""),
+      m[3] ??
+        (m[4] === undefined ? undefined : site.routeNames.get(m[4])) ??
+        (m[5] === undefined ? undefined : controllerActionPath(site, m[5])),
+    ],
+    applies: (f) =>
+      /(^|\/)(spec\/(requests|controllers|api|integration)|test\/(controllers|integration))\//.test(
+        f.path,
+      ) ||
+      f.text.includes("type: :request") ||
+      f.text.includes("IntegrationTest"),
+  },
+  {
+    exts: PHP_EXTS,
+    when: ["Json(", "->get(", "->post(", "->put(", "->patch(", "->delete(", "->json("],
+    // The path is a literal or a named route: `route('posts.show', $post)`.
+    re: /(?:\$this->|\bthis\(\)->|(?<![\w>$]))(getJson|postJson|putJson|patchJson|deleteJson|get|post|put|patch|delete|json)\s*\(\s*(?:(['"])([^'"]*)\2|route\s*\(\s*(['"])([\w.-]+)\4)?(?:\s*,\s*(['"])([^'"]*)\6)?/g,
+    read: (m, site) =>
+      m[1] === "json"
+        ? [(m[3] ?? "ANY").toUpperCase(), m[7]]
+        : [
+            methodFromName(m[1] ?? ""),
+            m[3] ?? (m[5] === undefined ? undefined : site.routeNames.get(m[5])),
+          ],
+    // PHPUnit classes, and Pest files (`it("…", fn () => $this->getJson(…))`, whose TestCase
+    // is bound once in tests/Pest.php).
+    applies: (f) =>
+      /extends\s+\w*TestCase\b|\buses\s*\(/.test(f.text) ||
+      /^\s*(?:test|it)\s*\(\s*['"]/m.test(f.text),
+  },
+  {
+    // Symfony's WebTestCase and API Platform's ApiTestCase:
+    // static::createClient()->request('GET', '/books'), $this->client->request('POST', …)
+    exts: PHP_EXTS,
+    when: ["createClient"],
+    re: /->request\s*\(\s*(['"])([A-Za-z]+)\1\s*,\s*(?:(['"])([^'"]*)\3)?/g,
+    read: (m) => [(m[2] ?? "ANY").toUpperCase(), m[4]],
+    applies: (f) => /extends\s+\w*TestCase\b/.test(f.text),
+  },
+  {
+    exts: CS_EXTS,
+    when: ["WebApplicationFactory", "TestServer"],
+    // HttpClient's own methods, and the extensions of Ardalis.HttpClientTestExtensions
+    // (GetAndDeserializeAsync, PostAndEnsureBadRequestAsync, …)
+    re: /\.(GetAsync|PostAsync|PutAsync|DeleteAsync|PatchAsync|GetFromJsonAsync|PostAsJsonAsync|PutAsJsonAsync|PatchAsJsonAsync|GetStringAsync|(?:Get|Post|Put|Patch|Delete)And\w*Async)(?:<[^()]*?>)?\s*\(\s*(?:\$?"([^"]*)")?/g,
+    read: (m) => [methodFromName(m[1] ?? ""), m[2]],
+    // `class TodoApplication : WebApplicationFactory<Program>` in a file of its own: tests that
+    // use TodoApplication are API tests too; so are those that use a class holding the factory
+    // in a static member (`ProgramTest.NewClient` over `static WebApplicationFactory<Program>`).
+    derived:
+      /\bclass\s+(\w+)\s*(?:<[^>]*>)?\s*:\s*(?:WebApplicationFactory|TestServer)\b|\bclass\s+(\w+)(?=[^{;]{0,300}\{[^}]{0,300}?\bstatic\s+(?:readonly\s+)?(?:WebApplicationFactory|TestServer)\b)/g,
+  },
+];
+
+const API_EXTS = new Set(API_CALLS.flatMap((p) => p.exts));
+
+/** `require("./server")`, `from "../helpers/agent"`: a module of the repository. */
+const LOCAL_IMPORT = /(?:\bfrom\s*|\brequire\(\s*)['"](\.{1,2}\/[^'"]+)['"]/g;
+
+/**
+ * Calls in test code that exercise the app's own HTTP endpoints, with "METHOD /path" notes when
+ * the path is a literal. HTTP client calls to other services (axios, requests, RestTemplate
+ * outside a test server) are not matched: each pattern needs the test harness of its stack, or
+ * a URL on this machine (localhost), where the app under test runs. `routeNames` turns calls of
+ * named routes (Django's reverse()) into their paths.
+ */
+export function findApiTestCalls(
+  ctx: ScanContext,
+  routeNames: ReadonlyMap<string, string> = new Map(),
+): Evidence[] {
+  const out: Evidence[] = [];
+  const seen = new Set<string>();
+  const modules = new ModulePaths(ctx);
+  const derivedByPattern = new Map<ApiCallPattern, string[]>();
+  const derivedWords = (pattern: ApiCallPattern): readonly string[] => {
+    if (pattern.derived === undefined) return [];
+    let words = derivedByPattern.get(pattern);
+    if (words === undefined) {
+      const found = new Set<string>();
+      for (const f of ctx.files) {
+        if (!pattern.exts.includes(f.ext) || !pattern.when.some((w) => f.text.includes(w)))
+          continue;
+        for (const m of f.text.matchAll(pattern.derived)) {
+          const name = m[1] ?? m[2];
+          if (name !== undefined) found.add(name);
+        }
+      }
+      words = [...found];
+      derivedByPattern.set(pattern, words);
+    }
+    return words;
+  };
+  // The JavaScript modules that hold a `when` word (a shared supertest agent), found once; in
+  // most repositories there are none and no test file's imports need resolving.
+  const holders = new Map<readonly string[], Set<SourceFile>>();
+  const holdersOf = (words: readonly string[]): Set<SourceFile> => {
+    let found = holders.get(words);
+    if (found === undefined) {
+      found = new Set(
+        ctx.files.filter((f) => JS_EXTS.includes(f.ext) && words.some((w) => contains(f.text, w))),
+      );
+      holders.set(words, found);
+    }
+    return found;
+  };
+  const importsWord = (file: SourceFile, words: readonly string[]) => {
+    const within = holdersOf(words);
+    return (
+      within.size > 0 &&
+      JS_EXTS.includes(file.ext) &&
+      [...file.text.matchAll(LOCAL_IMPORT)].some((m) => {
+        const target = modules.resolveFile(m[1] ?? "", file);
+        return target !== undefined && within.has(target);
+      })
+    );
+  };
+  const constants = new Map<SourceFile, ConstantTable>();
+  const patterns = [...API_CALLS];
+  for (const more of [composeHostCalls(ctx), pytestFixtureClientCalls(ctx)]) {
+    if (more !== undefined) patterns.push(more);
+  }
+  for (const file of ctx.files) {
+    if (!API_EXTS.has(file.ext)) continue;
+    if (!mayCallTheApi(file)) continue;
+    for (const pattern of patterns) {
+      if (!pattern.exts.includes(file.ext)) continue;
+      if (
+        !pattern.when.some((w) => contains(file.text, w)) &&
+        !derivedWords(pattern).some((w) => contains(file.text, w)) &&
+        !(pattern.whenImported === true && importsWord(file, pattern.when))
+      ) {
+        continue;
+      }
+      if (pattern.applies && !pattern.applies(file)) continue;
+      pattern.re.lastIndex = 0;
+      for (let m = pattern.re.exec(file.text); m !== null; m = pattern.re.exec(file.text)) {
+        const site = { file, routeNames };
+        const many = pattern.readMany?.(m, site) ?? [];
+        const calls: readonly (readonly [string, string | undefined, number?])[] =
+          many.length > 0
+            ? many
+            : [pattern.read(m, site)].map(([method, literal]) => [
+                method,
+                literal !== undefined
+                  ? continuedPath(file, m, literal)
+                  : pattern.constantArgument === true
+                    ? constantPath(file, m.index + m[0].length, constants)
+                    : undefined,
+              ]);
+        for (const [method, path, at] of calls) {
+          if (path === undefined && pattern.knownPathsOnly === true) continue;
+          const e = evidence(
+            file,
+            at ?? m.index,
+            path === undefined ? `${method} (path not literal)` : `${method} ${path}`,
+          );
+          // Two patterns may see the same call (a supertest chain is both); report it once.
+          const key = `${e.file}:${e.line}:${e.note ?? ""}`;
+          if (seen.has(key)) continue;
+          seen.add(key);
+          out.push(e);
+        }
+      }
+    }
+  }
+  return out;
+}

@@ -1,0 +1,309 @@
+/**
+ * The paths of API test calls whose path is not a plain literal: a named route (Django's
+ * reverse(), a Rails path helper or a controller spec's action, Laravel's route()), a literal
+ * continued by concatenation, a Go URL held in a variable, a test table or a helper's argument,
+ * and a JVM path built from the test file's string constants. Used by api-test-calls.ts.
+ */
+import type { SourceFile } from "../../scan-context.js";
+import { ConstantTable } from "../stack-jvm/jvm-constants.js";
+import { matchBracket, splitTopLevel } from "../stack-text/brackets.js";
+import { underscore } from "../stack-text/inflection.js";
+import { maskComments } from "../stack-text/mask-comments.js";
+import { esc } from "./signal-kit.js";
+
+/** Where a call was found: its file, and the app's named routes (see Findings.routeNames). */
+export interface CallSite {
+  readonly file: SourceFile;
+  readonly routeNames: ReadonlyMap<string, string>;
+}
+
+const METHOD_WORDS = ["options", "delete", "patch", "post", "head", "get", "put"] as const;
+
+/** GET from get, getJson, GetAsync, getForEntity, GetFromJsonAsync; ANY when unclear. */
+export function methodFromName(name: string): string {
+  const lower = name.toLowerCase();
+  const word = METHOD_WORDS.find((w) => lower.startsWith(w));
+  return word === undefined ? "ANY" : word.toUpperCase();
+}
+
+/** A Go request's method: http.MethodGet, a router's echo.GET, or "GET" (groups 1, 2, 3). */
+export const GO_METHOD =
+  '\\w+\\.Method(\\w+)|\\w+\\.(GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS)\\b|"(\\w+)"';
+/** Django's reverse("blog:post-detail", …) of a named route: the name in group `name`. */
+export const REVERSE_CALL = `reverse(?:_lazy)?\\s*\\(\\s*(?<q>['"])(?<name>[\\w:.-]+)\\k<q>`;
+
+/**
+ * The path of a controller test's action (`post :create` in `describe Api::V1::ArticlesController`),
+ * or `#create` when the controller or the action's route is not known.
+ */
+export function controllerActionPath(site: CallSite, action: string): string {
+  const controller = /\b(?:describe|class)\s+((?:[A-Z]\w*::)*[A-Z]\w*?)Controller\b/.exec(
+    site.file.text,
+  )?.[1];
+  return (
+    (controller === undefined
+      ? undefined
+      : site.routeNames.get(`${underscore(controller)}#${action}`)) ?? `#${action}`
+  );
+}
+
+/** The path of a named route, tried with its namespaces and, if that fails, by its last name. */
+export function namedRoutePath(site: CallSite, name: string | undefined): string | undefined {
+  if (name === undefined) return undefined;
+  const exact = site.routeNames.get(name);
+  if (exact !== undefined) return exact;
+  // A namespace the URLconfs set in a way not read (a variable): one route of that name.
+  const bare = name.slice(name.lastIndexOf(":") + 1);
+  const found = [...site.routeNames].filter(([key]) => key === bare || key.endsWith(`:${bare}`));
+  return found.length === 1 ? found[0]?.[1] : undefined;
+}
+
+/**
+ * The route name a variable holds: `url = reverse("post-list")` nearest before `at`, or for an
+ * attribute (`self.url`, set in setUp or as a class attribute) the nearest before, else the first
+ * after. The value may also come from a helper (`url = detail_url(tag.id)`), and the call may be
+ * of one (`self.url()`): the first reverse() in that function is the name.
+ */
+export function reversedInto(
+  text: string,
+  variable: string,
+  called: boolean,
+  at: number,
+): string | undefined {
+  if (!text.includes("reverse")) return undefined;
+  if (called) return reverseInFunction(text, variable.slice(variable.lastIndexOf(".") + 1), at);
+  // A local variable, or an attribute set on self; `self.url` is also the class attribute
+  // `url = reverse(…)`, written less indented than the methods that read it.
+  const attribute = variable.startsWith("self.");
+  const bare = attribute ? variable.slice(5) : variable;
+  const lineStart = text.lastIndexOf("\n", at) + 1;
+  const callIndent = /^[ \t]*/.exec(text.slice(lineStart, at))?.[0].length ?? 0;
+  const re = new RegExp(
+    `^([ \\t]*)(self\\.)?${esc(bare)}[ \\t]*=[ \\t]*(?:${REVERSE_CALL}|(?:self\\.)?([A-Za-z_]\\w*)[ \\t]*\\()`,
+    "gm",
+  );
+  let before: RegExpExecArray | undefined;
+  let after: RegExpExecArray | undefined;
+  for (const m of text.matchAll(re)) {
+    const fits = attribute
+      ? m[2] !== undefined || (m[1] ?? "").length < callIndent
+      : m[2] === undefined;
+    if (!fits) continue;
+    if (m.index < at) before = m;
+    else after ??= m;
+  }
+  const found = before ?? (attribute ? after : undefined);
+  if (found === undefined) return undefined;
+  const helper = found[5];
+  return (
+    found.groups?.name ??
+    (helper === undefined ? undefined : reverseInFunction(text, helper, found.index))
+  );
+}
+
+/** The first reverse() name in `def <name>(`, the nearest definition before `at` (else the first). */
+function reverseInFunction(text: string, name: string, at: number): string | undefined {
+  if (name === "reverse" || name === "reverse_lazy") return undefined;
+  const defs = [...text.matchAll(new RegExp(`^[ \\t]*def[ \\t]+${esc(name)}[ \\t]*\\(`, "gm"))];
+  const start = (defs.filter((d) => d.index < at).at(-1) ?? defs[0])?.index;
+  if (start === undefined) return undefined;
+  const next = /\n[ \t]*(?:def|class)[ \t]/.exec(text.slice(start + 1));
+  const body = text.slice(start, next === null ? undefined : start + 1 + next.index);
+  return new RegExp(REVERSE_CALL).exec(body)?.groups?.name;
+}
+
+/** The most pieces a concatenated path is followed through. */
+const MAX_CONCATENATED = 8;
+/** A variable, a property chain or a call (`id`, `user.getId()`, `$post->id`, `str(pk)`). */
+const OPERAND = /^[$\w]+(?:(?:\.|->)\w+|\((?:[^()\n]|\([^()\n]*\))*\)|\[[^\]\n]*\])*/;
+
+/**
+ * The path of a call whose literal is continued by concatenation (`"/users/" + id`,
+ * `"http://localhost:" + port + "/oups"`, PHP's `'/posts/' . $post->id`): each operand that is
+ * not a literal becomes `${}`, which tested-endpoints reads as a placeholder. Only where the
+ * literal ends the pattern's match, as the path does in most patterns.
+ */
+export function continuedPath(file: SourceFile, m: RegExpExecArray, literal: string): string {
+  const end = m.index + m[0].length;
+  const quote = file.text.charAt(end - 1);
+  if (!`"'\``.includes(quote) || !m[0].endsWith(literal + quote)) return literal;
+  return concatenated(file, end, literal);
+}
+
+/** `literal` followed, from `at`, by `+ operand` or `+ "literal"` pieces (PHP: `.`). */
+function concatenated(file: SourceFile, at: number, literal: string): string {
+  // PHP joins strings with "."; elsewhere a "." after a string calls one of its methods.
+  const operator = file.ext === "php" ? /^\s*\.\s*/ : /^\s*\+\s*/;
+  let path = literal;
+  for (let pieces = 0; pieces < MAX_CONCATENATED; pieces++) {
+    const op = operator.exec(file.text.slice(at, at + 40));
+    if (op === null) break;
+    const rest = file.text.slice(at + op[0].length, at + op[0].length + 300);
+    const next = /^(["'`])([^"'`\n]*)\1/.exec(rest) ?? OPERAND.exec(rest);
+    if (next === null || next[0] === "") break;
+    // An operand glued to a segment (`"/users" + query`) adds a query or a suffix, not a
+    // segment: the path ends there.
+    if (next[2] === undefined && !/[/:]$/.test(path)) break;
+    path += next[2] ?? "${}";
+    at += op[0].length + next[0].length;
+  }
+  return path;
+}
+
+/**
+ * The path of the Go string expression at `at`: a literal, possibly after the test server's URL
+ * and continued by `+` (`ts.URL + "/users/" + id`), or the format of `fmt.Sprintf("/users/%d", id)`.
+ */
+function goPathAt(file: SourceFile, at: number): string | undefined {
+  const m = /^(?:fmt\.Sprintf\s*\(\s*"([^"\n]*)"|(?:\w+\.URL\s*\+\s*)?"([^"\n]*)")/.exec(
+    file.text.slice(at, at + 300),
+  );
+  if (m === null) return undefined;
+  return m[1] ?? concatenated(file, at + m[0].length, m[2] ?? "");
+}
+
+/**
+ * The calls a Go request makes whose URL is a variable: a local one assigned a path before the
+ * call (`url := fmt.Sprintf("/v1/article/%d", id)`), or a field of a table-driven test's entries
+ * (`tc.url`, each entry's `url: "/api/x"`), its method then the entry's own (`tc.method`) unless
+ * the call names one.
+ */
+export function goVariableCalls(
+  file: SourceFile,
+  at: number,
+  variable: string,
+  method: string | undefined,
+  methodVariable: string | undefined,
+): GoCall[] {
+  const text = file.text;
+  const dot = variable.lastIndexOf(".");
+  if (dot < 0) {
+    // Assigned in the function that makes the request, else one of its parameters.
+    const func = text.lastIndexOf("\nfunc ", at) + 1;
+    let value: number | undefined;
+    const assigned = new RegExp(`\\b${esc(variable)}[ \\t]*:?=(?!=)[ \\t]*`, "g");
+    for (const a of text.slice(func, at).matchAll(assigned)) value = func + a.index + a[0].length;
+    if (value === undefined) return helperCalls(file, func, variable, method, methodVariable);
+    const path = goPathAt(file, value);
+    return path === undefined ? [] : [[method ?? "ANY", path]];
+  }
+  const field = variable.slice(dot + 1);
+  const methodField =
+    method === undefined && methodVariable?.includes(".") === true
+      ? methodVariable.slice(methodVariable.lastIndexOf(".") + 1)
+      : undefined;
+  const calls: GoCall[] = [];
+  for (const f of text.matchAll(new RegExp(`\\b${esc(field)}[ \\t]*:[ \\t]*`, "g"))) {
+    if (calls.length >= MAX_TABLE_ENTRIES) break;
+    const path = goPathAt(file, f.index + f[0].length);
+    if (path === undefined) continue;
+    const entry = methodField === undefined ? "" : enclosingBraces(text, f.index);
+    const named = new RegExp(`\\b${esc(methodField ?? "")}[ \\t]*:[ \\t]*(?:${GO_METHOD})`).exec(
+      entry,
+    );
+    const entryMethod = named === null ? undefined : (named[1] ?? named[2] ?? named[3]);
+    calls.push([method ?? (entryMethod === undefined ? "ANY" : methodFromName(entryMethod)), path]);
+  }
+  return calls;
+}
+
+/** A Go request read: method, path, and where it is made when not at the match (a helper's caller). */
+type GoCall = readonly [string, string, number?];
+
+/** The most calls of a request helper read. */
+const MAX_HELPER_CALLS = 50;
+
+/**
+ * The requests a test helper makes for its callers in the same file, when the URL is one of the
+ * parameters of `func testRequest(t *testing.T, ts *httptest.Server, method, path string, …)`:
+ * each call's literal argument at that position (`testRequest(t, ts, "POST", "/login", req)`),
+ * the method from the method parameter's argument when it is one too.
+ */
+function helperCalls(
+  file: SourceFile,
+  func: number,
+  variable: string,
+  method: string | undefined,
+  methodVariable: string | undefined,
+): GoCall[] {
+  const text = file.text;
+  const head = /^func[ \t]+(\w+)[ \t]*\(([^()]*)\)/.exec(text.slice(func, func + 500));
+  if (head === null) return [];
+  const name = head[1] ?? "";
+  const params = (head[2] ?? "").split(",").map((p) => /^\s*(\w+)/.exec(p)?.[1]);
+  const urlAt = params.indexOf(variable);
+  if (urlAt < 0) return [];
+  const methodAt = methodVariable === undefined ? -1 : params.indexOf(methodVariable);
+  const calls: GoCall[] = [];
+  for (const c of text.matchAll(new RegExp(`(?<!func[ \\t]+)\\b${esc(name)}[ \\t]*\\(`, "g"))) {
+    if (calls.length >= MAX_HELPER_CALLS) break;
+    const args = argumentsAt(text, c.index + c[0].length);
+    const path = /^(?:"([^"]*)"|fmt\.Sprintf\s*\(\s*"([^"]*)")/.exec(args[urlAt] ?? "");
+    if (path === null) continue;
+    const given = new RegExp(`^(?:${GO_METHOD})$`).exec(args[methodAt] ?? "");
+    const named = given === null ? undefined : (given[1] ?? given[2] ?? given[3]);
+    calls.push([
+      method ?? (named === undefined ? "ANY" : methodFromName(named)),
+      path[1] ?? path[2] ?? "",
+      c.index,
+    ]);
+  }
+  return calls;
+}
+
+/** The arguments, trimmed, of the call whose "(" is the last one before `at`; [] if unclosed. */
+function argumentsAt(text: string, at: number): string[] {
+  const open = text.lastIndexOf("(", at - 1);
+  const close = open === -1 ? -1 : matchBracket(text, open);
+  return close === -1 ? [] : splitTopLevel(text.slice(open + 1, close)).map((a) => a.trim());
+}
+
+/** The most entries of a test table read for one request. */
+const MAX_TABLE_ENTRIES = 50;
+/** How far a table entry's braces are looked for around one of its fields. */
+const MAX_ENTRY = 1500;
+
+/** The text inside the innermost `{…}` around `at` (a composite literal's entry), bounded. */
+function enclosingBraces(text: string, at: number): string {
+  let depth = 0;
+  let start = -1;
+  for (let i = at - 1; i >= Math.max(0, at - MAX_ENTRY); i--) {
+    const c = text.charAt(i);
+    if (c === "}") depth++;
+    else if (c === "{" && depth-- === 0) {
+      start = i + 1;
+      break;
+    }
+  }
+  if (start < 0) return "";
+  depth = 0;
+  for (let i = at; i < Math.min(text.length, at + MAX_ENTRY); i++) {
+    const c = text.charAt(i);
+    if (c === "{") depth++;
+    else if (c === "}" && depth-- === 0) return text.slice(start, i);
+  }
+  return "";
+}
+
+/**
+ * The path a JVM test passes as an expression of the string constants its own file declares
+ * (`private static final String BASE_URL = "/api/users";` … `get(BASE_URL + "/{id}", id)`), each
+ * other operand (`BASE_URL + "/" + user.getId()`) a placeholder; undefined when the expression
+ * does not start with a known constant.
+ */
+export function constantPath(
+  file: SourceFile,
+  at: number,
+  tables: Map<SourceFile, ConstantTable>,
+): string | undefined {
+  const first = argumentsAt(file.text, at)[0];
+  if (first === undefined || !/^[A-Za-z_][\w.]*\s*(?:\+|$)/.test(first)) return undefined;
+  let table = tables.get(file);
+  if (table === undefined) {
+    table = new ConstantTable();
+    table.addFile(maskComments(file.text, file.ext === "kt" ? "kotlin" : "java"));
+    tables.set(file, table);
+  }
+  const path = table.evaluate(first).value.replace(/<[^<>]*>/g, "${}");
+  return path.startsWith("/") || /^https?:\/\//.test(path) ? path : undefined;
+}
