@@ -1,7 +1,8 @@
 /**
  * The signal detectors, in the order the orchestrator runs them. None depends on another's
  * findings, so the order only fixes the order of evidence in merged output.
- * `findApiTestCalls` and `findErrorStatusChecks` feed the derived api_tests and api_error_tests.
+ * `findApiTestCalls` and `findErrorStatusChecks` feed the derived api_tests, tested_endpoints
+ * and api_error_tests.
  */
 import type { Detector } from "../../scan-context.js";
 import { authDetector } from "./detect-auth.js";

@@ -121,25 +121,24 @@ export function springFunctionalEndpoints(
     if (handlers.verdict(masked, handler) === "page") pages++;
     else json.push(evidence(file, at, "functional route"));
   };
-  for (const m of masked.matchAll(VERB_CALL)) {
-    const at = m.index;
-    if (inPredicate(at)) continue;
-    const open = at + m[0].length - 1;
-    const close = matchBracket(masked, open);
-    if (close === -1) continue;
-    const args = splitTopLevel(masked.slice(open + 1, close));
-    const path = routePath(args, isBuilderCall(masked, at), constants);
-    if (path === null) continue;
-    route(httpVerb(m[1] as string) as HttpMethod, at, path, handlerOf(args, masked, close));
-  }
-  if (masked.includes("method")) {
-    for (const m of masked.matchAll(METHOD_CALL)) {
+  // The calls a pattern finds outside predicates, with where each starts and its arguments.
+  const calls = function* (re: RegExp) {
+    for (const m of masked.matchAll(re)) {
       const at = m.index;
       if (inPredicate(at)) continue;
       const open = at + m[0].length - 1;
       const close = matchBracket(masked, open);
       if (close === -1) continue;
-      const args = splitTopLevel(masked.slice(open + 1, close));
+      yield { m, at, close, args: splitTopLevel(masked.slice(open + 1, close)) };
+    }
+  };
+  for (const { m, at, close, args } of calls(VERB_CALL)) {
+    const path = routePath(args, isBuilderCall(masked, at), constants);
+    if (path === null) continue;
+    route(httpVerb(m[1] as string) as HttpMethod, at, path, handlerOf(args, masked, close));
+  }
+  if (masked.includes("method")) {
+    for (const { at, close, args } of calls(METHOD_CALL)) {
       const verb = /\b(GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS)\b/.exec(args[0] ?? "");
       if (!verb) continue;
       const method = httpVerb(verb[1] as string) as HttpMethod;
@@ -162,14 +161,8 @@ export function springFunctionalEndpoints(
     const end = at + m[0].lastIndexOf('"');
     route("ANY", at, constants.evaluate(masked.slice(at, end + 1)), handlerText(masked, end));
   }
-  for (const m of masked.matchAll(PATH_CALL)) {
-    const at = m.index;
-    if (inPredicate(at)) continue;
-    const open = at + m[0].length - 1;
-    const close = matchBracket(masked, open);
-    if (close === -1 || !/^[ \t]*(?:\{|\.\s*invoke\s*\()/.test(masked.slice(close + 1, close + 40)))
-      continue;
-    const args = splitTopLevel(masked.slice(open + 1, close));
+  for (const { at, close, args } of calls(PATH_CALL)) {
+    if (!/^[ \t]*(?:\{|\.\s*invoke\s*\()/.test(masked.slice(close + 1, close + 40))) continue;
     if (args.length !== 1 || !isPathExpression(args[0] as string)) continue;
     route("ANY", at, constants.evaluate(args[0] as string), handlerText(masked, close));
   }
