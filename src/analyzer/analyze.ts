@@ -15,6 +15,7 @@ import { readGitHistory } from "./git/git-history.js";
 import { buildInventory } from "./inventory/inventory.js";
 import { countLines } from "./languages/line-counts.js";
 import { nextStepHints } from "./next-step-hints.js";
+import { testedEndpointCalls } from "./tested-endpoints.js";
 import type { CodeFigures, EvidenceReport } from "./report.js";
 import { runDetectors } from "./run-detectors.js";
 import { scanContext } from "./scan-context.js";
@@ -92,6 +93,7 @@ export async function analyze(
     const apiTests = {
       calls: apiTestCalls,
       errorChecks: findErrorStatusChecks(ctx, apiTestCalls),
+      tested: testedEndpointCalls(endpoints, apiTestCalls, serviceOf),
     };
     const signals = deriveSignals(findings.signals ?? {}, endpoints, apiTests, serviceOf);
     const lines = countLines(inventory.files);
@@ -109,7 +111,14 @@ export async function analyze(
     const facts = factViewFromReport({ signals, git, code });
     const frameworks = [...(findings.frameworks ?? [])].sort((a, b) => a.id.localeCompare(b.id));
     const languages = lines.languages.map((language) => language.name);
-    const hints = nextStepHints(endpoints, signals, frameworks, languages, serviceOf);
+    const hints = nextStepHints(
+      endpoints,
+      signals,
+      frameworks,
+      languages,
+      serviceOf,
+      apiTests.tested,
+    );
     const evaluation = evaluateChecks(checks, facts, hints);
 
     return {

@@ -8,7 +8,7 @@
 import { SIGNALS, SIGNAL_IDS, type SignalId } from "../content/signals.js";
 import { singular } from "./detectors/stack-text/inflection.js";
 import { isCatchAll, normalizePath } from "./endpoint-paths.js";
-import { testedEndpoints } from "./tested-endpoints.js";
+import { testedEndpointCalls, testedEndpointsSignal } from "./tested-endpoints.js";
 import type { Endpoint, Evidence, SignalResult, Signals } from "./report.js";
 
 export function absentSignal(id: SignalId): SignalResult<unknown> {
@@ -28,6 +28,8 @@ const MAX_EVIDENCE = 20;
 export interface ApiTestFindings {
   readonly calls: readonly Evidence[];
   readonly errorChecks: readonly Evidence[];
+  /** the endpoints the calls reach (testedEndpointCalls), when the caller has matched them */
+  readonly tested?: ReadonlyMap<Endpoint, Evidence>;
 }
 
 /** Completes the merged detector signals with the derived ones and absent defaults. */
@@ -73,7 +75,9 @@ export function deriveSignals(
         : { value: false, evidence: [] },
     tested_endpoints:
       apiTestCalls.length > 0 && distinct.length > 0
-        ? testedEndpoints(distinct, apiTestCalls, serviceOf)
+        ? testedEndpointsSignal(
+            tests.tested ?? testedEndpointCalls(distinct, apiTestCalls, serviceOf),
+          )
         : { value: 0, evidence: [] },
     api_error_tests:
       errorChecks.length > 0 && distinct.length > 0

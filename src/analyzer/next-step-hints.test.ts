@@ -207,6 +207,33 @@ describe("nextStepHints", () => {
     ).toBeUndefined();
   });
 
+  it("names how many endpoints no test calls, with a change and a read to test first", () => {
+    const at = (method: Endpoint["method"], path: string): Endpoint => ({ ...post, method, path });
+    const list = at("GET", "/api/articles");
+    const read = at("GET", "/api/articles/:slug");
+    const remove = at("DELETE", "/api/articles/:slug");
+    const endpoints = [list, post, read, remove];
+    const call = { file: "test/articles.test.js", line: 5 };
+    const hint = (tested: Endpoint[], apiTests = true) =>
+      nextStepHints(
+        endpoints,
+        signals({ api_tests: apiTests }),
+        [],
+        [],
+        undefined,
+        new Map(tested.map((e) => [e, call])),
+      )["endpoints.tested_share"];
+    expect(hint([list])).toBe(
+      "no test calls 3 of the 4, e.g. POST /api/articles and GET /api/articles/:slug",
+    );
+    expect(hint([list, post, read])).toBe(
+      "no test calls 1 of the 4, e.g. DELETE /api/articles/:slug",
+    );
+    expect(hint(endpoints)).toBeUndefined();
+    // Without API tests the api_tests step says it all.
+    expect(hint([], false)).toBeUndefined();
+  });
+
   it("names an endpoint with a path that says something, counted as http_endpoints counts", () => {
     const at = (method: Endpoint["method"], path: string, resolved = true): Endpoint => ({
       ...post,

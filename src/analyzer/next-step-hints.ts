@@ -1,7 +1,7 @@
 /**
  * Makes next steps specific to the repository: names an endpoint to test, the resource closest
  * to create/read/update/delete and the operations it lacks, the count of
- * untested endpoints, where secrets were found, and the tools of the repository's own stack
+ * untested endpoints and examples of them, where secrets were found, and the tools of the repository's own stack
  * ("with supertest", "with Flyway or Liquibase"). Keys are the facts whose criteria the hint
  * completes.
  */
@@ -14,7 +14,7 @@ import {
   type ServiceOf,
 } from "./derive-signals.js";
 import { hasPathParameter, isCatchAll } from "./endpoint-paths.js";
-import type { Endpoint, FrameworkFinding, HttpMethod, Signals } from "./report.js";
+import type { Endpoint, Evidence, FrameworkFinding, HttpMethod, Signals } from "./report.js";
 import {
   backendFrameworkName,
   frameworksOfStack,
@@ -39,6 +39,7 @@ export function nextStepHints(
   frameworks: readonly FrameworkFinding[] = [],
   languages: readonly string[] = [],
   serviceOf?: ServiceOf,
+  tested?: ReadonlyMap<Endpoint, Evidence>,
 ): Partial<Record<FactId, string>> {
   const stack = stackOf(frameworks, languages);
   const hints: Partial<Record<FactId, string>> = {};
@@ -48,6 +49,10 @@ export function nextStepHints(
   const write = exampleOf(distinct, ["POST"]) ?? exampleOf(distinct, HTTP_METHODS);
   if (!signals.api_tests.value && write) {
     hints.api_tests = `${distinct.length} endpoint${distinct.length === 1 ? "" : "s"}, none exercised by a test: start with ${write.method} ${write.path}`;
+  }
+  if (signals.api_tests.value && tested !== undefined) {
+    const untested = untestedHint(distinct, tested);
+    if (untested) hints["endpoints.tested_share"] = untested;
   }
   if (!signals.api_error_tests.value) {
     const failures = failureCases(distinct);
@@ -152,6 +157,23 @@ function exampleOf(
 ): Endpoint | undefined {
   const candidates = endpoints.filter((e) => methods.includes(e.method));
   return candidates.find((e) => e.resolved && e.path !== "/" && !isCatchAll(e)) ?? candidates[0];
+}
+
+/**
+ * "no test calls 12 of the 30, e.g. POST /orders and GET /orders/:id": a change and a read no
+ * test calls, so the step names where to start.
+ */
+function untestedHint(
+  distinct: readonly Endpoint[],
+  tested: ReadonlyMap<Endpoint, Evidence>,
+): string | null {
+  const untested = distinct.filter((e) => !tested.has(e));
+  const examples = [
+    exampleOf(untested, ["POST", "PUT", "PATCH", "DELETE"]),
+    exampleOf(untested, ["GET"]),
+  ].flatMap((e) => (e ? [`${e.method} ${e.path}`] : []));
+  if (untested.length === 0 || examples.length === 0) return null;
+  return `no test calls ${untested.length} of the ${distinct.length}, e.g. ${andList(examples)}`;
 }
 
 /** Two failure cases of the repository's own API for its tests to check, where it has them. */

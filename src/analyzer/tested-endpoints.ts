@@ -159,16 +159,15 @@ function bestFits(routes: readonly Route[], score: (route: Route) => number): Ro
 }
 
 /**
- * The tested_endpoints signal: how many of `endpoints` (distinct, with known paths or known ends
- * after an unread prefix, fallbacks left out) some test call reaches, with the first call to
- * each as evidence. A test's calls are matched against its own service's endpoints when that
- * service has any.
+ * The endpoints (distinct, with known paths or known ends after an unread prefix, fallbacks left
+ * out) that some test call reaches, each with the first call to it, in the order of `endpoints`.
+ * A test's calls are matched against its own service's endpoints when that service has any.
  */
-export function testedEndpoints(
+export function testedEndpointCalls(
   endpoints: readonly Endpoint[],
   testCalls: readonly Evidence[],
   serviceOf: ServiceOf,
-): SignalResult<number> {
+): ReadonlyMap<Endpoint, Evidence> {
   const routes = endpoints
     .filter((e) => !isCatchAll(e))
     .flatMap((e) => routeOf(e, serviceOf) ?? []);
@@ -182,11 +181,30 @@ export function testedEndpoints(
       if (!firstCall.has(route.endpoint)) firstCall.set(route.endpoint, written);
     }
   }
-  const evidence = routes.flatMap(({ endpoint }) => {
-    const call = firstCall.get(endpoint);
-    return call === undefined
-      ? []
-      : [{ file: call.file, line: call.line, note: `${endpoint.method} ${endpoint.path}` }];
-  });
-  return { value: firstCall.size, evidence: evidence.slice(0, MAX_EVIDENCE) };
+  return new Map(
+    routes.flatMap(({ endpoint }) => {
+      const call = firstCall.get(endpoint);
+      return call === undefined ? [] : [[endpoint, call] as const];
+    }),
+  );
+}
+
+/** The tested_endpoints signal: how many endpoints a test calls, the first call to each as evidence. */
+export function testedEndpointsSignal(
+  tested: ReadonlyMap<Endpoint, Evidence>,
+): SignalResult<number> {
+  const evidence = [...tested].map(([endpoint, call]) => ({
+    file: call.file,
+    line: call.line,
+    note: `${endpoint.method} ${endpoint.path}`,
+  }));
+  return { value: tested.size, evidence: evidence.slice(0, MAX_EVIDENCE) };
+}
+
+export function testedEndpoints(
+  endpoints: readonly Endpoint[],
+  testCalls: readonly Evidence[],
+  serviceOf: ServiceOf,
+): SignalResult<number> {
+  return testedEndpointsSignal(testedEndpointCalls(endpoints, testCalls, serviceOf));
 }

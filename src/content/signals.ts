@@ -92,7 +92,10 @@ export const SIGNALS = {
 export type SignalId = keyof typeof SIGNALS;
 export const SIGNAL_IDS = Object.keys(SIGNALS) as SignalId[];
 
-/** Facts derived from git history and line counts, addressable as `git.<name>` and `code.<name>`. */
+/**
+ * Facts derived from other findings: git history (`git.<name>`), line counts (`code.<name>`) and
+ * two signals together (`endpoints.<name>`).
+ */
 export const DERIVED_FACTS = {
   "git.commits": { type: "number", description: "commits on the analysed history" },
   "git.authors": {
@@ -143,6 +146,12 @@ export const DERIVED_FACTS = {
     description: "comment lines / (code + comment lines) in application code",
   },
   "code.lines": { type: "number", description: "lines of code in application code" },
+  "endpoints.tested_share": {
+    type: "number",
+    unit: "share",
+    description:
+      "share (0-1) of the endpoints that a test calls (tested_endpoints / http_endpoints, so at least this much); unknown without endpoints",
+  },
 } as const satisfies Record<string, FactDefinition>;
 
 export type DerivedFactId = keyof typeof DERIVED_FACTS;

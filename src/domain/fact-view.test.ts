@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import type { GitSummary, SignalResult, Signals } from "../analyzer/report.js";
 import { FACT_IDS, SIGNALS, SIGNAL_IDS, type SignalId } from "../content/signals.js";
 import { sampleGit } from "../analyzer/test-support/evidence-report.js";
-import { factViewFromReport } from "./fact-view.js";
+import { factViewFromReport, testedEndpointShare } from "./fact-view.js";
 import { absentFactValue } from "../content/test-support/absent-fact-value.js";
 
 function signals(overrides: Partial<Record<SignalId, SignalResult<unknown>>>): Signals {
@@ -54,5 +54,19 @@ describe("factViewFromReport", () => {
     const gitFacts = FACT_IDS.filter((id) => id.startsWith("git."));
     expect(gitFacts.length).toBeGreaterThan(0);
     for (const id of gitFacts) expect(view[id].value, id).toBeNull();
+  });
+
+  it("gives the share of endpoints a test calls, unknown when there are none to call", () => {
+    const call = { file: "test/users.test.ts", line: 8, note: "GET /users" };
+    const share = (endpoints: number, tested: number) =>
+      testedEndpointShare({
+        http_endpoints: { value: endpoints, evidence: [] },
+        tested_endpoints: { value: tested, evidence: tested > 0 ? [call] : [] },
+      });
+    expect(share(3, 1)).toEqual({ value: 0.333, evidence: [call] });
+    expect(share(4, 0)).toEqual({ value: 0, evidence: [] });
+    expect(share(0, 0)).toEqual({ value: null, evidence: [] });
+    // A report stored before tested_endpoints existed does not know it.
+    expect(testedEndpointShare({ http_endpoints: { value: 5, evidence: [] } }).value).toBeNull();
   });
 });

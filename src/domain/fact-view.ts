@@ -34,6 +34,22 @@ export function coAuthors(git: Pick<GitSummary, "authors"> | null | undefined): 
   return git ? Math.max(0, git.authors - 1) : null;
 }
 
+/**
+ * `endpoints.tested_share`: tested_endpoints over http_endpoints, or null (unknown) when the app
+ * has no endpoints or the report predates tested_endpoints.
+ */
+export function testedEndpointShare(
+  signals: Partial<Pick<Signals, "http_endpoints" | "tested_endpoints">>,
+): FactObservation {
+  const endpoints = signals.http_endpoints?.value ?? 0;
+  const tested = signals.tested_endpoints;
+  if (endpoints === 0 || tested === undefined) return { value: null, evidence: [] };
+  return {
+    value: Math.round((1000 * Math.min(tested.value, endpoints)) / endpoints) / 1000,
+    evidence: tested.evidence,
+  };
+}
+
 export function factViewFromReport(parts: ReportFacts): FactView {
   const { git } = parts;
   const fromGit = (key: ScalarGitKey): FactObservation => ({
@@ -55,6 +71,7 @@ export function factViewFromReport(parts: ReportFacts): FactView {
     "git.tests_with_changes_share": fromGit("tests_with_changes_share"),
     "code.comment_ratio": { value: parts.code.comment_ratio, evidence: [] },
     "code.lines": { value: parts.code.lines, evidence: [] },
+    "endpoints.tested_share": testedEndpointShare(parts.signals),
   };
   const signals = Object.fromEntries(
     SIGNAL_IDS.map((id) => [

@@ -9,7 +9,7 @@
  */
 import type { Evidence, EvidenceReport, GitSummary } from "../analyzer/report.js";
 import { SIGNALS, isFactId, type FactId, type SignalId } from "../content/signals.js";
-import { coAuthors, type FactValue } from "./fact-view.js";
+import { coAuthors, testedEndpointShare, type FactValue } from "./fact-view.js";
 
 /** The parts of a report the rule reads; `code` is missing from reports stored before it existed. */
 export type ReportFacts = Pick<EvidenceReport, "signals" | "git"> & {
@@ -63,6 +63,7 @@ export function factValueIn(
     const value: FactValue | undefined = report.git?.[key];
     return { value: value ?? null, evidence: [] };
   }
+  if (fact === "endpoints.tested_share") return testedEndpointShare(report.signals);
   if (fact === "code.lines") return { value: report.code?.lines ?? null, evidence: [] };
   if (fact === "code.comment_ratio") {
     return { value: report.code?.comment_ratio ?? null, evidence: [] };

@@ -1,0 +1,71 @@
+/**
+ * The share of endpoints under test, end to end: an Express app whose supertest suite calls some
+ * of its routes is judged on it in the tested-project check, and the next step names routes no
+ * test calls.
+ */
+import { afterAll, describe, expect, it } from "vitest";
+import { loadRoadmap } from "../content/content-loader.js";
+import { analyze } from "./analyze.js";
+import type { EvidenceReport } from "./report.js";
+import { makeRepo, type TempRepo } from "./test-support/make-repo.js";
+
+const APP = `const express = require("express");
+const app = express();
+app.use(express.json());
+app.get("/orders", (req, res) => res.json([]));
+app.post("/orders", (req, res) => res.status(201).json(req.body));
+app.get("/orders/:id", (req, res) => res.json({ id: req.params.id }));
+app.delete("/orders/:id", (req, res) => res.status(204).end());
+module.exports = app;
+`;
+
+const testOf = (calls: string[]) => `const request = require("supertest");
+const app = require("../src/app");
+${calls.map((call, i) => `test("call ${i}", async () => {\n  const res = await request(app).${call};\n  expect(res.status).toBeLessThan(300);\n});`).join("\n")}
+`;
+
+const checks = loadRoadmap().checks;
+const repos: TempRepo[] = [];
+
+async function analyzeWithTests(calls: string[]): Promise<EvidenceReport> {
+  const repo = makeRepo({
+    "package.json": JSON.stringify({
+      name: "orders",
+      dependencies: { express: "^4.21.0" },
+      devDependencies: { jest: "^29.7.0", supertest: "^7.0.0" },
+    }),
+    "src/app.js": APP,
+    "test/orders.test.js": testOf(calls),
+  });
+  repos.push(repo);
+  return analyze(repo.dir, checks);
+}
+
+const testedCheck = (report: EvidenceReport) =>
+  report.checks.find((c) => c.id === "tested-production-quality");
+
+afterAll(() => {
+  for (const repo of repos) repo.cleanup();
+});
+
+describe("endpoints under test", () => {
+  it("asks for tests of the endpoints no test calls while fewer than half are called", async () => {
+    const report = await analyzeWithTests(['get("/orders")']);
+    expect(report.signals.tested_endpoints.value).toBe(1);
+    expect(testedCheck(report)?.reasons).toContainEqual(
+      expect.stringContaining("not met: most endpoints called by a test"),
+    );
+    expect(report.next_steps.map((s) => s.text)).toContainEqual(
+      "Tests call 25% of the endpoints; add a test for each of the others that checks its " +
+        "answer (no test calls 3 of the 4, e.g. POST /orders and GET /orders/:id).",
+    );
+  });
+
+  it("is met once half of the endpoints are called", async () => {
+    const report = await analyzeWithTests(['get("/orders")', 'post("/orders").send({ n: 1 })']);
+    expect(report.signals.tested_endpoints.value).toBe(2);
+    const reasons = testedCheck(report)?.reasons ?? [];
+    expect(reasons.some((r) => r.startsWith("met: most endpoints called by a test"))).toBe(true);
+    expect(report.next_steps.map((s) => s.text).join("\n")).not.toContain("Tests call");
+  });
+});
