@@ -56,6 +56,19 @@ describe("factViewFromReport", () => {
     for (const id of gitFacts) expect(view[id].value, id).toBeNull();
   });
 
+  it("reads facts a stored report predates as unknown", () => {
+    const older: Partial<Signals> = { ...signals({}) };
+    delete older.api_error_tests;
+    const view = factViewFromReport({
+      signals: older as Signals,
+      git: { ...git, pull_requests: undefined } as unknown as GitSummary,
+    });
+    expect(view.api_error_tests).toEqual({ value: null, evidence: [] });
+    expect(view["git.pull_requests"].value).toBeNull();
+    expect(view["code.lines"].value).toBeNull();
+    expect(view["git.commits"].value).toBe(42);
+  });
+
   it("gives the share of endpoints a test calls, unknown when there are none to call", () => {
     const call = { file: "test/users.test.ts", line: 8, note: "GET /users" };
     const share = (endpoints: number, tested: number) =>

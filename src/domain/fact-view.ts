@@ -15,10 +15,17 @@ export interface FactObservation {
 
 export type FactView = Readonly<Record<FactId, FactObservation>>;
 
+const unknown: FactObservation = { value: null, evidence: [] };
+
+/**
+ * The parts of a report facts come from. A report stored by an earlier version may lack a
+ * signal, a git figure or the code figures that came later: those facts read as unknown (null),
+ * never as met.
+ */
 export interface ReportFacts {
   readonly signals: Signals;
   readonly git: GitSummary | null;
-  readonly code: CodeFigures;
+  readonly code?: CodeFigures;
 }
 
 /** The git summary fields that are facts: the scalar ones (not dates or the weekly series). */
@@ -43,7 +50,7 @@ export function testedEndpointShare(
 ): FactObservation {
   const endpoints = signals.http_endpoints?.value ?? 0;
   const tested = signals.tested_endpoints;
-  if (endpoints === 0 || tested === undefined) return { value: null, evidence: [] };
+  if (endpoints === 0 || tested === undefined) return unknown;
   return {
     value: Math.round((1000 * Math.min(tested.value, endpoints)) / endpoints) / 1000,
     evidence: tested.evidence,
@@ -53,7 +60,7 @@ export function testedEndpointShare(
 export function factViewFromReport(parts: ReportFacts): FactView {
   const { git } = parts;
   const fromGit = (key: ScalarGitKey): FactObservation => ({
-    value: git ? git[key] : null,
+    value: (git?.[key] as FactValue | undefined) ?? null,
     evidence: [],
   });
   const derived: Record<DerivedFactId, FactObservation> = {
@@ -69,15 +76,15 @@ export function factViewFromReport(parts: ReportFacts): FactView {
     "git.conventional_commit_share": fromGit("conventional_commit_share"),
     "git.bulk_upload": fromGit("bulk_upload"),
     "git.tests_with_changes_share": fromGit("tests_with_changes_share"),
-    "code.comment_ratio": { value: parts.code.comment_ratio, evidence: [] },
-    "code.lines": { value: parts.code.lines, evidence: [] },
+    "code.comment_ratio": { value: parts.code?.comment_ratio ?? null, evidence: [] },
+    "code.lines": { value: parts.code?.lines ?? null, evidence: [] },
     "endpoints.tested_share": testedEndpointShare(parts.signals),
   };
   const signals = Object.fromEntries(
-    SIGNAL_IDS.map((id) => [
-      id,
-      { value: parts.signals[id].value, evidence: parts.signals[id].evidence },
-    ]),
+    SIGNAL_IDS.map((id) => {
+      const signal = parts.signals[id] as Signals[typeof id] | undefined;
+      return [id, signal ? { value: signal.value, evidence: signal.evidence } : unknown];
+    }),
   ) as Record<(typeof SIGNAL_IDS)[number], FactObservation>;
   return { ...signals, ...derived };
 }

@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 import type { GitSummary, SignalResult, Signals } from "../analyzer/report.js";
 import { SIGNALS, SIGNAL_IDS, type SignalId } from "../content/signals.js";
-import { EVIDENCE_PER_FACT, verifySkills, type ReportFacts } from "./verified-skills.js";
+import type { ReportFacts } from "./fact-view.js";
+import { EVIDENCE_PER_FACT, verifySkills } from "./verified-skills.js";
 import { absentFactValue } from "../content/test-support/absent-fact-value.js";
 
 function report(

@@ -1,20 +1,15 @@
 /**
  * When an analysis verifies a skill: every evidence fact the roadmap lists for the skill is met
- * in the report — a boolean is true, a number above zero, a list non-empty. `git.*` facts come
- * from the report's history summary and `code.*` facts from its code figures. A skill that lists
- * no facts cannot be verified by a repository (it is proved some other way), and neither can one
- * whose facts the report does not record: reports stored before the code figures existed count
- * them as unknown, never as met. Facts whose presence is a warning rather than an achievement (committed secrets, a
- * bulk upload, a long pause) prove nothing, even if content ever lists them.
+ * in the report — a boolean is true, a number above zero, a list non-empty — read through the
+ * same fact view the checks use (fact-view.ts). A skill that lists no facts cannot be verified by
+ * a repository (it is proved some other way), and neither can one whose facts the report does not
+ * record: reports stored before a fact existed count it as unknown, never as met. Facts whose
+ * presence is a warning rather than an achievement (committed secrets, a bulk upload, a long
+ * pause) prove nothing, even if content ever lists them.
  */
-import type { Evidence, EvidenceReport, GitSummary } from "../analyzer/report.js";
-import { SIGNALS, isFactId, type FactId, type SignalId } from "../content/signals.js";
-import { coAuthors, testedEndpointShare, type FactValue } from "./fact-view.js";
-
-/** The parts of a report the rule reads; `code` is missing from reports stored before it existed. */
-export type ReportFacts = Pick<EvidenceReport, "signals" | "git"> & {
-  readonly code?: EvidenceReport["code"];
-};
+import type { Evidence } from "../analyzer/report.js";
+import { isFactId, type FactId } from "../content/signals.js";
+import { factViewFromReport, type FactValue, type ReportFacts } from "./fact-view.js";
 
 export interface SkillEvidenceSpec {
   readonly id: string;
@@ -43,34 +38,6 @@ const WARNING_FACTS: ReadonlySet<FactId> = new Set<FactId>([
   "git.longest_gap_days",
 ]);
 
-type GitFact = {
-  [K in keyof GitSummary]: GitSummary[K] extends number | boolean ? K : never;
-}[keyof GitSummary];
-
-/** The observed value of a fact in a report; null when the report does not record it. */
-export function factValueIn(
-  report: ReportFacts,
-  fact: FactId,
-): { value: FactValue; evidence: readonly Evidence[] } {
-  if (Object.hasOwn(SIGNALS, fact)) {
-    const signal = report.signals[fact as SignalId];
-    return { value: signal.value, evidence: signal.evidence };
-  }
-  if (fact === "git.co_authors") return { value: coAuthors(report.git), evidence: [] };
-  if (fact.startsWith("git.")) {
-    const key = fact.slice("git.".length) as GitFact;
-    // A report stored before a figure existed lacks it: unknown, never met.
-    const value: FactValue | undefined = report.git?.[key];
-    return { value: value ?? null, evidence: [] };
-  }
-  if (fact === "endpoints.tested_share") return testedEndpointShare(report.signals);
-  if (fact === "code.lines") return { value: report.code?.lines ?? null, evidence: [] };
-  if (fact === "code.comment_ratio") {
-    return { value: report.code?.comment_ratio ?? null, evidence: [] };
-  }
-  return { value: null, evidence: [] };
-}
-
 export function isMet(value: FactValue): boolean {
   if (value === null) return false;
   if (typeof value === "boolean") return value;
@@ -82,6 +49,7 @@ export function verifySkills(
   skills: readonly SkillEvidenceSpec[],
   report: ReportFacts,
 ): VerifiedSkill[] {
+  const view = factViewFromReport(report);
   const verified: VerifiedSkill[] = [];
   for (const skill of skills) {
     if (skill.signals.length === 0) continue;
@@ -89,7 +57,7 @@ export function verifySkills(
     for (const fact of skill.signals) {
       // content is validated against the catalogue at load time; an unknown id proves nothing
       if (!isFactId(fact) || WARNING_FACTS.has(fact)) break;
-      const observed = factValueIn(report, fact);
+      const observed = view[fact];
       if (observed.value === null || !isMet(observed.value)) break;
       facts.push({
         fact,
