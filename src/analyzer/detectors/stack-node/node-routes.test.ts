@@ -335,6 +335,38 @@ export { default as general } from "./general";
     });
   });
 
+  it("follows a handler through an object that gathers controllers imported from their own files", async () => {
+    const found = await detectNodeStack(
+      scanContextFrom({
+        "package.json": expressPkg,
+        "src/routes/todos.ts": `import express from "express";
+import { TodosController } from "../controllers/todos";
+export const todoRouter = express.Router();
+todoRouter.get("/", tryCatch(TodosController.list));
+`,
+        "src/controllers/todos/index.ts": `import { listTodosController as list } from "./listTodos";
+import { postTodoController } from "./postTodo";
+export const TodosController = { list, post: postTodoController };
+`,
+        "src/controllers/todos/listTodos.ts": `export const listTodosController = async (req, res) => {
+  const todos = await db.todo.findMany();
+  return res
+    .status(200)
+    .json({ todos });
+};
+`,
+        "src/controllers/todos/postTodo.ts": `export const postTodoController = async (req, res) => {
+  res.status(201).json(await db.todo.create({ data: req.body }));
+};
+`,
+      }),
+    );
+    expect(found.signals?.rest_api).toEqual({
+      value: true,
+      evidence: [{ file: "src/controllers/todos/listTodos.ts", line: 5, note: "JSON response" }],
+    });
+  });
+
   it("follows a controller handed to a router factory to the class of its declared type", async () => {
     const found = await detectNodeStack(
       scanContextFrom({
