@@ -285,6 +285,26 @@ export class PagesController {
     expect(found.signals?.rest_api).toEqual({ value: false, evidence: [] });
   });
 
+  it("does not take a typed parameter's delete() in an Express handler file for a route", async () => {
+    expect(
+      await routes({
+        "package.json": expressPkg,
+        "src/routes/todo-routes.ts": `import { Request, Response } from "express";
+import { DeleteTodo } from "../use-cases/delete-todo";
+export function deleteTodoRoute(deleteTodo: DeleteTodo) {
+  return async function (req: Request, res: Response) {
+    const { userId } = req.body;
+    res.json(await deleteTodo.delete(userId, req.params.todoId));
+  };
+}
+export function mountTodos(router: any) {
+  router.get("/todos", (req: Request, res: Response) => res.json([]));
+}
+`,
+      }),
+    ).toEqual(["GET /todos express src/routes/todo-routes.ts:10 unresolved"]);
+  });
+
   it("points rest_api evidence at the controller line that sends JSON", async () => {
     const found = await detectNodeStack(
       scanContextFrom({
