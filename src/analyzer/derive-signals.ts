@@ -114,15 +114,20 @@ export function distinctEndpoints(
 const ACTION_SUFFIX =
   /\/(?:create|store|new|add|list|all|show|get|view|update|edit|delete|destroy|remove|details?|(?:get|find|fetch|list)[-_]?(?:all|one|by[-_]?id))$/i;
 
-/** The last segment of a path that signs in, out or up, or hands out tokens. */
+/**
+ * The last segment of a path that signs in, out or up, or hands out tokens, Devise's and Rails'
+ * resources for it included (`/users/sign_in`, `/users/session`, `/users/password`).
+ */
 const AUTH_ACTION =
-  /\/(?:log-?in|log-?out|sign-?in|sign-?up|sign-?out|register|token|refresh|token-refresh|refresh-token|me|whoami)\/?$/i;
+  /\/(?:log[-_]?in|log[-_]?out|sign[-_]?in|sign[-_]?up|sign[-_]?out|register|registrations?|sessions?|passwords?|verification|verify|token|refresh|token-refresh|refresh-token|me|whoami)\/?$/i;
 
 /**
- * The last segment of a path that shows the service is up or tries it out (`/health`, Laravel's
- * `/up`, `/admin/test`): no entity to give the other operations.
+ * The last segment of a path that shows the service is up, tries it out or documents it
+ * (`/health`, Laravel's `/up`, `/admin/test`, `/api/documentation/:version`): no entity to give
+ * the other operations.
  */
-const PROBE = /\/(?:health|healthz|health-?check|ping|up|status|metrics|version|test|hello)\/?$/i;
+const PROBE =
+  /\/(?:health|healthz|health-?check|ping|up|status|metrics|version|test|hello|docs|documentation|swagger|api-docs|openapi)\/?$/i;
 
 /** The four operations in the order next steps name them; PATCH counts as PUT (update). */
 export const CRUD_VERBS = ["POST", "GET", "PUT", "DELETE"] as const;

@@ -185,7 +185,7 @@ describe("nextStepHints", () => {
     expect(nextStepHints([], signals()).crud).toBeUndefined();
   });
 
-  it("names no resource for CRUD in a welcome page or a probe (/, /up, /health, /admin/test)", () => {
+  it("names no resource for CRUD in a welcome page, a probe, the API docs or a sign-in resource", () => {
     const at = (method: Endpoint["method"], path: string, line: number): Endpoint => ({
       ...post,
       method,
@@ -200,6 +200,16 @@ describe("nextStepHints", () => {
       at("POST", "/api/v1/auth/login", 5),
     ];
     expect(nextStepHints(probes, signals()).crud).toBeUndefined();
+    // Devise's and Rails' sign-in resources and the API's own documentation are no entity either.
+    const rails = [
+      at("GET", "/api/documentation/:version", 1),
+      at("POST", "/api/users/session", 2),
+      at("DELETE", "/api/users/session", 3),
+      at("POST", "/api/users/registration", 4),
+      at("GET", "/users/sign_in", 5),
+      at("PUT", "/users/password", 6),
+    ];
+    expect(nextStepHints(rails, signals()).crud).toBeUndefined();
     expect(nextStepHints([...probes, at("GET", "/api/v1/products", 6)], signals()).crud).toBe(
       "/api/v1/products has GET so far: add POST, PUT or PATCH and DELETE",
     );
