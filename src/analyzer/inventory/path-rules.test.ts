@@ -73,6 +73,12 @@ describe("pathVerdict", () => {
     }
   });
 
+  it("marks the documentation page Laravel's Scribe generates as generated", () => {
+    expect(pathVerdict("resources/views/scribe/index.blade.php")).toBe("generated");
+    expect(pathVerdict("resources/views/welcome.blade.php")).toBe(null);
+    expect(pathVerdict("config/scribe.php")).toBe(null);
+  });
+
   it("leaves application code alone, including names that merely contain those words", () => {
     for (const path of [
       "src/build-info.ts",

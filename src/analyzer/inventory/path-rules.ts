@@ -27,6 +27,10 @@ const GENERATED_DIR =
 const DOTNET_BUILD_OUTPUT =
   /(^|\/)(?:bin\/(?:Debug|Release)\/|obj\/(?:(?:Debug|Release)\/|project\.assets\.json$|project\.nuget\.cache$|[^/]+\.nuget\.))/;
 
+// The documentation page Laravel's Scribe generates (`php artisan scribe:generate`, "laravel"
+// type): its example requests carry Faker's made-up emails and passwords.
+const SCRIBE_OUTPUT = /(^|\/)resources\/views\/scribe\//;
+
 const LOCKFILES = new Set([
   "package-lock.json",
   "npm-shrinkwrap.json",
@@ -56,7 +60,9 @@ export type PathVerdict = "vendored" | "generated" | null;
 /** Classifies a repository-relative POSIX path by its folders and name. */
 export function pathVerdict(path: string): PathVerdict {
   if (VENDORED_DIR.test(path) || VENDORED_STATIC_FILE.test(path)) return "vendored";
-  if (GENERATED_DIR.test(path) || DOTNET_BUILD_OUTPUT.test(path)) return "generated";
+  if (GENERATED_DIR.test(path) || DOTNET_BUILD_OUTPUT.test(path) || SCRIBE_OUTPUT.test(path)) {
+    return "generated";
+  }
   const name = path.slice(path.lastIndexOf("/") + 1).toLowerCase();
   if (LOCKFILES.has(name) || GENERATED_FILE.test(name)) return "generated";
   return null;
