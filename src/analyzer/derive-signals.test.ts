@@ -135,6 +135,30 @@ describe("findCrudResource", () => {
     ]);
   });
 
+  it("reads ASP.NET's action-named routes (/GetAll, /GetById/{id}) as the same resource", () => {
+    const found = findCrudResource([
+      ep("GET", "/api/Brand/GetAll"),
+      ep("GET", "/api/Brand/GetById/{id:int}"),
+      ep("POST", "/api/Brand/Create"),
+      ep("PUT", "/api/Brand/Update/{id:int}"),
+      ep("DELETE", "/api/Brand/Delete/{id:int}"),
+    ]);
+    expect(found?.map((e) => e.path)).toEqual([
+      "/api/Brand/Create",
+      "/api/Brand/GetAll",
+      "/api/Brand/Update/{id:int}",
+      "/api/Brand/Delete/{id:int}",
+    ]);
+    expect(
+      findCrudResource([
+        ep("POST", "/books/add"),
+        ep("GET", "/books/find-by-id/:id"),
+        ep("PATCH", "/books/edit/:id"),
+        ep("DELETE", "/books/remove/:id"),
+      ])?.length,
+    ).toBe(4);
+  });
+
   it("takes a plural collection and a singular item path (/books, /book/<id>) for one resource", () => {
     const found = findCrudResource([
       ep("GET", "/api/v1/book/<book_id>"),

@@ -116,11 +116,22 @@ export function distinctEndpoints(
  * together accept create (POST), read (GET), update (PUT or PATCH) and delete (DELETE).
  */
 const ACTION_SUFFIX =
-  /\/(?:create|store|new|add|list|all|show|get|view|update|edit|delete|destroy|remove)$/i;
+  /\/(?:create|store|new|add|list|all|show|get|view|update|edit|delete|destroy|remove|details?|(?:get|find|fetch|list)[-_]?(?:all|one|by[-_]?id))$/i;
 
-/** The last segment of a path that signs in, out or up, or hands out tokens. */
+/**
+ * The last segment of a path that signs in, out or up, or hands out tokens, Devise's and Rails'
+ * resources for it included (`/users/sign_in`, `/users/session`, `/users/password`).
+ */
 const AUTH_ACTION =
-  /\/(?:log-?in|log-?out|sign-?in|sign-?up|sign-?out|register|token|refresh|token-refresh|refresh-token|me|whoami)\/?$/i;
+  /\/(?:log[-_]?in|log[-_]?out|sign[-_]?in|sign[-_]?up|sign[-_]?out|register|registrations?|sessions?|passwords?|verification|verify|token|refresh|token-refresh|refresh-token|me|whoami)\/?$/i;
+
+/**
+ * The last segment of a path that shows the service is up, tries it out or documents it
+ * (`/health`, Laravel's `/up`, `/admin/test`, `/api/documentation/:version`): no entity to give
+ * the other operations.
+ */
+const PROBE =
+  /\/(?:health|healthz|health-?check|ping|up|status|metrics|version|test|hello|docs|documentation|swagger|api-docs|openapi)\/?$/i;
 
 /** The four operations in the order next steps name them; PATCH counts as PUT (update). */
 export const CRUD_VERBS = ["POST", "GET", "PUT", "DELETE"] as const;
@@ -137,7 +148,8 @@ function groupByResource(endpoints: readonly Endpoint[]): Resource[] {
   for (const ep of endpoints) {
     const verb = ep.method === "PATCH" ? "PUT" : ep.method;
     if (!isCrudVerb(verb)) continue;
-    // `/categories/create`, `/categories/:id/update`, `/movie/update/{id}`: the action named in
+    // `/categories/create`, `/categories/:id/update`, `/movie/update/{id}`, ASP.NET's
+    // `[Route("api/[controller]/[action]")]` giving `/api/Brand/GetById/{id}`: the action named in
     // the path is the verb's job, so the resource is what comes before it.
     const normal = normalizePath(ep).replace(ACTION_SUFFIX, "");
     const onItem = normal.endsWith("/{}");
@@ -186,7 +198,8 @@ export function findCrudResource(endpoints: readonly Endpoint[]): Endpoint[] | n
 /**
  * The resource that lacks the fewest of the four operations (the first of equals in path order,
  * the root path only when nothing else has as many), for a next step that says which operations
- * to add where; null without any resolved endpoint of a CRUD verb off a sign-in or token path.
+ * to add where; null without any resolved endpoint of a CRUD verb off a sign-in, token or probe
+ * path and a lone `GET /`.
  * `distinct` is a distinctEndpoints() list, which is in path order.
  */
 export function closestToCrud(distinct: readonly Endpoint[]): Resource | null {
@@ -196,7 +209,9 @@ export function closestToCrud(distinct: readonly Endpoint[]): Resource | null {
   for (const resource of groupByResource(resolved)) {
     // POST /auth/login is an action on a session, not an entity: "add GET, PUT and DELETE" to it
     // would be wrong advice.
-    if (AUTH_ACTION.test(resource.path)) continue;
+    if (AUTH_ACTION.test(resource.path) || PROBE.test(resource.path)) continue;
+    // `GET /` alone is a welcome or index page, not a collection to add POST and DELETE to.
+    if (resource.path === "/" && resource.operations.size === 1) continue;
     const more = best === null || resource.operations.size > best.operations.size;
     const asManyOffRoot = best?.path === "/" && resource.operations.size === best.operations.size;
     if (more || asManyOffRoot) best = resource;

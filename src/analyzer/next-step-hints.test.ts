@@ -170,8 +170,8 @@ describe("nextStepHints", () => {
     expect(nextStepHints([at("GET", "/", 1), at("GET", "/users/{id}", 2)], signals()).crud).toBe(
       "/users has GET so far: add POST, PUT or PATCH and DELETE",
     );
-    expect(nextStepHints([at("GET", "/", 1)], signals()).crud).toBe(
-      "/ has GET so far: add POST, PUT or PATCH and DELETE",
+    expect(nextStepHints([at("GET", "/", 1), at("POST", "/", 2)], signals()).crud).toBe(
+      "/ has POST and GET so far: add PUT or PATCH and DELETE",
     );
     // Signing in or up is not an entity to give CRUD: the step names none rather than /auth/login.
     const auth = [at("POST", "/auth/login", 1), at("POST", "/auth/register", 2)];
@@ -183,6 +183,36 @@ describe("nextStepHints", () => {
     expect(nextStepHints([unresolved], signals()).crud).toBeUndefined();
     expect(nextStepHints(endpoints, signals({ crud: true })).crud).toBeUndefined();
     expect(nextStepHints([], signals()).crud).toBeUndefined();
+  });
+
+  it("names no resource for CRUD in a welcome page, a probe, the API docs or a sign-in resource", () => {
+    const at = (method: Endpoint["method"], path: string, line: number): Endpoint => ({
+      ...post,
+      method,
+      path,
+      line,
+    });
+    const probes = [
+      at("GET", "/", 1),
+      at("GET", "/api/v1/admin/test", 2),
+      at("GET", "/up", 3),
+      at("GET", "/health", 4),
+      at("POST", "/api/v1/auth/login", 5),
+    ];
+    expect(nextStepHints(probes, signals()).crud).toBeUndefined();
+    // Devise's and Rails' sign-in resources and the API's own documentation are no entity either.
+    const rails = [
+      at("GET", "/api/documentation/:version", 1),
+      at("POST", "/api/users/session", 2),
+      at("DELETE", "/api/users/session", 3),
+      at("POST", "/api/users/registration", 4),
+      at("GET", "/users/sign_in", 5),
+      at("PUT", "/users/password", 6),
+    ];
+    expect(nextStepHints(rails, signals()).crud).toBeUndefined();
+    expect(nextStepHints([...probes, at("GET", "/api/v1/products", 6)], signals()).crud).toBe(
+      "/api/v1/products has GET so far: add POST, PUT or PATCH and DELETE",
+    );
   });
 
   it("names failure cases of the repository's own endpoints for its tests to check", () => {

@@ -555,6 +555,18 @@ describe("evaluateChecks: the real roadmap's checks", () => {
     ]);
   });
 
+  it("asks for API tests once, error cases included, when there is none to add failure cases to", () => {
+    const noApiTests = { ...factsMeeting(checks), api_tests: false, api_error_tests: false };
+    const steps = evaluateChecks(checks, makeFactView(noApiTests)).nextSteps;
+    expect(steps.map((step) => step.check)).toEqual(["tested-production-quality"]);
+    expect(steps[0]?.text).toMatch(/^Add tests that call your endpoints .*including error cases/);
+    // With API tests in place, the failure cases are a step of their own.
+    const happyPathOnly = { ...factsMeeting(checks), api_error_tests: false };
+    expect(
+      evaluateChecks(checks, makeFactView(happyPathOnly)).nextSteps.map((step) => step.check),
+    ).toEqual(["error-handling-edge-cases"]);
+  });
+
   it("passes the branching check on pull requests merged as one commit each, without merges", () => {
     const squashed = {
       ...factsMeeting(checks),

@@ -58,6 +58,27 @@ describe("pathVerdict", () => {
     }
   });
 
+  it("marks a .NET project's committed bin/Debug, bin/Release and obj/ output as generated", () => {
+    for (const path of [
+      "Todo api backend/bin/Debug/net10.0/appsettings.json",
+      "Api/bin/Release/net8.0/Api.deps.json",
+      "Todo api backend/obj/project.assets.json",
+      "Todo api backend/obj/Todo api backend.csproj.nuget.dgspec.json",
+      "Api/obj/Debug/net8.0/Api.AssemblyInfo.cs",
+    ]) {
+      expect(pathVerdict(path), path).toBe("generated");
+    }
+    for (const path of ["bin/rails", "bin/setup", "src/obj/loader.ts", "Api/Program.cs"]) {
+      expect(pathVerdict(path), path).toBe(null);
+    }
+  });
+
+  it("marks the documentation page Laravel's Scribe generates as generated", () => {
+    expect(pathVerdict("resources/views/scribe/index.blade.php")).toBe("generated");
+    expect(pathVerdict("resources/views/welcome.blade.php")).toBe(null);
+    expect(pathVerdict("config/scribe.php")).toBe(null);
+  });
+
   it("leaves application code alone, including names that merely contain those words", () => {
     for (const path of [
       "src/build-info.ts",

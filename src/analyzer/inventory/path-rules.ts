@@ -20,6 +20,17 @@ const VENDORED_STATIC_FILE =
 const GENERATED_DIR =
   /(^|\/)(dist|build|out|target|\.next|\.nuxt|\.svelte-kit|\.vite|\.angular|\.parcel-cache|\.turbo|coverage|__pycache__)\//;
 
+// MSBuild's output (bin/Debug, bin/Release) and intermediate folder (obj/: the NuGet restore's
+// project.assets.json and *.nuget.* files, obj/Debug): a .NET project that commits them carries a
+// copy of its appsettings.json and thousands of lines of JSON that are not its code. A bin/ or
+// obj/ folder of other kinds (Rails' bin/rails) is left alone.
+const DOTNET_BUILD_OUTPUT =
+  /(^|\/)(?:bin\/(?:Debug|Release)\/|obj\/(?:(?:Debug|Release)\/|project\.assets\.json$|project\.nuget\.cache$|[^/]+\.nuget\.))/;
+
+// The documentation page Laravel's Scribe generates (`php artisan scribe:generate`, "laravel"
+// type): its example requests carry Faker's made-up emails and passwords.
+const SCRIBE_OUTPUT = /(^|\/)resources\/views\/scribe\//;
+
 const LOCKFILES = new Set([
   "package-lock.json",
   "npm-shrinkwrap.json",
@@ -49,7 +60,9 @@ export type PathVerdict = "vendored" | "generated" | null;
 /** Classifies a repository-relative POSIX path by its folders and name. */
 export function pathVerdict(path: string): PathVerdict {
   if (VENDORED_DIR.test(path) || VENDORED_STATIC_FILE.test(path)) return "vendored";
-  if (GENERATED_DIR.test(path)) return "generated";
+  if (GENERATED_DIR.test(path) || DOTNET_BUILD_OUTPUT.test(path) || SCRIBE_OUTPUT.test(path)) {
+    return "generated";
+  }
   const name = path.slice(path.lastIndexOf("/") + 1).toLowerCase();
   if (LOCKFILES.has(name) || GENERATED_FILE.test(name)) return "generated";
   return null;

@@ -63,4 +63,16 @@ describe("renderMarkdown: git history", () => {
     expect(md).toContain("- 1 active week; longest gap 9 days");
     expect(md).toContain("- 1 branch, 0 merge commits, 1 pull request merged");
   });
+
+  it("counts each language's lines with a thousands separator and the noun that agrees", () => {
+    const md = renderMarkdown(
+      sampleReport({
+        languages: [
+          { name: "C#", files: 40, code: 4130, comment: 80, blank: 500 },
+          { name: "Markdown", files: 1, code: 1, comment: 0, blank: 0 },
+        ],
+      }),
+    );
+    expect(md).toContain("- Languages: C# (4,130 lines), Markdown (1 line)");
+  });
 });

@@ -41,7 +41,8 @@ export function renderMarkdown(report: EvidenceReport): string {
     `- Languages: ${
       report.languages
         .slice(0, 8)
-        .map((l) => `${l.name} (${l.code} lines)`)
+        // "4,130 lines" as the terminal writes it; "1 line"
+        .map((l) => `${l.name} (${l.code.toLocaleString("en")} ${l.code === 1 ? "line" : "lines"})`)
         .join(", ") || "none"
     }`,
   );

@@ -36,6 +36,21 @@ describe("databasesDetector", () => {
     ).toEqual([]);
   });
 
+  it("takes pgx queries given a context.Background() or a request's context first for a data-access layer", () => {
+    for (const call of [
+      "t.db.QueryRow(context.Background(), sql,\n\t\t&todo.UserId, &todo.Todo)",
+      "t.db.Query(c.Request.Context(), sql, userId)",
+    ]) {
+      const found = detect({
+        "go.mod": "module todo\n\nrequire github.com/jackc/pgx/v5 v5.5.0\n",
+        "src/shared/databases/database.go":
+          'package databases\n\nimport "github.com/jackc/pgx/v5"\n\ntype DB interface{ Query() }\n',
+        "src/todo/repositories/todo_repository.go": `package repositories\n\nfunc (t *todoRepository) Find(userId int64) error {\n\tvar sql = \`SELECT id FROM todos WHERE user_id = $1\`\n\t_, err := ${call}\n\treturn err\n}\n`,
+      });
+      expect(found?.orms?.value, call).toEqual(["sql-repositories"]);
+    }
+  });
+
   it("does not take TypeORM schema auto-sync for migrations", () => {
     const signals = detect({
       "package.json": '{ "dependencies": { "typeorm": "^0.3.20", "pg": "^8.11.0" } }',

@@ -755,9 +755,13 @@ const PARAMETERISED_SQL =
 /** A call that sends a statement: pg/mysql2/sqlite, psycopg/sqlite3/asyncpg, JDBC, Spring Data. */
 const SENDS_SQL =
   /(?:\.|@)(?:[Qq]uery\w*|execute\w*|exec|prepare\w*|run|all|get|one|many|any|none|oneOrNone|manyOrNone|fetch\w*|update|batchUpdate)\s*\(/;
-/** A database/sql (or pgx, sqlx) query or statement run with arguments: db.QueryRow(q, id). */
+/**
+ * A database/sql (or pgx, sqlx) query or statement run with arguments: db.QueryRow(q, id), or
+ * with a context first, as pgx always takes one: db.Query(ctx, q, id),
+ * db.QueryRow(context.Background(), q, id), db.Exec(r.Context(), q, id).
+ */
 const GO_PARAMETERISED_QUERY =
-  /\.(?:Query|QueryRow|Exec)(?:Context)?\s*\(\s*(?:ctx\s*,\s*)?(?:[\w.]+|"[^"\n]*"|`[^`]*`)\s*,\s*[\w&.]/;
+  /\.(?:Query|QueryRow|Exec)(?:Context)?\s*\(\s*(?:(?:ctx|context\.(?:Background|TODO)\(\)|[\w.]{1,60}\.Context\(\))\s*,\s*)?(?:[\w.]+|"[^"\n]*"|`[^`]*`)\s*,\s*[\w&.]/;
 const SQL_MODULE_EXTS = [...JS_EXTS, ...JVM_EXTS, ...PY_EXTS];
 const MAX_REPOSITORY_EVIDENCE = 3;
 

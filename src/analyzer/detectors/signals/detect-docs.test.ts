@@ -49,6 +49,19 @@ describe("docsDetector", () => {
     expect(signals?.readme_has_setup?.value).toBe(false);
   });
 
+  it("does not take the README that Alembic or Flask-Migrate writes into migrations/ for the project's", () => {
+    const migrations = {
+      "app.py": "from flask import Flask\napp = Flask(__name__)\n",
+      "migrations/README": "Single-database configuration for Flask.\n",
+      "alembic/README": "Generic single-database configuration.\n",
+    };
+    expect(detect(migrations)?.readme).toEqual({ value: false, evidence: [] });
+    // a monorepo's service README one folder down still counts
+    expect(detect({ ...migrations, "api/README.md": "# api\n" })?.readme?.evidence).toEqual([
+      { file: "api/README.md", line: 0, note: "README" },
+    ]);
+  });
+
   it("finds an API Blueprint document, but not a blueprint part without resources", () => {
     expect(
       detect({

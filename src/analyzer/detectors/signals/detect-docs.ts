@@ -30,12 +30,19 @@ import {
 } from "./signal-kit.js";
 
 const README = /^readme(?:\.(?:md|markdown|rst|txt|adoc|org))?$/;
+/**
+ * Folders whose README a tool writes, not the project's owner: `alembic init` and Flask-Migrate's
+ * `flask db init` leave a one-line README ("Single-database configuration for Flask.") there.
+ */
+const TOOL_README_DIR = /^(?:migrations|alembic)\//;
 
 export function findReadme(ctx: ScanContext): SourceFile | undefined {
   const candidates = ctx.files.filter((f) => README.test(f.name));
   return (
     candidates.find((f) => !f.path.includes("/")) ??
-    candidates.find((f) => f.role === "app" && f.path.split("/").length === 2)
+    candidates.find(
+      (f) => f.role === "app" && f.path.split("/").length === 2 && !TOOL_README_DIR.test(f.path),
+    )
   );
 }
 

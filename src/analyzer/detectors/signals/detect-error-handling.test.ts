@@ -68,6 +68,26 @@ describe("errorHandlingDetector", () => {
     ]);
   });
 
+  it("finds an Express error middleware by its four parameters, whatever the unused ones are named and however Prettier breaks them", () => {
+    // a class method whose unused parameters are underscores, with no lowercase "next" anywhere
+    expect(
+      detect({
+        "src/app.ts":
+          "export default class App {\n  private errorHandler(err: any, __: Request, res: Response, ___: NextFunction) {\n    res.status(500).json({});\n  }\n}\n",
+      }),
+    ).toEqual({
+      value: true,
+      evidence: [{ file: "src/app.ts", line: 2, note: "Express error middleware" }],
+    });
+    // one parameter a line, the last followed by a trailing comma
+    expect(
+      detect({
+        "src/middlewares/errorHandler.ts":
+          "export const errorHandler = (\n  error: HttpError,\n  _req: Request,\n  res: Response,\n  _next: NextFunction,\n): void => {\n  res.status(error.status).json({ message: error.message });\n};\n",
+      })?.value,
+    ).toBe(true);
+  });
+
   it("counts a Laravel render() that builds a response, not one that only defers to the parent", () => {
     const own = detect({
       "app/Exceptions/Handler.php":
@@ -86,6 +106,17 @@ describe("errorHandlingDetector", () => {
       "app/Exceptions/ApiException.php": `<?php\nclass ApiException extends Exception\n{\n    public function render($request): JsonResponse\n    {\n${"        $body['detail'] = $this->detail;\n".repeat(30)}    }\n}\n`,
     });
     expect(typed?.evidence).toEqual([
+      { file: "app/Exceptions/ApiException.php", line: 4, note: "Laravel exception rendering" },
+    ]);
+  });
+
+  it("counts a base exception that renders itself as JSON without taking the request", () => {
+    expect(
+      detect({
+        "app/Exceptions/ApiException.php":
+          "<?php\nabstract class ApiException extends Exception\n{\n    public function render(): JsonResponse\n    {\n        return response()->json(['error' => $this->getMessage()], $this->getCode());\n    }\n}\n",
+      })?.evidence,
+    ).toEqual([
       { file: "app/Exceptions/ApiException.php", line: 4, note: "Laravel exception rendering" },
     ]);
   });

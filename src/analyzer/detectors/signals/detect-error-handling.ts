@@ -21,15 +21,21 @@ import {
   type Rule,
 } from "./signal-kit.js";
 
-/** Express error middleware: four parameters, the first an error, e.g. (err, req, res, next). */
+/**
+ * Express error middleware: four parameters, the first an error, e.g. (err, req, res, next).
+ * Express knows it by its four parameters, not their names: an unused one is often `_` or `__`,
+ * and Prettier breaks a long list one parameter a line with a trailing comma.
+ */
 const EXPRESS_ERROR_MIDDLEWARE =
-  /\(\s*(?:err|error|e|ex|exception)\s*(?::\s*[\w.<>| ]+)?,\s*_?req\w*\s*(?::\s*[\w.<>]+)?,\s*_?res\w*\s*(?::\s*[\w.<>]+)?,\s*_?next\w*\s*(?::\s*[\w.<>]+)?\)/;
+  /\(\s*(?:err|error|e|ex|exception)\s*(?::\s*[\w.<>| ]+)?,\s*(?:_*req\w*|_+)(?:\s*:\s*[\w.<>]+)?\s*,\s*(?:_*res\w*|_+)(?:\s*:\s*[\w.<>]+)?\s*,\s*(?:_*next\w*|_+)(?:\s*:\s*[\w.<>]+)?\s*,?\s*\)/;
 
 const RULES: readonly Rule[] = [
   {
     id: "node",
     uses: [
       code(JS_EXTS, "next", EXPRESS_ERROR_MIDDLEWARE, "Express error middleware"),
+      // `(err: Error, _: Request, res: Response, __: NextFunction)` names no lowercase "next"
+      code(JS_EXTS, "NextFunction", EXPRESS_ERROR_MIDDLEWARE, "Express error middleware"),
       code(JS_EXTS, "ErrorRequestHandler", /:\s*ErrorRequestHandler\b/, "Express error middleware"),
       code(JS_EXTS, "setErrorHandler", /\.setErrorHandler\s*\(/, "Fastify error handler"),
       code(JS_EXTS, "onError", /\bapp\.onError\s*\(/, "Hono error handler"),
@@ -139,11 +145,12 @@ const RULES: readonly Rule[] = [
       code(PHP_EXTS, "renderable", /\$this->renderable\s*\(/, "Laravel exception handler"),
       // A Handler::render($request, $e) override or an exception's own render($request) that
       // builds a response (or is declared to return a JsonResponse, however long its body);
-      // one that only returns parent::render(...) is the framework's default.
+      // one that only returns parent::render(...) is the framework's default. Laravel calls a
+      // renderable exception's render() with the request, which it may leave out: render().
       code(
         PHP_EXTS,
         "function render(",
-        /public\s+function\s+render\s*\(\s*(?:Request\s+)?\$request\b[^)]*\)(?:\s*:\s*[\w\\]*JsonResponse\b|[^{]*\{[\s\S]{0,600}?(?:instanceof|->json\s*\(|JsonResponse|response\s*\())/,
+        /public\s+function\s+render\s*\(\s*(?:(?:Request\s+)?\$request\b[^)]*)?\)(?:\s*:\s*[\w\\]*JsonResponse\b|[^{]*\{[\s\S]{0,600}?(?:instanceof|->json\s*\(|JsonResponse|response\s*\())/,
         "Laravel exception rendering",
       ),
       code(

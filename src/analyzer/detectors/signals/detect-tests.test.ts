@@ -85,6 +85,17 @@ describe("testsDetector", () => {
     expect(real?.test_files?.value).toBe(1);
   });
 
+  it("does not count the App.test that create-react-app writes as a test", () => {
+    const cra =
+      "import { render, screen } from '@testing-library/react';\nimport App from './App';\n\ntest('renders learn react link', () => {\n  render(<App />);\n  const linkElement = screen.getByText(/learn react/i);\n  expect(linkElement).toBeInTheDocument();\n});\n";
+    expect(detect({ "client/src/App.test.tsx": cra })?.tests).toEqual({
+      value: false,
+      evidence: [],
+    });
+    const own = cra.replace("/learn react/i", "/my tasks/i");
+    expect(detect({ "client/src/App.test.tsx": own })?.test_files?.value).toBe(1);
+  });
+
   it("does not count the specs the Angular and Nest generators write as tests", () => {
     const spec = (name: string, body: string) =>
       `describe('${name}', () => {\n  beforeEach(() => { TestBed.configureTestingModule({}); });\n  ${body}\n});\n`;

@@ -560,7 +560,11 @@ export class GoRouterScan {
   /** The router an expression evaluates to, or null when it is not (known to be) a router. */
   private exprNode(raw: string, env: Map<string, RouterNode>): RouterNode | null {
     // Gin's `rg.Group("api").Use(auth)` is still that group: middleware does not move routes.
-    const expr = withoutTrailingUse(raw.trim().replace(/^&/, ""));
+    // A prefix in parentheses of its own, `r.Group(("/tasks"))`, is the same string.
+    const expr = withoutTrailingUse(raw.trim().replace(/^&/, "")).replace(
+      /\(\s*\(\s*("[^"\n]*"|`[^`]*`)\s*\)/g,
+      "($1",
+    );
     for (const [pattern, framework] of CONSTRUCTORS) {
       if (pattern.test(expr)) return this.graph.node("constructed", framework);
     }

@@ -157,6 +157,28 @@ func NewHTTP(r *echo.Group) {
     ]);
   });
 
+  it("reads a Gin group whose prefix is written in parentheses of its own", () => {
+    const found = detect({
+      "go.mod": "module todo\n\nrequire github.com/gin-gonic/gin v1.10.0\n",
+      "cmd/api/main.go": `package main
+
+import "github.com/gin-gonic/gin"
+
+func main() {
+\tr := gin.Default()
+\ttaskRouter := r.Group(("/tasks"))
+\ttaskRouterWithAuth := taskRouter.Group(("/"), authMiddleware(secret))
+\ttaskRouterWithAuth.GET("/:id", findTask)
+\ttaskRouterWithAuth.POST("", createTask)
+}
+`,
+    });
+    expect(found.endpoints?.map((e) => `${e.method} ${e.path} ${e.resolved}`)).toEqual([
+      "POST /tasks true",
+      "GET /tasks/:id true",
+    ]);
+  });
+
   it("calls the Router() of the type a constructor returns or a struct field holds", () => {
     const chiRouter = (pkg: string, kind: string, path: string) => `package ${pkg}
 

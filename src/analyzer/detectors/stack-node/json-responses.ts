@@ -61,7 +61,12 @@ export class JsonResponseFinder {
         return;
       }
       let root: ts.Expression = expr;
-      while (ts.isPropertyAccessExpression(root)) root = root.expression;
+      // `todos.getTodos`: the member read on the root, for an object that gathers handlers
+      let member: string | undefined;
+      while (ts.isPropertyAccessExpression(root)) {
+        member = root.name.text;
+        root = root.expression;
+      }
       if (!ts.isIdentifier(root)) return;
       const decl = m.declarationOf(root.text, root);
       // A router factory that is handed its controller (`(posts: PostController) => …`): the
@@ -81,19 +86,32 @@ export class JsonResponseFinder {
         return;
       }
       const binding = m.imports.get(root.text);
-      if (binding !== undefined) followImport(m, binding, depth);
+      if (binding !== undefined) followImport(m, binding, depth, member);
     };
     // A barrel (`export { default as user } from "./user"`) is passed through to the module it
-    // re-exports; any other imported module is scanned whole.
-    const followImport = (m: JsModule, binding: ImportBinding, depth: number): void => {
+    // re-exports, and so is an object that gathers handlers imported from elsewhere
+    // (`export const TodosController = { getTodos, postTodo }`) for the member the route names;
+    // any other imported module is scanned whole.
+    const followImport = (
+      m: JsModule,
+      binding: ImportBinding,
+      depth: number,
+      member?: string,
+    ): void => {
       const target = this.program.resolveFile(binding.module, m.file);
       if (target === undefined) return;
       const reexport =
         depth < 3 && REEXPORT_HINT.test(target.text)
           ? this.program.module(target).reexportOf(binding.imported)
           : null;
-      if (reexport !== null) followImport(this.program.module(target), reexport, depth + 1);
-      else wholeFile(target);
+      if (reexport !== null) return followImport(this.program.module(target), reexport, depth + 1);
+      // Only a module that writes no response itself is parsed to look for such an object.
+      if (member !== undefined && depth < 3 && !writesJson(target.text)) {
+        const mod = this.program.module(target);
+        const value = gatheredMember(mod.exports().get(binding.imported), member);
+        if (value !== undefined) return follow(mod, value, depth + 1);
+      }
+      wholeFile(target);
     };
     for (const handler of handlers) follow(mod, handler, 0);
     return out;
@@ -120,6 +138,31 @@ export class JsonResponseFinder {
     this.scanned.set(key, found);
     return found;
   }
+}
+
+/** Whether a text holds any of the JSON response markers (they are global: tried afresh). */
+const JSON_MARKER_TESTS = JSON_MARKERS.map((re) => new RegExp(re.source));
+function writesJson(text: string): boolean {
+  return JSON_MARKER_TESTS.some((re) => re.test(text));
+}
+
+/**
+ * The handler an exported object literal holds under `member` (`{ getTodos }`,
+ * `{ list: listTodos }`), or undefined when the export is no such object. (Methods written in the
+ * object are in its own file, which is scanned whole.)
+ */
+function gatheredMember(exported: ts.Node | undefined, member: string): ts.Expression | undefined {
+  const object =
+    exported !== undefined && ts.isVariableDeclaration(exported) ? exported.initializer : exported;
+  if (object === undefined || !ts.isObjectLiteralExpression(object)) return undefined;
+  for (const prop of object.properties) {
+    if (prop.name === undefined || !ts.isIdentifier(prop.name) || prop.name.text !== member) {
+      continue;
+    }
+    if (ts.isShorthandPropertyAssignment(prop)) return prop.name;
+    if (ts.isPropertyAssignment(prop)) return prop.initializer;
+  }
+  return undefined;
 }
 
 function requireSpec(expr: ts.Expression | undefined): string | null {

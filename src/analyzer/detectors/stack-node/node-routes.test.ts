@@ -285,6 +285,26 @@ export class PagesController {
     expect(found.signals?.rest_api).toEqual({ value: false, evidence: [] });
   });
 
+  it("does not take a typed parameter's delete() in an Express handler file for a route", async () => {
+    expect(
+      await routes({
+        "package.json": expressPkg,
+        "src/routes/todo-routes.ts": `import { Request, Response } from "express";
+import { DeleteTodo } from "../use-cases/delete-todo";
+export function deleteTodoRoute(deleteTodo: DeleteTodo) {
+  return async function (req: Request, res: Response) {
+    const { userId } = req.body;
+    res.json(await deleteTodo.delete(userId, req.params.todoId));
+  };
+}
+export function mountTodos(router: any) {
+  router.get("/todos", (req: Request, res: Response) => res.json([]));
+}
+`,
+      }),
+    ).toEqual(["GET /todos express src/routes/todo-routes.ts:10 unresolved"]);
+  });
+
   it("points rest_api evidence at the controller line that sends JSON", async () => {
     const found = await detectNodeStack(
       scanContextFrom({
@@ -332,6 +352,38 @@ export { default as general } from "./general";
     expect(found.signals?.rest_api).toEqual({
       value: true,
       evidence: [{ file: "src/controller/user.ts", line: 4, note: "JSON response" }],
+    });
+  });
+
+  it("follows a handler through an object that gathers controllers imported from their own files", async () => {
+    const found = await detectNodeStack(
+      scanContextFrom({
+        "package.json": expressPkg,
+        "src/routes/todos.ts": `import express from "express";
+import { TodosController } from "../controllers/todos";
+export const todoRouter = express.Router();
+todoRouter.get("/", tryCatch(TodosController.list));
+`,
+        "src/controllers/todos/index.ts": `import { listTodosController as list } from "./listTodos";
+import { postTodoController } from "./postTodo";
+export const TodosController = { list, post: postTodoController };
+`,
+        "src/controllers/todos/listTodos.ts": `export const listTodosController = async (req, res) => {
+  const todos = await db.todo.findMany();
+  return res
+    .status(200)
+    .json({ todos });
+};
+`,
+        "src/controllers/todos/postTodo.ts": `export const postTodoController = async (req, res) => {
+  res.status(201).json(await db.todo.create({ data: req.body }));
+};
+`,
+      }),
+    );
+    expect(found.signals?.rest_api).toEqual({
+      value: true,
+      evidence: [{ file: "src/controllers/todos/listTodos.ts", line: 5, note: "JSON response" }],
     });
   });
 

@@ -7,8 +7,9 @@
  * A router is an object created by a framework constructor (express(), Router(), new Hono(),
  * new Router() of koa-router, fastify()), or a function parameter that routes are registered on
  * (Fastify plugins, `module.exports = (app) => { app.get(...) }`). A parameter counts on its own
- * only when its file imports a server framework or its type names one; otherwise only once some
- * router mounts it, which keeps `(http) => http.get("/x", config)` client helpers out.
+ * only when its type names a server framework, or it has no type and its file imports one;
+ * otherwise only once some router mounts it, which keeps `(http) => http.get("/x", config)` client
+ * helpers and `(repo: TodoRepository) => repo.delete(userId, id)` use cases out.
  */
 import ts from "typescript";
 import type { Endpoint, HttpMethod } from "../../report.js";
@@ -191,7 +192,14 @@ export class RouterGraph {
     if (!ts.isIdentifier(expr)) return;
     const decl = mod.declarationOf(expr.text, expr);
     if (decl === undefined || !ts.isParameter(decl) || this.nodes.has(decl)) return;
-    const framework = annotatedFramework(mod, decl) ?? importedFramework(mod);
+    // A parameter typed as something else (`deleteTodo: DeleteTodo`, a use case whose
+    // `.delete(userId, todoId)` looks like a route) does not count on its own, even in a file
+    // that imports the framework for its Request and Response types.
+    const typed =
+      decl.type !== undefined &&
+      decl.type.kind !== ts.SyntaxKind.AnyKeyword &&
+      decl.type.kind !== ts.SyntaxKind.UnknownKeyword;
+    const framework = annotatedFramework(mod, decl) ?? (typed ? null : importedFramework(mod));
     this.nodes.set(decl, {
       mod,
       framework,

@@ -163,6 +163,8 @@ export class PyRouterGraph {
   private readonly defs: PyDefinitions;
   private readonly constants: PyConstants;
   private readonly attachments: PendingAttachment[] = [];
+  /** argumentRouters() by function and parameter */
+  private readonly parameterRouters = new Map<string, PyRouter[]>();
   /** Api and Namespace are routers only where a Flask REST extension is in use. */
   private readonly restExtension: boolean;
 
@@ -314,45 +316,51 @@ export class PyRouterGraph {
 
   private collectDecoratedRoutes(file: PyFile): void {
     const { code } = file;
-    const text = file.file.text;
     const decoRe =
       /^[ \t]*@([A-Za-z_][\w.]*)\.(route|api_route|resource|get|post|put|patch|delete|head|options)[ \t]*\(/gm;
     for (const m of code.matchAll(decoRe)) {
-      const router = this.routerFor(file, m[1] ?? "");
-      if (router === undefined) continue;
-      const call = callArgs(text, code, m.index + m[0].length - 1);
-      const kind = m[2] ?? "";
-      const path = pathOf(
-        (positional(call, 0) ?? keyword(call, "path") ?? keyword(call, "rule"))?.value,
-        file,
-        this.constants,
-      );
-      const line = lineOf(file.file, m.index + m[0].indexOf("@"));
-      const cls = router.framework === "flask" ? this.decoratedClass(file, call.end) : null;
-      if (cls !== null) {
-        // RESTX's route() and RESTful's resource() take several URLs for one resource.
-        const urls = call.args.filter((a) => a.name === null);
-        const paths =
-          urls.length > 1 ? urls.map((u) => pathOf(u.value, file, this.constants)) : [path];
-        for (const each of paths) this.addResource(router, cls, each, file, line);
-        continue;
-      }
-      if (kind === "resource") continue;
-      const fn = functionAfter(code, call.end);
-      const methods = this.decoratorMethods(kind, call, router.framework);
-      const handler = fn === null ? null : { file, start: fn.offset, end: fn.bodyEnd };
-      const html = /HTMLResponse|PlainTextResponse/.test(
-        keyword(call, "response_class")?.value ?? "",
-      );
-      addRoutes(router, methods, {
-        path,
-        file,
-        line,
-        handler,
-        htmlResponse: html,
-        resource: false,
-      });
+      const receiver = m[1] ?? "";
+      const own = this.routerFor(file, receiver);
+      // `def register_routes(app):` with `@app.route(...)` inside: the routers it is given
+      const routers = own !== undefined ? [own] : this.argumentRouters(file, receiver, m.index);
+      for (const router of routers) this.addDecoratedRoute(file, router, m);
     }
+  }
+
+  private addDecoratedRoute(file: PyFile, router: PyRouter, m: RegExpExecArray): void {
+    const { code } = file;
+    const call = callArgs(file.file.text, code, m.index + m[0].length - 1);
+    const kind = m[2] ?? "";
+    const path = pathOf(
+      (positional(call, 0) ?? keyword(call, "path") ?? keyword(call, "rule"))?.value,
+      file,
+      this.constants,
+    );
+    const line = lineOf(file.file, m.index + m[0].indexOf("@"));
+    const cls = router.framework === "flask" ? this.decoratedClass(file, call.end) : null;
+    if (cls !== null) {
+      // RESTX's route() and RESTful's resource() take several URLs for one resource.
+      const urls = call.args.filter((a) => a.name === null);
+      const paths =
+        urls.length > 1 ? urls.map((u) => pathOf(u.value, file, this.constants)) : [path];
+      for (const each of paths) this.addResource(router, cls, each, file, line);
+      return;
+    }
+    if (kind === "resource") return;
+    const fn = functionAfter(code, call.end);
+    const methods = this.decoratorMethods(kind, call, router.framework);
+    const handler = fn === null ? null : { file, start: fn.offset, end: fn.bodyEnd };
+    const html = /HTMLResponse|PlainTextResponse/.test(
+      keyword(call, "response_class")?.value ?? "",
+    );
+    addRoutes(router, methods, {
+      path,
+      file,
+      line,
+      handler,
+      htmlResponse: html,
+      resource: false,
+    });
   }
 
   /** register_blueprint, include_router, mount, add_namespace, init_app and explicit rules. */
@@ -366,13 +374,23 @@ export class PyRouterGraph {
       const parent = this.routerFor(file, receiver);
       const what = m[2] ?? "";
       const call = callArgs(text, code, m.index + m[0].length - 1);
+      const line = lineOf(file.file, m.index + m[0].indexOf(receiver));
       if (parent === undefined) {
         if (what === "register_blueprint" || what === "include_router") {
           this.registerOnParameter(file, receiver, m.index, call, what);
+        } else if (what === "add_resource") {
+          // `def register_post_routes(api): api.add_resource(PostList, "/post")`, called with
+          // the app's Api: the resources go on each router the helper is given.
+          for (const given of this.argumentRouters(file, receiver, m.index)) {
+            this.addResourceRule(file, given, call, line);
+          }
+        } else if (what === "add_url_rule" || what === "add_api_route") {
+          for (const given of this.argumentRouters(file, receiver, m.index)) {
+            this.addRule(file, given, call, what, line);
+          }
         }
         continue;
       }
-      const line = lineOf(file.file, m.index + m[0].indexOf(receiver));
       if (what === "init_app") {
         // `api.init_app(app)`: the extension's Api is attached to the app after the fact
         const target = keyword(call, "app") ?? positional(call, 0);
@@ -429,10 +447,15 @@ export class PyRouterGraph {
         : /^(?:async[ \t]+)?def[ \t]+(\w+)[ \t]*\(/.exec(header.text)?.[1];
     const params = enclosingParameters(file.code, offset);
     if (fn === undefined || !params.includes(name)) return [];
+    // A helper registers many routes on its parameter: its callers are looked up once.
+    const key = `${file.file.path}#${fn}#${name}`;
+    const known = this.parameterRouters.get(key);
+    if (known !== undefined) return known;
     // A method's callers do not pass `self` or `cls`.
     const index = params.indexOf(name) - (params[0] === "self" || params[0] === "cls" ? 1 : 0);
     const callRe = new RegExp(`(^|[^\\w.])${fn}[ \\t]*\\(`, "gm");
     const out: PyRouter[] = [];
+    this.parameterRouters.set(key, out);
     for (const source of this.program.sources) {
       if (!source.text.includes(fn)) continue;
       const caller = this.program.file(source);

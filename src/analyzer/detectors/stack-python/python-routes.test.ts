@@ -243,6 +243,24 @@ describe("Python route extraction, patterns seen in real projects", () => {
     ]);
   });
 
+  it("reads resources and routes that a helper registers on the Api or app it is given", () => {
+    expect(
+      routes({
+        "app.py": `from flask import Flask\nfrom flask_restful import Api\nfrom routes.posts import register_post_routes\nfrom routes.pages import register_pages\n\napp = Flask(__name__)\napi = Api(app, prefix="/api")\nregister_post_routes(api)\nregister_pages(app)\n`,
+        "routes/posts.py": `from flask_restful import Api\nfrom controllers.posts import PostList, PostDetail\n\n\ndef register_post_routes(api: Api):\n    api.add_resource(PostList, "/post", endpoint="post_all")\n    api.add_resource(\n        PostDetail, "/post/<int:post_id>", endpoint="post_detail"\n    )\n`,
+        "controllers/posts.py": `from flask_restful import Resource\n\n\nclass PostList(Resource):\n    def get(self):\n        return []\n\n    def post(self):\n        return {}, 201\n\n\nclass PostDetail(Resource):\n    def get(self, post_id):\n        return {}\n\n    def delete(self, post_id):\n        return "", 204\n`,
+        "routes/pages.py": `def register_pages(app):\n    @app.route("/about")\n    def about():\n        return {"name": "blog"}\n\n    app.add_url_rule("/ping", view_func=lambda: "pong")\n`,
+      }),
+    ).toEqual([
+      "GET /about flask routes/pages.py:2",
+      "GET /api/post flask routes/posts.py:6",
+      "POST /api/post flask routes/posts.py:6",
+      "DELETE /api/post/<int:post_id> flask routes/posts.py:7",
+      "GET /api/post/<int:post_id> flask routes/posts.py:7",
+      "GET /ping flask routes/pages.py:6",
+    ]);
+  });
+
   it("takes Api and Namespace for routers only in a project that uses a Flask REST extension", () => {
     expect(
       routes({
