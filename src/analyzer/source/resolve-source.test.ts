@@ -47,8 +47,6 @@ async function failure(promise: Promise<unknown>): Promise<DevladderError> {
   throw new Error("expected a DevladderError");
 }
 
-const cloneDirs = () => readdirSync(tmpdir()).filter((n) => n.startsWith("devladder-clone-"));
-
 describe("resolveSource with local directories", () => {
   it("analyses a git work tree in place and leaves it alone on cleanup", async () => {
     const repo = sourceRepo();
@@ -144,11 +142,19 @@ describe("resolveSource cloning", () => {
 
   it("stops a clone that exceeds the size limit and removes what it wrote", async () => {
     const repo = track(makeRepo({ "data.csv": "id,name\n".repeat(4096) }));
-    const before = cloneDirs().length;
-    const error = await failure(resolveSource(`file://${repo.dir}`, { maxCloneBytes: 8192 }));
-    expect(error.code).toBe("repository_unavailable");
-    expect(error.message).toMatch(/is larger than the 8 KiB limit$/);
-    expect(cloneDirs().length).toBe(before);
+    // A temp folder of its own: other test files clone into the shared one at the same time.
+    const temp = track(makeFolder({}));
+    const shared = process.env.TMPDIR;
+    process.env.TMPDIR = temp.dir;
+    try {
+      const error = await failure(resolveSource(`file://${repo.dir}`, { maxCloneBytes: 8192 }));
+      expect(error.code).toBe("repository_unavailable");
+      expect(error.message).toMatch(/is larger than the 8 KiB limit$/);
+      expect(readdirSync(temp.dir)).toEqual([]);
+    } finally {
+      if (shared === undefined) delete process.env.TMPDIR;
+      else process.env.TMPDIR = shared;
+    }
   });
 
   it("checks out every readable file of a local repository that lacks some objects", async () => {

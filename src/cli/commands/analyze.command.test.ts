@@ -138,15 +138,13 @@ describe("devladder analyze", () => {
   });
 
   it("clones a file:// URL, analyses it and removes the clone", () => {
-    const before = new Set(readTmp());
-    const result = runCli(["analyze", `file://${repo.dir}`, "--json"]);
+    // A temp folder of its own: other tests clone into the shared one at the same time.
+    const temp = mkdtempSync(join(scratch, "tmp-"));
+    const result = runCli(["analyze", `file://${repo.dir}`, "--json"], { env: { TMPDIR: temp } });
     expect(result.code).toBe(0);
     const report = JSON.parse(result.stdout) as EvidenceReport;
     expect(report.endpoints.length).toBeGreaterThan(0);
-    const leftovers = readTmp().filter(
-      (name) => !before.has(name) && name.startsWith("devladder-clone"),
-    );
-    expect(leftovers).toEqual([]);
+    expect(readdirSync(temp)).toEqual([]);
   });
 
   it("answers a clone that fails with exit 1 and git's cause", () => {
@@ -162,7 +160,3 @@ describe("devladder analyze", () => {
     expect(existsSync(marker)).toBe(false);
   });
 });
-
-function readTmp(): string[] {
-  return readdirSync(tmpdir());
-}
