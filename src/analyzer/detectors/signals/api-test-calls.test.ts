@@ -613,6 +613,71 @@ func testRequest(t *testing.T, ts *httptest.Server, method, path string, body io
     ]);
   });
 
+  it("reads unkeyed Go test-table entries by the struct's field order, and tables and helpers in another test file of the package", () => {
+    const notes = (files: Record<string, string>) =>
+      findApiTestCalls(scanContextFrom(files)).map((c) => `${c.file}:${c.line} ${c.note ?? ""}`);
+    expect(
+      notes({
+        "album/api_test.go": `func TestAlbums(t *testing.T) {
+	tests := []struct {
+		name         string
+		method, url  string
+		body         string
+		header       http.Header
+		want         int
+		query        struct{ page int }
+	}{
+		{"list", "GET", "/albums", "", nil, http.StatusOK, struct{ page int }{1}},
+		{"one", http.MethodGet, fmt.Sprintf("/albums/%d", 7), "", nil, http.StatusOK, struct{ page int }{}},
+		{name: "keyed", method: "DELETE", url: "/albums/1"},
+	}
+	for _, tc := range tests {
+		req := httptest.NewRequest(tc.method, tc.url, strings.NewReader(tc.body))
+		assert.Equal(t, tc.want, rec.Code)
+	}
+}
+`,
+        "user/cases_test.go": `type apiCase struct {
+	Name   string
+	Method string
+	URL    string \`json:"url"\`
+	Status int
+}
+
+var userCases = map[string]apiCase{
+	"create": {"create", "POST", "/users", http.StatusCreated},
+	"update": {"update", http.MethodPut, "/users/1", http.StatusOK},
+}
+`,
+        "user/run_test.go": `func TestUsers(t *testing.T) {
+	for _, tc := range userCases {
+		req, _ := http.NewRequest(tc.Method, tc.URL, nil)
+		rec := httptest.NewRecorder()
+		assert.Equal(t, tc.Status, rec.Code)
+	}
+}
+`,
+        "order/helpers_test.go": `func doRequest(t *testing.T, method, path string) *httptest.ResponseRecorder {
+	req := httptest.NewRequest(method, path, nil)
+	return rec
+}
+`,
+        "order/order_test.go": `func TestOrders(t *testing.T) {
+	rec := doRequest(t, "GET", "/orders")
+	assert.Equal(t, http.StatusOK, rec.Code)
+}
+`,
+      }),
+    ).toEqual([
+      "album/api_test.go:15 DELETE /albums/1",
+      "album/api_test.go:15 GET /albums",
+      "album/api_test.go:15 GET /albums/%d",
+      "user/run_test.go:3 POST /users",
+      "user/run_test.go:3 PUT /users/1",
+      "order/order_test.go:2 GET /orders",
+    ]);
+  });
+
   it("counts a Go testify suite that asserts through its receiver as real tests that call the API", () => {
     const suite = `package http_test
 

@@ -30,6 +30,7 @@ import {
   REVERSE_CALL,
   reversedInto,
   type CallSite,
+  type GoCall,
 } from "./test-call-paths.js";
 
 interface ApiCallPattern {
@@ -41,10 +42,7 @@ interface ApiCallPattern {
   /** method and literal path (undefined when not a literal) of a match */
   readonly read: (m: RegExpExecArray, site: CallSite) => readonly [string, string | undefined];
   /** the calls of a match whose path is held elsewhere (a variable, a test table), if known */
-  readonly readMany?: (
-    m: RegExpExecArray,
-    site: CallSite,
-  ) => readonly (readonly [string, string, number?])[];
+  readonly readMany?: (m: RegExpExecArray, site: CallSite) => readonly GoCall[];
   /**
    * the match ends where the path argument starts; one that is no literal is read as an
    * expression of the file's string constants (`BASE_URL + "/{id}"`)
@@ -292,10 +290,11 @@ const API_CALLS: readonly ApiCallPattern[] = [
     read: (m) => [methodFromName(m[1] ?? m[2] ?? m[3] ?? ""), m[5] ?? m[6] ?? m[7]],
     readMany: (m, site) => {
       const variable = m[8];
-      if (variable === undefined || variable === "nil" || variable.endsWith(".URL")) return [];
+      // `ts.URL` alone is the test server's root; `tc.URL` a table's field: only a table gives paths.
+      if (variable === undefined || variable === "nil") return [];
       const named = m[1] ?? m[2] ?? m[3];
       return goVariableCalls(
-        site.file,
+        site,
         m.index,
         variable,
         named === undefined ? undefined : methodFromName(named),
@@ -314,7 +313,7 @@ const API_CALLS: readonly ApiCallPattern[] = [
     readMany: (m, site) =>
       m[3] === undefined
         ? []
-        : goVariableCalls(site.file, m.index, m[3], methodFromName(m[1] ?? ""), undefined),
+        : goVariableCalls(site, m.index, m[3], methodFromName(m[1] ?? ""), undefined),
   },
   {
     // Rails request, controller and integration tests
@@ -394,6 +393,28 @@ const API_CALLS: readonly ApiCallPattern[] = [
   },
 ];
 
+/**
+ * The other Go test files of a test file's directory: a Go package's tests share its test
+ * tables and request helpers across files. Indexed on first use.
+ */
+function goTestPackages(ctx: ScanContext): (file: SourceFile) => readonly SourceFile[] {
+  let byDir: Map<string, SourceFile[]> | undefined;
+  return (file) => {
+    if (byDir === undefined) {
+      byDir = new Map();
+      for (const f of ctx.files) {
+        if (!f.path.endsWith("_test.go")) continue;
+        const dir = f.path.slice(0, f.path.lastIndexOf("/") + 1);
+        const list = byDir.get(dir) ?? [];
+        list.push(f);
+        byDir.set(dir, list);
+      }
+    }
+    const dir = file.path.slice(0, file.path.lastIndexOf("/") + 1);
+    return (byDir.get(dir) ?? []).filter((f) => f !== file);
+  };
+}
+
 const API_EXTS = new Set(API_CALLS.flatMap((p) => p.exts));
 
 /** `require("./server")`, `from "../helpers/agent"`: a module of the repository. */
@@ -457,6 +478,7 @@ export function findApiTestCalls(
     );
   };
   const constants = new Map<SourceFile, ConstantTable>();
+  const goPackage = goTestPackages(ctx);
   const patterns = [...API_CALLS];
   for (const more of [composeHostCalls(ctx), pytestFixtureClientCalls(ctx)]) {
     if (more !== undefined) patterns.push(more);
@@ -476,9 +498,9 @@ export function findApiTestCalls(
       if (pattern.applies && !pattern.applies(file)) continue;
       pattern.re.lastIndex = 0;
       for (let m = pattern.re.exec(file.text); m !== null; m = pattern.re.exec(file.text)) {
-        const site = { file, routeNames };
+        const site = { file, routeNames, goPackage };
         const many = pattern.readMany?.(m, site) ?? [];
-        const calls: readonly (readonly [string, string | undefined, number?])[] =
+        const calls: readonly (readonly [string, string | undefined, number?, SourceFile?])[] =
           many.length > 0
             ? many
             : [pattern.read(m, site)].map(([method, literal]) => [
@@ -489,10 +511,10 @@ export function findApiTestCalls(
                     ? constantPath(file, m.index + m[0].length, constants)
                     : undefined,
               ]);
-        for (const [method, path, at] of calls) {
+        for (const [method, path, at, where] of calls) {
           if (path === undefined && pattern.knownPathsOnly === true) continue;
           const e = evidence(
-            file,
+            where ?? file,
             at ?? m.index,
             path === undefined ? `${method} (path not literal)` : `${method} ${path}`,
           );
