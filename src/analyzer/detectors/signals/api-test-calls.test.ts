@@ -678,6 +678,51 @@ var userCases = map[string]apiCase{
     ]);
   });
 
+  it("reads a C# test's route constant, a route builder of its class, and a local variable holding one", () => {
+    const calls = findApiTestCalls(
+      scanContextFrom({
+        "src/Web/Contributors/Create.cs": `namespace Web.Contributors;
+public class CreateContributorRequest
+{
+  public const string Route = "/Contributors";
+  public string Name { get; set; } = "";
+}
+`,
+        "src/Web/Contributors/GetById.cs": `public record GetContributorByIdRequest
+{
+  public const string Route = "/Contributors/{ContributorId:int}";
+  public static string BuildRoute(int id) => Route.Replace("{ContributorId:int}", id.ToString());
+}
+`,
+        "tests/Functional/ContributorTests.cs": `public class ContributorTests(WebApplicationFactory<Program> factory)
+{
+  private const string Health = "/health";
+  private readonly HttpClient _client = factory.CreateClient();
+
+  [Fact]
+  public async Task CreatesAndReads()
+  {
+    var created = await _client.PostAsJsonAsync(CreateContributorRequest.Route, new { Name = "a" });
+    var one = await _client.GetAndDeserializeAsync<ContributorRecord>(GetContributorByIdRequest.BuildRoute(1));
+    string route = GetContributorByIdRequest.BuildRoute(1000);
+    _ = await _client.GetAndEnsureNotFoundAsync(route);
+    var ok = await _client.GetAsync(Health);
+    var other = await _client.GetAsync(unknownUrl);
+    Assert.True(ok.IsSuccessStatusCode);
+  }
+}
+`,
+      }),
+    );
+    expect(calls.map((c) => `${c.line} ${c.note ?? ""}`)).toEqual([
+      "9 POST /Contributors",
+      "10 GET /Contributors/{ContributorId:int}",
+      "12 GET /Contributors/{ContributorId:int}",
+      "13 GET /health",
+      "14 GET (path not literal)",
+    ]);
+  });
+
   it("counts a Go testify suite that asserts through its receiver as real tests that call the API", () => {
     const suite = `package http_test
 

@@ -8,6 +8,7 @@ import type { ConstantTable } from "../stack-jvm/jvm-constants.js";
 import { contains } from "../stack-text/keyword-search.js";
 import { ModulePaths } from "../stack-node/module-paths.js";
 import { mayCallTheApi } from "./detect-tests.js";
+import { csConstantPath, csRouteConstants } from "./cs-route-constants.js";
 import { builtComposeServices } from "./detect-microservices.js";
 import {
   CS_EXTS,
@@ -383,8 +384,16 @@ const API_CALLS: readonly ApiCallPattern[] = [
     when: ["WebApplicationFactory", "TestServer"],
     // HttpClient's own methods, and the extensions of Ardalis.HttpClientTestExtensions
     // (GetAndDeserializeAsync, PostAndEnsureBadRequestAsync, …)
-    re: /\.(GetAsync|PostAsync|PutAsync|DeleteAsync|PatchAsync|GetFromJsonAsync|PostAsJsonAsync|PutAsJsonAsync|PatchAsJsonAsync|GetStringAsync|(?:Get|Post|Put|Patch|Delete)And\w*Async)(?:<[^()]*?>)?\s*\(\s*(?:\$?"([^"]*)")?/g,
-    read: (m) => [methodFromName(m[1] ?? ""), m[2]],
+    // The path is a literal or a route constant (`CreateContributorRequest.Route`, see
+    // cs-route-constants.ts).
+    re: /\.(GetAsync|PostAsync|PutAsync|DeleteAsync|PatchAsync|GetFromJsonAsync|PostAsJsonAsync|PutAsJsonAsync|PatchAsJsonAsync|GetStringAsync|(?:Get|Post|Put|Patch|Delete)And\w*Async)(?:<[^()]*?>)?\s*\(\s*(?:\$?"([^"]*)"|([A-Za-z_][\w.]*))?/g,
+    read: (m, site) => [
+      methodFromName(m[1] ?? ""),
+      m[2] ??
+        (m[3] === undefined || site.csConstants === undefined
+          ? undefined
+          : csConstantPath(site.file, m.index, m[3], site.csConstants())),
+    ],
     // `class TodoApplication : WebApplicationFactory<Program>` in a file of its own: tests that
     // use TodoApplication are API tests too; so are those that use a class holding the factory
     // in a static member (`ProgramTest.NewClient` over `static WebApplicationFactory<Program>`).
@@ -479,6 +488,8 @@ export function findApiTestCalls(
   };
   const constants = new Map<SourceFile, ConstantTable>();
   const goPackage = goTestPackages(ctx);
+  let csConstantTable: ReadonlyMap<string, string> | undefined;
+  const csConstants = () => (csConstantTable ??= csRouteConstants(ctx.files));
   const patterns = [...API_CALLS];
   for (const more of [composeHostCalls(ctx), pytestFixtureClientCalls(ctx)]) {
     if (more !== undefined) patterns.push(more);
@@ -498,7 +509,7 @@ export function findApiTestCalls(
       if (pattern.applies && !pattern.applies(file)) continue;
       pattern.re.lastIndex = 0;
       for (let m = pattern.re.exec(file.text); m !== null; m = pattern.re.exec(file.text)) {
-        const site = { file, routeNames, goPackage };
+        const site = { file, routeNames, goPackage, csConstants };
         const many = pattern.readMany?.(m, site) ?? [];
         const calls: readonly (readonly [string, string | undefined, number?, SourceFile?])[] =
           many.length > 0

@@ -18,6 +18,8 @@ export interface CallSite {
   readonly routeNames: ReadonlyMap<string, string>;
   /** the other Go test files of a file's directory (its package), which share tables and helpers */
   readonly goPackage?: (file: SourceFile) => readonly SourceFile[];
+  /** the repository's C# string constants by `Type.Name` (see cs-route-constants.ts) */
+  readonly csConstants?: () => ReadonlyMap<string, string>;
 }
 
 const METHOD_WORDS = ["options", "delete", "patch", "post", "head", "get", "put"] as const;
