@@ -164,6 +164,47 @@ class PostTests(APITestCase):
     ]);
   });
 
+  it("reads a JVM test's path built from string constants of other files: a paths class, a controller's, a static import", () => {
+    const calls = findApiTestCalls(
+      scanContextFrom({
+        "src/main/java/app/ApiPaths.java": `public final class ApiPaths {
+    public static final String API = "/api/v1";
+    public static final String BOOKS = API + "/books";
+}
+`,
+        "src/main/java/app/AuthorController.java": `@RestController
+@RequestMapping(AuthorController.BASE_URL)
+public class AuthorController {
+    public static final String BASE_URL = "/api/v1/authors";
+}
+`,
+        "src/main/kotlin/app/Routes.kt": `object Routes {
+    const val REVIEWS = "/api/v1/reviews"
+}
+`,
+        "src/test/java/app/BookControllerTest.java": `import static app.ApiPaths.BOOKS;
+class BookControllerTest {
+    private static final String BASE_URL = "/local";
+    @Test void calls() throws Exception {
+        mockMvc.perform(get(ApiPaths.BOOKS + "/{id}", 1L)).andExpect(status().isOk());
+        mockMvc.perform(post(BOOKS)).andExpect(status().isCreated());
+        mockMvc.perform(get(AuthorController.BASE_URL)).andExpect(status().isOk());
+        mockMvc.perform(get(BASE_URL)).andExpect(status().isOk());
+        mockMvc.perform(delete(Routes.REVIEWS + "/" + id)).andExpect(status().isOk());
+    }
+}
+`,
+      }),
+    );
+    expect(calls.map((c) => `${c.line} ${c.note ?? ""}`)).toEqual([
+      "5 GET /api/v1/books/{id}",
+      "6 POST /api/v1/books",
+      "7 GET /api/v1/authors",
+      "8 GET /local",
+      "9 DELETE /api/v1/reviews/${}",
+    ]);
+  });
+
   it("reads a Python f-string path that starts with a prefix from the settings", () => {
     const calls = findApiTestCalls(
       scanContextFrom({

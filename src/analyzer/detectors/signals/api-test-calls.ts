@@ -26,6 +26,7 @@ import {
   controllerActionPath,
   GO_METHOD,
   goVariableCalls,
+  jvmProjectConstants,
   methodFromName,
   namedRoutePath,
   REVERSE_CALL,
@@ -487,6 +488,8 @@ export function findApiTestCalls(
     );
   };
   const constants = new Map<SourceFile, ConstantTable>();
+  let jvmConstantTable: ConstantTable | undefined;
+  const jvmConstants = () => (jvmConstantTable ??= jvmProjectConstants(ctx.files));
   const goPackage = goTestPackages(ctx);
   let csConstantTable: ReadonlyMap<string, string> | undefined;
   const csConstants = () => (csConstantTable ??= csRouteConstants(ctx.files));
@@ -519,7 +522,7 @@ export function findApiTestCalls(
                 literal !== undefined
                   ? continuedPath(file, m, literal)
                   : pattern.constantArgument === true
-                    ? constantPath(file, m.index + m[0].length, constants)
+                    ? constantPath(file, m.index + m[0].length, constants, jvmConstants)
                     : undefined,
               ]);
         for (const [method, path, at, where] of calls) {

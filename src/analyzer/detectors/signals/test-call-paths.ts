@@ -5,12 +5,12 @@
  * and a JVM path built from the test file's string constants. Used by api-test-calls.ts.
  */
 import type { SourceFile } from "../../scan-context.js";
-import { ConstantTable } from "../stack-jvm/jvm-constants.js";
+import { ConstantTable, mayHoldConstants } from "../stack-jvm/jvm-constants.js";
 import { matchBracket, splitTopLevel } from "../stack-text/brackets.js";
 import { underscore } from "../stack-text/inflection.js";
 import { maskComments } from "../stack-text/mask-comments.js";
 import { unkeyedEntries } from "./go-test-tables.js";
-import { esc } from "./signal-kit.js";
+import { esc, JVM_EXTS } from "./signal-kit.js";
 
 /** Where a call was found: its file, and the app's named routes (see Findings.routeNames). */
 export interface CallSite {
@@ -314,24 +314,36 @@ function enclosingBraces(text: string, at: number): string {
 }
 
 /**
- * The path a JVM test passes as an expression of the string constants its own file declares
- * (`private static final String BASE_URL = "/api/users";` … `get(BASE_URL + "/{id}", id)`), each
- * other operand (`BASE_URL + "/" + user.getId()`) a placeholder; undefined when the expression
- * does not start with a known constant.
+ * The path a JVM test passes as an expression of string constants (`private static final String
+ * BASE_URL = "/api/users";` … `get(BASE_URL + "/{id}", id)`), each other operand
+ * (`BASE_URL + "/" + user.getId()`) a placeholder; undefined when the expression does not start
+ * with a known constant. The test file's own constants come first; `project` holds those of the
+ * repository's other files (`ApiPaths.USERS`, `UserController.BASE_URL`, a static import).
  */
 export function constantPath(
   file: SourceFile,
   at: number,
   tables: Map<SourceFile, ConstantTable>,
+  project: () => ConstantTable,
 ): string | undefined {
   const first = argumentsAt(file.text, at)[0];
   if (first === undefined || !/^[A-Za-z_][\w.]*\s*(?:\+|$)/.test(first)) return undefined;
   let table = tables.get(file);
   if (table === undefined) {
-    table = new ConstantTable();
+    table = new ConstantTable(project());
     table.addFile(maskComments(file.text, file.ext === "kt" ? "kotlin" : "java"));
     tables.set(file, table);
   }
   const path = table.evaluate(first).value.replace(/<[^<>]*>/g, "${}");
   return path.startsWith("/") || /^https?:\/\//.test(path) ? path : undefined;
+}
+
+/** The string constants of every Java and Kotlin file, each file read on the first lookup. */
+export function jvmProjectConstants(files: readonly SourceFile[]): ConstantTable {
+  const table = new ConstantTable();
+  for (const file of files) {
+    if (!JVM_EXTS.includes(file.ext) || !mayHoldConstants(file.text)) continue;
+    table.addLazy(() => maskComments(file.text, file.ext === "kt" ? "kotlin" : "java"));
+  }
+  return table;
 }
