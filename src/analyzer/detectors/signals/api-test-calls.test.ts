@@ -76,6 +76,43 @@ class PostTests(APITestCase):
     ]);
   });
 
+  it("reads an rswag spec's operation under the path of its path block", () => {
+    const calls = findApiTestCalls(
+      scanContextFrom({
+        "spec/requests/books_spec.rb": `require 'swagger_helper'
+RSpec.describe 'books', type: :request do
+  path '/v1/books' do
+    post 'Create a book' do
+      consumes 'application/json'
+      response '201', 'created' do
+        run_test!
+      end
+    end
+    get 'List books' do
+      response '200', 'ok' do
+        run_test!
+      end
+    end
+  end
+
+  path '/v1/books/{id}' do
+    delete 'Delete a book' do
+      response '204', 'deleted' do
+        run_test!
+      end
+    end
+  end
+end
+`,
+      }),
+    );
+    expect(calls.map((c) => `${c.line} ${c.note ?? ""}`)).toEqual([
+      "4 POST /v1/books",
+      "10 GET /v1/books",
+      "18 DELETE /v1/books/{id}",
+    ]);
+  });
+
   it("reads a Rails path helper and a controller spec's action through the routes' names", () => {
     const routeNames = new Map([
       ["api_v1_articles", "/api/v1/articles"],

@@ -24,6 +24,7 @@ import {
   constantPath,
   continuedPath,
   controllerActionPath,
+  rswagPath,
   GO_METHOD,
   goVariableCalls,
   jvmProjectConstants,
@@ -342,7 +343,7 @@ const API_CALLS: readonly ApiCallPattern[] = [
     // the routes' names and `controller#action` keys.
     read: (m, site) => [
       methodFromName(m[1] ?? ""),
-      m[3] ??
+      rswagPath(site.file.text, m.index, m[3]) ??
         (m[4] === undefined ? undefined : site.routeNames.get(m[4])) ??
         (m[5] === undefined ? undefined : controllerActionPath(site, m[5])),
     ],

@@ -52,6 +52,29 @@ export function controllerActionPath(site: CallSite, action: string): string {
   );
 }
 
+/** rswag's `path '/v1/tasks/{id}' do` block, whose operations the specs inside run. */
+const RSWAG_PATH = /^[ \t]*path[ \t]+(['"])(\/[^'"\n]*)\1[ \t]+do\b/gm;
+
+/**
+ * The path of a Rails spec's verb call: a literal path, or in an rswag spec (`path '/v1/tasks'
+ * do … post 'Create a task' do … run_test!`), where the verb's string is the operation's summary,
+ * the path of the `path` block around it.
+ */
+export function rswagPath(
+  text: string,
+  at: number,
+  literal: string | undefined,
+): string | undefined {
+  if (literal === undefined || literal.startsWith("/") || !text.includes("run_test!"))
+    return literal;
+  let path: string | undefined;
+  for (const p of text.matchAll(RSWAG_PATH)) {
+    if (p.index > at) break;
+    path = p[2];
+  }
+  return path ?? literal;
+}
+
 /** The path of a named route, tried with its namespaces and, if that fails, by its last name. */
 export function namedRoutePath(site: CallSite, name: string | undefined): string | undefined {
   if (name === undefined) return undefined;
