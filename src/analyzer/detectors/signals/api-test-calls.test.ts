@@ -252,6 +252,24 @@ class BookControllerTest {
     expect(calls.map((c) => c.note)).toEqual(["GET {settings.API_V1_STR}/items/{item.id}"]);
   });
 
+  it("reads a Python f-string path whose placeholder holds the other quote", () => {
+    const calls = findApiTestCalls(
+      scanContextFrom({
+        "tests/test_documents.py": `def test_delete(client):
+    uploaded = client.post("/documents/upload", files=files).json()
+    r = client.delete(f"/documents/{uploaded['id']}")
+    r = client.post(f'/documents/{doc["id"]}/index')
+    assert r.status_code == 200
+`,
+      }),
+    );
+    expect(calls.map((c) => c.note)).toEqual([
+      "POST /documents/upload",
+      "DELETE /documents/{uploaded['id']}",
+      'POST /documents/{doc["id"]}/index',
+    ]);
+  });
+
   it("reads calls on a pytest fixture that yields a test client under a name of its own", () => {
     const calls = findApiTestCalls(
       scanContextFrom({

@@ -97,7 +97,8 @@ function composeHostCalls(ctx: ScanContext): ApiCallPattern | undefined {
 }
 
 /**
- * Python test-client calls on a client named by `client` (a regex). The path is a literal,
+ * Python test-client calls on a client named by `client` (a regex). The path is a literal (an
+ * f-string's placeholders may hold the other quote: `f"/items/{item['id']}"`),
  * Django's reverse("name") of a named route, or a variable that holds one
  * (`url = reverse("post-list")`, `self.url` set in setUp).
  */
@@ -106,7 +107,7 @@ function pythonClientCalls(client: string, when: readonly string[]): ApiCallPatt
     exts: PY_EXTS,
     when,
     re: new RegExp(
-      `\\b${client}\\.(${HTTP_VERB})\\s*\\(\\s*(?:f?(['"])(/[^'"]*|\\{[^{}'"]*\\}/[^'"]*)\\2|${REVERSE_CALL}|((?:self\\.)?[A-Za-z_]\\w*)\\s*(\\(?))?`,
+      `\\b${client}\\.(${HTTP_VERB})\\s*\\(\\s*(?:f?(['"])(/(?:[^'"{\\n]|\\{[^{}\\n]{0,80}\\}){0,200}|\\{[^{}'"]*\\}/[^'"]*)\\2|${REVERSE_CALL}|((?:self\\.)?[A-Za-z_]\\w*)\\s*(\\(?))?`,
       "gi",
     ),
     read: (m, site) => [
