@@ -95,8 +95,8 @@ function methodsMatch(call: string, route: string): boolean {
 
 /**
  * How well the call's segments fit the route's, aligned at their ends, over the last `length`
- * segments: -1 when a literal differs, else 2 per literal that equals one and 1 per segment a
- * parameter or placeholder takes. With `needLiteral`, paths without an equal literal do not fit.
+ * segments: -1 when a literal differs, else 2 per literal that equals one or placeholder that a
+ * parameter takes, and 1 per other segment a parameter or placeholder takes. With `needLiteral`, paths without an equal literal do not fit.
  */
 function fit(
   call: readonly CallSegment[],
@@ -114,6 +114,10 @@ function fit(
       if (c !== r) return -1;
       score += 2;
       literals++;
+    } else if (c === null && r === null) {
+      // A value the test puts in (`"/tasks/" + id`) where the route takes one: as good a fit as
+      // an equal literal, better than a literal route segment (`/tasks/overdue`).
+      score += 2;
     } else score += 1;
   }
   return needLiteral && literals === 0 ? -1 : score;
