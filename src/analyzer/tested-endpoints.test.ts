@@ -172,6 +172,16 @@ describe("tested endpoints", () => {
     ]);
   });
 
+  it("leaves out the calls of a sample app's tests, whose endpoints are not the app's", () => {
+    const routes = [ep("GET", "/contributors", "src/Web/Contributors/List.cs")];
+    expect(
+      reached(routes, [call("GET /contributors", "sample/tests/FunctionalTests/ListTests.cs")]),
+    ).toEqual([]);
+    expect(
+      reached(routes, [call("GET /contributors", "tests/FunctionalTests/ListTests.cs")]),
+    ).toEqual(["GET /contributors"]);
+  });
+
   it("counts each endpoint once, with the first test call that reaches it as evidence", () => {
     const routes = [ep("GET", "/items/:id"), ep("GET", "/items")];
     const calls = [

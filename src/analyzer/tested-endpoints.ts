@@ -7,6 +7,7 @@
  */
 import type { ServiceOf } from "./derive-signals.js";
 import { isCatchAll, normalizePath } from "./endpoint-paths.js";
+import { inExampleDir } from "./inventory/file-role.js";
 import type { Endpoint, Evidence, SignalResult } from "./report.js";
 
 const MAX_EVIDENCE = 20;
@@ -166,7 +167,7 @@ function bestFits(routes: readonly Route[], score: (route: Route) => number): Ro
  * The tested_endpoints signal: how many of `endpoints` (distinct, with known paths or known ends
  * after an unread prefix, fallbacks left out) some test call reaches, with the first call to
  * each as evidence. A test's calls are matched against its own service's endpoints when that
- * service has any.
+ * service has any; calls in an examples folder's tests are left out.
  */
 export function testedEndpoints(
   endpoints: readonly Endpoint[],
@@ -178,6 +179,8 @@ export function testedEndpoints(
     .flatMap((e) => routeOf(e, serviceOf) ?? []);
   const firstCall = new Map<Endpoint, Evidence>();
   for (const written of testCalls) {
+    // A sample app's tests (sample/tests/…) call the sample's endpoints, which are not listed.
+    if (inExampleDir(written.file)) continue;
     const call = readTestCall(written);
     if (call === undefined) continue;
     const service = serviceOf(written.file);
