@@ -819,6 +819,41 @@ public class CreateContributorRequest
     ]);
   });
 
+  it("reads a PHP test's path built from the test class's property and constants, its own or its base class's", () => {
+    const calls = findApiTestCalls(
+      scanContextFrom({
+        "tests/TestCase.php": `<?php
+abstract class TestCase extends BaseTestCase
+{
+    public const BASE_API_URI = '/api/v1';
+}
+`,
+        "tests/Feature/UserTest.php": `<?php
+class UserTest extends TestCase
+{
+    private string $baseUri = self::BASE_API_URI.'/users';
+
+    public function test_users(): void
+    {
+        $this->getJson($this->baseUri)->assertOk();
+        $this->getJson("$this->baseUri/$user->id")->assertOk();
+        $this->patchJson("{$this->baseUri}/{$user->id}", $edits)->assertOk();
+        $this->get(self::BASE_API_URI.'/countries')->assertOk();
+        $this->get("$this->unknown/x")->assertOk();
+    }
+}
+`,
+      }),
+    );
+    expect(calls.map((c) => `${c.line} ${c.note ?? ""}`)).toEqual([
+      "8 GET /api/v1/users",
+      "9 GET /api/v1/users/$user->id",
+      "10 PATCH /api/v1/users/{$user->id}",
+      "11 GET /api/v1/countries",
+      "12 GET $this->unknown/x",
+    ]);
+  });
+
   it("counts a Go testify suite that asserts through its receiver as real tests that call the API", () => {
     const suite = `package http_test
 

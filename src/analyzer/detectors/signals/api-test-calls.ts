@@ -10,6 +10,7 @@ import { ModulePaths } from "../stack-node/module-paths.js";
 import { mayCallTheApi } from "./detect-tests.js";
 import { csConstantPath, csRouteConstants } from "./cs-route-constants.js";
 import { builtComposeServices } from "./detect-microservices.js";
+import { phpMemberPath, phpTestConstants } from "./php-test-paths.js";
 import {
   CS_EXTS,
   esc,
@@ -21,6 +22,7 @@ import {
   RB_EXTS,
 } from "./signal-kit.js";
 import {
+  argumentsAt,
   constantPath,
   continuedPath,
   controllerActionPath,
@@ -365,7 +367,16 @@ const API_CALLS: readonly ApiCallPattern[] = [
         ? [(m[3] ?? "ANY").toUpperCase(), m[7]]
         : [
             methodFromName(m[1] ?? ""),
-            m[3] ?? (m[5] === undefined ? undefined : site.routeNames.get(m[5])),
+            // A path of the test class's members: `"$this->baseUri/tokens"`, `self::API.'/x'`.
+            (site.phpConstants === undefined
+              ? undefined
+              : phpMemberPath(
+                  site.file,
+                  argumentsAt(site.file.text, m.index + m[0].indexOf("(") + 1)[0] ?? "",
+                  site.phpConstants,
+                )) ??
+              m[3] ??
+              (m[5] === undefined ? undefined : site.routeNames.get(m[5])),
           ],
     // PHPUnit classes, and Pest files (`it("…", fn () => $this->getJson(…))`, whose TestCase
     // is bound once in tests/Pest.php).
@@ -495,6 +506,8 @@ export function findApiTestCalls(
   const goPackage = goTestPackages(ctx);
   let csConstantTable: ReadonlyMap<string, string> | undefined;
   const csConstants = () => (csConstantTable ??= csRouteConstants(ctx.files));
+  let phpConstantTable: ReadonlyMap<string, string | null> | undefined;
+  const phpConstants = () => (phpConstantTable ??= phpTestConstants(ctx.files));
   const patterns = [...API_CALLS];
   for (const more of [composeHostCalls(ctx), pytestFixtureClientCalls(ctx)]) {
     if (more !== undefined) patterns.push(more);
@@ -514,7 +527,7 @@ export function findApiTestCalls(
       if (pattern.applies && !pattern.applies(file)) continue;
       pattern.re.lastIndex = 0;
       for (let m = pattern.re.exec(file.text); m !== null; m = pattern.re.exec(file.text)) {
-        const site = { file, routeNames, goPackage, csConstants };
+        const site = { file, routeNames, goPackage, csConstants, phpConstants };
         const many = pattern.readMany?.(m, site) ?? [];
         const calls: readonly (readonly [string, string | undefined, number?, SourceFile?])[] =
           many.length > 0

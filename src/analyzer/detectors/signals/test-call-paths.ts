@@ -20,6 +20,8 @@ export interface CallSite {
   readonly goPackage?: (file: SourceFile) => readonly SourceFile[];
   /** the repository's C# string constants by `Type.Name` (see cs-route-constants.ts) */
   readonly csConstants?: () => ReadonlyMap<string, string>;
+  /** the class constants of the repository's PHP tests by name, null when two differ */
+  readonly phpConstants?: () => ReadonlyMap<string, string | null>;
 }
 
 const METHOD_WORDS = ["options", "delete", "patch", "post", "head", "get", "put"] as const;
@@ -303,7 +305,7 @@ function helperCalls(
 }
 
 /** The arguments, trimmed, of the call whose "(" is the last one before `at`; [] if unclosed. */
-function argumentsAt(text: string, at: number): string[] {
+export function argumentsAt(text: string, at: number): string[] {
   const open = text.lastIndexOf("(", at - 1);
   const close = open === -1 ? -1 : matchBracket(text, open);
   return close === -1 ? [] : splitTopLevel(text.slice(open + 1, close)).map((a) => a.trim());
