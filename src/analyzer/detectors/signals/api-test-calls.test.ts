@@ -709,7 +709,7 @@ func testRequest(t *testing.T, ts *httptest.Server, method, path string, body io
     ]);
   });
 
-  it("reads unkeyed Go test-table entries by the struct's field order, and tables and helpers in another test file of the package", () => {
+  it("reads unkeyed Go test-table entries by the struct's field order, and tables and helpers in another test file of the package, a helper's table-field arguments too", () => {
     const notes = (files: Record<string, string>) =>
       findApiTestCalls(scanContextFrom(files)).map((c) => `${c.file}:${c.line} ${c.note ?? ""}`);
     expect(
@@ -762,6 +762,20 @@ var userCases = map[string]apiCase{
 	rec := doRequest(t, "GET", "/orders")
 	assert.Equal(t, http.StatusOK, rec.Code)
 }
+
+func TestOrderTable(t *testing.T) {
+	cases := []struct {
+		url    string
+		method string
+		status int
+	}{
+		{"/orders/1", http.MethodDelete, http.StatusNoContent},
+	}
+	for _, v := range cases {
+		rec := doRequest(t, v.method, v.url)
+		assert.Equal(t, v.status, rec.Code)
+	}
+}
 `,
       }),
     ).toEqual([
@@ -771,6 +785,7 @@ var userCases = map[string]apiCase{
       "user/run_test.go:3 POST /users",
       "user/run_test.go:3 PUT /users/1",
       "order/order_test.go:2 GET /orders",
+      "order/order_test.go:15 DELETE /orders/1",
     ]);
   });
 

@@ -220,6 +220,20 @@ export function goVariableCalls(
     const path = goPathAt(text, value);
     return path === undefined ? [] : [[method ?? "ANY", path]];
   }
+  return tableCalls(files, variable, method, methodVariable);
+}
+
+/**
+ * The calls made with a field of a test table's entries (`tc.url`, `tc.method`), read from the
+ * entries in `files`, keyed or unkeyed.
+ */
+function tableCalls(
+  files: readonly SourceFile[],
+  variable: string,
+  method: string | undefined,
+  methodVariable: string | undefined,
+): GoCall[] {
+  const dot = variable.lastIndexOf(".");
   const field = variable.slice(dot + 1);
   const methodField =
     method === undefined && methodVariable?.includes(".") === true
@@ -264,7 +278,8 @@ const MAX_HELPER_CALLS = 50;
  * The requests a test helper makes for its callers in the package's test files, when the URL is
  * one of the parameters of `func testRequest(t *testing.T, ts *httptest.Server, method, path
  * string, …)`: each call's literal argument at that position (`testRequest(t, ts, "POST",
- * "/login", req)`), the method from the method parameter's argument when it is one too.
+ * "/login", req)`) or the entries of the test table whose field it is (`v.url`), the method
+ * from the method parameter's argument when it is one too.
  */
 function helperCalls(
   files: readonly SourceFile[],
@@ -289,16 +304,20 @@ function helperCalls(
     for (const c of file.text.matchAll(call)) {
       if (calls.length >= MAX_HELPER_CALLS) break;
       const args = argumentsAt(file.text, c.index + c[0].length);
-      const path = /^(?:"([^"]*)"|fmt\.Sprintf\s*\(\s*"([^"]*)")/.exec(args[urlAt] ?? "");
-      if (path === null) continue;
+      const url = args[urlAt] ?? "";
       const given = new RegExp(`^(?:${GO_METHOD})$`).exec(args[methodAt] ?? "");
       const named = given === null ? undefined : (given[1] ?? given[2] ?? given[3]);
-      calls.push([
-        method ?? (named === undefined ? "ANY" : methodFromName(named)),
-        path[1] ?? path[2] ?? "",
-        c.index,
-        file === own ? undefined : file,
-      ]);
+      const callMethod = method ?? (named === undefined ? undefined : methodFromName(named));
+      const where = file === own ? undefined : file;
+      const path = /^(?:"([^"]*)"|fmt\.Sprintf\s*\(\s*"([^"]*)")/.exec(url);
+      if (path !== null) {
+        calls.push([callMethod ?? "ANY", path[1] ?? path[2] ?? "", c.index, where]);
+      } else if (/^[A-Za-z_]\w*\.[A-Za-z_]\w*$/.test(url)) {
+        // The caller passes a test table's fields (`testRequest(t, ts, v.method, v.url)`).
+        for (const [m, p] of tableCalls(files, url, callMethod, args[methodAt])) {
+          calls.push([m, p, c.index, where]);
+        }
+      }
     }
   }
   return calls;
