@@ -732,6 +732,20 @@ func testRequest(t *testing.T, ts *httptest.Server, method, path string, body io
 		assert.Equal(t, tc.want, rec.Code)
 	}
 }
+
+func TestAlbumServer(t *testing.T) {
+	cases := []struct {
+		name string
+		url  string
+	}{
+		{"cover", "/albums/1/cover"},
+	}
+	for _, tt := range cases {
+		url := srv.URL + tt.url
+		req, _ := http.NewRequest(http.MethodPost, url, nil)
+		assert.NoError(t, err)
+	}
+}
 `,
         "user/cases_test.go": `type apiCase struct {
 	Name   string
@@ -782,6 +796,7 @@ func TestOrderTable(t *testing.T) {
       "album/api_test.go:15 DELETE /albums/1",
       "album/api_test.go:15 GET /albums",
       "album/api_test.go:15 GET /albums/%d",
+      "album/api_test.go:29 POST /albums/1/cover",
       "user/run_test.go:3 POST /users",
       "user/run_test.go:3 PUT /users/1",
       "order/order_test.go:2 GET /orders",

@@ -218,9 +218,38 @@ export function goVariableCalls(
     for (const a of text.slice(func, at).matchAll(assigned)) value = func + a.index + a[0].length;
     if (value === undefined) return helperCalls(files, func, variable, method, methodVariable);
     const path = goPathAt(text, value);
-    return path === undefined ? [] : [[method ?? "ANY", path]];
+    if (path !== undefined) return [[method ?? "ANY", path]];
+    // `url := srv.URL + tt.url`: a test table's field, after the test server's URL or alone.
+    const field =
+      /^(?:[\w.]+\.URL[ \t]*\+[ \t]*)?([A-Za-z_]\w*\.[A-Za-z_]\w*)[ \t]*(?:$|[\n;)])/m.exec(
+        text.slice(value, value + 200),
+      );
+    return field?.[1] === undefined
+      ? []
+      : scopedTableCalls(files, at, field[1], method, methodVariable);
   }
-  return tableCalls(files, variable, method, methodVariable);
+  return scopedTableCalls(files, at, variable, method, methodVariable);
+}
+
+/**
+ * The table calls of a request made at `at` in `files[0]`: from the tables of the function that
+ * makes it when one has the field (several tests of a file often share field names), else from
+ * the package's files.
+ */
+function scopedTableCalls(
+  files: readonly SourceFile[],
+  at: number,
+  variable: string,
+  method: string | undefined,
+  methodVariable: string | undefined,
+): GoCall[] {
+  const own = files[0];
+  if (own === undefined) return [];
+  const start = own.text.lastIndexOf("\nfunc ", at) + 1;
+  const next = own.text.indexOf("\nfunc ", at);
+  const func = { ...own, text: own.text.slice(start, next < 0 ? undefined : next) };
+  const local = tableCalls([func], variable, method, methodVariable);
+  return local.length > 0 ? local : tableCalls(files, variable, method, methodVariable);
 }
 
 /**
@@ -314,7 +343,14 @@ function helperCalls(
         calls.push([callMethod ?? "ANY", path[1] ?? path[2] ?? "", c.index, where]);
       } else if (/^[A-Za-z_]\w*\.[A-Za-z_]\w*$/.test(url)) {
         // The caller passes a test table's fields (`testRequest(t, ts, v.method, v.url)`).
-        for (const [m, p] of tableCalls(files, url, callMethod, args[methodAt])) {
+        const callerFirst = [file, ...files.filter((f) => f !== file)];
+        for (const [m, p] of scopedTableCalls(
+          callerFirst,
+          c.index,
+          url,
+          callMethod,
+          args[methodAt],
+        )) {
           calls.push([m, p, c.index, where]);
         }
       }
