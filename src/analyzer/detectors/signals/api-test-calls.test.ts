@@ -683,6 +683,37 @@ func TestTable(t *testing.T) {
     ]);
   });
 
+  it("reads go-resty requests sent to the test server, with a literal path or a table's", () => {
+    const calls = findApiTestCalls(
+      scanContextFrom({
+        "router/router_test.go": `func TestRouter(t *testing.T) {
+	tests := []struct {
+		name   string
+		method string
+		route  string
+	}{
+		{name: "list", method: http.MethodGet, route: "/"},
+	}
+	for _, tt := range tests {
+		server := httptest.NewServer(NewRouter())
+		client := resty.New()
+		_, err := client.R().SetHeader("Content-Type", "text/plain").Post(server.URL + "/update/gauge/a/1")
+		resp, err := client.R().
+			SetBody(tt.body).
+			Execute(tt.method, server.URL+tt.route)
+		assert.Equal(t, http.StatusOK, resp.StatusCode())
+		other, _ := resty.New().R().Get("https://example.com/status")
+	}
+}
+`,
+      }),
+    );
+    expect(calls.map((c) => `${c.line} ${c.note ?? ""}`)).toEqual([
+      "12 POST /update/gauge/a/1",
+      "13 GET /",
+    ]);
+  });
+
   it("reads the Go requests a test helper makes from its callers' arguments", () => {
     const calls = findApiTestCalls(
       scanContextFrom({

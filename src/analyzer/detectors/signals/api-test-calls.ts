@@ -322,6 +322,28 @@ const API_CALLS: readonly ApiCallPattern[] = [
         : goVariableCalls(site, m.index, m[3], methodFromName(m[1] ?? ""), undefined),
   },
   {
+    // go-resty sent to the test server: client.R().SetBody(b).Post(server.URL + "/update"),
+    // .Execute(tt.method, server.URL+tt.route) with the URL from a test table. Go ends a line
+    // of a call chain with its dot.
+    exts: GO_EXTS,
+    when: ["httptest"],
+    applies: (f) => f.text.includes(".R()"),
+    re: /\.R\(\)[^;]{0,300}?\.\s*(Get|Post|Put|Patch|Delete|Head|Options|Execute)\(\s*(?:(?:\w+\.Method(\w+)|"(\w+)"|([A-Za-z_][\w.]*))\s*,\s*)?\w+\.URL\s*\+\s*(?:"([^"]*)"|([A-Za-z_]\w*(?:\.[A-Za-z_]\w*)?)\s*\))/g,
+    read: (m) => [methodFromName((m[1] === "Execute" ? (m[2] ?? m[3]) : m[1]) ?? ""), m[5]],
+    knownPathsOnly: true,
+    readMany: (m, site) => {
+      if (m[6] === undefined) return [];
+      const named = m[1] === "Execute" ? (m[2] ?? m[3]) : m[1];
+      return goVariableCalls(
+        site,
+        m.index,
+        m[6],
+        named === undefined ? undefined : methodFromName(named),
+        m[4],
+      );
+    },
+  },
+  {
     // Rails request, controller and integration tests
     exts: RB_EXTS,
     when: [
