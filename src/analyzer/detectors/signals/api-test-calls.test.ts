@@ -714,6 +714,35 @@ func TestTable(t *testing.T) {
     ]);
   });
 
+  it("reads Go requests in a test file whose package starts the test server in another file", () => {
+    const calls = findApiTestCalls(
+      scanContextFrom({
+        "server/tests/main_test.go": `type MetricsSuite struct {
+	suite.Suite
+	srv *httptest.Server
+}
+
+func (ms *MetricsSuite) SetupTest() {
+	ms.srv = httptest.NewServer(router.New())
+}
+`,
+        "server/tests/value_test.go": `func (ms *MetricsSuite) TestValue() {
+	request, err := http.NewRequest(http.MethodGet, ms.srv.URL+"/value/gauge/a", nil)
+	ms.NoError(err)
+}
+`,
+        "client/value_test.go": `func TestValue(t *testing.T) {
+	request, err := http.NewRequest(http.MethodGet, "/value/gauge/a", nil)
+	assert.NoError(t, err)
+}
+`,
+      }),
+    );
+    expect(calls.map((c) => `${c.file}:${c.line} ${c.note ?? ""}`)).toEqual([
+      "server/tests/value_test.go:2 GET /value/gauge/a",
+    ]);
+  });
+
   it("reads the Go requests a test helper makes from its callers' arguments", () => {
     const calls = findApiTestCalls(
       scanContextFrom({

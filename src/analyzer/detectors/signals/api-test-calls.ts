@@ -58,6 +58,11 @@ interface ApiCallPattern {
   readonly applies?: (file: SourceFile) => boolean;
   /** a `when` word in a local module the file imports counts too (a shared supertest agent) */
   readonly whenImported?: boolean;
+  /**
+   * a `when` word in another test file of the Go package counts too (a suite whose test server
+   * one file starts for the others)
+   */
+  readonly whenInPackage?: boolean;
   /** classes the repository derives from a `when` word (group 1 or 2) count as `when` words too */
   readonly derived?: RegExp;
 }
@@ -286,11 +291,12 @@ const API_CALLS: readonly ApiCallPattern[] = [
   {
     exts: GO_EXTS,
     when: ["httptest"],
+    whenInPackage: true,
     // The method as http.MethodGet, "GET", or a router's own constant (echo.GET, fiber.MethodGet),
     // or a variable (a request helper's `method`, a table's `tc.method`). The URL as a literal,
     // after the test server's URL, a fmt.Sprintf format, or a variable (see goVariableCalls).
     re: new RegExp(
-      `\\b(?:httptest|http)\\.NewRequest(?:WithContext\\s*\\(\\s*[\\w.()]+?\\s*,|\\s*\\()\\s*(?:${GO_METHOD}|([A-Za-z_][\\w.]*))\\s*,\\s*(?:"([^"]*)"|\\w+\\.URL\\s*\\+\\s*"([^"]*)"|fmt\\.Sprintf\\s*\\(\\s*"([^"]*)"|(?:\\w+\\.URL\\s*\\+\\s*)?([A-Za-z_]\\w*(?:\\.[A-Za-z_]\\w*)?)\\s*[,)])?`,
+      `\\b(?:httptest|http)\\.NewRequest(?:WithContext\\s*\\(\\s*[\\w.()]+?\\s*,|\\s*\\()\\s*(?:${GO_METHOD}|([A-Za-z_][\\w.]*))\\s*,\\s*(?:"([^"]*)"|(?:\\w+\\.){0,3}\\w+\\.URL\\s*\\+\\s*"([^"]*)"|fmt\\.Sprintf\\s*\\(\\s*"([^"]*)"|(?:(?:\\w+\\.){0,3}\\w+\\.URL\\s*\\+\\s*)?([A-Za-z_]\\w*(?:\\.[A-Za-z_]\\w*)?)\\s*[,)])?`,
       "g",
     ),
     read: (m) => [methodFromName(m[1] ?? m[2] ?? m[3] ?? ""), m[5] ?? m[6] ?? m[7]],
@@ -313,7 +319,8 @@ const API_CALLS: readonly ApiCallPattern[] = [
     // http.Post(path, "application/json", body) with `path := ts.URL + "/users"`.
     exts: GO_EXTS,
     when: ["httptest"],
-    re: /\bhttp\.(Get|Head|Post|PostForm)\s*\(\s*(?:\w+\.URL\s*\+\s*"([^"]*)"|([A-Za-z_]\w*)\s*[,)])/g,
+    whenInPackage: true,
+    re: /\bhttp\.(Get|Head|Post|PostForm)\s*\(\s*(?:(?:\w+\.){0,3}\w+\.URL\s*\+\s*"([^"]*)"|([A-Za-z_]\w*)\s*[,)])/g,
     read: (m) => [methodFromName(m[1] ?? ""), m[2]],
     knownPathsOnly: true,
     readMany: (m, site) =>
@@ -327,8 +334,9 @@ const API_CALLS: readonly ApiCallPattern[] = [
     // of a call chain with its dot.
     exts: GO_EXTS,
     when: ["httptest"],
+    whenInPackage: true,
     applies: (f) => f.text.includes(".R()"),
-    re: /\.R\(\)[^;]{0,300}?\.\s*(Get|Post|Put|Patch|Delete|Head|Options|Execute)\(\s*(?:(?:\w+\.Method(\w+)|"(\w+)"|([A-Za-z_][\w.]*))\s*,\s*)?\w+\.URL\s*\+\s*(?:"([^"]*)"|([A-Za-z_]\w*(?:\.[A-Za-z_]\w*)?)\s*\))/g,
+    re: /\.R\(\)[^;]{0,300}?\.\s*(Get|Post|Put|Patch|Delete|Head|Options|Execute)\(\s*(?:(?:\w+\.Method(\w+)|"(\w+)"|([A-Za-z_][\w.]*))\s*,\s*)?(?:\w+\.){0,3}\w+\.URL\s*\+\s*(?:"([^"]*)"|([A-Za-z_]\w*(?:\.[A-Za-z_]\w*)?)\s*\))/g,
     read: (m) => [methodFromName((m[1] === "Execute" ? (m[2] ?? m[3]) : m[1]) ?? ""), m[5]],
     knownPathsOnly: true,
     readMany: (m, site) => {
@@ -542,7 +550,11 @@ export function findApiTestCalls(
       if (
         !pattern.when.some((w) => contains(file.text, w)) &&
         !derivedWords(pattern).some((w) => contains(file.text, w)) &&
-        !(pattern.whenImported === true && importsWord(file, pattern.when))
+        !(pattern.whenImported === true && importsWord(file, pattern.when)) &&
+        !(
+          pattern.whenInPackage === true &&
+          goPackage(file).some((f) => pattern.when.some((w) => contains(f.text, w)))
+        )
       ) {
         continue;
       }

@@ -185,9 +185,10 @@ function concatenated(text: string, at: number, literal: string, php = false): s
  * and continued by `+` (`ts.URL + "/users/" + id`), or the format of `fmt.Sprintf("/users/%d", id)`.
  */
 export function goPathAt(text: string, at: number): string | undefined {
-  const m = /^(?:fmt\.Sprintf\s*\(\s*"([^"\n]*)"|(?:\w+\.URL\s*\+\s*)?"([^"\n]*)")/.exec(
-    text.slice(at, at + 300),
-  );
+  const m =
+    /^(?:fmt\.Sprintf\s*\(\s*"([^"\n]*)"|(?:(?:\w+\.){0,3}\w+\.URL\s*\+\s*)?"([^"\n]*)")/.exec(
+      text.slice(at, at + 300),
+    );
   if (m === null) return undefined;
   return m[1] ?? concatenated(text, at + m[0].length, m[2] ?? "");
 }
