@@ -81,6 +81,19 @@ describe("tested endpoints", () => {
     expect(reached(routes, [call("GET /users/7")])).toEqual(["GET /users/:id"]);
   });
 
+  it("takes a parameter over a literal route for a value the test puts in", () => {
+    const routes = [
+      ep("GET", "/tasks/overdue"),
+      ep("GET", "/tasks/{id}"),
+      ep("GET", "/tasks/{id}/history"),
+      ep("GET", "/reports/daily"),
+    ];
+    expect(reached(routes, [call("GET /tasks/${}")])).toEqual(["GET /tasks/{id}"]);
+    expect(reached(routes, [call("GET /tasks/%d/history")])).toEqual(["GET /tasks/{id}/history"]);
+    // With no parameter there, a placeholder still takes a literal segment.
+    expect(reached(routes, [call("GET /reports/${}")])).toEqual(["GET /reports/daily"]);
+  });
+
   it("reads a literal ending in a slash as the start of an item path outside Python", () => {
     const routes = [ep("GET", "/api/users/"), ep("GET", "/api/users/:id")];
     // `"/api/users/" + id` in JavaScript, Java or Go
@@ -157,6 +170,16 @@ describe("tested endpoints", () => {
     expect(result.evidence).toEqual([
       { file: "admin/test/users.test.ts", line: 1, note: "GET /users" },
     ]);
+  });
+
+  it("leaves out the calls of a sample app's tests, whose endpoints are not the app's", () => {
+    const routes = [ep("GET", "/contributors", "src/Web/Contributors/List.cs")];
+    expect(
+      reached(routes, [call("GET /contributors", "sample/tests/FunctionalTests/ListTests.cs")]),
+    ).toEqual([]);
+    expect(
+      reached(routes, [call("GET /contributors", "tests/FunctionalTests/ListTests.cs")]),
+    ).toEqual(["GET /contributors"]);
   });
 
   it("counts each endpoint once, with the first test call that reaches it as evidence", () => {

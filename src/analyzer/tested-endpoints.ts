@@ -7,6 +7,7 @@
  */
 import type { ServiceOf } from "./derive-signals.js";
 import { isCatchAll, normalizePath } from "./endpoint-paths.js";
+import { inExampleDir } from "./inventory/file-role.js";
 import type { Endpoint, Evidence, SignalResult } from "./report.js";
 
 const MAX_EVIDENCE = 20;
@@ -95,8 +96,9 @@ function methodsMatch(call: string, route: string): boolean {
 
 /**
  * How well the call's segments fit the route's, aligned at their ends, over the last `length`
- * segments: -1 when a literal differs, else 2 per literal that equals one and 1 per segment a
- * parameter or placeholder takes. With `needLiteral`, paths without an equal literal do not fit.
+ * segments: -1 when a literal differs, else 2 per literal that equals one or placeholder that a
+ * parameter takes, and 1 per other segment a parameter or placeholder takes. With
+ * `needLiteral`, paths without an equal literal do not fit.
  */
 function fit(
   call: readonly CallSegment[],
@@ -114,6 +116,10 @@ function fit(
       if (c !== r) return -1;
       score += 2;
       literals++;
+    } else if (c === null && r === null) {
+      // A value the test puts in (`"/tasks/" + id`) where the route takes one: as good a fit as
+      // an equal literal, better than a literal route segment (`/tasks/overdue`).
+      score += 2;
     } else score += 1;
   }
   return needLiteral && literals === 0 ? -1 : score;
@@ -161,7 +167,8 @@ function bestFits(routes: readonly Route[], score: (route: Route) => number): Ro
 /**
  * The endpoints (distinct, with known paths or known ends after an unread prefix, fallbacks left
  * out) that some test call reaches, each with the first call to it, in the order of `endpoints`.
- * A test's calls are matched against its own service's endpoints when that service has any.
+ * A test's calls are matched against its own service's endpoints when that service has any;
+ * calls in an examples folder's tests are left out.
  */
 export function testedEndpointCalls(
   endpoints: readonly Endpoint[],
@@ -173,6 +180,8 @@ export function testedEndpointCalls(
     .flatMap((e) => routeOf(e, serviceOf) ?? []);
   const firstCall = new Map<Endpoint, Evidence>();
   for (const written of testCalls) {
+    // A sample app's tests (sample/tests/…) call the sample's endpoints, which are not listed.
+    if (inExampleDir(written.file)) continue;
     const call = readTestCall(written);
     if (call === undefined) continue;
     const service = serviceOf(written.file);

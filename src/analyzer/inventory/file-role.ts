@@ -35,6 +35,16 @@ const MOCK_FILES = /(^|\/)mock[-_]?(?:server|api|backend)\.\w+$|\.mocks?\.\w+$/i
 /** JVM source roots: below them, folders are package names (com/example/shop), not examples. */
 const JVM_SOURCE_ROOT = /(^|\/)src\/(main|test)\/(java|kotlin|scala|groovy|resources)\//;
 
+/**
+ * Whether a path lies in an examples or docs folder (outside a JVM package path): its tests
+ * exercise the example, whose endpoints are not the app's.
+ */
+export function inExampleDir(path: string): boolean {
+  const root = JVM_SOURCE_ROOT.exec(path);
+  const dirs = root ? path.slice(0, root.index) : path;
+  return EXAMPLE_DIRS.test(dirs.slice(0, dirs.lastIndexOf("/") + 1));
+}
+
 export function fileRole(path: string): FileRole {
   const root = JVM_SOURCE_ROOT.exec(path);
   // Below a JVM source root, folders are packages: com/acme/test_utils is still judged by the

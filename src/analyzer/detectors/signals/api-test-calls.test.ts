@@ -76,6 +76,43 @@ class PostTests(APITestCase):
     ]);
   });
 
+  it("reads an rswag spec's operation under the path of its path block", () => {
+    const calls = findApiTestCalls(
+      scanContextFrom({
+        "spec/requests/books_spec.rb": `require 'swagger_helper'
+RSpec.describe 'books', type: :request do
+  path '/v1/books' do
+    post 'Create a book' do
+      consumes 'application/json'
+      response '201', 'created' do
+        run_test!
+      end
+    end
+    get 'List books' do
+      response '200', 'ok' do
+        run_test!
+      end
+    end
+  end
+
+  path '/v1/books/{id}' do
+    delete 'Delete a book' do
+      response '204', 'deleted' do
+        run_test!
+      end
+    end
+  end
+end
+`,
+      }),
+    );
+    expect(calls.map((c) => `${c.line} ${c.note ?? ""}`)).toEqual([
+      "4 POST /v1/books",
+      "10 GET /v1/books",
+      "18 DELETE /v1/books/{id}",
+    ]);
+  });
+
   it("reads a Rails path helper and a controller spec's action through the routes' names", () => {
     const routeNames = new Map([
       ["api_v1_articles", "/api/v1/articles"],
@@ -164,6 +201,47 @@ class PostTests(APITestCase):
     ]);
   });
 
+  it("reads a JVM test's path built from string constants of other files: a paths class, a controller's, a static import", () => {
+    const calls = findApiTestCalls(
+      scanContextFrom({
+        "src/main/java/app/ApiPaths.java": `public final class ApiPaths {
+    public static final String API = "/api/v1";
+    public static final String BOOKS = API + "/books";
+}
+`,
+        "src/main/java/app/AuthorController.java": `@RestController
+@RequestMapping(AuthorController.BASE_URL)
+public class AuthorController {
+    public static final String BASE_URL = "/api/v1/authors";
+}
+`,
+        "src/main/kotlin/app/Routes.kt": `object Routes {
+    const val REVIEWS = "/api/v1/reviews"
+}
+`,
+        "src/test/java/app/BookControllerTest.java": `import static app.ApiPaths.BOOKS;
+class BookControllerTest {
+    private static final String BASE_URL = "/local";
+    @Test void calls() throws Exception {
+        mockMvc.perform(get(ApiPaths.BOOKS + "/{id}", 1L)).andExpect(status().isOk());
+        mockMvc.perform(post(BOOKS)).andExpect(status().isCreated());
+        mockMvc.perform(get(AuthorController.BASE_URL)).andExpect(status().isOk());
+        mockMvc.perform(get(BASE_URL)).andExpect(status().isOk());
+        mockMvc.perform(delete(Routes.REVIEWS + "/" + id)).andExpect(status().isOk());
+    }
+}
+`,
+      }),
+    );
+    expect(calls.map((c) => `${c.line} ${c.note ?? ""}`)).toEqual([
+      "5 GET /api/v1/books/{id}",
+      "6 POST /api/v1/books",
+      "7 GET /api/v1/authors",
+      "8 GET /local",
+      "9 DELETE /api/v1/reviews/${}",
+    ]);
+  });
+
   it("reads a Python f-string path that starts with a prefix from the settings", () => {
     const calls = findApiTestCalls(
       scanContextFrom({
@@ -172,6 +250,24 @@ class PostTests(APITestCase):
       }),
     );
     expect(calls.map((c) => c.note)).toEqual(["GET {settings.API_V1_STR}/items/{item.id}"]);
+  });
+
+  it("reads a Python f-string path whose placeholder holds the other quote", () => {
+    const calls = findApiTestCalls(
+      scanContextFrom({
+        "tests/test_documents.py": `def test_delete(client):
+    uploaded = client.post("/documents/upload", files=files).json()
+    r = client.delete(f"/documents/{uploaded['id']}")
+    r = client.post(f'/documents/{doc["id"]}/index')
+    assert r.status_code == 200
+`,
+      }),
+    );
+    expect(calls.map((c) => c.note)).toEqual([
+      "POST /documents/upload",
+      "DELETE /documents/{uploaded['id']}",
+      'POST /documents/{doc["id"]}/index',
+    ]);
   });
 
   it("reads calls on a pytest fixture that yields a test client under a name of its own", () => {
@@ -587,6 +683,66 @@ func TestTable(t *testing.T) {
     ]);
   });
 
+  it("reads go-resty requests sent to the test server, with a literal path or a table's", () => {
+    const calls = findApiTestCalls(
+      scanContextFrom({
+        "router/router_test.go": `func TestRouter(t *testing.T) {
+	tests := []struct {
+		name   string
+		method string
+		route  string
+	}{
+		{name: "list", method: http.MethodGet, route: "/"},
+	}
+	for _, tt := range tests {
+		server := httptest.NewServer(NewRouter())
+		client := resty.New()
+		_, err := client.R().SetHeader("Content-Type", "text/plain").Post(server.URL + "/update/gauge/a/1")
+		resp, err := client.R().
+			SetBody(tt.body).
+			Execute(tt.method, server.URL+tt.route)
+		assert.Equal(t, http.StatusOK, resp.StatusCode())
+		other, _ := resty.New().R().Get("https://example.com/status")
+	}
+}
+`,
+      }),
+    );
+    expect(calls.map((c) => `${c.line} ${c.note ?? ""}`)).toEqual([
+      "12 POST /update/gauge/a/1",
+      "13 GET /",
+    ]);
+  });
+
+  it("reads Go requests in a test file whose package starts the test server in another file", () => {
+    const calls = findApiTestCalls(
+      scanContextFrom({
+        "server/tests/main_test.go": `type MetricsSuite struct {
+	suite.Suite
+	srv *httptest.Server
+}
+
+func (ms *MetricsSuite) SetupTest() {
+	ms.srv = httptest.NewServer(router.New())
+}
+`,
+        "server/tests/value_test.go": `func (ms *MetricsSuite) TestValue() {
+	request, err := http.NewRequest(http.MethodGet, ms.srv.URL+"/value/gauge/a", nil)
+	ms.NoError(err)
+}
+`,
+        "client/value_test.go": `func TestValue(t *testing.T) {
+	request, err := http.NewRequest(http.MethodGet, "/value/gauge/a", nil)
+	assert.NoError(t, err)
+}
+`,
+      }),
+    );
+    expect(calls.map((c) => `${c.file}:${c.line} ${c.note ?? ""}`)).toEqual([
+      "server/tests/value_test.go:2 GET /value/gauge/a",
+    ]);
+  });
+
   it("reads the Go requests a test helper makes from its callers' arguments", () => {
     const calls = findApiTestCalls(
       scanContextFrom({
@@ -610,6 +766,181 @@ func testRequest(t *testing.T, ts *httptest.Server, method, path string, body io
       "2 POST /login",
       "3 GET /users/%d",
       "4 DELETE /users/1",
+    ]);
+  });
+
+  it("reads unkeyed Go test-table entries by the struct's field order, and tables and helpers in another test file of the package, a helper's table-field arguments too", () => {
+    const notes = (files: Record<string, string>) =>
+      findApiTestCalls(scanContextFrom(files)).map((c) => `${c.file}:${c.line} ${c.note ?? ""}`);
+    expect(
+      notes({
+        "album/api_test.go": `func TestAlbums(t *testing.T) {
+	tests := []struct {
+		name         string
+		method, url  string
+		body         string
+		header       http.Header
+		want         int
+		query        struct{ page int }
+	}{
+		{"list", "GET", "/albums", "", nil, http.StatusOK, struct{ page int }{1}},
+		{"one", http.MethodGet, fmt.Sprintf("/albums/%d", 7), "", nil, http.StatusOK, struct{ page int }{}},
+		{name: "keyed", method: "DELETE", url: "/albums/1"},
+	}
+	for _, tc := range tests {
+		req := httptest.NewRequest(tc.method, tc.url, strings.NewReader(tc.body))
+		assert.Equal(t, tc.want, rec.Code)
+	}
+}
+
+func TestAlbumServer(t *testing.T) {
+	cases := []struct {
+		name string
+		url  string
+	}{
+		{"cover", "/albums/1/cover"},
+	}
+	for _, tt := range cases {
+		url := srv.URL + tt.url
+		req, _ := http.NewRequest(http.MethodPost, url, nil)
+		assert.NoError(t, err)
+	}
+}
+`,
+        "user/cases_test.go": `type apiCase struct {
+	Name   string
+	Method string
+	URL    string \`json:"url"\`
+	Status int
+}
+
+var userCases = map[string]apiCase{
+	"create": {"create", "POST", "/users", http.StatusCreated},
+	"update": {"update", http.MethodPut, "/users/1", http.StatusOK},
+}
+`,
+        "user/run_test.go": `func TestUsers(t *testing.T) {
+	for _, tc := range userCases {
+		req, _ := http.NewRequest(tc.Method, tc.URL, nil)
+		rec := httptest.NewRecorder()
+		assert.Equal(t, tc.Status, rec.Code)
+	}
+}
+`,
+        "order/helpers_test.go": `func doRequest(t *testing.T, method, path string) *httptest.ResponseRecorder {
+	req := httptest.NewRequest(method, path, nil)
+	return rec
+}
+`,
+        "order/order_test.go": `func TestOrders(t *testing.T) {
+	rec := doRequest(t, "GET", "/orders")
+	assert.Equal(t, http.StatusOK, rec.Code)
+}
+
+func TestOrderTable(t *testing.T) {
+	cases := []struct {
+		url    string
+		method string
+		status int
+	}{
+		{"/orders/1", http.MethodDelete, http.StatusNoContent},
+	}
+	for _, v := range cases {
+		rec := doRequest(t, v.method, v.url)
+		assert.Equal(t, v.status, rec.Code)
+	}
+}
+`,
+      }),
+    ).toEqual([
+      "album/api_test.go:15 DELETE /albums/1",
+      "album/api_test.go:15 GET /albums",
+      "album/api_test.go:15 GET /albums/%d",
+      "album/api_test.go:29 POST /albums/1/cover",
+      "user/run_test.go:3 POST /users",
+      "user/run_test.go:3 PUT /users/1",
+      "order/order_test.go:2 GET /orders",
+      "order/order_test.go:15 DELETE /orders/1",
+    ]);
+  });
+
+  it("reads a C# test's route constant, a route builder of its class, and a local variable holding one", () => {
+    const calls = findApiTestCalls(
+      scanContextFrom({
+        "src/Web/Contributors/Create.cs": `namespace Web.Contributors;
+public class CreateContributorRequest
+{
+  public const string Route = "/Contributors";
+  public string Name { get; set; } = "";
+}
+`,
+        "src/Web/Contributors/GetById.cs": `public record GetContributorByIdRequest
+{
+  public const string Route = "/Contributors/{ContributorId:int}";
+  public static string BuildRoute(int id) => Route.Replace("{ContributorId:int}", id.ToString());
+}
+`,
+        "tests/Functional/ContributorTests.cs": `public class ContributorTests(WebApplicationFactory<Program> factory)
+{
+  private const string Health = "/health";
+  private readonly HttpClient _client = factory.CreateClient();
+
+  [Fact]
+  public async Task CreatesAndReads()
+  {
+    var created = await _client.PostAsJsonAsync(CreateContributorRequest.Route, new { Name = "a" });
+    var one = await _client.GetAndDeserializeAsync<ContributorRecord>(GetContributorByIdRequest.BuildRoute(1));
+    string route = GetContributorByIdRequest.BuildRoute(1000);
+    _ = await _client.GetAndEnsureNotFoundAsync(route);
+    var ok = await _client.GetAsync(Health);
+    var other = await _client.GetAsync(unknownUrl);
+    Assert.True(ok.IsSuccessStatusCode);
+  }
+}
+`,
+      }),
+    );
+    expect(calls.map((c) => `${c.line} ${c.note ?? ""}`)).toEqual([
+      "9 POST /Contributors",
+      "10 GET /Contributors/{ContributorId:int}",
+      "12 GET /Contributors/{ContributorId:int}",
+      "13 GET /health",
+      "14 GET (path not literal)",
+    ]);
+  });
+
+  it("reads a PHP test's path built from the test class's property and constants, its own or its base class's", () => {
+    const calls = findApiTestCalls(
+      scanContextFrom({
+        "tests/TestCase.php": `<?php
+abstract class TestCase extends BaseTestCase
+{
+    public const BASE_API_URI = '/api/v1';
+}
+`,
+        "tests/Feature/UserTest.php": `<?php
+class UserTest extends TestCase
+{
+    private string $baseUri = self::BASE_API_URI.'/users';
+
+    public function test_users(): void
+    {
+        $this->getJson($this->baseUri)->assertOk();
+        $this->getJson("$this->baseUri/$user->id")->assertOk();
+        $this->patchJson("{$this->baseUri}/{$user->id}", $edits)->assertOk();
+        $this->get(self::BASE_API_URI.'/countries')->assertOk();
+        $this->get("$this->unknown/x")->assertOk();
+    }
+}
+`,
+      }),
+    );
+    expect(calls.map((c) => `${c.line} ${c.note ?? ""}`)).toEqual([
+      "8 GET /api/v1/users",
+      "9 GET /api/v1/users/$user->id",
+      "10 PATCH /api/v1/users/{$user->id}",
+      "11 GET /api/v1/countries",
+      "12 GET $this->unknown/x",
     ]);
   });
 

@@ -8,7 +8,9 @@ import type { ConstantTable } from "../stack-jvm/jvm-constants.js";
 import { contains } from "../stack-text/keyword-search.js";
 import { ModulePaths } from "../stack-node/module-paths.js";
 import { mayCallTheApi } from "./detect-tests.js";
+import { csConstantPath, csRouteConstants } from "./cs-route-constants.js";
 import { builtComposeServices } from "./detect-microservices.js";
+import { phpMemberPath, phpTestConstants } from "./php-test-paths.js";
 import {
   CS_EXTS,
   esc,
@@ -20,16 +22,20 @@ import {
   RB_EXTS,
 } from "./signal-kit.js";
 import {
+  argumentsAt,
   constantPath,
   continuedPath,
   controllerActionPath,
+  rswagPath,
   GO_METHOD,
   goVariableCalls,
+  jvmProjectConstants,
   methodFromName,
   namedRoutePath,
   REVERSE_CALL,
   reversedInto,
   type CallSite,
+  type GoCall,
 } from "./test-call-paths.js";
 
 interface ApiCallPattern {
@@ -41,10 +47,7 @@ interface ApiCallPattern {
   /** method and literal path (undefined when not a literal) of a match */
   readonly read: (m: RegExpExecArray, site: CallSite) => readonly [string, string | undefined];
   /** the calls of a match whose path is held elsewhere (a variable, a test table), if known */
-  readonly readMany?: (
-    m: RegExpExecArray,
-    site: CallSite,
-  ) => readonly (readonly [string, string, number?])[];
+  readonly readMany?: (m: RegExpExecArray, site: CallSite) => readonly GoCall[];
   /**
    * the match ends where the path argument starts; one that is no literal is read as an
    * expression of the file's string constants (`BASE_URL + "/{id}"`)
@@ -55,6 +58,11 @@ interface ApiCallPattern {
   readonly applies?: (file: SourceFile) => boolean;
   /** a `when` word in a local module the file imports counts too (a shared supertest agent) */
   readonly whenImported?: boolean;
+  /**
+   * a `when` word in another test file of the Go package counts too (a suite whose test server
+   * one file starts for the others)
+   */
+  readonly whenInPackage?: boolean;
   /** classes the repository derives from a `when` word (group 1 or 2) count as `when` words too */
   readonly derived?: RegExp;
 }
@@ -96,7 +104,8 @@ function composeHostCalls(ctx: ScanContext): ApiCallPattern | undefined {
 }
 
 /**
- * Python test-client calls on a client named by `client` (a regex). The path is a literal,
+ * Python test-client calls on a client named by `client` (a regex). The path is a literal (an
+ * f-string's placeholders may hold the other quote: `f"/items/{item['id']}"`),
  * Django's reverse("name") of a named route, or a variable that holds one
  * (`url = reverse("post-list")`, `self.url` set in setUp).
  */
@@ -105,7 +114,7 @@ function pythonClientCalls(client: string, when: readonly string[]): ApiCallPatt
     exts: PY_EXTS,
     when,
     re: new RegExp(
-      `\\b${client}\\.(${HTTP_VERB})\\s*\\(\\s*(?:f?(['"])(/[^'"]*|\\{[^{}'"]*\\}/[^'"]*)\\2|${REVERSE_CALL}|((?:self\\.)?[A-Za-z_]\\w*)\\s*(\\(?))?`,
+      `\\b${client}\\.(${HTTP_VERB})\\s*\\(\\s*(?:f?(['"])(/(?:[^'"{\\n]|\\{[^{}\\n]{0,80}\\}){0,200}|\\{[^{}'"]*\\}/[^'"]*)\\2|${REVERSE_CALL}|((?:self\\.)?[A-Za-z_]\\w*)\\s*(\\(?))?`,
       "gi",
     ),
     read: (m, site) => [
@@ -282,20 +291,22 @@ const API_CALLS: readonly ApiCallPattern[] = [
   {
     exts: GO_EXTS,
     when: ["httptest"],
+    whenInPackage: true,
     // The method as http.MethodGet, "GET", or a router's own constant (echo.GET, fiber.MethodGet),
     // or a variable (a request helper's `method`, a table's `tc.method`). The URL as a literal,
     // after the test server's URL, a fmt.Sprintf format, or a variable (see goVariableCalls).
     re: new RegExp(
-      `\\b(?:httptest|http)\\.NewRequest(?:WithContext\\s*\\(\\s*[\\w.()]+?\\s*,|\\s*\\()\\s*(?:${GO_METHOD}|([A-Za-z_][\\w.]*))\\s*,\\s*(?:"([^"]*)"|\\w+\\.URL\\s*\\+\\s*"([^"]*)"|fmt\\.Sprintf\\s*\\(\\s*"([^"]*)"|(?:\\w+\\.URL\\s*\\+\\s*)?([A-Za-z_]\\w*(?:\\.[A-Za-z_]\\w*)?)\\s*[,)])?`,
+      `\\b(?:httptest|http)\\.NewRequest(?:WithContext\\s*\\(\\s*[\\w.()]+?\\s*,|\\s*\\()\\s*(?:${GO_METHOD}|([A-Za-z_][\\w.]*))\\s*,\\s*(?:"([^"]*)"|(?:\\w+\\.){0,3}\\w+\\.URL\\s*\\+\\s*"([^"]*)"|fmt\\.Sprintf\\s*\\(\\s*"([^"]*)"|(?:(?:\\w+\\.){0,3}\\w+\\.URL\\s*\\+\\s*)?([A-Za-z_]\\w*(?:\\.[A-Za-z_]\\w*)?)\\s*[,)])?`,
       "g",
     ),
     read: (m) => [methodFromName(m[1] ?? m[2] ?? m[3] ?? ""), m[5] ?? m[6] ?? m[7]],
     readMany: (m, site) => {
       const variable = m[8];
-      if (variable === undefined || variable === "nil" || variable.endsWith(".URL")) return [];
+      // `ts.URL` alone is the test server's root; `tc.URL` a table's field: only a table gives paths.
+      if (variable === undefined || variable === "nil") return [];
       const named = m[1] ?? m[2] ?? m[3];
       return goVariableCalls(
-        site.file,
+        site,
         m.index,
         variable,
         named === undefined ? undefined : methodFromName(named),
@@ -308,13 +319,37 @@ const API_CALLS: readonly ApiCallPattern[] = [
     // http.Post(path, "application/json", body) with `path := ts.URL + "/users"`.
     exts: GO_EXTS,
     when: ["httptest"],
-    re: /\bhttp\.(Get|Head|Post|PostForm)\s*\(\s*(?:\w+\.URL\s*\+\s*"([^"]*)"|([A-Za-z_]\w*)\s*[,)])/g,
+    whenInPackage: true,
+    re: /\bhttp\.(Get|Head|Post|PostForm)\s*\(\s*(?:(?:\w+\.){0,3}\w+\.URL\s*\+\s*"([^"]*)"|([A-Za-z_]\w*)\s*[,)])/g,
     read: (m) => [methodFromName(m[1] ?? ""), m[2]],
     knownPathsOnly: true,
     readMany: (m, site) =>
       m[3] === undefined
         ? []
-        : goVariableCalls(site.file, m.index, m[3], methodFromName(m[1] ?? ""), undefined),
+        : goVariableCalls(site, m.index, m[3], methodFromName(m[1] ?? ""), undefined),
+  },
+  {
+    // go-resty sent to the test server: client.R().SetBody(b).Post(server.URL + "/update"),
+    // .Execute(tt.method, server.URL+tt.route) with the URL from a test table. Go ends a line
+    // of a call chain with its dot.
+    exts: GO_EXTS,
+    when: ["httptest"],
+    whenInPackage: true,
+    applies: (f) => f.text.includes(".R()"),
+    re: /\.R\(\)[^;]{0,300}?\.\s*(Get|Post|Put|Patch|Delete|Head|Options|Execute)\(\s*(?:(?:\w+\.Method(\w+)|"(\w+)"|([A-Za-z_][\w.]*))\s*,\s*)?(?:\w+\.){0,3}\w+\.URL\s*\+\s*(?:"([^"]*)"|([A-Za-z_]\w*(?:\.[A-Za-z_]\w*)?)\s*\))/g,
+    read: (m) => [methodFromName((m[1] === "Execute" ? (m[2] ?? m[3]) : m[1]) ?? ""), m[5]],
+    knownPathsOnly: true,
+    readMany: (m, site) => {
+      if (m[6] === undefined) return [];
+      const named = m[1] === "Execute" ? (m[2] ?? m[3]) : m[1];
+      return goVariableCalls(
+        site,
+        m.index,
+        m[6],
+        named === undefined ? undefined : methodFromName(named),
+        m[4],
+      );
+    },
   },
   {
     // Rails request, controller and integration tests
@@ -341,7 +376,7 @@ const API_CALLS: readonly ApiCallPattern[] = [
     // the routes' names and `controller#action` keys.
     read: (m, site) => [
       methodFromName(m[1] ?? ""),
-      m[3] ??
+      rswagPath(site.file.text, m.index, m[3]) ??
         (m[4] === undefined ? undefined : site.routeNames.get(m[4])) ??
         (m[5] === undefined ? undefined : controllerActionPath(site, m[5])),
     ],
@@ -362,7 +397,16 @@ const API_CALLS: readonly ApiCallPattern[] = [
         ? [(m[3] ?? "ANY").toUpperCase(), m[7]]
         : [
             methodFromName(m[1] ?? ""),
-            m[3] ?? (m[5] === undefined ? undefined : site.routeNames.get(m[5])),
+            // A path of the test class's members: `"$this->baseUri/tokens"`, `self::API.'/x'`.
+            (site.phpConstants === undefined
+              ? undefined
+              : phpMemberPath(
+                  site.file,
+                  argumentsAt(site.file.text, m.index + m[0].indexOf("(") + 1)[0] ?? "",
+                  site.phpConstants,
+                )) ??
+              m[3] ??
+              (m[5] === undefined ? undefined : site.routeNames.get(m[5])),
           ],
     // PHPUnit classes, and Pest files (`it("…", fn () => $this->getJson(…))`, whose TestCase
     // is bound once in tests/Pest.php).
@@ -384,8 +428,16 @@ const API_CALLS: readonly ApiCallPattern[] = [
     when: ["WebApplicationFactory", "TestServer"],
     // HttpClient's own methods, and the extensions of Ardalis.HttpClientTestExtensions
     // (GetAndDeserializeAsync, PostAndEnsureBadRequestAsync, …)
-    re: /\.(GetAsync|PostAsync|PutAsync|DeleteAsync|PatchAsync|GetFromJsonAsync|PostAsJsonAsync|PutAsJsonAsync|PatchAsJsonAsync|GetStringAsync|(?:Get|Post|Put|Patch|Delete)And\w*Async)(?:<[^()]*?>)?\s*\(\s*(?:\$?"([^"]*)")?/g,
-    read: (m) => [methodFromName(m[1] ?? ""), m[2]],
+    // The path is a literal or a route constant (`CreateContributorRequest.Route`, see
+    // cs-route-constants.ts).
+    re: /\.(GetAsync|PostAsync|PutAsync|DeleteAsync|PatchAsync|GetFromJsonAsync|PostAsJsonAsync|PutAsJsonAsync|PatchAsJsonAsync|GetStringAsync|(?:Get|Post|Put|Patch|Delete)And\w*Async)(?:<[^()]*?>)?\s*\(\s*(?:\$?"([^"]*)"|([A-Za-z_][\w.]*))?/g,
+    read: (m, site) => [
+      methodFromName(m[1] ?? ""),
+      m[2] ??
+        (m[3] === undefined || site.csConstants === undefined
+          ? undefined
+          : csConstantPath(site.file, m.index, m[3], site.csConstants())),
+    ],
     // `class TodoApplication : WebApplicationFactory<Program>` in a file of its own: tests that
     // use TodoApplication are API tests too; so are those that use a class holding the factory
     // in a static member (`ProgramTest.NewClient` over `static WebApplicationFactory<Program>`).
@@ -393,6 +445,28 @@ const API_CALLS: readonly ApiCallPattern[] = [
       /\bclass\s+(\w+)\s*(?:<[^>]*>)?\s*:\s*(?:WebApplicationFactory|TestServer)\b|\bclass\s+(\w+)(?=[^{;]{0,300}\{[^}]{0,300}?\bstatic\s+(?:readonly\s+)?(?:WebApplicationFactory|TestServer)\b)/g,
   },
 ];
+
+/**
+ * The other Go test files of a test file's directory: a Go package's tests share its test
+ * tables and request helpers across files. Indexed on first use.
+ */
+function goTestPackages(ctx: ScanContext): (file: SourceFile) => readonly SourceFile[] {
+  let byDir: Map<string, SourceFile[]> | undefined;
+  return (file) => {
+    if (byDir === undefined) {
+      byDir = new Map();
+      for (const f of ctx.files) {
+        if (!f.path.endsWith("_test.go")) continue;
+        const dir = f.path.slice(0, f.path.lastIndexOf("/") + 1);
+        const list = byDir.get(dir) ?? [];
+        list.push(f);
+        byDir.set(dir, list);
+      }
+    }
+    const dir = file.path.slice(0, file.path.lastIndexOf("/") + 1);
+    return (byDir.get(dir) ?? []).filter((f) => f !== file);
+  };
+}
 
 const API_EXTS = new Set(API_CALLS.flatMap((p) => p.exts));
 
@@ -457,6 +531,13 @@ export function findApiTestCalls(
     );
   };
   const constants = new Map<SourceFile, ConstantTable>();
+  let jvmConstantTable: ConstantTable | undefined;
+  const jvmConstants = () => (jvmConstantTable ??= jvmProjectConstants(ctx.files));
+  const goPackage = goTestPackages(ctx);
+  let csConstantTable: ReadonlyMap<string, string> | undefined;
+  const csConstants = () => (csConstantTable ??= csRouteConstants(ctx.files));
+  let phpConstantTable: ReadonlyMap<string, string | null> | undefined;
+  const phpConstants = () => (phpConstantTable ??= phpTestConstants(ctx.files));
   const patterns = [...API_CALLS];
   for (const more of [composeHostCalls(ctx), pytestFixtureClientCalls(ctx)]) {
     if (more !== undefined) patterns.push(more);
@@ -469,16 +550,20 @@ export function findApiTestCalls(
       if (
         !pattern.when.some((w) => contains(file.text, w)) &&
         !derivedWords(pattern).some((w) => contains(file.text, w)) &&
-        !(pattern.whenImported === true && importsWord(file, pattern.when))
+        !(pattern.whenImported === true && importsWord(file, pattern.when)) &&
+        !(
+          pattern.whenInPackage === true &&
+          goPackage(file).some((f) => pattern.when.some((w) => contains(f.text, w)))
+        )
       ) {
         continue;
       }
       if (pattern.applies && !pattern.applies(file)) continue;
       pattern.re.lastIndex = 0;
       for (let m = pattern.re.exec(file.text); m !== null; m = pattern.re.exec(file.text)) {
-        const site = { file, routeNames };
+        const site = { file, routeNames, goPackage, csConstants, phpConstants };
         const many = pattern.readMany?.(m, site) ?? [];
-        const calls: readonly (readonly [string, string | undefined, number?])[] =
+        const calls: readonly (readonly [string, string | undefined, number?, SourceFile?])[] =
           many.length > 0
             ? many
             : [pattern.read(m, site)].map(([method, literal]) => [
@@ -486,13 +571,13 @@ export function findApiTestCalls(
                 literal !== undefined
                   ? continuedPath(file, m, literal)
                   : pattern.constantArgument === true
-                    ? constantPath(file, m.index + m[0].length, constants)
+                    ? constantPath(file, m.index + m[0].length, constants, jvmConstants)
                     : undefined,
               ]);
-        for (const [method, path, at] of calls) {
+        for (const [method, path, at, where] of calls) {
           if (path === undefined && pattern.knownPathsOnly === true) continue;
           const e = evidence(
-            file,
+            where ?? file,
             at ?? m.index,
             path === undefined ? `${method} (path not literal)` : `${method} ${path}`,
           );

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { scanContextFrom } from "../../test-support/scan-context-from.js";
+import { findApiTestCalls } from "./api-test-calls.js";
 import { testsDetector } from "./detect-tests.js";
 
 const detect = (files: Record<string, string>) =>
@@ -226,5 +227,25 @@ describe("testsDetector on .NET assertion libraries", () => {
         "public class EmptyTests {\n  [Test]\n  public void ShouldDoSomething() {\n  }\n}\n",
     });
     expect(signals?.test_files?.value).toBe(3);
+  });
+
+  it("counts a C# test that checks the status through an ...AndEnsure...Async call as a real test", () => {
+    const files = {
+      "tests/Web.FunctionalTests/ContributorDelete.cs": `public class ContributorDelete(CustomWebApplicationFactory<Program> factory)
+{
+  private readonly HttpClient _client = factory.CreateClient();
+
+  [Fact]
+  public async Task DeletesExistingContributor()
+  {
+    _ = await _client.DeleteAndEnsureNoContentAsync("/Contributors/1");
+  }
+}
+`,
+    };
+    expect(detect(files)?.test_files?.value).toBe(1);
+    expect(findApiTestCalls(scanContextFrom(files)).map((c) => c.note)).toEqual([
+      "DELETE /Contributors/1",
+    ]);
   });
 });

@@ -123,9 +123,10 @@ const LANGS: Readonly<Record<Lang, LangRules>> = {
   cs: {
     declaration: /\[(?:Fact|Theory|Test|TestMethod|TestCase)\b/,
     // xUnit/NUnit/MSTest Assert, FluentAssertions (.Should()), Shouldly (.ShouldBe(…),
-    // Should.Throw<…>), and Playwright's Expect(page)
+    // Should.Throw<…>), Playwright's Expect(page), and Ardalis.HttpClientTestExtensions' checks
+    // of the status (`DeleteAndEnsureNoContentAsync(route)` throws on another status)
     assertion:
-      /\bAssert\.\w+\s*\(|\.Should\(\)|\.Should[A-Z]\w*\s*[<(]|\bShould\.\w+\s*[<(]|\bExpect\s*\(/,
+      /\bAssert\.\w+\s*\(|\.Should\(\)|\.Should[A-Z]\w*\s*[<(]|\bShould\.\w+\s*[<(]|\bExpect\s*\(|\.(?:Get|Post|Put|Patch|Delete)AndEnsure\w*Async\s*[<(]/,
     trivial: /\bAssert\.(?:True\s*\(\s*true\s*\)|Pass\s*\(\s*\))/g,
     comment: SLASH_COMMENTS,
   },

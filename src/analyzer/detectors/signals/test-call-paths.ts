@@ -5,16 +5,23 @@
  * and a JVM path built from the test file's string constants. Used by api-test-calls.ts.
  */
 import type { SourceFile } from "../../scan-context.js";
-import { ConstantTable } from "../stack-jvm/jvm-constants.js";
+import { ConstantTable, mayHoldConstants } from "../stack-jvm/jvm-constants.js";
 import { matchBracket, splitTopLevel } from "../stack-text/brackets.js";
 import { underscore } from "../stack-text/inflection.js";
 import { maskComments } from "../stack-text/mask-comments.js";
-import { esc } from "./signal-kit.js";
+import { unkeyedEntries } from "./go-test-tables.js";
+import { esc, JVM_EXTS } from "./signal-kit.js";
 
 /** Where a call was found: its file, and the app's named routes (see Findings.routeNames). */
 export interface CallSite {
   readonly file: SourceFile;
   readonly routeNames: ReadonlyMap<string, string>;
+  /** the other Go test files of a file's directory (its package), which share tables and helpers */
+  readonly goPackage?: (file: SourceFile) => readonly SourceFile[];
+  /** the repository's C# string constants by `Type.Name` (see cs-route-constants.ts) */
+  readonly csConstants?: () => ReadonlyMap<string, string>;
+  /** the class constants of the repository's PHP tests by name, null when two differ */
+  readonly phpConstants?: () => ReadonlyMap<string, string | null>;
 }
 
 const METHOD_WORDS = ["options", "delete", "patch", "post", "head", "get", "put"] as const;
@@ -45,6 +52,29 @@ export function controllerActionPath(site: CallSite, action: string): string {
       ? undefined
       : site.routeNames.get(`${underscore(controller)}#${action}`)) ?? `#${action}`
   );
+}
+
+/** rswag's `path '/v1/tasks/{id}' do` block, whose operations the specs inside run. */
+const RSWAG_PATH = /^[ \t]*path[ \t]+(['"])(\/[^'"\n]*)\1[ \t]+do\b/gm;
+
+/**
+ * The path of a Rails spec's verb call: a literal path, or in an rswag spec (`path '/v1/tasks'
+ * do … post 'Create a task' do … run_test!`), where the verb's string is the operation's summary,
+ * the path of the `path` block around it.
+ */
+export function rswagPath(
+  text: string,
+  at: number,
+  literal: string | undefined,
+): string | undefined {
+  if (literal === undefined || literal.startsWith("/") || !text.includes("run_test!"))
+    return literal;
+  let path: string | undefined;
+  for (const p of text.matchAll(RSWAG_PATH)) {
+    if (p.index > at) break;
+    path = p[2];
+  }
+  return path ?? literal;
 }
 
 /** The path of a named route, tried with its namespaces and, if that fails, by its last name. */
@@ -127,18 +157,18 @@ export function continuedPath(file: SourceFile, m: RegExpExecArray, literal: str
   const end = m.index + m[0].length;
   const quote = file.text.charAt(end - 1);
   if (!`"'\``.includes(quote) || !m[0].endsWith(literal + quote)) return literal;
-  return concatenated(file, end, literal);
+  return concatenated(file.text, end, literal, file.ext === "php");
 }
 
 /** `literal` followed, from `at`, by `+ operand` or `+ "literal"` pieces (PHP: `.`). */
-function concatenated(file: SourceFile, at: number, literal: string): string {
+function concatenated(text: string, at: number, literal: string, php = false): string {
   // PHP joins strings with "."; elsewhere a "." after a string calls one of its methods.
-  const operator = file.ext === "php" ? /^\s*\.\s*/ : /^\s*\+\s*/;
+  const operator = php ? /^\s*\.\s*/ : /^\s*\+\s*/;
   let path = literal;
   for (let pieces = 0; pieces < MAX_CONCATENATED; pieces++) {
-    const op = operator.exec(file.text.slice(at, at + 40));
+    const op = operator.exec(text.slice(at, at + 40));
     if (op === null) break;
-    const rest = file.text.slice(at + op[0].length, at + op[0].length + 300);
+    const rest = text.slice(at + op[0].length, at + op[0].length + 300);
     const next = /^(["'`])([^"'`\n]*)\1/.exec(rest) ?? OPERAND.exec(rest);
     if (next === null || next[0] === "") break;
     // An operand glued to a segment (`"/users" + query`) adds a query or a suffix, not a
@@ -154,28 +184,32 @@ function concatenated(file: SourceFile, at: number, literal: string): string {
  * The path of the Go string expression at `at`: a literal, possibly after the test server's URL
  * and continued by `+` (`ts.URL + "/users/" + id`), or the format of `fmt.Sprintf("/users/%d", id)`.
  */
-function goPathAt(file: SourceFile, at: number): string | undefined {
-  const m = /^(?:fmt\.Sprintf\s*\(\s*"([^"\n]*)"|(?:\w+\.URL\s*\+\s*)?"([^"\n]*)")/.exec(
-    file.text.slice(at, at + 300),
-  );
+export function goPathAt(text: string, at: number): string | undefined {
+  const m =
+    /^(?:fmt\.Sprintf\s*\(\s*"([^"\n]*)"|(?:(?:\w+\.){0,3}\w+\.URL\s*\+\s*)?"([^"\n]*)")/.exec(
+      text.slice(at, at + 300),
+    );
   if (m === null) return undefined;
-  return m[1] ?? concatenated(file, at + m[0].length, m[2] ?? "");
+  return m[1] ?? concatenated(text, at + m[0].length, m[2] ?? "");
 }
 
 /**
  * The calls a Go request makes whose URL is a variable: a local one assigned a path before the
  * call (`url := fmt.Sprintf("/v1/article/%d", id)`), or a field of a table-driven test's entries
- * (`tc.url`, each entry's `url: "/api/x"`), its method then the entry's own (`tc.method`) unless
- * the call names one.
+ * (`tc.url`, each entry's `url: "/api/x"`, or the field's position in unkeyed entries
+ * `{"list", "GET", "/api/x"}`), its method then the entry's own (`tc.method`) unless the call
+ * names one. Tables and helper calls are looked for in the other test files of the package too.
  */
 export function goVariableCalls(
-  file: SourceFile,
+  site: CallSite,
   at: number,
   variable: string,
   method: string | undefined,
   methodVariable: string | undefined,
 ): GoCall[] {
+  const { file } = site;
   const text = file.text;
+  const files = [file, ...(site.goPackage?.(file) ?? [])];
   const dot = variable.lastIndexOf(".");
   if (dot < 0) {
     // Assigned in the function that makes the request, else one of its parameters.
@@ -183,51 +217,110 @@ export function goVariableCalls(
     let value: number | undefined;
     const assigned = new RegExp(`\\b${esc(variable)}[ \\t]*:?=(?!=)[ \\t]*`, "g");
     for (const a of text.slice(func, at).matchAll(assigned)) value = func + a.index + a[0].length;
-    if (value === undefined) return helperCalls(file, func, variable, method, methodVariable);
-    const path = goPathAt(file, value);
-    return path === undefined ? [] : [[method ?? "ANY", path]];
+    if (value === undefined) return helperCalls(files, func, variable, method, methodVariable);
+    const path = goPathAt(text, value);
+    if (path !== undefined) return [[method ?? "ANY", path]];
+    // `url := srv.URL + tt.url`: a test table's field, after the test server's URL or alone.
+    const field =
+      /^(?:[\w.]+\.URL[ \t]*\+[ \t]*)?([A-Za-z_]\w*\.[A-Za-z_]\w*)[ \t]*(?:$|[\n;)])/m.exec(
+        text.slice(value, value + 200),
+      );
+    return field?.[1] === undefined
+      ? []
+      : scopedTableCalls(files, at, field[1], method, methodVariable);
   }
+  return scopedTableCalls(files, at, variable, method, methodVariable);
+}
+
+/**
+ * The table calls of a request made at `at` in `files[0]`: from the tables of the function that
+ * makes it when one has the field (several tests of a file often share field names), else from
+ * the package's files.
+ */
+function scopedTableCalls(
+  files: readonly SourceFile[],
+  at: number,
+  variable: string,
+  method: string | undefined,
+  methodVariable: string | undefined,
+): GoCall[] {
+  const own = files[0];
+  if (own === undefined) return [];
+  const start = own.text.lastIndexOf("\nfunc ", at) + 1;
+  const next = own.text.indexOf("\nfunc ", at);
+  const func = { ...own, text: own.text.slice(start, next < 0 ? undefined : next) };
+  const local = tableCalls([func], variable, method, methodVariable);
+  return local.length > 0 ? local : tableCalls(files, variable, method, methodVariable);
+}
+
+/**
+ * The calls made with a field of a test table's entries (`tc.url`, `tc.method`), read from the
+ * entries in `files`, keyed or unkeyed.
+ */
+function tableCalls(
+  files: readonly SourceFile[],
+  variable: string,
+  method: string | undefined,
+  methodVariable: string | undefined,
+): GoCall[] {
+  const dot = variable.lastIndexOf(".");
   const field = variable.slice(dot + 1);
   const methodField =
     method === undefined && methodVariable?.includes(".") === true
       ? methodVariable.slice(methodVariable.lastIndexOf(".") + 1)
       : undefined;
   const calls: GoCall[] = [];
-  for (const f of text.matchAll(new RegExp(`\\b${esc(field)}[ \\t]*:[ \\t]*`, "g"))) {
+  const methodOf = (entryMethod: string | undefined) =>
+    method ?? (entryMethod === undefined ? "ANY" : methodFromName(entryMethod));
+  for (const f of files) {
+    for (const k of f.text.matchAll(new RegExp(`\\b${esc(field)}[ \\t]*:[ \\t]*`, "g"))) {
+      if (calls.length >= MAX_TABLE_ENTRIES) break;
+      const path = goPathAt(f.text, k.index + k[0].length);
+      if (path === undefined) continue;
+      const entry = methodField === undefined ? "" : enclosingBraces(f.text, k.index);
+      const named = new RegExp(`\\b${esc(methodField ?? "")}[ \\t]*:[ \\t]*(?:${GO_METHOD})`).exec(
+        entry,
+      );
+      calls.push([methodOf(named === null ? undefined : (named[1] ?? named[2] ?? named[3])), path]);
+    }
+  }
+  const methodValue = new RegExp(`^(?:${GO_METHOD})$`);
+  for (const entry of unkeyedEntries(files, field, methodField)) {
     if (calls.length >= MAX_TABLE_ENTRIES) break;
-    const path = goPathAt(file, f.index + f[0].length);
+    const path = goPathAt(entry.url, 0);
     if (path === undefined) continue;
-    const entry = methodField === undefined ? "" : enclosingBraces(text, f.index);
-    const named = new RegExp(`\\b${esc(methodField ?? "")}[ \\t]*:[ \\t]*(?:${GO_METHOD})`).exec(
-      entry,
-    );
-    const entryMethod = named === null ? undefined : (named[1] ?? named[2] ?? named[3]);
-    calls.push([method ?? (entryMethod === undefined ? "ANY" : methodFromName(entryMethod)), path]);
+    const named = methodValue.exec(entry.method ?? "");
+    calls.push([methodOf(named === null ? undefined : (named[1] ?? named[2] ?? named[3])), path]);
   }
   return calls;
 }
 
-/** A Go request read: method, path, and where it is made when not at the match (a helper's caller). */
-type GoCall = readonly [string, string, number?];
+/**
+ * A Go request read: method, path, and where it is made when not at the match (a helper's
+ * caller), in `file` when that is another file of the package.
+ */
+export type GoCall = readonly [string, string, number?, SourceFile?];
 
 /** The most calls of a request helper read. */
 const MAX_HELPER_CALLS = 50;
 
 /**
- * The requests a test helper makes for its callers in the same file, when the URL is one of the
- * parameters of `func testRequest(t *testing.T, ts *httptest.Server, method, path string, …)`:
- * each call's literal argument at that position (`testRequest(t, ts, "POST", "/login", req)`),
- * the method from the method parameter's argument when it is one too.
+ * The requests a test helper makes for its callers in the package's test files, when the URL is
+ * one of the parameters of `func testRequest(t *testing.T, ts *httptest.Server, method, path
+ * string, …)`: each call's literal argument at that position (`testRequest(t, ts, "POST",
+ * "/login", req)`) or the entries of the test table whose field it is (`v.url`), the method
+ * from the method parameter's argument when it is one too.
  */
 function helperCalls(
-  file: SourceFile,
+  files: readonly SourceFile[],
   func: number,
   variable: string,
   method: string | undefined,
   methodVariable: string | undefined,
 ): GoCall[] {
-  const text = file.text;
-  const head = /^func[ \t]+(\w+)[ \t]*\(([^()]*)\)/.exec(text.slice(func, func + 500));
+  const own = files[0];
+  if (own === undefined) return [];
+  const head = /^func[ \t]+(\w+)[ \t]*\(([^()]*)\)/.exec(own.text.slice(func, func + 500));
   if (head === null) return [];
   const name = head[1] ?? "";
   const params = (head[2] ?? "").split(",").map((p) => /^\s*(\w+)/.exec(p)?.[1]);
@@ -235,24 +328,40 @@ function helperCalls(
   if (urlAt < 0) return [];
   const methodAt = methodVariable === undefined ? -1 : params.indexOf(methodVariable);
   const calls: GoCall[] = [];
-  for (const c of text.matchAll(new RegExp(`(?<!func[ \\t]+)\\b${esc(name)}[ \\t]*\\(`, "g"))) {
-    if (calls.length >= MAX_HELPER_CALLS) break;
-    const args = argumentsAt(text, c.index + c[0].length);
-    const path = /^(?:"([^"]*)"|fmt\.Sprintf\s*\(\s*"([^"]*)")/.exec(args[urlAt] ?? "");
-    if (path === null) continue;
-    const given = new RegExp(`^(?:${GO_METHOD})$`).exec(args[methodAt] ?? "");
-    const named = given === null ? undefined : (given[1] ?? given[2] ?? given[3]);
-    calls.push([
-      method ?? (named === undefined ? "ANY" : methodFromName(named)),
-      path[1] ?? path[2] ?? "",
-      c.index,
-    ]);
+  const call = new RegExp(`(?<!func[ \\t]+)\\b${esc(name)}[ \\t]*\\(`, "g");
+  for (const file of files) {
+    if (!file.text.includes(name)) continue;
+    for (const c of file.text.matchAll(call)) {
+      if (calls.length >= MAX_HELPER_CALLS) break;
+      const args = argumentsAt(file.text, c.index + c[0].length);
+      const url = args[urlAt] ?? "";
+      const given = new RegExp(`^(?:${GO_METHOD})$`).exec(args[methodAt] ?? "");
+      const named = given === null ? undefined : (given[1] ?? given[2] ?? given[3]);
+      const callMethod = method ?? (named === undefined ? undefined : methodFromName(named));
+      const where = file === own ? undefined : file;
+      const path = /^(?:"([^"]*)"|fmt\.Sprintf\s*\(\s*"([^"]*)")/.exec(url);
+      if (path !== null) {
+        calls.push([callMethod ?? "ANY", path[1] ?? path[2] ?? "", c.index, where]);
+      } else if (/^[A-Za-z_]\w*\.[A-Za-z_]\w*$/.test(url)) {
+        // The caller passes a test table's fields (`testRequest(t, ts, v.method, v.url)`).
+        const callerFirst = [file, ...files.filter((f) => f !== file)];
+        for (const [m, p] of scopedTableCalls(
+          callerFirst,
+          c.index,
+          url,
+          callMethod,
+          args[methodAt],
+        )) {
+          calls.push([m, p, c.index, where]);
+        }
+      }
+    }
   }
   return calls;
 }
 
 /** The arguments, trimmed, of the call whose "(" is the last one before `at`; [] if unclosed. */
-function argumentsAt(text: string, at: number): string[] {
+export function argumentsAt(text: string, at: number): string[] {
   const open = text.lastIndexOf("(", at - 1);
   const close = open === -1 ? -1 : matchBracket(text, open);
   return close === -1 ? [] : splitTopLevel(text.slice(open + 1, close)).map((a) => a.trim());
@@ -286,24 +395,36 @@ function enclosingBraces(text: string, at: number): string {
 }
 
 /**
- * The path a JVM test passes as an expression of the string constants its own file declares
- * (`private static final String BASE_URL = "/api/users";` … `get(BASE_URL + "/{id}", id)`), each
- * other operand (`BASE_URL + "/" + user.getId()`) a placeholder; undefined when the expression
- * does not start with a known constant.
+ * The path a JVM test passes as an expression of string constants (`private static final String
+ * BASE_URL = "/api/users";` … `get(BASE_URL + "/{id}", id)`), each other operand
+ * (`BASE_URL + "/" + user.getId()`) a placeholder; undefined when the expression does not start
+ * with a known constant. The test file's own constants come first; `project` holds those of the
+ * repository's other files (`ApiPaths.USERS`, `UserController.BASE_URL`, a static import).
  */
 export function constantPath(
   file: SourceFile,
   at: number,
   tables: Map<SourceFile, ConstantTable>,
+  project: () => ConstantTable,
 ): string | undefined {
   const first = argumentsAt(file.text, at)[0];
   if (first === undefined || !/^[A-Za-z_][\w.]*\s*(?:\+|$)/.test(first)) return undefined;
   let table = tables.get(file);
   if (table === undefined) {
-    table = new ConstantTable();
+    table = new ConstantTable(project());
     table.addFile(maskComments(file.text, file.ext === "kt" ? "kotlin" : "java"));
     tables.set(file, table);
   }
   const path = table.evaluate(first).value.replace(/<[^<>]*>/g, "${}");
   return path.startsWith("/") || /^https?:\/\//.test(path) ? path : undefined;
+}
+
+/** The string constants of every Java and Kotlin file, each file read on the first lookup. */
+export function jvmProjectConstants(files: readonly SourceFile[]): ConstantTable {
+  const table = new ConstantTable();
+  for (const file of files) {
+    if (!JVM_EXTS.includes(file.ext) || !mayHoldConstants(file.text)) continue;
+    table.addLazy(() => maskComments(file.text, file.ext === "kt" ? "kotlin" : "java"));
+  }
+  return table;
 }

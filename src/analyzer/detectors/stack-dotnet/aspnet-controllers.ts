@@ -11,6 +11,7 @@ import { matchBracket, splitTopLevel } from "../stack-text/brackets.js";
 import { httpVerb } from "../stack-text/endpoint-list.js";
 import { stringLiteral } from "../stack-text/string-literal.js";
 import { joinUrlPath, unresolvedPiece } from "../stack-text/url-path.js";
+import type { TokenTransform } from "./route-token-transformer.js";
 
 interface Attribute {
   readonly name: string;
@@ -81,6 +82,7 @@ export function controllerEndpoints(
   file: SourceFile,
   masked: string,
   lookup: ClassLookup,
+  tokens: TokenTransform = (token) => token,
 ): { endpoints: Endpoint[]; json: Evidence[] } {
   const { classes, methods } = scanFile(masked);
   const endpoints: Endpoint[] = [];
@@ -120,14 +122,14 @@ export function controllerEndpoints(
       if (classTemplates.length === 0 && (step.template === undefined || step.template === '""')) {
         continue;
       }
-      const local = templateValue(step.template, owner, method.name, area);
+      const local = templateValue(step.template, owner, method.name, area, tokens);
       const absolute = /^~?\//.test(local.value);
       const prefixes = absolute || classTemplates.length === 0 ? [undefined] : classTemplates;
       for (const classTemplate of prefixes) {
         const prefix =
           classTemplate === undefined
             ? { value: "", resolved: true }
-            : templateValue(classTemplate, owner, method.name, area);
+            : templateValue(classTemplate, owner, method.name, area, tokens);
         endpoints.push({
           method: step.method,
           path: joinUrlPath(prefix.value, local.value.replace(/^~/, "")),
@@ -178,14 +180,15 @@ function templateValue(
   owner: ClassInfo,
   action: string,
   area: string | undefined,
+  tokens: TokenTransform,
 ): { value: string; resolved: boolean } {
   if (expr === undefined) return { value: "", resolved: true };
   const literal = stringLiteral(expr.replace(/^@/, ""));
   if (literal === null) return { value: unresolvedPiece(expr), resolved: false };
   let resolved = true;
   const value = literal
-    .replace(/\[controller\]/gi, owner.name.replace(/Controller$/, ""))
-    .replace(/\[action\]/gi, action.replace(/Async$/, ""))
+    .replace(/\[controller\]/gi, () => tokens(owner.name.replace(/Controller$/, "")))
+    .replace(/\[action\]/gi, () => tokens(action.replace(/Async$/, "")))
     .replace(/\[area\]/gi, () => {
       const a = area === undefined ? null : stringLiteral(area);
       if (a === null) resolved = false;

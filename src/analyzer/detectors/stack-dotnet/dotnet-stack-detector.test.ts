@@ -153,6 +153,40 @@ public abstract class ApiControllerBase : ControllerBase
     expect(found.signals?.rest_api?.value).toBe(true);
   });
 
+  it("writes [controller] and [action] in kebab case when the app registers a slugifying route token transformer", () => {
+    const controller = `[Route("[controller]/[action]")]
+public class UserAccountController : Controller
+{
+    [HttpGet]
+    public IActionResult MyProfile() => View();
+
+    [HttpPost("{id}")]
+    public IActionResult ResetPassword(int id) => View();
+}`;
+    const slugify = {
+      "Web/Program.cs": `builder.Services.AddControllersWithViews(options =>
+{
+    options.Conventions.Add(new RouteTokenTransformerConvention(new SlugifyParameterTransformer()));
+});`,
+      "Web/SlugifyParameterTransformer.cs": `public class SlugifyParameterTransformer : IOutboundParameterTransformer
+{
+    public string? TransformOutbound(object? value) =>
+        value == null ? null : Regex.Replace(value.ToString()!, "([a-z])([A-Z])", "$1-$2").ToLowerInvariant();
+}`,
+      "Web/Controllers/UserAccountController.cs": controller,
+    };
+    const paths = (files: Record<string, string>) =>
+      detect(files).endpoints?.map((e) => `${e.method} ${e.path}`);
+    expect(paths(slugify)).toEqual([
+      "GET /user-account/my-profile",
+      "POST /user-account/reset-password/{id}",
+    ]);
+    expect(paths({ "Web/Controllers/UserAccountController.cs": controller })).toEqual([
+      "GET /UserAccount/MyProfile",
+      "POST /UserAccount/ResetPassword/{id}",
+    ]);
+  });
+
   it("lists the endpoints MapIdentityApi<T>() adds under its group, and MapHealthChecks", () => {
     const found = detect({
       "TodoApi/Program.cs": `var builder = WebApplication.CreateBuilder(args);

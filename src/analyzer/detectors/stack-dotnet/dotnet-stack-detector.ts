@@ -11,12 +11,14 @@ import type { ManifestEntry } from "../manifests/manifest-entry.js";
 import { hasKey, manifestEntries } from "../manifests/other-ecosystems.js";
 import { sortEndpoints } from "../stack-text/endpoint-list.js";
 import { FrameworkSightings } from "../stack-text/framework-finding.js";
+import { contains } from "../stack-text/keyword-search.js";
 import { maskComments } from "../stack-text/mask-comments.js";
 import { joinUrlPath } from "../stack-text/url-path.js";
 import { controllerEndpoints, declaredClasses, type ClassInfo } from "./aspnet-controllers.js";
 import type { CsSource } from "./aspnet-minimal-api.js";
 import { minimalApiRoutes } from "./aspnet-minimal-api.js";
 import { FAST_ENDPOINT_HINT, fastEndpoints } from "./fast-endpoints.js";
+import { routeTokenTransform } from "./route-token-transformer.js";
 
 /** The Web SDK, or an ASP.NET Core package or shared framework (Microsoft.AspNetCore.*). */
 function declaresAspNetCore(entry: ManifestEntry): boolean {
@@ -42,6 +44,8 @@ export const dotnetStackDetector: Detector = {
     const fastFiles: CsSource[] = [];
     /** files that may hold a FastEndpoints route constant or the app's RoutePrefix */
     const fastSupport: SourceFile[] = [];
+    /** files that may register or declare a route token transformer (kebab-case routes) */
+    const transformerFiles: SourceFile[] = [];
     // Comment-masked text, made once per file: the support files are often endpoint files too.
     const maskedOf = new Map<SourceFile, string>();
     const mask = (file: SourceFile): string => {
@@ -64,6 +68,7 @@ export const dotnetStackDetector: Detector = {
         continue;
       }
       if (file.ext !== "cs") continue;
+      if (contains(file.text, "ParameterTransformer")) transformerFiles.push(file);
       if (file.text.includes("const string") || file.text.includes("UseFastEndpoints"))
         fastSupport.push(file);
       const fast = FAST_ENDPOINT_HINT.test(file.text);
@@ -79,8 +84,9 @@ export const dotnetStackDetector: Detector = {
     for (const { masked } of controllerFiles) {
       for (const c of declaredClasses(masked)) if (!classes.has(c.name)) classes.set(c.name, c);
     }
+    const tokens = controllerFiles.length === 0 ? undefined : routeTokenTransform(transformerFiles);
     for (const { file, masked } of controllerFiles) {
-      const found = controllerEndpoints(file, masked, (name) => classes.get(name));
+      const found = controllerEndpoints(file, masked, (name) => classes.get(name), tokens);
       endpoints.push(...found.endpoints);
       json.push(...found.json);
     }

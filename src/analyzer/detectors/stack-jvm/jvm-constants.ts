@@ -5,6 +5,7 @@
  * are resolved too (with a depth limit against cycles).
  */
 import { splitTopLevel } from "../stack-text/brackets.js";
+import { contains } from "../stack-text/keyword-search.js";
 import { stringLiteral } from "../stack-text/string-literal.js";
 import { unresolvedPiece } from "../stack-text/url-path.js";
 
@@ -14,6 +15,18 @@ const KOTLIN_CONSTANT = /\bconst\s+val\s+(\w+)\s*(?::\s*String)?\s*=\s*([^\n;]+)
 const CLASS_NAME = /\b(?:class|interface|object)\s+([A-Za-z_]\w*)/g;
 /** A Kotlin string with templates in it: one double-quoted string, not a raw `"""` one. */
 const KOTLIN_TEMPLATE = /^"(?:[^"\\\n]|\\.)*\$(?:[^"\\\n]|\\.)*"$/;
+
+const CONSTANT_HINT =
+  /\bstatic\s+final\s+String\b|\bfinal\s+static\s+String\b|\bconst\s+val\b|\binterface\b/;
+/**
+ * Whether a Java or Kotlin text may declare string constants; the substrings first, which
+ * CONSTANT_HINT cannot match without and most files fail.
+ */
+export const mayHoldConstants = (text: string): boolean =>
+  ((contains(text, "String") && contains(text, "static") && contains(text, "final")) ||
+    contains(text, "const") ||
+    contains(text, "interface")) &&
+  CONSTANT_HINT.test(text);
 
 /** Whether an expression is one string: a literal or a Kotlin template (`"$BASE/users"`). */
 export function isStringExpression(expr: string): boolean {
@@ -35,6 +48,9 @@ export class ConstantTable {
   private readonly byName = new Map<string, Constant[]>();
   /** files added but not read yet: most repositories never look a constant up */
   private pending: (() => string)[] = [];
+
+  /** `fallback` answers for the names this table does not declare (another file's constants) */
+  constructor(private readonly fallback?: ConstantTable) {}
 
   /**
    * Adds a file whose comment-masked text `masked()` gives, read only when a constant is first
@@ -157,6 +173,7 @@ export class ConstantTable {
     const candidates = this.byName.get(ref[2] as string) ?? [];
     const owner = ref[1];
     const matching = owner === undefined ? candidates : candidates.filter((c) => c.owner === owner);
+    if (matching.length === 0) return this.fallback?.lookup(term) ?? null;
     // An ambiguous simple name (two classes define USERS differently) is not guessed.
     const distinct = new Set(matching.map((c) => c.expr));
     return distinct.size === 1 ? (matching[0] as Constant) : null;

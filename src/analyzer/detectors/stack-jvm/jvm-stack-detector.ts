@@ -26,7 +26,7 @@ import {
 import { annotationPaths } from "./annotation-paths.js";
 import { annotationArgs } from "./java-declarations.js";
 import { apiFirstEndpoints } from "./openapi-first.js";
-import { ConstantTable } from "./jvm-constants.js";
+import { ConstantTable, mayHoldConstants } from "./jvm-constants.js";
 import type { ResolvedString } from "./jvm-constants.js";
 import { readJvmManifests } from "./jvm-manifests.js";
 import { SpringPrefixes } from "./spring-config.js";
@@ -41,14 +41,6 @@ import { maySetSecurityUrls, springSecurityEndpoints } from "./spring-security-u
 
 const BOOTSTRAP = /@SpringBootApplication\b|\bSpringApplication\.run\s*\(|\brunApplication\s*</;
 const JAX_RS_IMPORT = /\bimport\s+(?:javax|jakarta)\.ws\.rs\./;
-const CONSTANT_HINT =
-  /\bstatic\s+final\s+String\b|\bfinal\s+static\s+String\b|\bconst\s+val\b|\binterface\b/;
-/** Substrings that CONSTANT_HINT cannot match without: most files fail these cheap tests. */
-const mayHoldConstants = (text: string): boolean =>
-  ((contains(text, "String") && contains(text, "static") && contains(text, "final")) ||
-    contains(text, "const") ||
-    contains(text, "interface")) &&
-  CONSTANT_HINT.test(text);
 const MAX_JSON_EVIDENCE = 5;
 /**
  * A class that may implement an interface generated from an OpenAPI spec (`implements PetsApi`,

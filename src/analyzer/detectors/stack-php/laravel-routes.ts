@@ -266,22 +266,30 @@ function resourceRoutes(
     ].map((m) => [m[1] as string, m[2] as string]),
   );
   const param = (p: string) => `{${renamed.get(p) ?? parameterName(p)}}`;
-  let base = slash === -1 ? prefix.path : joinUrlPath(prefix.path, trimmed.slice(0, slash));
+  const root = slash === -1 ? prefix.path : joinUrlPath(prefix.path, trimmed.slice(0, slash));
+  let base = root;
   parts.slice(0, -1).forEach((p) => (base = joinUrlPath(base, p, param(p))));
   const last = parts[parts.length - 1] as string;
   const collection = joinUrlPath(base, last);
-  const member = joinUrlPath(collection, param(last));
+  // ->shallow() on a nested resource: the actions on one item leave the parents out, in path
+  // and name (/comments/{comment}, comments.show); the collection's stay nested.
+  const shallow = parts.length > 1 && chain.some((c) => c.name === "shallow");
+  const member = joinUrlPath(shallow ? joinUrlPath(root, last) : collection, param(last));
   const kept = keptBy(chain);
   for (const action of all) {
     if (!kept(action)) continue;
     emitAction(action, collection, member, emit);
     // posts.index … posts.destroy; photos.comments.show for a nested resource
+    const onItem = shallow && MEMBER_ACTIONS.has(action);
     nameRoute(
-      `${prefix.names}${parts.join(".")}.${action}`,
+      `${prefix.names}${onItem ? last : parts.join(".")}.${action}`,
       actionPath(action, collection, member),
     );
   }
 }
+
+/** The resource actions on one item, which a shallow nested resource does not nest. */
+const MEMBER_ACTIONS: ReadonlySet<Action> = new Set(["show", "edit", "update", "destroy"]);
 
 /** The path of a resource's action. */
 function actionPath(action: Action, collection: string, member: string): string {

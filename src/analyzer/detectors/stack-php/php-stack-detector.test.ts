@@ -39,6 +39,27 @@ Route::post('/login', [AuthController::class, 'login'])->name('login');
     });
   });
 
+  it("leaves the parents out of a shallow nested resource's item routes, in path and name", () => {
+    const found = detect({
+      "routes/api.php": `<?php
+Route::apiResource('projects.tags', TagController::class)->shallow()->except(['show']);
+`,
+    });
+    expect(found.endpoints?.map((e) => `${e.method} ${e.path}`)).toEqual([
+      "GET /api/projects/{project}/tags",
+      "POST /api/projects/{project}/tags",
+      "DELETE /api/tags/{tag}",
+      "PATCH /api/tags/{tag}",
+      "PUT /api/tags/{tag}",
+    ]);
+    expect(Object.fromEntries(found.routeNames ?? [])).toEqual({
+      "projects.tags.index": "/api/projects/{project}/tags",
+      "projects.tags.store": "/api/projects/{project}/tags",
+      "tags.update": "/api/tags/{tag}",
+      "tags.destroy": "/api/tags/{tag}",
+    });
+  });
+
   it("gives Route::resource its create and edit form routes", () => {
     const found = detect({
       "routes/web.php":
