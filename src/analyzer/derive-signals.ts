@@ -8,6 +8,7 @@
 import { SIGNALS, SIGNAL_IDS, type SignalId } from "../content/signals.js";
 import { singular } from "./detectors/stack-text/inflection.js";
 import { isCatchAll, normalizePath } from "./endpoint-paths.js";
+import { centralFirst } from "./evidence-order.js";
 import { testedEndpointCalls, testedEndpointsSignal } from "./tested-endpoints.js";
 import type { Endpoint, Evidence, SignalResult, Signals } from "./report.js";
 
@@ -86,7 +87,12 @@ export function deriveSignals(
   };
 
   const signals = {} as Record<SignalId, SignalResult<unknown>>;
-  for (const id of SIGNAL_IDS) signals[id] = derived[id] ?? detected[id] ?? absentSignal(id);
+  for (const id of SIGNAL_IDS) {
+    const found = detected[id];
+    signals[id] =
+      derived[id] ??
+      (found ? { ...found, evidence: centralFirst(found.evidence) } : absentSignal(id));
+  }
   return signals as Signals;
 }
 
