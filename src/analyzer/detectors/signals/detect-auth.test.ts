@@ -654,4 +654,32 @@ describe("authDetector", () => {
     expect(evidence("me = User.query.filter(User.id == current_user.id).first()")).toEqual([]);
     expect(evidence("if form.email.data != current_user.email:")).toEqual([]);
   });
+
+  it("names Werkzeug, not Django, for a Flask model's set_password and check_password", () => {
+    const flask = {
+      "spaceship/models/user.py":
+        "from werkzeug.security import generate_password_hash, check_password_hash\n\nclass User(db.Model):\n  def set_password(self, password):\n    self.password_hash = generate_password_hash(password)\n\n  def check_password(self, password):\n    return check_password_hash(self.password_hash, password)\n",
+      "spaceship/login.py":
+        "if user.check_password(password):\n  login_user(user)\nu.set_password(password)\n",
+    };
+    expect(detect(flask)?.password_hashing?.evidence).toEqual([
+      { file: "spaceship/models/user.py", line: 1, note: "Werkzeug password hash" },
+    ]);
+    // A model that keeps the password as given hashes nothing, whatever its methods are called.
+    expect(
+      detect({
+        "app/models.py":
+          "class User(db.Model):\n  def set_password(self, pw):\n    self.password = pw\n",
+        "app/views.py": "user.set_password(form.password.data)\n",
+      })?.password_hashing?.value,
+    ).toBe(false);
+    // In a Django project the same call is Django's hasher.
+    expect(
+      detect({
+        "requirements.txt": "Django==5.1\n",
+        "accounts/serializers.py":
+          "def create(self, data):\n    user.set_password(data['password'])\n",
+      })?.password_hashing?.evidence,
+    ).toEqual([{ file: "accounts/serializers.py", line: 2, note: "Django password hasher" }]);
+  });
 });

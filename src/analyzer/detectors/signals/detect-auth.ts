@@ -8,7 +8,8 @@
  * deliberately not OAuth. Authorization means more than "is logged in": roles, permissions,
  * policies or an explicit ownership comparison.
  */
-import { type Detector } from "../../scan-context.js";
+import { type Detector, type ScanContext } from "../../scan-context.js";
+import { usesDjango } from "./uses-django.js";
 import {
   CONFIG_EXTS,
   CS_EXTS,
@@ -31,6 +32,7 @@ import {
   pyImport,
   runBackendRules,
   type Rule,
+  type RuleResult,
 } from "./signal-kit.js";
 
 const JWT_RULES: readonly Rule[] = [
@@ -368,6 +370,9 @@ const OAUTH_RULES: readonly Rule[] = [
   },
 ];
 
+/** The rule of Django's hasher, whose calls only a Django project makes. */
+const DJANGO_HASH = "django-hash";
+
 const HASHING_RULES: readonly Rule[] = [
   {
     id: "node-hash",
@@ -404,10 +409,19 @@ const HASHING_RULES: readonly Rule[] = [
       pyImport("pwdlib"),
       pyImport("bcrypt"),
       pyImport("argon2"),
+      code(PY_EXTS, "generate_password_hash", undefined, "Werkzeug password hash"),
+      code(PY_EXTS, "hashlib", /hashlib\.(?:pbkdf2_hmac|scrypt)\s*\(/, "hashlib key derivation"),
+    ],
+  },
+  {
+    // Counted only in a Django project (see usesDjango): elsewhere the same names are the
+    // project's own methods (a Flask model's set_password), whose bodies show the library.
+    id: DJANGO_HASH,
+    uses: [
       code(
         PY_EXTS,
         "password",
-        /\b(?:make_password|check_password)\s*\(|\.set_password\s*\(|\.objects\.create_(?:super)?user\s*\(/,
+        /(?<!\bdef[ \t]{1,4})\b(?:make_password|check_password)\s*\(|\.set_password\s*\(|\.objects\.create_(?:super)?user\s*\(/,
         "Django password hasher",
       ),
       code(
@@ -416,10 +430,8 @@ const HASHING_RULES: readonly Rule[] = [
         /\(\s*(?:AbstractUser|AbstractBaseUser)\s*[,)]/,
         "Django auth user (hashed passwords)",
       ),
-      code(PY_EXTS, "generate_password_hash", undefined, "Werkzeug password hash"),
       // Django's sign-up form stores the password through set_password()
       code(PY_EXTS, "UserCreationForm", undefined, "Django password hasher (UserCreationForm)"),
-      code(PY_EXTS, "hashlib", /hashlib\.(?:pbkdf2_hmac|scrypt)\s*\(/, "hashlib key derivation"),
     ],
   },
   {
@@ -751,6 +763,13 @@ const oauth = compileRules(OAUTH_RULES);
 const hashing = compileRules(HASHING_RULES);
 const authz = compileRules(AUTHZ_RULES);
 
+/** The hashing rules' results, without Django's hasher outside a Django project. */
+function hashingResults(ctx: ScanContext): Map<string, RuleResult> {
+  const results = runBackendRules(ctx, hashing);
+  if (results.get(DJANGO_HASH)?.found === true && !usesDjango(ctx)) results.delete(DJANGO_HASH);
+  return results;
+}
+
 export const authDetector: Detector = {
   id: "signals/auth",
   detect(ctx) {
@@ -758,7 +777,7 @@ export const authDetector: Detector = {
       signals: {
         auth_jwt: boolSignal(flatEvidence(runBackendRules(ctx, jwt))),
         oauth: boolSignal(flatEvidence(runBackendRules(ctx, oauth))),
-        password_hashing: boolSignal(flatEvidence(runBackendRules(ctx, hashing))),
+        password_hashing: boolSignal(flatEvidence(hashingResults(ctx))),
         authorization: boolSignal(flatEvidence(runBackendRules(ctx, authz))),
       },
     };
