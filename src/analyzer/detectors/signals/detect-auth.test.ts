@@ -682,4 +682,40 @@ describe("authDetector", () => {
       })?.password_hashing?.evidence,
     ).toEqual([{ file: "accounts/serializers.py", line: 2, note: "Django password hasher" }]);
   });
+
+  it("counts Quarkus OIDC as JWT auth, and as OAuth only for a code-flow sign-in or an OIDC client", () => {
+    const service = {
+      "src/main/resources/application.properties":
+        "quarkus.http.port=8081\n%prod.quarkus.oidc.auth-server-url=https://sso.example.org/realms/todo\nquarkus.oidc.client-id=todo-api\n",
+    };
+    expect(detect(service)?.auth_jwt?.evidence).toEqual([
+      {
+        file: "src/main/resources/application.properties",
+        line: 2,
+        note: "Quarkus OIDC bearer tokens",
+      },
+    ]);
+    expect(detect(service)?.oauth?.value).toBe(false);
+    // a commented-out setting configures nothing
+    expect(
+      detect({ "application.properties": "# quarkus.oidc.auth-server-url=http://localhost\n" })
+        ?.auth_jwt?.value,
+    ).toBe(false);
+    const webApp = detect({
+      "src/main/resources/application.properties":
+        "quarkus.oidc.auth-server-url=https://sso.example.org/realms/shop\nquarkus.oidc.application-type=web-app\n",
+      "src/main/java/shop/Profile.java":
+        "import io.quarkus.oidc.IdToken;\nimport org.eclipse.microprofile.jwt.JsonWebToken;\n",
+    });
+    expect(webApp?.oauth?.evidence).toEqual([
+      { file: "src/main/resources/application.properties", line: 2, note: "Quarkus OIDC login" },
+      { file: "src/main/java/shop/Profile.java", line: 1, note: "Quarkus OIDC login" },
+    ]);
+    expect(
+      detect({
+        "billing/application.properties":
+          "quarkus.oidc-client.auth-server-url=https://sso.example.org/realms/ops\nquarkus.oidc-client.grant.type=client\n",
+      })?.oauth?.evidence,
+    ).toEqual([{ file: "billing/application.properties", line: 1, note: "Quarkus OIDC client" }]);
+  });
 });

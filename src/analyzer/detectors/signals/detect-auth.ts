@@ -35,6 +35,18 @@ import {
   type RuleResult,
 } from "./signal-kit.js";
 
+/**
+ * Quarkus OIDC settings (`quarkus.oidc.auth-server-url=…`, also per tenant and profile). Its
+ * default application type, `service`, checks the bearer access tokens the provider issues (JWT);
+ * only `web-app` and `hybrid` sign users in through the authorization code flow (OAuth/OIDC).
+ */
+const QUARKUS_OIDC = onUncommentedLine(/\bquarkus\.oidc\.[\w"./-]+[ \t]*[=:]/);
+const QUARKUS_OIDC_LOGIN = onUncommentedLine(
+  /\bquarkus\.oidc\.(?:[\w"-]+\.)?application-type[ \t]*[=:][ \t]*(?:web-app|hybrid)\b/,
+);
+/** `quarkus.oidc-client.*`: the app obtains tokens itself through an OAuth grant. */
+const QUARKUS_OIDC_CLIENT = onUncommentedLine(/\bquarkus\.oidc-client\.[\w"./-]+[ \t]*[=:]/);
+
 const JWT_RULES: readonly Rule[] = [
   {
     id: "node-jwt",
@@ -101,6 +113,7 @@ const JWT_RULES: readonly Rule[] = [
       "maven:spring-security-oauth2-jose",
       "maven:keycloak-spring-boot-starter",
       "maven:keycloak-spring-security-adapter",
+      "maven:quarkus-oidc",
     ],
     uses: [
       jvmImport("io.jsonwebtoken"),
@@ -113,6 +126,7 @@ const JWT_RULES: readonly Rule[] = [
       jvmImport("org.jose4j.jwt"),
       // Keycloak's Spring adapter checks the signed access tokens (JWTs) its server issues
       jvmImport("org.keycloak.adapters"),
+      code(CONFIG_EXTS, "quarkus.oidc.", QUARKUS_OIDC, "Quarkus OIDC bearer tokens"),
       code(
         JVM_EXTS,
         "oauth2ResourceServer",
@@ -264,6 +278,7 @@ const OAUTH_RULES: readonly Rule[] = [
       "maven:spring-boot-starter-oauth2-client",
       "maven:spring-boot-starter-oauth2-authorization-server",
       "maven:spring-security-oauth2-authorization-server",
+      "maven:quarkus-oidc-client",
     ],
     uses: [
       code(JVM_EXTS, "oauth2Login", /\.oauth2Login\s*\(/, "OAuth2 login"),
@@ -278,6 +293,11 @@ const OAUTH_RULES: readonly Rule[] = [
       // A Keycloak adapter's settings (Spring's keycloak.*, keycloak.json): it signs users in
       // through Keycloak's OIDC login unless it is bearer-only, which only checks tokens (JWT).
       code(CONFIG_EXTS, "keycloak", KEYCLOAK_LOGIN, "Keycloak OIDC login"),
+      code(CONFIG_EXTS, "application-type", QUARKUS_OIDC_LOGIN, "Quarkus OIDC login"),
+      code(CONFIG_EXTS, "quarkus.oidc-client.", QUARKUS_OIDC_CLIENT, "Quarkus OIDC client"),
+      // the ID token exists only after a code-flow sign-in; OidcClient fetches tokens by a grant
+      jvmImport("io.quarkus.oidc.IdToken", "Quarkus OIDC login"),
+      jvmImport("io.quarkus.oidc.client", "Quarkus OIDC client"),
     ],
   },
   {
