@@ -21,6 +21,7 @@
  * no server entry point does, a server component's imports stopping at a "use client" module.
  * A module nobody imports, or both sides do, keeps its place in the backend.
  */
+import { parentDir } from "./repo-path.js";
 import type { ScanContext, SourceFile } from "./scan-context.js";
 import { inSlashComment } from "./detectors/stack-text/mask-comments.js";
 import { ModulePaths } from "./detectors/stack-node/module-paths.js";
@@ -116,6 +117,8 @@ function callsClientHook(text: string): boolean {
 class ImportGraph {
   private readonly paths: ModulePaths;
   private readonly edges = new Map<string, readonly string[]>();
+  /** folder and specifier → the module they name (null: none of the package's), as many files share both */
+  private readonly resolved = new Map<string, string | null>();
 
   constructor(
     private readonly ctx: ScanContext,
@@ -152,14 +155,21 @@ class ImportGraph {
     const file = this.ctx.byPath.get(path);
     if (file === undefined) return [];
     const out: string[] = [];
+    const dir = parentDir(file.path);
     for (const match of file.text.matchAll(IMPORT_RE)) {
       const specifier = match[1] ?? "";
       // Declared packages (react, next/link, @prisma/client) and Node's own modules are never
       // the project's files; aliases (@/lib, ~/server, tsconfig paths) and relative paths may be.
       if (specifier.startsWith("node:") || this.packages.has(packageOf(specifier))) continue;
       if (typeOnly(file.text, match.index) || inSlashComment(file.text, match.index)) continue;
-      const target = this.paths.resolveFile(specifier, file);
-      if (target !== undefined && this.sides.has(target.path)) out.push(target.path);
+      const key = `${dir}\n${specifier}`;
+      let target = this.resolved.get(key);
+      if (target === undefined) {
+        const module = this.paths.resolveFile(specifier, file)?.path;
+        target = module !== undefined && this.sides.has(module) ? module : null;
+        this.resolved.set(key, target);
+      }
+      if (target !== null) out.push(target);
     }
     return out;
   }
