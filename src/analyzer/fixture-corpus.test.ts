@@ -12,7 +12,7 @@
  * The traps the issue asks for, and the fixtures that set them:
  * - a frontend-only app calling an API: node-frontend-only
  * - front-end code that looks like backend facts: node-frontend-only, fullstack-express-react,
- *   node-express-react-ui
+ *   node-express-react-ui, node-nextjs-fullstack (client modules among a Next.js app's routes)
  * - a web-framework library with an examples/ folder: node-framework-library
  * - a CLI tool: node-cli-tool
  * - a docs/spec repository: docs-openapi-spec
@@ -55,6 +55,7 @@ import * as nodeFrontendOnly from "./test-support/fixtures/node-frontend-only.js
 import * as nodeHonoApi from "./test-support/fixtures/node-hono-api.js";
 import * as nodeKoaApi from "./test-support/fixtures/node-koa-api.js";
 import * as nodeNestjsApi from "./test-support/fixtures/node-nestjs-api.js";
+import * as nodeNextjsFullstack from "./test-support/fixtures/node-nextjs-fullstack.js";
 import * as nodeSsrMvc from "./test-support/fixtures/node-ssr-mvc.js";
 import * as nodeTrpcApi from "./test-support/fixtures/node-trpc-api.js";
 import * as phpLaravelApi from "./test-support/fixtures/php-laravel-api.js";
@@ -104,6 +105,7 @@ const CORPUS: readonly (readonly [string, CorpusFixture])[] = [
   ["node-hono-api", nodeHonoApi],
   ["node-koa-api", nodeKoaApi],
   ["node-nestjs-api", nodeNestjsApi],
+  ["node-nextjs-fullstack", nodeNextjsFullstack],
   ["node-ssr-mvc", nodeSsrMvc],
   ["node-trpc-api", nodeTrpcApi],
   ["php-laravel-api", phpLaravelApi],

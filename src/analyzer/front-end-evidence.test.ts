@@ -9,6 +9,7 @@ import { analyze } from "./analyze.js";
 import type { EvidenceReport } from "./report.js";
 import * as fullstack from "./test-support/fixtures/fullstack-express-react.js";
 import * as expressReactUi from "./test-support/fixtures/node-express-react-ui.js";
+import * as nextFullstack from "./test-support/fixtures/node-nextjs-fullstack.js";
 import { makeRepo, type TempRepo } from "./test-support/make-repo.js";
 
 const BACKEND_SIGNALS = [
@@ -35,14 +36,17 @@ describe("backend signals in a repository with front-end code", () => {
   const repos: TempRepo[] = [];
   let fullstackReport: EvidenceReport;
   let expressReport: EvidenceReport;
+  let nextReport: EvidenceReport;
 
   beforeAll(async () => {
     const a = makeRepo(fullstack.files);
     const b = makeRepo(expressReactUi.files);
-    repos.push(a, b);
-    [fullstackReport, expressReport] = await Promise.all([
+    const c = makeRepo(nextFullstack.files);
+    repos.push(a, b, c);
+    [fullstackReport, expressReport, nextReport] = await Promise.all([
       analyze(a.dir, checks),
       analyze(b.dir, checks),
+      analyze(c.dir, checks),
     ]);
   });
   afterAll(() => {
@@ -73,6 +77,19 @@ describe("backend signals in a repository with front-end code", () => {
       input_validation: ["src/server.js", "package.json"],
       env_config: ["src/server.js"],
       logging: ["src/server.js", "package.json"],
+      caching: [],
+      auth_jwt: [],
+      password_hashing: [],
+      authorization: [],
+      central_error_handling: [],
+    });
+  });
+
+  it("cite the schema a Next.js route handler shares with its form, not client components or pages", () => {
+    expect(citedFiles(nextReport)).toEqual({
+      input_validation: ["lib/note-schema.ts", "package.json"],
+      env_config: [],
+      logging: [],
       caching: [],
       auth_jwt: [],
       password_hashing: [],

@@ -16,16 +16,21 @@
  * - a full-stack framework's package (Next.js, Nuxt, SvelteKit, Remix, Astro…) that handles no
  *   request itself: no API route or route handler, no server action, loader or middleware, only
  *   pages that call someone else's API. It is a web client like any other.
- * Never front-end: files of a server language (.py, .go, .java…), and, but for components and
- * browser-test configs, the files of a full-stack framework's package that handles requests,
- * whose API routes, loaders and server components sit among its pages and cannot be told apart
- * here.
+ * - in a Next.js package that handles requests, the files Next.js runs only in the browser:
+ *   "use client" modules, Pages Router pages without a data function, modules calling client-only
+ *   hooks (see next-client-files.ts). Its API routes, route handlers, server actions, middleware
+ *   and server components stay backend.
+ * Never front-end: files of a server language (.py, .go, .java…), and, but for components,
+ * browser-test configs and Next.js's client modules, the files of a full-stack framework's
+ * package that handles requests, whose API routes, loaders and server components sit among its
+ * pages and cannot be told apart by path alone.
  */
 import { parentDir } from "./repo-path.js";
 import { isServerManifest } from "./detectors/manifests/project-manifests.js";
 import { parsePackageJson } from "./detectors/manifests/package-json.js";
 import { NODE_SERVER_PACKAGES } from "./detectors/stack-node/node-frameworks.js";
 import type { ScanContext } from "./scan-context.js";
+import { nextClientModules, type NextModule } from "./next-client-files.js";
 
 /** Libraries that render a user interface; one declared makes a package a web client's. */
 const UI_PACKAGES = new Set([
@@ -99,6 +104,8 @@ interface PackageKind {
   readonly ui: boolean;
   readonly server: boolean;
   readonly fullStack: boolean;
+  /** declares Next.js, whose directives and Pages Router tell client modules apart */
+  readonly next: boolean;
   readonly jsxServer: boolean;
 }
 
@@ -126,12 +133,14 @@ export function frontEndFiles(ctx: ScanContext): ReadonlySet<string> {
 function findFrontEndFiles(ctx: ScanContext): Set<string> {
   const packages = new Map<string, PackageKind>();
   const serverManifestDirs = new Set<string>();
+  const declared = new Set<string>();
   for (const file of ctx.files) {
     if (file.role !== "app") continue;
     if (isServerManifest(file)) serverManifestDirs.add(parentDir(file.path));
     if (file.name !== "package.json") continue;
     const deps = parsePackageJson(file)?.dependencies ?? [];
     const names = new Set(deps.map((d) => d.name));
+    for (const name of names) declared.add(name);
     const any = (set: ReadonlySet<string>): boolean => [...set].some((n) => names.has(n));
     // A server framework among devDependencies runs a mock API or a dev proxy, not the package.
     const runtime = new Set(deps.filter((d) => d.scope === "prod").map((d) => d.name));
@@ -139,6 +148,7 @@ function findFrontEndFiles(ctx: ScanContext): Set<string> {
       ui: any(UI_PACKAGES),
       server: [...SERVER_PACKAGES].some((n) => runtime.has(n)),
       fullStack: any(FULL_STACK_PACKAGES),
+      next: names.has("next"),
       jsxServer: any(JSX_SERVER_PACKAGES),
     });
   }
@@ -163,10 +173,12 @@ function findFrontEndFiles(ctx: ScanContext): Set<string> {
   const handling = [...packages.values()].some((p) => p.fullStack)
     ? packagesHandlingRequests(ctx, folder)
     : new Set<string>();
+  // Next.js packages that handle requests still hold client modules.
   const anyUi = [...packages.entries()].some(
-    ([dir, p]) => p.ui && (!p.fullStack || !handling.has(dir)),
+    ([dir, p]) => p.ui && (p.next || !p.fullStack || !handling.has(dir)),
   );
   const out = new Set<string>();
+  const nextModules: NextModule[] = [];
   for (const file of ctx.files) {
     if (file.role !== "app" || SERVER_LANGUAGE_EXTS.has(file.ext)) continue;
     if (COMPONENT_EXTS.has(file.ext) || BROWSER_TEST_CONFIG.test(file.name)) {
@@ -176,10 +188,18 @@ function findFrontEndFiles(ctx: ScanContext): Set<string> {
     if (!anyUi) continue;
     const { pkg, pkgDir, serverFirst } = folder(parentDir(file.path));
     if (pkg === undefined || !pkg.ui) continue;
-    if (pkg.fullStack && (pkgDir === undefined || handling.has(pkgDir))) continue;
+    if (pkg.fullStack && (pkgDir === undefined || handling.has(pkgDir))) {
+      if (pkg.next && pkgDir !== undefined) {
+        const relative = pkgDir === "" ? file.path : file.path.slice(pkgDir.length + 1);
+        nextModules.push({ file, relative, servesByPath: SERVER_ENTRY_PATH.test(relative) });
+      }
+      continue;
+    }
     if ((!pkg.server && !serverFirst) || (JSX_EXTS.has(file.ext) && !pkg.jsxServer))
       out.add(file.path);
   }
+  if (nextModules.length > 0)
+    for (const path of nextClientModules(ctx, nextModules, declared)) out.add(path);
   return out;
 }
 

@@ -87,11 +87,21 @@ describe("devladder analyze", () => {
         "from fastapi import FastAPI\napp = FastAPI()\n\n@app.get('/items')\ndef items():\n    return []\n",
       "web/src/client.test.ts": "import { it } from 'vitest';\nit('loads', () => {});\n",
     });
+    // A Next.js app's route handlers are read as text, and its plain-JSON tsconfig with JSON.parse.
+    const next = makeRepo({
+      "package.json": JSON.stringify({ dependencies: { next: "15.0.0", react: "19.0.0" } }),
+      "tsconfig.json": JSON.stringify({ compilerOptions: { paths: { "@/*": ["./*"] } } }),
+      "app/api/items/route.ts": "export async function GET() { return Response.json([]); }\n",
+      "app/items/page.tsx": "import { List } from '@/components/list';\nexport default List;\n",
+      "components/list.tsx": "'use client';\nexport const List = () => null;\n",
+    });
     try {
       expect(loaded(python.dir)).toBe("typescript loaded: false\n");
+      expect(loaded(next.dir)).toBe("typescript loaded: false\n");
       expect(loaded(repo.dir)).toBe("typescript loaded: true\n");
     } finally {
       python.cleanup();
+      next.cleanup();
     }
   });
 

@@ -654,4 +654,68 @@ describe("authDetector", () => {
     expect(evidence("me = User.query.filter(User.id == current_user.id).first()")).toEqual([]);
     expect(evidence("if form.email.data != current_user.email:")).toEqual([]);
   });
+
+  it("names Werkzeug, not Django, for a Flask model's set_password and check_password", () => {
+    const flask = {
+      "spaceship/models/user.py":
+        "from werkzeug.security import generate_password_hash, check_password_hash\n\nclass User(db.Model):\n  def set_password(self, password):\n    self.password_hash = generate_password_hash(password)\n\n  def check_password(self, password):\n    return check_password_hash(self.password_hash, password)\n",
+      "spaceship/login.py":
+        "if user.check_password(password):\n  login_user(user)\nu.set_password(password)\n",
+    };
+    expect(detect(flask)?.password_hashing?.evidence).toEqual([
+      { file: "spaceship/models/user.py", line: 1, note: "Werkzeug password hash" },
+    ]);
+    // A model that keeps the password as given hashes nothing, whatever its methods are called.
+    expect(
+      detect({
+        "app/models.py":
+          "class User(db.Model):\n  def set_password(self, pw):\n    self.password = pw\n",
+        "app/views.py": "user.set_password(form.password.data)\n",
+      })?.password_hashing?.value,
+    ).toBe(false);
+    // In a Django project the same call is Django's hasher.
+    expect(
+      detect({
+        "requirements.txt": "Django==5.1\n",
+        "accounts/serializers.py":
+          "def create(self, data):\n    user.set_password(data['password'])\n",
+      })?.password_hashing?.evidence,
+    ).toEqual([{ file: "accounts/serializers.py", line: 2, note: "Django password hasher" }]);
+  });
+
+  it("counts Quarkus OIDC as JWT auth, and as OAuth only for a code-flow sign-in or an OIDC client", () => {
+    const service = {
+      "src/main/resources/application.properties":
+        "quarkus.http.port=8081\n%prod.quarkus.oidc.auth-server-url=https://sso.example.org/realms/todo\nquarkus.oidc.client-id=todo-api\n",
+    };
+    expect(detect(service)?.auth_jwt?.evidence).toEqual([
+      {
+        file: "src/main/resources/application.properties",
+        line: 2,
+        note: "Quarkus OIDC bearer tokens",
+      },
+    ]);
+    expect(detect(service)?.oauth?.value).toBe(false);
+    // a commented-out setting configures nothing
+    expect(
+      detect({ "application.properties": "# quarkus.oidc.auth-server-url=http://localhost\n" })
+        ?.auth_jwt?.value,
+    ).toBe(false);
+    const webApp = detect({
+      "src/main/resources/application.properties":
+        "quarkus.oidc.auth-server-url=https://sso.example.org/realms/shop\nquarkus.oidc.application-type=web-app\n",
+      "src/main/java/shop/Profile.java":
+        "import io.quarkus.oidc.IdToken;\nimport org.eclipse.microprofile.jwt.JsonWebToken;\n",
+    });
+    expect(webApp?.oauth?.evidence).toEqual([
+      { file: "src/main/resources/application.properties", line: 2, note: "Quarkus OIDC login" },
+      { file: "src/main/java/shop/Profile.java", line: 1, note: "Quarkus OIDC login" },
+    ]);
+    expect(
+      detect({
+        "billing/application.properties":
+          "quarkus.oidc-client.auth-server-url=https://sso.example.org/realms/ops\nquarkus.oidc-client.grant.type=client\n",
+      })?.oauth?.evidence,
+    ).toEqual([{ file: "billing/application.properties", line: 1, note: "Quarkus OIDC client" }]);
+  });
 });

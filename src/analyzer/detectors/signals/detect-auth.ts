@@ -8,7 +8,8 @@
  * deliberately not OAuth. Authorization means more than "is logged in": roles, permissions,
  * policies or an explicit ownership comparison.
  */
-import { type Detector } from "../../scan-context.js";
+import { type Detector, type ScanContext } from "../../scan-context.js";
+import { usesDjango } from "./uses-django.js";
 import {
   CONFIG_EXTS,
   CS_EXTS,
@@ -31,7 +32,20 @@ import {
   pyImport,
   runBackendRules,
   type Rule,
+  type RuleResult,
 } from "./signal-kit.js";
+
+/**
+ * Quarkus OIDC settings (`quarkus.oidc.auth-server-url=…`, also per tenant and profile). Its
+ * default application type, `service`, checks the bearer access tokens the provider issues (JWT);
+ * only `web-app` and `hybrid` sign users in through the authorization code flow (OAuth/OIDC).
+ */
+const QUARKUS_OIDC = onUncommentedLine(/\bquarkus\.oidc\.[\w"./-]+[ \t]*[=:]/);
+const QUARKUS_OIDC_LOGIN = onUncommentedLine(
+  /\bquarkus\.oidc\.(?:[\w"-]+\.)?application-type[ \t]*[=:][ \t]*(?:web-app|hybrid)\b/,
+);
+/** `quarkus.oidc-client.*`: the app obtains tokens itself through an OAuth grant. */
+const QUARKUS_OIDC_CLIENT = onUncommentedLine(/\bquarkus\.oidc-client\.[\w"./-]+[ \t]*[=:]/);
 
 const JWT_RULES: readonly Rule[] = [
   {
@@ -99,6 +113,7 @@ const JWT_RULES: readonly Rule[] = [
       "maven:spring-security-oauth2-jose",
       "maven:keycloak-spring-boot-starter",
       "maven:keycloak-spring-security-adapter",
+      "maven:quarkus-oidc",
     ],
     uses: [
       jvmImport("io.jsonwebtoken"),
@@ -111,6 +126,7 @@ const JWT_RULES: readonly Rule[] = [
       jvmImport("org.jose4j.jwt"),
       // Keycloak's Spring adapter checks the signed access tokens (JWTs) its server issues
       jvmImport("org.keycloak.adapters"),
+      code(CONFIG_EXTS, "quarkus.oidc.", QUARKUS_OIDC, "Quarkus OIDC bearer tokens"),
       code(
         JVM_EXTS,
         "oauth2ResourceServer",
@@ -262,6 +278,7 @@ const OAUTH_RULES: readonly Rule[] = [
       "maven:spring-boot-starter-oauth2-client",
       "maven:spring-boot-starter-oauth2-authorization-server",
       "maven:spring-security-oauth2-authorization-server",
+      "maven:quarkus-oidc-client",
     ],
     uses: [
       code(JVM_EXTS, "oauth2Login", /\.oauth2Login\s*\(/, "OAuth2 login"),
@@ -276,6 +293,11 @@ const OAUTH_RULES: readonly Rule[] = [
       // A Keycloak adapter's settings (Spring's keycloak.*, keycloak.json): it signs users in
       // through Keycloak's OIDC login unless it is bearer-only, which only checks tokens (JWT).
       code(CONFIG_EXTS, "keycloak", KEYCLOAK_LOGIN, "Keycloak OIDC login"),
+      code(CONFIG_EXTS, "application-type", QUARKUS_OIDC_LOGIN, "Quarkus OIDC login"),
+      code(CONFIG_EXTS, "quarkus.oidc-client.", QUARKUS_OIDC_CLIENT, "Quarkus OIDC client"),
+      // the ID token exists only after a code-flow sign-in; OidcClient fetches tokens by a grant
+      jvmImport("io.quarkus.oidc.IdToken", "Quarkus OIDC login"),
+      jvmImport("io.quarkus.oidc.client", "Quarkus OIDC client"),
     ],
   },
   {
@@ -368,6 +390,9 @@ const OAUTH_RULES: readonly Rule[] = [
   },
 ];
 
+/** The rule of Django's hasher, whose calls only a Django project makes. */
+const DJANGO_HASH = "django-hash";
+
 const HASHING_RULES: readonly Rule[] = [
   {
     id: "node-hash",
@@ -404,10 +429,19 @@ const HASHING_RULES: readonly Rule[] = [
       pyImport("pwdlib"),
       pyImport("bcrypt"),
       pyImport("argon2"),
+      code(PY_EXTS, "generate_password_hash", undefined, "Werkzeug password hash"),
+      code(PY_EXTS, "hashlib", /hashlib\.(?:pbkdf2_hmac|scrypt)\s*\(/, "hashlib key derivation"),
+    ],
+  },
+  {
+    // Counted only in a Django project (see usesDjango): elsewhere the same names are the
+    // project's own methods (a Flask model's set_password), whose bodies show the library.
+    id: DJANGO_HASH,
+    uses: [
       code(
         PY_EXTS,
         "password",
-        /\b(?:make_password|check_password)\s*\(|\.set_password\s*\(|\.objects\.create_(?:super)?user\s*\(/,
+        /(?<!\bdef[ \t]{1,4})\b(?:make_password|check_password)\s*\(|\.set_password\s*\(|\.objects\.create_(?:super)?user\s*\(/,
         "Django password hasher",
       ),
       code(
@@ -416,10 +450,8 @@ const HASHING_RULES: readonly Rule[] = [
         /\(\s*(?:AbstractUser|AbstractBaseUser)\s*[,)]/,
         "Django auth user (hashed passwords)",
       ),
-      code(PY_EXTS, "generate_password_hash", undefined, "Werkzeug password hash"),
       // Django's sign-up form stores the password through set_password()
       code(PY_EXTS, "UserCreationForm", undefined, "Django password hasher (UserCreationForm)"),
-      code(PY_EXTS, "hashlib", /hashlib\.(?:pbkdf2_hmac|scrypt)\s*\(/, "hashlib key derivation"),
     ],
   },
   {
@@ -751,6 +783,13 @@ const oauth = compileRules(OAUTH_RULES);
 const hashing = compileRules(HASHING_RULES);
 const authz = compileRules(AUTHZ_RULES);
 
+/** The hashing rules' results, without Django's hasher outside a Django project. */
+function hashingResults(ctx: ScanContext): Map<string, RuleResult> {
+  const results = runBackendRules(ctx, hashing);
+  if (results.get(DJANGO_HASH)?.found === true && !usesDjango(ctx)) results.delete(DJANGO_HASH);
+  return results;
+}
+
 export const authDetector: Detector = {
   id: "signals/auth",
   detect(ctx) {
@@ -758,7 +797,7 @@ export const authDetector: Detector = {
       signals: {
         auth_jwt: boolSignal(flatEvidence(runBackendRules(ctx, jwt))),
         oauth: boolSignal(flatEvidence(runBackendRules(ctx, oauth))),
-        password_hashing: boolSignal(flatEvidence(runBackendRules(ctx, hashing))),
+        password_hashing: boolSignal(flatEvidence(hashingResults(ctx))),
         authorization: boolSignal(flatEvidence(runBackendRules(ctx, authz))),
       },
     };

@@ -5,6 +5,7 @@ import * as nestjsApi from "../../test-support/fixtures/node-nestjs-api.js";
 import * as koaApi from "../../test-support/fixtures/node-koa-api.js";
 import * as honoApi from "../../test-support/fixtures/node-hono-api.js";
 import * as trpcApi from "../../test-support/fixtures/node-trpc-api.js";
+import * as nextjsFullstack from "../../test-support/fixtures/node-nextjs-fullstack.js";
 import * as frontendOnly from "../../test-support/fixtures/node-frontend-only.js";
 import * as frameworkLibrary from "../../test-support/fixtures/node-framework-library.js";
 import * as cliTool from "../../test-support/fixtures/node-cli-tool.js";
@@ -21,6 +22,7 @@ const fixtures: readonly (readonly [string, { files: FileMap; expected: StackExp
   ["node-koa-api", koaApi],
   ["node-hono-api", honoApi],
   ["node-trpc-api", trpcApi],
+  ["node-nextjs-fullstack", nextjsFullstack],
   ["node-frontend-only", frontendOnly],
   ["node-framework-library", frameworkLibrary],
   ["node-cli-tool", cliTool],

@@ -48,7 +48,8 @@ export const NODE_SERVER_PACKAGES: readonly string[] = RULES.filter(
 const BY_PACKAGE = new Map(RULES.flatMap((r) => r.packages.map((p) => [p, r] as const)));
 
 /** Module specifiers of import/require/dynamic import, e.g. "express" or "hono/jsx". */
-const IMPORT_RE = /(?:\bfrom\s*|\brequire\s*\(\s*|\bimport\s*\(\s*|\bimport\s+)["']([^"'\n]+)["']/g;
+export const IMPORT_RE =
+  /(?:\bfrom\s*|\brequire\s*\(\s*|\bimport\s*\(\s*|\bimport\s+)["']([^"'\n]+)["']/g;
 
 /** The package a specifier names: "@scope/name" or "name", without a subpath. */
 function packageOf(specifier: string): string {
@@ -81,8 +82,11 @@ function usages(ctx: ScanContext): Map<string, Evidence[]> {
   return out;
 }
 
-/** `import type { Request } from "express"` uses types only; nothing of the framework runs. */
-function typeOnly(text: string, offset: number): boolean {
+/**
+ * Whether the import matched at `offset` (by IMPORT_RE) imports types only:
+ * `import type { Request } from "express"` runs nothing of the module.
+ */
+export function typeOnly(text: string, offset: number): boolean {
   if (!text.startsWith("from", offset)) return false;
   const start = text.lastIndexOf("import", offset);
   return start !== -1 && /^import\s+type\b/.test(text.slice(start, start + 12));

@@ -82,9 +82,7 @@ export class PathAliases {
   private readConfig(path: string, depth: number): AliasConfig | null {
     const file = this.ctx.byPath.get(path);
     if (file === undefined) return null;
-    const ts = require("typescript") as typeof TypeScript;
-    const parsed = ts.parseConfigFileTextToJson(path, file.text) as { config?: unknown };
-    const config = (parsed.config ?? {}) as {
+    const config = (configJson(path, file.text) ?? {}) as {
       extends?: unknown;
       compilerOptions?: { baseUrl?: unknown; paths?: unknown };
     };
@@ -111,6 +109,21 @@ export class PathAliases {
     const path = target.endsWith(".json") ? target : `${target}.json`;
     return this.readConfig(path, depth + 1);
   }
+}
+
+/**
+ * A config's content. Most configs are plain JSON (create-next-app's, Vite's): JSON.parse reads
+ * them without loading TypeScript, whose JSONC reader (comments, trailing commas) is needed only
+ * when that fails, and costs a few hundred milliseconds to load.
+ */
+function configJson(path: string, text: string): unknown {
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    // not plain JSON: read it as TypeScript does
+  }
+  const ts = require("typescript") as typeof TypeScript;
+  return (ts.parseConfigFileTextToJson(path, text) as { config?: unknown }).config;
 }
 
 function pathsOf(value: unknown): [string, string[]][] | null {
