@@ -88,10 +88,10 @@ describe("renderMarkdown: git history", () => {
   });
 
   it("leaves the convention out for a report stored before the figure existed", () => {
-    const older: Partial<typeof sampleGit> = { ...sampleGit };
-    delete older.commit_convention_share;
-    delete older.commit_convention;
-    const md = renderMarkdown(sampleReport({ git: older as typeof sampleGit }));
+    const older = Object.fromEntries(
+      Object.entries(sampleGit).filter(([key]) => !key.startsWith("commit_convention")),
+    ) as unknown as typeof sampleGit;
+    const md = renderMarkdown(sampleReport({ git: older }));
     expect(md).toContain("- 50% conventional commits; 25% of changes touch tests");
   });
 });
