@@ -317,7 +317,7 @@ describe("gitHints", () => {
   it("names the commit convention the repository already uses most, and none when it uses none", () => {
     expect(gitHints({ ...sampleGit, commit_convention: "scope" })).toEqual({
       "git.commit_convention_share":
-        'most subjects that follow one use the area first ("api: …"): write every subject that way',
+        'most of those that follow one use an area prefix such as "api: …"; keep to that',
     });
     expect(gitHints({ ...sampleGit, commit_convention: null })).toEqual({});
     expect(gitHints(null)).toEqual({});

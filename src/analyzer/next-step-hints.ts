@@ -109,7 +109,7 @@ export function nextStepHints(
 const CONVENTION_NAMES: Readonly<Record<NonNullable<GitSummary["commit_convention"]>, string>> = {
   conventional: "Conventional Commits",
   gitmoji: "gitmoji",
-  scope: 'the area first ("api: …")',
+  scope: 'an area prefix such as "api: …"',
 };
 
 /**
@@ -120,7 +120,7 @@ export function gitHints(git: GitSummary | null): Partial<Record<FactId, string>
   const convention = git?.commit_convention;
   if (convention === undefined || convention === null) return {};
   return {
-    "git.commit_convention_share": `most subjects that follow one use ${CONVENTION_NAMES[convention]}: write every subject that way`,
+    "git.commit_convention_share": `most of those that follow one use ${CONVENTION_NAMES[convention]}; keep to that`,
   };
 }
 
