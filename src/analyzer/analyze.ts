@@ -14,7 +14,7 @@ import { findApiTestCalls, findErrorStatusChecks } from "./detectors/signals/ind
 import { readGitHistory } from "./git/git-history.js";
 import { buildInventory } from "./inventory/inventory.js";
 import { countLines } from "./languages/line-counts.js";
-import { nextStepHints } from "./next-step-hints.js";
+import { gitHints, nextStepHints } from "./next-step-hints.js";
 import { testedEndpointCalls } from "./tested-endpoints.js";
 import type { CodeFigures, EvidenceReport } from "./report.js";
 import { runDetectors } from "./run-detectors.js";
@@ -111,14 +111,10 @@ export async function analyze(
     const facts = factViewFromReport({ signals, git, code });
     const frameworks = [...(findings.frameworks ?? [])].sort((a, b) => a.id.localeCompare(b.id));
     const languages = lines.languages.map((language) => language.name);
-    const hints = nextStepHints(
-      endpoints,
-      signals,
-      frameworks,
-      languages,
-      serviceOf,
-      apiTests.tested,
-    );
+    const hints = {
+      ...nextStepHints(endpoints, signals, frameworks, languages, serviceOf, apiTests.tested),
+      ...gitHints(git),
+    };
     const evaluation = evaluateChecks(checks, facts, hints);
 
     return {

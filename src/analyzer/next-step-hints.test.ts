@@ -1,8 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { SIGNAL_IDS, SIGNALS } from "../content/signals.js";
 import { absentFactValue } from "../content/test-support/absent-fact-value.js";
-import { nextStepHints } from "./next-step-hints.js";
+import { gitHints, nextStepHints } from "./next-step-hints.js";
 import type { Endpoint, FrameworkFinding, Signals } from "./report.js";
+import { sampleGit } from "./test-support/evidence-report.js";
 
 function signals(overrides: Partial<Record<string, unknown>> = {}): Signals {
   return Object.fromEntries(
@@ -309,5 +310,16 @@ describe("nextStepHints", () => {
     expect(found(["password at .env:4"])).toBe("found at .env:4");
     expect(found(["password at .env:4", "api-key at .env:9"])).toBe("2 found, the first at .env:4");
     expect(found([])).toBeUndefined();
+  });
+});
+
+describe("gitHints", () => {
+  it("names the commit convention the repository already uses most, and none when it uses none", () => {
+    expect(gitHints({ ...sampleGit, commit_convention: "scope" })).toEqual({
+      "git.commit_convention_share":
+        'most of those that follow one use an area prefix such as "api: …"; keep to that',
+    });
+    expect(gitHints({ ...sampleGit, commit_convention: null })).toEqual({});
+    expect(gitHints(null)).toEqual({});
   });
 });

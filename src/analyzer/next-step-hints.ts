@@ -14,7 +14,14 @@ import {
   type ServiceOf,
 } from "./derive-signals.js";
 import { hasPathParameter, isCatchAll } from "./endpoint-paths.js";
-import type { Endpoint, Evidence, FrameworkFinding, HttpMethod, Signals } from "./report.js";
+import type {
+  Endpoint,
+  Evidence,
+  FrameworkFinding,
+  GitSummary,
+  HttpMethod,
+  Signals,
+} from "./report.js";
 import {
   backendFrameworkName,
   frameworksOfStack,
@@ -97,6 +104,24 @@ export function nextStepHints(
     hints.tests = `with ${runner}, which this repository declares`;
   hints.rest_api = jsonApiHint(frameworks, stack);
   return hints;
+}
+
+const CONVENTION_NAMES: Readonly<Record<NonNullable<GitSummary["commit_convention"]>, string>> = {
+  conventional: "Conventional Commits",
+  gitmoji: "gitmoji",
+  scope: 'an area prefix such as "api: …"',
+};
+
+/**
+ * Next steps made specific by the history: the commit convention the repository already uses
+ * most, so the step says to keep to it rather than to start another.
+ */
+export function gitHints(git: GitSummary | null): Partial<Record<FactId, string>> {
+  const convention = git?.commit_convention;
+  if (convention === undefined || convention === null) return {};
+  return {
+    "git.commit_convention_share": `most of those that follow one use ${CONVENTION_NAMES[convention]}; keep to that`,
+  };
 }
 
 /**

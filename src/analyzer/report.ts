@@ -120,6 +120,14 @@ export interface GitSummary {
   readonly active_weeks: number;
   readonly longest_gap_days: number;
   readonly conventional_commit_share: number;
+  /**
+   * share of people's non-merge commits (bots' and translation platforms' left out) whose
+   * subject follows a recognised convention: Conventional Commits, gitmoji ("✨ Add …",
+   * ":bug: Fix …") or a scope prefix ("window: …", "net/http: …")
+   */
+  readonly commit_convention_share: number;
+  /** the convention most of those subjects follow; null when none does */
+  readonly commit_convention: "conventional" | "gitmoji" | "scope" | null;
   readonly bulk_upload: boolean;
   readonly tests_with_changes_share: number;
   /** commits whose line counts were read (the last 1,000 unless --full-history) */

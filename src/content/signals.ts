@@ -131,6 +131,12 @@ export const DERIVED_FACTS = {
     unit: "share",
     description: "share (0-1) of commit subjects in Conventional Commits form",
   },
+  "git.commit_convention_share": {
+    type: "number",
+    unit: "share",
+    description:
+      'share (0-1) of people\'s commit subjects that follow a recognised convention: Conventional Commits, gitmoji or a scope prefix ("window: …")',
+  },
   "git.bulk_upload": {
     type: "boolean",
     description: "most of the code arrived in one or two commits",

@@ -74,6 +74,7 @@ export function factViewFromReport(parts: ReportFacts): FactView {
     "git.active_weeks": fromGit("active_weeks"),
     "git.longest_gap_days": fromGit("longest_gap_days"),
     "git.conventional_commit_share": fromGit("conventional_commit_share"),
+    "git.commit_convention_share": fromGit("commit_convention_share"),
     "git.bulk_upload": fromGit("bulk_upload"),
     "git.tests_with_changes_share": fromGit("tests_with_changes_share"),
     "code.comment_ratio": { value: parts.code?.comment_ratio ?? null, evidence: [] },

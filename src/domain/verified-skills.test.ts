@@ -31,6 +31,8 @@ function report(
             active_weeks: 0,
             longest_gap_days: 0,
             conventional_commit_share: 0,
+            commit_convention_share: 0,
+            commit_convention: null,
             bulk_upload: false,
             tests_with_changes_share: 0,
             numstat_commits: 0,

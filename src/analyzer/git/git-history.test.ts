@@ -136,6 +136,9 @@ describe("readGitHistory", () => {
       active_weeks: 2,
       longest_gap_days: 40,
       conventional_commit_share: 0.8,
+      // the bot's "build(deps)" left out: three of the people's four subjects
+      commit_convention_share: 0.75,
+      commit_convention: "conventional",
       bulk_upload: false,
       // of the code commits after the first: the fix with its test, orders, the feature
       tests_with_changes_share: 0.333,

@@ -1,5 +1,11 @@
 import { describe, expect, it } from "vitest";
-import { isBotIdentity, isConventionalSubject, mergedWork, weekStart } from "./history-figures.js";
+import {
+  isBotIdentity,
+  MetadataFigures,
+  mergedWork,
+  weekStart,
+  type CommitMeta,
+} from "./history-figures.js";
 
 const at = (iso: string) => Date.parse(iso) / 1000;
 
@@ -107,26 +113,54 @@ describe("isBotIdentity", () => {
   });
 });
 
-describe("isConventionalSubject", () => {
-  it("takes the type in any case, with a scope and a breaking-change mark", () => {
+describe("MetadataFigures commit conventions", () => {
+  const commit = (
+    subject: string,
+    name = "Ada Learner",
+    email = "ada@example.com",
+  ): CommitMeta => ({
+    sha: subject,
+    parents: 1,
+    time: at("2026-11-23T10:00:00Z"),
+    email,
+    name,
+    subject,
+  });
+
+  it("reads the share of people's subjects that follow a convention, and the commonest one", () => {
+    const figures = new MetadataFigures();
     for (const subject of [
-      "feat: add the login endpoint",
-      "feat!: drop the v1 payload",
-      "fix(auth)!: reject expired tokens",
-      "Fix: handle an empty body",
-      "FEAT(api): paginate orders",
-      "Test: cover the 404 answer",
-    ]) {
-      expect(isConventionalSubject(subject), subject).toBe(true);
-    }
-    for (const subject of [
-      "Add the login endpoint",
-      "feat:add the login endpoint",
-      "feature: add the login endpoint",
-      "window: keep the size",
-      "Fixed the login",
-    ]) {
-      expect(isConventionalSubject(subject), subject).toBe(false);
-    }
+      "✨ Add the login endpoint",
+      "🐛 Reject expired tokens",
+      "auth: keep the session",
+      "Update README.md",
+      "Update Finnish translation",
+    ])
+      figures.add(commit(subject));
+    figures.add(
+      commit(
+        "Bump zod from 4.0.0 to 4.1.0",
+        "dependabot[bot]",
+        "49699333+dependabot[bot]@users.noreply.github.com",
+      ),
+    );
+    figures.add({ ...commit("Merge branch 'auth'"), parents: 2 });
+
+    const summary = figures.summary();
+
+    // the bot's bump, the translation platform's subject and the merge left out: three of four
+    expect(summary.commit_convention_share).toBe(0.75);
+    expect(summary.commit_convention).toBe("gitmoji");
+    // the older figure is kept as it was: no Conventional Commit among the six non-merges
+    expect(summary.conventional_commit_share).toBe(0);
+  });
+
+  it("names no convention when no subject follows one", () => {
+    const figures = new MetadataFigures();
+    figures.add(commit("final"));
+    expect(figures.summary()).toMatchObject({
+      commit_convention_share: 0,
+      commit_convention: null,
+    });
   });
 });

@@ -12,6 +12,12 @@
  * - conventional_commit_share: share of non-merge commits whose subject follows Conventional
  *   Commits (type in any case, optional scope, optional "!", ": ", description), rounded to 3
  *   decimals;
+ * - commit_convention_share: share of people's non-merge commits (bots' and translation
+ *   platforms' left out: their subjects are whatever the tool writes) whose subject follows a
+ *   recognised convention,
+ *   Conventional Commits, gitmoji or a scope prefix ("window: …"; see commit-convention.ts),
+ *   rounded to 3 decimals; commit_convention: the one most of those subjects follow, null when
+ *   none does;
  * - pull_requests: distinct pull request numbers named by merge subjects ("Merge pull request
  *   #12 from …") or by a non-merge subject ending in "(#12)", which is how GitHub words a pull
  *   request merged as one commit (squash); merged_branches: merge commits that merge work back
@@ -28,6 +34,13 @@
  *   commit holds whatever a generator or an upload brought, tests and all: it shows no habit).
  */
 import type { GitSummary } from "../report.js";
+import {
+  CONVENTIONS,
+  isConventionalSubject,
+  isTranslationUpdate,
+  subjectConvention,
+  type CommitConvention,
+} from "./commit-convention.js";
 
 export interface CommitMeta {
   readonly sha: string;
@@ -49,9 +62,6 @@ export interface FileChange {
 export const BULK_MIN_LINES = 300;
 export const BULK_SHARE = 0.8;
 
-/** The specification treats the type as case-insensitive: "Feat:" and "FIX:" follow it too. */
-const CONVENTIONAL =
-  /^(feat|fix|docs|style|refactor|perf|test|tests|build|ci|chore|revert)(\([^)]*\))?!?: .+/i;
 const BOT =
   /\[bot\]|^(dependabot|renovate|github-actions|greenkeeper|snyk-bot|semantic-release-bot|pre-commit-ci|allcontributors|imgbot(?:app)?|codecov|mergify|deepsource-autofix|pyup-bot)\b/i;
 /**
@@ -87,10 +97,6 @@ const BOT_BRANCH =
 /** Whether a branch is one a bot opened a pull request from. */
 export function isBotBranch(branch: string): boolean {
   return BOT_BRANCH.test(branch);
-}
-
-export function isConventionalSubject(subject: string): boolean {
-  return CONVENTIONAL.test(subject);
 }
 
 /** GitHub's merge subject: "Merge pull request #12 from owner/branch". */
@@ -251,12 +257,54 @@ class People {
   }
 }
 
+/**
+ * People's non-merge subjects by the convention they follow. Bots' subjects and those a
+ * translation platform wrote are left out: they follow the tool's habit, not the project's.
+ */
+class ConventionCount {
+  private people = 0;
+  private following = 0;
+  private readonly byConvention = new Map<CommitConvention, number>();
+  /** whether an identity (e-mail and name) is a bot, decided once per identity */
+  private readonly bots = new Map<string, boolean>();
+
+  add(commit: CommitMeta): void {
+    const identity = `${commit.email}\0${commit.name}`;
+    let bot = this.bots.get(identity);
+    if (bot === undefined) {
+      bot = isBotIdentity(commit.name, commit.email);
+      this.bots.set(identity, bot);
+    }
+    if (bot || isTranslationUpdate(commit.subject)) return;
+    this.people++;
+    const convention = subjectConvention(commit.subject);
+    if (convention === null) return;
+    this.following++;
+    this.byConvention.set(convention, (this.byConvention.get(convention) ?? 0) + 1);
+  }
+
+  summary(): Pick<GitSummary, "commit_convention_share" | "commit_convention"> {
+    let commonest: CommitConvention | null = null;
+    let most = 0;
+    // A fixed order settles ties, so both ways of walking the history agree.
+    for (const convention of CONVENTIONS) {
+      const count = this.byConvention.get(convention) ?? 0;
+      if (count > most) [commonest, most] = [convention, count];
+    }
+    return {
+      commit_convention_share: this.people === 0 ? 0 : round3(this.following / this.people),
+      commit_convention: commonest,
+    };
+  }
+}
+
 export class MetadataFigures {
   private commits = 0;
   private merges = 0;
   private mergesBack = 0;
   private nonMerges = 0;
   private conventional = 0;
+  private readonly conventions = new ConventionCount();
   private readonly people = new People();
   private readonly weeks = new Map<number, number>();
   private readonly times: number[] = [];
@@ -277,6 +325,7 @@ export class MetadataFigures {
     } else {
       this.nonMerges++;
       if (isConventionalSubject(commit.subject)) this.conventional++;
+      this.conventions.add(commit);
     }
     if (merged.branch !== null) this.branchNames.add(merged.branch);
     if (merged.pullRequest !== null) {
@@ -312,6 +361,8 @@ export class MetadataFigures {
     | "active_weeks"
     | "longest_gap_days"
     | "conventional_commit_share"
+    | "commit_convention_share"
+    | "commit_convention"
     | "pull_requests"
     | "merged_branches"
     | "weekly"
@@ -334,6 +385,7 @@ export class MetadataFigures {
       longest_gap_days: Math.floor(gap / DAY),
       conventional_commit_share:
         this.nonMerges === 0 ? 0 : round3(this.conventional / this.nonMerges),
+      ...this.conventions.summary(),
       pull_requests: this.pullRequests.size,
       merged_branches: this.mergesBack + this.oneCommitMerges.size,
       weekly: [...this.weeks]

@@ -79,6 +79,40 @@ describe("pathVerdict", () => {
     expect(pathVerdict("config/scribe.php")).toBe(null);
   });
 
+  it("marks bundles named with a content hash as generated, wherever they were committed", () => {
+    for (const path of [
+      "public/assets/index-A2eTmTOh.js",
+      "public/assets/vendor-ui-RPHv_71o.js",
+      "public/assets/page-crm-DiK-Fdr9.js",
+      "public/assets/index-DYXX39ZL.css",
+      "src/main/resources/static/assets/index-CmpqvjPo.js",
+      "public/assets/index-3f9a1c2b.js",
+      "static/js/main.3f9a1c2b.js",
+      "static/js/2.a1b2c3d4.chunk.js",
+      "main.5e8f9a2c1b3d4e6f7a8b.js",
+      "public/assets/application-0a1b2c3d4e5f60718293a4b5c6d7e8f90a1b2c3d4e5f60718293a4b5c6d7e8f9.css",
+    ]) {
+      expect(pathVerdict(path), path).toBe("generated");
+    }
+  });
+
+  it("leaves hand-written files alone though their names end in a word, a date or a camelCase part", () => {
+    for (const path of [
+      "public/assets/user-settings.js",
+      "public/assets/api-userData.js",
+      "src/assets/index-A2eTmTOh.js",
+      "src/components/auth-Provider.js",
+      "migrations/seed-20240101.js",
+      "src/app.module.ts",
+      "src/routes/user-deadbeef.js",
+      "types/ambient.d.ts",
+      "src/types/api.d.ts",
+      "public/js/app-20240101.js",
+    ]) {
+      expect(pathVerdict(path), path).toBeNull();
+    }
+  });
+
   it("leaves application code alone, including names that merely contain those words", () => {
     for (const path of [
       "src/build-info.ts",
@@ -102,6 +136,25 @@ describe("hasGeneratedHeader", () => {
     expect(
       hasGeneratedHeader("# AUTOMATICALLY GENERATED FILE by the deploy workflow\nkind: Secret\n"),
     ).toBe(true);
+  });
+
+  it("recognises a declaration file that says further into its comment that it was generated", () => {
+    const header = [
+      '/// <reference path="../gi-types/gio-2.0.d.ts" />',
+      "",
+      "/**",
+      " * Type definitions for the weather library",
+      " *",
+      " * These type definitions are automatically generated, do not edit them by hand.",
+      " */",
+      "export namespace GWeather {}",
+    ].join("\n");
+    expect(hasGeneratedHeader(header)).toBe(true);
+    expect(
+      hasGeneratedHeader(
+        "/**\n * Types for our API, written by hand: do not edit the generated client.\n */\n",
+      ),
+    ).toBe(false);
   });
 
   it("ignores hand-written code that mentions generation or uses Java's @Generated", () => {

@@ -55,6 +55,36 @@ const LOCKFILES = new Set([
 const GENERATED_FILE =
   /\.min\.(js|mjs|cjs|css)$|\.map$|\.pb\.go$|_pb2(_grpc)?\.pyi?$|\.pb\.(cc|h)$|_pb\.(js|d\.ts)$|^_ide_helper(_models)?\.php$|^\.phpstorm\.meta\.php$/;
 
+/**
+ * A bundler's output named with a hexadecimal content hash: webpack's and Create React App's
+ * `main.3f9a1c2b.js` and `2.a1b2c3d4.chunk.js`, Vite 4's `index-3f9a1c2b.js`, Sprockets'
+ * `application-<64 hex>.css`. Where it sits says nothing: such output is committed to public/,
+ * static/ or the repository's root alike.
+ */
+const BUNDLE_EXTENSION = /\.(?:m?js|cjs|css)$/;
+const HEX_HASHED_BUNDLE = /^[\w.-]+?[-.]([0-9a-f]{8,64})(?:\.chunk)?\.(?:js|mjs|cjs|css)$/;
+
+/**
+ * Vite 5's and Rollup's output, named with an 8-character base64url hash (`index-A2eTmTOh.js`,
+ * `vendor-RPHv_71o.js`) in an assets/ folder of a folder a web server serves (public/assets/,
+ * static/assets/, src/main/resources/static/assets/); src/assets/ is the sources' own folder.
+ */
+const VITE_BUNDLE =
+  /(?:^|\/)(?:public|static|wwwroot|www)\/(?:[\w.-]+\/){0,3}assets\/[\w.-]*?-([\w-]{8})\.(?:js|mjs|cjs|css)$/;
+
+/**
+ * Whether the name carries a bundler's content hash. A hash is letters and digits at random: a
+ * hexadecimal one holds both, a base64url one a digit or two capitals (a word such as
+ * `settings`, `userData` or a date `20240101` is no hash).
+ */
+function isHashedBundle(path: string, name: string): boolean {
+  if (!BUNDLE_EXTENSION.test(name)) return false;
+  const hex = HEX_HASHED_BUNDLE.exec(name)?.[1];
+  if (hex !== undefined && /\d/.test(hex) && /[a-f]/.test(hex)) return true;
+  const base64 = VITE_BUNDLE.exec(path)?.[1];
+  return base64 !== undefined && (/\d/.test(base64) || /[A-Z].*[A-Z]/.test(base64));
+}
+
 export type PathVerdict = "vendored" | "generated" | null;
 
 /** Classifies a repository-relative POSIX path by its folders and name. */
@@ -63,8 +93,10 @@ export function pathVerdict(path: string): PathVerdict {
   if (GENERATED_DIR.test(path) || DOTNET_BUILD_OUTPUT.test(path) || SCRIBE_OUTPUT.test(path)) {
     return "generated";
   }
-  const name = path.slice(path.lastIndexOf("/") + 1).toLowerCase();
+  const fileName = path.slice(path.lastIndexOf("/") + 1);
+  const name = fileName.toLowerCase();
   if (LOCKFILES.has(name) || GENERATED_FILE.test(name)) return "generated";
+  if (isHashedBundle(path, fileName)) return "generated";
   return null;
 }
 
@@ -95,6 +127,10 @@ export const WALK_SKIP_DIRS: ReadonlySet<string> = new Set([
 // do not edit", "/* @generated */": a marker in the first lines of the file.
 const GENERATED_HEADER =
   /^.{0,20}(\bcode generated\b.*\bdo not edit\b|\bauto-?generated\b.*\bdo not (edit|modify)\b|\b(?:this file (?:is|was|has been) )?automatically generated\b)/im;
+// "These type definitions are automatically generated, do not edit them by hand." (ts-for-gir's
+// .d.ts files): the two phrases together, further into a comment line than the marker above.
+const GENERATED_WARNING =
+  /^.{0,80}\b(?:auto-?|automatically )generated\b.{0,40}\bdo not (?:edit|modify)\b/im;
 // Lower-case only: Java's @Generated annotation on a hand-written class is not this marker.
 const GENERATED_TAG = /^.{0,20}@generated\b/m;
 
@@ -117,5 +153,5 @@ export function hasGeneratedHeader(text: string): boolean {
   const head = text.length > 1024 ? text.slice(0, 1024) : text;
   // The line-anchored patterns are slow to try at every line; almost no file says "generated".
   if (!/generated/i.test(head)) return false;
-  return GENERATED_HEADER.test(head) || GENERATED_TAG.test(head);
+  return GENERATED_HEADER.test(head) || GENERATED_WARNING.test(head) || GENERATED_TAG.test(head);
 }

@@ -75,4 +75,23 @@ describe("renderMarkdown: git history", () => {
     );
     expect(md).toContain("- Languages: C# (4,130 lines), Markdown (1 line)");
   });
+
+  it("shows the share of subjects that follow a convention and which one most follow", () => {
+    const git = {
+      ...sampleGit,
+      commit_convention_share: 0.62,
+      commit_convention: "gitmoji" as const,
+    };
+    expect(renderMarkdown(sampleReport({ git }))).toContain(
+      "- 62% of subjects follow a convention (mostly gitmoji); 50% conventional commits; 25% of changes touch tests",
+    );
+  });
+
+  it("leaves the convention out for a report stored before the figure existed", () => {
+    const older = Object.fromEntries(
+      Object.entries(sampleGit).filter(([key]) => !key.startsWith("commit_convention")),
+    ) as unknown as typeof sampleGit;
+    const md = renderMarkdown(sampleReport({ git: older }));
+    expect(md).toContain("- 50% conventional commits; 25% of changes touch tests");
+  });
 });

@@ -2,6 +2,7 @@
 import { SIGNAL_AREAS } from "../../content/signals.js";
 import type { EvidenceReport, Verdict } from "../report.js";
 import {
+  conventionPart,
   counted,
   datePart,
   formatEvidencePlace,
@@ -90,7 +91,7 @@ export function renderMarkdown(report: EvidenceReport): string {
       `- ${counted(git.commits, "commit")} by ${counted(git.authors, "author")}, ${datePart(git.first_commit)} → ${datePart(git.last_commit)}`,
       `- ${counted(git.active_weeks, "active week")}; longest gap ${counted(git.longest_gap_days, "day")}`,
       `- ${counted(git.branches, "branch", "branches")}, ${counted(git.merge_commits, "merge commit")}, ${counted(git.pull_requests, "pull request")} merged`,
-      `- ${percent(git.conventional_commit_share)} conventional commits; ${percent(git.tests_with_changes_share)} of changes touch tests`,
+      `- ${[conventionPart(git), `${percent(git.conventional_commit_share)} conventional commits`, `${percent(git.tests_with_changes_share)} of changes touch tests`].filter(Boolean).join("; ")}`,
       `- bulk upload: ${git.bulk_upload ? "yes" : "no"}`,
     );
     if (git.unreadable_paths > 0) md.push(`- ${unreadableNote(git.unreadable_paths)}`);

@@ -1,5 +1,5 @@
 /** Short human wording of signal values, shared by the text and Markdown renderers. */
-import type { SignalResult } from "../report.js";
+import type { GitSummary, SignalResult } from "../report.js";
 
 export function formatSignalValue(result: SignalResult<unknown>): string {
   const { value } = result;
@@ -40,4 +40,24 @@ export function percent(share: number): string {
 /** What a report says when git lacked some file contents (GitSummary.unreadable_paths). */
 export function unreadableNote(paths: number): string {
   return `${counted(paths, "path")} left out of the line counts: the repository lacks their contents`;
+}
+
+const CONVENTION_WORDS: Readonly<Record<NonNullable<GitSummary["commit_convention"]>, string>> = {
+  conventional: "Conventional Commits",
+  gitmoji: "gitmoji",
+  scope: "area prefixes",
+};
+
+/**
+ * "62% of subjects follow a convention (mostly gitmoji)", or "" for a report stored before the
+ * figure existed (the fields are then missing).
+ */
+export function conventionPart(
+  git: Partial<Pick<GitSummary, "commit_convention_share" | "commit_convention">>,
+): string {
+  const share = git.commit_convention_share;
+  if (share === undefined) return "";
+  const convention = git.commit_convention;
+  const mostly = convention ? ` (mostly ${CONVENTION_WORDS[convention]})` : "";
+  return `${percent(share)} of subjects follow a convention${mostly}`;
 }

@@ -16,6 +16,8 @@ export const sampleGit: GitSummary = {
   active_weeks: 8,
   longest_gap_days: 9,
   conventional_commit_share: 0.5,
+  commit_convention_share: 0.5,
+  commit_convention: "conventional",
   bulk_upload: false,
   tests_with_changes_share: 0.25,
   numstat_commits: 42,

@@ -3,6 +3,7 @@ import { SIGNAL_AREAS } from "../../content/signals.js";
 import type { Colors } from "../cli-io.js";
 import type { CheckResult, Endpoint, EvidenceReport, Verdict } from "../../analyzer/report.js";
 import {
+  conventionPart,
   counted,
   datePart,
   formatEvidencePlace,
@@ -77,6 +78,7 @@ export function renderText(report: EvidenceReport, c: Colors): string {
           `longest gap ${counted(git.longest_gap_days, "day")}, ${counted(git.branches, "branch", "branches")}, ` +
           `${counted(git.merge_commits, "merge")}, ` +
           `${counted(git.pull_requests, "pull request")} merged, ` +
+          (conventionPart(git) && `${conventionPart(git)}, `) +
           `${percent(git.conventional_commit_share)} conventional commits, ` +
           `${percent(git.tests_with_changes_share)} of changes touch tests` +
           (git.bulk_upload ? ", most code arrived in one or two commits (bulk upload)" : ""),
