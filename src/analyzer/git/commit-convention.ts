@@ -67,12 +67,17 @@ const AUTOSQUASH = /^(?:fixup|squash|amend)! /;
 const WORDS = /\p{L}{2}/u;
 
 export function isConventionalSubject(subject: string): boolean {
-  return CONVENTIONAL.test(subject);
+  return subject.includes(":") && CONVENTIONAL.test(subject);
 }
 
 /** The convention `subject` follows, or null when it follows none of the three. */
 export function subjectConvention(subject: string): CommitConvention | null {
   let text = subject.trim();
+  // Each convention needs a colon or an emoji first: most subjects of a long history have
+  // neither, and are answered here, without the patterns below (one walk reads every subject).
+  if (!text.includes(":") && text.charCodeAt(0) < 0x80 && !text.startsWith('Revert "')) {
+    return null;
+  }
   // A revert of a revert is `Revert "Revert "x""`; three levels are plenty.
   for (let depth = 0; depth < 3; depth++) {
     const reverted = REVERT.exec(text);
@@ -101,5 +106,6 @@ const TRANSLATION_UPDATE =
   /^(?:\[l10n\] )?(?:update|updated|add|added) [\p{L}_ ()-]{2,40} translations?(?:[.\s].{0,60})?$|^Translated using Weblate \(|^New translations? \S{1,80} \([^)]{1,40}\)$/iu;
 
 export function isTranslationUpdate(subject: string): boolean {
-  return TRANSLATION_UPDATE.test(subject.trim());
+  // "translation", "Translated", "translations": nothing else can match.
+  return subject.includes("ranslat") && TRANSLATION_UPDATE.test(subject.trim());
 }

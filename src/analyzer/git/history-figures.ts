@@ -197,17 +197,21 @@ function nameKey(name: string): string {
  * same person pushes from a laptop as "Esraa Eltorkoman" or "esraa-eltorkoman".
  */
 class People {
-  private readonly seen = new Set<string>();
+  /** each identity (e-mail and name) seen, and whether it is a bot's */
+  private readonly seen = new Map<string, boolean>();
   private readonly parent = new Map<string, string>();
   private readonly identities: { key: string; bot: boolean }[] = [];
   /** identities with a one-word name: joined only to a GitHub account of that login */
   private readonly oneWordNames: { key: string; name: string }[] = [];
   private readonly logins = new Set<string>();
 
-  add(name: string, email: string): void {
+  /** Adds a commit's author; answers whether the identity is a bot's. */
+  add(name: string, email: string): boolean {
     const identity = `${email}\0${name}`;
-    if (this.seen.has(identity)) return;
-    this.seen.add(identity);
+    const known = this.seen.get(identity);
+    if (known !== undefined) return known;
+    const bot = isBotIdentity(name, email);
+    this.seen.set(identity, bot);
     const named = nameKey(name);
     const key = email !== "" ? `e:${email.toLowerCase()}` : `n:${named}`;
     this.find(key);
@@ -220,7 +224,8 @@ class People {
       this.union(key, `n:${nameKey(login)}`);
       this.logins.add(nameKey(login));
     }
-    this.identities.push({ key, bot: isBotIdentity(name, email) });
+    this.identities.push({ key, bot });
+    return bot;
   }
 
   count(): { people: number; bots: number } {
@@ -265,19 +270,11 @@ class ConventionCount {
   private people = 0;
   private following = 0;
   private readonly byConvention = new Map<CommitConvention, number>();
-  /** whether an identity (e-mail and name) is a bot, decided once per identity */
-  private readonly bots = new Map<string, boolean>();
 
-  add(commit: CommitMeta): void {
-    const identity = `${commit.email}\0${commit.name}`;
-    let bot = this.bots.get(identity);
-    if (bot === undefined) {
-      bot = isBotIdentity(commit.name, commit.email);
-      this.bots.set(identity, bot);
-    }
-    if (bot || isTranslationUpdate(commit.subject)) return;
+  add(subject: string, byBot: boolean): void {
+    if (byBot || isTranslationUpdate(subject)) return;
     this.people++;
-    const convention = subjectConvention(commit.subject);
+    const convention = subjectConvention(subject);
     if (convention === null) return;
     this.following++;
     this.byConvention.set(convention, (this.byConvention.get(convention) ?? 0) + 1);
@@ -314,6 +311,7 @@ export class MetadataFigures {
 
   add(commit: CommitMeta): void {
     this.commits++;
+    const byBot = this.people.add(commit.name, commit.email);
     const isMerge = commit.parents >= 2;
     const said = mergedWork(commit.subject, isMerge);
     // A bot's pull request merged (by a person's merge or as the bot's own squash commit) is
@@ -325,14 +323,13 @@ export class MetadataFigures {
     } else {
       this.nonMerges++;
       if (isConventionalSubject(commit.subject)) this.conventional++;
-      this.conventions.add(commit);
+      this.conventions.add(commit.subject, byBot);
     }
     if (merged.branch !== null) this.branchNames.add(merged.branch);
     if (merged.pullRequest !== null) {
       this.pullRequests.add(merged.pullRequest);
       if (!isMerge) this.oneCommitMerges.add(merged.pullRequest);
     }
-    this.people.add(commit.name, commit.email);
     const week = weekNumber(commit.time);
     this.weeks.set(week, (this.weeks.get(week) ?? 0) + 1);
     this.times.push(commit.time);

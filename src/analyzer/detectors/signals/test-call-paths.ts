@@ -411,7 +411,7 @@ export function constantPath(
   if (first === undefined || !/^[A-Za-z_][\w.]*\s*(?:\+|$)/.test(first)) return undefined;
   let table = tables.get(file);
   if (table === undefined) {
-    table = new ConstantTable(project());
+    table = new ConstantTable(project);
     table.addFile(maskComments(file.text, file.ext === "kt" ? "kotlin" : "java"));
     tables.set(file, table);
   }
@@ -423,7 +423,7 @@ export function constantPath(
 export function jvmProjectConstants(files: readonly SourceFile[]): ConstantTable {
   const table = new ConstantTable();
   for (const file of files) {
-    if (!JVM_EXTS.includes(file.ext) || !mayHoldConstants(file.text)) continue;
+    if (!JVM_EXTS.includes(file.ext) || !mayHoldConstants(file)) continue;
     table.addLazy(() => maskComments(file.text, file.ext === "kt" ? "kotlin" : "java"));
   }
   return table;

@@ -4,6 +4,7 @@
  * concatenations of constants, or Kotlin string templates (`"$API/users"`, `"${Paths.API}/x"`),
  * are resolved too (with a depth limit against cycles).
  */
+import type { SourceFile } from "../../scan-context.js";
 import { splitTopLevel } from "../stack-text/brackets.js";
 import { contains } from "../stack-text/keyword-search.js";
 import { stringLiteral } from "../stack-text/string-literal.js";
@@ -16,17 +17,29 @@ const CLASS_NAME = /\b(?:class|interface|object)\s+([A-Za-z_]\w*)/g;
 /** A Kotlin string with templates in it: one double-quoted string, not a raw `"""` one. */
 const KOTLIN_TEMPLATE = /^"(?:[^"\\\n]|\\.)*\$(?:[^"\\\n]|\\.)*"$/;
 
+const holdsConstants = new WeakMap<SourceFile, boolean>();
+/** The Java and Kotlin naming convention for constants: upper case words joined by "_". */
+const CONSTANT_NAME = /^[A-Z][A-Z0-9_]*$/;
 const CONSTANT_HINT =
   /\bstatic\s+final\s+String\b|\bfinal\s+static\s+String\b|\bconst\s+val\b|\binterface\b/;
 /**
  * Whether a Java or Kotlin text may declare string constants; the substrings first, which
  * CONSTANT_HINT cannot match without and most files fail.
  */
-export const mayHoldConstants = (text: string): boolean =>
-  ((contains(text, "String") && contains(text, "static") && contains(text, "final")) ||
-    contains(text, "const") ||
-    contains(text, "interface")) &&
-  CONSTANT_HINT.test(text);
+export function mayHoldConstants(file: SourceFile): boolean {
+  // Kept per file: the JVM detector and the reader of test paths both ask.
+  let holds = holdsConstants.get(file);
+  if (holds === undefined) {
+    const { text } = file;
+    holds =
+      ((contains(text, "String") && contains(text, "static") && contains(text, "final")) ||
+        contains(text, "const") ||
+        contains(text, "interface")) &&
+      CONSTANT_HINT.test(text);
+    holdsConstants.set(file, holds);
+  }
+  return holds;
+}
 
 /** Whether an expression is one string: a literal or a Kotlin template (`"$BASE/users"`). */
 export function isStringExpression(expr: string): boolean {
@@ -49,8 +62,11 @@ export class ConstantTable {
   /** files added but not read yet: most repositories never look a constant up */
   private pending: (() => string)[] = [];
 
-  /** `fallback` answers for the names this table does not declare (another file's constants) */
-  constructor(private readonly fallback?: ConstantTable) {}
+  /**
+   * `fallback` gives the table that answers for the names this one does not declare (another
+   * file's constants), asked for only then: building it reads every file that may hold one.
+   */
+  constructor(private readonly fallback?: () => ConstantTable) {}
 
   /**
    * Adds a file whose comment-masked text `masked()` gives, read only when a constant is first
@@ -173,7 +189,13 @@ export class ConstantTable {
     const candidates = this.byName.get(ref[2] as string) ?? [];
     const owner = ref[1];
     const matching = owner === undefined ? candidates : candidates.filter((c) => c.owner === owner);
-    if (matching.length === 0) return this.fallback?.lookup(term) ?? null;
+    if (matching.length === 0) {
+      // Another file's constant is named as constants are (USERS, API_BASE): a local variable
+      // or parameter (`url`, `path`) is none, and must not make every file be read.
+      return this.fallback && CONSTANT_NAME.test(ref[2] as string)
+        ? this.fallback().lookup(term)
+        : null;
+    }
     // An ambiguous simple name (two classes define USERS differently) is not guessed.
     const distinct = new Set(matching.map((c) => c.expr));
     return distinct.size === 1 ? (matching[0] as Constant) : null;

@@ -81,7 +81,7 @@ export const jvmStackDetector: Detector = {
       const { text } = file;
       // Masking comments is the costly step, so it happens only for files whose raw text has a
       // substring that one of the tests below needs (masking only ever removes text).
-      const holdsConstants = mayHoldConstants(text);
+      const holdsConstants = mayHoldConstants(file);
       const application = contains(text, "Application");
       const bootHint =
         application &&
