@@ -79,6 +79,12 @@ describe("pathVerdict", () => {
     expect(pathVerdict("config/scribe.php")).toBe(null);
   });
 
+  it("marks an editor's local history of saved copies as generated", () => {
+    expect(pathVerdict(".history/src/app/api/users/route_20240312101522.ts")).toBe("generated");
+    expect(pathVerdict("web/.history/pages/index_20240101.tsx")).toBe("generated");
+    expect(pathVerdict("src/history/timeline.ts")).toBe(null);
+  });
+
   it("marks bundles named with a content hash as generated, wherever they were committed", () => {
     for (const path of [
       "public/assets/index-A2eTmTOh.js",

@@ -16,9 +16,10 @@ const VENDORED_DIR =
 const VENDORED_STATIC_FILE =
   /(^|\/)(?:static|public|assets|wwwroot)\/(?:[\w.-]+\/)*(?:jquery[\w.-]*\.js|bootstrap[\w.-]*\.(?:js|css)|popper[\w.-]*\.js)$/i;
 
-// Build output and caches.
+// Build output and caches; and .history/, where VS Code's Local History extension keeps a
+// timestamped copy of every saved file (a repository that commits it holds each file many times).
 const GENERATED_DIR =
-  /(^|\/)(dist|build|out|target|\.next|\.nuxt|\.svelte-kit|\.vite|\.angular|\.parcel-cache|\.turbo|coverage|__pycache__)\//;
+  /(^|\/)(dist|build|out|target|\.next|\.nuxt|\.svelte-kit|\.vite|\.angular|\.parcel-cache|\.turbo|coverage|__pycache__|\.history)\//;
 
 // MSBuild's output (bin/Debug, bin/Release) and intermediate folder (obj/: the NuGet restore's
 // project.assets.json and *.nuget.* files, obj/Debug): a .NET project that commits them carries a
