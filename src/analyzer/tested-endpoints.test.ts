@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
+import type { ServiceOf } from "./derive-signals.js";
 import type { Endpoint, Evidence, HttpMethod } from "./report.js";
-import { testedEndpoints } from "./tested-endpoints.js";
+import { testedEndpointCalls, testedEndpointsSignal } from "./tested-endpoints.js";
 
 const ep = (
   method: HttpMethod,
@@ -23,6 +24,10 @@ const call = (note: string, file = "test/api.test.ts", line = 1): Evidence => ({
 });
 
 const oneService = () => "";
+
+/** The tested_endpoints signal for these endpoints and test calls, as derive-signals makes it. */
+const testedEndpoints = (endpoints: Endpoint[], calls: Evidence[], serviceOf: ServiceOf) =>
+  testedEndpointsSignal(testedEndpointCalls(endpoints, calls, serviceOf));
 
 /** The endpoints (as "METHOD path") that the calls reach. */
 function reached(endpoints: Endpoint[], calls: Evidence[], serviceOf = oneService): string[] {

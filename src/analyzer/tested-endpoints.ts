@@ -209,11 +209,3 @@ export function testedEndpointsSignal(
   }));
   return { value: tested.size, evidence: evidence.slice(0, MAX_EVIDENCE) };
 }
-
-export function testedEndpoints(
-  endpoints: readonly Endpoint[],
-  testCalls: readonly Evidence[],
-  serviceOf: ServiceOf,
-): SignalResult<number> {
-  return testedEndpointsSignal(testedEndpointCalls(endpoints, testCalls, serviceOf));
-}

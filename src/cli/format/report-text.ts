@@ -78,8 +78,9 @@ export function renderText(report: EvidenceReport, c: Colors): string {
           `longest gap ${counted(git.longest_gap_days, "day")}, ${counted(git.branches, "branch", "branches")}, ` +
           `${counted(git.merge_commits, "merge")}, ` +
           `${counted(git.pull_requests, "pull request")} merged, ` +
-          (conventionPart(git) && `${conventionPart(git)}, `) +
-          `${percent(git.conventional_commit_share)} conventional commits, ` +
+          [conventionPart(git), `${percent(git.conventional_commit_share)} conventional commits, `]
+            .filter(Boolean)
+            .join(", ") +
           `${percent(git.tests_with_changes_share)} of changes touch tests` +
           (git.bulk_upload ? ", most code arrived in one or two commits (bulk upload)" : ""),
         "  ",
