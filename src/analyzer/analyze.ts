@@ -11,12 +11,12 @@ import { DevladderError } from "../errors.js";
 import { deriveSignals, distinctEndpoints } from "./derive-signals.js";
 import { DETECTORS } from "./detectors/index.js";
 import { findApiTestCalls, findErrorStatusChecks } from "./detectors/signals/index.js";
-import { readGitHistory } from "./git/git-history.js";
+import { readGitHistoryInWorker } from "./git/read-history-in-worker.js";
 import { buildInventory } from "./inventory/inventory.js";
 import { countLines } from "./languages/line-counts.js";
 import { gitHints, nextStepHints } from "./next-step-hints.js";
 import { testedEndpointCalls } from "./tested-endpoints.js";
-import type { CodeFigures, EvidenceReport } from "./report.js";
+import type { CodeFigures, EvidenceReport, GitSummary } from "./report.js";
 import { runDetectors } from "./run-detectors.js";
 import { scanContext } from "./scan-context.js";
 import { serviceRoots } from "./service-roots.js";
@@ -52,16 +52,19 @@ export async function analyze(
     ...(options.maxCloneBytes !== undefined && { maxCloneBytes: options.maxCloneBytes }),
     ...(signal !== undefined && { signal }),
   });
+  // Stops the history read when the analysis ends without it (an empty repository).
+  const historyNotNeeded = new AbortController();
+  let history: Promise<GitSummary | null> = Promise.resolve(null);
   try {
     const reading = buildInventory(source.root, source.isGit, signal);
-    // History is read by git in its own processes while this process reads and scans the files;
-    // the metadata walk waits for the files to be read (measured: 4–5% less wall time on two
-    // cores than three processes reading at once).
-    const history = source.isGit
-      ? readGitHistory(source.root, {
+    // History is read by git in its own processes, and their output parsed on a worker thread,
+    // while this thread reads and scans the files; the metadata walk waits for the files to be
+    // read (measured: 4–5% less wall time on two cores than three processes reading at once).
+    history = source.isGit
+      ? readGitHistoryInWorker(source.root, {
           fullHistory: options.fullHistory ?? false,
           metadataAfter: reading,
-          signal,
+          signal: AbortSignal.any([historyNotNeeded.signal, ...(signal ? [signal] : [])]),
           onCommitsRead: (commits) =>
             options.onProgress?.(
               `reading git history: ${commits.toLocaleString("en-US")} commits so far`,
@@ -138,6 +141,9 @@ export async function analyze(
       next_steps: evaluation.nextSteps,
     };
   } finally {
+    historyNotNeeded.abort();
+    // git must be gone before a clone's folder is removed.
+    await history.catch(() => undefined);
     await source.cleanup();
   }
 }
