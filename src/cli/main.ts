@@ -15,6 +15,7 @@ import { registerMigrateCommand } from "./commands/migrate.command.js";
 import { registerPlanCommand } from "./commands/plan.command.js";
 import { registerServeCommand } from "./commands/serve.command.js";
 import { registerWorkerCommand } from "./commands/worker.command.js";
+import { tuneV8ForScans } from "./v8-tuning.js";
 import { toolVersion } from "./version.js";
 
 export function buildProgram(io: CliIO): Command {
@@ -93,6 +94,7 @@ function isEntrypoint(): boolean {
 }
 
 if (isEntrypoint()) {
+  tuneV8ForScans();
   // A reader that stops early (`devladder roadmap | head`) closes the pipe. Like other Unix
   // tools, drop the rest of the output instead of crashing; the exit code still tells the outcome.
   process.stdout.on("error", (error: NodeJS.ErrnoException) => {
