@@ -28,8 +28,8 @@ port.on("message", (message: ToHistoryWorker) => {
   else if (message === "files-failed") filesRead?.reject();
   else stop.abort();
 });
-// The thread ends by itself once the history is read and its answer posted.
-port.unref();
+// The thread lives until the caller, having taken the answer, terminates it: a thread that ended
+// by itself right after posting was seen to exit before its answer arrived.
 
 readGitHistory(data.root, {
   fullHistory: data.fullHistory,
