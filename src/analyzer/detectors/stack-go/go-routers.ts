@@ -13,6 +13,7 @@ import { httpVerb } from "../stack-text/endpoint-list.js";
 import type { RouterNode } from "../stack-text/prefix-graph.js";
 import { PrefixGraph } from "../stack-text/prefix-graph.js";
 import { stringLiteral } from "../stack-text/string-literal.js";
+import { joinGoPrefix } from "./go-path-join.js";
 import { unresolvedPiece } from "../stack-text/url-path.js";
 
 export interface GoSource {
@@ -106,7 +107,7 @@ function typedFieldKey(dir: string, type: string, field: string): string {
 }
 
 export class GoRouterScan {
-  private readonly graph = new PrefixGraph();
+  private readonly graph = new PrefixGraph(joinGoPrefix);
   private readonly funcs = new Map<string, FuncInfo[]>();
   private readonly fields = new Map<string, RouterNode>();
   private readonly defaultMux = this.graph.node("constructed", "net-http");

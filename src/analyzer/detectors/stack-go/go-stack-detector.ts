@@ -14,7 +14,7 @@ import { hasKey, manifestEntries } from "../manifests/other-ecosystems.js";
 import { sortEndpoints } from "../stack-text/endpoint-list.js";
 import { FrameworkSightings } from "../stack-text/framework-finding.js";
 import { maskComments } from "../stack-text/mask-comments.js";
-import { joinUrlPath } from "../stack-text/url-path.js";
+import { servedGoPath } from "./go-path-join.js";
 import type { GoSource } from "./go-routers.js";
 import { GoRouterScan } from "./go-routers.js";
 import type { GatewayRegistration } from "./grpc-gateway.js";
@@ -105,7 +105,7 @@ export const goStackDetector: Detector = {
       for (const prefix of graph.prefixes(route.node)) {
         endpoints.push({
           method: route.method,
-          path: joinUrlPath(prefix.path, route.path),
+          path: servedGoPath(framework, prefix.path, route.path),
           framework,
           file: route.file.path,
           line: route.line,
