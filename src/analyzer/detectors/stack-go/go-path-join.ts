@@ -9,6 +9,8 @@
  * - Echo (group.go, router.go's `normalizePathSlash`): the prefix and the path are concatenated
  *   as written, then a missing leading slash is added (`""` is `/`). `Group("/")` + `"/users"`
  *   serves `//users`, as Echo's own issue #1784 describes.
+ * - ozzo-routing (group.go, router.go's `addRoute`): the prefix and the path concatenated, as
+ *   Echo does.
  * - Chi (mux.go): `Mount`/`Route` serve the sub-router's `/` at the mount path itself; another
  *   route keeps its trailing slash.
  * - The others (net/http, Fiber, gorilla/mux): segments joined with single slashes.
@@ -18,14 +20,14 @@ import { joinUrlPath } from "../stack-text/url-path.js";
 /** A group's or mount's prefix under its parent's. */
 export function joinGoPrefix(framework: string | null, prefix: string, path: string): string {
   if (framework === "gin") return ginJoin(prefix, path);
-  if (framework === "echo") return prefix + path;
+  if (framework === "echo" || framework === "ozzo-routing") return prefix + path;
   return joinUrlPath(prefix, path);
 }
 
 /** The path a route is served at, under one of its router's prefixes. */
 export function servedGoPath(framework: string | null, prefix: string, path: string): string {
   if (framework === "gin") return ginJoin(prefix, path);
-  if (framework === "echo") {
+  if (framework === "echo" || framework === "ozzo-routing") {
     const joined = prefix + path;
     return joined.startsWith("/") ? joined : `/${joined}`;
   }

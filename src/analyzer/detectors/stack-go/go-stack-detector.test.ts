@@ -245,6 +245,57 @@ func Chi() chi.Router {
     ]);
   });
 
+  it("reads ozzo-routing routes, groups and parameters, and only where ozzo-routing is imported", () => {
+    const found = detect({
+      "go.mod": "module example.com/albums\n\nrequire github.com/go-ozzo/ozzo-routing/v2 v2.3.0\n",
+      "cmd/server/main.go": `package main
+
+import (
+\t"github.com/go-ozzo/ozzo-routing/v2"
+\t"github.com/go-ozzo/ozzo-routing/v2/content"
+
+\t"example.com/albums/internal/album"
+)
+
+func buildHandler() *routing.Router {
+\trouter := routing.New()
+\trouter.Use(content.TypeNegotiator(content.JSON))
+\trouter.To("GET,HEAD", "/healthcheck", healthcheck)
+\trg := router.Group("/v1")
+\talbum.RegisterHandlers(rg.Group(""))
+\treturn router
+}
+`,
+      "internal/album/api.go": `package album
+
+import routing "github.com/go-ozzo/ozzo-routing/v2"
+
+func RegisterHandlers(r *routing.RouteGroup) {
+\tr.Get("/albums/<id>", get)
+\tr.Put(\`/albums/<id:\\d+>/tracks/<n>\`, update)
+\tr.Any("/albums/ping", ping)
+}
+`,
+      "internal/routing/router.go": `package routing
+
+type Router struct{}
+
+func Setup(r *routing.Router) {
+\tr.Get("/not-ozzo", handler)
+}
+`,
+    });
+    expect(found.endpoints?.map((e) => `${e.framework} ${e.method} ${e.path} ${e.line}`)).toEqual([
+      "ozzo-routing GET /healthcheck 13",
+      "ozzo-routing HEAD /healthcheck 13",
+      "ozzo-routing GET /v1/albums/:id 6",
+      "ozzo-routing PUT /v1/albums/:id/tracks/:n 7",
+      "ozzo-routing ANY /v1/albums/ping 8",
+    ]);
+    expect(found.frameworks?.map((f) => f.id)).toEqual(["ozzo-routing"]);
+    expect(found.signals?.rest_api?.value).toBe(true);
+  });
+
   it("calls the Router() of the type a constructor returns or a struct field holds", () => {
     const chiRouter = (pkg: string, kind: string, path: string) => `package ${pkg}
 
