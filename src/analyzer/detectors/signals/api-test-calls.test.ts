@@ -739,6 +739,54 @@ func TestPages(t *testing.T) {
     ]);
   });
 
+  it("reads the tables of a shared helper's type that the tests of other packages fill, one entry alone too", () => {
+    const calls = findApiTestCalls(
+      scanContextFrom({
+        "internal/test/api.go": `package test
+
+type APITestCase struct {
+	Name         string
+	Method, URL  string
+	Body         string
+	WantStatus   int
+}
+
+func Endpoint(t *testing.T, router http.Handler, tc APITestCase) {
+	req, _ := http.NewRequest(tc.Method, tc.URL, bytes.NewBufferString(tc.Body))
+	res := httptest.NewRecorder()
+	router.ServeHTTP(res, req)
+	assert.Equal(t, tc.WantStatus, res.Code, "status mismatch")
+}
+`,
+        "internal/album/api_test.go": `package album
+
+func TestAPI(t *testing.T) {
+	tests := []test.APITestCase{
+		{"get all", "GET", "/albums", "", http.StatusOK},
+		{"create", "POST", "/albums", \`{"name":"x"}\`, http.StatusCreated},
+	}
+	for _, tc := range tests {
+		test.Endpoint(t, router, tc)
+	}
+}
+`,
+        "internal/healthcheck/api_test.go": `package healthcheck
+
+func TestAPI(t *testing.T) {
+	test.Endpoint(t, router, test.APITestCase{
+		"ok", "GET", "/healthcheck", "", http.StatusOK,
+	})
+}
+`,
+      }),
+    );
+    expect(calls.map((c) => `${c.file}:${c.line} ${c.note ?? ""}`)).toEqual([
+      "internal/test/api.go:11 GET /albums",
+      "internal/test/api.go:11 POST /albums",
+      "internal/test/api.go:11 GET /healthcheck",
+    ]);
+  });
+
   it("reads go-resty requests sent to the test server, with a literal path or a table's", () => {
     const calls = findApiTestCalls(
       scanContextFrom({

@@ -558,6 +558,9 @@ export function findApiTestCalls(
   let jvmConstantTable: ConstantTable | undefined;
   const jvmConstants = () => (jvmConstantTable ??= jvmProjectConstants(ctx.files));
   const goPackage = goTestPackages(ctx);
+  let goTestFileList: readonly SourceFile[] | undefined;
+  const goTestFiles = () =>
+    (goTestFileList ??= ctx.files.filter((f) => f.path.endsWith("_test.go")));
   let csConstantTable: ReadonlyMap<string, string> | undefined;
   const csConstants = () => (csConstantTable ??= csRouteConstants(ctx.files));
   let phpConstantTable: ReadonlyMap<string, string | null> | undefined;
@@ -585,7 +588,7 @@ export function findApiTestCalls(
       if (pattern.applies && !pattern.applies(file)) continue;
       pattern.re.lastIndex = 0;
       for (let m = pattern.re.exec(file.text); m !== null; m = pattern.re.exec(file.text)) {
-        const site = { file, routeNames, goPackage, csConstants, phpConstants };
+        const site = { file, routeNames, goPackage, goTestFiles, csConstants, phpConstants };
         const many = pattern.readMany?.(m, site) ?? [];
         const calls: readonly (readonly [string, string | undefined, number?, SourceFile?])[] =
           many.length > 0
