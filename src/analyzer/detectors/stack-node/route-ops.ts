@@ -163,8 +163,11 @@ function collectCall(
   const args = call.arguments;
   if (ts.isElementAccessExpression(callee)) {
     // routes.forEach((r) => app[r.method](r.path, r.handler))
-    ops.routes.push(...loopedRouteOps(mod, program, callee, args));
-    return;
+    const looped = loopedRouteOps(mod, program, callee, args);
+    if (looped.length > 0) {
+      ops.routes.push(...looped);
+      return;
+    }
   }
   if (!ts.isPropertyAccessExpression(callee)) {
     // plugin(app): a function that receives the router and registers routes on it.
