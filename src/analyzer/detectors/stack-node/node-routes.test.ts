@@ -857,10 +857,13 @@ pages.forEach((p) => app.get(p.at, p.page));
 import { loadRoutes } from "./load";
 const app = express();
 loadRoutes().forEach((r) => app[r.method](r.path, r.handler));
+const extra = [makePage()];
+extra.forEach((p) => app.get(p.at, p.page));
 `,
       }),
     ).toEqual([
       "GET / express src/other.ts:4",
+      "GET /${p.at} express src/dynamic.ts:6 unresolved",
       "GET /about express src/other.ts:14",
       "POST /login express src/other.ts:5",
       "GET /posts express src/routes.ts:4",

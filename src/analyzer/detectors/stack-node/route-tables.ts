@@ -41,9 +41,9 @@ const MAX_DEPTH = 4;
 
 /**
  * The routes a loop's registration call registers, one per table entry, or null when the call
- * reads no table: `methodExpr` is `r.method` (or null when the call names its method, as in
- * `app.get(r.path, …)`), `pathExpr` the path argument, `args` every argument that may hold the
- * entry's handler.
+ * reads no table or none of its entries: `methodExpr` is `r.method` (or null when the call names
+ * its method, as in `app.get(r.path, …)`), `pathExpr` the path argument, `args` every argument
+ * that may hold the entry's handler.
  */
 export function tableRoutes(
   mod: JsModule,
@@ -80,7 +80,8 @@ export function tableRoutes(
       line: entry.mod.line(path),
     });
   }
-  return out;
+  // No entry could be read: the call stays what it was, an unresolved route where it has a method.
+  return out.length === 0 ? null : out;
 }
 
 /** `r.key` or a `key` destructured from the loop variable; null for anything else. */
