@@ -28,6 +28,7 @@ const BACKEND_FRAMEWORKS: Readonly<Record<string, { stack: Stack; name: string }
   chi: { stack: "go", name: "chi" },
   fiber: { stack: "go", name: "Fiber" },
   "gorilla-mux": { stack: "go", name: "gorilla/mux" },
+  "ozzo-routing": { stack: "go", name: "ozzo-routing" },
   "net-http": { stack: "go", name: "net/http" },
   "grpc-gateway": { stack: "go", name: "grpc-gateway" },
   rails: { stack: "ruby", name: "Rails" },

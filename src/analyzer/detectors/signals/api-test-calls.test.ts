@@ -683,6 +683,110 @@ func TestTable(t *testing.T) {
     ]);
   });
 
+  it("reads Go requests of gofight, apitest and net/http clients sent to the test server", () => {
+    const calls = findApiTestCalls(
+      scanContextFrom({
+        "router/server_test.go": `import "github.com/appleboy/gofight/v2"
+
+func TestVersion(t *testing.T) {
+	r := gofight.New()
+	r.GET("/version").
+		SetDebug(true).
+		Run(routerEngine(), func(r gofight.HTTPResponse, rq gofight.HTTPRequest) {
+			assert.Equal(t, http.StatusOK, r.Code)
+		})
+	r.POST("/api/push").SetJSON(gofight.D{"a": 1}).Run(routerEngine(), check)
+}
+`,
+        "web/web_test.go": `import "github.com/steinfletcher/apitest"
+
+func TestPages(t *testing.T) {
+	getUser := apitest.NewMock().Get("http://users.example/users/1").RespondWith().End()
+	apitest.New().
+		Mocks(getUser).
+		Handler(newApp().Router).
+		Get("/podcasts/search").
+		Expect(t).
+		Status(http.StatusOK).
+		End()
+	apitest.New("create").Handler(h).Postf("/podcasts/%s/episodes", id).Expect(t).End()
+	apitest.New().Handler(h).Method(http.MethodDelete).URL("/podcasts/1").Expect(t).End()
+}
+`,
+        "api/api_test.go": `func TestClients(t *testing.T) {
+	ts := httptest.NewServer(newRouter())
+	res, _ := ts.Client().Get(ts.URL + "/health")
+	res, _ = http.DefaultClient.Get(ts.URL + "/ready")
+	client := &http.Client{}
+	res, _ = client.Post(ts.URL+"/items", "application/json", body)
+	value, _ := c.Get("user")
+	if res.StatusCode != http.StatusOK {
+		t.Fatal(res.StatusCode)
+	}
+}
+`,
+      }),
+    );
+    expect(calls.map((c) => `${c.file}:${c.line} ${c.note ?? ""}`)).toEqual([
+      "router/server_test.go:5 GET /version",
+      "router/server_test.go:10 POST /api/push",
+      "web/web_test.go:8 GET /podcasts/search",
+      "web/web_test.go:12 POST /podcasts/%s/episodes",
+      "web/web_test.go:13 DELETE /podcasts/1",
+      "api/api_test.go:3 GET /health",
+      "api/api_test.go:4 GET /ready",
+      "api/api_test.go:6 POST /items",
+    ]);
+  });
+
+  it("reads the tables of a shared helper's type that the tests of other packages fill, one entry alone too", () => {
+    const calls = findApiTestCalls(
+      scanContextFrom({
+        "internal/test/api.go": `package test
+
+type APITestCase struct {
+	Name         string
+	Method, URL  string
+	Body         string
+	WantStatus   int
+}
+
+func Endpoint(t *testing.T, router http.Handler, tc APITestCase) {
+	req, _ := http.NewRequest(tc.Method, tc.URL, bytes.NewBufferString(tc.Body))
+	res := httptest.NewRecorder()
+	router.ServeHTTP(res, req)
+	assert.Equal(t, tc.WantStatus, res.Code, "status mismatch")
+}
+`,
+        "internal/album/api_test.go": `package album
+
+func TestAPI(t *testing.T) {
+	tests := []test.APITestCase{
+		{"get all", "GET", "/albums", "", http.StatusOK},
+		{"create", "POST", "/albums", \`{"name":"x"}\`, http.StatusCreated},
+	}
+	for _, tc := range tests {
+		test.Endpoint(t, router, tc)
+	}
+}
+`,
+        "internal/healthcheck/api_test.go": `package healthcheck
+
+func TestAPI(t *testing.T) {
+	test.Endpoint(t, router, test.APITestCase{
+		"ok", "GET", "/healthcheck", "", http.StatusOK,
+	})
+}
+`,
+      }),
+    );
+    expect(calls.map((c) => `${c.file}:${c.line} ${c.note ?? ""}`)).toEqual([
+      "internal/test/api.go:11 GET /albums",
+      "internal/test/api.go:11 POST /albums",
+      "internal/test/api.go:11 GET /healthcheck",
+    ]);
+  });
+
   it("reads go-resty requests sent to the test server, with a literal path or a table's", () => {
     const calls = findApiTestCalls(
       scanContextFrom({

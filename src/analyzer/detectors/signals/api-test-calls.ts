@@ -316,11 +316,12 @@ const API_CALLS: readonly ApiCallPattern[] = [
   },
   {
     // net/http's own client sent to the test server: http.Get(ts.URL + "/hello"),
-    // http.Post(path, "application/json", body) with `path := ts.URL + "/users"`.
+    // http.Post(path, "application/json", body) with `path := ts.URL + "/users"`, and the same
+    // methods of a client: http.DefaultClient, the server's ts.Client(), a `client` variable.
     exts: GO_EXTS,
     when: ["httptest"],
     whenInPackage: true,
-    re: /\bhttp\.(Get|Head|Post|PostForm)\s*\(\s*(?:(?:\w+\.){0,3}\w+\.URL\s*\+\s*"([^"]*)"|([A-Za-z_]\w*)\s*[,)])/g,
+    re: /\b(?:http(?:\.DefaultClient)?|\w+\.Client\(\s*\)|\w*[cC]lient)\.(Get|Head|Post|PostForm)\s*\(\s*(?:(?:\w+\.){0,3}\w+\.URL\s*\+\s*"([^"]*)"|([A-Za-z_]\w*)\s*[,)])/g,
     read: (m) => [methodFromName(m[1] ?? ""), m[2]],
     knownPathsOnly: true,
     readMany: (m, site) =>
@@ -349,6 +350,29 @@ const API_CALLS: readonly ApiCallPattern[] = [
         named === undefined ? undefined : methodFromName(named),
         m[4],
       );
+    },
+  },
+  {
+    // gofight (appleboy/gofight): r.GET("/users").SetJSON(…).Run(engine, func(…) { … })
+    exts: GO_EXTS,
+    when: ["gofight"],
+    re: /\.(GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS)\(\s*"([^"]*)"\s*\)/g,
+    read: (m) => [m[1] ?? "ANY", m[2]],
+  },
+  {
+    // steinfletcher/apitest: apitest.New().Handler(h).Get("/users").Expect(t)…End(), a path
+    // with Getf's verbs, or .Method(http.MethodPost).URL("/users"); Go ends a line of a chain with
+    // its dot. The request is looked for
+    // in the chain up to its End(), so a mock's `apitest.NewMock().Get(…)` is never read.
+    exts: GO_EXTS,
+    when: ["apitest"],
+    re: /\bapitest\.New\([^()]*\)(?:(?!apitest\.|\.End\()[\s\S]){0,400}?\.\s*(?:(Get|Post|Put|Patch|Delete|Head|Options)f?\(\s*"([^"]*)"|Method\(\s*(?:http\.Method(\w+)|"(\w+)")\s*\)\s*\.\s*URL\(\s*"([^"]*)")/g,
+    read: (m) => [methodFromName(m[1] ?? m[3] ?? m[4] ?? ""), m[2] ?? m[5]],
+    // cited at the request's line, not the chain's first
+    readMany: (m) => {
+      const [method, path] = [methodFromName(m[1] ?? m[3] ?? m[4] ?? ""), m[2] ?? m[5] ?? ""];
+      const at = m[0].lastIndexOf(m[1] ?? "Method(");
+      return [[method, path, m.index + at]];
     },
   },
   {
@@ -534,6 +558,9 @@ export function findApiTestCalls(
   let jvmConstantTable: ConstantTable | undefined;
   const jvmConstants = () => (jvmConstantTable ??= jvmProjectConstants(ctx.files));
   const goPackage = goTestPackages(ctx);
+  let goTestFileList: readonly SourceFile[] | undefined;
+  const goTestFiles = () =>
+    (goTestFileList ??= ctx.files.filter((f) => f.path.endsWith("_test.go")));
   let csConstantTable: ReadonlyMap<string, string> | undefined;
   const csConstants = () => (csConstantTable ??= csRouteConstants(ctx.files));
   let phpConstantTable: ReadonlyMap<string, string | null> | undefined;
@@ -561,7 +588,7 @@ export function findApiTestCalls(
       if (pattern.applies && !pattern.applies(file)) continue;
       pattern.re.lastIndex = 0;
       for (let m = pattern.re.exec(file.text); m !== null; m = pattern.re.exec(file.text)) {
-        const site = { file, routeNames, goPackage, csConstants, phpConstants };
+        const site = { file, routeNames, goPackage, goTestFiles, csConstants, phpConstants };
         const many = pattern.readMany?.(m, site) ?? [];
         const calls: readonly (readonly [string, string | undefined, number?, SourceFile?])[] =
           many.length > 0

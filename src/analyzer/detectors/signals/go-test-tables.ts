@@ -20,12 +20,14 @@ const MAX_TABLES = 20;
 /**
  * The unkeyed entries, in `files`, of the struct types that declare `field` (and `methodField`
  * when given): the anonymous struct's own literal, and for a named type each `[]T{…}`,
- * `[]*T{…}` or `map[…]T{…}` literal of it.
+ * `[]*T{…}` or `map[…]T{…}` literal of it, in `uses` when given (a shared helper's type that
+ * the tests of other packages fill), else in `files`.
  */
 export function unkeyedEntries(
   files: readonly SourceFile[],
   field: string,
   methodField: string | undefined,
+  uses: readonly SourceFile[] = files,
 ): UnkeyedEntry[] {
   const out: UnkeyedEntry[] = [];
   let tables = 0;
@@ -57,11 +59,20 @@ export function unkeyedEntries(
         `(?:\\[\\]|\\bmap\\[[^\\]\\n]{1,60}\\])[ \\t]*\\*?(?:\\w+\\.)?${esc(typeName)}[ \\t]*\\{`,
         "g",
       );
-      for (const f of files) {
+      // One entry given on its own: `test.Endpoint(t, router, test.APITestCase{"ok", "GET", …})`.
+      const single = new RegExp(`(?<![\\]*\\w.])(?:\\w+\\.)?${esc(typeName)}\\{`, "g");
+      for (const f of uses) {
         if (!f.text.includes(typeName)) continue;
         for (const u of f.text.matchAll(use)) {
           if (tables >= MAX_TABLES) return out;
           read(f.text, u.index + u[0].length - 1, urlAt, methodAt, fields.length);
+        }
+        for (const u of f.text.matchAll(single)) {
+          if (tables >= MAX_TABLES) return out;
+          tables++;
+          const body = literalBody(f.text, u.index + u[0].length - 1);
+          if (body !== undefined)
+            out.push(...entriesIn(`{${body}}`, fields.length, urlAt, methodAt));
         }
       }
     }

@@ -18,6 +18,11 @@ export interface CallSite {
   readonly routeNames: ReadonlyMap<string, string>;
   /** the other Go test files of a file's directory (its package), which share tables and helpers */
   readonly goPackage?: (file: SourceFile) => readonly SourceFile[];
+  /**
+   * every Go test file of the repository: the tests of other packages fill the tables a shared
+   * helper outside them reads (`test.Endpoint(t, router, tc)` in internal/test/api.go)
+   */
+  readonly goTestFiles?: () => readonly SourceFile[];
   /** the repository's C# string constants by `Type.Name` (see cs-route-constants.ts) */
   readonly csConstants?: () => ReadonlyMap<string, string>;
   /** the class constants of the repository's PHP tests by name, null when two differ */
@@ -210,6 +215,8 @@ export function goVariableCalls(
   const { file } = site;
   const text = file.text;
   const files = [file, ...(site.goPackage?.(file) ?? [])];
+  // A helper that is no test file is shared: its table type's literals are in any test.
+  const tableUses = file.path.endsWith("_test.go") ? undefined : site.goTestFiles?.();
   const dot = variable.lastIndexOf(".");
   if (dot < 0) {
     // Assigned in the function that makes the request, else one of its parameters.
@@ -227,9 +234,9 @@ export function goVariableCalls(
       );
     return field?.[1] === undefined
       ? []
-      : scopedTableCalls(files, at, field[1], method, methodVariable);
+      : scopedTableCalls(files, at, field[1], method, methodVariable, tableUses);
   }
-  return scopedTableCalls(files, at, variable, method, methodVariable);
+  return scopedTableCalls(files, at, variable, method, methodVariable, tableUses);
 }
 
 /**
@@ -243,6 +250,7 @@ function scopedTableCalls(
   variable: string,
   method: string | undefined,
   methodVariable: string | undefined,
+  tableUses?: readonly SourceFile[],
 ): GoCall[] {
   const own = files[0];
   if (own === undefined) return [];
@@ -250,18 +258,20 @@ function scopedTableCalls(
   const next = own.text.indexOf("\nfunc ", at);
   const func = { ...own, text: own.text.slice(start, next < 0 ? undefined : next) };
   const local = tableCalls([func], variable, method, methodVariable);
-  return local.length > 0 ? local : tableCalls(files, variable, method, methodVariable);
+  return local.length > 0 ? local : tableCalls(files, variable, method, methodVariable, tableUses);
 }
 
 /**
  * The calls made with a field of a test table's entries (`tc.url`, `tc.method`), read from the
- * entries in `files`, keyed or unkeyed.
+ * entries in `files`, keyed or unkeyed; the unkeyed literals of a named table type in
+ * `tableUses` when given.
  */
 function tableCalls(
   files: readonly SourceFile[],
   variable: string,
   method: string | undefined,
   methodVariable: string | undefined,
+  tableUses?: readonly SourceFile[],
 ): GoCall[] {
   const dot = variable.lastIndexOf(".");
   const field = variable.slice(dot + 1);
@@ -285,7 +295,7 @@ function tableCalls(
     }
   }
   const methodValue = new RegExp(`^(?:${GO_METHOD})$`);
-  for (const entry of unkeyedEntries(files, field, methodField)) {
+  for (const entry of unkeyedEntries(files, field, methodField, tableUses)) {
     if (calls.length >= MAX_TABLE_ENTRIES) break;
     const path = goPathAt(entry.url, 0);
     if (path === undefined) continue;

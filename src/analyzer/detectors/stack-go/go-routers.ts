@@ -13,6 +13,7 @@ import { httpVerb } from "../stack-text/endpoint-list.js";
 import type { RouterNode } from "../stack-text/prefix-graph.js";
 import { PrefixGraph } from "../stack-text/prefix-graph.js";
 import { stringLiteral } from "../stack-text/string-literal.js";
+import { joinGoPrefix } from "./go-path-join.js";
 import { unresolvedPiece } from "../stack-text/url-path.js";
 
 export interface GoSource {
@@ -61,7 +62,11 @@ const ROUTER_TYPES: readonly [RegExp, string, boolean][] = [
   [/^(fiber\.Router|\*fiber\.Group)$/, "fiber", false],
   [/^\*http\.ServeMux$/, "net-http", false],
   [/^\*mux\.Router$/, "gorilla-mux", false],
+  [/^\*routing\.Router$/, "ozzo-routing", true],
+  [/^\*routing\.RouteGroup$/, "ozzo-routing", false],
 ];
+/** ozzo-routing's package is named `routing`, as others are: its types count where it is imported. */
+const OZZO_IMPORT = "go-ozzo/ozzo-routing";
 const RETURNS_ROUTER =
   /^\s*\(?\s*(\*gin\.Engine|\*gin\.RouterGroup|\*echo\.Echo|chi\.Router|\*chi\.Mux|\*fiber\.App|fiber\.Router|http\.Handler|\*http\.ServeMux|\*mux\.Router)\b/;
 const CONSTRUCTORS: readonly [RegExp, string][] = [
@@ -72,6 +77,7 @@ const CONSTRUCTORS: readonly [RegExp, string][] = [
   [/^fiber\.New\([\s\S]*\)$/, "fiber"],
   [/^http\.NewServeMux\(\s*\)$/, "net-http"],
   [/^mux\.NewRouter\(\s*\)$/, "gorilla-mux"],
+  [/^routing\.New\(\s*\)$/, "ozzo-routing"],
 ];
 const FUNC_DECL =
   /^func\s*(?:\(\s*(?:(\w+)\s+)?\*?\s*([\w.]+)(?:\[[^\]]*\])?\s*\)\s*)?(\w+)\s*(?:\[[^\]]*\]\s*)?\(/gm;
@@ -106,7 +112,7 @@ function typedFieldKey(dir: string, type: string, field: string): string {
 }
 
 export class GoRouterScan {
-  private readonly graph = new PrefixGraph();
+  private readonly graph = new PrefixGraph(joinGoPrefix);
   private readonly funcs = new Map<string, FuncInfo[]>();
   private readonly fields = new Map<string, RouterNode>();
   private readonly defaultMux = this.graph.node("constructed", "net-http");
@@ -168,7 +174,7 @@ export class GoRouterScan {
     }
     for (const m of masked.matchAll(STRUCT_FIELD)) {
       this.noteFieldType(source, m[1] as string, m[2] as string);
-      const type = routerType(m[2] as string);
+      const type = routerType(m[2] as string, source);
       if (type && !this.fields.has(m[1] as string)) {
         this.fields.set(
           m[1] as string,
@@ -188,7 +194,7 @@ export class GoRouterScan {
       const order: (RouterNode | null)[] = [];
       for (const param of splitTopLevel(masked.slice(open + 1, close))) {
         const pm = /^(\w+)\s+(.+)$/.exec(param);
-        const type = pm ? routerType((pm[2] as string).trim()) : null;
+        const type = pm ? routerType((pm[2] as string).trim(), source) : null;
         const node = type
           ? this.graph.node(type.root ? "constructed" : "bound", type.framework)
           : null;
@@ -566,7 +572,10 @@ export class GoRouterScan {
       "($1",
     );
     for (const [pattern, framework] of CONSTRUCTORS) {
-      if (pattern.test(expr)) return this.graph.node("constructed", framework);
+      if (!pattern.test(expr)) continue;
+      if (framework === "ozzo-routing" && this.current?.file.text.includes(OZZO_IMPORT) !== true)
+        continue;
+      return this.graph.node("constructed", framework);
     }
     const group = /^([A-Za-z_][\w.]*)\.Group\(\s*("[^"]*"|`[^`]*`|[^,)]+)\s*(?:,[\s\S]*)?\)$/.exec(
       expr,
@@ -579,7 +588,7 @@ export class GoRouterScan {
       const parent = this.lookup(sub[1] as string, env);
       if (!parent) return null;
       const child = this.graph.node("bound");
-      const path = pathValue(sub[2] as string);
+      const path = pathValue(sub[2] as string, this.graph.framework(parent));
       this.graph.link(parent, child, path.value, path.resolved);
       return child;
     }
@@ -625,9 +634,11 @@ export function withoutTrailingUse(expr: string): string {
   }
 }
 
-function routerType(type: string): { framework: string; root: boolean } | null {
+function routerType(type: string, source: GoSource): { framework: string; root: boolean } | null {
   for (const [pattern, framework, root] of ROUTER_TYPES) {
-    if (pattern.test(type)) return { framework, root };
+    if (!pattern.test(type)) continue;
+    if (framework === "ozzo-routing" && !source.file.text.includes(OZZO_IMPORT)) return null;
+    return { framework, root };
   }
   return null;
 }
@@ -645,12 +656,19 @@ function statementFrom(text: string, from: number): string {
   return text.slice(from);
 }
 
-function pathValue(expr: string): { value: string; resolved: boolean } {
+function pathValue(
+  expr: string,
+  framework: string | null = null,
+): { value: string; resolved: boolean } {
   const literal = stringLiteral(expr);
-  return literal === null
-    ? { value: unresolvedPiece(expr), resolved: false }
-    : { value: literal, resolved: true };
+  if (literal === null) return { value: unresolvedPiece(expr), resolved: false };
+  // ozzo-routing's parameters, `<id>` or `<id:\d+>`, written `:id` as Gin's are: `<…>` marks a
+  // piece that could not be read.
+  const value = framework === "ozzo-routing" ? literal.replace(OZZO_PARAM, ":$1") : literal;
+  return { value, resolved: true };
 }
+
+const OZZO_PARAM = /<(\w+)(?::[^<>]{0,100})?>/g;
 
 interface RouteCall {
   readonly methods: HttpMethod[];
@@ -667,7 +685,7 @@ function routeOf(
 ): RouteCall | null {
   const withPath = (methods: HttpMethod[], expr: string | undefined): RouteCall | null => {
     if (expr === undefined) return null;
-    const p = pathValue(expr);
+    const p = pathValue(expr, framework);
     return { methods, path: p.value, resolved: p.resolved };
   };
   const literalMethods = (expr: string | undefined): HttpMethod[] =>
@@ -689,6 +707,17 @@ function routeOf(
   if (framework === "fiber" && name === "Add") return withPath(literalMethods(args[0]), args[1]);
   if (framework === "chi" && (name === "Method" || name === "MethodFunc"))
     return withPath(literalMethods(args[0]), args[1]);
+  if (framework === "ozzo-routing") {
+    // r.Get("/albums/<id>", h), r.Any(…), r.To("GET,HEAD", "/healthcheck", h)
+    if (TITLE_VERBS.has(name)) return withPath([name.toUpperCase() as HttpMethod], args[0]);
+    if (name === "Any") return withPath(["ANY"], args[0]);
+    if (name !== "To") return null;
+    const list = (stringLiteral(args[0] ?? "") ?? "")
+      .split(",")
+      .map((m) => httpVerb(m.trim()))
+      .filter((v): v is HttpMethod => v !== null);
+    return list.length === 0 ? null : withPath(list, args[1]);
+  }
   if (name !== "HandleFunc" && name !== "Handle") return null;
   if (framework === "chi") return withPath(["ANY"], args[0]);
   if (framework === "gorilla-mux") {

@@ -173,10 +173,127 @@ func main() {
 }
 `,
     });
+    // Gin's joinPaths keeps the slash of Group("/"): POST "" is served at /tasks/.
     expect(found.endpoints?.map((e) => `${e.method} ${e.path} ${e.resolved}`)).toEqual([
-      "POST /tasks true",
+      "POST /tasks/ true",
       "GET /tasks/:id true",
     ]);
+  });
+
+  it("joins group prefixes and route paths as Gin, Echo and Chi do, trailing slashes included", () => {
+    const found = detect({
+      "go.mod": "module todo\n\nrequire github.com/gin-gonic/gin v1.10.0\n",
+      "gin.go": `package main
+
+import "github.com/gin-gonic/gin"
+
+func Gin() *gin.Engine {
+\tr := gin.Default()
+\ttasks := r.Group("/tasks")
+\ttasks.GET("", listTasks)
+\ttasks.POST("/", createTask)
+\tapi := r.Group("api/")
+\tapi.GET("", apiIndex)
+\tapi.GET("users", listUsers)
+\tr.GET("", home)
+\treturn r
+}
+`,
+      "echo.go": `package main
+
+import "github.com/labstack/echo/v4"
+
+func Echo() *echo.Echo {
+\te := echo.New()
+\tnotes := e.Group("/notes")
+\tnotes.GET("", listNotes)
+\tnotes.POST("/", createNote)
+\troot := e.Group("/")
+\troot.GET("/health", health)
+\te.GET("", home)
+\treturn e
+}
+`,
+      "chi.go": `package main
+
+import "github.com/go-chi/chi/v5"
+
+func Chi() chi.Router {
+\tr := chi.NewRouter()
+\tr.Route("/books", func(r chi.Router) {
+\t\tr.Get("/", listBooks)
+\t\tr.Get("/new/", newBook)
+\t})
+\treturn r
+}
+`,
+    });
+    expect(
+      found.endpoints?.map((e) => `${e.framework} ${e.method} ${e.path} ${e.file}:${e.line}`),
+    ).toEqual([
+      "echo GET / echo.go:12",
+      "gin GET / gin.go:13",
+      "echo GET //health echo.go:11",
+      "gin GET /api/ gin.go:11",
+      "gin GET /api/users gin.go:12",
+      "chi GET /books chi.go:8",
+      "chi GET /books/new/ chi.go:9",
+      "echo GET /notes echo.go:8",
+      "echo POST /notes/ echo.go:9",
+      "gin GET /tasks gin.go:8",
+      "gin POST /tasks/ gin.go:9",
+    ]);
+  });
+
+  it("reads ozzo-routing routes, groups and parameters, and only where ozzo-routing is imported", () => {
+    const found = detect({
+      "go.mod": "module example.com/albums\n\nrequire github.com/go-ozzo/ozzo-routing/v2 v2.3.0\n",
+      "cmd/server/main.go": `package main
+
+import (
+\t"github.com/go-ozzo/ozzo-routing/v2"
+\t"github.com/go-ozzo/ozzo-routing/v2/content"
+
+\t"example.com/albums/internal/album"
+)
+
+func buildHandler() *routing.Router {
+\trouter := routing.New()
+\trouter.Use(content.TypeNegotiator(content.JSON))
+\trouter.To("GET,HEAD", "/healthcheck", healthcheck)
+\trg := router.Group("/v1")
+\talbum.RegisterHandlers(rg.Group(""))
+\treturn router
+}
+`,
+      "internal/album/api.go": `package album
+
+import routing "github.com/go-ozzo/ozzo-routing/v2"
+
+func RegisterHandlers(r *routing.RouteGroup) {
+\tr.Get("/albums/<id>", get)
+\tr.Put(\`/albums/<id:\\d+>/tracks/<n>\`, update)
+\tr.Any("/albums/ping", ping)
+}
+`,
+      "internal/routing/router.go": `package routing
+
+type Router struct{}
+
+func Setup(r *routing.Router) {
+\tr.Get("/not-ozzo", handler)
+}
+`,
+    });
+    expect(found.endpoints?.map((e) => `${e.framework} ${e.method} ${e.path} ${e.line}`)).toEqual([
+      "ozzo-routing GET /healthcheck 13",
+      "ozzo-routing HEAD /healthcheck 13",
+      "ozzo-routing GET /v1/albums/:id 6",
+      "ozzo-routing PUT /v1/albums/:id/tracks/:n 7",
+      "ozzo-routing ANY /v1/albums/ping 8",
+    ]);
+    expect(found.frameworks?.map((f) => f.id)).toEqual(["ozzo-routing"]);
+    expect(found.signals?.rest_api?.value).toBe(true);
   });
 
   it("calls the Router() of the type a constructor returns or a struct field holds", () => {

@@ -14,7 +14,7 @@ import { hasKey, manifestEntries } from "../manifests/other-ecosystems.js";
 import { sortEndpoints } from "../stack-text/endpoint-list.js";
 import { FrameworkSightings } from "../stack-text/framework-finding.js";
 import { maskComments } from "../stack-text/mask-comments.js";
-import { joinUrlPath } from "../stack-text/url-path.js";
+import { servedGoPath } from "./go-path-join.js";
 import type { GoSource } from "./go-routers.js";
 import { GoRouterScan } from "./go-routers.js";
 import type { GatewayRegistration } from "./grpc-gateway.js";
@@ -33,17 +33,26 @@ const MODULES: readonly (readonly [string, string, RegExp])[] = [
   ["fiber", "go:github.com/gofiber/fiber", /github\.com\/gofiber\/fiber(?:\/v\d+)?\b/],
   ["gorilla-mux", "go:github.com/gorilla/mux", /github\.com\/gorilla\/mux\b/],
   [
+    "ozzo-routing",
+    "go:github.com/go-ozzo/ozzo-routing",
+    /github\.com\/go-ozzo\/ozzo-routing(?:\/v\d+)?\b/,
+  ],
+  [
     "grpc-gateway",
     "go:github.com/grpc-ecosystem/grpc-gateway",
     /github\.com\/grpc-ecosystem\/grpc-gateway(?:\/v\d+)?\/runtime\b/,
   ],
 ];
-const WEB_HINT = /"net\/http"|gin-gonic|labstack\/echo|go-chi\/chi|gofiber\/fiber|gorilla\/mux/;
+const WEB_HINT =
+  /"net\/http"|gin-gonic|labstack\/echo|go-chi\/chi|gofiber\/fiber|gorilla\/mux|go-ozzo\/ozzo-routing/;
 /** A file that may wire routers without importing a web package: `v1 := e.Group("/v1")`. */
 const WIRING_HINT = /\.(?:Group|Mount|Route|Use|Handle|HandleFunc)\(|[Rr]outer\b/;
-/** Writing a JSON body in each router's idiom (encoding/json/v2 writes with MarshalWrite). */
+/**
+ * Writing a JSON body in each router's idiom (encoding/json/v2 writes with MarshalWrite;
+ * ozzo-routing's `c.Write(v)` writes JSON once content.TypeNegotiator(content.JSON) is used).
+ */
 const JSON_WRITE =
-  /\b\w+\.(?:JSON|IndentedJSON|JSONPretty|SecureJSON|PureJSON)\s*\(|json\.NewEncoder\(\s*w\s*\)\.Encode|json\.MarshalWrite\(\s*w\s*,|render\.(?:JSON|Render|RenderList|Respond)\s*\(|Header\(\)\.Set\(\s*"Content-Type"\s*,\s*"application\/json/;
+  /content\.TypeNegotiator\(\s*content\.JSON\b|\b\w+\.(?:JSON|IndentedJSON|JSONPretty|SecureJSON|PureJSON)\s*\(|json\.NewEncoder\(\s*w\s*\)\.Encode|json\.MarshalWrite\(\s*w\s*,|render\.(?:JSON|Render|RenderList|Respond)\s*\(|Header\(\)\.Set\(\s*"Content-Type"\s*,\s*"application\/json/;
 const MAX_JSON_EVIDENCE = 5;
 
 export const goStackDetector: Detector = {
@@ -105,7 +114,7 @@ export const goStackDetector: Detector = {
       for (const prefix of graph.prefixes(route.node)) {
         endpoints.push({
           method: route.method,
-          path: joinUrlPath(prefix.path, route.path),
+          path: servedGoPath(framework, prefix.path, route.path),
           framework,
           file: route.file.path,
           line: route.line,

@@ -237,6 +237,26 @@ export class JsModule {
   }
 }
 
+/**
+ * The value of an object literal's property written `name: value` or `name`; undefined when it
+ * is missing or a method.
+ */
+export function propertyValue(
+  obj: ts.ObjectLiteralExpression,
+  name: string,
+): ts.Expression | undefined {
+  for (const prop of obj.properties) {
+    if (ts.isPropertyAssignment(prop) && ts.isIdentifier(prop.name) && prop.name.text === name) {
+      return prop.initializer;
+    }
+    if (ts.isShorthandPropertyAssignment(prop) && prop.name.text === name) return prop.name;
+    if (ts.isMethodDeclaration(prop) && ts.isIdentifier(prop.name) && prop.name.text === name) {
+      return undefined;
+    }
+  }
+  return undefined;
+}
+
 /** "m" for `require("m")`, else null. */
 export function requiredModule(expr: ts.Expression | undefined): string | null {
   if (

@@ -8,6 +8,6 @@ export const JSON_MARKERS: readonly RegExp[] = [
   /\.jsonp?\s*\(\s*[^)\s]/g,
   // res.send({ ... }) / reply.send(users); a string argument is text, not JSON
   /\b(?:res|response|reply)(?:\.(?:status|code)\s*\([^)]*\))?\s*\.send\s*\(\s*[{[A-Za-z_$]/g,
-  // koa: ctx.body = { ... } or a value that is not a string literal
-  /\bctx\.(?:response\.)?body\s*=\s*(?!['"`])[{[A-Za-z_$]/g,
+  // koa: ctx.body = { ... } or a value that is not a string literal (also named `context`)
+  /\b(?:ctx|context)\.(?:response\.)?body\s*=\s*(?!['"`])[{[A-Za-z_$]/g,
 ];

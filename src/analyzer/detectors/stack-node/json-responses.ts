@@ -33,7 +33,7 @@ export class JsonResponseFinder {
   /** Evidence lines where this route's handlers produce JSON; empty when none is seen. */
   evidenceFor(op: RouteOp, framework: string): readonly Evidence[] {
     const out: Evidence[] = [];
-    for (const target of this.targets(op.mod, op.handlers)) {
+    for (const target of this.targets(op.entry?.mod ?? op.mod, op.handlers)) {
       out.push(...this.scan(target, framework === "fastify"));
     }
     return out;

@@ -325,6 +325,36 @@ app.get("/users", users.list);
     });
   });
 
+  it("follows a route table's handler to the Koa action that sets context.body", async () => {
+    const found = await detectNodeStack(
+      scanContextFrom({
+        "src/index.ts": `import Koa from "koa";
+import Router from "koa-router";
+import { AppRoutes } from "./routes";
+const app = new Koa();
+const router = new Router();
+AppRoutes.forEach((route) => router[route.method](route.path, route.action));
+app.use(router.routes());
+`,
+        "src/routes.ts": `import { postGetAllAction } from "./controller/PostGetAllAction";
+export const AppRoutes = [{ path: "/posts", method: "get", action: postGetAllAction }];
+`,
+        "src/controller/PostGetAllAction.ts": `export async function postGetAllAction(context) {
+  const posts = await repository.find();
+  context.body = posts;
+}
+`,
+      }),
+    );
+    expect(found.endpoints?.map((e) => `${e.method} ${e.path} ${e.file}:${e.line}`)).toEqual([
+      "GET /posts src/routes.ts:2",
+    ]);
+    expect(found.signals?.rest_api).toEqual({
+      value: true,
+      evidence: [{ file: "src/controller/PostGetAllAction.ts", line: 3, note: "JSON response" }],
+    });
+  });
+
   it("follows a handler through a barrel file to the controller that sends JSON", async () => {
     const found = await detectNodeStack(
       scanContextFrom({
@@ -782,6 +812,65 @@ app.use("/v1", require("./routes"));
 `,
       }),
     ).toEqual(["POST /v1/auth/login express routes/auth.js:2"]);
+  });
+
+  it("reads routes registered in a loop over a table of route objects, here or imported", async () => {
+    expect(
+      await routes({
+        "package.json": expressPkg,
+        "src/routes.ts": `import { list } from "./posts";
+import { getUser } from "./users";
+export const AppRoutes = [
+  { path: "/posts", method: "get", action: list },
+  { path: "/posts/:id", method: "DELETE", action: list },
+  getUser,
+];
+`,
+        "src/users.ts": `export const getUser = { path: "/users/:id", method: "get", action: (req, res) => res.json({}) };
+`,
+        "src/posts.ts": `export const list = (req, res) => res.json([]);
+`,
+        "src/index.ts": `import express from "express";
+import { AppRoutes } from "./routes";
+const app = express();
+AppRoutes.forEach((route) => {
+  app[route.method](route.path, (req, res, next) => route.action(req, res).catch(next));
+});
+`,
+        "src/other.ts": `import express from "express";
+const ROUTES = { ROOT: "/", LOGIN: "/login" };
+const table = [
+  { url: ROUTES.ROOT, method: "get", fn: (req, res) => res.send("ok") },
+  { url: ROUTES.LOGIN, method: "post", fn: (req, res) => res.json({}) },
+];
+const app = express();
+table.forEach(({ url, method, fn }) => app[method](url, fn));
+const v2 = [{ url: "/v2/login", method: "post", fn: (req, res) => res.json({}) }];
+for (const entry of v2) {
+  const { url: at, fn } = entry;
+  app.route(at)[entry.method](fn);
+}
+const pages = [{ at: "/about", page: (req, res) => res.render("about") }];
+pages.forEach((p) => app.get(p.at, p.page));
+`,
+        "src/dynamic.ts": `import express from "express";
+import { loadRoutes } from "./load";
+const app = express();
+loadRoutes().forEach((r) => app[r.method](r.path, r.handler));
+const extra = [makePage()];
+extra.forEach((p) => app.get(p.at, p.page));
+`,
+      }),
+    ).toEqual([
+      "GET / express src/other.ts:4",
+      "GET /${p.at} express src/dynamic.ts:6 unresolved",
+      "GET /about express src/other.ts:14",
+      "POST /login express src/other.ts:5",
+      "GET /posts express src/routes.ts:4",
+      "DELETE /posts/:id express src/routes.ts:5",
+      "GET /users/:id express src/users.ts:1",
+      "POST /v2/login express src/other.ts:9",
+    ]);
   });
 
   it("gives each Nest app of a monorepo its own prefix, and none to an app started as a microservice", async () => {

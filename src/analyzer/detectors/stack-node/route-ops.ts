@@ -8,9 +8,12 @@
  */
 import ts from "typescript";
 import type { HttpMethod } from "../../report.js";
+import { propertyValue } from "./js-ast.js";
 import type { JsModule, JsProgram } from "./js-ast.js";
 import { EMPTY_PATH, evalPath, isPathLike } from "./route-path.js";
 import type { RoutePath } from "./route-path.js";
+import { entryField, loopedEntries, tableRoutes } from "./route-tables.js";
+import type { TableRoute } from "./route-tables.js";
 
 const ROUTE_METHODS: ReadonlyMap<string, HttpMethod> = new Map([
   ["get", "GET"],
@@ -31,6 +34,11 @@ export interface RouteOp {
   readonly paths: readonly RoutePath[];
   readonly handlers: readonly ts.Expression[];
   readonly line: number;
+  /**
+   * For a route read from a table of route objects: the entry's module and line, which the
+   * endpoint cites, and in which its handlers are read.
+   */
+  readonly entry?: { readonly mod: JsModule; readonly line: number };
 }
 
 export interface MountOp {
@@ -116,19 +124,6 @@ function mountPrefix(
   return null;
 }
 
-function property(obj: ts.ObjectLiteralExpression, name: string): ts.Expression | undefined {
-  for (const prop of obj.properties) {
-    if (ts.isPropertyAssignment(prop) && ts.isIdentifier(prop.name) && prop.name.text === name) {
-      return prop.initializer;
-    }
-    if (ts.isShorthandPropertyAssignment(prop) && prop.name.text === name) return prop.name;
-    if (ts.isMethodDeclaration(prop) && ts.isIdentifier(prop.name) && prop.name.text === name) {
-      return undefined;
-    }
-  }
-  return undefined;
-}
-
 function handlerProperty(obj: ts.ObjectLiteralExpression): ts.Node[] {
   for (const prop of obj.properties) {
     if (prop.name !== undefined && ts.isIdentifier(prop.name) && prop.name.text === "handler") {
@@ -144,7 +139,7 @@ function registerPrefix(mod: JsModule, options: ts.Expression | undefined): Rout
   if (!ts.isObjectLiteralExpression(options)) {
     return { text: "", resolved: false };
   }
-  const prefix = property(options, "prefix");
+  const prefix = propertyValue(options, "prefix");
   return prefix === undefined ? EMPTY_PATH : evalPath(mod, prefix);
 }
 
@@ -166,6 +161,14 @@ function collectCall(
 ): void {
   const callee = call.expression;
   const args = call.arguments;
+  if (ts.isElementAccessExpression(callee)) {
+    // routes.forEach((r) => app[r.method](r.path, r.handler))
+    const looped = loopedRouteOps(mod, program, callee, args);
+    if (looped.length > 0) {
+      ops.routes.push(...looped);
+      return;
+    }
+  }
   if (!ts.isPropertyAccessExpression(callee)) {
     // plugin(app): a function that receives the router and registers routes on it.
     const first = args[0];
@@ -201,6 +204,12 @@ function collectCall(
       return;
     }
     if (args.length < 2 || !isRoutePathArg(args[0])) return;
+    const table = tableRoutes(mod, program, null, args[0], args.slice(1));
+    if (table !== null) {
+      // routes.forEach(({ url, fn }) => app.get(url, fn))
+      ops.routes.push(...table.map((route) => tableOp(mod, receiver, [method], route, line)));
+      return;
+    }
     // app.get("/admin/users", requireAdmin): a guard for the real route registered elsewhere.
     const last = args[args.length - 1];
     if (last !== undefined && isPassThrough(mod, last, program, 0)) return;
@@ -237,8 +246,8 @@ function collectCall(
       const [first, second] = args;
       if (args.length === 1 && first !== undefined && ts.isObjectLiteralExpression(first)) {
         // Fastify: fastify.route({ method, url, handler })
-        const methodExpr = property(first, "method");
-        const urlExpr = property(first, "url") ?? property(first, "path");
+        const methodExpr = propertyValue(first, "method");
+        const urlExpr = propertyValue(first, "url") ?? propertyValue(first, "path");
         if (methodExpr === undefined || urlExpr === undefined) return;
         const methods = methodsOf(methodExpr);
         if (methods.length === 0) return;
@@ -273,7 +282,7 @@ function collectCall(
         ops.mounts.push({ mod, parent: receiver, ...mounted, line, viaCall: false });
         return;
       }
-      const expanded = loopMounts(mod, receiver, args, line);
+      const expanded = loopMounts(mod, program, receiver, args, line);
       if (expanded !== null) {
         ops.mounts.push(...expanded);
         return;
@@ -295,8 +304,8 @@ function collectCall(
       const [routeArg, ...handlers] = args;
       const def = routeArg === undefined ? null : createdRoute(mod, routeArg, program, 0);
       if (def === null || handlers.length === 0) return;
-      const methodExpr = property(def.obj, "method");
-      const pathExpr = property(def.obj, "path");
+      const methodExpr = propertyValue(def.obj, "method");
+      const pathExpr = propertyValue(def.obj, "path");
       const methods = methodExpr === undefined ? [] : methodsOf(methodExpr);
       if (methods.length === 0 || pathExpr === undefined) return;
       ops.routes.push({
@@ -356,6 +365,59 @@ function collectCall(
   }
 }
 
+/**
+ * `app[r.method](r.path, …)` or `router.route(r.path)[r.method](…)` in a loop over a table of
+ * route objects: one route per entry whose method and path can be read (see route-tables.ts).
+ */
+function loopedRouteOps(
+  mod: JsModule,
+  program: JsProgram,
+  callee: ts.ElementAccessExpression,
+  args: readonly ts.Expression[],
+): RouteOp[] {
+  const target = callee.expression;
+  const chained =
+    ts.isCallExpression(target) &&
+    ts.isPropertyAccessExpression(target.expression) &&
+    target.expression.name.text === "route" &&
+    target.arguments.length === 1
+      ? { receiver: target.expression.expression, path: target.arguments[0], handlers: args }
+      : { receiver: target, path: args[0], handlers: args.slice(1) };
+  if (chained.path === undefined) return [];
+  const table = tableRoutes(
+    mod,
+    program,
+    callee.argumentExpression,
+    chained.path,
+    chained.handlers,
+  );
+  const out: RouteOp[] = [];
+  for (const route of table ?? []) {
+    const method = route.method === null ? null : toMethod(route.method);
+    if (method !== null)
+      out.push(tableOp(mod, chained.receiver, [method], route, mod.line(callee)));
+  }
+  return out;
+}
+
+function tableOp(
+  mod: JsModule,
+  receiver: ts.Expression,
+  methods: HttpMethod[],
+  route: TableRoute,
+  line: number,
+): RouteOp {
+  return {
+    mod,
+    receiver,
+    methods,
+    paths: [route.path],
+    handlers: route.handlers,
+    line,
+    entry: { mod: route.mod, line: route.line },
+  };
+}
+
 /** koa-mount: `app.use(mount("/users", usersApp))` serves the child under the path. */
 function koaMount(
   mod: JsModule,
@@ -404,29 +466,24 @@ function routeChainPath(
  */
 function loopMounts(
   mod: JsModule,
+  program: JsProgram,
   receiver: ts.Expression,
   args: readonly ts.Expression[],
   line: number,
 ): MountOp[] | null {
   const [first, second] = args;
-  if (first === undefined || !ts.isPropertyAccessExpression(first)) return null;
-  const item = first.expression;
-  if (!ts.isIdentifier(item)) return null;
-  const decl = mod.declarationOf(item.text, item);
-  const list = decl === undefined ? undefined : loopedArray(mod, decl);
-  if (list === undefined) return null;
-  const childKey =
-    second !== undefined &&
-    ts.isPropertyAccessExpression(second) &&
-    second.expression.getText(mod.ast) === item.text
-      ? second.name.text
-      : null;
-  if (childKey === null) return null;
+  if (first === undefined || second === undefined) return null;
+  const prefixField = entryField(mod, first);
+  const childField = prefixField === null ? null : entryField(mod, second);
+  if (prefixField === null || childField?.item !== prefixField.item) return null;
+  const entries = loopedEntries(mod, program, prefixField.item);
+  if (entries === null) return null;
   const out: MountOp[] = [];
-  for (const element of list.elements) {
-    if (!ts.isObjectLiteralExpression(element)) continue;
-    const prefixExpr = property(element, first.name.text);
-    const childExpr = property(element, childKey);
+  for (const { mod: entryMod, obj: element } of entries) {
+    // A child named in another module's table would be looked up in the wrong module.
+    if (entryMod !== mod) continue;
+    const prefixExpr = propertyValue(element, prefixField.key);
+    const childExpr = propertyValue(element, childField.key);
     if (prefixExpr === undefined || childExpr === undefined) continue;
     out.push({
       mod,
@@ -438,40 +495,6 @@ function loopMounts(
     });
   }
   return out;
-}
-
-/** The constant array a loop variable walks: `arr.forEach((x) => ...)` or `for (const x of arr)`. */
-function loopedArray(mod: JsModule, decl: ts.Node): ts.ArrayLiteralExpression | undefined {
-  let arrayExpr: ts.Expression | undefined;
-  if (ts.isParameter(decl)) {
-    const fn = decl.parent;
-    const call = fn.parent;
-    if (
-      (ts.isArrowFunction(fn) || ts.isFunctionExpression(fn)) &&
-      ts.isCallExpression(call) &&
-      ts.isPropertyAccessExpression(call.expression) &&
-      call.expression.name.text === "forEach"
-    ) {
-      arrayExpr = call.expression.expression;
-    }
-  } else if (
-    ts.isVariableDeclaration(decl) &&
-    ts.isVariableDeclarationList(decl.parent) &&
-    ts.isForOfStatement(decl.parent.parent)
-  ) {
-    arrayExpr = decl.parent.parent.expression;
-  }
-  if (arrayExpr === undefined || !ts.isIdentifier(arrayExpr)) return undefined;
-  const arrayDecl = mod.declarationOf(arrayExpr.text, arrayExpr);
-  if (
-    arrayDecl !== undefined &&
-    ts.isVariableDeclaration(arrayDecl) &&
-    arrayDecl.initializer !== undefined &&
-    ts.isArrayLiteralExpression(arrayDecl.initializer)
-  ) {
-    return arrayDecl.initializer;
-  }
-  return undefined;
 }
 
 /**
@@ -509,7 +532,7 @@ function openApiPath(path: RoutePath): RoutePath {
 const CALLS_NEXT = /\bnext\s*\(\s*\)/;
 /** Answers the request itself. */
 const RESPONDS =
-  /\.(?:json|jsonp|send|sendFile|sendStatus|text|html|render|redirect|body|end|stream)\s*\(|\bctx\.(?:response\.)?body\s*=|\breturn\s+(?:c|ctx|context)\s*\./;
+  /\.(?:json|jsonp|send|sendFile|sendStatus|text|html|render|redirect|body|end|stream)\s*\(|\b(?:ctx|context)\.(?:response\.)?body\s*=|\breturn\s+(?:c|ctx|context)\s*\./;
 
 /**
  * A route's last handler that only passes the request on: a middleware (it calls `next()` and

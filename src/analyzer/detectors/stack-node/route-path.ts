@@ -4,6 +4,7 @@
  * `${expression}` so the report shows what is known and says that the rest is not.
  */
 import ts from "typescript";
+import { propertyValue } from "./js-ast.js";
 import type { JsModule } from "./js-ast.js";
 
 export interface RoutePath {
@@ -44,20 +45,40 @@ export function evalPath(mod: JsModule, expr: ts.Expression, depth = 0): RoutePa
     return { text: left.text + right.text, resolved: left.resolved && right.resolved };
   }
   if (ts.isIdentifier(expr) && depth < 4) {
-    const decl = mod.declarationOf(expr.text, expr);
-    if (
-      decl !== undefined &&
-      ts.isVariableDeclaration(decl) &&
-      decl.initializer !== undefined &&
-      ts.isVariableDeclarationList(decl.parent) &&
-      (decl.parent.flags & ts.NodeFlags.Const) !== 0
-    ) {
-      const value = evalPath(mod, decl.initializer, depth + 1);
+    const initializer = constInitializer(mod, expr);
+    if (initializer !== undefined) {
+      const value = evalPath(mod, initializer, depth + 1);
       // Unknown at analysis time (process.env.X, config.y): name the constant, not its source.
       return value.resolved ? value : { text: "${" + expr.text + "}", resolved: false };
     }
   }
+  if (ts.isPropertyAccessExpression(expr) && ts.isIdentifier(expr.expression) && depth < 4) {
+    // ROUTES.LOGIN, with `const ROUTES = { LOGIN: "/login" }` in this module
+    const holder = constInitializer(mod, expr.expression);
+    const value =
+      holder !== undefined && ts.isObjectLiteralExpression(holder)
+        ? propertyValue(holder, expr.name.text)
+        : undefined;
+    if (value !== undefined) {
+      const path = evalPath(mod, value, depth + 1);
+      if (path.resolved) return path;
+    }
+  }
   return { text: unknownPart(mod.text(expr)), resolved: false };
+}
+
+/** The initializer of the `const` a name refers to, undefined for anything else. */
+function constInitializer(mod: JsModule, id: ts.Identifier): ts.Expression | undefined {
+  const decl = mod.declarationOf(id.text, id);
+  if (
+    decl !== undefined &&
+    ts.isVariableDeclaration(decl) &&
+    ts.isVariableDeclarationList(decl.parent) &&
+    (decl.parent.flags & ts.NodeFlags.Const) !== 0
+  ) {
+    return decl.initializer;
+  }
+  return undefined;
 }
 
 /** `${expression}`, shortened so a report line stays readable. */

@@ -469,8 +469,8 @@ export class RouterGraph {
               method: route.method,
               path: path.text,
               framework,
-              file: route.op.mod.file.path,
-              line: route.op.line,
+              file: (route.op.entry?.mod ?? route.op.mod).file.path,
+              line: route.op.entry?.line ?? route.op.line,
               resolved: path.resolved,
             },
           });

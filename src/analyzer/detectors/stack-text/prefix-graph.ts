@@ -34,10 +34,15 @@ interface Edge {
 /** A limit on distinct prefixes per router, so a pathological call graph cannot explode. */
 const MAX_PREFIXES = 16;
 
+/** Joins a prefix and the path under it the way the router's framework does. */
+export type PrefixJoin = (framework: string | null, prefix: string, path: string) => string;
+
 export class PrefixGraph {
   private nextId = 0;
   private readonly incoming = new Map<number, Edge[]>();
   private readonly memo = new Map<number, Prefix[]>();
+
+  constructor(private readonly join: PrefixJoin = (_, prefix, path) => joinUrlPath(prefix, path)) {}
 
   node(kind: NodeKind, framework: string | null = null): RouterNode {
     return { id: this.nextId++, kind, framework };
@@ -80,10 +85,11 @@ export class PrefixGraph {
       return [{ path: "", resolved: node.kind !== "bound" }];
     }
     visiting.add(node.id);
+    const framework = this.framework(node);
     const out = new Map<string, Prefix>();
     for (const edge of edges) {
       for (const p of this.resolve(edge.from, visiting)) {
-        const path = edge.path === "" ? p.path : joinUrlPath(p.path, edge.path);
+        const path = edge.path === "" ? p.path : this.join(framework, p.path, edge.path);
         const prefix = { path, resolved: p.resolved && edge.resolved };
         const key = `${prefix.path}|${String(prefix.resolved)}`;
         if (!out.has(key) && out.size < MAX_PREFIXES) out.set(key, prefix);
