@@ -584,6 +584,62 @@ categories.openapi(createRoute({ method: "delete", path: "/{id}", responses: {} 
     expect(found.signals?.rest_api?.value).toBe(true);
   });
 
+  it("reads chained @hono/zod-openapi routes from a namespace import of a barrel, mounted by a function another file calls", async () => {
+    const found = await detectNodeStack(
+      scanContextFrom({
+        "src/core/create-router.ts": `import { OpenAPIHono } from "@hono/zod-openapi";
+export function createRouter() {
+  return new OpenAPIHono({ defaultHook: (result, c) => undefined });
+}
+`,
+        "src/core/create-app.ts": `import { createRouter } from "./create-router.js";
+export function createApp() {
+  const app = createRouter();
+  return app;
+}
+`,
+        "src/features/projects/list/routes.ts": `import { createRoute } from "@hono/zod-openapi";
+export const listProjectsRoute = createRoute({ method: "get", path: "/projects", responses: {} });
+`,
+        "src/features/projects/show/routes.ts": `import { createRoute } from "@hono/zod-openapi";
+export const getProjectRoute = createRoute({ method: "get", path: "/projects/{id}", responses: {} });
+`,
+        "src/features/projects/routes.ts": `export * from "./list/routes.js";
+export * from "./show/routes.js";
+`,
+        "src/features/projects/handlers.ts": `export const listProjects = (c) => c.json([]);
+export const getProject = (c) => c.json({});
+`,
+        "src/features/projects/index.ts": `import { createRouter } from "../../core/create-router.js";
+import * as handlers from "./handlers.js";
+import * as routes from "./routes.js";
+const router = createRouter()
+  .openapi(routes.listProjectsRoute, handlers.listProjects)
+  .openapi(routes.getProjectRoute, handlers.getProject);
+export default router;
+`,
+        "src/register.ts": `import type { createApp } from "./core/create-app.js";
+import projects from "./features/projects/index.js";
+export function registerFeatureRoutes(app: ReturnType<typeof createApp>): void {
+  app.route("/api/v1", projects);
+}
+`,
+        "src/application.ts": `import { createApp } from "./core/create-app.js";
+import { registerFeatureRoutes } from "./register.js";
+export function createApplication() {
+  const app = createApp();
+  registerFeatureRoutes(app);
+  return app;
+}
+`,
+      }),
+    );
+    expect(found.endpoints?.map((e) => `${describeEndpoint(e)} ${e.resolved}`)).toEqual([
+      "GET /api/v1/projects hono src/features/projects/index.ts:5 true",
+      "GET /api/v1/projects/:id hono src/features/projects/index.ts:6 true",
+    ]);
+  });
+
   it("reads routing-controllers' decorated controllers under the server's routePrefix", async () => {
     const found = await detectNodeStack(
       scanContextFrom({

@@ -493,7 +493,7 @@ function createdRoute(
       ? { mod, obj: first }
       : null;
   }
-  if (!ts.isIdentifier(expr)) return null;
+  if (!ts.isIdentifier(expr) && !ts.isPropertyAccessExpression(expr)) return null;
   const bound = program.boundValue(mod, expr);
   return bound !== null && ts.isExpression(bound.node)
     ? createdRoute(bound.mod, bound.node, program, depth + 1)
