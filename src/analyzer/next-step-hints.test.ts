@@ -199,6 +199,8 @@ describe("nextStepHints", () => {
       at("GET", "/up", 3),
       at("GET", "/health", 4),
       at("POST", "/api/v1/auth/login", 5),
+      at("GET", "/swagger.json", 6),
+      at("GET", "/api/openapi.yaml", 7),
     ];
     expect(nextStepHints(probes, signals()).crud).toBeUndefined();
     // Devise's and Rails' sign-in resources and the API's own documentation are no entity either.
@@ -236,6 +238,20 @@ describe("nextStepHints", () => {
     expect(
       nextStepHints(endpoints, signals({ api_error_tests: true })).api_error_tests,
     ).toBeUndefined();
+  });
+
+  it("expects 422 for an invalid body where the framework's validation answers so", () => {
+    const fastapi = (method: Endpoint["method"], path: string): Endpoint => ({
+      ...post,
+      method,
+      path,
+      framework: "fastapi",
+    });
+    const endpoints = [fastapi("POST", "/api/v1/items"), fastapi("GET", "/api/v1/items/{id}")];
+    expect(nextStepHints(endpoints, signals()).api_error_tests).toBe(
+      "e.g. POST /api/v1/items with an invalid body should answer 422; " +
+        "GET /api/v1/items/{id} for an id that does not exist should answer 404",
+    );
   });
 
   it("names how many endpoints no test calls, with a change and a read to test first", () => {
