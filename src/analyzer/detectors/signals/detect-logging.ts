@@ -58,6 +58,14 @@ const RULES: readonly Rule[] = [
         /\b[Ff]astify\s*\(\s*\{[^)]{0,200}?\blogger\s*:\s*(?:true|\{|\w)/,
         "Fastify logger",
       ),
+      // Fastify's pino logger used through the instance or the request, whatever builds the app
+      // (`const app = await build({ logger: loggerOptions }); app.log.error(err)`).
+      code(
+        JS_EXTS,
+        ".log.",
+        /\b(?:fastify|app|server|instance|request|req|reply)\.log\.(?:trace|debug|info|warn|error|fatal)\s*\(/,
+        "Fastify logger",
+      ),
       // Only NestJS's own Logger, found where it is imported: a project's hand-written
       // `new Logger(…)` (a front end's console wrapper) is output, like console.log.
       code(
