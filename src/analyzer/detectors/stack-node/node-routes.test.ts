@@ -640,6 +640,32 @@ export function createApplication() {
     ]);
   });
 
+  it("finds JSON written by a response helper that the handlers hand their context to", async () => {
+    const found = await detectNodeStack(
+      scanContextFrom({
+        "src/app.ts": `import express from "express";
+import { list } from "./handlers/books";
+const app = express();
+app.get("/books", list);
+`,
+        "src/handlers/books.ts": `import { sendSuccess } from "../utils/response";
+export const list = async (req, res) => {
+  const books = await repo.all();
+  return sendSuccess(res, books);
+};
+`,
+        "src/utils/response.ts": `export function sendSuccess(res, data, status = 200) {
+  return res.status(status).json({ success: true, data });
+}
+`,
+      }),
+    );
+    expect(found.signals?.rest_api).toEqual({
+      value: true,
+      evidence: [{ file: "src/utils/response.ts", line: 2, note: "JSON response" }],
+    });
+  });
+
   it("reads routing-controllers' decorated controllers under the server's routePrefix", async () => {
     const found = await detectNodeStack(
       scanContextFrom({
