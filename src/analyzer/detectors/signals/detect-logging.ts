@@ -40,6 +40,7 @@ const RULES: readonly Rule[] = [
       "npm:pino-http",
       "npm:consola",
       "npm:signale",
+      "npm:loglayer",
     ],
     uses: [
       jsImport("winston"),
@@ -52,6 +53,8 @@ const RULES: readonly Rule[] = [
       jsImport("signale"),
       jsImport("hono/logger"),
       jsImport("@logtape/logtape"),
+      // LogLayer, a logging facade over pino, winston or its own transports
+      jsImport("loglayer"),
       code(
         JS_EXTS,
         "logger",
