@@ -38,6 +38,12 @@ export class JsModule {
   private readonly scopes = new Map<ts.Node, Map<string, ts.Node>>();
   private exportsCache: Map<string, ts.Node> | null = null;
 
+  /**
+   * The module an import specifier of this file names, when the module was made by a
+   * JsProgram (route paths follow constants imported from another file through it).
+   */
+  resolveImport: (specifier: string) => JsModule | undefined = () => undefined;
+
   constructor(readonly file: SourceFile) {
     this.ast = ts.createSourceFile(
       file.path,
@@ -265,6 +271,7 @@ export class JsProgram {
     let mod = this.modules.get(file.path);
     if (mod === undefined) {
       mod = new JsModule(file);
+      mod.resolveImport = (specifier) => this.resolve(specifier, file);
       this.modules.set(file.path, mod);
     }
     return mod;

@@ -263,6 +263,38 @@ export class TagsController {
     ]);
   });
 
+  it("reads Nest paths from members of a route constants object imported from another file", async () => {
+    const found = await detectNodeStack(
+      scanContextFrom({
+        "src/configs/app.routes.ts": `const usersRoot = "users";
+const v1 = "v1";
+export const routesV1 = {
+  version: v1,
+  user: { root: usersRoot, delete: \`/\${usersRoot}/:id\` },
+} as const;
+`,
+        "src/users/delete-user.controller.ts": `import { Controller, Delete, Post } from "@nestjs/common";
+import { routesV1 } from "../configs/app.routes";
+
+@Controller(routesV1.version)
+export class UsersController {
+  @Post(routesV1.user.root)
+  create() {
+    return { id: 1 };
+  }
+
+  @Delete(routesV1.user.delete)
+  remove() {}
+}
+`,
+      }),
+    );
+    expect(found.endpoints?.map((e) => `${describeEndpoint(e)} ${e.resolved}`)).toEqual([
+      "POST /v1/users nestjs src/users/delete-user.controller.ts:6 true",
+      "DELETE /v1/users/:id nestjs src/users/delete-user.controller.ts:11 true",
+    ]);
+  });
+
   it("gives no JSON evidence for a Nest handler that renders a view", async () => {
     const found = await detectNodeStack(
       scanContextFrom({

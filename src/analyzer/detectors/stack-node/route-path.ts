@@ -43,21 +43,72 @@ export function evalPath(mod: JsModule, expr: ts.Expression, depth = 0): RoutePa
     const right = evalPath(mod, expr.right, depth + 1);
     return { text: left.text + right.text, resolved: left.resolved && right.resolved };
   }
-  if (ts.isIdentifier(expr) && depth < 4) {
-    const decl = mod.declarationOf(expr.text, expr);
-    if (
-      decl !== undefined &&
-      ts.isVariableDeclaration(decl) &&
-      decl.initializer !== undefined &&
-      ts.isVariableDeclarationList(decl.parent) &&
-      (decl.parent.flags & ts.NodeFlags.Const) !== 0
-    ) {
-      const value = evalPath(mod, decl.initializer, depth + 1);
+  if ((ts.isIdentifier(expr) || ts.isPropertyAccessExpression(expr)) && depth < 4) {
+    const bound = constantValue(mod, expr, 0);
+    if (bound !== null) {
+      const value = evalPath(bound.mod, bound.node, depth + 1);
       // Unknown at analysis time (process.env.X, config.y): name the constant, not its source.
-      return value.resolved ? value : { text: "${" + expr.text + "}", resolved: false };
+      return value.resolved ? value : { text: "${" + mod.text(expr) + "}", resolved: false };
     }
   }
   return { text: unknownPart(mod.text(expr)), resolved: false };
+}
+
+/**
+ * The value a constant holds: a `const` of this module or one it imports, or a property of a
+ * constant object (`routesV1.user.root` of `export const routesV1 = { user: { root: "users" } }`).
+ */
+function constantValue(
+  mod: JsModule,
+  expr: ts.Expression,
+  depth: number,
+): { mod: JsModule; node: ts.Expression } | null {
+  if (depth > 4) return null;
+  if (
+    ts.isAsExpression(expr) ||
+    ts.isSatisfiesExpression(expr) ||
+    ts.isParenthesizedExpression(expr)
+  )
+    return constantValue(mod, expr.expression, depth + 1);
+  if (ts.isIdentifier(expr)) {
+    const decl = mod.declarationOf(expr.text, expr);
+    if (decl !== undefined) return constInitializer(mod, decl);
+    const binding = mod.imports.get(expr.text);
+    if (binding === undefined || binding.imported === "*" || binding.imported === "default")
+      return null;
+    const target = mod.resolveImport(binding.module);
+    const exported = target?.exports().get(binding.imported);
+    return target === undefined || exported === undefined
+      ? null
+      : constInitializer(target, exported);
+  }
+  if (!ts.isPropertyAccessExpression(expr)) return null;
+  const owner = constantValue(mod, expr.expression, depth + 1);
+  if (owner === null) return null;
+  let obj: ts.Expression = owner.node;
+  while (ts.isAsExpression(obj) || ts.isSatisfiesExpression(obj)) obj = obj.expression;
+  if (!ts.isObjectLiteralExpression(obj)) return null;
+  for (const prop of obj.properties) {
+    if (prop.name === undefined || !ts.isIdentifier(prop.name)) continue;
+    if (prop.name.text !== expr.name.text) continue;
+    if (ts.isPropertyAssignment(prop)) return { mod: owner.mod, node: prop.initializer };
+    if (ts.isShorthandPropertyAssignment(prop))
+      return constantValue(owner.mod, prop.name, depth + 1);
+    return null;
+  }
+  return null;
+}
+
+function constInitializer(
+  mod: JsModule,
+  decl: ts.Node,
+): { mod: JsModule; node: ts.Expression } | null {
+  return ts.isVariableDeclaration(decl) &&
+    decl.initializer !== undefined &&
+    ts.isVariableDeclarationList(decl.parent) &&
+    (decl.parent.flags & ts.NodeFlags.Const) !== 0
+    ? { mod, node: decl.initializer }
+    : null;
 }
 
 /** `${expression}`, shortened so a report line stays readable. */
