@@ -94,8 +94,15 @@ describe("nextStepHints", () => {
     expect(express.logging).toBe("with pino or winston");
     // A framework of another stack (a Go service beside a FastAPI one) lends no way.
     expect(
-      nextStepHints([], signals(), [framework("gin"), framework("fastapi")]).central_error_handling,
+      nextStepHints([], signals(), [framework("chi"), framework("fastapi")]).central_error_handling,
     ).toBe("with a recovery and error-writing middleware");
+    // Echo and Gin have their own, which is what the check looks for.
+    expect(nextStepHints([], signals(), [framework("echo")]).central_error_handling).toBe(
+      "with a custom e.HTTPErrorHandler",
+    );
+    expect(nextStepHints([], signals(), [framework("gin")]).central_error_handling).toBe(
+      "with one middleware that writes c.Errors after c.Next(), or gin.CustomRecovery",
+    );
   });
 
   it("names the test runner the repository declares when it has no test yet", () => {
