@@ -482,6 +482,43 @@ def summary():
     ]);
   });
 
+  it("does not take a request to a route the test registers on its own router for an API call", () => {
+    const calls = findApiTestCalls(
+      scanContextFrom({
+        "go.mod": "module shop\n\nrequire github.com/gin-gonic/gin v1.10.0\n",
+        "internal/test/controller_test.go": [
+          "package test",
+          "",
+          "import (",
+          '\t"net/http"',
+          '\t"net/http/httptest"',
+          '\t"testing"',
+          "",
+          '\t"github.com/gin-gonic/gin"',
+          '\t"github.com/stretchr/testify/assert"',
+          ")",
+          "",
+          "func TestPing(t *testing.T) {",
+          "\tr := gin.Default()",
+          '\tr.GET("/ping", func(c *gin.Context) {',
+          '\t\tc.JSON(200, gin.H{"message": "pong"})',
+          "\t})",
+          "\tw := httptest.NewRecorder()",
+          '\treq, _ := http.NewRequest("GET", "/ping", nil)',
+          "\tr.ServeHTTP(w, req)",
+          '\treq, _ = http.NewRequest("GET", "/products", nil)',
+          "\tr.ServeHTTP(w, req)",
+          "\tassert.Equal(t, 200, w.Code)",
+          "}",
+          "",
+        ].join("\n"),
+      }),
+    );
+    expect(calls.map((c) => `${c.file}:${c.line} ${c.note ?? ""}`)).toEqual([
+      "internal/test/controller_test.go:20 GET /products",
+    ]);
+  });
+
   it("reads fetch calls to a local base URL the test holds in a variable", () => {
     const calls = findApiTestCalls(
       scanContextFrom({

@@ -75,6 +75,20 @@ const byName =
   ];
 
 const HTTP_VERB = "get|post|put|patch|delete|head|options";
+
+/**
+ * A test that registers the route it calls on a router of its own
+ * (`r := gin.Default(); r.GET("/ping", …)` then `http.NewRequest("GET", "/ping", nil)`) tests
+ * that inline handler, not the application's API.
+ */
+function servesItself(file: SourceFile, path: string): boolean {
+  if (!file.text.includes(path)) return false;
+  const quoted = path.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+  return new RegExp(
+    `\\.(?:GET|POST|PUT|PATCH|DELETE|Get|Post|Put|Patch|Delete|HandleFunc|${HTTP_VERB})\\s*\\(\\s*["'\`]${quoted}["'\`]\\s*,\\s*(?:func\\b|function\\b|async\\b|\\(|[\\w$]+\\s*=>)`,
+  ).test(file.text);
+}
+
 /** A base URL of the app on this machine, its port read at run time or written in. */
 const LOCAL_BASE_URL = /['"`]https?:\/\/(?:localhost|127\.0\.0\.1)(?::\d+)?:?['"`$]/;
 /**
@@ -588,6 +602,7 @@ export function findApiTestCalls(
               ]);
         for (const [method, path, at, where] of calls) {
           if (path === undefined && pattern.knownPathsOnly === true) continue;
+          if (path !== undefined && servesItself(file, path)) continue;
           const e = evidence(
             where ?? file,
             at ?? m.index,
