@@ -800,7 +800,7 @@ app.get("/items", (req, res) => res.json([]));
     ).toEqual(["GET /items express src/app.js:8", "OPTIONS /probe express src/app.js:7"]);
   });
 
-  it("lists the spec a @hono/zod-openapi app serves with doc() or doc31()", async () => {
+  it("lists the spec a @hono/zod-openapi app serves with doc() or doc31(), generator options too", async () => {
     const found = await detectNodeStack(
       scanContextFrom({
         "src/docs.ts": `import { OpenAPIHono } from "@hono/zod-openapi";
@@ -809,6 +809,8 @@ export const docs = new OpenAPIHono();
 docs.doc("/openapi.json", { openapi: "3.0.0", info: { title: "Shop", version: "1" } });
 docs.doc31("/openapi31.json", (c) => ({ openapi: "3.1.0", info: { title: "Shop", version: "1" } }));
 docs.get("/ui", swaggerUI({ url: "/api/openapi.json" }));
+const specConfig = { openapi: "3.1.0", info: { title: "Shop", version: "1" } };
+docs.doc("/spec.json", specConfig, { unionPreferredType: "oneOf" });
 `,
         "src/index.ts": `import { Hono } from "hono";
 import { docs } from "./docs";
@@ -822,6 +824,7 @@ notes.doc("/readme", {});
     expect(found.endpoints?.map(describeEndpoint)).toEqual([
       "GET /api/openapi.json hono src/docs.ts:4",
       "GET /api/openapi31.json hono src/docs.ts:5",
+      "GET /api/spec.json hono src/docs.ts:8",
       "GET /api/ui hono src/docs.ts:6",
     ]);
   });
