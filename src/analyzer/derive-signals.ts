@@ -133,11 +133,11 @@ const AUTH_ACTION =
 
 /**
  * The last segment of a path that shows the service is up, tries it out or documents it
- * (`/health`, Laravel's `/up`, `/admin/test`, `/api/documentation/:version`): no entity to give
- * the other operations.
+ * (`/health`, Laravel's `/up`, `/admin/test`, `/api/documentation/:version`, the spec itself at
+ * `/swagger.json` or `/openapi.yaml`): no entity to give the other operations.
  */
 const PROBE =
-  /\/(?:health|healthz|health-?check|ping|up|status|metrics|version|test|hello|docs|documentation|swagger|api-docs|openapi)\/?$/i;
+  /\/(?:health|healthz|health-?check|ping|up|status|metrics|version|test|hello|docs|documentation|swagger|api-docs|openapi)(?:\.json|\.ya?ml)?\/?$/i;
 
 /** The four operations in the order next steps name them; PATCH counts as PUT (update). */
 export const CRUD_VERBS = ["POST", "GET", "PUT", "DELETE"] as const;

@@ -94,8 +94,15 @@ describe("nextStepHints", () => {
     expect(express.logging).toBe("with pino or winston");
     // A framework of another stack (a Go service beside a FastAPI one) lends no way.
     expect(
-      nextStepHints([], signals(), [framework("gin"), framework("fastapi")]).central_error_handling,
+      nextStepHints([], signals(), [framework("chi"), framework("fastapi")]).central_error_handling,
     ).toBe("with a recovery and error-writing middleware");
+    // Echo and Gin have their own, which is what the check looks for.
+    expect(nextStepHints([], signals(), [framework("echo")]).central_error_handling).toBe(
+      "with a custom e.HTTPErrorHandler",
+    );
+    expect(nextStepHints([], signals(), [framework("gin")]).central_error_handling).toBe(
+      "with one middleware that writes c.Errors after c.Next(), or gin.CustomRecovery",
+    );
   });
 
   it("names the test runner the repository declares when it has no test yet", () => {
@@ -199,6 +206,8 @@ describe("nextStepHints", () => {
       at("GET", "/up", 3),
       at("GET", "/health", 4),
       at("POST", "/api/v1/auth/login", 5),
+      at("GET", "/swagger.json", 6),
+      at("GET", "/api/openapi.yaml", 7),
     ];
     expect(nextStepHints(probes, signals()).crud).toBeUndefined();
     // Devise's and Rails' sign-in resources and the API's own documentation are no entity either.
@@ -236,6 +245,20 @@ describe("nextStepHints", () => {
     expect(
       nextStepHints(endpoints, signals({ api_error_tests: true })).api_error_tests,
     ).toBeUndefined();
+  });
+
+  it("expects 422 for an invalid body where the framework's validation answers so", () => {
+    const fastapi = (method: Endpoint["method"], path: string): Endpoint => ({
+      ...post,
+      method,
+      path,
+      framework: "fastapi",
+    });
+    const endpoints = [fastapi("POST", "/api/v1/items"), fastapi("GET", "/api/v1/items/{id}")];
+    expect(nextStepHints(endpoints, signals()).api_error_tests).toBe(
+      "e.g. POST /api/v1/items with an invalid body should answer 422; " +
+        "GET /api/v1/items/{id} for an id that does not exist should answer 404",
+    );
   });
 
   it("names how many endpoints no test calls, with a change and a read to test first", () => {

@@ -201,13 +201,27 @@ function untestedHint(
   return `no test calls ${untested.length} of the ${distinct.length}, e.g. ${andList(examples)}`;
 }
 
+/**
+ * Frameworks whose own validation answers an invalid body with 422 Unprocessable Entity
+ * (FastAPI's and Django Ninja's RequestValidationError, Laravel's ValidationException, Rails'
+ * `status: :unprocessable_entity` convention); the others answer 400 Bad Request.
+ */
+const UNPROCESSABLE_FRAMEWORKS: ReadonlySet<string> = new Set([
+  "fastapi",
+  "ninja",
+  "django-ninja",
+  "laravel",
+  "rails",
+]);
+
 /** Two failure cases of the repository's own API for its tests to check, where it has them. */
 function failureCases(distinct: readonly Endpoint[]): string | null {
   const write = exampleOf(distinct, ["POST", "PUT", "PATCH"]);
   // A catch-all (`GET /*path`, an SPA fallback) takes no id.
   const read = distinct.find((e) => e.method === "GET" && hasPathParameter(e) && !isCatchAll(e));
+  const invalid = write && UNPROCESSABLE_FRAMEWORKS.has(write.framework) ? 422 : 400;
   const cases = [
-    write && `${write.method} ${write.path} with an invalid body should answer 400`,
+    write && `${write.method} ${write.path} with an invalid body should answer ${invalid}`,
     read && `GET ${read.path} for an id that does not exist should answer 404`,
   ].filter((c): c is string => typeof c === "string");
   return cases.length === 0 ? null : `e.g. ${cases.join("; ")}`;

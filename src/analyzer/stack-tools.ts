@@ -192,6 +192,17 @@ const FRAMEWORK_TOOLS: Readonly<Record<string, Partial<Record<ToolFact, string>>
     central_error_handling: "@app.errorhandler",
     api_docs: "flask-smorest or flasgger",
   },
+  // What detect-error-handling looks for in each Go framework, rather than Go's generic advice.
+  gin: {
+    central_error_handling:
+      "one middleware that writes c.Errors after c.Next(), or gin.CustomRecovery",
+  },
+  echo: {
+    central_error_handling: "a custom e.HTTPErrorHandler",
+  },
+  fiber: {
+    central_error_handling: "an ErrorHandler in fiber.Config",
+  },
   fastapi: {
     api_tests: "FastAPI's TestClient",
     input_validation: "pydantic models",

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { fileRole } from "./file-role.js";
+import { fileRole, inExampleDir } from "./file-role.js";
 
 describe("fileRole", () => {
   it("treats folders named for a kind of test as test code, whatever their source set", () => {
@@ -50,5 +50,13 @@ describe("fileRole", () => {
     expect(fileRole("examples/hello/app.js")).toBe("example");
     expect(fileRole("docs/modules/ROOT/pages/ssl.adoc")).toBe("example");
     expect(fileRole("src/server.ts")).toBe("app");
+  });
+
+  it("takes a sample or docs folder below routes/ for the URL segment it is", () => {
+    expect(fileRole("routes/v1/sample/index.js")).toBe("app");
+    expect(fileRole("src/routes/docs/+page.svelte")).toBe("app");
+    expect(inExampleDir("routes/v1/sample/index.js")).toBe(false);
+    // an example app's own routes stay example code
+    expect(fileRole("examples/blog/routes/posts.js")).toBe("example");
   });
 });

@@ -32,6 +32,20 @@ const TEST_FILES =
 const MOCK_DIRS = /(^|\/)(?:mocks?|mirage)\//i;
 const MOCK_FILES = /(^|\/)mock[-_]?(?:server|api|backend)\.\w+$|\.mocks?\.\w+$/i;
 
+/**
+ * A routes folder (Fastify's autoload, SvelteKit, Remix): below it, folder names are URL
+ * segments, so `routes/v1/sample/index.js` serves /v1/sample and is no example.
+ */
+const ROUTES_DIR = /(^|\/)routes\//;
+
+/** Whether `dirs` has an examples or docs folder that is not a URL segment below routes/. */
+function hasExampleDir(dirs: string): boolean {
+  const example = EXAMPLE_DIRS.exec(dirs);
+  if (example === null) return false;
+  const routes = ROUTES_DIR.exec(dirs);
+  return routes === null || routes.index > example.index;
+}
+
 /** JVM source roots: below them, folders are package names (com/example/shop), not examples. */
 const JVM_SOURCE_ROOT = /(^|\/)src\/(main|test)\/(java|kotlin|scala|groovy|resources)\//;
 
@@ -42,7 +56,7 @@ const JVM_SOURCE_ROOT = /(^|\/)src\/(main|test)\/(java|kotlin|scala|groovy|resou
 export function inExampleDir(path: string): boolean {
   const root = JVM_SOURCE_ROOT.exec(path);
   const dirs = root ? path.slice(0, root.index) : path;
-  return EXAMPLE_DIRS.test(dirs.slice(0, dirs.lastIndexOf("/") + 1));
+  return hasExampleDir(dirs.slice(0, dirs.lastIndexOf("/") + 1));
 }
 
 export function fileRole(path: string): FileRole {
@@ -54,6 +68,6 @@ export function fileRole(path: string): FileRole {
   if (MOCK_DIRS.test(dirs.slice(0, dirs.lastIndexOf("/") + 1))) return "test";
   if (TEST_SOURCE_SETS.test(dirs) || TEST_KIND_DIRS.test(dirs.slice(0, dirs.lastIndexOf("/") + 1)))
     return "test";
-  if (EXAMPLE_DIRS.test(dirs)) return "example";
+  if (hasExampleDir(dirs)) return "example";
   return "app";
 }

@@ -482,6 +482,73 @@ def summary():
     ]);
   });
 
+  it("does not take a request to a route the test registers on its own router for an API call", () => {
+    const calls = findApiTestCalls(
+      scanContextFrom({
+        "go.mod": "module shop\n\nrequire github.com/gin-gonic/gin v1.10.0\n",
+        "internal/test/controller_test.go": [
+          "package test",
+          "",
+          "import (",
+          '\t"net/http"',
+          '\t"net/http/httptest"',
+          '\t"testing"',
+          "",
+          '\t"github.com/gin-gonic/gin"',
+          '\t"github.com/stretchr/testify/assert"',
+          ")",
+          "",
+          "func TestPing(t *testing.T) {",
+          "\tr := gin.Default()",
+          '\tr.GET("/ping", func(c *gin.Context) {',
+          '\t\tc.JSON(200, gin.H{"message": "pong"})',
+          "\t})",
+          "\tw := httptest.NewRecorder()",
+          '\treq, _ := http.NewRequest("GET", "/ping", nil)',
+          "\tr.ServeHTTP(w, req)",
+          '\treq, _ = http.NewRequest("GET", "/products", nil)',
+          "\tr.ServeHTTP(w, req)",
+          "\tassert.Equal(t, 200, w.Code)",
+          "}",
+          "",
+        ].join("\n"),
+      }),
+    );
+    expect(calls.map((c) => `${c.file}:${c.line} ${c.note ?? ""}`)).toEqual([
+      "internal/test/controller_test.go:20 GET /products",
+    ]);
+  });
+
+  it("reads fetch calls to a local base URL the test holds in a variable", () => {
+    const calls = findApiTestCalls(
+      scanContextFrom({
+        "tests/auth/auth.test.js": [
+          'import build from "../../app.js";',
+          'import { test } from "node:test";',
+          'test("Test signin", async (t) => {',
+          "  const fastify = await build();",
+          "  await fastify.listen();",
+          '  const url = "http://localhost:" + fastify.server.address().port;',
+          '  const response = await fetch(url + "/v1/auth/signin", {',
+          '    method: "POST",',
+          "    body: JSON.stringify({ email, password }),",
+          "  });",
+          "  t.assert.strictEqual(response.status, 401);",
+          "  const users = await fetch(`${url}/v1/users`);",
+          "});",
+          "",
+        ].join("\n"),
+        // a base URL of another host is another service's API
+        "tests/payments.test.js":
+          'const base = "https://api.stripe.com";\ntest("x", async () => {\n  await fetch(base + "/v1/charges");\n});\n',
+      }),
+    );
+    expect(calls.map((c) => `${c.file}:${c.line} ${c.note ?? ""}`)).toEqual([
+      "tests/auth/auth.test.js:7 POST /v1/auth/signin",
+      "tests/auth/auth.test.js:12 GET /v1/users",
+    ]);
+  });
+
   it("reads calls to the Compose services the repository builds, by their service name", () => {
     const calls = findApiTestCalls(
       scanContextFrom({

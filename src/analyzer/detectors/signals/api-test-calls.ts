@@ -75,6 +75,22 @@ const byName =
   ];
 
 const HTTP_VERB = "get|post|put|patch|delete|head|options";
+
+/**
+ * A test that registers the route it calls on a router of its own
+ * (`r := gin.Default(); r.GET("/ping", …)` then `http.NewRequest("GET", "/ping", nil)`) tests
+ * that inline handler, not the application's API.
+ */
+function servesItself(file: SourceFile, path: string): boolean {
+  if (!file.text.includes(path)) return false;
+  const quoted = path.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+  return new RegExp(
+    `\\.(?:GET|POST|PUT|PATCH|DELETE|Get|Post|Put|Patch|Delete|HandleFunc|${HTTP_VERB})\\s*\\(\\s*["'\`]${quoted}["'\`]\\s*,\\s*(?:func\\b|function\\b|async\\b|\\(|[\\w$]+\\s*=>)`,
+  ).test(file.text);
+}
+
+/** A base URL of the app on this machine, its port read at run time or written in. */
+const LOCAL_BASE_URL = /['"`]https?:\/\/(?:localhost|127\.0\.0\.1)(?::\d+)?:?['"`$]/;
 /**
  * Any HTTP client or fetch sent to one of `hosts` with a literal URL, its port possibly
  * interpolated (`http://localhost:${config.port}/signup`), and fetch's `method` option read.
@@ -223,6 +239,16 @@ const API_CALLS: readonly ApiCallPattern[] = [
     // running. Calls to other hosts stay out, as other services' APIs, except the Compose
     // services the repository builds (composeHostCalls).
     ...hostCalls(["localhost", "127.0.0.1"]),
+  },
+  {
+    // fetch to a base URL of the app this test started on this machine, held in a variable:
+    // `const url = "http://localhost:" + app.server.address().port;` then
+    // `fetch(url + "/v1/auth/signin", { method: "POST" })` or fetch(`${url}/v1/users`).
+    exts: JS_EXTS,
+    when: ["fetch("],
+    re: /\bfetch\s*\(\s*(?:[\w.]{1,40}\s*\+\s*(['"`])(\/[^'"`]*)\1|`\$\{[\w.]{1,40}\}(\/[^`$]*)`)(?:\s*,\s*\{[\s\S]{0,200}?\bmethod\s*:\s*['"`](\w+)['"`])?/g,
+    read: (m) => [(m[4] ?? "GET").toUpperCase(), m[2] ?? m[3]],
+    applies: (f) => LOCAL_BASE_URL.test(f.text),
   },
   {
     // An axios instance whose base URL is the app on this machine (`axios.create({ baseURL:
@@ -603,6 +629,7 @@ export function findApiTestCalls(
               ]);
         for (const [method, path, at, where] of calls) {
           if (path === undefined && pattern.knownPathsOnly === true) continue;
+          if (path !== undefined && servesItself(file, path)) continue;
           const e = evidence(
             where ?? file,
             at ?? m.index,

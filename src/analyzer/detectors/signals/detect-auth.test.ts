@@ -151,6 +151,20 @@ describe("authDetector", () => {
     expect(signals?.password_hashing?.value).toBe(true);
   });
 
+  it("recognises Go's alexedwards/argon2id password hashing", () => {
+    const signals = detect({
+      "internal/domain/authentication/handler.go":
+        'package authentication\n\nimport (\n\t"net/http"\n\n\t"github.com/alexedwards/argon2id"\n)\n\nfunc hash(p string) (string, error) {\n\treturn argon2id.CreateHash(p, argon2id.DefaultParams)\n}\n',
+    });
+    expect(signals?.password_hashing?.evidence).toEqual([
+      {
+        file: "internal/domain/authentication/handler.go",
+        line: 6,
+        note: "imports github.com/alexedwards/argon2id",
+      },
+    ]);
+  });
+
   it("recognises Quarkus JWT and Elytron hashing, and Go role middleware", () => {
     const signals = detect({
       "src/main/java/a/Tokens.java": "import io.smallrye.jwt.build.Jwt;\n",

@@ -467,10 +467,12 @@ const HASHING_RULES: readonly Rule[] = [
   },
   {
     id: "go-hash",
-    deps: ["go:golang.org/x/crypto"],
+    deps: ["go:golang.org/x/crypto", "go:github.com/alexedwards/argon2id"],
     uses: [
       goImport("golang.org/x/crypto/bcrypt"),
       goImport("golang.org/x/crypto/argon2"),
+      // argon2id.CreateHash(password, argon2id.DefaultParams): x/crypto's argon2 with a salt
+      goImport("github.com/alexedwards/argon2id"),
       goImport("golang.org/x/crypto/scrypt"),
       goImport("golang.org/x/crypto/pbkdf2"),
     ],

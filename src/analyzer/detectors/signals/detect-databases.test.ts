@@ -211,6 +211,41 @@ describe("databasesDetector", () => {
     expect(signals?.orms?.value).toEqual(["typeorm"]);
   });
 
+  it("takes a Slonik repository's tagged SQL templates for a data-access layer, and umzug's timestamped migrations", () => {
+    const repo = {
+      "package.json":
+        '{ "dependencies": { "slonik": "^31.0.0", "@slonik/migrator": "^0.11.0" } }\n',
+      "src/libs/db/sql-repository.base.ts":
+        "import { DatabasePool, sql } from 'slonik';\n\nexport abstract class SqlRepositoryBase {\n  async findOneById(id: string) {\n    const query = sql.type(this.schema)`SELECT * FROM ${sql.identifier([this.tableName])} WHERE id = ${id}`;\n    return this.pool.query(query);\n  }\n}\n",
+      "database/migrations/2022.10.07T13.49.19.users.sql": 'CREATE TABLE "users" ("id" uuid);\n',
+    };
+    const signals = detect(repo);
+    expect(signals?.orms).toEqual({
+      value: ["sql-repositories"],
+      evidence: [
+        {
+          file: "src/libs/db/sql-repository.base.ts",
+          line: 5,
+          note: "tagged SQL template in a data-access module",
+        },
+      ],
+    });
+    expect(signals?.migrations?.evidence).toEqual([
+      {
+        file: "database/migrations/2022.10.07T13.49.19.users.sql",
+        line: 0,
+        note: "versioned migration",
+      },
+    ]);
+    // an untagged template pastes the value into the SQL: no bound parameter
+    expect(
+      detect({
+        "src/db/users.ts":
+          "export const find = (id: string) => pool.query(`SELECT * FROM users WHERE id = ${id}`);\n",
+      })?.orms?.value,
+    ).toEqual([]);
+  });
+
   it("takes numbered SQL files in a migrations folder named for its database for versioned migrations", () => {
     const signals = detect({
       "requirements.txt": "fastapi\nasyncpg\n",

@@ -670,9 +670,10 @@ const MIGRATION_PATHS: readonly (readonly [RegExp, string, string?])[] = [
   [/(^|\/)\d+\.(?:do|undo)(?:\.[\w-]+)*\.(?:sql|js|cjs|mjs)$/, "Postgrator migration"],
   [/(^|\/)drizzle\/\d{4}_[\w-]+\.sql$|(^|\/)drizzle\/meta\/_journal\.json$/, "Drizzle migration"],
   // Numbered files in a migrations folder, also one named for its database (db_migrations/,
-  // sql-migrations/): 001_create_homes.sql, 2024-01-05_add_index.sql.
+  // sql-migrations/): 001_create_homes.sql, 2024-01-05_add_index.sql, and umzug's
+  // ISO-timestamped 2022.10.07T13.49.19.users.sql (Slonik's migrator).
   [
-    /(^|\/)(?:[\w-]*[_-])?migrations?\/(?:V?\d{3,}|\d{4}-\d{2}-\d{2})[_-][\w.-]*\.(?:sql|ts|js|mjs|cjs|py|go)$/,
+    /(^|\/)(?:[\w-]*[_-])?migrations?\/(?:(?:V?\d{3,}|\d{4}-\d{2}-\d{2})[_-]|\d{4}\.\d{2}\.\d{2}T\d{2}\.\d{2}\.\d{2}\.)[\w.-]*\.(?:sql|ts|js|mjs|cjs|py|go)$/,
     "versioned migration",
   ],
 ];
@@ -752,6 +753,15 @@ const namedFor = (path: string, res: readonly RegExp[]) => res.some((re) => re.t
  */
 const PARAMETERISED_SQL =
   /['"`]\s*(?:SELECT|select\s[^'"`$?%:]*?\bfrom|INSERT\s+INTO|insert\s+into|UPDATE|update\s+\w+\s+set|DELETE\s+FROM|delete\s+from|WITH)\s(?:[^'"`$?%:]|::|%(?![s(])|:(?![A-Za-z_:]))*(?:\$\d|\?|%s|%\(\w+\)s|:[A-Za-z_])/g;
+/**
+ * A statement in an `sql` tagged template, whose `${value}`s the tag binds as parameters
+ * (Slonik's sql`…` and sql.type(schema)`…`, postgres.js, @vercel/postgres); an untagged template
+ * would paste the values into the SQL.
+ */
+const TAGGED_SQL =
+  /\bsql(?:\.\w+\([^()`]{0,80}\))?`\s*(?:SELECT|select|INSERT|insert|UPDATE|update|DELETE|delete|WITH|with)\s[^`]{0,400}?\$\{/;
+/** postgres.js and @vercel/postgres send the tagged statement themselves: `await sql`…``. */
+const SENDS_TAGGED_SQL = /\bawait\s+sql`/;
 /** A call that sends a statement: pg/mysql2/sqlite, psycopg/sqlite3/asyncpg, JDBC, Spring Data. */
 const SENDS_SQL =
   /(?:\.|@)(?:[Qq]uery\w*|execute\w*|exec|prepare\w*|run|all|get|one|many|any|none|oneOrNone|manyOrNone|fetch\w*|update|batchUpdate)\s*\(/;
@@ -791,6 +801,12 @@ function sqlRepositories(ctx: ScanContext): Evidence[] {
     const m = PARAMETERISED_SQL.exec(file.text);
     if (m && SENDS_SQL.test(file.text)) {
       out.push(evidence(file, m.index, "parameterised SQL in a data-access module"));
+      continue;
+    }
+    const tagged =
+      JS_EXTS.includes(file.ext) && file.text.includes("sql") ? TAGGED_SQL.exec(file.text) : null;
+    if (tagged && (SENDS_SQL.test(file.text) || SENDS_TAGGED_SQL.test(file.text))) {
+      out.push(evidence(file, tagged.index, "tagged SQL template in a data-access module"));
     }
   }
   return out;

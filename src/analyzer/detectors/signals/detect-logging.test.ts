@@ -42,6 +42,24 @@ describe("loggingDetector", () => {
     ).toEqual({ value: false, evidence: [] });
   });
 
+  it("counts Fastify's logger used through an app that a factory builds, and LogLayer", () => {
+    expect(
+      detect({
+        "server.js":
+          'import build from "./app.js";\nimport loggerOptions from "./configs/loggerOptions.js";\n' +
+          "const app = await build({ logger: loggerOptions });\n" +
+          "app.listen({ port: 8080 }, (err) => {\n  if (err) {\n    app.log.error(err);\n  }\n});\n",
+      })?.evidence,
+    ).toEqual([{ file: "server.js", line: 6, note: "Fastify logger" }]);
+    expect(detect({ "src/view.js": "const entry = history.log.at(-1);\n" })?.value).toBe(false);
+    expect(
+      detect({
+        "src/core/logger/index.ts":
+          'import { redactionPlugin } from "@loglayer/plugin-redaction";\nimport { LogLayer } from "loglayer";\n',
+      })?.evidence,
+    ).toEqual([{ file: "src/core/logger/index.ts", line: 2, note: "imports loglayer" }]);
+  });
+
   it("does not take the logger lines rails new writes into production.rb, or comments", () => {
     const production =
       "Rails.application.configure do\n" +

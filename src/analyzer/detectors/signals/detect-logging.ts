@@ -40,6 +40,7 @@ const RULES: readonly Rule[] = [
       "npm:pino-http",
       "npm:consola",
       "npm:signale",
+      "npm:loglayer",
     ],
     uses: [
       jsImport("winston"),
@@ -52,10 +53,20 @@ const RULES: readonly Rule[] = [
       jsImport("signale"),
       jsImport("hono/logger"),
       jsImport("@logtape/logtape"),
+      // LogLayer, a logging facade over pino, winston or its own transports
+      jsImport("loglayer"),
       code(
         JS_EXTS,
         "logger",
         /\b[Ff]astify\s*\(\s*\{[^)]{0,200}?\blogger\s*:\s*(?:true|\{|\w)/,
+        "Fastify logger",
+      ),
+      // Fastify's pino logger used through the instance or the request, whatever builds the app
+      // (`const app = await build({ logger: loggerOptions }); app.log.error(err)`).
+      code(
+        JS_EXTS,
+        ".log.",
+        /\b(?:fastify|app|server|instance|request|req|reply)\.log\.(?:trace|debug|info|warn|error|fatal)\s*\(/,
         "Fastify logger",
       ),
       // Only NestJS's own Logger, found where it is imported: a project's hand-written

@@ -188,6 +188,17 @@ describe("secretsDetector", () => {
     });
     expect(result?.value).toEqual([]);
   });
+
+  it("takes neither a throttle rate under a token key nor a presigned URL's key id for a secret", () => {
+    const result = detect({
+      "src/config/settings/base.py": `REST_FRAMEWORK = {\n    "DEFAULT_THROTTLE_RATES": {\n        "token": "5/minute",\n        "login": "10/hour",\n    },\n}\n`,
+      "src/file.dto.ts": `@ApiProperty({ example: "https://s3.amazonaws.com/b/f.pdf?X-Amz-Algorithm=AWS4-HMAC-SHA256&X-Amz-Credential=${AWS_KEY}%2F20221104%2Fus-east-1" })\n`,
+      "config/prod.env": `AWS_ACCESS_KEY_ID=${AWS_KEY}\n`,
+    });
+    expect(result?.value).toEqual([
+      "aws-access-key-id at config/prod.env:1 (AKIA************XW2P)",
+    ]);
+  });
 });
 
 describe("looksLikeSecret", () => {

@@ -129,6 +129,8 @@ const REFERENCE =
 const FILE_PATH = /^[\w.-]+(?:\/[\w.-]+)+\.[A-Za-z]{1,5}$/;
 /** The alphabet or the digits typed in order: a stand-in, not a generated value. */
 const KEYBOARD_RUN = /abcdefgh|ijklmnop|qrstuvwx|01234567|12345678/i;
+/** A rate limit ("5/minute", "100/hour" in DRF's DEFAULT_THROTTLE_RATES under a "token" key). */
+const RATE = /^\d+\s?\/\s?(?:s|sec|second|m|min|minute|h|hr|hour|d|day|week|month)s?$/i;
 const DOTTED_NAME = /^[A-Za-z_$][\w$-]*(?:[.:][A-Za-z_$%][\w$%-]*)+$/;
 const FORMAT_SPEC = /%[sd]|\{\d*\}/;
 /** Words in any script ("Contraseña", "パスワード" in a locale file), not generated strings. */
@@ -221,7 +223,7 @@ export function looksLikeSecret(value: string): boolean {
   if (/^[\w.-]+\.[a-z]{2,4}$/i.test(value) && !/\d{3}/.test(value)) return false; // a file or host name
   if (REFERENCE.test(value) || FILE_PATH.test(value) || FORMAT_SPEC.test(value)) return false;
   if (URI_REFERENCE.test(value) || EXPRESSION.test(value)) return false;
-  if (KEYBOARD_RUN.test(value)) return false;
+  if (KEYBOARD_RUN.test(value) || RATE.test(value)) return false;
   if (!/\d/.test(value) && (DOTTED_NAME.test(value) || WORDS_ONLY.test(value))) return false;
   if (/pas+|secret|changeme/.test(unleet(value))) return false;
   // An example cut short: "eyJhbGciOiJIUzI1NiJ9...", "sk_live_…"
@@ -268,6 +270,13 @@ function scanFile(file: SourceFile, out: Finding[]): void {
     token.re.lastIndex = 0;
     for (let m = token.re.exec(text); m !== null; m = token.re.exec(text)) {
       if (/EXAMPLE|X{6,}/.test(m[0])) continue;
+      // A presigned URL or a SigV4 header names its key id as `Credential=AKIA…/date/…`: the
+      // id is public by design there, and nothing signs without the secret key.
+      if (
+        token.kind === "aws-access-key-id" &&
+        /Credential=$/i.test(text.slice(Math.max(0, m.index - 11), m.index))
+      )
+        continue;
       out.push({ kind: token.kind, file, offset: m.index, masked: mask(m[0]), raw: m[0] });
     }
   }

@@ -56,6 +56,21 @@ describe("validationDetector", () => {
     ]);
   });
 
+  it("does not take a Django model on the project's own BaseModel for a pydantic model", () => {
+    const result = detect({
+      "src/apps/accounts/models/profiles.py":
+        "from django.db import models\nfrom utils.base_models import BaseModel\n\n\nclass Profile(BaseModel):\n    bio = models.TextField()\n",
+      "src/apps/accounts/serializers.py":
+        "from rest_framework import serializers\n\n\nclass ProfileSerializer(serializers.ModelSerializer):\n    pass\n",
+      "app/schemas/item.py":
+        "from pydantic import BaseModel\n\n\nclass Item(BaseModel):\n    name: str\n",
+    });
+    expect(result?.evidence.map((e) => `${e.file} ${e.note}`)).toEqual([
+      "src/apps/accounts/serializers.py DRF serializer",
+      "app/schemas/item.py pydantic model",
+    ]);
+  });
+
   it("does not take an import in a doc comment's usage example for a validation library", () => {
     const sample = [
       "export class SchemaError extends Error {}",

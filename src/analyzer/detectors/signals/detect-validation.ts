@@ -79,12 +79,15 @@ const RULES: readonly Rule[] = [
       "pypi:webargs",
     ],
     uses: [
-      code(
-        PY_EXTS,
-        "BaseModel",
-        /^\s*class\s+\w+\(\s*[\w.]*\bBaseModel\s*\)\s*:/m,
-        "pydantic model",
-      ),
+      {
+        ...code(
+          PY_EXTS,
+          "BaseModel",
+          /^\s*class\s+\w+\(\s*[\w.]*\bBaseModel\s*\)\s*:/m,
+          "pydantic model",
+        ),
+        fileHolds: "pydantic",
+      },
       pyImport("marshmallow"),
       code(
         PY_EXTS,

@@ -108,6 +108,11 @@ export interface SourcePattern {
   readonly skipNames?: readonly string[];
   /** repository paths the pattern does not apply to (CI pipelines, for a config pattern) */
   readonly skipPaths?: RegExp;
+  /**
+   * A word the file must also hold, anywhere (the library's import, which the window around
+   * the keyword may not reach): a Django model's `class Post(BaseModel)` is no pydantic model.
+   */
+  readonly fileHolds?: string;
 }
 
 // The words without which each import pattern's regex cannot match on a line.
@@ -408,6 +413,7 @@ function findWith(
 ): Evidence | undefined {
   const { text } = file;
   const { keyword, re, note } = pattern;
+  if (pattern.fileHolds !== undefined && !text.includes(pattern.fileHolds)) return undefined;
   if (re !== undefined && keyword !== "" && pattern.line === true && view !== undefined) {
     const skip = SLASH_COMMENT_EXTS.has(file.ext)
       ? (o: number) => inSlashComment(text, o)

@@ -588,7 +588,12 @@ export class GoRouterScan {
       const parent = this.lookup(sub[1] as string, env);
       if (!parent) return null;
       const child = this.graph.node("bound");
-      const path = pathValue(sub[2] as string, this.graph.framework(parent));
+      // chi's `r.Group(nil)` is an inline group for middleware: chi's Group takes a function,
+      // never a prefix, and nil adds nothing to the path.
+      const path =
+        sub[2] === "nil"
+          ? { value: "", resolved: true }
+          : pathValue(sub[2] as string, this.graph.framework(parent));
       this.graph.link(parent, child, path.value, path.resolved);
       return child;
     }

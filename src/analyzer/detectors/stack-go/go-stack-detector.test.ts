@@ -296,6 +296,34 @@ func Setup(r *routing.Router) {
     expect(found.signals?.rest_api?.value).toBe(true);
   });
 
+  it("adds nothing to the path for a chi group made with Group(nil)", () => {
+    const found = detect({
+      "go.mod": "module books\n\nrequire github.com/go-chi/chi/v5 v5.0.12\n",
+      "cmd/api/main.go": `package main
+
+import "github.com/go-chi/chi/v5"
+
+func main() {
+\tr := chi.NewRouter()
+\tRegister(r, &Handler{})
+}
+
+func Register(router *chi.Mux, h *Handler) {
+\trouter.Route("/api/v1/author", func(router chi.Router) {
+\t\trouter.Post("/", h.Create)
+\t\tcacheGroup := router.Group(nil)
+\t\tcacheGroup.Use(CacheByURL)
+\t\tcacheGroup.Get("/", h.List)
+\t})
+}
+`,
+    });
+    expect(found.endpoints?.map((e) => `${e.method} ${e.path} ${e.resolved}`)).toEqual([
+      "GET /api/v1/author true",
+      "POST /api/v1/author true",
+    ]);
+  });
+
   it("calls the Router() of the type a constructor returns or a struct field holds", () => {
     const chiRouter = (pkg: string, kind: string, path: string) => `package ${pkg}
 

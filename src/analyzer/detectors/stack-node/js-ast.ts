@@ -38,6 +38,12 @@ export class JsModule {
   private readonly scopes = new Map<ts.Node, Map<string, ts.Node>>();
   private exportsCache: Map<string, ts.Node> | null = null;
 
+  /**
+   * The module an import specifier of this file names, when the module was made by a
+   * JsProgram (route paths follow constants imported from another file through it).
+   */
+  resolveImport: (specifier: string) => JsModule | undefined = () => undefined;
+
   constructor(readonly file: SourceFile) {
     this.ast = ts.createSourceFile(
       file.path,
@@ -285,6 +291,7 @@ export class JsProgram {
     let mod = this.modules.get(file.path);
     if (mod === undefined) {
       mod = new JsModule(file);
+      mod.resolveImport = (specifier) => this.resolve(specifier, file);
       this.modules.set(file.path, mod);
     }
     return mod;
@@ -298,24 +305,66 @@ export class JsProgram {
 
   /**
    * What a name is bound to, one step: a local variable's initializer or function declaration,
-   * or the value the module it is imported from exports under that name.
+   * or the value the module it is imported from exports under that name. `ns.name` of a
+   * namespace import (`import * as routes from "./routes"`) is that module's export `name`.
    */
   boundValue(
     mod: JsModule,
-    id: ts.Identifier,
+    id: ts.Identifier | ts.PropertyAccessExpression,
   ): { mod: JsModule; node: ts.Expression | ts.FunctionDeclaration } | null {
-    const local = mod.declarationOf(id.text, id);
     const valueIn = (m: JsModule, decl: ts.Node | undefined) => {
       if (decl === undefined) return null;
       if (ts.isFunctionDeclaration(decl)) return { mod: m, node: decl };
       const value = ts.isVariableDeclaration(decl) ? decl.initializer : decl;
       return value !== undefined && ts.isExpression(value) ? { mod: m, node: value } : null;
     };
+    if (ts.isPropertyAccessExpression(id)) {
+      const ns = id.expression;
+      if (!ts.isIdentifier(ns) || mod.declarationOf(ns.text, ns) !== undefined) return null;
+      const binding = mod.imports.get(ns.text);
+      const target = binding?.imported === "*" ? this.resolve(binding.module, mod.file) : undefined;
+      const found = target === undefined ? null : this.exportOf(target, id.name.text, 0);
+      return found === null ? null : valueIn(found.mod, found.decl);
+    }
+    const local = mod.declarationOf(id.text, id);
     if (local !== undefined) return ts.isParameter(local) ? null : valueIn(mod, local);
     const binding = mod.imports.get(id.text);
     const target = binding === undefined ? undefined : this.resolve(binding.module, mod.file);
     if (binding === undefined || target === undefined) return null;
-    return valueIn(target, target.exports().get(binding.imported));
+    const found = this.exportOf(target, binding.imported, 0);
+    return found === null ? null : valueIn(found.mod, found.decl);
+  }
+
+  /**
+   * The declaration `mod` exports as `name`: its own, or one it passes on from another module
+   * (`export { x } from "./x"`, or `export * from "./routes"` as a barrel file does).
+   */
+  private exportOf(
+    mod: JsModule,
+    name: string,
+    depth: number,
+  ): { mod: JsModule; decl: ts.Node } | null {
+    const own = mod.exports().get(name);
+    if (own !== undefined) return { mod, decl: own };
+    if (depth > 3 || name === "*" || name === "default") return null;
+    const again = mod.reexportOf(name);
+    if (again !== null) {
+      const next = this.resolve(again.module, mod.file);
+      return next === undefined ? null : this.exportOf(next, again.imported, depth + 1);
+    }
+    for (const statement of mod.ast.statements) {
+      if (
+        ts.isExportDeclaration(statement) &&
+        statement.exportClause === undefined &&
+        statement.moduleSpecifier !== undefined &&
+        ts.isStringLiteralLike(statement.moduleSpecifier)
+      ) {
+        const next = this.resolve(statement.moduleSpecifier.text, mod.file);
+        const found = next === undefined ? null : this.exportOf(next, name, depth + 1);
+        if (found !== null) return found;
+      }
+    }
+    return null;
   }
 
   /** Like resolve, without parsing the file (for callers that only read its text). */

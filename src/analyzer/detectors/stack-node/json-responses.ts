@@ -17,6 +17,10 @@ import { JSON_MARKERS } from "./json-markers.js";
 const FASTIFY_RETURN =
   /\breturn\s+(?!['"`]|reply\.(?:view|redirect)\b|res\.render\b)[{[A-Za-z_$]|=>\s*\(\s*[{[]/g;
 
+/** `successResponse(c, data)`, `sendJson(res, 200, body)`: a call handing on the context. */
+const HELPER_CALL = /\b([A-Za-z_$][\w$]*)\s*\(\s*(?:c|ctx|context|res|response|reply)\s*[,)]/g;
+const MAX_HELPERS = 5;
+
 const REEXPORT_HINT = /\bexport\s*(?:\*\s*as\s+[\w$]+|\{[^}]*\})\s*from\b/;
 
 interface ScanTarget {
@@ -33,8 +37,45 @@ export class JsonResponseFinder {
   /** Evidence lines where this route's handlers produce JSON; empty when none is seen. */
   evidenceFor(op: RouteOp, framework: string): readonly Evidence[] {
     const out: Evidence[] = [];
-    for (const target of this.targets(op.entry?.mod ?? op.mod, op.handlers)) {
+    const targets = this.targets(op.entry?.mod ?? op.mod, op.handlers);
+    for (const target of targets) {
       out.push(...this.scan(target, framework === "fastify"));
+    }
+    // Handlers that answer through a helper they hand the context to
+    // (`return successResponse(c, data)`, whose body calls `c.json(...)`).
+    if (out.length === 0) {
+      for (const target of targets) {
+        for (const helper of this.helperTargets(target)) {
+          out.push(...this.scan(helper, framework === "fastify"));
+        }
+      }
+    }
+    return out;
+  }
+
+  /** The imported functions a handler passes its context or response object to first. */
+  private helperTargets(target: ScanTarget): ScanTarget[] {
+    const text = target.file.text.slice(target.start, target.end);
+    const names = new Set<string>();
+    for (const m of text.matchAll(HELPER_CALL)) {
+      if (names.size >= MAX_HELPERS) break;
+      names.add(m[1] ?? "");
+    }
+    if (names.size === 0) return [];
+    const mod = this.program.module(target.file);
+    const out: ScanTarget[] = [];
+    for (const name of names) {
+      const binding = mod.imports.get(name);
+      const from = binding && this.program.resolve(binding.module, mod.file);
+      const decl = binding && from?.exports().get(binding.imported);
+      if (from === undefined || decl === undefined) continue;
+      const fn = ts.isVariableDeclaration(decl) ? decl.initializer : decl;
+      if (
+        fn !== undefined &&
+        (ts.isFunctionDeclaration(fn) || ts.isArrowFunction(fn) || ts.isFunctionExpression(fn))
+      ) {
+        out.push({ file: from.file, start: fn.getStart(from.ast), end: fn.getEnd() });
+      }
     }
     return out;
   }

@@ -8,7 +8,7 @@ import type { Endpoint, Evidence } from "../../report.js";
 import type { ScanContext } from "../../scan-context.js";
 import { JsProgram } from "./js-ast.js";
 import type { JsModule } from "./js-ast.js";
-import { isDecoratorCandidate, isNestCandidate } from "./js-files.js";
+import { isDecoratorCandidate, isNestCandidate, JS_EXTENSIONS } from "./js-files.js";
 import { JsonResponseFinder } from "./json-responses.js";
 import { nestRoutes } from "./nest-routes.js";
 import { RouterGraph } from "./router-graph.js";
@@ -32,7 +32,15 @@ export function nodeEndpoints(
     if (isDecoratorCandidate(file)) decoratorModules.push(mod);
     if (!isNestCandidate(file)) routeModules.push(mod);
   }
-  const routes = new RouterGraph(program).routes(routeModules);
+  const graph = new RouterGraph(program);
+  let routes = graph.routes(routeModules);
+  const callers = pluginCallers(ctx, candidates, graph.unmountedPluginNames());
+  if (callers.length > 0) {
+    // The files that call a route-registering function with the app mount its routes: read
+    // them too, in a fresh graph so that the call's mount is seen.
+    const more = callers.map((file) => program.module(file));
+    routes = new RouterGraph(program).routes([...routeModules, ...more]);
+  }
   const finder = new JsonResponseFinder(program);
   const json: Evidence[] = [];
   for (const route of routes) {
@@ -47,3 +55,22 @@ export function nodeEndpoints(
 }
 
 type SourceFileLike = Parameters<JsProgram["module"]>[0];
+
+/** App files not read yet that call one of `names` (`registerFeatureRoutes(app)`). */
+function pluginCallers(
+  ctx: ScanContext,
+  candidates: readonly SourceFileLike[],
+  names: ReadonlySet<string>,
+): SourceFileLike[] {
+  if (names.size === 0) return [];
+  const read = new Set(candidates);
+  const calls = [...names].map((name) => `${name}(`);
+  return ctx.files.filter(
+    (file) =>
+      !read.has(file) &&
+      file.role === "app" &&
+      JS_EXTENSIONS.has(file.ext) &&
+      !file.name.endsWith(".d.ts") &&
+      calls.some((call) => file.text.includes(call)),
+  );
+}

@@ -263,6 +263,38 @@ export class TagsController {
     ]);
   });
 
+  it("reads Nest paths from members of a route constants object imported from another file", async () => {
+    const found = await detectNodeStack(
+      scanContextFrom({
+        "src/configs/app.routes.ts": `const usersRoot = "users";
+const v1 = "v1";
+export const routesV1 = {
+  version: v1,
+  user: { root: usersRoot, delete: \`/\${usersRoot}/:id\` },
+} as const;
+`,
+        "src/users/delete-user.controller.ts": `import { Controller, Delete, Post } from "@nestjs/common";
+import { routesV1 } from "../configs/app.routes";
+
+@Controller(routesV1.version)
+export class UsersController {
+  @Post(routesV1.user.root)
+  create() {
+    return { id: 1 };
+  }
+
+  @Delete(routesV1.user.delete)
+  remove() {}
+}
+`,
+      }),
+    );
+    expect(found.endpoints?.map((e) => `${describeEndpoint(e)} ${e.resolved}`)).toEqual([
+      "POST /v1/users nestjs src/users/delete-user.controller.ts:6 true",
+      "DELETE /v1/users/:id nestjs src/users/delete-user.controller.ts:11 true",
+    ]);
+  });
+
   it("gives no JSON evidence for a Nest handler that renders a view", async () => {
     const found = await detectNodeStack(
       scanContextFrom({
@@ -614,6 +646,88 @@ categories.openapi(createRoute({ method: "delete", path: "/{id}", responses: {} 
     expect(found.signals?.rest_api?.value).toBe(true);
   });
 
+  it("reads chained @hono/zod-openapi routes from a namespace import of a barrel, mounted by a function another file calls", async () => {
+    const found = await detectNodeStack(
+      scanContextFrom({
+        "src/core/create-router.ts": `import { OpenAPIHono } from "@hono/zod-openapi";
+export function createRouter() {
+  return new OpenAPIHono({ defaultHook: (result, c) => undefined });
+}
+`,
+        "src/core/create-app.ts": `import { createRouter } from "./create-router.js";
+export function createApp() {
+  const app = createRouter();
+  return app;
+}
+`,
+        "src/features/projects/list/routes.ts": `import { createRoute } from "@hono/zod-openapi";
+export const listProjectsRoute = createRoute({ method: "get", path: "/projects", responses: {} });
+`,
+        "src/features/projects/show/routes.ts": `import { createRoute } from "@hono/zod-openapi";
+export const getProjectRoute = createRoute({ method: "get", path: "/projects/{id}", responses: {} });
+`,
+        "src/features/projects/routes.ts": `export * from "./list/routes.js";
+export * from "./show/routes.js";
+`,
+        "src/features/projects/handlers.ts": `export const listProjects = (c) => c.json([]);
+export const getProject = (c) => c.json({});
+`,
+        "src/features/projects/index.ts": `import { createRouter } from "../../core/create-router.js";
+import * as handlers from "./handlers.js";
+import * as routes from "./routes.js";
+const router = createRouter()
+  .openapi(routes.listProjectsRoute, handlers.listProjects)
+  .openapi(routes.getProjectRoute, handlers.getProject);
+export default router;
+`,
+        "src/register.ts": `import type { createApp } from "./core/create-app.js";
+import projects from "./features/projects/index.js";
+export function registerFeatureRoutes(app: ReturnType<typeof createApp>): void {
+  app.route("/api/v1", projects);
+}
+`,
+        "src/application.ts": `import { createApp } from "./core/create-app.js";
+import { registerFeatureRoutes } from "./register.js";
+export function createApplication() {
+  const app = createApp();
+  registerFeatureRoutes(app);
+  return app;
+}
+`,
+      }),
+    );
+    expect(found.endpoints?.map((e) => `${describeEndpoint(e)} ${e.resolved}`)).toEqual([
+      "GET /api/v1/projects hono src/features/projects/index.ts:5 true",
+      "GET /api/v1/projects/:id hono src/features/projects/index.ts:6 true",
+    ]);
+  });
+
+  it("finds JSON written by a response helper that the handlers hand their context to", async () => {
+    const found = await detectNodeStack(
+      scanContextFrom({
+        "src/app.ts": `import express from "express";
+import { list } from "./handlers/books";
+const app = express();
+app.get("/books", list);
+`,
+        "src/handlers/books.ts": `import { sendSuccess } from "../utils/response";
+export const list = async (req, res) => {
+  const books = await repo.all();
+  return sendSuccess(res, books);
+};
+`,
+        "src/utils/response.ts": `export function sendSuccess(res, data, status = 200) {
+  return res.status(status).json({ success: true, data });
+}
+`,
+      }),
+    );
+    expect(found.signals?.rest_api).toEqual({
+      value: true,
+      evidence: [{ file: "src/utils/response.ts", line: 2, note: "JSON response" }],
+    });
+  });
+
   it("reads routing-controllers' decorated controllers under the server's routePrefix", async () => {
     const found = await detectNodeStack(
       scanContextFrom({
@@ -716,7 +830,7 @@ app.get("/items", (req, res) => res.json([]));
     ).toEqual(["GET /items express src/app.js:8", "OPTIONS /probe express src/app.js:7"]);
   });
 
-  it("lists the spec a @hono/zod-openapi app serves with doc() or doc31()", async () => {
+  it("lists the spec a @hono/zod-openapi app serves with doc() or doc31(), generator options too", async () => {
     const found = await detectNodeStack(
       scanContextFrom({
         "src/docs.ts": `import { OpenAPIHono } from "@hono/zod-openapi";
@@ -725,6 +839,8 @@ export const docs = new OpenAPIHono();
 docs.doc("/openapi.json", { openapi: "3.0.0", info: { title: "Shop", version: "1" } });
 docs.doc31("/openapi31.json", (c) => ({ openapi: "3.1.0", info: { title: "Shop", version: "1" } }));
 docs.get("/ui", swaggerUI({ url: "/api/openapi.json" }));
+const specConfig = { openapi: "3.1.0", info: { title: "Shop", version: "1" } };
+docs.doc("/spec.json", specConfig, { unionPreferredType: "oneOf" });
 `,
         "src/index.ts": `import { Hono } from "hono";
 import { docs } from "./docs";
@@ -738,6 +854,7 @@ notes.doc("/readme", {});
     expect(found.endpoints?.map(describeEndpoint)).toEqual([
       "GET /api/openapi.json hono src/docs.ts:4",
       "GET /api/openapi31.json hono src/docs.ts:5",
+      "GET /api/spec.json hono src/docs.ts:8",
       "GET /api/ui hono src/docs.ts:6",
     ]);
   });

@@ -322,8 +322,14 @@ function collectCall(
     case "doc31": {
       // @hono/zod-openapi: app.doc("/doc", { openapi, info }) serves the generated spec.
       const [path, config] = args;
-      if (args.length !== 2 || !isRoutePathArg(path) || config === undefined) return;
-      if (!ts.isObjectLiteralExpression(config) && !ts.isArrowFunction(config)) return;
+      // A third argument, the generator options (`{ unionPreferredType }`), may follow.
+      if (args.length > 3 || !isRoutePathArg(path) || config === undefined) return;
+      if (
+        !ts.isObjectLiteralExpression(config) &&
+        !ts.isArrowFunction(config) &&
+        !ts.isIdentifier(config)
+      )
+        return;
       ops.routes.push({
         mod,
         receiver,
@@ -516,7 +522,7 @@ function createdRoute(
       ? { mod, obj: first }
       : null;
   }
-  if (!ts.isIdentifier(expr)) return null;
+  if (!ts.isIdentifier(expr) && !ts.isPropertyAccessExpression(expr)) return null;
   const bound = program.boundValue(mod, expr);
   return bound !== null && ts.isExpression(bound.node)
     ? createdRoute(bound.mod, bound.node, program, depth + 1)

@@ -44,41 +44,69 @@ export function evalPath(mod: JsModule, expr: ts.Expression, depth = 0): RoutePa
     const right = evalPath(mod, expr.right, depth + 1);
     return { text: left.text + right.text, resolved: left.resolved && right.resolved };
   }
-  if (ts.isIdentifier(expr) && depth < 4) {
-    const initializer = constInitializer(mod, expr);
-    if (initializer !== undefined) {
-      const value = evalPath(mod, initializer, depth + 1);
+  if ((ts.isIdentifier(expr) || ts.isPropertyAccessExpression(expr)) && depth < 4) {
+    const bound = constantValue(mod, expr, 0);
+    if (bound !== null) {
+      const value = evalPath(bound.mod, bound.node, depth + 1);
       // Unknown at analysis time (process.env.X, config.y): name the constant, not its source.
-      return value.resolved ? value : { text: "${" + expr.text + "}", resolved: false };
-    }
-  }
-  if (ts.isPropertyAccessExpression(expr) && ts.isIdentifier(expr.expression) && depth < 4) {
-    // ROUTES.LOGIN, with `const ROUTES = { LOGIN: "/login" }` in this module
-    const holder = constInitializer(mod, expr.expression);
-    const value =
-      holder !== undefined && ts.isObjectLiteralExpression(holder)
-        ? propertyValue(holder, expr.name.text)
-        : undefined;
-    if (value !== undefined) {
-      const path = evalPath(mod, value, depth + 1);
-      if (path.resolved) return path;
+      return value.resolved ? value : { text: "${" + mod.text(expr) + "}", resolved: false };
     }
   }
   return { text: unknownPart(mod.text(expr)), resolved: false };
 }
 
-/** The initializer of the `const` a name refers to, undefined for anything else. */
-function constInitializer(mod: JsModule, id: ts.Identifier): ts.Expression | undefined {
-  const decl = mod.declarationOf(id.text, id);
+/**
+ * The value a constant holds: a `const` of this module or one it imports, or a property of a
+ * constant object (`routesV1.user.root` of `export const routesV1 = { user: { root: "users" } }`).
+ */
+function constantValue(
+  mod: JsModule,
+  expr: ts.Expression,
+  depth: number,
+): { mod: JsModule; node: ts.Expression } | null {
+  if (depth > 4) return null;
   if (
-    decl !== undefined &&
-    ts.isVariableDeclaration(decl) &&
+    ts.isAsExpression(expr) ||
+    ts.isSatisfiesExpression(expr) ||
+    ts.isParenthesizedExpression(expr)
+  )
+    return constantValue(mod, expr.expression, depth + 1);
+  if (ts.isIdentifier(expr)) {
+    const decl = mod.declarationOf(expr.text, expr);
+    if (decl !== undefined) return constInitializer(mod, decl);
+    const binding = mod.imports.get(expr.text);
+    if (binding === undefined || binding.imported === "*" || binding.imported === "default")
+      return null;
+    const target = mod.resolveImport(binding.module);
+    const exported = target?.exports().get(binding.imported);
+    return target === undefined || exported === undefined
+      ? null
+      : constInitializer(target, exported);
+  }
+  if (!ts.isPropertyAccessExpression(expr)) return null;
+  const owner = constantValue(mod, expr.expression, depth + 1);
+  if (owner === null) return null;
+  let obj: ts.Expression = owner.node;
+  while (ts.isAsExpression(obj) || ts.isSatisfiesExpression(obj)) obj = obj.expression;
+  if (!ts.isObjectLiteralExpression(obj)) return null;
+  const value = propertyValue(obj, expr.name.text);
+  if (value === undefined) return null;
+  // `{ root }` names another constant; `{ root: "/users" }` holds the value itself.
+  return ts.isIdentifier(value) && ts.isShorthandPropertyAssignment(value.parent)
+    ? constantValue(owner.mod, value, depth + 1)
+    : { mod: owner.mod, node: value };
+}
+
+function constInitializer(
+  mod: JsModule,
+  decl: ts.Node,
+): { mod: JsModule; node: ts.Expression } | null {
+  return ts.isVariableDeclaration(decl) &&
+    decl.initializer !== undefined &&
     ts.isVariableDeclarationList(decl.parent) &&
     (decl.parent.flags & ts.NodeFlags.Const) !== 0
-  ) {
-    return decl.initializer;
-  }
-  return undefined;
+    ? { mod, node: decl.initializer }
+    : null;
 }
 
 /** `${expression}`, shortened so a report line stays readable. */

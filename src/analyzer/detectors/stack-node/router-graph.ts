@@ -87,6 +87,10 @@ const CHAIN_METHODS = new Set([
   "after",
   "addHook",
   "decorate",
+  // @hono/zod-openapi: openapi(route, handler) and doc(path, config) return the app too
+  "openapi",
+  "doc",
+  "doc31",
 ]);
 
 export class RouterGraph {
@@ -134,6 +138,27 @@ export class RouterGraph {
       }
     }
     return this.emit();
+  }
+
+  /**
+   * The names of functions whose first parameter has routes but was never seen mounted
+   * (`export function registerRoutes(app) { app.route("/api", users) }`). Their caller may
+   * live in a file the cheap text test passed over (`registerRoutes(app)` mentions no
+   * framework), which is then worth reading too.
+   */
+  unmountedPluginNames(): Set<string> {
+    const names = new Set<string>();
+    for (const [decl, node] of this.nodes) {
+      if (node.kind !== "param" || node.mounted || !ts.isParameter(decl)) continue;
+      if (node.routes.length === 0 && node.mounts.length === 0) continue;
+      const fn = decl.parent;
+      if (fn.parameters[0] !== decl) continue;
+      const holder = ts.isFunctionDeclaration(fn) ? fn : fn.parent;
+      const name =
+        ts.isFunctionDeclaration(holder) || ts.isVariableDeclaration(holder) ? holder.name : null;
+      if (name !== null && name !== undefined && ts.isIdentifier(name)) names.add(name.text);
+    }
+    return names;
   }
 
   /**

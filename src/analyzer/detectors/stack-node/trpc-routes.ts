@@ -347,17 +347,10 @@ class TrpcReader {
 
   /** What a name (or `ns.name` of a namespace import) is bound to, across workspace packages too. */
   private valueOf(mod: JsModule, node: ts.Identifier | ts.PropertyAccessExpression) {
-    if (ts.isPropertyAccessExpression(node)) {
-      if (!ts.isIdentifier(node.expression)) return null;
-      const binding = mod.imports.get(node.expression.text);
-      if (binding?.imported !== "*") return null;
-      const target = this.resolve(binding.module, mod.file);
-      const value = target?.exports().get(node.name.text);
-      return target === undefined || value === undefined ? null : declValue(target, value);
-    }
     const local = this.program.boundValue(mod, node);
     if (local !== null)
       return ts.isExpression(local.node) ? { mod: local.mod, node: local.node } : null;
+    if (ts.isPropertyAccessExpression(node)) return null;
     const binding = mod.imports.get(node.text);
     if (binding === undefined || mod.declarationOf(node.text, node) !== undefined) return null;
     const target = this.resolve(binding.module, mod.file);

@@ -6,6 +6,7 @@
  */
 import type { HttpMethod } from "../../report.js";
 import { httpVerb } from "../stack-text/endpoint-list.js";
+import { regexRouteAsPath } from "./django-regex-path.js";
 import type { Located, PyDefinitions } from "./py-definitions.js";
 import {
   callArgs,
@@ -91,7 +92,12 @@ export function viewSetRoutes(
       const methods =
         methodsArg === undefined ? ["get"] : (stringList(methodsArg.value) ?? ["get"]);
       const urlPathArg = keyword(call, "url_path");
-      const urlPath = (urlPathArg === undefined ? null : stringValue(urlPathArg.value)) ?? fn.name;
+      const written = (urlPathArg === undefined ? null : stringValue(urlPathArg.value)) ?? fn.name;
+      // DRF reads url_path as a regex: `attachments/(?P<attachment_id>[^/.]+)` is the path
+      // attachments/{attachment_id}, written as the router writes its lookup.
+      const urlPath = written.includes("(?P<")
+        ? regexRouteAsPath(written).replace(/<(\w+)>/g, "{$1}")
+        : written;
       const prefix = detail ? `{${lookup}}/` : "";
       const urlNameArg = keyword(call, "url_name");
       const name =

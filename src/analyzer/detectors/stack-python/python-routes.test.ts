@@ -131,6 +131,17 @@ describe("Django route names", () => {
       "label-detail": "/api/tags/{pk}/",
     });
   });
+
+  it("reads a DRF action's url_path regex as the path it matches", () => {
+    expect(
+      names({
+        "urls.py": `from django.urls import include, path\nfrom rest_framework.routers import DefaultRouter\nfrom api.views import PostViewSet\n\nrouter = DefaultRouter()\nrouter.register("posts", PostViewSet)\nurlpatterns = [\n    path("api/", include(router.urls)),\n]\n`,
+        "api/views.py": `from rest_framework import viewsets\nfrom rest_framework.decorators import action\n\nclass PostViewSet(viewsets.ModelViewSet):\n    queryset = Post.objects.all()\n\n    @action(\n        detail=True,\n        methods=["delete"],\n        url_path=r"attachments/(?P<attachment_id>[^/.]+)",\n    )\n    def remove_attachment(self, request, pk=None, attachment_id=None):\n        pass\n`,
+      }),
+    ).toMatchObject({
+      "post-remove-attachment": "/api/posts/{pk}/attachments/{attachment_id}/",
+    });
+  });
 });
 
 describe("Python route extraction, patterns seen in real projects", () => {
