@@ -1,8 +1,9 @@
 /**
  * Rails routing from config/routes.rb: resources/resource with only:/except:/param:/path:/
  * shallow:, nested resources, member and collection blocks, namespace and scope prefixes, verb
- * routes, match with via:, root, concerns, draw(:name) of config/routes/name.rb, and Devise's
- * devise_for. In an API-only app (`config.api_only = true`) resources have no new/edit forms.
+ * routes, match with via:, root, concerns, draw(:name) of config/routes/name.rb, Devise's
+ * devise_for and Doorkeeper's use_doorkeeper. In an API-only app (`config.api_only = true`)
+ * resources have no new/edit forms.
  * Ruby's own blocks (if/unless … end) nest without changing the prefix.
  *
  * Route names are collected as Rails gives them (`articles`, `new_article`, `api_v1_article`,
@@ -214,6 +215,11 @@ export function railsRoutes(
         deviseRoutes(args, top, ctx, emit, nameRoute);
       } else if (keyword === "mount_devise_token_auth_for") {
         deviseTokenAuthRoutes(args, top, ctx, emit, nameRoute);
+      } else if (keyword === "use_doorkeeper") {
+        const end = opensBlock ? blockEnd(list, i) : i;
+        doorkeeperRoutes(args, list.slice(i + 1, end), top, emit, nameRoute);
+        i = end;
+        continue;
       } else if (keyword === "draw") {
         const drawn = ctx.drawn(stringOrSymbol(args[0] ?? "") ?? "");
         if (drawn !== null && depth < 4) walk(drawn, top, depth + 1);
@@ -460,6 +466,9 @@ function emitDeviseMount(
   emit: (m: HttpMethod, p: string) => void,
   nameRoute: NameRoute,
 ): void {
+  // `devise_for :users, skip: :all` loads Devise's mappings (helpers, current_user) and routes
+  // nothing: the app writes its own sign-in routes.
+  if (mount.skip.has("all")) return;
   for (const name of mount.names) {
     const modules = new Set(ctx.deviseModules(name) ?? DEVISE_DEFAULT_MODULES);
     const base = joinUrlPath(top.prefix, mount.path ?? name);
@@ -476,6 +485,79 @@ function emitDeviseMount(
           nameRoute(routeName.replace("{r}", `${top.names}${singular(name)}`), path);
         }
       }
+    }
+  }
+}
+
+/** Doorkeeper's controllers and the routes each adds under its scope, with their names. */
+const DOORKEEPER_ROUTES: readonly {
+  readonly controller: string;
+  readonly routes: readonly (readonly [HttpMethod, string, string])[];
+}[] = [
+  {
+    controller: "authorizations",
+    routes: [
+      ["GET", "authorize/:code", "native_oauth_authorization"],
+      ["GET", "authorize", "new_oauth_authorization"],
+      ["POST", "authorize", "oauth_authorization"],
+      ["DELETE", "authorize", "oauth_authorization"],
+    ],
+  },
+  {
+    controller: "tokens",
+    routes: [
+      ["POST", "token", "oauth_token"],
+      ["POST", "revoke", "oauth_revoke"],
+      ["POST", "introspect", "oauth_introspect"],
+    ],
+  },
+  { controller: "token_info", routes: [["GET", "token/info", "oauth_token_info"]] },
+  {
+    controller: "applications",
+    routes: [
+      ["GET", "applications", "oauth_applications"],
+      ["POST", "applications", "oauth_applications"],
+      ["GET", "applications/new", "new_oauth_application"],
+      ["GET", "applications/:id/edit", "edit_oauth_application"],
+      ["GET", "applications/:id", "oauth_application"],
+      ["PATCH", "applications/:id", "oauth_application"],
+      ["PUT", "applications/:id", "oauth_application"],
+      ["DELETE", "applications/:id", "oauth_application"],
+    ],
+  },
+  {
+    controller: "authorized_applications",
+    routes: [
+      ["GET", "authorized_applications", "oauth_authorized_applications"],
+      ["DELETE", "authorized_applications/:id", "oauth_authorized_application"],
+    ],
+  },
+];
+
+/**
+ * Doorkeeper's `use_doorkeeper(scope: "oauth") do skip_controllers :applications end`: the OAuth
+ * provider's routes under its scope (`/oauth/token`, `/oauth/revoke` …), less the controllers the
+ * block skips.
+ */
+function doorkeeperRoutes(
+  args: readonly string[],
+  block: readonly Statement[],
+  top: Frame,
+  emit: (m: HttpMethod, p: string) => void,
+  nameRoute: NameRoute,
+): void {
+  const skipped = new Set<string>();
+  for (const { text } of block) {
+    const skip = /^skip_controllers\b\s*\(?([^)]*)/.exec(text);
+    for (const m of skip?.[1]?.matchAll(/:(\w+)/g) ?? []) skipped.add(m[1] as string);
+  }
+  const base = joinUrlPath(top.prefix, option(args, "scope") ?? "oauth");
+  for (const { controller, routes } of DOORKEEPER_ROUTES) {
+    if (skipped.has(controller)) continue;
+    for (const [method, template, name] of routes) {
+      const path = joinUrlPath(base, template);
+      emit(method, path);
+      nameRoute(`${top.names}${name}`, path);
     }
   }
 }
