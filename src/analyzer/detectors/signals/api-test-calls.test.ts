@@ -8,6 +8,27 @@ const detect = (files: Record<string, string>) =>
   testsDetector.detect(scanContextFrom(files)).signals;
 
 describe("findApiTestCalls", () => {
+  it("reads a C# request built as an HttpRequestMessage and sent with SendAsync", () => {
+    const calls = findApiTestCalls(
+      scanContextFrom({
+        "tests/Api.Tests/AuthTests.cs": `public class AuthTests : IClassFixture<WebApplicationFactory<Program>>
+{
+    const string MeRoute = "/me";
+    public async Task Flow()
+    {
+        using var logout = new HttpRequestMessage(HttpMethod.Post, "/logout");
+        using var me = new HttpRequestMessage(HttpMethod.Get, MeRoute);
+        HttpRequestMessage patch = new(new HttpMethod("PATCH"), $"/users/{id}");
+        var response = await _client.SendAsync(logout);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+    }
+}
+`,
+      }),
+    );
+    expect(calls.map((c) => c.note)).toEqual(["POST /logout", "GET /me", "PATCH /users/{id}"]);
+  });
+
   it("reads the path of a Django route called by name with reverse(), directly, through a variable or a helper", () => {
     const routeNames = new Map([
       ["blog:post-list", "/api/posts/"],

@@ -76,6 +76,13 @@ const byName =
 
 const HTTP_VERB = "get|post|put|patch|delete|head|options";
 /**
+ * `class TodoApplication : WebApplicationFactory<Program>` in a file of its own: tests that use
+ * TodoApplication are API tests too; so are those that use a class holding the factory in a
+ * static member (`ProgramTest.NewClient` over `static WebApplicationFactory<Program>`).
+ */
+const CS_TEST_HOST_CLASS =
+  /\bclass\s+(\w+)\s*(?:<[^>]*>)?\s*:\s*(?:WebApplicationFactory|TestServer)\b|\bclass\s+(\w+)(?=[^{;]{0,300}\{[^}]{0,300}?\bstatic\s+(?:readonly\s+)?(?:WebApplicationFactory|TestServer)\b)/g;
+/**
  * Any HTTP client or fetch sent to one of `hosts` with a literal URL, its port possibly
  * interpolated (`http://localhost:${config.port}/signup`), and fetch's `method` option read.
  */
@@ -438,11 +445,22 @@ const API_CALLS: readonly ApiCallPattern[] = [
           ? undefined
           : csConstantPath(site.file, m.index, m[3], site.csConstants())),
     ],
-    // `class TodoApplication : WebApplicationFactory<Program>` in a file of its own: tests that
-    // use TodoApplication are API tests too; so are those that use a class holding the factory
-    // in a static member (`ProgramTest.NewClient` over `static WebApplicationFactory<Program>`).
-    derived:
-      /\bclass\s+(\w+)\s*(?:<[^>]*>)?\s*:\s*(?:WebApplicationFactory|TestServer)\b|\bclass\s+(\w+)(?=[^{;]{0,300}\{[^}]{0,300}?\bstatic\s+(?:readonly\s+)?(?:WebApplicationFactory|TestServer)\b)/g,
+    derived: CS_TEST_HOST_CLASS,
+  },
+  {
+    // A request built first and sent with SendAsync: `new HttpRequestMessage(HttpMethod.Post,
+    // "/logout")`, `new(HttpMethod.Get, "/me")`, `new HttpRequestMessage(new HttpMethod("PATCH"), …)`.
+    exts: CS_EXTS,
+    when: ["WebApplicationFactory", "TestServer"],
+    re: /\bnew\s*(?:HttpRequestMessage\s*)?\(\s*(?:HttpMethod\.(\w+)|new\s+HttpMethod\s*\(\s*"(\w+)"\s*\))\s*,\s*(?:\$?"([^"]*)"|([A-Za-z_][\w.]*))?/g,
+    read: (m, site) => [
+      methodFromName(m[1] ?? m[2] ?? ""),
+      m[3] ??
+        (m[4] === undefined || site.csConstants === undefined
+          ? undefined
+          : csConstantPath(site.file, m.index, m[4], site.csConstants())),
+    ],
+    derived: CS_TEST_HOST_CLASS,
   },
 ];
 
@@ -487,10 +505,10 @@ export function findApiTestCalls(
   const out: Evidence[] = [];
   const seen = new Set<string>();
   const modules = new ModulePaths(ctx);
-  const derivedByPattern = new Map<ApiCallPattern, string[]>();
+  const derivedByPattern = new Map<RegExp, string[]>();
   const derivedWords = (pattern: ApiCallPattern): readonly string[] => {
     if (pattern.derived === undefined) return [];
-    let words = derivedByPattern.get(pattern);
+    let words = derivedByPattern.get(pattern.derived);
     if (words === undefined) {
       const found = new Set<string>();
       for (const f of ctx.files) {
@@ -502,7 +520,7 @@ export function findApiTestCalls(
         }
       }
       words = [...found];
-      derivedByPattern.set(pattern, words);
+      derivedByPattern.set(pattern.derived, words);
     }
     return words;
   };
