@@ -8,6 +8,36 @@ const detect = (files: Record<string, string>) =>
   testsDetector.detect(scanContextFrom(files)).signals;
 
 describe("findApiTestCalls", () => {
+  it("reads TestRestTemplate's Kotlin extensions with their type first, and exchange's HttpMethod", () => {
+    const calls = findApiTestCalls(
+      scanContextFrom({
+        "src/test/kotlin/app/AddressTest.kt": `import org.springframework.boot.test.web.client.TestRestTemplate
+
+class AddressTest(@Autowired val restTemplate: TestRestTemplate) {
+  @Test
+  fun crud() {
+    restTemplate.getForObject<String>("/api/v1/test").also { assertThat(it).isEqualTo("Pong!") }
+    restTemplate.exchange("/api/v1/address", HttpMethod.POST, entity, String::class.java)
+    restTemplate.exchange(
+      "/api/v1/address/\${id}",
+      HttpMethod.DELETE,
+      entity,
+      String::class.java
+    )
+    restTemplate.exchange(url, method, entity, String::class.java)
+  }
+}
+`,
+      }),
+    );
+    expect(calls.map((c) => c.note)).toEqual([
+      "GET /api/v1/test",
+      "POST /api/v1/address",
+      "DELETE /api/v1/address/${id}",
+      "ANY (path not literal)",
+    ]);
+  });
+
   it("reads a C# request built as an HttpRequestMessage and sent with SendAsync", () => {
     const calls = findApiTestCalls(
       scanContextFrom({

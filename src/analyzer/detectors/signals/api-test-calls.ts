@@ -260,8 +260,17 @@ const API_CALLS: readonly ApiCallPattern[] = [
     exts: JVM_EXTS,
     when: ["TestRestTemplate"],
     constantArgument: true,
-    re: /\.(getForEntity|getForObject|postForEntity|postForObject|postForLocation|put|delete|patchForObject|exchange)\s*\(\s*(?:"([^"]*)")?/g,
-    read: (m) => [methodFromName(m[1] ?? ""), m[2]],
+    // Kotlin's reified extensions take the type first (`getForEntity<String>("/x")`); exchange
+    // names its method in an argument after the URL (`HttpMethod.DELETE`).
+    re: /\.(getForEntity|getForObject|postForEntity|postForObject|postForLocation|put|delete|patchForObject|exchange)\s*(?:<[^<>()\n]{0,80}>)?\s*\(\s*(?:"([^"]*)")?/g,
+    read: (m, site) => [
+      m[1] === "exchange"
+        ? (/^HttpMethod\.([A-Z]+)$/.exec(
+            argumentsAt(site.file.text, m.index + m[0].length)[1] ?? "",
+          )?.[1] ?? "ANY")
+        : methodFromName(m[1] ?? ""),
+      m[2],
+    ],
   },
   {
     exts: JVM_EXTS,
