@@ -8,6 +8,52 @@ const detect = (files: Record<string, string>) =>
   testsDetector.detect(scanContextFrom(files)).signals;
 
 describe("findApiTestCalls", () => {
+  it("reads Laravel calls at the end of a request set-up chain, and route names built from a test property", () => {
+    const routeNames = new Map([
+      ["auth.logout", "/api/v1/auth/logout"],
+      ["user.update", "/api/v1/user/{user}"],
+      ["user.index", "/api/v1/user"],
+    ]);
+    const calls = findApiTestCalls(
+      scanContextFrom({
+        "tests/Feature/UserTest.php": `<?php
+class UserTest extends TestCase
+{
+    protected string $route;
+
+    protected function setUp(): void
+    {
+        parent::setUp();
+        $this->route = 'user';
+    }
+
+    public function test_logout()
+    {
+        $response = $this->withHeaders(['Authorization' => "Bearer {$this->token($user)}"])
+            ->post(route('auth.logout'));
+        $this->actingAs($user)->getJson("/api/v1/me")->assertOk();
+        $items = $user->posts()->get();
+    }
+
+    public function test_update()
+    {
+        $response = $this->putJson(route("{$this->route}.update", $user->id), $data);
+        $response = $this->getJson(route("$this->route.index"));
+        $response->assertStatus(200);
+    }
+}
+`,
+      }),
+      routeNames,
+    );
+    expect(calls.map((c) => c.note)).toEqual([
+      "POST /api/v1/auth/logout",
+      "GET /api/v1/me",
+      "PUT /api/v1/user/{user}",
+      "GET /api/v1/user",
+    ]);
+  });
+
   it("reads TestRestTemplate's Kotlin extensions with their type first, and exchange's HttpMethod", () => {
     const calls = findApiTestCalls(
       scanContextFrom({

@@ -75,6 +75,18 @@ const byName =
   ];
 
 const HTTP_VERB = "get|post|put|patch|delete|head|options";
+/** Laravel's request methods of a test case. */
+const PHP_TEST_VERB =
+  "getJson|postJson|putJson|patchJson|deleteJson|get|post|put|patch|delete|json";
+/** Laravel test-case methods that set a request up and return the test case for the call. */
+const PHP_REQUEST_SETUP =
+  "actingAs|be|withHeaders?|withToken|withBasicAuth|withoutToken|withCookies?|withUnencryptedCookies?|withSession|withoutMiddleware|withMiddleware|withoutExceptionHandling|withExceptionHandling|withServerVariables|withCredentials|from|followingRedirects";
+
+/** A route name with the test class's members put in (`{$this->route}.update` → `user.update`). */
+function phpRouteName(site: CallSite, name: string): string {
+  if (!name.includes("$this->") || site.phpConstants === undefined) return name;
+  return phpMemberPath(site.file, `"${name}"`, site.phpConstants) ?? name;
+}
 /**
  * `class TodoApplication : WebApplicationFactory<Program>` in a file of its own: tests that use
  * TodoApplication are API tests too; so are those that use a class holding the factory in a
@@ -406,8 +418,14 @@ const API_CALLS: readonly ApiCallPattern[] = [
   {
     exts: PHP_EXTS,
     when: ["Json(", "->get(", "->post(", "->put(", "->patch(", "->delete(", "->json("],
-    // The path is a literal or a named route: `route('posts.show', $post)`.
-    re: /(?:\$this->|\bthis\(\)->|(?<![\w>$]))(getJson|postJson|putJson|patchJson|deleteJson|get|post|put|patch|delete|json)\s*\(\s*(?:(['"])([^'"]*)\2|route\s*\(\s*(['"])([\w.-]+)\4)?(?:\s*,\s*(['"])([^'"]*)\6)?/g,
+    // The path is a literal or a named route: `route('posts.show', $post)`, its name possibly
+    // holding a member of the test class (`route("{$this->route}.update", $user)`). The call is
+    // on the test case, also at the end of a chain that sets the request up
+    // (`$this->withHeaders([...])->post(…)`, `$this->actingAs($user)\n->getJson(…)`).
+    re: new RegExp(
+      String.raw`(?:\$this->|\bthis\(\)->|(?<![\w>$])|(?<=->)(?=${PHP_TEST_VERB}\s*\()(?<=\$this->(?:${PHP_REQUEST_SETUP})\b[^;]{0,400}?->))(${PHP_TEST_VERB})\s*\(\s*(?:(['"])([^'"]*)\2|route\s*\(\s*(['"])((?:[\w.-]|\{\$this->\w+\}|\$this->\w+){1,80})\4)?(?:\s*,\s*(['"])([^'"]*)\6)?`,
+      "g",
+    ),
     read: (m, site) =>
       m[1] === "json"
         ? [(m[3] ?? "ANY").toUpperCase(), m[7]]
@@ -422,7 +440,7 @@ const API_CALLS: readonly ApiCallPattern[] = [
                   site.phpConstants,
                 )) ??
               m[3] ??
-              (m[5] === undefined ? undefined : site.routeNames.get(m[5])),
+              (m[5] === undefined ? undefined : site.routeNames.get(phpRouteName(site, m[5]))),
           ],
     // PHPUnit classes, and Pest files (`it("…", fn () => $this->getJson(…))`, whose TestCase
     // is bound once in tests/Pest.php).
