@@ -106,7 +106,10 @@ const LANGS: Readonly<Record<Lang, LangRules>> = {
   },
   rb: {
     declaration: /^\s*(?:it|specify|scenario|test)\s*(?:['"]|\{|do\b)|^\s*def\s+test_\w+/m,
-    assertion: /\bexpect\s*[({]|\bassert\w*\b|\bmust_\w+|\.should\b|\bis_expected\b/,
+    // RSpec's implicit subject (`it { should belong_to(:user) }`, shoulda-matchers' one-liners)
+    // takes `should` with no receiver.
+    assertion:
+      /\bexpect\s*[({]|\bassert\w*\b|\bmust_\w+|\.should\b|\bis_expected\b|(?:\{|^)[ \t]*should(?:_not)?[ \t(]/m,
     trivial:
       /\bexpect\s*\(\s*true\s*\)\s*\.to\s*\(?\s*(?:be|eq)\s*\(?\s*true\s*\)?\s*\)?|^\s*assert\s+true\s*$/gm,
     comment: HASH_COMMENTS,
