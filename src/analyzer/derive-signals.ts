@@ -129,15 +129,19 @@ const ACTION_SUFFIX =
  * resources for it included (`/users/sign_in`, `/users/session`, `/users/password`).
  */
 const AUTH_ACTION =
-  /\/(?:log[-_]?in|log[-_]?out|sign[-_]?in|sign[-_]?up|sign[-_]?out|register|registrations?|sessions?|passwords?|verification|verify|token|refresh|token-refresh|refresh-token|me|whoami)\/?$/i;
+  /\/(?:log[-_]?in|log[-_]?out(?:[-_]all)?|sign[-_]?in|sign[-_]?up|sign[-_]?out|register|registrations?|sessions?|passwords?|verification|verify|confirm[-_]?(?:email|mfa|account)|verify[-_]?email|email[-_]?verification|token|refresh|token-refresh|refresh-token|introspect|revoke|me|whoami)\/?$/i;
+/** A segment anywhere in a path that puts it in sign-in's second factor or an OAuth flow. */
+const AUTH_AREA = /\/(?:mfa|2fa|two[-_]?factor|otp|totp|oauth)(?:\/|$)/i;
 
 /**
  * The last segment of a path that shows the service is up, tries it out or documents it
- * (`/health`, Laravel's `/up`, `/admin/test`, `/api/documentation/:version`): no entity to give
- * the other operations.
+ * (`/health`, Laravel's `/up`, Kubernetes' `/ready`, `/admin/test`, `/api/documentation/:version`):
+ * no entity to give the other operations.
  */
 const PROBE =
-  /\/(?:health|healthz|health-?check|ping|up|status|metrics|version|test|hello|docs|documentation|swagger|api-docs|openapi)\/?$/i;
+  /\/(?:health|healthz|health-?check|live|liveness|ready|readiness|ping|up|status|metrics|version|test|hello|docs|documentation|swagger|api-docs|openapi)\/?$/i;
+/** A `test` segment anywhere: a controller that tries roles or the stack out (`/api/test/admin`). */
+const TRIAL_AREA = /\/tests?(?:\/|$)/i;
 
 /** The four operations in the order next steps name them; PATCH counts as PUT (update). */
 export const CRUD_VERBS = ["POST", "GET", "PUT", "DELETE"] as const;
@@ -215,7 +219,7 @@ export function closestToCrud(distinct: readonly Endpoint[]): Resource | null {
   for (const resource of groupByResource(resolved)) {
     // POST /auth/login is an action on a session, not an entity: "add GET, PUT and DELETE" to it
     // would be wrong advice.
-    if (AUTH_ACTION.test(resource.path) || PROBE.test(resource.path)) continue;
+    if ([AUTH_ACTION, AUTH_AREA, PROBE, TRIAL_AREA].some((re) => re.test(resource.path))) continue;
     // `GET /` alone is a welcome or index page, not a collection to add POST and DELETE to.
     if (resource.path === "/" && resource.operations.size === 1) continue;
     const more = best === null || resource.operations.size > best.operations.size;
