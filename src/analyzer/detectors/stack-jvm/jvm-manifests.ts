@@ -48,3 +48,21 @@ export function readJvmManifests(ctx: ScanContext, sightings: FrameworkSightings
       sightings.declared("jax-rs", { file: file.path, line: jaxrs.line, note: jaxrs.name });
   }
 }
+
+/** A build that moves its sources off Maven's and Gradle's src/… layout. */
+const CUSTOM_SOURCE_DIRS =
+  /\bsrcDirs?\b|\bsourceSets\b|<sourceDirectory>|build-helper-maven-plugin/;
+
+/**
+ * Whether a Java or Kotlin file lies outside every source set the repository's builds compile:
+ * with Maven or Gradle laying sources out under `src/` (src/main/java, src/jvmMain/kotlin …), a
+ * file with no `src/` folder on its path (a code generator's templates, `contributed/gen/
+ * REPLACEMEController.kt`) is not part of the app. Without such a build, or with a build that
+ * names source folders of its own, every file counts.
+ */
+export function outsideJvmSourceSets(ctx: ScanContext): (path: string) => boolean {
+  const builds = ctx.files.filter((f) => f.role === "app" && isBuildFile(f));
+  if (builds.length === 0 || builds.some((f) => CUSTOM_SOURCE_DIRS.test(f.text)))
+    return () => false;
+  return (path) => !/(?:^|\/)src\//.test(path);
+}

@@ -28,6 +28,29 @@ function detect(files: Record<string, string>) {
 }
 
 describe("jvmStackDetector", () => {
+  it("leaves out a code generator's templates that no source set of the build compiles", () => {
+    const controller = (name: string) =>
+      `@RestController\n@RequestMapping("/api/v1/${name}")\nclass Controller {\n  @GetMapping fun list() = listOf<String>()\n}\n`;
+    const files = {
+      "pom.xml":
+        "<project><dependencies><dependency><groupId>org.springframework.boot</groupId><artifactId>spring-boot-starter-web</artifactId></dependency></dependencies></project>\n",
+      "src/main/kotlin/app/address/AddressController.kt": controller("address"),
+      "contributed/gen/REPLACEMEController.kt": controller("ReplacePluralLowercase"),
+    };
+    expect(detect(files).endpoints?.map((e) => `${e.method} ${e.path}`)).toEqual([
+      "GET /api/v1/address",
+    ]);
+    // A build that names its own source folders compiles what it names.
+    const custom = {
+      ...files,
+      "pom.xml": files["pom.xml"].replace(
+        "<dependencies>",
+        "<build><sourceDirectory>contributed</sourceDirectory></build><dependencies>",
+      ),
+    };
+    expect(detect(custom).endpoints).toHaveLength(2);
+  });
+
   it("reports Spring Boot from the build and the bootstrap class, not plain Spring", () => {
     const found = detect(javaSpringBootApi.files);
     expect(found.frameworks?.map((f) => f.id)).toEqual(["spring-boot"]);
