@@ -49,20 +49,28 @@ export function readJvmManifests(ctx: ScanContext, sightings: FrameworkSightings
   }
 }
 
-/** A build that moves its sources off Maven's and Gradle's src/… layout. */
-const CUSTOM_SOURCE_DIRS =
-  /\bsrcDirs?\b|\bsourceSets\b|<sourceDirectory>|build-helper-maven-plugin/;
+/**
+ * A source folder a build names (`<sourceDirectory>`, build-helper's `<source>`, Gradle's
+ * `srcDir "gen"` or `srcDirs = ["app"]`): group 1, 2 or 3. A `<source>` without a slash is the
+ * compiler's Java version.
+ */
+const NAMED_SOURCE_DIR =
+  /<sourceDirectory>\s*([^<\s]{1,200})\s*<\/|<source>\s*([^<\s]{0,100}\/[^<\s]{0,100})\s*<\/|\bsrcDirs?\b\s*(?:\+?=\s*)?\(?\s*(?:(?:files|listOf|setOf)\s*\(\s*)?\[?\s*["']([^"'\n]{1,200})["']/g;
 
 /**
  * Whether a Java or Kotlin file lies outside every source set the repository's builds compile:
  * with Maven or Gradle laying sources out under `src/` (src/main/java, src/jvmMain/kotlin …), a
  * file with no `src/` folder on its path (a code generator's templates, `contributed/gen/
  * REPLACEMEController.kt`) is not part of the app. Without such a build, or with a build that
- * names source folders of its own, every file counts.
+ * names a source folder outside `src/`, every file counts.
  */
 export function outsideJvmSourceSets(ctx: ScanContext): (path: string) => boolean {
   const builds = ctx.files.filter((f) => f.role === "app" && isBuildFile(f));
-  if (builds.length === 0 || builds.some((f) => CUSTOM_SOURCE_DIRS.test(f.text)))
-    return () => false;
+  const elsewhere = builds.some((f) =>
+    [...f.text.matchAll(NAMED_SOURCE_DIR)].some(
+      (m) => !/(?:^|[/}])src(?:\/|$)/.test(m[1] ?? m[2] ?? m[3] ?? ""),
+    ),
+  );
+  if (builds.length === 0 || elsewhere) return () => false;
   return (path) => !/(?:^|\/)src\//.test(path);
 }

@@ -33,7 +33,7 @@ describe("jvmStackDetector", () => {
       `@RestController\n@RequestMapping("/api/v1/${name}")\nclass Controller {\n  @GetMapping fun list() = listOf<String>()\n}\n`;
     const files = {
       "pom.xml":
-        "<project><dependencies><dependency><groupId>org.springframework.boot</groupId><artifactId>spring-boot-starter-web</artifactId></dependency></dependencies></project>\n",
+        "<project><build><sourceDirectory>${project.basedir}/src/main/kotlin</sourceDirectory><plugins><plugin><artifactId>maven-compiler-plugin</artifactId><configuration><source>17</source></configuration></plugin></plugins></build><dependencies><dependency><groupId>org.springframework.boot</groupId><artifactId>spring-boot-starter-web</artifactId></dependency></dependencies></project>\n",
       "src/main/kotlin/app/address/AddressController.kt": controller("address"),
       "contributed/gen/REPLACEMEController.kt": controller("ReplacePluralLowercase"),
     };
@@ -43,12 +43,17 @@ describe("jvmStackDetector", () => {
     // A build that names its own source folders compiles what it names.
     const custom = {
       ...files,
-      "pom.xml": files["pom.xml"].replace(
-        "<dependencies>",
-        "<build><sourceDirectory>contributed</sourceDirectory></build><dependencies>",
-      ),
+      "pom.xml": files["pom.xml"].replace("src/main/kotlin", "contributed"),
     };
     expect(detect(custom).endpoints).toHaveLength(2);
+    const gradle = {
+      "build.gradle.kts":
+        'plugins { id("org.springframework.boot") }\nsourceSets { main { java.srcDirs("contributed/gen") } }\n',
+      "src/main/kotlin/app/address/AddressController.kt":
+        files["src/main/kotlin/app/address/AddressController.kt"],
+      "contributed/gen/REPLACEMEController.kt": files["contributed/gen/REPLACEMEController.kt"],
+    };
+    expect(detect(gradle).endpoints).toHaveLength(2);
   });
 
   it("reports Spring Boot from the build and the bootstrap class, not plain Spring", () => {
