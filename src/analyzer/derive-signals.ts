@@ -110,7 +110,10 @@ export function distinctEndpoints(
     // Unresolved paths lack an unknown prefix: equal ones in different files are different routes.
     const where = ep.resolved ? serviceOf(ep.file) : ep.file;
     const key = `${ep.method} ${normalizePath(ep)} ${where}`;
-    if (!byKey.has(key)) byKey.set(key, ep);
+    // The app's own route where a library's has the same method and path: the app's answers.
+    const seen = byKey.get(key);
+    if (seen === undefined || (seen.library !== undefined && ep.library === undefined))
+      byKey.set(key, ep);
   }
   return [...byKey.values()].sort(
     (a, b) => a.path.localeCompare(b.path) || a.method.localeCompare(b.method),

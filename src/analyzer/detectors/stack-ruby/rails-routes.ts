@@ -145,7 +145,7 @@ export function railsRoutes(
       const head = /^(\w+)\b\s*\(?\s*([\s\S]*?)\)?$/.exec(body);
       const keyword = head ? (head[1] as string) : "";
       const args = head ? splitTopLevel(head[2] as string) : [];
-      const emit = (method: HttpMethod, path: string, resolved = true): void => {
+      const emit = (method: HttpMethod, path: string, resolved = true, library?: string): void => {
         out.push({
           method,
           path,
@@ -153,8 +153,14 @@ export function railsRoutes(
           file: file.path,
           line,
           resolved: resolved && top.resolved,
+          ...(library === undefined ? {} : { library }),
         });
       };
+      // Routes a gem adds: the app mounts them, the gem's own tests cover them.
+      const emitOf =
+        (library: string) =>
+        (method: HttpMethod, path: string): void =>
+          emit(method, path, true, library);
       const nameRoute: NameRoute = (key, path) => {
         if (top.resolved && !names.has(key)) names.set(key, path);
       };
@@ -212,12 +218,12 @@ export function railsRoutes(
           (args[0] !== undefined && !isOption(args[0]) ? stringOrSymbol(args[0]) : null);
         if (to?.includes("#") === true) nameRoute(`${top.module}${to}`, path);
       } else if (keyword === "devise_for") {
-        deviseRoutes(args, top, ctx, emit, nameRoute);
+        deviseRoutes(args, top, ctx, emitOf("devise"), nameRoute);
       } else if (keyword === "mount_devise_token_auth_for") {
-        deviseTokenAuthRoutes(args, top, ctx, emit, nameRoute);
+        deviseTokenAuthRoutes(args, top, ctx, emitOf("devise_token_auth"), nameRoute);
       } else if (keyword === "use_doorkeeper") {
         const end = opensBlock ? blockEnd(list, i) : i;
-        doorkeeperRoutes(args, list.slice(i + 1, end), top, emit, nameRoute);
+        doorkeeperRoutes(args, list.slice(i + 1, end), top, emitOf("doorkeeper"), nameRoute);
         i = end;
         continue;
       } else if (keyword === "draw") {
