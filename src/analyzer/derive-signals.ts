@@ -143,8 +143,11 @@ const AUTH_AREA = /\/(?:mfa|2fa|two[-_]?factor|otp|totp|oauth)(?:\/|$)/i;
  */
 const PROBE =
   /\/(?:health|healthz|health-?check|live|liveness|ready|readiness|ping|up|status|metrics|version|test|hello|docs|documentation|swagger|api-docs|openapi)\/?$/i;
-/** A `test` segment anywhere: a controller that tries roles or the stack out (`/api/test/admin`). */
-const TRIAL_AREA = /\/tests?(?:\/|$)/i;
+/**
+ * A segment anywhere that puts a path in a controller that tries roles or the stack out
+ * (`/api/test/admin`) or in the API's documentation (`/swagger/v1_data`, `/api-docs/v2`).
+ */
+const TRIAL_OR_DOCS_AREA = /\/(?:tests?|swagger|api-docs|openapi|docs|documentation)(?:\/|$)/i;
 
 /** The four operations in the order next steps name them; PATCH counts as PUT (update). */
 export const CRUD_VERBS = ["POST", "GET", "PUT", "DELETE"] as const;
@@ -222,7 +225,8 @@ export function closestToCrud(distinct: readonly Endpoint[]): Resource | null {
   for (const resource of groupByResource(resolved)) {
     // POST /auth/login is an action on a session, not an entity: "add GET, PUT and DELETE" to it
     // would be wrong advice.
-    if ([AUTH_ACTION, AUTH_AREA, PROBE, TRIAL_AREA].some((re) => re.test(resource.path))) continue;
+    if ([AUTH_ACTION, AUTH_AREA, PROBE, TRIAL_OR_DOCS_AREA].some((re) => re.test(resource.path)))
+      continue;
     // `GET /` alone is a welcome or index page, not a collection to add POST and DELETE to.
     if (resource.path === "/" && resource.operations.size === 1) continue;
     const more = best === null || resource.operations.size > best.operations.size;

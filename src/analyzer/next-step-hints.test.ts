@@ -223,6 +223,7 @@ describe("nextStepHints", () => {
       at("GET", "/api/v1/test/all", 7),
       at("GET", "/live", 8),
       at("GET", "/ready", 9),
+      at("GET", "/swagger/v1_data", 10),
     ];
     expect(nextStepHints(auth, signals()).crud).toBeUndefined();
     expect(nextStepHints([...probes, at("GET", "/api/v1/products", 6)], signals()).crud).toBe(
