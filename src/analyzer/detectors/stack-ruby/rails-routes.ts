@@ -399,7 +399,8 @@ interface DeviseMount {
   readonly names: readonly string[];
   readonly path: string | null;
   readonly skip: ReadonlySet<string>;
-  readonly only: readonly string[];
+  /** the controllers `only:` keeps, null without it (`only: []` keeps none) */
+  readonly only: readonly string[] | null;
   readonly pathNames: Readonly<Record<string, string>>;
 }
 
@@ -421,7 +422,7 @@ function deviseRoutes(
     names: positionalNames(args),
     path: activeAdmin ? ctx.activeAdminNamespace() : option(args, "path"),
     skip: new Set(listOption(args, "skip")),
-    only: listOption(args, "only"),
+    only: optionRaw(args, "only") === null ? null : listOption(args, "only"),
     pathNames: {
       ...DEVISE_PATH_NAMES,
       ...(activeAdmin ? ACTIVE_ADMIN_PATH_NAMES : hashOption(args, "path_names")),
@@ -456,7 +457,7 @@ function deviseTokenAuthRoutes(
     names: [option(args, "as") ?? pluralWord(underscore(model).replace(/\//g, "_"))],
     path: at,
     skip: new Set([...skip, "omniauth_callbacks"]),
-    only: [],
+    only: null,
     pathNames: DEVISE_PATH_NAMES,
   };
   emitDeviseMount(mount, top, ctx, emit, nameRoute);
@@ -472,15 +473,15 @@ function emitDeviseMount(
   emit: (m: HttpMethod, p: string) => void,
   nameRoute: NameRoute,
 ): void {
-  // `devise_for :users, skip: :all` loads Devise's mappings (helpers, current_user) and routes
-  // nothing: the app writes its own sign-in routes.
+  // `devise_for :users, skip: :all` (or `only: []`) loads Devise's mappings (helpers,
+  // current_user) and routes nothing: the app writes its own sign-in routes.
   if (mount.skip.has("all")) return;
   for (const name of mount.names) {
     const modules = new Set(ctx.deviseModules(name) ?? DEVISE_DEFAULT_MODULES);
     const base = joinUrlPath(top.prefix, mount.path ?? name);
     for (const { controller, module, routes } of DEVISE_ROUTES) {
       if (!modules.has(module) || mount.skip.has(controller)) continue;
-      if (mount.only.length > 0 && !mount.only.includes(controller)) continue;
+      if (mount.only !== null && !mount.only.includes(controller)) continue;
       for (const [method, template, routeName] of routes) {
         const path = joinUrlPath(
           base,

@@ -281,10 +281,11 @@ end
     ]);
   });
 
-  it("routes nothing for devise_for with skip: :all, and reads Doorkeeper's routes less those skipped", () => {
+  it("routes nothing for devise_for with skip: :all or only: [], and reads Doorkeeper's routes less those skipped", () => {
     const found = detect(
       routes(`  namespace :v1 do
     devise_for :users, skip: :all
+    devise_for :admins, only: []
     namespace :users do
       use_doorkeeper do
         controllers tokens: 'tokens'
