@@ -8,6 +8,52 @@ const detect = (files: Record<string, string>) =>
   testsDetector.detect(scanContextFrom(files)).signals;
 
 describe("findApiTestCalls", () => {
+  it("reads C# tests that call the app on localhost through a fixture's HttpClient", () => {
+    const calls = findApiTestCalls(
+      scanContextFrom({
+        "src/Shop.Test/ContainerFixture.cs": `public class ContainerFixture : IIntegrationTest
+{
+    public ContainerFixture()
+    {
+        Client = new HttpClient
+        {
+            BaseAddress = new Uri("http://127.0.0.1:9999")
+        };
+    }
+    public HttpClient Client { get; set; }
+}
+`,
+        "src/Shop.Test/PeopleTest.cs": `public class PeopleTest
+{
+    public PeopleTest(ContainerFixture fixture) { _fixture = fixture; }
+
+    [Fact]
+    public async Task Ping()
+    {
+        var response = await _fixture.Client.GetAsync("/ping");
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+    }
+}
+`,
+        // A client of someone else's API is no test of the app.
+        "src/Shop.Test/GitHubTest.cs": `public class GitHubTest
+{
+    [Fact]
+    public async Task Repos()
+    {
+        var client = new HttpClient { BaseAddress = new Uri("https://api.github.com") };
+        var response = await client.GetAsync("/repos");
+        Assert.True(response.IsSuccessStatusCode);
+    }
+}
+`,
+      }),
+    );
+    expect(calls.map((c) => `${c.file} ${c.note}`)).toEqual([
+      "src/Shop.Test/PeopleTest.cs GET /ping",
+    ]);
+  });
+
   it("reads Laravel calls at the end of a request set-up chain, and route names built from a test property", () => {
     const routeNames = new Map([
       ["auth.logout", "/api/v1/auth/logout"],

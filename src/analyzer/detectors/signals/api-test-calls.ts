@@ -63,8 +63,10 @@ interface ApiCallPattern {
    * one file starts for the others)
    */
   readonly whenInPackage?: boolean;
-  /** classes the repository derives from a `when` word (group 1 or 2) count as `when` words too */
+  /** classes the repository derives from a `when` word (group 1, 2 or 3) count as `when` words too */
   readonly derived?: RegExp;
+  /** besides files with a `when` word, files with one of these are searched for `derived` classes */
+  readonly derivedWhen?: readonly string[];
 }
 
 const byName =
@@ -90,10 +92,12 @@ function phpRouteName(site: CallSite, name: string): string {
 /**
  * `class TodoApplication : WebApplicationFactory<Program>` in a file of its own: tests that use
  * TodoApplication are API tests too; so are those that use a class holding the factory in a
- * static member (`ProgramTest.NewClient` over `static WebApplicationFactory<Program>`).
+ * static member (`ProgramTest.NewClient` over `static WebApplicationFactory<Program>`), and those
+ * that use a fixture whose HttpClient's base address is the app on this machine (`BaseAddress =
+ * new Uri("http://127.0.0.1:9999")`, the app started with Docker Compose for the tests).
  */
 const CS_TEST_HOST_CLASS =
-  /\bclass\s+(\w+)\s*(?:<[^>]*>)?\s*:\s*(?:WebApplicationFactory|TestServer)\b|\bclass\s+(\w+)(?=[^{;]{0,300}\{[^}]{0,300}?\bstatic\s+(?:readonly\s+)?(?:WebApplicationFactory|TestServer)\b)/g;
+  /\bclass\s+(\w+)\s*(?:<[^>]*>)?\s*:\s*(?:WebApplicationFactory|TestServer)\b|\bclass\s+(\w+)(?=[^{;]{0,300}\{[^}]{0,300}?\bstatic\s+(?:readonly\s+)?(?:WebApplicationFactory|TestServer)\b)|\bclass\s+(\w+)(?=[^{;]{0,300}\{[\s\S]{0,3000}?\bBaseAddress\s*=\s*new\s+Uri\s*\(\s*\$?"https?:\/\/(?:localhost|127\.0\.0\.1)\b)/g;
 /**
  * Any HTTP client or fetch sent to one of `hosts` with a literal URL, its port possibly
  * interpolated (`http://localhost:${config.port}/signup`), and fetch's `method` option read.
@@ -473,6 +477,7 @@ const API_CALLS: readonly ApiCallPattern[] = [
           : csConstantPath(site.file, m.index, m[3], site.csConstants())),
     ],
     derived: CS_TEST_HOST_CLASS,
+    derivedWhen: ["BaseAddress"],
   },
   {
     // A request built first and sent with SendAsync: `new HttpRequestMessage(HttpMethod.Post,
@@ -488,6 +493,7 @@ const API_CALLS: readonly ApiCallPattern[] = [
           : csConstantPath(site.file, m.index, m[4], site.csConstants())),
     ],
     derived: CS_TEST_HOST_CLASS,
+    derivedWhen: ["BaseAddress"],
   },
 ];
 
@@ -539,10 +545,10 @@ export function findApiTestCalls(
     if (words === undefined) {
       const found = new Set<string>();
       for (const f of ctx.files) {
-        if (!pattern.exts.includes(f.ext) || !pattern.when.some((w) => f.text.includes(w)))
-          continue;
+        const words = [...pattern.when, ...(pattern.derivedWhen ?? [])];
+        if (!pattern.exts.includes(f.ext) || !words.some((w) => f.text.includes(w))) continue;
         for (const m of f.text.matchAll(pattern.derived)) {
-          const name = m[1] ?? m[2];
+          const name = m[1] ?? m[2] ?? m[3];
           if (name !== undefined) found.add(name);
         }
       }

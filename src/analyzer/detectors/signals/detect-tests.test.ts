@@ -266,4 +266,20 @@ describe("testsDetector on .NET assertion libraries", () => {
       "DELETE /Contributors/1",
     ]);
   });
+
+  it("counts a C# test that checks the status with EnsureSuccessStatusCode() as a real test", () => {
+    const files = {
+      "tests/Api.Tests/PingTests.cs": `public class PingTests(WebApplicationFactory<Program> factory)
+{
+  [Fact]
+  public async Task Pings()
+  {
+    var response = await factory.CreateClient().GetAsync("/ping");
+    response.EnsureSuccessStatusCode();
+  }
+}
+`,
+    };
+    expect(detect(files)?.test_files?.value).toBe(1);
+  });
 });

@@ -126,10 +126,11 @@ const LANGS: Readonly<Record<Lang, LangRules>> = {
   cs: {
     declaration: /\[(?:Fact|Theory|Test|TestMethod|TestCase)\b/,
     // xUnit/NUnit/MSTest Assert, FluentAssertions (.Should()), Shouldly (.ShouldBe(…),
-    // Should.Throw<…>), Playwright's Expect(page), and Ardalis.HttpClientTestExtensions' checks
-    // of the status (`DeleteAndEnsureNoContentAsync(route)` throws on another status)
+    // Should.Throw<…>), Playwright's Expect(page), and checks of the status that throw on another
+    // one: Ardalis.HttpClientTestExtensions' (`DeleteAndEnsureNoContentAsync(route)`) and
+    // HttpResponseMessage's own `EnsureSuccessStatusCode()`
     assertion:
-      /\bAssert\.\w+\s*\(|\.Should\(\)|\.Should[A-Z]\w*\s*[<(]|\bShould\.\w+\s*[<(]|\bExpect\s*\(|\.(?:Get|Post|Put|Patch|Delete)AndEnsure\w*Async\s*[<(]/,
+      /\bAssert\.\w+\s*\(|\.Should\(\)|\.Should[A-Z]\w*\s*[<(]|\bShould\.\w+\s*[<(]|\bExpect\s*\(|\.(?:Get|Post|Put|Patch|Delete)AndEnsure\w*Async\s*[<(]|\.EnsureSuccessStatusCode\s*\(/,
     trivial: /\bAssert\.(?:True\s*\(\s*true\s*\)|Pass\s*\(\s*\))/g,
     comment: SLASH_COMMENTS,
   },
