@@ -35,6 +35,11 @@ describe("findApiTestCalls", () => {
     }
 }
 `,
+        // The app's own client of another service on this machine is no test fixture.
+        "src/Shop/Clients/StockClient.cs":
+          'public class StockClient\n{\n    public StockClient(HttpClient http) { http.BaseAddress = new Uri("http://localhost:5005"); }\n}\n',
+        "src/Shop.Test/StockClientTest.cs":
+          'public class StockClientTest\n{\n    [Fact]\n    public async Task Stock()\n    {\n        var response = await new StockClient(http).Http.GetAsync("/stock");\n        Assert.Equal(HttpStatusCode.OK, response.StatusCode);\n    }\n}\n',
         // A client of someone else's API is no test of the app.
         "src/Shop.Test/GitHubTest.cs": `public class GitHubTest
 {

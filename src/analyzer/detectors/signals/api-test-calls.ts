@@ -65,7 +65,10 @@ interface ApiCallPattern {
   readonly whenInPackage?: boolean;
   /** classes the repository derives from a `when` word (group 1, 2 or 3) count as `when` words too */
   readonly derived?: RegExp;
-  /** besides files with a `when` word, files with one of these are searched for `derived` classes */
+  /**
+   * besides files with a `when` word, test files with one of these are searched for `derived`
+   * classes (the app's own typed clients of other local services are not test fixtures)
+   */
   readonly derivedWhen?: readonly string[];
 }
 
@@ -545,8 +548,11 @@ export function findApiTestCalls(
     if (words === undefined) {
       const found = new Set<string>();
       for (const f of ctx.files) {
-        const words = [...pattern.when, ...(pattern.derivedWhen ?? [])];
-        if (!pattern.exts.includes(f.ext) || !words.some((w) => f.text.includes(w))) continue;
+        const holds = (w: string) => f.text.includes(w);
+        const searched =
+          pattern.when.some(holds) ||
+          (f.role === "test" && (pattern.derivedWhen ?? []).some(holds));
+        if (!pattern.exts.includes(f.ext) || !searched) continue;
         for (const m of f.text.matchAll(pattern.derived)) {
           const name = m[1] ?? m[2] ?? m[3];
           if (name !== undefined) found.add(name);
