@@ -15,7 +15,7 @@ import { readGitHistoryInWorker } from "./git/read-history-in-worker.js";
 import { buildInventory } from "./inventory/inventory.js";
 import { countLines } from "./languages/line-counts.js";
 import { gitHints, nextStepHints } from "./next-step-hints.js";
-import { testedEndpointCalls } from "./tested-endpoints.js";
+import { libraryEndpoints, testedEndpointCalls } from "./tested-endpoints.js";
 import type { CodeFigures, EvidenceReport, GitSummary } from "./report.js";
 import { runDetectors } from "./run-detectors.js";
 import { scanContext } from "./scan-context.js";
@@ -111,7 +111,13 @@ export async function analyze(
           ? 0
           : lines.app.comment / (lines.app.code + lines.app.comment),
     };
-    const facts = factViewFromReport({ signals, git, code });
+    const fromLibraries = libraryEndpoints(endpoints, apiTests.tested);
+    const facts = factViewFromReport({
+      signals,
+      git,
+      code,
+      library_endpoints: fromLibraries,
+    });
     const frameworks = [...(findings.frameworks ?? [])].sort((a, b) => a.id.localeCompare(b.id));
     const languages = lines.languages.map((language) => language.name);
     const hints = {
@@ -134,6 +140,7 @@ export async function analyze(
       code,
       frameworks,
       endpoints,
+      library_endpoints: fromLibraries,
       signals,
       git,
       checks: evaluation.checks,

@@ -110,7 +110,10 @@ export function distinctEndpoints(
     // Unresolved paths lack an unknown prefix: equal ones in different files are different routes.
     const where = ep.resolved ? serviceOf(ep.file) : ep.file;
     const key = `${ep.method} ${normalizePath(ep)} ${where}`;
-    if (!byKey.has(key)) byKey.set(key, ep);
+    // The app's own route where a library's has the same method and path: the app's answers.
+    const seen = byKey.get(key);
+    if (seen === undefined || (seen.library !== undefined && ep.library === undefined))
+      byKey.set(key, ep);
   }
   return [...byKey.values()].sort(
     (a, b) => a.path.localeCompare(b.path) || a.method.localeCompare(b.method),
@@ -129,15 +132,22 @@ const ACTION_SUFFIX =
  * resources for it included (`/users/sign_in`, `/users/session`, `/users/password`).
  */
 const AUTH_ACTION =
-  /\/(?:log[-_]?in|log[-_]?out|sign[-_]?in|sign[-_]?up|sign[-_]?out|register|registrations?|sessions?|passwords?|verification|verify|token|refresh|token-refresh|refresh-token|me|whoami)\/?$/i;
+  /\/(?:log[-_]?in|log[-_]?out(?:[-_]all)?|sign[-_]?in|sign[-_]?up|sign[-_]?out|register|registrations?|sessions?|passwords?|verification|verify|confirm[-_]?(?:email|mfa|account)|verify[-_]?email|email[-_]?verification|token|refresh|token-refresh|refresh-token|introspect|revoke|me|whoami)\/?$/i;
+/** A segment anywhere in a path that puts it in sign-in's second factor or an OAuth flow. */
+const AUTH_AREA = /\/(?:mfa|2fa|two[-_]?factor|otp|totp|oauth)(?:\/|$)/i;
 
 /**
  * The last segment of a path that shows the service is up, tries it out or documents it
- * (`/health`, Laravel's `/up`, `/admin/test`, `/api/documentation/:version`, the spec itself at
- * `/swagger.json` or `/openapi.yaml`): no entity to give the other operations.
+ * (`/health`, Laravel's `/up`, Kubernetes' `/ready`, `/admin/test`, `/api/documentation/:version`,
+ * the spec itself at `/swagger.json` or `/openapi.yaml`): no entity to give the other operations.
  */
 const PROBE =
-  /\/(?:health|healthz|health-?check|ping|up|status|metrics|version|test|hello|docs|documentation|swagger|api-docs|openapi)(?:\.json|\.ya?ml)?\/?$/i;
+  /\/(?:health|healthz|health-?check|live|liveness|ready|readiness|ping|up|status|metrics|version|test|hello|docs|documentation|swagger|api-docs|openapi)(?:\.json|\.ya?ml)?\/?$/i;
+/**
+ * A segment anywhere that puts a path in a controller that tries roles or the stack out
+ * (`/api/test/admin`) or in the API's documentation (`/swagger/v1_data`, `/api-docs/v2`).
+ */
+const TRIAL_OR_DOCS_AREA = /\/(?:tests?|swagger|api-docs|openapi|docs|documentation)(?:\/|$)/i;
 
 /** The four operations in the order next steps name them; PATCH counts as PUT (update). */
 export const CRUD_VERBS = ["POST", "GET", "PUT", "DELETE"] as const;
@@ -215,7 +225,8 @@ export function closestToCrud(distinct: readonly Endpoint[]): Resource | null {
   for (const resource of groupByResource(resolved)) {
     // POST /auth/login is an action on a session, not an entity: "add GET, PUT and DELETE" to it
     // would be wrong advice.
-    if (AUTH_ACTION.test(resource.path) || PROBE.test(resource.path)) continue;
+    if ([AUTH_ACTION, AUTH_AREA, PROBE, TRIAL_OR_DOCS_AREA].some((re) => re.test(resource.path)))
+      continue;
     // `GET /` alone is a welcome or index page, not a collection to add POST and DELETE to.
     if (resource.path === "/" && resource.operations.size === 1) continue;
     const more = best === null || resource.operations.size > best.operations.size;

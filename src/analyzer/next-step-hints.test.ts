@@ -220,6 +220,21 @@ describe("nextStepHints", () => {
       at("PUT", "/users/password", 6),
     ];
     expect(nextStepHints(rails, signals()).crud).toBeUndefined();
+    // An auth service's e-mail confirmation, second factor and token introspection, a test
+    // controller's role probes, and Kubernetes' liveness and readiness probes.
+    const auth = [
+      at("POST", "/confirm-email", 1),
+      at("POST", "/mfa/setup", 2),
+      at("POST", "/mfa/disable", 3),
+      at("GET", "/introspect", 4),
+      at("POST", "/logout-all", 5),
+      at("GET", "/api/v1/test/admin", 6),
+      at("GET", "/api/v1/test/all", 7),
+      at("GET", "/live", 8),
+      at("GET", "/ready", 9),
+      at("GET", "/swagger/v1_data", 10),
+    ];
+    expect(nextStepHints(auth, signals()).crud).toBeUndefined();
     expect(nextStepHints([...probes, at("GET", "/api/v1/products", 6)], signals()).crud).toBe(
       "/api/v1/products has GET so far: add POST, PUT or PATCH and DELETE",
     );

@@ -88,6 +88,11 @@ export interface Endpoint {
   readonly line: number;
   /** false when a prefix or path could not be resolved statically; path then holds what is known */
   readonly resolved: boolean;
+  /**
+   * the library that adds this route when the app mounts it (`devise`, `devise_token_auth`,
+   * `doorkeeper`, `aspnetcore-identity`); absent on the app's own routes
+   */
+  readonly library?: string;
 }
 
 export interface LanguageStat {
@@ -166,6 +171,11 @@ export interface CodeFigures {
   readonly comment_ratio: number;
 }
 
+export interface LibraryEndpoints {
+  readonly count: number;
+  readonly tested: number;
+}
+
 export interface EvidenceReport {
   readonly schemaVersion: 1;
   readonly tool: { readonly name: "devladder"; readonly version: string };
@@ -186,6 +196,11 @@ export interface EvidenceReport {
   readonly code: CodeFigures;
   readonly frameworks: readonly FrameworkFinding[];
   readonly endpoints: readonly Endpoint[];
+  /**
+   * the endpoints a library adds (Devise's, Doorkeeper's, ASP.NET Identity's `MapIdentityApi`),
+   * counted as http_endpoints counts them, and how many of them a test calls
+   */
+  readonly library_endpoints?: LibraryEndpoints;
   readonly signals: Signals;
   readonly git: GitSummary | null;
   readonly checks: readonly CheckResult[];

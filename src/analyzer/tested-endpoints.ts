@@ -8,7 +8,7 @@
 import type { ServiceOf } from "./derive-signals.js";
 import { isCatchAll, normalizePath } from "./endpoint-paths.js";
 import { inExampleDir } from "./inventory/file-role.js";
-import type { Endpoint, Evidence, SignalResult } from "./report.js";
+import type { Endpoint, Evidence, LibraryEndpoints, SignalResult } from "./report.js";
 
 const MAX_EVIDENCE = 20;
 
@@ -208,4 +208,18 @@ export function testedEndpointsSignal(
     note: `${endpoint.method} ${endpoint.path}`,
   }));
   return { value: tested.size, evidence: evidence.slice(0, MAX_EVIDENCE) };
+}
+
+/**
+ * The endpoints a library adds (`library` set: Devise's, Doorkeeper's, ASP.NET Identity's) among
+ * `distinct`, and how many of them a test calls. The share of tested endpoints leaves out those no
+ * test calls: the library's own tests cover them, and an app that mounts Devise has fifteen such
+ * routes, which no project tests one by one.
+ */
+export function libraryEndpoints(
+  distinct: readonly Endpoint[],
+  tested: ReadonlyMap<Endpoint, Evidence>,
+): LibraryEndpoints {
+  const mounted = distinct.filter((e) => e.library !== undefined);
+  return { count: mounted.length, tested: mounted.filter((e) => tested.has(e)).length };
 }

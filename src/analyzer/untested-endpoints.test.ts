@@ -48,7 +48,57 @@ afterAll(() => {
   for (const repo of repos) repo.cleanup();
 });
 
+/** A Rails API that mounts Devise; its request spec sends `calls` (`get "/orders"`). */
+async function analyzeRailsWithDevise(resources: string, calls: string[]): Promise<EvidenceReport> {
+  const repo = makeRepo({
+    Gemfile:
+      "source 'https://rubygems.org'\ngem 'rails', '~> 7.1'\ngem 'devise'\ngem 'rspec-rails'\n",
+    "config/application.rb":
+      "module Shop\n  class Application\n    config.api_only = true\n  end\nend\n",
+    "config/routes.rb": `Rails.application.routes.draw do\n  devise_for :users\n  ${resources}\nend\n`,
+    "app/models/user.rb":
+      "class User < ApplicationRecord\n  devise :database_authenticatable, :registerable, :recoverable\nend\n",
+    "app/controllers/orders_controller.rb":
+      "class OrdersController < ApplicationController\n  def index\n    render json: Order.all\n  end\nend\n",
+    "spec/requests/orders_spec.rb": `require "rails_helper"
+
+RSpec.describe "Orders", type: :request do
+${calls.map((call, i) => `  it "calls ${i}" do\n    ${call}\n    expect(response).to have_http_status(:ok)\n  end\n`).join("\n")}end
+`,
+  });
+  repos.push(repo);
+  return analyze(repo.dir, checks);
+}
+
 describe("endpoints under test", () => {
+  it("leaves the routes Devise adds out of the share unless a test calls them", async () => {
+    const signIn = 'post "/users/sign_in", params: { user: { email: "a@b.c" } }';
+    const met = await analyzeRailsWithDevise("resources :orders, only: [:index, :create, :show]", [
+      'get "/orders"',
+      'post "/orders", params: { order: { total: 1 } }',
+      signIn,
+    ]);
+    // Devise's 15 routes and the app's 3; the tests call 2 of the app's and Devise's sign-in.
+    expect(met.signals.http_endpoints.value).toBe(18);
+    expect(met.signals.tested_endpoints.value).toBe(3);
+    expect(met.library_endpoints).toEqual({ count: 15, tested: 1 });
+    expect(met.endpoints.find((e) => e.path === "/users/sign_in")?.library).toBe("devise");
+    expect(met.endpoints.find((e) => e.path === "/orders")?.library).toBeUndefined();
+    expect(
+      (testedCheck(met)?.reasons ?? []).some((r) =>
+        r.startsWith(
+          "met: a third of the endpoints or more called by a test (endpoints.tested_share = 75%",
+        ),
+      ),
+    ).toBe(true);
+    // Too few of the app's own routes tested: the step counts and names the app's, not Devise's.
+    const unmet = await analyzeRailsWithDevise("resources :orders", ['get "/orders"', signIn]);
+    expect(unmet.next_steps.map((s) => s.text)).toContainEqual(
+      "Tests call 29% of the endpoints; add a test for each of the others that checks its " +
+        "answer (no test calls 5 of the 7, e.g. POST /orders and GET /orders/:id).",
+    );
+  });
+
   it("asks for tests of the endpoints no test calls while fewer than a third are called", async () => {
     const report = await analyzeWithTests(['get("/orders")']);
     expect(report.signals.tested_endpoints.value).toBe(1);

@@ -156,7 +156,7 @@ export const DERIVED_FACTS = {
     type: "number",
     unit: "share",
     description:
-      "share (0-1) of the endpoints that a test calls (tested_endpoints / http_endpoints, so at least this much); unknown without endpoints",
+      "share (0-1) of the endpoints that a test calls (tested_endpoints / http_endpoints, so at least this much; routes a library adds, such as Devise's, count only when a test calls them); unknown without endpoints",
   },
 } as const satisfies Record<string, FactDefinition>;
 

@@ -2,7 +2,13 @@
  * Every fact of the catalogue (signals.ts) with its observed value and evidence, in one flat view,
  * so rules over facts (check criteria, level measures) need not know where each fact comes from.
  */
-import type { CodeFigures, Evidence, GitSummary, Signals } from "../analyzer/report.js";
+import type {
+  CodeFigures,
+  Evidence,
+  GitSummary,
+  LibraryEndpoints,
+  Signals,
+} from "../analyzer/report.js";
 import { SIGNAL_IDS, type DerivedFactId, type FactId } from "../content/signals.js";
 
 export type FactValue = boolean | number | readonly string[] | null;
@@ -26,6 +32,8 @@ export interface ReportFacts {
   readonly signals: Signals;
   readonly git: GitSummary | null;
   readonly code?: CodeFigures;
+  /** the routes a library adds and how many a test calls; absent in reports that predate it */
+  readonly library_endpoints?: LibraryEndpoints;
 }
 
 /** The git summary fields that are facts: the scalar ones (not dates or the weekly series). */
@@ -43,12 +51,14 @@ export function coAuthors(git: Pick<GitSummary, "authors"> | null | undefined): 
 
 /**
  * `endpoints.tested_share`: tested_endpoints over http_endpoints, or null (unknown) when the app
- * has no endpoints or the report predates tested_endpoints.
+ * has no endpoints or the report predates tested_endpoints. Routes a library adds (Devise's,
+ * ASP.NET Identity's) count only when a test calls them: the library's own tests cover the rest.
  */
 export function testedEndpointShare(
   signals: Partial<Pick<Signals, "http_endpoints" | "tested_endpoints">>,
+  library: LibraryEndpoints = { count: 0, tested: 0 },
 ): FactObservation {
-  const endpoints = signals.http_endpoints?.value ?? 0;
+  const endpoints = (signals.http_endpoints?.value ?? 0) - (library.count - library.tested);
   const tested = signals.tested_endpoints;
   if (endpoints === 0 || tested === undefined) return unknown;
   return {
@@ -79,7 +89,7 @@ export function factViewFromReport(parts: ReportFacts): FactView {
     "git.tests_with_changes_share": fromGit("tests_with_changes_share"),
     "code.comment_ratio": { value: parts.code?.comment_ratio ?? null, evidence: [] },
     "code.lines": { value: parts.code?.lines ?? null, evidence: [] },
-    "endpoints.tested_share": testedEndpointShare(parts.signals),
+    "endpoints.tested_share": testedEndpointShare(parts.signals, parts.library_endpoints),
   };
   const signals = Object.fromEntries(
     SIGNAL_IDS.map((id) => {

@@ -12,6 +12,14 @@ describe("fileRole", () => {
     expect(fileRole("libs/test-utils/src/factory.ts")).toBe("test");
   });
 
+  it("treats a .NET test project's fixtures and helpers as test code", () => {
+    expect(fileRole("src/RinhaBackEnd.Test/ContainerFixture.cs")).toBe("test");
+    expect(fileRole("Shop.Api.UnitTests/Helpers/Builders.cs")).toBe("test");
+    expect(fileRole("tests/../Shop.IntegrationTests.Common/appsettings.json")).toBe("test");
+    expect(fileRole("src/Shop.Api/Latest/Controller.cs")).toBe("app");
+    expect(fileRole("src/Shop.Testing.Api/Program.cs")).toBe("app");
+  });
+
   it("treats Gradle and Maven test source sets other than src/test as test code", () => {
     expect(fileRole("module/cache/src/dockerTest/resources/client.key")).toBe("test");
     expect(fileRole("module/web/src/testFixtures/java/web/FakeServer.java")).toBe("test");

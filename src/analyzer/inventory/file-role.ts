@@ -16,6 +16,12 @@ const TEST_DIRS =
  */
 const TEST_KIND_DIRS = /(^|\/)(?:[\w.-]*[-_])?(?:tests?|e2e)(?:[-_][\w.-]*)?\//i;
 /**
+ * .NET test projects, named after the project they test: Shop.Tests/, Shop.Api.UnitTests/,
+ * RinhaBackEnd.Test/, Shop.IntegrationTests.Common/ (their fixtures and helpers too, not only
+ * the *Tests.cs files).
+ */
+const DOTNET_TEST_PROJECT = /(^|\/)[\w-]+(?:\.[\w-]+)*\.(?:[A-Z]\w*)?Tests?(?:\.[\w-]+)*\//;
+/**
  * Gradle and Maven source sets other than main that hold test code: src/integrationTest,
  * src/intTest, src/dockerTest, src/testFixtures, src/it (Maven Invoker), src/androidTest.
  */
@@ -66,7 +72,12 @@ export function fileRole(path: string): FileRole {
   const dirs = root ? path.slice(0, root.index + root[0].length) : path;
   if (TEST_FILES.test(path) || TEST_DIRS.test(path) || MOCK_FILES.test(path)) return "test";
   if (MOCK_DIRS.test(dirs.slice(0, dirs.lastIndexOf("/") + 1))) return "test";
-  if (TEST_SOURCE_SETS.test(dirs) || TEST_KIND_DIRS.test(dirs.slice(0, dirs.lastIndexOf("/") + 1)))
+  const folders = dirs.slice(0, dirs.lastIndexOf("/") + 1);
+  if (
+    TEST_SOURCE_SETS.test(dirs) ||
+    TEST_KIND_DIRS.test(folders) ||
+    DOTNET_TEST_PROJECT.test(folders)
+  )
     return "test";
   if (hasExampleDir(dirs)) return "example";
   return "app";

@@ -8,6 +8,154 @@ const detect = (files: Record<string, string>) =>
   testsDetector.detect(scanContextFrom(files)).signals;
 
 describe("findApiTestCalls", () => {
+  it("reads C# tests that call the app on localhost through a fixture's HttpClient", () => {
+    const calls = findApiTestCalls(
+      scanContextFrom({
+        "src/Shop.Test/ContainerFixture.cs": `public class ContainerFixture : IIntegrationTest
+{
+    public ContainerFixture()
+    {
+        Client = new HttpClient
+        {
+            BaseAddress = new Uri("http://127.0.0.1:9999")
+        };
+    }
+    public HttpClient Client { get; set; }
+}
+`,
+        "src/Shop.Test/PeopleTest.cs": `public class PeopleTest
+{
+    public PeopleTest(ContainerFixture fixture) { _fixture = fixture; }
+
+    [Fact]
+    public async Task Ping()
+    {
+        var response = await _fixture.Client.GetAsync("/ping");
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+    }
+}
+`,
+        // The app's own client of another service on this machine is no test fixture.
+        "src/Shop/Clients/StockClient.cs":
+          'public class StockClient\n{\n    public StockClient(HttpClient http) { http.BaseAddress = new Uri("http://localhost:5005"); }\n}\n',
+        "src/Shop.Test/StockClientTest.cs":
+          'public class StockClientTest\n{\n    [Fact]\n    public async Task Stock()\n    {\n        var response = await new StockClient(http).Http.GetAsync("/stock");\n        Assert.Equal(HttpStatusCode.OK, response.StatusCode);\n    }\n}\n',
+        // A client of someone else's API is no test of the app.
+        "src/Shop.Test/GitHubTest.cs": `public class GitHubTest
+{
+    [Fact]
+    public async Task Repos()
+    {
+        var client = new HttpClient { BaseAddress = new Uri("https://api.github.com") };
+        var response = await client.GetAsync("/repos");
+        Assert.True(response.IsSuccessStatusCode);
+    }
+}
+`,
+      }),
+    );
+    expect(calls.map((c) => `${c.file} ${c.note}`)).toEqual([
+      "src/Shop.Test/PeopleTest.cs GET /ping",
+    ]);
+  });
+
+  it("reads Laravel calls at the end of a request set-up chain, and route names built from a test property", () => {
+    const routeNames = new Map([
+      ["auth.logout", "/api/v1/auth/logout"],
+      ["user.update", "/api/v1/user/{user}"],
+      ["user.index", "/api/v1/user"],
+    ]);
+    const calls = findApiTestCalls(
+      scanContextFrom({
+        "tests/Feature/UserTest.php": `<?php
+class UserTest extends TestCase
+{
+    protected string $route;
+
+    protected function setUp(): void
+    {
+        parent::setUp();
+        $this->route = 'user';
+    }
+
+    public function test_logout()
+    {
+        $response = $this->withHeaders(['Authorization' => "Bearer {$this->token($user)}"])
+            ->post(route('auth.logout'));
+        $this->actingAs($user)->getJson("/api/v1/me")->assertOk();
+        $items = $user->posts()->get();
+    }
+
+    public function test_update()
+    {
+        $response = $this->putJson(route("{$this->route}.update", $user->id), $data);
+        $response = $this->getJson(route("$this->route.index"));
+        $response->assertStatus(200);
+    }
+}
+`,
+      }),
+      routeNames,
+    );
+    expect(calls.map((c) => c.note)).toEqual([
+      "POST /api/v1/auth/logout",
+      "GET /api/v1/me",
+      "PUT /api/v1/user/{user}",
+      "GET /api/v1/user",
+    ]);
+  });
+
+  it("reads TestRestTemplate's Kotlin extensions with their type first, and exchange's HttpMethod", () => {
+    const calls = findApiTestCalls(
+      scanContextFrom({
+        "src/test/kotlin/app/AddressTest.kt": `import org.springframework.boot.test.web.client.TestRestTemplate
+
+class AddressTest(@Autowired val restTemplate: TestRestTemplate) {
+  @Test
+  fun crud() {
+    restTemplate.getForObject<String>("/api/v1/test").also { assertThat(it).isEqualTo("Pong!") }
+    restTemplate.exchange("/api/v1/address", HttpMethod.POST, entity, String::class.java)
+    restTemplate.exchange(
+      "/api/v1/address/\${id}",
+      HttpMethod.DELETE,
+      entity,
+      String::class.java
+    )
+    restTemplate.exchange(url, method, entity, String::class.java)
+  }
+}
+`,
+      }),
+    );
+    expect(calls.map((c) => c.note)).toEqual([
+      "GET /api/v1/test",
+      "POST /api/v1/address",
+      "DELETE /api/v1/address/${id}",
+      "ANY (path not literal)",
+    ]);
+  });
+
+  it("reads a C# request built as an HttpRequestMessage and sent with SendAsync", () => {
+    const calls = findApiTestCalls(
+      scanContextFrom({
+        "tests/Api.Tests/AuthTests.cs": `public class AuthTests : IClassFixture<WebApplicationFactory<Program>>
+{
+    const string MeRoute = "/me";
+    public async Task Flow()
+    {
+        using var logout = new HttpRequestMessage(HttpMethod.Post, "/logout");
+        using var me = new HttpRequestMessage(HttpMethod.Get, MeRoute);
+        HttpRequestMessage patch = new(new HttpMethod("PATCH"), $"/users/{id}");
+        var response = await _client.SendAsync(logout);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+    }
+}
+`,
+      }),
+    );
+    expect(calls.map((c) => c.note)).toEqual(["POST /logout", "GET /me", "PATCH /users/{id}"]);
+  });
+
   it("reads the path of a Django route called by name with reverse(), directly, through a variable or a helper", () => {
     const routeNames = new Map([
       ["blog:post-list", "/api/posts/"],

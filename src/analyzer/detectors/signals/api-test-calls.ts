@@ -63,8 +63,13 @@ interface ApiCallPattern {
    * one file starts for the others)
    */
   readonly whenInPackage?: boolean;
-  /** classes the repository derives from a `when` word (group 1 or 2) count as `when` words too */
+  /** classes the repository derives from a `when` word (group 1, 2 or 3) count as `when` words too */
   readonly derived?: RegExp;
+  /**
+   * besides files with a `when` word, test files with one of these are searched for `derived`
+   * classes (the app's own typed clients of other local services are not test fixtures)
+   */
+  readonly derivedWhen?: readonly string[];
 }
 
 const byName =
@@ -91,6 +96,28 @@ function servesItself(file: SourceFile, path: string): boolean {
 
 /** A base URL of the app on this machine, its port read at run time or written in. */
 const LOCAL_BASE_URL = /['"`]https?:\/\/(?:localhost|127\.0\.0\.1)(?::\d+)?:?['"`$]/;
+
+/** Laravel's request methods of a test case. */
+const PHP_TEST_VERB =
+  "getJson|postJson|putJson|patchJson|deleteJson|get|post|put|patch|delete|json";
+/** Laravel test-case methods that set a request up and return the test case for the call. */
+const PHP_REQUEST_SETUP =
+  "actingAs|be|withHeaders?|withToken|withBasicAuth|withoutToken|withCookies?|withUnencryptedCookies?|withSession|withoutMiddleware|withMiddleware|withoutExceptionHandling|withExceptionHandling|withServerVariables|withCredentials|from|followingRedirects";
+
+/** A route name with the test class's members put in (`{$this->route}.update` → `user.update`). */
+function phpRouteName(site: CallSite, name: string): string {
+  if (!name.includes("$this->") || site.phpConstants === undefined) return name;
+  return phpMemberPath(site.file, `"${name}"`, site.phpConstants) ?? name;
+}
+/**
+ * `class TodoApplication : WebApplicationFactory<Program>` in a file of its own: tests that use
+ * TodoApplication are API tests too; so are those that use a class holding the factory in a
+ * static member (`ProgramTest.NewClient` over `static WebApplicationFactory<Program>`), and those
+ * that use a fixture whose HttpClient's base address is the app on this machine (`BaseAddress =
+ * new Uri("http://127.0.0.1:9999")`, the app started with Docker Compose for the tests).
+ */
+const CS_TEST_HOST_CLASS =
+  /\bclass\s+(\w+)\s*(?:<[^>]*>)?\s*:\s*(?:WebApplicationFactory|TestServer)\b|\bclass\s+(\w+)(?=[^{;]{0,300}\{[^}]{0,300}?\bstatic\s+(?:readonly\s+)?(?:WebApplicationFactory|TestServer)\b)|\bclass\s+(\w+)(?=[^{;]{0,300}\{[\s\S]{0,3000}?\bBaseAddress\s*=\s*new\s+Uri\s*\(\s*\$?"https?:\/\/(?:localhost|127\.0\.0\.1)\b)/g;
 /**
  * Any HTTP client or fetch sent to one of `hosts` with a literal URL, its port possibly
  * interpolated (`http://localhost:${config.port}/signup`), and fetch's `method` option read.
@@ -279,8 +306,17 @@ const API_CALLS: readonly ApiCallPattern[] = [
     exts: JVM_EXTS,
     when: ["TestRestTemplate"],
     constantArgument: true,
-    re: /\.(getForEntity|getForObject|postForEntity|postForObject|postForLocation|put|delete|patchForObject|exchange)\s*\(\s*(?:"([^"]*)")?/g,
-    read: (m) => [methodFromName(m[1] ?? ""), m[2]],
+    // Kotlin's reified extensions take the type first (`getForEntity<String>("/x")`); exchange
+    // names its method in an argument after the URL (`HttpMethod.DELETE`).
+    re: /\.(getForEntity|getForObject|postForEntity|postForObject|postForLocation|put|delete|patchForObject|exchange)\s*(?:<[^<>()\n]{0,80}>)?\s*\(\s*(?:"([^"]*)")?/g,
+    read: (m, site) => [
+      m[1] === "exchange"
+        ? (/^HttpMethod\.([A-Z]+)$/.exec(
+            argumentsAt(site.file.text, m.index + m[0].length)[1] ?? "",
+          )?.[1] ?? "ANY")
+        : methodFromName(m[1] ?? ""),
+      m[2],
+    ],
   },
   {
     exts: JVM_EXTS,
@@ -440,8 +476,14 @@ const API_CALLS: readonly ApiCallPattern[] = [
   {
     exts: PHP_EXTS,
     when: ["Json(", "->get(", "->post(", "->put(", "->patch(", "->delete(", "->json("],
-    // The path is a literal or a named route: `route('posts.show', $post)`.
-    re: /(?:\$this->|\bthis\(\)->|(?<![\w>$]))(getJson|postJson|putJson|patchJson|deleteJson|get|post|put|patch|delete|json)\s*\(\s*(?:(['"])([^'"]*)\2|route\s*\(\s*(['"])([\w.-]+)\4)?(?:\s*,\s*(['"])([^'"]*)\6)?/g,
+    // The path is a literal or a named route: `route('posts.show', $post)`, its name possibly
+    // holding a member of the test class (`route("{$this->route}.update", $user)`). The call is
+    // on the test case, also at the end of a chain that sets the request up
+    // (`$this->withHeaders([...])->post(…)`, `$this->actingAs($user)\n->getJson(…)`).
+    re: new RegExp(
+      String.raw`(?:\$this->|\bthis\(\)->|(?<![\w>$])|(?<=->)(?=${PHP_TEST_VERB}\s*\()(?<=\$this->(?:${PHP_REQUEST_SETUP})\b[^;]{0,400}?->))(${PHP_TEST_VERB})\s*\(\s*(?:(['"])([^'"]*)\2|route\s*\(\s*(['"])((?:[\w.-]|\{\$this->\w+\}|\$this->\w+){1,80})\4)?(?:\s*,\s*(['"])([^'"]*)\6)?`,
+      "g",
+    ),
     read: (m, site) =>
       m[1] === "json"
         ? [(m[3] ?? "ANY").toUpperCase(), m[7]]
@@ -456,7 +498,7 @@ const API_CALLS: readonly ApiCallPattern[] = [
                   site.phpConstants,
                 )) ??
               m[3] ??
-              (m[5] === undefined ? undefined : site.routeNames.get(m[5])),
+              (m[5] === undefined ? undefined : site.routeNames.get(phpRouteName(site, m[5]))),
           ],
     // PHPUnit classes, and Pest files (`it("…", fn () => $this->getJson(…))`, whose TestCase
     // is bound once in tests/Pest.php).
@@ -488,11 +530,24 @@ const API_CALLS: readonly ApiCallPattern[] = [
           ? undefined
           : csConstantPath(site.file, m.index, m[3], site.csConstants())),
     ],
-    // `class TodoApplication : WebApplicationFactory<Program>` in a file of its own: tests that
-    // use TodoApplication are API tests too; so are those that use a class holding the factory
-    // in a static member (`ProgramTest.NewClient` over `static WebApplicationFactory<Program>`).
-    derived:
-      /\bclass\s+(\w+)\s*(?:<[^>]*>)?\s*:\s*(?:WebApplicationFactory|TestServer)\b|\bclass\s+(\w+)(?=[^{;]{0,300}\{[^}]{0,300}?\bstatic\s+(?:readonly\s+)?(?:WebApplicationFactory|TestServer)\b)/g,
+    derived: CS_TEST_HOST_CLASS,
+    derivedWhen: ["BaseAddress"],
+  },
+  {
+    // A request built first and sent with SendAsync: `new HttpRequestMessage(HttpMethod.Post,
+    // "/logout")`, `new(HttpMethod.Get, "/me")`, `new HttpRequestMessage(new HttpMethod("PATCH"), …)`.
+    exts: CS_EXTS,
+    when: ["WebApplicationFactory", "TestServer"],
+    re: /\bnew\s*(?:HttpRequestMessage\s*)?\(\s*(?:HttpMethod\.(\w+)|new\s+HttpMethod\s*\(\s*"(\w+)"\s*\))\s*,\s*(?:\$?"([^"]*)"|([A-Za-z_][\w.]*))?/g,
+    read: (m, site) => [
+      methodFromName(m[1] ?? m[2] ?? ""),
+      m[3] ??
+        (m[4] === undefined || site.csConstants === undefined
+          ? undefined
+          : csConstantPath(site.file, m.index, m[4], site.csConstants())),
+    ],
+    derived: CS_TEST_HOST_CLASS,
+    derivedWhen: ["BaseAddress"],
   },
 ];
 
@@ -537,22 +592,25 @@ export function findApiTestCalls(
   const out: Evidence[] = [];
   const seen = new Set<string>();
   const modules = new ModulePaths(ctx);
-  const derivedByPattern = new Map<ApiCallPattern, string[]>();
+  const derivedByPattern = new Map<RegExp, string[]>();
   const derivedWords = (pattern: ApiCallPattern): readonly string[] => {
     if (pattern.derived === undefined) return [];
-    let words = derivedByPattern.get(pattern);
+    let words = derivedByPattern.get(pattern.derived);
     if (words === undefined) {
       const found = new Set<string>();
       for (const f of ctx.files) {
-        if (!pattern.exts.includes(f.ext) || !pattern.when.some((w) => f.text.includes(w)))
-          continue;
+        const holds = (w: string) => f.text.includes(w);
+        const searched =
+          pattern.when.some(holds) ||
+          (f.role === "test" && (pattern.derivedWhen ?? []).some(holds));
+        if (!pattern.exts.includes(f.ext) || !searched) continue;
         for (const m of f.text.matchAll(pattern.derived)) {
-          const name = m[1] ?? m[2];
+          const name = m[1] ?? m[2] ?? m[3];
           if (name !== undefined) found.add(name);
         }
       }
       words = [...found];
-      derivedByPattern.set(pattern, words);
+      derivedByPattern.set(pattern.derived, words);
     }
     return words;
   };

@@ -458,6 +458,22 @@ describe("databasesDetector", () => {
     ).toBe(false);
   });
 
+  it("takes Dapper for a data-access library, also after a byte order mark and as a global using", () => {
+    const found = detect({
+      "src/Api/Api.csproj":
+        '<Project Sdk="Microsoft.NET.Sdk.Web">\n  <ItemGroup>\n    <PackageReference Include="Dapper" Version="2.1.35" />\n    <PackageReference Include="Microsoft.Data.Sqlite" Version="8.0.0" />\n  </ItemGroup>\n</Project>\n',
+      "src/Api/GlobalUsing.cs": "\uFEFFglobal using Dapper;\n",
+      "src/Api/Data/UserRepository.cs":
+        'public sealed class UserRepository\n{\n    public Task<User?> Find(IDbConnection db, string name) =>\n        db.QuerySingleOrDefaultAsync<User>("SELECT * FROM users WHERE username = @name", new { name });\n}\n',
+    });
+    expect(found?.orms?.value).toEqual(["dapper"]);
+    expect(found?.orms?.evidence[0]).toEqual({
+      file: "src/Api/GlobalUsing.cs",
+      line: 1,
+      note: "uses Dapper",
+    });
+  });
+
   it("does not call EF Core's in-memory provider a relational database", () => {
     const context =
       "using Microsoft.EntityFrameworkCore;\npublic class ShopContext : DbContext\n{\n}\n";

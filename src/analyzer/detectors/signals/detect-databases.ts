@@ -447,6 +447,12 @@ const ORM_RULES: readonly Rule[] = [
       code(CS_EXTS, "DbContext", /:\s*(?:Identity)?DbContext\b/, "DbContext"),
     ],
   },
+  {
+    // .NET's micro-ORM: queries written by hand, their parameters bound and rows mapped to objects.
+    id: "dapper",
+    deps: ["nuget:dapper"],
+    uses: [csUsing("Dapper")],
+  },
 ];
 
 const NOSQL_RULES: readonly Rule[] = [

@@ -97,6 +97,22 @@ describe("docsDetector", () => {
     );
   });
 
+  it("takes the OpenAPI generators that need no annotations for API docs once declared", () => {
+    expect(
+      detect({
+        "build.gradle":
+          'dependencies {\n    implementation "io.quarkus:quarkus-smallrye-openapi"\n}\n',
+      })?.api_docs?.evidence,
+    ).toEqual([{ file: "build.gradle", line: 2, note: "declares quarkus-smallrye-openapi" }]);
+    expect(
+      detect({ "composer.json": '{ "require": { "dedoc/scramble": "^0.13" } }' })?.api_docs?.value,
+    ).toBe(true);
+    expect(
+      detect({ Gemfile: "source 'https://rubygems.org'\ngem 'swagger-blocks', '~> 3.0'\n" })
+        ?.api_docs?.value,
+    ).toBe(true);
+  });
+
   it("takes Scribe's published configuration for API docs, not the package alone", () => {
     const composer = '{ "require": { "knuckleswtf/scribe": "^5.6" } }';
     expect(

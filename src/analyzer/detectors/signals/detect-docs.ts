@@ -222,11 +222,23 @@ const GENERATOR_RULES: readonly Rule[] = [
       "maven:springfox-boot-starter",
       "maven:springfox-swagger2",
       "maven:swagger-annotations",
+      // MicroProfile OpenAPI: Quarkus and Helidon serve the document of every JAX-RS resource
+      // (/q/openapi, /openapi) once the extension is declared; Micronaut writes it at build time.
+      "maven:quarkus-smallrye-openapi",
+      "maven:helidon-microprofile-openapi",
+      "maven:helidon-openapi",
+      "maven:micronaut-openapi",
     ],
     declaredCounts: true,
     uses: [
       code(JVM_EXTS, "io.swagger", /^\s*import\s+io\.swagger/m, "Swagger annotations"),
       code(JVM_EXTS, "springdoc", undefined, "springdoc"),
+      code(
+        JVM_EXTS,
+        "microprofile.openapi",
+        /^\s*import\s+org\.eclipse\.microprofile\.openapi\b/m,
+        "MicroProfile OpenAPI annotations",
+      ),
     ],
   },
   {
@@ -253,7 +265,6 @@ const GENERATOR_RULES: readonly Rule[] = [
     deps: [
       "composer:darkaonline/l5-swagger",
       "composer:zircote/swagger-php",
-      "composer:dedoc/scramble",
       "composer:nelmio/api-doc-bundle",
       "composer:knuckleswtf/scribe",
     ],
@@ -265,8 +276,22 @@ const GENERATOR_RULES: readonly Rule[] = [
     ],
   },
   {
+    // Scramble documents a Laravel API from its routes and code with no annotations, and serves
+    // the document at /docs/api once installed.
+    id: "php-scramble",
+    deps: ["composer:dedoc/scramble"],
+    declaredCounts: true,
+  },
+  {
     id: "ruby",
-    deps: ["gem:rswag", "gem:rswag-specs", "gem:apipie-rails", "gem:grape-swagger"],
+    deps: [
+      "gem:rswag",
+      "gem:rswag-specs",
+      "gem:apipie-rails",
+      "gem:grape-swagger",
+      "gem:swagger-blocks",
+      "gem:rspec-openapi",
+    ],
     declaredCounts: true,
   },
   {

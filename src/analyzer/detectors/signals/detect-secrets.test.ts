@@ -85,6 +85,17 @@ describe("secretsDetector", () => {
     expect(result?.value).toEqual([]);
   });
 
+  it("takes {NAME} for a placeholder, and .env-template for an example env file", () => {
+    expect(
+      detect({
+        "deploy/prod.env":
+          "MINIO_ACCESS_KEY={MINIO_ACCESS_KEY}\nMINIO_SECRET_KEY={ minio.secret }\n",
+      })?.value,
+    ).toEqual([]);
+    expect(detect({ ".env-template": `API_KEY=Zq7!rP2vLm9Xk4Tw\n` })?.value).toEqual([]);
+    expect(detect({ "deploy/prod.env": `API_KEY=Zq7!rP2vLm9Xk4Tw\n` })?.value).toHaveLength(1);
+  });
+
   it("takes a value repeated from .env.example for the sample it is, and keeps others", () => {
     const result = detect({
       ".env.example": `JWT_SECRET=${REAL_PASSWORD}\nPORT=3000\n`,

@@ -5,7 +5,7 @@
  * "aws-access-key-id at config/prod.env:3 (AKIA************WXYZ)". The raw value never leaves
  * this module: not in the value, not in evidence notes.
  *
- * Not secrets: placeholders (changeme, your-secret-here, <...>, ${VAR}, %(VAR)s, {{ var }},
+ * Not secrets: placeholders (changeme, your-secret-here, <...>, ${VAR}, %(VAR)s, {{ var }}, {VAR},
  * example, dummy, xxx, values containing "secret"/"password"/"test"), references to the
  * environment (process.env.X, os.environ[...], env(...)), unquoted expressions in source code,
  * values shorter than 8 characters or with too little variety to be a credential, the alphabet or
@@ -16,7 +16,7 @@
  * "password" labels), public halves (PublicKeyToken), commented-out assignments and URLs,
  * well-known default passwords spelled with tricks (P@ssw0rd, pa55w0rd), and anything in
  * test-role or example-role files (tests, fixtures, examples/, docs/) or in example env files
- * (.env.example, .env.sample, …), which exist to hold fake values, and values such a file holds
+ * (.env.example, .env.sample, .env-template, …), which exist to hold fake values, and values such a file holds
  * wherever they are repeated.
  *
  * Local-development defaults (postgres/postgres, root/root, admin) are no secret where they only
@@ -28,7 +28,7 @@ import { lineInFile, type Detector, type SourceFile } from "../../scan-context.j
 import { contains } from "../stack-text/keyword-search.js";
 
 const EXAMPLE_ENV =
-  /^\.env\.(?:example|sample|template|dist|defaults|test)$|^(?:example|sample|template)\.env$/;
+  /^\.env[.-](?:example|sample|template|dist|defaults|test)$|^(?:example|sample|template)\.env$/;
 /** Config-like files where unquoted values are literals (in source code they are expressions). */
 const CONFIG_LIKE = new Set([
   "env",
@@ -100,7 +100,7 @@ const ASSIGNMENT_HINT = /pass|pwd|secret|key|token|credential/gi;
 const URL_CREDENTIALS = /\b[a-z][a-z0-9+.-]*:\/\/([^:/\s@'"]+):([^@/\s'"]+)@([\w.-]+)/g;
 
 const PLACEHOLDER =
-  /change[-_ ]?me|changeit|your[-_ ]|example|sample|placeholder|dummy|fake|test|secret|password|passwd|xxx|\*\*\*|redacted|todo|replace|insert|goes[-_ ]?here|<[^>]*>|^<|^\$|\$\{|%\(|%\{|#\{|\{\{|process\.env|os\.environ|getenv|env\(|ENV\[|config\(|^none$|^null$|^true$|^false$|^undefined$/i;
+  /change[-_ ]?me|changeit|your[-_ ]|example|sample|placeholder|dummy|fake|test|secret|password|passwd|xxx|\*\*\*|redacted|todo|replace|insert|goes[-_ ]?here|<[^>]*>|^<|^\$|\$\{|%\(|%\{|#\{|\{\{|process\.env|os\.environ|getenv|env\(|ENV\[|config\(|^none$|^null$|^true$|^false$|^undefined$|^\{[A-Za-z_][\w.-]*\}?$/i;
 const PASSWORD_HASH =
   /^\$(?:2[abxy]?|argon2(?:id|i|d)?|pbkdf2[\w-]*|scrypt)\$|^pbkdf2_sha256\$|^argon2\$/;
 

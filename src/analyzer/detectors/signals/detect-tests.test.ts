@@ -7,6 +7,24 @@ const detect = (files: Record<string, string>) =>
   testsDetector.detect(scanContextFrom(files)).signals;
 
 describe("testsDetector", () => {
+  it("counts RSpec one-liners on the implicit subject (shoulda-matchers) as assertions", () => {
+    const spec = `require 'rails_helper'
+
+RSpec.describe Event, type: :model do
+  describe 'relations' do
+    it { should belong_to(:user) }
+    it { should_not allow_value('').for(:name) }
+  end
+end
+`;
+    const found = detect({ "spec/models/event_spec.rb": spec });
+    expect(found?.tests?.value).toBe(true);
+    expect(found?.test_files?.value).toBe(1);
+    // A spec that only names what it should do asserts nothing.
+    const pending = "RSpec.describe Event do\n  it 'should have a name' do\n  end\nend\n";
+    expect(detect({ "spec/models/event_spec.rb": pending })?.tests?.value).toBe(false);
+  });
+
   it("takes no test framework from the test stubs Rails' generators write", () => {
     const stub =
       'require "test_helper"\n\nclass UserTest < ActiveSupport::TestCase\n  # test "the truth" do\n  #   assert true\n  # end\nend\n';
@@ -247,5 +265,21 @@ describe("testsDetector on .NET assertion libraries", () => {
     expect(findApiTestCalls(scanContextFrom(files)).map((c) => c.note)).toEqual([
       "DELETE /Contributors/1",
     ]);
+  });
+
+  it("counts a C# test that checks the status with EnsureSuccessStatusCode() as a real test", () => {
+    const files = {
+      "tests/Api.Tests/PingTests.cs": `public class PingTests(WebApplicationFactory<Program> factory)
+{
+  [Fact]
+  public async Task Pings()
+  {
+    var response = await factory.CreateClient().GetAsync("/ping");
+    response.EnsureSuccessStatusCode();
+  }
+}
+`,
+    };
+    expect(detect(files)?.test_files?.value).toBe(1);
   });
 });

@@ -106,7 +106,10 @@ const LANGS: Readonly<Record<Lang, LangRules>> = {
   },
   rb: {
     declaration: /^\s*(?:it|specify|scenario|test)\s*(?:['"]|\{|do\b)|^\s*def\s+test_\w+/m,
-    assertion: /\bexpect\s*[({]|\bassert\w*\b|\bmust_\w+|\.should\b|\bis_expected\b/,
+    // RSpec's implicit subject (`it { should belong_to(:user) }`, shoulda-matchers' one-liners)
+    // takes `should` with no receiver.
+    assertion:
+      /\bexpect\s*[({]|\bassert\w*\b|\bmust_\w+|\.should\b|\bis_expected\b|(?:\{|^)[ \t]*should(?:_not)?[ \t(]/m,
     trivial:
       /\bexpect\s*\(\s*true\s*\)\s*\.to\s*\(?\s*(?:be|eq)\s*\(?\s*true\s*\)?\s*\)?|^\s*assert\s+true\s*$/gm,
     comment: HASH_COMMENTS,
@@ -123,10 +126,11 @@ const LANGS: Readonly<Record<Lang, LangRules>> = {
   cs: {
     declaration: /\[(?:Fact|Theory|Test|TestMethod|TestCase)\b/,
     // xUnit/NUnit/MSTest Assert, FluentAssertions (.Should()), Shouldly (.ShouldBe(…),
-    // Should.Throw<…>), Playwright's Expect(page), and Ardalis.HttpClientTestExtensions' checks
-    // of the status (`DeleteAndEnsureNoContentAsync(route)` throws on another status)
+    // Should.Throw<…>), Playwright's Expect(page), and checks of the status that throw on another
+    // one: Ardalis.HttpClientTestExtensions' (`DeleteAndEnsureNoContentAsync(route)`) and
+    // HttpResponseMessage's own `EnsureSuccessStatusCode()`
     assertion:
-      /\bAssert\.\w+\s*\(|\.Should\(\)|\.Should[A-Z]\w*\s*[<(]|\bShould\.\w+\s*[<(]|\bExpect\s*\(|\.(?:Get|Post|Put|Patch|Delete)AndEnsure\w*Async\s*[<(]/,
+      /\bAssert\.\w+\s*\(|\.Should\(\)|\.Should[A-Z]\w*\s*[<(]|\bShould\.\w+\s*[<(]|\bExpect\s*\(|\.(?:Get|Post|Put|Patch|Delete)AndEnsure\w*Async\s*[<(]|\.EnsureSuccessStatusCode\s*\(/,
     trivial: /\bAssert\.(?:True\s*\(\s*true\s*\)|Pass\s*\(\s*\))/g,
     comment: SLASH_COMMENTS,
   },

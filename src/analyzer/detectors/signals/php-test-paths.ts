@@ -85,11 +85,26 @@ function member(
 ): string | undefined {
   if (depth >= MAX_DEPTH) return undefined;
   const declared = name.startsWith("$")
-    ? new RegExp(
+    ? (new RegExp(
         `\\b(?:private|protected|public)(?:\\s+static)?(?:\\s+\\??[\\w\\\\]+)?\\s+\\$${esc(name.slice(1))}\\s*=\\s*([^;\\n]+);`,
-      ).exec(file.text)?.[1]
+      ).exec(file.text)?.[1] ?? assignedOnce(file, name.slice(1)))
     : (new RegExp(`\\bconst\\s+${esc(name)}\\s*=\\s*([^;\\n]+);`).exec(file.text)?.[1] ??
       constants().get(name) ??
       undefined);
   return declared === undefined ? undefined : evaluate(file, declared, constants, depth + 1);
+}
+
+/**
+ * The value a property declared without one is given in the class (`$this->route = 'user';` in
+ * setUp), when every assignment gives the same one.
+ */
+function assignedOnce(file: SourceFile, property: string): string | undefined {
+  const values = new Set(
+    [
+      ...file.text.matchAll(
+        new RegExp(`\\$this->${esc(property)}\\s*=(?![=>])\\s*([^;\\n]+);`, "g"),
+      ),
+    ].map((m) => (m[1] ?? "").trim()),
+  );
+  return values.size === 1 ? [...values][0] : undefined;
 }

@@ -168,7 +168,8 @@ export function goImport(path: string, note?: string): SourcePattern {
 }
 
 export function csUsing(ns: string, note?: string): SourcePattern {
-  const re = new RegExp(`^[ \\t]*(?:global[ \\t]+)?using[ \\t]+${esc(ns)}\\b`, "m");
+  // Visual Studio starts C# files with a byte order mark, before the first line's `using`.
+  const re = new RegExp(`^\uFEFF?[ \\t]*(?:global[ \\t]+)?using[ \\t]+${esc(ns)}\\b`, "m");
   return {
     exts: CS_EXTS,
     keyword: ns,

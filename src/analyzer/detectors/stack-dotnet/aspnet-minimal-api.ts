@@ -33,6 +33,8 @@ export interface MinimalRoute {
   readonly resolved: boolean;
   readonly file: SourceFile;
   readonly line: number;
+  /** set on the routes a library adds (`MapIdentityApi`) */
+  readonly library?: string;
 }
 
 interface Extension {
@@ -183,7 +185,15 @@ export function minimalApiRoutes(sources: readonly CsSource[]): {
     const re = new RegExp(STATEMENT.source, "g");
     const identityRoutes = (node: RouterNode, line: number) => {
       for (const [method, path] of IDENTITY_API) {
-        routes.push({ node, method, path, resolved: true, file: source.file, line });
+        routes.push({
+          node,
+          method,
+          path,
+          resolved: true,
+          file: source.file,
+          line,
+          library: "aspnetcore-identity",
+        });
       }
     };
     re.lastIndex = start;

@@ -100,6 +100,7 @@ export const dotnetStackDetector: Detector = {
           file: route.file.path,
           line: route.line,
           resolved: prefix.resolved && route.resolved,
+          ...(route.library === undefined ? {} : { library: route.library }),
         });
       }
     }

@@ -48,3 +48,29 @@ export function readJvmManifests(ctx: ScanContext, sightings: FrameworkSightings
       sightings.declared("jax-rs", { file: file.path, line: jaxrs.line, note: jaxrs.name });
   }
 }
+
+/**
+ * A source folder a build names (`<sourceDirectory>`, build-helper's `<source>`, Gradle's
+ * `srcDir "gen"` or `srcDirs = ["app"]`): group 1, 2 or 3. A `<source>` without a slash is the
+ * compiler's Java version.
+ */
+const NAMED_SOURCE_DIR =
+  /<sourceDirectory>\s*([^<\s]{1,200})\s*<\/|<source>\s*([^<\s]{0,100}\/[^<\s]{0,100})\s*<\/|\bsrcDirs?\b\s*(?:\+?=\s*)?\(?\s*(?:(?:files|listOf|setOf)\s*\(\s*)?\[?\s*["']([^"'\n]{1,200})["']/g;
+
+/**
+ * Whether a Java or Kotlin file lies outside every source set the repository's builds compile:
+ * with Maven or Gradle laying sources out under `src/` (src/main/java, src/jvmMain/kotlin …), a
+ * file with no `src/` folder on its path (a code generator's templates, `contributed/gen/
+ * REPLACEMEController.kt`) is not part of the app. Without such a build, or with a build that
+ * names a source folder outside `src/`, every file counts.
+ */
+export function outsideJvmSourceSets(ctx: ScanContext): (path: string) => boolean {
+  const builds = ctx.files.filter((f) => f.role === "app" && isBuildFile(f));
+  const elsewhere = builds.some((f) =>
+    [...f.text.matchAll(NAMED_SOURCE_DIR)].some(
+      (m) => !/(?:^|[/}])src(?:\/|$)/.test(m[1] ?? m[2] ?? m[3] ?? ""),
+    ),
+  );
+  if (builds.length === 0 || elsewhere) return () => false;
+  return (path) => !/(?:^|\/)src\//.test(path);
+}

@@ -28,6 +28,34 @@ function detect(files: Record<string, string>) {
 }
 
 describe("jvmStackDetector", () => {
+  it("leaves out a code generator's templates that no source set of the build compiles", () => {
+    const controller = (name: string) =>
+      `@RestController\n@RequestMapping("/api/v1/${name}")\nclass Controller {\n  @GetMapping fun list() = listOf<String>()\n}\n`;
+    const files = {
+      "pom.xml":
+        "<project><build><sourceDirectory>${project.basedir}/src/main/kotlin</sourceDirectory><plugins><plugin><artifactId>maven-compiler-plugin</artifactId><configuration><source>17</source></configuration></plugin></plugins></build><dependencies><dependency><groupId>org.springframework.boot</groupId><artifactId>spring-boot-starter-web</artifactId></dependency></dependencies></project>\n",
+      "src/main/kotlin/app/address/AddressController.kt": controller("address"),
+      "contributed/gen/REPLACEMEController.kt": controller("ReplacePluralLowercase"),
+    };
+    expect(detect(files).endpoints?.map((e) => `${e.method} ${e.path}`)).toEqual([
+      "GET /api/v1/address",
+    ]);
+    // A build that names its own source folders compiles what it names.
+    const custom = {
+      ...files,
+      "pom.xml": files["pom.xml"].replace("src/main/kotlin", "contributed"),
+    };
+    expect(detect(custom).endpoints).toHaveLength(2);
+    const gradle = {
+      "build.gradle.kts":
+        'plugins { id("org.springframework.boot") }\nsourceSets { main { java.srcDirs("contributed/gen") } }\n',
+      "src/main/kotlin/app/address/AddressController.kt":
+        files["src/main/kotlin/app/address/AddressController.kt"],
+      "contributed/gen/REPLACEMEController.kt": files["contributed/gen/REPLACEMEController.kt"],
+    };
+    expect(detect(gradle).endpoints).toHaveLength(2);
+  });
+
   it("reports Spring Boot from the build and the bootstrap class, not plain Spring", () => {
     const found = detect(javaSpringBootApi.files);
     expect(found.frameworks?.map((f) => f.id)).toEqual(["spring-boot"]);

@@ -28,7 +28,7 @@ import { annotationArgs } from "./java-declarations.js";
 import { apiFirstEndpoints } from "./openapi-first.js";
 import { ConstantTable, mayHoldConstants } from "./jvm-constants.js";
 import type { ResolvedString } from "./jvm-constants.js";
-import { readJvmManifests } from "./jvm-manifests.js";
+import { outsideJvmSourceSets, readJvmManifests } from "./jvm-manifests.js";
 import { SpringPrefixes } from "./spring-config.js";
 import { springEndpoints } from "./spring-endpoints.js";
 import { HandlerIndex } from "./functional-handlers.js";
@@ -75,9 +75,11 @@ export const jvmStackDetector: Detector = {
     const securityConfigs: JvmSource[] = [];
     const functionalRouters: JvmSource[] = [];
     const handlers = new HandlerIndex();
+    const notCompiled = outsideJvmSourceSets(ctx);
     for (const file of ctx.files) {
       if (file.role !== "app") continue;
       if (file.ext !== "java" && file.ext !== "kt") continue;
+      if (notCompiled(file.path)) continue;
       const { text } = file;
       // Masking comments is the costly step, so it happens only for files whose raw text has a
       // substring that one of the tests below needs (masking only ever removes text).

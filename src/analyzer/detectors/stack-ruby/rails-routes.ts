@@ -1,8 +1,9 @@
 /**
  * Rails routing from config/routes.rb: resources/resource with only:/except:/param:/path:/
  * shallow:, nested resources, member and collection blocks, namespace and scope prefixes, verb
- * routes, match with via:, root, concerns, draw(:name) of config/routes/name.rb, and Devise's
- * devise_for. In an API-only app (`config.api_only = true`) resources have no new/edit forms.
+ * routes, match with via:, root, concerns, draw(:name) of config/routes/name.rb, Devise's
+ * devise_for and Doorkeeper's use_doorkeeper. In an API-only app (`config.api_only = true`)
+ * resources have no new/edit forms.
  * Ruby's own blocks (if/unless … end) nest without changing the prefix.
  *
  * Route names are collected as Rails gives them (`articles`, `new_article`, `api_v1_article`,
@@ -144,7 +145,7 @@ export function railsRoutes(
       const head = /^(\w+)\b\s*\(?\s*([\s\S]*?)\)?$/.exec(body);
       const keyword = head ? (head[1] as string) : "";
       const args = head ? splitTopLevel(head[2] as string) : [];
-      const emit = (method: HttpMethod, path: string, resolved = true): void => {
+      const emit = (method: HttpMethod, path: string, resolved = true, library?: string): void => {
         out.push({
           method,
           path,
@@ -152,8 +153,14 @@ export function railsRoutes(
           file: file.path,
           line,
           resolved: resolved && top.resolved,
+          ...(library === undefined ? {} : { library }),
         });
       };
+      // Routes a gem adds: the app mounts them, the gem's own tests cover them.
+      const emitOf =
+        (library: string) =>
+        (method: HttpMethod, path: string): void =>
+          emit(method, path, true, library);
       const nameRoute: NameRoute = (key, path) => {
         if (top.resolved && !names.has(key)) names.set(key, path);
       };
@@ -211,9 +218,14 @@ export function railsRoutes(
           (args[0] !== undefined && !isOption(args[0]) ? stringOrSymbol(args[0]) : null);
         if (to?.includes("#") === true) nameRoute(`${top.module}${to}`, path);
       } else if (keyword === "devise_for") {
-        deviseRoutes(args, top, ctx, emit, nameRoute);
+        deviseRoutes(args, top, ctx, emitOf("devise"), nameRoute);
       } else if (keyword === "mount_devise_token_auth_for") {
-        deviseTokenAuthRoutes(args, top, ctx, emit, nameRoute);
+        deviseTokenAuthRoutes(args, top, ctx, emitOf("devise_token_auth"), nameRoute);
+      } else if (keyword === "use_doorkeeper") {
+        const end = opensBlock ? blockEnd(list, i) : i;
+        doorkeeperRoutes(args, list.slice(i + 1, end), top, emitOf("doorkeeper"), nameRoute);
+        i = end;
+        continue;
       } else if (keyword === "draw") {
         const drawn = ctx.drawn(stringOrSymbol(args[0] ?? "") ?? "");
         if (drawn !== null && depth < 4) walk(drawn, top, depth + 1);
@@ -387,7 +399,8 @@ interface DeviseMount {
   readonly names: readonly string[];
   readonly path: string | null;
   readonly skip: ReadonlySet<string>;
-  readonly only: readonly string[];
+  /** the controllers `only:` keeps, null without it (`only: []` keeps none) */
+  readonly only: readonly string[] | null;
   readonly pathNames: Readonly<Record<string, string>>;
 }
 
@@ -409,7 +422,7 @@ function deviseRoutes(
     names: positionalNames(args),
     path: activeAdmin ? ctx.activeAdminNamespace() : option(args, "path"),
     skip: new Set(listOption(args, "skip")),
-    only: listOption(args, "only"),
+    only: optionRaw(args, "only") === null ? null : listOption(args, "only"),
     pathNames: {
       ...DEVISE_PATH_NAMES,
       ...(activeAdmin ? ACTIVE_ADMIN_PATH_NAMES : hashOption(args, "path_names")),
@@ -444,7 +457,7 @@ function deviseTokenAuthRoutes(
     names: [option(args, "as") ?? pluralWord(underscore(model).replace(/\//g, "_"))],
     path: at,
     skip: new Set([...skip, "omniauth_callbacks"]),
-    only: [],
+    only: null,
     pathNames: DEVISE_PATH_NAMES,
   };
   emitDeviseMount(mount, top, ctx, emit, nameRoute);
@@ -460,12 +473,15 @@ function emitDeviseMount(
   emit: (m: HttpMethod, p: string) => void,
   nameRoute: NameRoute,
 ): void {
+  // `devise_for :users, skip: :all` (or `only: []`) loads Devise's mappings (helpers,
+  // current_user) and routes nothing: the app writes its own sign-in routes.
+  if (mount.skip.has("all")) return;
   for (const name of mount.names) {
     const modules = new Set(ctx.deviseModules(name) ?? DEVISE_DEFAULT_MODULES);
     const base = joinUrlPath(top.prefix, mount.path ?? name);
     for (const { controller, module, routes } of DEVISE_ROUTES) {
       if (!modules.has(module) || mount.skip.has(controller)) continue;
-      if (mount.only.length > 0 && !mount.only.includes(controller)) continue;
+      if (mount.only !== null && !mount.only.includes(controller)) continue;
       for (const [method, template, routeName] of routes) {
         const path = joinUrlPath(
           base,
@@ -476,6 +492,79 @@ function emitDeviseMount(
           nameRoute(routeName.replace("{r}", `${top.names}${singular(name)}`), path);
         }
       }
+    }
+  }
+}
+
+/** Doorkeeper's controllers and the routes each adds under its scope, with their names. */
+const DOORKEEPER_ROUTES: readonly {
+  readonly controller: string;
+  readonly routes: readonly (readonly [HttpMethod, string, string])[];
+}[] = [
+  {
+    controller: "authorizations",
+    routes: [
+      ["GET", "authorize/:code", "native_oauth_authorization"],
+      ["GET", "authorize", "new_oauth_authorization"],
+      ["POST", "authorize", "oauth_authorization"],
+      ["DELETE", "authorize", "oauth_authorization"],
+    ],
+  },
+  {
+    controller: "tokens",
+    routes: [
+      ["POST", "token", "oauth_token"],
+      ["POST", "revoke", "oauth_revoke"],
+      ["POST", "introspect", "oauth_introspect"],
+    ],
+  },
+  { controller: "token_info", routes: [["GET", "token/info", "oauth_token_info"]] },
+  {
+    controller: "applications",
+    routes: [
+      ["GET", "applications", "oauth_applications"],
+      ["POST", "applications", "oauth_applications"],
+      ["GET", "applications/new", "new_oauth_application"],
+      ["GET", "applications/:id/edit", "edit_oauth_application"],
+      ["GET", "applications/:id", "oauth_application"],
+      ["PATCH", "applications/:id", "oauth_application"],
+      ["PUT", "applications/:id", "oauth_application"],
+      ["DELETE", "applications/:id", "oauth_application"],
+    ],
+  },
+  {
+    controller: "authorized_applications",
+    routes: [
+      ["GET", "authorized_applications", "oauth_authorized_applications"],
+      ["DELETE", "authorized_applications/:id", "oauth_authorized_application"],
+    ],
+  },
+];
+
+/**
+ * Doorkeeper's `use_doorkeeper(scope: "oauth") do skip_controllers :applications end`: the OAuth
+ * provider's routes under its scope (`/oauth/token`, `/oauth/revoke` …), less the controllers the
+ * block skips.
+ */
+function doorkeeperRoutes(
+  args: readonly string[],
+  block: readonly Statement[],
+  top: Frame,
+  emit: (m: HttpMethod, p: string) => void,
+  nameRoute: NameRoute,
+): void {
+  const skipped = new Set<string>();
+  for (const { text } of block) {
+    const skip = /^skip_controllers\b\s*\(?([^)]*)/.exec(text);
+    for (const m of skip?.[1]?.matchAll(/:(\w+)/g) ?? []) skipped.add(m[1] as string);
+  }
+  const base = joinUrlPath(top.prefix, option(args, "scope") ?? "oauth");
+  for (const { controller, routes } of DOORKEEPER_ROUTES) {
+    if (skipped.has(controller)) continue;
+    for (const [method, template, name] of routes) {
+      const path = joinUrlPath(base, template);
+      emit(method, path);
+      nameRoute(`${top.names}${name}`, path);
     }
   }
 }

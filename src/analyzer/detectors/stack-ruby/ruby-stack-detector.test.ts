@@ -281,6 +281,50 @@ end
     ]);
   });
 
+  it("routes nothing for devise_for with skip: :all or only: [], and reads Doorkeeper's routes less those skipped", () => {
+    const found = detect(
+      routes(`  namespace :v1 do
+    devise_for :users, skip: :all
+    devise_for :admins, only: []
+    namespace :users do
+      use_doorkeeper do
+        controllers tokens: 'tokens'
+        skip_controllers :applications, :authorized_applications, :authorizations
+      end
+      post 'sign_up', to: 'registrations#create', as: :registration
+    end
+  end
+  use_doorkeeper scope: "api/oauth"`),
+    );
+    expect(found.endpoints?.map((e) => `${e.method} ${e.path}`)).toEqual([
+      "GET /api/oauth/applications",
+      "POST /api/oauth/applications",
+      "DELETE /api/oauth/applications/:id",
+      "GET /api/oauth/applications/:id",
+      "PATCH /api/oauth/applications/:id",
+      "PUT /api/oauth/applications/:id",
+      "GET /api/oauth/applications/:id/edit",
+      "GET /api/oauth/applications/new",
+      "DELETE /api/oauth/authorize",
+      "GET /api/oauth/authorize",
+      "POST /api/oauth/authorize",
+      "GET /api/oauth/authorize/:code",
+      "GET /api/oauth/authorized_applications",
+      "DELETE /api/oauth/authorized_applications/:id",
+      "POST /api/oauth/introspect",
+      "POST /api/oauth/revoke",
+      "POST /api/oauth/token",
+      "GET /api/oauth/token/info",
+      "POST /v1/users/oauth/introspect",
+      "POST /v1/users/oauth/revoke",
+      "POST /v1/users/oauth/token",
+      "GET /v1/users/oauth/token/info",
+      "POST /v1/users/sign_up",
+    ]);
+    expect(found.routeNames?.get("v1_users_oauth_token")).toBe("/v1/users/oauth/token");
+    expect(found.routeNames?.get("v1_users_oauth_revoke")).toBe("/v1/users/oauth/revoke");
+  });
+
   it("reads one-line brace blocks like their do…end form", () => {
     const found = detect(
       routes(`  resources :services, only: %i[index] do
