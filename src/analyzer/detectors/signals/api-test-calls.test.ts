@@ -130,7 +130,7 @@ class AddressTest(@Autowired val restTemplate: TestRestTemplate) {
     expect(calls.map((c) => c.note)).toEqual([
       "GET /api/v1/test",
       "POST /api/v1/address",
-      "DELETE /api/v1/address/${id}",
+      "DELETE /api/v1/address/${}",
       "ANY (path not literal)",
     ]);
   });
@@ -320,6 +320,38 @@ end
         "GET /api/posts/${}",
       ].sort(),
     );
+  });
+
+  it("reads Kotlin's MockMvc DSL, with a path from the file's constants too", () => {
+    const calls = findApiTestCalls(
+      scanContextFrom({
+        "src/test/kotlin/app/ArticleControllerTest.kt": `@AutoConfigureMockMvc
+class ArticleControllerTest(@Autowired val mockMvc: MockMvc) {
+    companion object {
+        const val ARTICLES = "/api/articles"
+    }
+    @Test fun lists() {
+        mockMvc.get("/api/articles?limit=2") { accept = MediaType.APPLICATION_JSON }
+            .andExpect { status { isOk() } }
+        mockMvc.post("/api/users") { content = body }
+        restArticleMockMvc.delete("$ARTICLES/{slug}", slug)
+        mvc.multipart("/api/files") { file(upload) }
+        val result = mvcResult.get("/not/a/call")
+        cache.get("/not/a/call/either")
+    }
+}
+`,
+        // The DSL's functions are MockMvc's: no test without it calls the app this way.
+        "src/test/kotlin/app/ClientTest.kt":
+          'class ClientTest {\n  fun x() = mvc.get("/elsewhere")\n}\n',
+      }),
+    );
+    expect(calls.map((c) => `${c.line} ${c.note ?? ""}`)).toEqual([
+      "7 GET /api/articles?limit=2",
+      "9 POST /api/users",
+      "10 DELETE /api/articles/{slug}",
+      "11 POST /api/files",
+    ]);
   });
 
   it("reads a JVM test's path built from the string constants of its own file", () => {

@@ -296,7 +296,19 @@ const API_CALLS: readonly ApiCallPattern[] = [
     exts: JVM_EXTS,
     when: ["perform("],
     re: new RegExp(
-      `\\bperform\\s*\\(\\s*(?:MockMvcRequestBuilders\\.)?(${HTTP_VERB}|multipart)\\s*\\(\\s*(?:"([^"]*)")?`,
+      `\\bperform\\s*\\(\\s*(?:MockMvcRequestBuilders\\.)?(${HTTP_VERB}|multipart)\\s*\\(\\s*(?:"([^"$]*)")?`,
+      "g",
+    ),
+    read: (m) => [m[1] === "multipart" ? "POST" : methodFromName(m[1] ?? ""), m[2]],
+    constantArgument: true,
+  },
+  {
+    // Kotlin's MockMvc DSL: `mockMvc.get("/articles") { … }`, `mvc.post("/users") { content = … }`
+    // (extension functions of MockMvc, the receiver named as such fields are).
+    exts: ["kt"],
+    when: ["MockMvc"],
+    re: new RegExp(
+      `\\b\\w{0,30}?(?:Mvc|MVC|mvc)\\s*\\.\\s*(${HTTP_VERB}|multipart)\\s*\\(\\s*(?:"([^"$]*)")?`,
       "g",
     ),
     read: (m) => [m[1] === "multipart" ? "POST" : methodFromName(m[1] ?? ""), m[2]],
@@ -308,7 +320,7 @@ const API_CALLS: readonly ApiCallPattern[] = [
     constantArgument: true,
     // Kotlin's reified extensions take the type first (`getForEntity<String>("/x")`); exchange
     // names its method in an argument after the URL (`HttpMethod.DELETE`).
-    re: /\.(getForEntity|getForObject|postForEntity|postForObject|postForLocation|put|delete|patchForObject|exchange)\s*(?:<[^<>()\n]{0,80}>)?\s*\(\s*(?:"([^"]*)")?/g,
+    re: /\.(getForEntity|getForObject|postForEntity|postForObject|postForLocation|put|delete|patchForObject|exchange)\s*(?:<[^<>()\n]{0,80}>)?\s*\(\s*(?:"([^"$]*)")?/g,
     read: (m, site) => [
       m[1] === "exchange"
         ? (/^HttpMethod\.([A-Z]+)$/.exec(
@@ -322,7 +334,7 @@ const API_CALLS: readonly ApiCallPattern[] = [
     exts: JVM_EXTS,
     when: ["WebTestClient"],
     constantArgument: true,
-    re: new RegExp(`\\.(${HTTP_VERB})\\s*\\(\\s*\\)\\s*\\.uri\\s*\\(\\s*(?:"([^"]*)")?`, "g"),
+    re: new RegExp(`\\.(${HTTP_VERB})\\s*\\(\\s*\\)\\s*\\.uri\\s*\\(\\s*(?:"([^"$]*)")?`, "g"),
     read: byName(1, 2),
   },
   {

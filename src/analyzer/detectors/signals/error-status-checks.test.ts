@@ -42,6 +42,8 @@ describe("findErrorStatusChecks", () => {
       "OrderControllerTest.java": ".andExpect(status().isNotFound());",
       "OrderApiTest.java": "then().statusCode(409);",
       "WebClientTest.java": 'client.get().uri("/x").exchange().expectStatus().is4xxClientError();',
+      "ArticleDslTest.kt": 'mockMvc.get("/x").andExpect { status { isNotFound() } }',
+      "UserDslTest.kt": "        isUnauthorized()",
       "orders_test.go": "assert.Equal(t, http.StatusBadRequest, rec.Code)",
       "users_test.go": "if w.Code != 401 {",
       "orders_spec.rb": "expect(response).to have_http_status(:unprocessable_entity)",

@@ -14,6 +14,9 @@ const NAMED_4XX =
 const PASCAL_4XX =
   "BadRequest|Unauthorized|Forbidden|NotFound|MethodNotAllowed|Conflict|Gone|UnprocessableEntity|UnprocessableContent|TooManyRequests";
 
+/** MockMvc's and WebTestClient's matchers of a 4xx status. */
+const STATUS_MATCHER = `is(?:${PASCAL_4XX})|is4xxClientError`;
+
 /**
  * One pattern per idiom, each run on one line at a time. A literal status must be a 4xx number
  * standing alone (not part of 4000 or an id).
@@ -44,8 +47,12 @@ const CHECKS: readonly RegExp[] = [
   ),
   // Go's http.StatusNotFound; ASP.NET Core's StatusCodes.Status404NotFound
   new RegExp(`\\bhttp\\.Status(?:${PASCAL_4XX})\\b|\\bStatusCodes\\.Status4\\d\\d`),
-  // MockMvc / WebTestClient: status().isNotFound(), expectStatus().is4xxClientError()
-  new RegExp(`\\.(?:is(?:${PASCAL_4XX})|is4xxClientError)\\s*\\(`),
+  // MockMvc / WebTestClient: status().isNotFound(), expectStatus().is4xxClientError(); Kotlin's
+  // MockMvc DSL: andExpect { status { isNotFound() } }, the matcher alone on its line when the
+  // block is spread over lines
+  new RegExp(
+    `(?:\\.|\\bstatus\\s*\\{\\s*)(?:${STATUS_MATCHER})\\s*\\(|^\\s*(?:${STATUS_MATCHER})\\s*\\(\\s*\\)\\s*$`,
+  ),
   // Ardalis.HttpClientTestExtensions (.NET): client.GetAndEnsureNotFoundAsync(…),
   // PostAndEnsureBadRequestAsync(…), response.EnsureNotFound()
   new RegExp(`\\.(?:(?:Get|Post|Put|Patch|Delete)And)?Ensure(?:${PASCAL_4XX})(?:Async)?\\s*\\(`),

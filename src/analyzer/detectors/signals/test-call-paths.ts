@@ -5,7 +5,7 @@
  * and a JVM path built from the test file's string constants. Used by api-test-calls.ts.
  */
 import type { SourceFile } from "../../scan-context.js";
-import { ConstantTable, mayHoldConstants } from "../stack-jvm/jvm-constants.js";
+import { ConstantTable, isStringExpression, mayHoldConstants } from "../stack-jvm/jvm-constants.js";
 import { matchBracket, splitTopLevel } from "../stack-text/brackets.js";
 import { underscore } from "../stack-text/inflection.js";
 import { maskComments } from "../stack-text/mask-comments.js";
@@ -418,7 +418,10 @@ export function constantPath(
   project: () => ConstantTable,
 ): string | undefined {
   const first = argumentsAt(file.text, at)[0];
-  if (first === undefined || !/^[A-Za-z_][\w.]*\s*(?:\+|$)/.test(first)) return undefined;
+  if (first === undefined) return undefined;
+  // BASE_URL + "/{id}", or in Kotlin a template: "$ARTICLES/{slug}", "${Paths.API}/users"
+  const template = file.ext === "kt" && first.includes("$") && isStringExpression(first);
+  if (!template && !/^[A-Za-z_][\w.]*\s*(?:\+|$)/.test(first)) return undefined;
   let table = tables.get(file);
   if (table === undefined) {
     table = new ConstantTable(project);
