@@ -161,6 +161,42 @@ end
     expect(signals?.test_frameworks?.value).toEqual(["bun-test", "tap"]);
   });
 
+  it("counts Kotest specs with their matchers as tests, and a JUnit method named should… as no assertion", () => {
+    const signals = detect({
+      "build.gradle.kts":
+        'dependencies {\n    testImplementation("io.kotest:kotest-runner-junit5:5.9.1")\n}\n',
+      "src/test/kotlin/app/PriceSpec.kt": `import io.kotest.core.spec.style.FunSpec
+import io.kotest.matchers.shouldBe
+
+class PriceSpec : FunSpec({
+    test("adds tax") {
+        withTax(100) shouldBe 120
+    }
+})
+`,
+      "src/test/kotlin/app/CartSpec.kt": `import io.kotest.core.spec.style.BehaviorSpec
+
+class CartSpec : BehaviorSpec({
+    given("an empty cart") {
+        then("it has no items") { Cart().items shouldHaveSize 0 }
+        then("it cannot check out") { shouldThrow<IllegalStateException> { Cart().checkout() } }
+    }
+})
+`,
+      "src/test/kotlin/app/UserServiceTest.kt": `import org.junit.jupiter.api.Test
+
+class UserServiceTest {
+    @Test
+    fun shouldReturnUser() {
+        service.find(1)
+    }
+}
+`,
+    });
+    expect(signals?.test_files?.value).toBe(2);
+    expect(signals?.test_frameworks?.value).toEqual(["junit", "kotest"]);
+  });
+
   it("counts each file that holds a test with a real assertion", () => {
     const signals = detect({
       "src/price.test.ts":

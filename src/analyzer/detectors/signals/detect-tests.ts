@@ -90,9 +90,14 @@ const LANGS: Readonly<Record<Lang, LangRules>> = {
     comment: HASH_COMMENTS,
   },
   jvm: {
-    declaration: /@(?:Test|ParameterizedTest|RepeatedTest)\b/,
+    // JUnit's and TestNG's annotations, or a Kotest spec (`class UserTest : FunSpec({ … })`)
+    declaration:
+      /@(?:Test|ParameterizedTest|RepeatedTest)\b|:\s*(?:Fun|String|Behavior|Describe|Should|Word|Free|Feature|Expect)Spec\s*\(/,
+    // `.andExpect {` and `.andExpectAll {` are Kotlin's MockMvc DSL; Kotest's matchers are infix
+    // (`user.name shouldBe "Ada"`, `list shouldHaveSize 2`) or `shouldThrow<…> { … }`, told
+    // apart from test methods named should… by what stands on either side.
     assertion:
-      /\bassert\w*\s*\(|\.andExpect\s*\(|\bverify\s*\(|\.expectStatus\s*\(|\.expectBody\s*\(|\bshouldBe\b|\.statusCode\s*\(|\bassertThat\b|\bfail\s*\(/,
+      /\bassert\w*\s*\(|\.andExpect(?:All)?\s*[({]|\bverify\s*\(|\.expectStatus\s*\(|\.expectBody\s*\(|\bshouldBe\b|[\w)\]"]\s+should(?:Not)?[A-Z]\w{0,40}\s+\S|\bshouldThrow\w{0,20}\s*<|\.statusCode\s*\(|\bassertThat\b|\bfail\s*\(/,
     trivial:
       /\bassert(?:True|Assertions\.assertTrue)\s*\(\s*true\s*\)|\bassertEquals\s*\(\s*(\d+)\s*,\s*\1\s*\)|\bassertThat\s*\(\s*true\s*\)\s*\.isTrue\s*\(\s*\)/g,
     comment: SLASH_COMMENTS,
@@ -336,6 +341,17 @@ const FRAMEWORK_RULES: readonly Rule[] = [
     uses: [jvmImport("org.junit")],
   },
   { id: "testng", declaredCounts: true, deps: ["maven:testng"], uses: [jvmImport("org.testng")] },
+  {
+    id: "kotest",
+    declaredCounts: true,
+    deps: [
+      "maven:kotest-runner-junit5",
+      "maven:kotest-runner-junit5-jvm",
+      "maven:kotest-assertions-core",
+      "maven:kotest-assertions-core-jvm",
+    ],
+    uses: [jvmImport("io.kotest")],
+  },
   {
     id: "mockito",
     declaredCounts: true,
