@@ -422,6 +422,68 @@ class BookControllerTest {
     ]);
   });
 
+  it("reads a JVM test's path held in a variable set once before the call", () => {
+    const calls = findApiTestCalls(
+      scanContextFrom({
+        "src/test/java/app/UserControllerTest.java": `class UserControllerTest {
+    private static final String BASE = "/api/users";
+    private final String health = "/health";
+    private String mutable = "/first";
+    @Test void byId() throws Exception {
+        String url = "/api/users/" + id; // a comment with a } brace
+        mockMvc.perform(get(url)).andExpect(status().isOk());
+    }
+    @Test void nested() throws Exception {
+        var base = BASE + "/";
+        final var url = base + id;
+        if (ready) {
+            mockMvc.perform(delete(url + "/roles")).andExpect(status().isNoContent());
+        }
+        mockMvc.perform(get(health)).andExpect(status().isOk());
+    }
+    @Test void reassigned() throws Exception {
+        String url = "/a";
+        url = "/b";
+        mockMvc.perform(get(url)).andExpect(status().isOk());
+    }
+    private void call(String url) throws Exception {
+        mockMvc.perform(get(url)).andExpect(status().isOk());
+    }
+    @Test void other() throws Exception {
+        mockMvc.perform(post(url)).andExpect(status().isOk());
+        mockMvc.perform(get(mutable)).andExpect(status().isOk());
+    }
+}
+`,
+        "src/test/kotlin/app/CustomerTest.kt": `class CustomerTest {
+    @Autowired lateinit var mockMvc: MockMvc
+    private val base = "/customers"
+    @Test
+    fun getInfo() {
+        var uri = "/customers/$id"
+        mockMvc.get(uri).andExpect { status { isOk() } }
+        val list: String = "$base?page=1"
+        mockMvc.get(list).andExpect { status { isOk() } }
+    }
+    fun helper(uri: String) = mockMvc.get(uri)
+}
+`,
+      }),
+    );
+    expect(calls.map((c) => `${c.file.split("/").pop() ?? ""}:${c.line} ${c.note ?? ""}`)).toEqual([
+      "UserControllerTest.java:7 GET /api/users/${}",
+      "UserControllerTest.java:13 DELETE /api/users/${}/roles",
+      "UserControllerTest.java:15 GET /health",
+      "UserControllerTest.java:20 GET (path not literal)",
+      "UserControllerTest.java:23 GET (path not literal)",
+      "UserControllerTest.java:26 POST (path not literal)",
+      "UserControllerTest.java:27 GET (path not literal)",
+      "CustomerTest.kt:7 GET /customers/${}",
+      "CustomerTest.kt:9 GET /customers?page=1",
+      "CustomerTest.kt:11 GET (path not literal)",
+    ]);
+  });
+
   it("reads a Python f-string path that starts with a prefix from the settings", () => {
     const calls = findApiTestCalls(
       scanContextFrom({
