@@ -606,6 +606,44 @@ def summary():
     ]);
   });
 
+  it("reads supertest paths taken from imported constants, a constant object and the test's own consts", () => {
+    const calls = findApiTestCalls(
+      scanContextFrom({
+        "src/constants/routes.ts":
+          'export const API = "/api/v1";\nexport const ROUTES = { ROOT: "/", USERS: `${API}/users` } as const;\n',
+        "test/users.e2e-spec.ts": [
+          "import request from 'supertest';",
+          "import { API, ROUTES } from '../src/constants/routes';",
+          "it('lists', async () => {",
+          "  await request(app).get(ROUTES.ROOT).expect(200);",
+          "  await request(app).post(`${API}/users`).send(user).expect(201);",
+          "  const url = `${ROUTES.USERS}/${id}`;",
+          "  await request(app).delete(url).expect(404);",
+          "  expect(res.headers.get(name)).toBe('x');",
+          "  await request(app).get(someHelper(id)).expect(200);",
+          "});",
+          "",
+        ].join("\n"),
+        "test/helpers/request.js":
+          "const supertest = require('supertest');\nmodule.exports = { request: () => supertest(app) };\n",
+        "test/items.test.js": [
+          "const { request } = require('./helpers/request');",
+          "const BASE = '/api/items';",
+          "it('reads', () => request().get(BASE + '/' + id).expect(200));",
+          "it('reads any', () => request().get(makeUrl()).expect(200));",
+          "",
+        ].join("\n"),
+      }),
+    );
+    expect(calls.map((c) => `${c.file} ${c.line} ${c.note ?? ""}`)).toEqual([
+      "test/users.e2e-spec.ts 4 GET /",
+      "test/users.e2e-spec.ts 5 POST /api/v1/users",
+      "test/users.e2e-spec.ts 7 DELETE /api/v1/users/${id}",
+      "test/items.test.js 3 GET /api/items/${id}",
+      "test/items.test.js 4 GET (path not literal)",
+    ]);
+  });
+
   it("reads supertest calls whose method is held in a variable", () => {
     const calls = findApiTestCalls(
       scanContextFrom({

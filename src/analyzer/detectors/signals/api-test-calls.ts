@@ -6,10 +6,12 @@ import type { Evidence } from "../../report.js";
 import { evidence, type ScanContext, type SourceFile } from "../../scan-context.js";
 import type { ConstantTable } from "../stack-jvm/jvm-constants.js";
 import { contains } from "../stack-text/keyword-search.js";
+import { JsProgram } from "../stack-node/js-ast.js";
 import { ModulePaths } from "../stack-node/module-paths.js";
 import { mayCallTheApi } from "./detect-tests.js";
 import { csConstantPath, csRouteConstants } from "./cs-route-constants.js";
 import { builtComposeServices } from "./detect-microservices.js";
+import { jsCallPath } from "./js-test-paths.js";
 import { phpMemberPath, phpTestConstants } from "./php-test-paths.js";
 import {
   CS_EXTS,
@@ -80,6 +82,13 @@ const byName =
   ];
 
 const HTTP_VERB = "get|post|put|patch|delete|head|options";
+
+/** The call of a JavaScript match whose method name is group 1, its path evaluated (js-test-paths.ts). */
+function jsCalls(m: RegExpExecArray, site: CallSite): GoCall[] {
+  const name = m[1] ?? "";
+  const path = site.jsPath?.(site.file, m.index + m[0].lastIndexOf(`.${name}`) + 1);
+  return path === undefined ? [] : [[methodFromName(name), path]];
+}
 
 /**
  * A test that registers the route it calls on a router of its own
@@ -212,6 +221,18 @@ const API_CALLS: readonly ApiCallPattern[] = [
     whenImported: true,
   },
   {
+    // supertest with a path that is no literal: a constant, a constant object's property, a
+    // template of them (`request(app).get(ROUTES.ROOT)`, `` .post(`${API}/users`) ``); read only
+    // where it evaluates to a path, since `.get(key)` of a Map or a header is no call.
+    exts: JS_EXTS,
+    when: ["supertest"],
+    re: new RegExp(`\\.(${HTTP_VERB})\\s*\\(\\s*(?=[A-Za-z_$]|\`\\$\\{)`, "g"),
+    read: (m) => [methodFromName(m[1] ?? ""), undefined],
+    readMany: (m, site) => jsCalls(m, site),
+    knownPathsOnly: true,
+    whenImported: true,
+  },
+  {
     exts: JS_EXTS,
     when: ["request("],
     re: new RegExp(
@@ -219,7 +240,8 @@ const API_CALLS: readonly ApiCallPattern[] = [
       "g",
     ),
     read: byName(1, 3),
-    // supertest files are covered, call by call, by the pattern above
+    readMany: (m, site) => (m[3] === undefined ? jsCalls(m, site) : []),
+    // supertest files are covered, call by call, by the patterns above
     applies: (f) => !f.text.includes("supertest"),
   },
   {
@@ -661,6 +683,9 @@ export function findApiTestCalls(
   const csConstants = () => (csConstantTable ??= csRouteConstants(ctx.files));
   let phpConstantTable: ReadonlyMap<string, string | null> | undefined;
   const phpConstants = () => (phpConstantTable ??= phpTestConstants(ctx.files));
+  let program: JsProgram | undefined;
+  const jsPath = (file: SourceFile, nameAt: number) =>
+    jsCallPath((program ??= new JsProgram(ctx)), file, nameAt);
   const patterns = [...API_CALLS];
   for (const more of [composeHostCalls(ctx), pytestFixtureClientCalls(ctx)]) {
     if (more !== undefined) patterns.push(more);
@@ -684,7 +709,15 @@ export function findApiTestCalls(
       if (pattern.applies && !pattern.applies(file)) continue;
       pattern.re.lastIndex = 0;
       for (let m = pattern.re.exec(file.text); m !== null; m = pattern.re.exec(file.text)) {
-        const site = { file, routeNames, goPackage, goTestFiles, csConstants, phpConstants };
+        const site = {
+          file,
+          routeNames,
+          goPackage,
+          goTestFiles,
+          csConstants,
+          phpConstants,
+          jsPath,
+        };
         const many = pattern.readMany?.(m, site) ?? [];
         const calls: readonly (readonly [string, string | undefined, number?, SourceFile?])[] =
           many.length > 0

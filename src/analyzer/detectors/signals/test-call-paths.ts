@@ -28,6 +28,8 @@ export interface CallSite {
   readonly csConstants?: () => ReadonlyMap<string, string>;
   /** the class constants of the repository's PHP tests by name, null when two differ */
   readonly phpConstants?: () => ReadonlyMap<string, string | null>;
+  /** the path a JavaScript call's argument evaluates to, by its method name's offset (js-test-paths.ts) */
+  readonly jsPath?: (file: SourceFile, nameAt: number) => string | undefined;
 }
 
 const METHOD_WORDS = ["options", "delete", "patch", "post", "head", "get", "put"] as const;
