@@ -644,6 +644,35 @@ def summary():
     ]);
   });
 
+  it("reads a test helper class whose field holds the path, its agent imported through a path alias", () => {
+    const calls = findApiTestCalls(
+      scanContextFrom({
+        "tsconfig.json":
+          '{ "compilerOptions": { "paths": { "@tests/*": ["tests/*"], "@src/*": ["src/*"] } } }\n',
+        "src/configs/app.routes.ts":
+          "const v1 = 'v1';\nexport const routesV1 = { version: v1, user: { root: 'users' } };\n",
+        "tests/setup/server.ts":
+          "import * as request from 'supertest';\nexport function getHttpServer() { return request(app.getHttpServer()); }\n",
+        "tests/test-utils/ApiClient.ts": [
+          "import { routesV1 } from '@src/configs/app.routes';",
+          "import { getHttpServer } from '@tests/setup/server';",
+          "export class ApiClient {",
+          "  private url = `/${routesV1.version}/${routesV1.user.root}`;",
+          "  private next = '/first';",
+          "  async createUser(dto) { return (await getHttpServer().post(this.url).send(dto)).body; }",
+          "  async deleteUser(id) { return (await getHttpServer().delete(`${this.url}/${id}`)).body; }",
+          "  async page() { this.next = '/second'; return getHttpServer().get(this.next); }",
+          "}",
+          "",
+        ].join("\n"),
+      }),
+    );
+    expect(calls.map((c) => `${c.line} ${c.note ?? ""}`)).toEqual([
+      "6 POST /v1/users",
+      "7 DELETE /v1/users/${id}",
+    ]);
+  });
+
   it("reads supertest calls whose method is held in a variable", () => {
     const calls = findApiTestCalls(
       scanContextFrom({

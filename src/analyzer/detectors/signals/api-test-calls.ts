@@ -609,8 +609,11 @@ function goTestPackages(ctx: ScanContext): (file: SourceFile) => readonly Source
 
 const API_EXTS = new Set(API_CALLS.flatMap((p) => p.exts));
 
-/** `require("./server")`, `from "../helpers/agent"`: a module of the repository. */
-const LOCAL_IMPORT = /(?:\bfrom\s*|\brequire\(\s*)['"](\.{1,2}\/[^'"]+)['"]/g;
+/**
+ * `require("./server")`, `from "../helpers/agent"`, or through a path alias
+ * (`from "@tests/setup/server"`, `"~/test/agent"`): a module of the repository.
+ */
+const LOCAL_IMPORT = /(?:\bfrom\s*|\brequire\(\s*)['"]((?:\.{1,2}|@[\w-]*|~)\/[^'"]+)['"]/g;
 
 /**
  * Calls in test code that exercise the app's own HTTP endpoints, with "METHOD /path" notes when
