@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { scanContextFrom } from "../../test-support/scan-context-from.js";
 import { findApiTestCalls } from "./api-test-calls.js";
+import { jsTestPaths } from "./js-test-paths.js";
 import { classifyTestFiles, testsDetector } from "./detect-tests.js";
 import { methodFromName } from "./test-call-paths.js";
 
@@ -607,34 +608,33 @@ def summary():
   });
 
   it("reads supertest paths taken from imported constants, a constant object and the test's own consts", () => {
-    const calls = findApiTestCalls(
-      scanContextFrom({
-        "src/constants/routes.ts":
-          'export const API = "/api/v1";\nexport const ROUTES = { ROOT: "/", USERS: `${API}/users` } as const;\n',
-        "test/users.e2e-spec.ts": [
-          "import request from 'supertest';",
-          "import { API, ROUTES } from '../src/constants/routes';",
-          "it('lists', async () => {",
-          "  await request(app).get(ROUTES.ROOT).expect(200);",
-          "  await request(app).post(`${API}/users`).send(user).expect(201);",
-          "  const url = `${ROUTES.USERS}/${id}`;",
-          "  await request(app).delete(url).expect(404);",
-          "  expect(res.headers.get(name)).toBe('x');",
-          "  await request(app).get(someHelper(id)).expect(200);",
-          "});",
-          "",
-        ].join("\n"),
-        "test/helpers/request.js":
-          "const supertest = require('supertest');\nmodule.exports = { request: () => supertest(app) };\n",
-        "test/items.test.js": [
-          "const { request } = require('./helpers/request');",
-          "const BASE = '/api/items';",
-          "it('reads', () => request().get(BASE + '/' + id).expect(200));",
-          "it('reads any', () => request().get(makeUrl()).expect(200));",
-          "",
-        ].join("\n"),
-      }),
-    );
+    const ctx = scanContextFrom({
+      "src/constants/routes.ts":
+        'export const API = "/api/v1";\nexport const ROUTES = { ROOT: "/", USERS: `${API}/users` } as const;\n',
+      "test/users.e2e-spec.ts": [
+        "import request from 'supertest';",
+        "import { API, ROUTES } from '../src/constants/routes';",
+        "it('lists', async () => {",
+        "  await request(app).get(ROUTES.ROOT).expect(200);",
+        "  await request(app).post(`${API}/users`).send(user).expect(201);",
+        "  const url = `${ROUTES.USERS}/${id}`;",
+        "  await request(app).delete(url).expect(404);",
+        "  expect(res.headers.get(name)).toBe('x');",
+        "  await request(app).get(someHelper(id)).expect(200);",
+        "});",
+        "",
+      ].join("\n"),
+      "test/helpers/request.js":
+        "const supertest = require('supertest');\nmodule.exports = { request: () => supertest(app) };\n",
+      "test/items.test.js": [
+        "const { request } = require('./helpers/request');",
+        "const BASE = '/api/items';",
+        "it('reads', () => request().get(BASE + '/' + id).expect(200));",
+        "it('reads any', () => request().get(makeUrl()).expect(200));",
+        "",
+      ].join("\n"),
+    });
+    const calls = findApiTestCalls(ctx, new Map(), jsTestPaths(ctx));
     expect(calls.map((c) => `${c.file} ${c.line} ${c.note ?? ""}`)).toEqual([
       "test/users.e2e-spec.ts 4 GET /",
       "test/users.e2e-spec.ts 5 POST /api/v1/users",
@@ -645,28 +645,27 @@ def summary():
   });
 
   it("reads a test helper class whose field holds the path, its agent imported through a path alias", () => {
-    const calls = findApiTestCalls(
-      scanContextFrom({
-        "tsconfig.json":
-          '{ "compilerOptions": { "paths": { "@tests/*": ["tests/*"], "@src/*": ["src/*"] } } }\n',
-        "src/configs/app.routes.ts":
-          "const v1 = 'v1';\nexport const routesV1 = { version: v1, user: { root: 'users' } };\n",
-        "tests/setup/server.ts":
-          "import * as request from 'supertest';\nexport function getHttpServer() { return request(app.getHttpServer()); }\n",
-        "tests/test-utils/ApiClient.ts": [
-          "import { routesV1 } from '@src/configs/app.routes';",
-          "import { getHttpServer } from '@tests/setup/server';",
-          "export class ApiClient {",
-          "  private url = `/${routesV1.version}/${routesV1.user.root}`;",
-          "  private next = '/first';",
-          "  async createUser(dto) { return (await getHttpServer().post(this.url).send(dto)).body; }",
-          "  async deleteUser(id) { return (await getHttpServer().delete(`${this.url}/${id}`)).body; }",
-          "  async page() { this.next = '/second'; return getHttpServer().get(this.next); }",
-          "}",
-          "",
-        ].join("\n"),
-      }),
-    );
+    const ctx = scanContextFrom({
+      "tsconfig.json":
+        '{ "compilerOptions": { "paths": { "@tests/*": ["tests/*"], "@src/*": ["src/*"] } } }\n',
+      "src/configs/app.routes.ts":
+        "const v1 = 'v1';\nexport const routesV1 = { version: v1, user: { root: 'users' } };\n",
+      "tests/setup/server.ts":
+        "import * as request from 'supertest';\nexport function getHttpServer() { return request(app.getHttpServer()); }\n",
+      "tests/test-utils/ApiClient.ts": [
+        "import { routesV1 } from '@src/configs/app.routes';",
+        "import { getHttpServer } from '@tests/setup/server';",
+        "export class ApiClient {",
+        "  private url = `/${routesV1.version}/${routesV1.user.root}`;",
+        "  private next = '/first';",
+        "  async createUser(dto) { return (await getHttpServer().post(this.url).send(dto)).body; }",
+        "  async deleteUser(id) { return (await getHttpServer().delete(`${this.url}/${id}`)).body; }",
+        "  async page() { this.next = '/second'; return getHttpServer().get(this.next); }",
+        "}",
+        "",
+      ].join("\n"),
+    });
+    const calls = findApiTestCalls(ctx, new Map(), jsTestPaths(ctx));
     expect(calls.map((c) => `${c.line} ${c.note ?? ""}`)).toEqual([
       "6 POST /v1/users",
       "7 DELETE /v1/users/${id}",

@@ -6,12 +6,10 @@ import type { Evidence } from "../../report.js";
 import { evidence, type ScanContext, type SourceFile } from "../../scan-context.js";
 import type { ConstantTable } from "../stack-jvm/jvm-constants.js";
 import { contains } from "../stack-text/keyword-search.js";
-import { JsProgram } from "../stack-node/js-ast.js";
 import { ModulePaths } from "../stack-node/module-paths.js";
 import { mayCallTheApi } from "./detect-tests.js";
 import { csConstantPath, csRouteConstants } from "./cs-route-constants.js";
 import { builtComposeServices } from "./detect-microservices.js";
-import { jsCallPath } from "./js-test-paths.js";
 import { phpMemberPath, phpTestConstants } from "./php-test-paths.js";
 import {
   CS_EXTS,
@@ -609,6 +607,22 @@ function goTestPackages(ctx: ScanContext): (file: SourceFile) => readonly Source
 
 const API_EXTS = new Set(API_CALLS.flatMap((p) => p.exts));
 
+/** The path a JavaScript call's argument evaluates to, by its method name's offset. */
+export type JsPathReader = (file: SourceFile, nameAt: number) => string | undefined;
+
+/**
+ * The reader of JavaScript test paths that are no literal (js-test-paths.ts), for the
+ * repositories whose JavaScript may call the app through supertest: the TypeScript parser it
+ * needs takes hundreds of milliseconds to load.
+ */
+export async function jsPathReader(ctx: ScanContext): Promise<JsPathReader | undefined> {
+  const needed = ctx.files.some(
+    (f) =>
+      JS_EXTS.includes(f.ext) && (contains(f.text, "supertest") || contains(f.text, "request(")),
+  );
+  return needed ? (await import("./js-test-paths.js")).jsTestPaths(ctx) : undefined;
+}
+
 /**
  * `require("./server")`, `from "../helpers/agent"`, or through a path alias
  * (`from "@tests/setup/server"`, `"~/test/agent"`): a module of the repository.
@@ -625,6 +639,7 @@ const LOCAL_IMPORT = /(?:\bfrom\s*|\brequire\(\s*)['"]((?:\.{1,2}|@[\w-]*|~)\/[^
 export function findApiTestCalls(
   ctx: ScanContext,
   routeNames: ReadonlyMap<string, string> = new Map(),
+  jsPath?: JsPathReader,
 ): Evidence[] {
   const out: Evidence[] = [];
   const seen = new Set<string>();
@@ -686,9 +701,6 @@ export function findApiTestCalls(
   const csConstants = () => (csConstantTable ??= csRouteConstants(ctx.files));
   let phpConstantTable: ReadonlyMap<string, string | null> | undefined;
   const phpConstants = () => (phpConstantTable ??= phpTestConstants(ctx.files));
-  let program: JsProgram | undefined;
-  const jsPath = (file: SourceFile, nameAt: number) =>
-    jsCallPath((program ??= new JsProgram(ctx)), file, nameAt);
   const patterns = [...API_CALLS];
   for (const more of [composeHostCalls(ctx), pytestFixtureClientCalls(ctx)]) {
     if (more !== undefined) patterns.push(more);

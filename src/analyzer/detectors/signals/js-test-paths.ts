@@ -6,10 +6,18 @@
  * as route files' paths are (stack-node/route-path.ts); used by api-test-calls.ts.
  */
 import ts from "typescript";
-import type { SourceFile } from "../../scan-context.js";
-import type { JsModule, JsProgram } from "../stack-node/js-ast.js";
+import type { ScanContext, SourceFile } from "../../scan-context.js";
+import { JsProgram, type JsModule } from "../stack-node/js-ast.js";
 import { evalPath } from "../stack-node/route-path.js";
 import { esc } from "./signal-kit.js";
+
+/** The reader of a scan's JavaScript test paths, its modules parsed on first use. */
+export function jsTestPaths(
+  ctx: ScanContext,
+): (file: SourceFile, nameAt: number) => string | undefined {
+  let program: JsProgram | undefined;
+  return (file, nameAt) => jsCallPath((program ??= new JsProgram(ctx)), file, nameAt);
+}
 
 /**
  * The path of the call whose method name (`get` of `request(app).get(…)`) starts at `nameAt`,
