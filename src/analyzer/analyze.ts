@@ -10,7 +10,11 @@ import { factViewFromReport } from "../domain/fact-view.js";
 import { DevladderError } from "../errors.js";
 import { deriveSignals, distinctEndpoints } from "./derive-signals.js";
 import { DETECTORS } from "./detectors/index.js";
-import { findApiTestCalls, findErrorStatusChecks } from "./detectors/signals/index.js";
+import {
+  findApiTestCalls,
+  findErrorStatusChecks,
+  jsPathReader,
+} from "./detectors/signals/index.js";
 import { readGitHistory } from "./git/git-history.js";
 import { buildInventory } from "./inventory/inventory.js";
 import { countLines } from "./languages/line-counts.js";
@@ -92,7 +96,7 @@ export async function analyze(
     signal?.throwIfAborted();
     const serviceOf = serviceRoots(ctx);
     const endpoints = distinctEndpoints(findings.endpoints ?? [], serviceOf);
-    const apiTestCalls = findApiTestCalls(ctx, findings.routeNames);
+    const apiTestCalls = findApiTestCalls(ctx, findings.routeNames, await jsPathReader(ctx));
     const apiTests = {
       calls: apiTestCalls,
       errorChecks: findErrorStatusChecks(ctx, apiTestCalls),

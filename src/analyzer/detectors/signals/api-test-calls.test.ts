@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { scanContextFrom } from "../../test-support/scan-context-from.js";
 import { findApiTestCalls } from "./api-test-calls.js";
+import { jsTestPaths } from "./js-test-paths.js";
 import { classifyTestFiles, testsDetector } from "./detect-tests.js";
 import { methodFromName } from "./test-call-paths.js";
 
@@ -422,6 +423,68 @@ class BookControllerTest {
     ]);
   });
 
+  it("reads a JVM test's path held in a variable set once before the call", () => {
+    const calls = findApiTestCalls(
+      scanContextFrom({
+        "src/test/java/app/UserControllerTest.java": `class UserControllerTest {
+    private static final String BASE = "/api/users";
+    private final String health = "/health";
+    private String mutable = "/first";
+    @Test void byId() throws Exception {
+        String url = "/api/users/" + id; // a comment with a } brace
+        mockMvc.perform(get(url)).andExpect(status().isOk());
+    }
+    @Test void nested() throws Exception {
+        var base = BASE + "/";
+        final var url = base + id;
+        if (ready) {
+            mockMvc.perform(delete(url + "/roles")).andExpect(status().isNoContent());
+        }
+        mockMvc.perform(get(health)).andExpect(status().isOk());
+    }
+    @Test void reassigned() throws Exception {
+        String url = "/a";
+        url = "/b";
+        mockMvc.perform(get(url)).andExpect(status().isOk());
+    }
+    private void call(String url) throws Exception {
+        mockMvc.perform(get(url)).andExpect(status().isOk());
+    }
+    @Test void other() throws Exception {
+        mockMvc.perform(post(url)).andExpect(status().isOk());
+        mockMvc.perform(get(mutable)).andExpect(status().isOk());
+    }
+}
+`,
+        "src/test/kotlin/app/CustomerTest.kt": `class CustomerTest {
+    @Autowired lateinit var mockMvc: MockMvc
+    private val base = "/customers"
+    @Test
+    fun getInfo() {
+        var uri = "/customers/$id"
+        mockMvc.get(uri).andExpect { status { isOk() } }
+        val list: String = "$base?page=1"
+        mockMvc.get(list).andExpect { status { isOk() } }
+    }
+    fun helper(uri: String) = mockMvc.get(uri)
+}
+`,
+      }),
+    );
+    expect(calls.map((c) => `${c.file.split("/").pop() ?? ""}:${c.line} ${c.note ?? ""}`)).toEqual([
+      "UserControllerTest.java:7 GET /api/users/${}",
+      "UserControllerTest.java:13 DELETE /api/users/${}/roles",
+      "UserControllerTest.java:15 GET /health",
+      "UserControllerTest.java:20 GET (path not literal)",
+      "UserControllerTest.java:23 GET (path not literal)",
+      "UserControllerTest.java:26 POST (path not literal)",
+      "UserControllerTest.java:27 GET (path not literal)",
+      "CustomerTest.kt:7 GET /customers/${}",
+      "CustomerTest.kt:9 GET /customers?page=1",
+      "CustomerTest.kt:11 GET (path not literal)",
+    ]);
+  });
+
   it("reads a Python f-string path that starts with a prefix from the settings", () => {
     const calls = findApiTestCalls(
       scanContextFrom({
@@ -541,6 +604,71 @@ def summary():
     );
     expect(calls).toEqual([
       { file: "test/user.test.js", line: 3, note: "POST /api/v1/user/register" },
+    ]);
+  });
+
+  it("reads supertest paths taken from imported constants, a constant object and the test's own consts", () => {
+    const ctx = scanContextFrom({
+      "src/constants/routes.ts":
+        'export const API = "/api/v1";\nexport const ROUTES = { ROOT: "/", USERS: `${API}/users` } as const;\n',
+      "test/users.e2e-spec.ts": [
+        "import request from 'supertest';",
+        "import { API, ROUTES } from '../src/constants/routes';",
+        "it('lists', async () => {",
+        "  await request(app).get(ROUTES.ROOT).expect(200);",
+        "  await request(app).post(`${API}/users`).send(user).expect(201);",
+        "  const url = `${ROUTES.USERS}/${id}`;",
+        "  await request(app).delete(url).expect(404);",
+        "  expect(res.headers.get(name)).toBe('x');",
+        "  await request(app).get(someHelper(id)).expect(200);",
+        "});",
+        "",
+      ].join("\n"),
+      "test/helpers/request.js":
+        "const supertest = require('supertest');\nmodule.exports = { request: () => supertest(app) };\n",
+      "test/items.test.js": [
+        "const { request } = require('./helpers/request');",
+        "const BASE = '/api/items';",
+        "it('reads', () => request().get(BASE + '/' + id).expect(200));",
+        "it('reads any', () => request().get(makeUrl()).expect(200));",
+        "",
+      ].join("\n"),
+    });
+    const calls = findApiTestCalls(ctx, new Map(), jsTestPaths(ctx));
+    expect(calls.map((c) => `${c.file} ${c.line} ${c.note ?? ""}`)).toEqual([
+      "test/users.e2e-spec.ts 4 GET /",
+      "test/users.e2e-spec.ts 5 POST /api/v1/users",
+      "test/users.e2e-spec.ts 7 DELETE /api/v1/users/${id}",
+      "test/items.test.js 3 GET /api/items/${id}",
+      "test/items.test.js 4 GET (path not literal)",
+    ]);
+  });
+
+  it("reads a test helper class whose field holds the path, its agent imported through a path alias", () => {
+    const ctx = scanContextFrom({
+      "tsconfig.json":
+        '{ "compilerOptions": { "paths": { "@tests/*": ["tests/*"], "@src/*": ["src/*"] } } }\n',
+      "src/configs/app.routes.ts":
+        "const v1 = 'v1';\nexport const routesV1 = { version: v1, user: { root: 'users' } };\n",
+      "tests/setup/server.ts":
+        "import * as request from 'supertest';\nexport function getHttpServer() { return request(app.getHttpServer()); }\n",
+      "tests/test-utils/ApiClient.ts": [
+        "import { routesV1 } from '@src/configs/app.routes';",
+        "import { getHttpServer } from '@tests/setup/server';",
+        "export class ApiClient {",
+        "  private url = `/${routesV1.version}/${routesV1.user.root}`;",
+        "  private next = '/first';",
+        "  async createUser(dto) { return (await getHttpServer().post(this.url).send(dto)).body; }",
+        "  async deleteUser(id) { return (await getHttpServer().delete(`${this.url}/${id}`)).body; }",
+        "  async page() { this.next = '/second'; return getHttpServer().get(this.next); }",
+        "}",
+        "",
+      ].join("\n"),
+    });
+    const calls = findApiTestCalls(ctx, new Map(), jsTestPaths(ctx));
+    expect(calls.map((c) => `${c.line} ${c.note ?? ""}`)).toEqual([
+      "6 POST /v1/users",
+      "7 DELETE /v1/users/${id}",
     ]);
   });
 

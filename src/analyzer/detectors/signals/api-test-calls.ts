@@ -81,6 +81,13 @@ const byName =
 
 const HTTP_VERB = "get|post|put|patch|delete|head|options";
 
+/** The call of a JavaScript match whose method name is group 1, its path evaluated (js-test-paths.ts). */
+function jsCalls(m: RegExpExecArray, site: CallSite): GoCall[] {
+  const name = m[1] ?? "";
+  const path = site.jsPath?.(site.file, m.index + m[0].lastIndexOf(`.${name}`) + 1);
+  return path === undefined ? [] : [[methodFromName(name), path]];
+}
+
 /**
  * A test that registers the route it calls on a router of its own
  * (`r := gin.Default(); r.GET("/ping", …)` then `http.NewRequest("GET", "/ping", nil)`) tests
@@ -212,6 +219,18 @@ const API_CALLS: readonly ApiCallPattern[] = [
     whenImported: true,
   },
   {
+    // supertest with a path that is no literal: a constant, a constant object's property, a
+    // template of them (`request(app).get(ROUTES.ROOT)`, `` .post(`${API}/users`) ``); read only
+    // where it evaluates to a path, since `.get(key)` of a Map or a header is no call.
+    exts: JS_EXTS,
+    when: ["supertest"],
+    re: new RegExp(`\\.(${HTTP_VERB})\\s*\\(\\s*(?=[A-Za-z_$]|\`\\$\\{)`, "g"),
+    read: (m) => [methodFromName(m[1] ?? ""), undefined],
+    readMany: (m, site) => jsCalls(m, site),
+    knownPathsOnly: true,
+    whenImported: true,
+  },
+  {
     exts: JS_EXTS,
     when: ["request("],
     re: new RegExp(
@@ -219,7 +238,8 @@ const API_CALLS: readonly ApiCallPattern[] = [
       "g",
     ),
     read: byName(1, 3),
-    // supertest files are covered, call by call, by the pattern above
+    readMany: (m, site) => (m[3] === undefined ? jsCalls(m, site) : []),
+    // supertest files are covered, call by call, by the patterns above
     applies: (f) => !f.text.includes("supertest"),
   },
   {
@@ -587,8 +607,27 @@ function goTestPackages(ctx: ScanContext): (file: SourceFile) => readonly Source
 
 const API_EXTS = new Set(API_CALLS.flatMap((p) => p.exts));
 
-/** `require("./server")`, `from "../helpers/agent"`: a module of the repository. */
-const LOCAL_IMPORT = /(?:\bfrom\s*|\brequire\(\s*)['"](\.{1,2}\/[^'"]+)['"]/g;
+/** The path a JavaScript call's argument evaluates to, by its method name's offset. */
+export type JsPathReader = (file: SourceFile, nameAt: number) => string | undefined;
+
+/**
+ * The reader of JavaScript test paths that are no literal (js-test-paths.ts), for the
+ * repositories whose JavaScript may call the app through supertest: the TypeScript parser it
+ * needs takes hundreds of milliseconds to load.
+ */
+export async function jsPathReader(ctx: ScanContext): Promise<JsPathReader | undefined> {
+  const needed = ctx.files.some(
+    (f) =>
+      JS_EXTS.includes(f.ext) && (contains(f.text, "supertest") || contains(f.text, "request(")),
+  );
+  return needed ? (await import("./js-test-paths.js")).jsTestPaths(ctx) : undefined;
+}
+
+/**
+ * `require("./server")`, `from "../helpers/agent"`, or through a path alias
+ * (`from "@tests/setup/server"`, `"~/test/agent"`): a module of the repository.
+ */
+const LOCAL_IMPORT = /(?:\bfrom\s*|\brequire\(\s*)['"]((?:\.{1,2}|@[\w-]*|~)\/[^'"]+)['"]/g;
 
 /**
  * Calls in test code that exercise the app's own HTTP endpoints, with "METHOD /path" notes when
@@ -600,6 +639,7 @@ const LOCAL_IMPORT = /(?:\bfrom\s*|\brequire\(\s*)['"](\.{1,2}\/[^'"]+)['"]/g;
 export function findApiTestCalls(
   ctx: ScanContext,
   routeNames: ReadonlyMap<string, string> = new Map(),
+  jsPath?: JsPathReader,
 ): Evidence[] {
   const out: Evidence[] = [];
   const seen = new Set<string>();
@@ -684,7 +724,15 @@ export function findApiTestCalls(
       if (pattern.applies && !pattern.applies(file)) continue;
       pattern.re.lastIndex = 0;
       for (let m = pattern.re.exec(file.text); m !== null; m = pattern.re.exec(file.text)) {
-        const site = { file, routeNames, goPackage, goTestFiles, csConstants, phpConstants };
+        const site = {
+          file,
+          routeNames,
+          goPackage,
+          goTestFiles,
+          csConstants,
+          phpConstants,
+          jsPath,
+        };
         const many = pattern.readMany?.(m, site) ?? [];
         const calls: readonly (readonly [string, string | undefined, number?, SourceFile?])[] =
           many.length > 0

@@ -20,7 +20,7 @@ import { secretsDetector } from "./detect-secrets.js";
 import { testsDetector } from "./detect-tests.js";
 import { validationDetector } from "./detect-validation.js";
 
-export { findApiTestCalls } from "./api-test-calls.js";
+export { findApiTestCalls, jsPathReader } from "./api-test-calls.js";
 export { findErrorStatusChecks } from "./error-status-checks.js";
 
 export const signalDetectors: readonly Detector[] = [

@@ -10,6 +10,7 @@ import { matchBracket, splitTopLevel } from "../stack-text/brackets.js";
 import { underscore } from "../stack-text/inflection.js";
 import { maskComments } from "../stack-text/mask-comments.js";
 import { unkeyedEntries } from "./go-test-tables.js";
+import { withLocalValues } from "./jvm-local-paths.js";
 import { esc, JVM_EXTS } from "./signal-kit.js";
 
 /** Where a call was found: its file, and the app's named routes (see Findings.routeNames). */
@@ -27,6 +28,8 @@ export interface CallSite {
   readonly csConstants?: () => ReadonlyMap<string, string>;
   /** the class constants of the repository's PHP tests by name, null when two differ */
   readonly phpConstants?: () => ReadonlyMap<string, string | null>;
+  /** the path a JavaScript call's argument evaluates to, by its method name's offset (js-test-paths.ts) */
+  readonly jsPath?: (file: SourceFile, nameAt: number) => string | undefined;
 }
 
 const METHOD_WORDS = ["options", "delete", "patch", "post", "head", "get", "put"] as const;
@@ -417,19 +420,36 @@ export function constantPath(
   tables: Map<SourceFile, ConstantTable>,
   project: () => ConstantTable,
 ): string | undefined {
-  const first = argumentsAt(file.text, at)[0];
-  if (first === undefined) return undefined;
+  const argument = argumentsAt(file.text, at)[0];
+  if (argument === undefined) return undefined;
+  const kotlin = file.ext === "kt";
+  // A variable the test set before the call (`String url = BASE_URL + "/" + id;`, Kotlin's
+  // `"$base/1"`) stands for its value.
+  const first = /^(?:"\$\{?)?[a-z_]/.test(argument)
+    ? withLocalValues(maskedText(file), at, argument, kotlin)
+    : argument;
   // BASE_URL + "/{id}", or in Kotlin a template: "$ARTICLES/{slug}", "${Paths.API}/users"
-  const template = file.ext === "kt" && first.includes("$") && isStringExpression(first);
-  if (!template && !/^[A-Za-z_][\w.]*\s*(?:\+|$)/.test(first)) return undefined;
+  const template = kotlin && first.includes("$") && isStringExpression(first);
+  if (!template && !/^(?:[A-Za-z_][\w.]*|"[^"\n]*")\s*(?:\+|$)/.test(first)) return undefined;
   let table = tables.get(file);
   if (table === undefined) {
     table = new ConstantTable(project);
-    table.addFile(maskComments(file.text, file.ext === "kt" ? "kotlin" : "java"));
+    table.addFile(maskedText(file));
     tables.set(file, table);
   }
   const path = table.evaluate(first).value.replace(/<[^<>]*>/g, "${}");
   return path.startsWith("/") || /^https?:\/\//.test(path) ? path : undefined;
+}
+
+const masked = new WeakMap<SourceFile, string>();
+/** A Java or Kotlin file's text with its comments masked, kept for the file's next calls. */
+function maskedText(file: SourceFile): string {
+  let text = masked.get(file);
+  if (text === undefined) {
+    text = maskComments(file.text, file.ext === "kt" ? "kotlin" : "java");
+    masked.set(file, text);
+  }
+  return text;
 }
 
 /** The string constants of every Java and Kotlin file, each file read on the first lookup. */

@@ -25,26 +25,46 @@ export function joinPath(prefix: RoutePath, path: RoutePath): RoutePath {
   return { text, resolved };
 }
 
-/** Evaluates a path expression; depth guards against constants defined in terms of each other. */
-export function evalPath(mod: JsModule, expr: ts.Expression, depth = 0): RoutePath {
+/**
+ * The expression a name stands for in the caller's reading, before constants are looked up
+ * (a test's own `const url = …`, a field `this.url`); undefined when it has none, and for one
+ * it gave before in the same evaluation (no cycle).
+ */
+export type BoundValue = (
+  expr: ts.Identifier | ts.PropertyAccessExpression,
+) => ts.Expression | undefined;
+
+/**
+ * Evaluates a path expression; depth guards against constants defined in terms of each other.
+ * `named` gives the values of names that are no constants, their unknown parts kept as `${…}`.
+ */
+export function evalPath(
+  mod: JsModule,
+  expr: ts.Expression,
+  depth = 0,
+  named?: BoundValue,
+): RoutePath {
   if (ts.isStringLiteralLike(expr)) return { text: expr.text, resolved: true };
-  if (ts.isParenthesizedExpression(expr)) return evalPath(mod, expr.expression, depth);
+  if (ts.isParenthesizedExpression(expr)) return evalPath(mod, expr.expression, depth, named);
   if (ts.isTemplateExpression(expr)) {
     let text = expr.head.text;
     let resolved = true;
     for (const span of expr.templateSpans) {
-      const part = evalPath(mod, span.expression, depth + 1);
+      const part = evalPath(mod, span.expression, depth + 1, named);
       text += part.text + span.literal.text;
       resolved &&= part.resolved;
     }
     return { text, resolved };
   }
   if (ts.isBinaryExpression(expr) && expr.operatorToken.kind === ts.SyntaxKind.PlusToken) {
-    const left = evalPath(mod, expr.left, depth + 1);
-    const right = evalPath(mod, expr.right, depth + 1);
+    const left = evalPath(mod, expr.left, depth + 1, named);
+    const right = evalPath(mod, expr.right, depth + 1, named);
     return { text: left.text + right.text, resolved: left.resolved && right.resolved };
   }
   if ((ts.isIdentifier(expr) || ts.isPropertyAccessExpression(expr)) && depth < 4) {
+    // Not counted in depth, which limits constants: `named` gives each value once.
+    const own = named?.(expr);
+    if (own !== undefined) return evalPath(mod, own, depth, named);
     const bound = constantValue(mod, expr, 0);
     if (bound !== null) {
       const value = evalPath(bound.mod, bound.node, depth + 1);
