@@ -616,9 +616,12 @@ export type JsPathReader = (file: SourceFile, nameAt: number) => string | undefi
  * needs takes hundreds of milliseconds to load.
  */
 export async function jsPathReader(ctx: ScanContext): Promise<JsPathReader | undefined> {
+  // Only test code is read for calls (mayCallTheApi), so only its files can need the parser.
   const needed = ctx.files.some(
     (f) =>
-      JS_EXTS.includes(f.ext) && (contains(f.text, "supertest") || contains(f.text, "request(")),
+      f.role === "test" &&
+      JS_EXTS.includes(f.ext) &&
+      (contains(f.text, "supertest") || contains(f.text, "request(")),
   );
   return needed ? (await import("./js-test-paths.js")).jsTestPaths(ctx) : undefined;
 }
