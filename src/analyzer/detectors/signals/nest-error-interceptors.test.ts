@@ -45,6 +45,14 @@ describe("NestJS error interceptors", () => {
         "src/main.ts": "app.useGlobalInterceptors(new ErrorsInterceptor());\n",
       })?.value,
     ).toBe(false);
+    // a logging interceptor that reads the status for its log line and rethrows
+    expect(
+      detect({
+        "src/logging.interceptor.ts":
+          "export class LoggingInterceptor implements NestInterceptor {\n  intercept(context, next) {\n    return next.handle().pipe(\n      catchError((err) => {\n        this.logger.error(`${err.status} ${err.message}`);\n        return throwError(() => err);\n      }),\n    );\n  }\n}\n",
+        "src/main.ts": "app.useGlobalInterceptors(new LoggingInterceptor());\n",
+      })?.value,
+    ).toBe(false);
   });
 
   it("still counts exception filters", () => {

@@ -15,10 +15,11 @@ const INTERCEPTOR_CLASS = /\bclass\s+(\w+)[^{]{0,200}?\bimplements\s+NestInterce
 const CATCH_ERROR = /\bcatchError\s*\(/g;
 /**
  * What the catchError callback does with the error, within a few lines: a new exception or
- * response, a status set or read, a handler function, or the error's own response body.
+ * response, a status given (`statusCode:`, `HttpStatus.BAD_GATEWAY`), a handler function, or the
+ * error's own response body; not a status only logged (`logger.error(err.status)`).
  */
 const MAPS_ERROR =
-  /new\s+\w*(?:Exception|Error|Response)\s*\(|\bstatus(?:Code)?\b|\bhandle\w*(?:Exception|Error)\s*\(|\.response\b/;
+  /new\s+\w*(?:Exception|Error|Response)\s*\(|\bstatusCode\s*:|\bHttpStatus\.\w|\bhandle\w*(?:Exception|Error)\s*\(|\.response\b/;
 const MAPPING_WINDOW = 800;
 /** `{ provide: APP_INTERCEPTOR, useClass: X }`, either way round */
 const APP_INTERCEPTOR_PROVIDER = /\{[^{}]{0,300}?\bAPP_INTERCEPTOR\b[^{}]{0,300}?\}/g;
