@@ -276,6 +276,24 @@ describe("nextStepHints", () => {
     );
   });
 
+  it("expects 422 from a Flask-smorest app's routes, 400 from plain Flask's", () => {
+    const flask: Endpoint = { ...post, path: "/pets", framework: "flask" };
+    const framework = (id: string): FrameworkFinding => ({
+      id,
+      category: "backend",
+      confidence: "declared+used",
+      evidence: [],
+    });
+    const step = (frameworks: FrameworkFinding[]) =>
+      nextStepHints([flask], signals(), frameworks, ["Python"]).api_error_tests;
+    expect(step([framework("flask"), framework("flask-smorest")])).toBe(
+      "e.g. POST /pets with an invalid body should answer 422",
+    );
+    expect(step([framework("flask")])).toBe(
+      "e.g. POST /pets with an invalid body should answer 400",
+    );
+  });
+
   it("names how many endpoints no test calls, with a change and a read to test first", () => {
     const at = (method: Endpoint["method"], path: string): Endpoint => ({ ...post, method, path });
     const list = at("GET", "/api/articles");

@@ -62,7 +62,7 @@ export function nextStepHints(
     if (untested) hints["endpoints.tested_share"] = untested;
   }
   if (!signals.api_error_tests.value) {
-    const failures = failureCases(distinct);
+    const failures = failureCases(distinct, frameworks);
     if (failures) hints.api_error_tests = failures;
   }
   const secrets = signals.committed_secrets.value.length;
@@ -206,7 +206,8 @@ function untestedHint(
 /**
  * Frameworks whose own validation answers an invalid body with 422 Unprocessable Entity
  * (FastAPI's and Django Ninja's RequestValidationError, Laravel's ValidationException, Rails'
- * `status: :unprocessable_entity` convention); the others answer 400 Bad Request.
+ * `status: :unprocessable_entity` convention); the others answer 400 Bad Request, plain Flask
+ * and flask-restx's `validate=True` among them.
  */
 const UNPROCESSABLE_FRAMEWORKS: ReadonlySet<string> = new Set([
   "fastapi",
@@ -216,12 +217,28 @@ const UNPROCESSABLE_FRAMEWORKS: ReadonlySet<string> = new Set([
   "rails",
 ]);
 
+/**
+ * Extensions whose validation answers 422 on the routes of the framework they extend, which the
+ * routes are reported under: Flask-smorest parses bodies with webargs, which aborts with 422.
+ */
+const UNPROCESSABLE_EXTENSIONS: Readonly<Record<string, string>> = { flask: "flask-smorest" };
+
+/** The status a framework's own validation answers an invalid body with. */
+function invalidBodyStatus(endpoint: Endpoint, frameworks: readonly FrameworkFinding[]): number {
+  if (UNPROCESSABLE_FRAMEWORKS.has(endpoint.framework)) return 422;
+  const extension = UNPROCESSABLE_EXTENSIONS[endpoint.framework];
+  return extension !== undefined && frameworks.some((f) => f.id === extension) ? 422 : 400;
+}
+
 /** Two failure cases of the repository's own API for its tests to check, where it has them. */
-function failureCases(distinct: readonly Endpoint[]): string | null {
+function failureCases(
+  distinct: readonly Endpoint[],
+  frameworks: readonly FrameworkFinding[],
+): string | null {
   const write = exampleOf(distinct, ["POST", "PUT", "PATCH"]);
   // A catch-all (`GET /*path`, an SPA fallback) takes no id.
   const read = distinct.find((e) => e.method === "GET" && hasPathParameter(e) && !isCatchAll(e));
-  const invalid = write && UNPROCESSABLE_FRAMEWORKS.has(write.framework) ? 422 : 400;
+  const invalid = write ? invalidBodyStatus(write, frameworks) : 400;
   const cases = [
     write && `${write.method} ${write.path} with an invalid body should answer ${invalid}`,
     read && `GET ${read.path} for an id that does not exist should answer 404`,

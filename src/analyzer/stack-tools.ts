@@ -18,6 +18,7 @@ const BACKEND_FRAMEWORKS: Readonly<Record<string, { stack: Stack; name: string }
   djangorestframework: { stack: "python", name: "Django REST framework" },
   "django-ninja": { stack: "python", name: "Django Ninja" },
   flask: { stack: "python", name: "Flask" },
+  "flask-smorest": { stack: "python", name: "Flask-smorest" },
   fastapi: { stack: "python", name: "FastAPI" },
   "spring-boot": { stack: "spring", name: "Spring Boot" },
   spring: { stack: "spring", name: "Spring" },
@@ -192,6 +193,10 @@ const FRAMEWORK_TOOLS: Readonly<Record<string, Partial<Record<ToolFact, string>>
     central_error_handling: "@app.errorhandler",
     api_docs: "flask-smorest or flasgger",
   },
+  "flask-smorest": {
+    input_validation: "marshmallow schemas in @blp.arguments",
+    api_docs: "the OpenAPI document flask-smorest builds from its blueprints",
+  },
   // What detect-error-handling looks for in each Go framework, rather than Go's generic advice.
   gin: {
     central_error_handling:
@@ -244,6 +249,7 @@ const BUILT_ON_ANOTHER: ReadonlySet<string> = new Set([
   "nestjs",
   "djangorestframework",
   "django-ninja",
+  "flask-smorest",
 ]);
 
 /**

@@ -10,6 +10,7 @@
  */
 import { type Detector, type ScanContext } from "../../scan-context.js";
 import { usesDjango } from "./uses-django.js";
+import { ownRoleAnnotationEvidence } from "./jvm-own-role-annotations.js";
 import {
   CONFIG_EXTS,
   CS_EXTS,
@@ -800,7 +801,10 @@ export const authDetector: Detector = {
         auth_jwt: boolSignal(flatEvidence(runBackendRules(ctx, jwt))),
         oauth: boolSignal(flatEvidence(runBackendRules(ctx, oauth))),
         password_hashing: boolSignal(flatEvidence(hashingResults(ctx))),
-        authorization: boolSignal(flatEvidence(runBackendRules(ctx, authz))),
+        authorization: boolSignal([
+          ...flatEvidence(runBackendRules(ctx, authz)),
+          ...ownRoleAnnotationEvidence(ctx),
+        ]),
       },
     };
   },

@@ -20,6 +20,7 @@ import {
   runBackendRules,
   type Rule,
 } from "./signal-kit.js";
+import { nestErrorInterceptorEvidence } from "./nest-error-interceptors.js";
 
 /**
  * Express error middleware: four parameters, the first an error, e.g. (err, req, res, next).
@@ -203,7 +204,12 @@ export const errorHandlingDetector: Detector = {
   id: "signals/error-handling",
   detect(ctx) {
     return {
-      signals: { central_error_handling: boolSignal(flatEvidence(runBackendRules(ctx, compiled))) },
+      signals: {
+        central_error_handling: boolSignal([
+          ...flatEvidence(runBackendRules(ctx, compiled)),
+          ...nestErrorInterceptorEvidence(ctx),
+        ]),
+      },
     };
   },
 };

@@ -22,10 +22,13 @@ const RULES: readonly PyFrameworkRule[] = [
   { id: "djangorestframework", packages: ["djangorestframework"], module: "rest_framework" },
   { id: "django-ninja", packages: ["django-ninja"], module: "ninja" },
   { id: "flask", packages: ["flask"], module: "flask" },
+  // Flask's REST extension whose own validation (webargs) answers an invalid body with 422
+  { id: "flask-smorest", packages: ["flask-smorest"], module: "flask_smorest" },
   { id: "fastapi", packages: ["fastapi"], module: "fastapi" },
 ];
 
-const IMPORT_RE = /^[ \t]*(?:from|import)[ \t]+(django|rest_framework|ninja|flask|fastapi)\b/gm;
+const IMPORT_RE =
+  /^[ \t]*(?:from|import)[ \t]+(django|rest_framework|ninja|flask_smorest|flask|fastapi)\b/gm;
 const MAX_EVIDENCE = 5;
 
 export function pythonFrameworks(
