@@ -323,7 +323,7 @@ export class JsProgram {
       if (!ts.isIdentifier(ns) || mod.declarationOf(ns.text, ns) !== undefined) return null;
       const binding = mod.imports.get(ns.text);
       const target = binding?.imported === "*" ? this.resolve(binding.module, mod.file) : undefined;
-      const found = target === undefined ? null : this.exportOf(target, id.name.text, 0);
+      const found = target === undefined ? null : this.exportOf(target, id.name.text);
       return found === null ? null : valueIn(found.mod, found.decl);
     }
     const local = mod.declarationOf(id.text, id);
@@ -331,26 +331,29 @@ export class JsProgram {
     const binding = mod.imports.get(id.text);
     const target = binding === undefined ? undefined : this.resolve(binding.module, mod.file);
     if (binding === undefined || target === undefined) return null;
-    const found = this.exportOf(target, binding.imported, 0);
+    const found = this.exportOf(target, binding.imported);
     return found === null ? null : valueIn(found.mod, found.decl);
   }
 
   /**
    * The declaration `mod` exports as `name`: its own, or one it passes on from another module
-   * (`export { x } from "./x"`, or `export * from "./routes"` as a barrel file does).
+   * (`export { x } from "./x"`, or `export * from "./routes"` as a barrel file does), the
+   * modules named resolved by `resolve` (a caller may resolve workspace packages too).
    */
-  private exportOf(
+  exportOf(
     mod: JsModule,
     name: string,
-    depth: number,
+    resolve: (specifier: string, from: SourceFile) => JsModule | undefined = (specifier, from) =>
+      this.resolve(specifier, from),
+    depth = 0,
   ): { mod: JsModule; decl: ts.Node } | null {
     const own = mod.exports().get(name);
     if (own !== undefined) return { mod, decl: own };
     if (depth > 3 || name === "*" || name === "default") return null;
     const again = mod.reexportOf(name);
     if (again !== null) {
-      const next = this.resolve(again.module, mod.file);
-      return next === undefined ? null : this.exportOf(next, again.imported, depth + 1);
+      const next = resolve(again.module, mod.file);
+      return next === undefined ? null : this.exportOf(next, again.imported, resolve, depth + 1);
     }
     for (const statement of mod.ast.statements) {
       if (
@@ -359,8 +362,8 @@ export class JsProgram {
         statement.moduleSpecifier !== undefined &&
         ts.isStringLiteralLike(statement.moduleSpecifier)
       ) {
-        const next = this.resolve(statement.moduleSpecifier.text, mod.file);
-        const found = next === undefined ? null : this.exportOf(next, name, depth + 1);
+        const next = resolve(statement.moduleSpecifier.text, mod.file);
+        const found = next === undefined ? null : this.exportOf(next, name, resolve, depth + 1);
         if (found !== null) return found;
       }
     }

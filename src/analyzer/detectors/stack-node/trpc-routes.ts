@@ -354,31 +354,13 @@ class TrpcReader {
     const binding = mod.imports.get(node.text);
     if (binding === undefined || mod.declarationOf(node.text, node) !== undefined) return null;
     const target = this.resolve(binding.module, mod.file);
-    if (target === undefined) return null;
-    const exported = target.exports().get(binding.imported);
-    if (exported !== undefined) return declValue(target, exported);
-    const again = target.reexportOf(binding.imported);
-    if (again === null) return this.starExport(target, binding.imported);
-    const next = this.resolve(again.module, target.file);
-    const value = next?.exports().get(again.imported);
-    return next === undefined || value === undefined ? null : declValue(next, value);
-  }
-
-  /** `export * from "./root"`: the first module it names that exports `name`. */
-  private starExport(mod: JsModule, name: string) {
-    for (const statement of mod.ast.statements) {
-      if (
-        ts.isExportDeclaration(statement) &&
-        statement.exportClause === undefined &&
-        statement.moduleSpecifier !== undefined &&
-        ts.isStringLiteralLike(statement.moduleSpecifier)
-      ) {
-        const target = this.resolve(statement.moduleSpecifier.text, mod.file);
-        const value = target?.exports().get(name);
-        if (target !== undefined && value !== undefined) return declValue(target, value);
-      }
-    }
-    return null;
+    const found =
+      target === undefined
+        ? null
+        : this.program.exportOf(target, binding.imported, (specifier, from) =>
+            this.resolve(specifier, from),
+          );
+    return found === null ? null : declValue(found.mod, found.decl);
   }
 
   /** An import specifier, also a workspace package's name (`@acme/api` → its entry file). */
