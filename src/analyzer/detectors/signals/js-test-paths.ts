@@ -8,7 +8,7 @@
 import ts from "typescript";
 import type { ScanContext, SourceFile } from "../../scan-context.js";
 import { JsProgram, type JsModule } from "../stack-node/js-ast.js";
-import { evalPath } from "../stack-node/route-path.js";
+import { constInitializer, evalPath } from "../stack-node/route-path.js";
 import { esc } from "./signal-kit.js";
 
 /** The reader of a scan's JavaScript test paths, its modules parsed on first use. */
@@ -54,11 +54,7 @@ function boundValue(
 ): ts.Expression | undefined {
   if (ts.isIdentifier(expr)) {
     const decl = mod.declarationOf(expr.text, expr);
-    return decl !== undefined &&
-      ts.isVariableDeclaration(decl) &&
-      (decl.parent.flags & ts.NodeFlags.Const) !== 0
-      ? decl.initializer
-      : undefined;
+    return decl === undefined ? undefined : constInitializer(mod, decl)?.node;
   }
   if (expr.expression.kind !== ts.SyntaxKind.ThisKeyword) return undefined;
   let owner: ts.Node | undefined = expr.parent;

@@ -117,7 +117,8 @@ function constantValue(
     : { mod: owner.mod, node: value };
 }
 
-function constInitializer(
+/** The initializer of `decl` when it declares a `const`, with its module; null otherwise. */
+export function constInitializer(
   mod: JsModule,
   decl: ts.Node,
 ): { mod: JsModule; node: ts.Expression } | null {
